@@ -1,0 +1,120 @@
+"""An article's text as a reader sees it: metadata from the sidecar, boilerplate dropped, the title found."""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from lib import lexicons
+from lib.normalize import fold
+
+_SENTENCE_END = re.compile(r"[.!?؟…]\s*$")
+_WORDS = re.compile(r"\w+")
+
+
+class ArticleError(ValueError):
+    """An article file that cannot be read; the message names the file and the problem."""
+
+
+@dataclass
+class ArticleText:
+    """Title, publication date and cleaned body of one article."""
+
+    title: str | None
+    published: str | None
+    source: str | None
+    url: str | None
+    body: str
+
+
+def read_sidecar(path: Path) -> dict:
+    """The metadata beside an article file (article.txt → article.json), or {} when there is none."""
+    side = path.with_suffix(".json")
+    if side == path or not side.exists():
+        return {}
+    try:
+        meta = json.loads(side.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ArticleError(f"{side}: metadata sidecar is not valid JSON ({exc})") from exc
+    if not isinstance(meta, dict):
+        raise ArticleError(f"{side}: metadata sidecar must hold a JSON object")
+    return meta
+
+
+def read_text_file(path: Path) -> str:
+    """UTF-8 text of an article file, with a clear error for what cannot be read."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ArticleError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    if not raw.strip():
+        raise ArticleError(f"{path}: file is empty")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ArticleError(f"{path}: not UTF-8 text (byte {exc.start})") from exc
+
+
+def normalize_date(value: object) -> str | None:
+    """YYYY-MM-DD from a metadata date (2017-07-07, 2017-07-07T10:00:00, 2017/07/07), else None."""
+    if not isinstance(value, str):
+        return None
+    m = re.match(r"\s*(\d{4})[-/](\d{1,2})[-/](\d{1,2})", value)
+    if not m:
+        return None
+    y, mo, d = (int(g) for g in m.groups())
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+def _is_boilerplate(line: str, starts: tuple[str, ...]) -> bool:
+    key = fold(line.strip())
+    return any(key.startswith(s) or (len(s) > 6 and s in key and len(key) < len(s) + 40) for s in starts)
+
+
+def _looks_like_headline(line: str) -> bool:
+    """A short line that does not end as a sentence does: a headline or a section heading."""
+    words = _WORDS.findall(line)
+    return 0 < len(words) <= 25 and not _SENTENCE_END.search(line.strip())
+
+
+def clean_article(text: str, meta: dict | None = None) -> ArticleText:
+    """Drop page boilerplate and title lines; take the title from metadata or from the text."""
+    meta = meta or {}
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    starts = lexicons.boilerplate_lines()
+    kept = [ln for ln in lines if not _is_boilerplate(ln, starts)]
+    counts: dict[str, int] = {}
+    for ln in kept:
+        key = fold(ln.strip())
+        if key:
+            counts[key] = counts.get(key, 0) + 1
+    title = meta.get("title") if isinstance(meta.get("title"), str) and meta.get("title").strip() else None
+    if title is None:
+        # A headline printed twice (pages repeat it under share buttons) is the title; else a short first line.
+        repeated = [ln.strip() for ln in kept if counts.get(fold(ln.strip()), 0) > 1 and _looks_like_headline(ln)]
+        nonempty = [ln.strip() for ln in kept if ln.strip()]
+        if repeated:
+            title = repeated[0]
+        elif len(nonempty) > 1 and _looks_like_headline(nonempty[0]) and len(_WORDS.findall(nonempty[0])) >= 3:
+            title = nonempty[0]
+    title_key = fold(title.strip()) if title else None
+    body_lines = []
+    for ln in kept:
+        key = fold(ln.strip())
+        if title_key and key == title_key:
+            continue
+        if key and counts.get(key, 0) > 1 and _looks_like_headline(ln) and any(fold(b.strip()) == key for b in body_lines):
+            continue  # the same heading printed again
+        body_lines.append(ln.rstrip())
+    body = "\n".join(body_lines).strip("\n")
+    body = re.sub(r"\n{3,}", "\n\n", body)
+    return ArticleText(
+        title=title.strip() if title else None,
+        published=normalize_date(meta.get("published") or meta.get("date")),
+        source=meta.get("source") if isinstance(meta.get("source"), str) else None,
+        url=meta.get("url") if isinstance(meta.get("url"), str) else None,
+        body=body,
+    )

@@ -1,0 +1,86 @@
+"""Reporting cues in a text: speech verbs, participles, attributions (بحسب) and the words that open content."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from lib import lexicons
+from lib.tokens import Token, gap_is_space
+
+# The complementiser that opens reported content: أن/إن/بأن, bare or with a pronoun (أنه، إنها، بأنهم …).
+_COMPLEMENTISERS = frozenset(
+    p + "ان" + s for p in ("", "ب") for s in ("", "ه", "ها", "هم", "هما", "هن", "نا", "ني", "ك")
+)
+# أن after these is not reporting (بعد أن، قبل أن، منذ أن …).
+_NOT_REPORTING_BEFORE = frozenset({"بعد", "قبل", "منذ", "حتي", "دون", "من", "لاجل", "بدل", "عسي", "يمكن",
+                                   "يجب", "ينبغي", "اراد", "اريد", "يريد", "تريد", "ما", "كما", "مثلما", "رغم",
+                                   "برغم", "حين", "بمجرد", "الا", "يفترض", "يتوقع", "لابد", "بد"})
+# Words that open a cue phrase's content instead of a complementiser: ومضى … للقول، مكتفيا بالقول.
+SAYING_NOUNS = frozenset({"للقول", "بالقول", "القول"})
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A reporting cue found in the text."""
+
+    start: int
+    end: int
+    first_token: int
+    last_token: int  # inclusive
+    form: str  # folded lexicon form
+    kind: str  # verb, participle, attribution, passive, aside
+    takes: str  # clause or any
+    written: str
+
+
+@lru_cache(maxsize=1)
+def _cue_table() -> tuple[dict[tuple[str, ...], tuple[str, str, str]], int]:
+    table = {}
+    for form, (kind, takes) in lexicons.speech_cues().items():
+        table[tuple(form.split())] = (form, kind, takes)
+    return table, max((len(k) for k in table), default=1)
+
+
+def _stems(key: str) -> list[str]:
+    """A cue word with its conjunction (و، ف) and, for attributions, ب (بحسب) stripped."""
+    out = [key]
+    if len(key) > 3 and key[0] in "وف":
+        out.append(key[1:])
+    return out
+
+
+def find_cues(text: str, tokens: list[Token]) -> list[Cue]:
+    """Every reporting cue, in text order."""
+    table, longest = _cue_table()
+    cues, i = [], 0
+    while i < len(tokens):
+        hit = None
+        for n in range(min(longest, len(tokens) - i), 0, -1):
+            if n > 1 and not all(gap_is_space(text, tokens[j].end, tokens[j + 1].start) or
+                                 text[tokens[j].end:tokens[j + 1].start].strip() == "ـ"
+                                 for j in range(i, i + n - 1)):
+                continue
+            rest = tuple(t.key for t in tokens[i + 1:i + n])
+            for stem in _stems(tokens[i].key):
+                entry = table.get((stem,) + rest)
+                if entry:
+                    hit = (n, entry)
+                    break
+            if hit:
+                break
+        if hit:
+            n, (form, kind, takes) = hit
+            start, end = tokens[i].start, tokens[i + n - 1].end
+            cues.append(Cue(start, end, i, i + n - 1, form, kind, takes, text[start:end]))
+            i += n
+        else:
+            i += 1
+    return cues
+
+
+def is_complementiser(tokens: list[Token], i: int) -> bool:
+    """Is token i a reporting أن/إن (not بعد أن، قبل أن …)?"""
+    if tokens[i].key not in _COMPLEMENTISERS:
+        return False
+    prev = tokens[i - 1].key if i else ""
+    return prev not in _NOT_REPORTING_BEFORE

@@ -1,0 +1,231 @@
+"""Actor and place mentions: lexicon and gazetteer look-up through clitics, and names no lexicon knows."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from lib import lexicons
+from lib.lexicons import Entity
+from lib.normalize import fold
+from lib.records import Mention
+from lib.tokens import Token, clitic_keys, gap_is_space, tokenize
+
+MAX_PERSON_TOKENS = 4
+_TRAILING_MARKS = re.compile("[\u064b-\u0652\u0640]+$")
+
+
+@dataclass
+class EntityIndex:
+    """Folded token sequences of every known form → the entities they name."""
+
+    forms: dict[tuple[str, ...], list[Entity]]
+    longest: int
+
+
+@lru_cache(maxsize=1)
+def entity_index() -> EntityIndex:
+    """Index of actor and place forms; a form may name an actor and a place at once (سوريا)."""
+    forms: dict[tuple[str, ...], list[Entity]] = {}
+    stop = lexicons.place_stop_forms()
+    for table, skip in ((lexicons.actors(), frozenset()), (lexicons.places(), stop)):
+        for ent, names in table.values():
+            for name in names:
+                key = tuple(t.key for t in tokenize(name))
+                if not key or " ".join(key) in skip:
+                    continue
+                bucket = forms.setdefault(key, [])
+                if all(e.entity_type != ent.entity_type for e in bucket):
+                    bucket.append(ent)
+    longest = max((len(k) for k in forms), default=1)
+    return EntityIndex(forms, longest)
+
+
+@dataclass
+class Found:
+    """What the entity pass found in one text."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    # token index → entity ids that start there, and the token index after the match
+    spans: dict[int, tuple[int, list[str]]] = field(default_factory=dict)
+    # folded surname keys of people named in the article → person id (for later bare surnames)
+    people: dict[tuple[str, ...], str] = field(default_factory=dict)
+
+
+def _lookup(tokens: list[Token], i: int, index: EntityIndex, text: str) -> tuple[int, list[Entity], int]:
+    """Longest known form starting at token i: (tokens used, entities, chars of proclitic to skip)."""
+    for n in range(min(index.longest, len(tokens) - i), 0, -1):
+        if n > 1 and not all(gap_is_space(text, tokens[j].end, tokens[j + 1].start) for j in range(i, i + n - 1)):
+            continue
+        rest = tuple(t.key for t in tokens[i + 1:i + n])
+        first = tokens[i].key
+        for key in clitic_keys(first):
+            hit = index.forms.get((key,) + rest)
+            if hit:
+                return n, hit, _proclitic_chars(text, tokens[i], first, key)
+    return 0, [], 0
+
+
+def _proclitic_chars(text: str, tok: Token, key: str, stem: str) -> int:
+    """How many characters of the written token are proclitics (و، ب، ل …) before the matched stem."""
+    if stem == key:
+        return 0
+    strip = len(key) - len(stem) + (2 if key.startswith(("لل", "ولل", "فلل")) and stem.startswith("ال") else 0)
+    written, n = text[tok.start:tok.end], 0
+    for pos, ch in enumerate(written):
+        if fold(ch):
+            n += 1
+        if n == strip:
+            return pos + 1
+    return 0
+
+
+def _person_id(name_key: str) -> str:
+    return "person:" + name_key.replace(" ", "_")
+
+
+def _name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit: int) -> int:
+    """How many tokens from i form a name: space-separated words, no stopwords, at most limit."""
+    n = 0
+    while i + n < len(tokens) and n < limit:
+        tok = tokens[i + n]
+        if n and not gap_is_space(text, tokens[i + n - 1].end, tok.start):
+            break
+        if tok.key in stop or tok.key.isdigit() or len(tok.key) < 2:
+            break
+        if n and tok.key.startswith(("لل", "وال", "بال", "فال")):
+            break
+        n += 1
+    return n
+
+
+def find_entities(text: str, tokens: list[Token] | None = None) -> Found:
+    """Every actor and place mention in a text, known or not, in text order."""
+    tokens = tokens if tokens is not None else tokenize(text)
+    index = entity_index()
+    given = _GivenNames(*lexicons.given_names())
+    ranks = lexicons.word_list("ranks")
+    stop = lexicons.word_list("stopwords") | lexicons.word_list("roles")
+    cues = {fold(r["form"]): r["kind"] for r in lexicons._rows(lexicons.LEXICONS / "place_cues.tsv")}
+    heads = lexicons.word_list("place_heads")
+    found = Found()
+    i = 0
+    while i < len(tokens):
+        n, hits, skip = _lookup(tokens, i, index, text)
+        if n:
+            start, end = tokens[i].start + skip, tokens[i + n - 1].end
+            for ent in hits:
+                found.entities[ent.entity_id] = ent
+                found.mentions.append(Mention(ent.entity_type, ent.entity_id, text[start:end], start, end))
+            found.spans[i] = (i + n, [e.entity_id for e in hits])
+            if any(e.kind == "person" for e in hits):
+                _remember_person(found, tokens[i:i + n], next(e.entity_id for e in hits if e.kind == "person"))
+            i += n
+            continue
+        n = _person_at(tokens, i, text, given, ranks, stop, found)
+        if n:
+            i += n
+            continue
+        n = _unknown_place_at(tokens, i, text, cues, heads, stop, index, found)
+        i += n or 1
+    return found
+
+
+@dataclass(frozen=True)
+class _GivenNames:
+    names: frozenset[str]
+    with_alef_maqsura: frozenset[str]
+
+    def has(self, key: str, written: str) -> bool:
+        """Is this word a given name as written? على (with ى) is a preposition, علي a name."""
+        if key not in self.names:
+            return False
+        return (key in self.with_alef_maqsura) == _TRAILING_MARKS.sub("", written).endswith("ى")
+
+
+def _person_at(tokens, i, text, given, ranks, stop, found: Found) -> int:
+    """A person's name at token i: a known name of this article, a given name, or a rank then a name."""
+    tok = tokens[i]
+    # A surname (or longer suffix) of someone this article already named: وقال الراوي …
+    for n in (3, 2, 1):
+        key = tuple(t.key for t in tokens[i:i + n])
+        if len(key) == n and key in found.people and _name_run(tokens, i, text, frozenset(), n) == n:
+            _add_person(found, text, tokens[i].start, tokens[i + n - 1].end, found.people[key], None)
+            return n
+    written = text[tok.start:tok.end]
+    first = tok.key[1:] if tok.key[0] == "و" and (given.has(tok.key[1:], written) or tok.key[1:] in ranks) \
+        else tok.key
+    skip = len(tok.key) - len(first)
+    rank_len = 0
+    if first in ranks:
+        rank_len = 1
+        if i + 1 < len(tokens) and f"{first} {tokens[i + 1].key}" in ranks:
+            rank_len = 2
+    if rank_len:
+        n = _name_run(tokens, i + rank_len, text, stop, 3)
+        if n >= 1:
+            name_tokens = tokens[i + rank_len:i + rank_len + n]
+            return rank_len + _add_new_person(found, text, name_tokens)
+        return 0
+    if given.has(first, written) or (first in ("ابو", "ام") and i + 1 < len(tokens)):
+        n = _name_run(tokens, i + 1, text, stop, MAX_PERSON_TOKENS - 1)
+        if n >= 1:
+            name_tokens = tokens[i:i + 1 + n]
+            return _add_new_person(found, text, name_tokens, skip)
+    return 0
+
+
+def _add_new_person(found: Found, text: str, name_tokens: list[Token], skip: int = 0) -> int:
+    """Register a person no lexicon knows under their Arabic name; returns tokens consumed."""
+    start, end = name_tokens[0].start + skip, name_tokens[-1].end
+    name_ar = text[start:end]
+    key = fold(name_ar)
+    pid = found.people.get(tuple(key.split())) or _person_id(key)
+    ent = found.entities.get(pid) or Entity(pid, "actor", name_ar, name_ar, "person")
+    _add_person(found, text, start, end, pid, ent)
+    _remember_person(found, name_tokens, pid, skip_first=bool(skip))
+    return len(name_tokens)
+
+
+def _add_person(found: Found, text: str, start: int, end: int, pid: str, ent: Entity | None) -> None:
+    if ent is not None:
+        found.entities.setdefault(pid, ent)
+    found.mentions.append(Mention("actor", pid, text[start:end], start, end))
+
+
+def _remember_person(found: Found, name_tokens: list[Token], pid: str, skip_first: bool = False) -> None:
+    """Let later bare surnames (تيلرسون، سيد قادر، الراوي) point to this person."""
+    keys = [t.key for t in name_tokens]
+    if skip_first:
+        keys[0] = keys[0][1:]
+    found.people.setdefault(tuple(keys), pid)
+    for k in range(1, len(keys)):
+        suffix = tuple(keys[k:])
+        if len("".join(suffix)) >= 4:
+            found.people.setdefault(suffix, pid)
+
+
+def _unknown_place_at(tokens, i, text, cues, heads, stop, index, found: Found) -> int:
+    """A place no gazetteer knows, announced by a cue word (قرية خراب دليل، ناحية المشيرفة)."""
+    cue = next((k for k in clitic_keys(tokens[i].key) if k in cues), None)
+    if cue is None or i + 1 >= len(tokens) or not gap_is_space(text, tokens[i].end, tokens[i + 1].start):
+        return 0
+    j = i + 1
+    if _lookup(tokens, j, index, text)[0]:
+        return 1  # the gazetteer knows what follows; let the next step match it
+    first = tokens[j].key
+    if first in stop or first.isdigit() or len(first) < 3:
+        return 0
+    if not first.startswith("ال") and first not in heads and cue in ("منطقه", "مناطق", "مدينه"):
+        return 0  # indefinite words after منطقة are mostly descriptions (منطقة آمنة)
+    if cue in ("منطقه", "مناطق") and first.endswith(("يه", "ي")):
+        return 0  # an adjective: المنطقة الشرقية
+    n = 2 if first in heads and j + 1 < len(tokens) and tokens[j + 1].key not in stop \
+        and gap_is_space(text, tokens[j].end, tokens[j + 1].start) else 1
+    start, end = tokens[j].start, tokens[j + n - 1].end
+    name_ar = text[start:end]
+    pid = "unknown:" + fold(name_ar).replace(" ", "_")
+    found.entities.setdefault(pid, Entity(pid, "place", name_ar, name_ar, cues[cue]))
+    found.mentions.append(Mention("place", pid, name_ar, start, end))
+    return 1 + n

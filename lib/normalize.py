@@ -1,0 +1,38 @@
+"""Arabic text normalisation for matching: the text users see is never changed, only its matching key."""
+from __future__ import annotations
+
+import re
+
+# Diacritics (tashkeel), Quranic marks, superscript alef and tatweel carry no lexical meaning for matching.
+_DROP = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_FOLD = str.maketrans({
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",  # hamza forms of alef
+    "ى": "ي", "ئ": "ي",  # alef maqsura / ya with hamza written as ya
+    "ة": "ه",  # ta marbuta written as ha
+    "ؤ": "و",
+    "ڤ": "ف", "گ": "ك", "ک": "ك", "ی": "ي", "ھ": "ه",  # Persian/Kurdish letters in transliterated names
+})
+
+
+def fold_char(ch: str) -> str:
+    """Fold one character; returns '' for characters that matching ignores."""
+    if _DROP.match(ch):
+        return ""
+    return ch.translate(_FOLD).lower()
+
+
+def fold(text: str) -> str:
+    """Matching key of a text: spelling variants folded, diacritics and tatweel dropped, Latin lowered."""
+    return _DROP.sub("", text).translate(_FOLD).lower()
+
+
+def fold_with_offsets(text: str) -> tuple[str, list[int]]:
+    """Fold a text and map every folded character back to its offset in the original."""
+    out: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        f = fold_char(ch)
+        for c in f:
+            out.append(c)
+            index.append(i)
+    return "".join(out), index

@@ -1,0 +1,63 @@
+"""Record types that the ingest produces: one article and what it says, with offsets into its body."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class Statement:
+    """A reported statement: who said it, the words, and where they stand in the body."""
+
+    quote: str
+    start: int
+    end: int
+    kind: str  # "direct" (in quote marks) or "indirect" (reported speech)
+    cue: str | None = None  # the reporting word: قال، أضاف، بحسب …
+    speaker: str | None = None  # display name, English where known
+    speaker_ar: str | None = None  # the speaker as the article names them
+    speaker_id: str | None = None  # lexicon id, or None for speakers no lexicon knows
+    speaker_kind: str | None = None  # person, state, organization, media, anonymous …
+
+
+@dataclass
+class Mention:
+    """One occurrence of an actor or a place in the body."""
+
+    entity_type: str  # "actor" or "place"
+    entity_id: str
+    surface: str  # the words as written
+    start: int
+    end: int
+
+
+@dataclass
+class DateRef:
+    """A calendar day the text refers to, with the words that name it."""
+
+    date: str  # YYYY-MM-DD
+    text: str
+    start: int
+    end: int
+    relative: bool  # resolved against the publication date (أمس، الأسبوع المقبل …)
+
+
+@dataclass
+class Article:
+    """An article as ingested: metadata, cleaned body and everything found in it."""
+
+    article_id: str
+    source_file: str
+    title: str | None
+    published: str | None
+    source: str | None
+    url: str | None
+    body: str
+    statements: list[Statement] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    dates: list[DateRef] = field(default_factory=list)
+    actors: dict[str, dict] = field(default_factory=dict)  # entity_id -> actor record
+    places: dict[str, dict] = field(default_factory=dict)  # entity_id -> place record
+
+    def to_dict(self) -> dict:
+        """Plain-dict form (for JSON)."""
+        return asdict(self)

@@ -1,0 +1,51 @@
+"""Word tokens of an Arabic text with offsets, and the clitic-stripped keys used to look them up."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lib.normalize import fold
+
+# A word: letters and digits plus the Arabic marks and tatweel that sit inside words.
+_WORD = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640]+")
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word of the text: where it stands and its folded form."""
+
+    start: int
+    end: int
+    key: str  # folded
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words of a text with character offsets; tatweel-only runs (بـ) keep their letter."""
+    out = []
+    for m in _WORD.finditer(text):
+        key = fold(m.group())
+        if key:
+            out.append(Token(m.start(), m.end(), key))
+    return out
+
+
+def clitic_keys(key: str) -> list[str]:
+    """The word and its readings without the proclitics و، ف، ب، ل، ك (للرقة → الرقة), most literal first."""
+    keys = [key]
+    stems = [key]
+    if len(key) > 3 and key[0] in "وف":
+        stems.append(key[1:])
+    for stem in list(stems):
+        if len(stem) > 3 and stem.startswith("لل"):
+            stems.append("ال" + stem[2:])
+        elif len(stem) > 3 and stem[0] in "بلك":
+            stems.append(stem[1:])
+    for stem in stems:
+        if stem not in keys:
+            keys.append(stem)
+    return keys
+
+
+def gap_is_space(text: str, end: int, start: int) -> bool:
+    """True when only spaces (no punctuation) separate two tokens."""
+    return not text[end:start].strip()
