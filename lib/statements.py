@@ -12,7 +12,7 @@ from lib.lexicons import Entity
 from lib.normalize import fold
 from lib.quote_marks import QuoteSpan, pair_quotes
 from lib.records import Mention, Statement
-from lib.tokens import Token
+from lib.tokens import Token, gap_is_space
 
 _OPENERS = "«“\""
 _SENTENCE_END = re.compile(r"[.!?؟](?=\s|$|[»”\"])|\n")
@@ -283,8 +283,10 @@ def _on_cue(ctx: _Context, cue: Cue) -> None:
     phrase_end = opener.at if opener else limit
     source = _subject_before(ctx, cue) or _resolve(ctx, cue.end, phrase_end)
     if opener is None:
-        if cue.takes == "any" and source not in (None, "implicit"):
-            _verbal_noun_content(ctx, cue, source, limit)
+        if source not in (None, "implicit"):
+            _set_last(ctx, source)  # "تركيا تعتبر …، وتقول إن": the subject stays the source
+            if cue.takes == "any":
+                _verbal_noun_content(ctx, cue, source, limit)
         return
     if source == "implicit":
         source = ctx.last
@@ -302,10 +304,16 @@ def _verbal_noun_content(ctx: _Context, cue: Cue, source: Source, limit: int) ->
     bounds = [cue.end] + [cue.end + s + 1 for s in segs] + [limit]
     speaker_end = _speaker_end(ctx, cue.end, limit)
     roles = lexicons.word_list("roles")
+    # أكد X على ضرورة …، أعلنت X عن تحرير …: the preposition right after the speaker opens the content.
+    j = ctx.token_after(speaker_end)
+    if speaker_end > cue.end and j < len(ctx.tokens) and ctx.tokens[j].key in ("علي", "عن") \
+            and gap_is_space(text, speaker_end, ctx.tokens[j].start):
+        a = ctx.tokens[j].end
+        _add(ctx, a, _content_end(ctx, a), "indirect", source, cue.written)
+        return
     for a, b in zip(bounds, bounds[1:]):
-        if b <= speaker_end:
-            continue
-        a = max(a, speaker_end)
+        if a < speaker_end:
+            continue  # the speaker's own clause (التحالف الدولي بقيادة الولايات المتحدة …) describes the speaker
         seg = text[a:b].strip(" ،,")
         j = ctx.token_after(a)
         if not seg or j >= len(ctx.tokens):
@@ -456,14 +464,34 @@ def _resolve(ctx: _Context, start: int, end: int) -> Source | str | None:
         return "implicit"
     if title:
         return _title_source(ctx, title)
-    docs = lexicons.word_list("documents")
-    anon = lexicons.word_list("anonymous")
-    for t in content[:3]:
-        if t.key in anon or t.key[1:] in anon:
-            return Source(None, _phrase(ctx, t.start, end), None, "anonymous")
-        if t.key in docs:
-            return Source(_phrase(ctx, t.start, end), _phrase(ctx, t.start, end), None, "document")
-    return None
+    named = _quoted_organisation(ctx, content[0], end)
+    if named is not None:
+        return named
+    first = content[0]
+    if first.key in lexicons.word_list("anonymous") or first.key[1:] in lexicons.word_list("anonymous"):
+        return Source(None, _phrase(ctx, first.start, end), None, "anonymous")
+    if first.key in lexicons.word_list("documents"):
+        return Source(_phrase(ctx, first.start, end), _phrase(ctx, first.start, end), None, "document")
+    if first.key in lexicons.word_list("stopwords") or first.key.isdigit():
+        return None
+    # A name no lexicon knows (وقال الراوي في حديث …): keep it as written.
+    name = _phrase(ctx, first.start, end)
+    return Source(name, name, None, "named") if len(name.split()) <= 4 else None
+
+
+def _quoted_organisation(ctx: _Context, first: Token, end: int) -> Source | None:
+    """منظمة "اير وورز"، صحيفة «…»: a body that no lexicon knows, named in quotes after its kind."""
+    key = first.key if first.key in lexicons.word_list("name_contexts") else first.key[1:]
+    if key not in lexicons.word_list("name_contexts"):
+        return None
+    after = ctx.text[first.end:end].lstrip()
+    q = ctx.quote_by_open.get(end - len(ctx.text[first.end:end]) + (len(ctx.text[first.end:end]) - len(after)))
+    if q is None or q.close >= end or q.words(ctx.text) > 4:
+        return None
+    name = ctx.text[q.open + 1:q.close].strip()
+    kind = "media" if key in {fold(w) for w in ("صحيفة", "جريدة", "مجلة", "وكالة", "قناة", "شبكة", "موقع")} \
+        else "organization"
+    return Source(name, ctx.text[first.start:q.close + 1], None, kind)
 
 
 def _in_parentheses(text: str, pos: int, floor: int) -> bool:
