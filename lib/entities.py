@@ -27,7 +27,9 @@ class EntityIndex:
 def entity_index() -> EntityIndex:
     """Index of actor and place forms; a form may name an actor and a place at once (سوريا)."""
     forms: dict[tuple[str, ...], list[Entity]] = {}
-    stop = lexicons.place_stop_forms()
+    # Function words and reporting words are never place names, whatever a gazetteer says (بأنه ≠ Baneh).
+    stop = lexicons.place_stop_forms() | lexicons.word_list("stopwords") | frozenset(lexicons.speech_cues()) \
+        | {p + "ان" + s for p in ("", "ب", "ل", "و") for s in ("", "ه", "ها", "هم", "نا")}
     for table, skip in ((lexicons.actors(), frozenset()), (lexicons.places(), stop)):
         for ent, names in table.values():
             for name in names:
@@ -113,6 +115,12 @@ def find_entities(text: str, tokens: list[Token] | None = None) -> Found:
     i = 0
     while i < len(tokens):
         n, hits, skip = _lookup(tokens, i, index, text)
+        if n == 1 and all(e.entity_type == "place" for e in hits) and given.has(tokens[i].key, text[tokens[i].start:tokens[i].end]):
+            # رشيد قاسم، بشار الأسد: a given name that is also a town starts a person's name
+            person = _person_at(tokens, i, text, given, ranks, stop, found)
+            if person:
+                i += person
+                continue
         if n:
             start, end = tokens[i].start + skip, tokens[i + n - 1].end
             for ent in hits:
@@ -219,10 +227,15 @@ def _unknown_place_at(tokens, i, text, cues, heads, stop, index, found: Found) -
         return 0
     if not first.startswith("ال") and first not in heads and cue in ("منطقه", "مناطق", "مدينه"):
         return 0  # indefinite words after منطقة are mostly descriptions (منطقة آمنة)
-    if cue in ("منطقه", "مناطق") and first.endswith(("يه", "ي")):
-        return 0  # an adjective: المنطقة الشرقية
-    n = 2 if first in heads and j + 1 < len(tokens) and tokens[j + 1].key not in stop \
-        and gap_is_space(text, tokens[j].end, tokens[j + 1].start) else 1
+    if first.endswith(("يه", "ي")) and (cue in ("منطقه", "مناطق") or not first.startswith("ال")):
+        return 0  # an adjective: المنطقة الشرقية، حي سكني
+    has_next = j + 1 < len(tokens) and gap_is_space(text, tokens[j].end, tokens[j + 1].start)
+    nxt = tokens[j + 1].key if has_next else ""
+    n = 1
+    if first in heads and has_next and nxt not in stop:
+        n = 2
+    elif first.startswith("ال") and nxt.startswith("ال") and nxt.endswith(("يه", "ي")) and len(nxt) > 4:
+        n = 2  # الشقق السكنية: a definite name with its adjective
     start, end = tokens[j].start, tokens[j + n - 1].end
     name_ar = text[start:end]
     pid = "unknown:" + fold(name_ar).replace(" ", "_")

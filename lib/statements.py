@@ -437,6 +437,9 @@ def _subject_before(ctx: _Context, cue: Cue) -> Source | None:
 
 def _is_addressee(ctx: _Context, m: Mention) -> bool:
     """لـ«الشرق الأوسط»، لشبكة «روداو»: the outlet spoken to, not the speaker."""
+    ent = ctx.found.entities.get(m.entity_id)
+    if ent is not None and ent.kind not in ("media", "person"):
+        return False  # لقوات التحالف الدولي: "of", not "to"
     before = ctx.text[max(0, m.start - 8):m.start]
     return bool(re.search(r"(^|\s)[وف]?ل(ـ)?\s?[«\"“]?$", before) or re.search(r"ل\S*\s[«\"“]$", before)
                 or re.search(r"(^|\s)(مكتب|لـ|ل)\s?«?$", before))
@@ -476,7 +479,7 @@ def _resolve(ctx: _Context, start: int, end: int) -> Source | str | None:
         return None
     # A name no lexicon knows (وقال الراوي في حديث …): keep it as written.
     name = _phrase(ctx, first.start, end)
-    return Source(name, name, None, "named") if len(name.split()) <= 4 else None
+    return Source(name, name, None, "named") if len(name.split()) <= 5 else None
 
 
 def _quoted_organisation(ctx: _Context, first: Token, end: int) -> Source | None:
@@ -510,8 +513,10 @@ def _full_name(ctx: _Context, m: Mention) -> str:
 def _phrase(ctx: _Context, start: int, end: int) -> str:
     """A speaker phrase up to its first break (comma, في حديث، لـ …)."""
     out = []
+    roles = lexicons.word_list("roles")
     for t in ctx.tokens[ctx.token_after(start):ctx.token_after(end)]:
-        if out and (t.key in _TITLE_BREAK or t.key in ("في", "ل", "لـ") or ctx.text[out[-1].end:t.start].strip()):
+        if out and (t.key in _TITLE_BREAK or t.key in ("في", "ل", "لـ") or t.key in roles
+                    or ctx.text[out[-1].end:t.start].strip()):
             break
         out.append(t)
     return ctx.text[out[0].start:out[-1].end] if out else ctx.text[start:end].strip()
