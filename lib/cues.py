@@ -52,9 +52,13 @@ def _stems(key: str) -> list[str]:
 def find_cues(text: str, tokens: list[Token]) -> list[Cue]:
     """Every reporting cue, in text order."""
     table, longest = _cue_table()
+    firsts = {k[0] for k in table}
     cues, i = [], 0
     while i < len(tokens):
         hit = None
+        if not any(stem in firsts for stem in _stems(tokens[i].key)):
+            i += 1
+            continue
         for n in range(min(longest, len(tokens) - i), 0, -1):
             if n > 1 and not all(gap_is_space(text, tokens[j].end, tokens[j + 1].start) or
                                  text[tokens[j].end:tokens[j + 1].start].strip() == "ـ"

@@ -21,6 +21,8 @@ class EntityIndex:
 
     forms: dict[tuple[str, ...], list[Entity]]
     longest: int
+    # first folded word of any form → the longest form starting with it (most words start none)
+    firsts: dict[str, int] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -39,8 +41,10 @@ def entity_index() -> EntityIndex:
                 bucket = forms.setdefault(key, [])
                 if all(e.entity_type != ent.entity_type for e in bucket):
                     bucket.append(ent)
-    longest = max((len(k) for k in forms), default=1)
-    return EntityIndex(forms, longest)
+    firsts: dict[str, int] = {}
+    for key in forms:
+        firsts[key[0]] = max(firsts.get(key[0], 0), len(key))
+    return EntityIndex(forms, max(firsts.values(), default=1), firsts)
 
 
 @dataclass
@@ -53,16 +57,22 @@ class Found:
     spans: dict[int, tuple[int, list[str]]] = field(default_factory=dict)
     # folded surname keys of people named in the article → person id (for later bare surnames)
     people: dict[tuple[str, ...], str] = field(default_factory=dict)
+    people_firsts: set[str] = field(default_factory=set)
+    locative_until: int = -1  # token index after the last place read as a location
 
 
 def _lookup(tokens: list[Token], i: int, index: EntityIndex, text: str) -> tuple[int, list[Entity], int]:
     """Longest known form starting at token i: (tokens used, entities, chars of proclitic to skip)."""
-    for n in range(min(index.longest, len(tokens) - i), 0, -1):
+    first = tokens[i].key
+    keys = [k for k in clitic_keys(first) if k in index.firsts]
+    if not keys:
+        return 0, [], 0
+    longest = max(index.firsts[k] for k in keys)
+    for n in range(min(longest, len(tokens) - i), 0, -1):
         if n > 1 and not all(gap_is_space(text, tokens[j].end, tokens[j + 1].start) for j in range(i, i + n - 1)):
             continue
         rest = tuple(t.key for t in tokens[i + 1:i + n])
-        first = tokens[i].key
-        for key in clitic_keys(first):
+        for key in keys:
             hit = index.forms.get((key,) + rest)
             if hit:
                 return n, hit, _proclitic_chars(text, tokens[i], first, key)
@@ -81,6 +91,38 @@ def _proclitic_chars(text: str, tok: Token, key: str, stem: str) -> int:
         if n == strip:
             return pos + 1
     return 0
+
+
+_LOCATIVE = frozenset(fold(w) for w in ("في", "إلى", "الى", "من", "داخل", "خارج", "عبر", "نحو", "أنحاء", "شمال",
+                                         "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "حدود",
+                                         "أراضي", "مدن", "مناطق", "منطقة", "قرب", "حول"))
+
+
+def _locative(tokens: list[Token], i: int, text: str, skip: int, found: Found) -> bool:
+    """Is the name at token i read as a location (في سوريا، بسوريا، من العراق وإيران)?"""
+    written = text[tokens[i].start:tokens[i].start + skip]
+    if "ب" in written:
+        return True
+    if i and tokens[i - 1].key in _LOCATIVE and not text[tokens[i - 1].end:tokens[i].start].strip(" #"):
+        return True
+    # coordinated with a location just before: في #سوريا والعراق
+    return written.startswith("و") and found.locative_until == i
+
+
+def _add_region_country(found: Found, hits: list[Entity], name_tokens: list[Token], text: str,
+                        index: EntityIndex) -> None:
+    """شمالي سوريا names Syria too: a region named after a country mentions that country."""
+    if len(name_tokens) < 2 or not any(e.entity_type == "place" and e.kind == "region" for e in hits):
+        return
+    for k in range(1, len(name_tokens)):
+        tail = tuple(t.key for t in name_tokens[k:])
+        country = next((e for e in index.forms.get(tail, []) if e.entity_type == "place" and e.kind == "country"),
+                       None)
+        if country is not None:
+            start, end = name_tokens[k].start, name_tokens[-1].end
+            found.entities[country.entity_id] = country
+            found.mentions.append(Mention("place", country.entity_id, text[start:end], start, end))
+            return
 
 
 def _person_id(name_key: str) -> str:
@@ -123,10 +165,15 @@ def find_entities(text: str, tokens: list[Token] | None = None) -> Found:
                 continue
         if n:
             start, end = tokens[i].start + skip, tokens[i + n - 1].end
+            if len(hits) > 1 and _locative(tokens, i, text, skip, found):
+                # في سوريا، بالعراق، من العراق وإيران: the country as a place, not as a state acting
+                hits = [e for e in hits if e.entity_type == "place"]
+                found.locative_until = i + n
             for ent in hits:
                 found.entities[ent.entity_id] = ent
                 found.mentions.append(Mention(ent.entity_type, ent.entity_id, text[start:end], start, end))
             found.spans[i] = (i + n, [e.entity_id for e in hits])
+            _add_region_country(found, hits, tokens[i:i + n], text, index)
             if any(e.kind == "person" for e in hits):
                 _remember_person(found, tokens[i:i + n], next(e.entity_id for e in hits if e.kind == "person"))
             i += n
@@ -156,7 +203,7 @@ def _person_at(tokens, i, text, given, ranks, stop, found: Found) -> int:
     """A person's name at token i: a known name of this article, a given name, or a rank then a name."""
     tok = tokens[i]
     # A surname (or longer suffix) of someone this article already named: وقال الراوي …
-    for n in (3, 2, 1):
+    for n in (3, 2, 1) if tok.key in found.people_firsts else ():
         key = tuple(t.key for t in tokens[i:i + n])
         if len(key) == n and key in found.people and _name_run(tokens, i, text, frozenset(), n) == n:
             _add_person(found, text, tokens[i].start, tokens[i + n - 1].end, found.people[key], None)
@@ -170,6 +217,9 @@ def _person_at(tokens, i, text, given, ranks, stop, found: Found) -> int:
         rank_len = 1
         if i + 1 < len(tokens) and f"{first} {tokens[i + 1].key}" in ranks:
             rank_len = 2
+    if not rank_len and first in lexicons.word_list("weak_ranks") and i + 1 < len(tokens) and \
+            given.has(tokens[i + 1].key, text[tokens[i + 1].start:tokens[i + 1].end]):
+        rank_len = 1
     if rank_len:
         n = _name_run(tokens, i + rank_len, text, stop, 3)
         if n >= 1:
@@ -208,10 +258,12 @@ def _remember_person(found: Found, name_tokens: list[Token], pid: str, skip_firs
     if skip_first:
         keys[0] = keys[0][1:]
     found.people.setdefault(tuple(keys), pid)
+    found.people_firsts.add(keys[0])
     for k in range(1, len(keys)):
         suffix = tuple(keys[k:])
         if len("".join(suffix)) >= 4:
             found.people.setdefault(suffix, pid)
+            found.people_firsts.add(suffix[0])
 
 
 def _unknown_place_at(tokens, i, text, cues, heads, stop, index, found: Found) -> int:

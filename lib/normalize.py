@@ -26,6 +26,11 @@ def fold(text: str) -> str:
     return _DROP.sub("", text).translate(_FOLD).lower()
 
 
+def has_dropped_marks(text: str) -> bool:
+    """Does folding drop characters from this text (diacritics, tatweel)? If not, it keeps offsets."""
+    return _DROP.search(text) is not None
+
+
 def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     """Fold a text and map every folded character back to its offset in the original."""
     out: list[str] = []

@@ -27,11 +27,11 @@ class QuoteSpan:
 def _pair_directional(text: str, opener: str, closer: str) -> list[QuoteSpan]:
     """Nesting-aware pairing; an opener that never closes is dropped (its inner pairs are kept)."""
     spans, stack = [], []
-    for i, ch in enumerate(text):
-        if ch == opener:
-            stack.append(i)
-        elif ch == closer and stack:
-            spans.append(QuoteSpan(stack.pop(), i))
+    for m in re.finditer(f"[{opener}{closer}]", text):
+        if m.group() == opener:
+            stack.append(m.start())
+        elif stack:
+            spans.append(QuoteSpan(stack.pop(), m.start()))
     return spans
 
 

@@ -303,6 +303,8 @@ def _verbal_noun_content(ctx: _Context, cue: Cue, source: Source, limit: int) ->
     segs = [m.start() for m in re.finditer("[،,]", text[cue.end:limit])]
     bounds = [cue.end] + [cue.end + s + 1 for s in segs] + [limit]
     speaker_end = _speaker_end(ctx, cue.end, limit)
+    if speaker_end == cue.end:
+        return  # without a named speaker, a verbal-noun reading is too loose
     roles = lexicons.word_list("roles")
     # أكد X على ضرورة …، أعلنت X عن تحرير …: the preposition right after the speaker opens the content.
     j = ctx.token_after(speaker_end)
@@ -347,13 +349,17 @@ def _on_attribution(ctx: _Context, cue: Cue, limit: int) -> None:
         phrase_start = ctx.tokens[j + 1].end if j + 1 < len(ctx.tokens) else ctx.tokens[j].end
     m = re.search(r"[،,:.«\"“\n]", text[phrase_start:limit])
     phrase_end = phrase_start + m.start() if m else limit
+    # the source comes first after the cue (بحسب البيان الأميركي), else this is no attribution (وفق الخطط)
+    k = ctx.token_after(phrase_start)
+    if k + 4 < len(ctx.tokens):
+        phrase_end = min(phrase_end, ctx.tokens[k + 4].end)
     # a quoted outlet name right after the cue belongs to the phrase (صحيفة "القدس العربي")
     while m and text[phrase_end] in "«\"“" and phrase_end in ctx.quote_by_open and \
             _is_name_quote(ctx, ctx.quote_by_open[phrase_end]):
         after = ctx.quote_by_open[phrase_end].close + 1
         m = re.search(r"[،,:.«\"“\n]", text[after:limit])
         phrase_end = after + m.start() if m else limit
-    source = _resolve(ctx, phrase_start, phrase_end)
+    source = _resolve(ctx, phrase_start, phrase_end, allow_named=False)
     if source in (None, "implicit"):
         return
     _set_last(ctx, source)
@@ -445,7 +451,7 @@ def _is_addressee(ctx: _Context, m: Mention) -> bool:
                 or re.search(r"(^|\s)(مكتب|لـ|ل)\s?«?$", before))
 
 
-def _resolve(ctx: _Context, start: int, end: int) -> Source | str | None:
+def _resolve(ctx: _Context, start: int, end: int, allow_named: bool = True) -> Source | str | None:
     """Who a speaker phrase names: a person, an actor, a title, a document, an unnamed source; 'implicit' if none."""
     text = ctx.text
     mentions = [m for m in ctx.actor_mentions if start <= m.start < end and not _is_addressee(ctx, m)
@@ -458,6 +464,9 @@ def _resolve(ctx: _Context, start: int, end: int) -> Source | str | None:
         if title:
             ctx.titles.setdefault(fold(title), source)
         return source
+    if title:
+        # وزير البيشمركة، المتحدث باسم الجيش التركي: a title outranks the body named inside it
+        return _title_source(ctx, title)
     if mentions:
         m = mentions[0]
         return _source_of(ctx.found.entities[m.entity_id], m.surface)
@@ -465,8 +474,6 @@ def _resolve(ctx: _Context, start: int, end: int) -> Source | str | None:
     content = [t for t in words if t.key not in _FILLER]
     if not content:
         return "implicit"
-    if title:
-        return _title_source(ctx, title)
     named = _quoted_organisation(ctx, content[0], end)
     if named is not None:
         return named
@@ -475,7 +482,7 @@ def _resolve(ctx: _Context, start: int, end: int) -> Source | str | None:
         return Source(None, _phrase(ctx, first.start, end), None, "anonymous")
     if first.key in lexicons.word_list("documents"):
         return Source(_phrase(ctx, first.start, end), _phrase(ctx, first.start, end), None, "document")
-    if first.key in lexicons.word_list("stopwords") or first.key.isdigit():
+    if not allow_named or first.key in lexicons.word_list("stopwords") or first.key.isdigit():
         return None
     # A name no lexicon knows (وقال الراوي في حديث …): keep it as written.
     name = _phrase(ctx, first.start, end)

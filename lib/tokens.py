@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from lib.normalize import fold
+from lib.normalize import fold, has_dropped_marks
 
 # A word: letters and digits plus the Arabic marks and tatweel that sit inside words.
 _WORD = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640]+")
@@ -22,6 +22,10 @@ class Token:
 def tokenize(text: str) -> list[Token]:
     """Words of a text with character offsets; tatweel-only runs (بـ) keep their letter."""
     out = []
+    if not has_dropped_marks(text):
+        # Folding keeps every character here, so one pass over the whole text gives every key.
+        folded = fold(text)
+        return [Token(m.start(), m.end(), folded[m.start():m.end()]) for m in _WORD.finditer(text)]
     for m in _WORD.finditer(text):
         key = fold(m.group())
         if key:

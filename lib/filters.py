@@ -1,0 +1,130 @@
+"""Filters over the statements frame: pure functions that return boolean masks and never touch widgets.
+
+Every function takes the frame (as `lib.loading.derive` shapes it) and returns a `pd.Series` of bools aligned
+with it; an empty choice means "no filter" (all True). Combine masks with `&`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Iterable
+
+import pandas as pd
+
+from lib.normalize import fold
+
+# Long vowels and hamza seats that Arabic spellings of the same word disagree on (الأميركي / الأمريكي,
+# ترمب / ترامب, سوريا / سورية): the search key drops them, after lib.normalize.fold has folded the rest.
+_WEAK = re.compile("[اويء]")
+_SPACE = re.compile(r"\s+")
+# Under this many letters a skeleton matches too much (قال → قل), so the folded form is matched instead.
+MIN_SKELETON = 3
+
+
+@dataclass
+class Filters:
+    """What the user chose: speaker keys, mentioned actor and place ids, a date range and free text."""
+
+    speakers: list[str] = field(default_factory=list)
+    actors: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    start: date | None = None
+    end: date | None = None
+    text: str = ""
+
+
+def _all(frame: pd.DataFrame) -> pd.Series:
+    return pd.Series(True, index=frame.index)
+
+
+def by_speakers(statements: pd.DataFrame, keys: Iterable[str]) -> pd.Series:
+    """Statements by any of the speakers (keys as in `speaker_key`)."""
+    keys = set(keys)
+    return statements["speaker_key"].isin(keys) if keys else _all(statements)
+
+
+def _mentions_any(column: pd.Series, ids: set[str]) -> pd.Series:
+    return column.map(lambda v: v is not None and not ids.isdisjoint(v)).astype(bool)
+
+
+def by_actors(statements: pd.DataFrame, actor_ids: Iterable[str]) -> pd.Series:
+    """Statements that mention any of the actors."""
+    ids = set(actor_ids)
+    return _mentions_any(statements["actor_ids"], ids) if ids else _all(statements)
+
+
+def by_places(statements: pd.DataFrame, place_ids: Iterable[str]) -> pd.Series:
+    """Statements that mention any of the places."""
+    ids = set(place_ids)
+    return _mentions_any(statements["place_ids"], ids) if ids else _all(statements)
+
+
+def by_dates(statements: pd.DataFrame, start: date | None, end: date | None) -> pd.Series:
+    """Statements published within [start, end], both ends included; undated ones only when no range is set."""
+    if start is None and end is None:
+        return _all(statements)
+    when = pd.to_datetime(statements["published"], errors="coerce", format="mixed").dt.normalize()
+    mask = when.notna()
+    if start is not None:
+        mask &= when >= pd.Timestamp(start)
+    if end is not None:
+        mask &= when <= pd.Timestamp(end)
+    return mask.fillna(False).astype(bool)
+
+
+def skeleton(text: str) -> str:
+    """Search key: `fold`, then long vowels and hamza dropped and spaces collapsed (الأميركي ≡ الامريكي)."""
+    return _SPACE.sub(" ", _WEAK.sub("", fold(text))).strip()
+
+
+def _folded(text: str) -> str:
+    return _SPACE.sub(" ", fold(text)).strip()
+
+
+def by_text(statements: pd.DataFrame, query: str,
+            columns: tuple[str, ...] = ("quote", "speaker", "speaker_ar")) -> pd.Series:
+    """Statements whose quote or speaker contains the query, Arabic spelling variants folded."""
+    query = (query or "").strip()
+    if not query:
+        return _all(statements)
+    key, match = skeleton(query), skeleton
+    if len(key.replace(" ", "")) < MIN_SKELETON:
+        key, match = _folded(query), _folded
+    if not key:
+        return _all(statements)
+    haystack = pd.Series("", index=statements.index)
+    for col in columns:
+        if col in statements:
+            haystack = haystack + " " + statements[col].fillna("").astype(str)
+    return haystack.map(lambda t: key in match(t)).astype(bool)
+
+
+def apply(statements: pd.DataFrame, chosen: Filters) -> pd.Series:
+    """All of the user's filters at once."""
+    return (by_speakers(statements, chosen.speakers) & by_actors(statements, chosen.actors)
+            & by_places(statements, chosen.places) & by_dates(statements, chosen.start, chosen.end)
+            & by_text(statements, chosen.text))
+
+
+def places_within(place_table: pd.DataFrame, city_id: str) -> list[str]:
+    """Ids of a city and of every place whose parent chain leads to it."""
+    parents = dict(zip(place_table["place_id"], place_table["parent_id"]))
+    out = []
+    for pid in place_table["place_id"]:
+        seen, cur = set(), pid
+        while isinstance(cur, str) and cur not in seen:
+            if cur == city_id:
+                out.append(pid)
+                break
+            seen.add(cur)
+            cur = parents.get(cur)
+    return out
+
+
+def date_span(statements: pd.DataFrame) -> tuple[date | None, date | None]:
+    """First and last publication day among the statements (None, None when undated)."""
+    when = pd.to_datetime(statements["published"], errors="coerce", format="mixed").dropna()
+    if when.empty:
+        return None, None
+    return when.min().date(), when.max().date()
