@@ -321,6 +321,8 @@ def _verbal_noun_content(ctx: _Context, cue: Cue, source: Source, limit: int) ->
         if not seg or j >= len(ctx.tokens):
             continue
         first = ctx.tokens[j].key
+        if any(c.first_token == j for c in ctx.cues):
+            return  # the next clause is an attribution or a new statement, not this verb's object
         if first in roles or first in _FILLER or first in lexicons.word_list("stopwords") or seg.startswith(("لـ", "ل«")):
             continue
         if first.startswith(("علي", "عن")) or len(seg.split()) >= 3:
