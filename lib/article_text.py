@@ -1,6 +1,7 @@
 """An article's text as a reader sees it: metadata from the sidecar, boilerplate dropped, the title found."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from dataclasses import dataclass
@@ -63,15 +64,20 @@ def normalize_date(value: object) -> str | None:
     m = re.match(r"\s*(\d{4})[-/](\d{1,2})[-/](\d{1,2})", value)
     if not m:
         return None
-    y, mo, d = (int(g) for g in m.groups())
-    if not (1 <= mo <= 12 and 1 <= d <= 31):
-        return None
-    return f"{y:04d}-{mo:02d}-{d:02d}"
+    try:
+        return dt.date(*(int(g) for g in m.groups())).isoformat()
+    except ValueError:
+        return None  # 2017-02-31
 
 
-def _is_boilerplate(line: str, starts: tuple[str, ...]) -> bool:
-    key = fold(line.strip())
-    return any(key.startswith(s) or (len(s) > 6 and s in key and len(key) < len(s) + 40) for s in starts)
+def _is_boilerplate(line: str, starts: tuple[str, ...], near_edge: bool) -> bool:
+    """A page's own line: a known phrase alone, or opening a line at the page's edge that is no sentence."""
+    key = fold(line.strip()).strip(" .:،؟!?")
+    if not key:
+        return False
+    if any(key == s.strip(" .:،؟!?") for s in starts):
+        return True
+    return near_edge and not _SENTENCE_END.search(line.strip()) and any(key.startswith(s) for s in starts)
 
 
 def _looks_like_headline(line: str) -> bool:
@@ -85,7 +91,9 @@ def clean_article(text: str, meta: dict | None = None) -> ArticleText:
     meta = meta or {}
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     starts = lexicons.boilerplate_lines()
-    kept = [ln for ln in lines if not _is_boilerplate(ln, starts)]
+    filled = [k for k, ln in enumerate(lines) if ln.strip()]
+    edge = set(filled[:2] + filled[-6:])
+    kept = [ln for k, ln in enumerate(lines) if not _is_boilerplate(ln, starts, k in edge)]
     counts: dict[str, int] = {}
     for ln in kept:
         key = fold(ln.strip())

@@ -47,7 +47,7 @@ _RELATIVE = [
     (re.compile(r"(?<!\w)(?:[وف]?ب?)?(?:أول|اول)\s+(?:من\s+)?(?:أمس|امس)(?!\w)"), -2),
     (re.compile(r"(?<!\w)(?:[وف]?ب?)?(?:أمس|امس)\s+(?:الأول|الاول)(?!\w)"), -2),
     (re.compile(r"(?<!\w)(?:اليوم|صباح اليوم|مساء اليوم)\s*\(\s*(?:أمس|امس)\s*\)"), -1),
-    (re.compile(r"(?<!\w)(?:[وف]?ب?)?(?:أمس|امس)(?!\w)"), -1),
+    (re.compile(r"(?<!\w)(?:[وف]?ب?)?(?:ال)?(?:أمس|امس)(?!\w)"), -1),
     (re.compile(r"(?<!\w)(?:[وف]?)?(?:غدا|غداً|غدًا)(?!\w)"), 1),
 ]
 _NEXT_DAY = re.compile(r"(?<!\w)(?:[وف]?(?:في|فى)\s+)?(?:اليوم|اليوم)\s+(?:اللاحق|التالي)(?!\w)")
@@ -104,7 +104,8 @@ def find_dates(text: str, published: str | None) -> list[DateRef]:
             continue
         # في 16 نوفمبر و28 ديسمبر 2017: a coordinated date lends its year
         nxt = explicit[k + 1] if k + 1 < len(explicit) else None
-        if nxt is not None and nxt.group("year") and re.fullmatch(r"\s*و\s*", text[m.end():nxt.start()] + ""):
+        gap = text[m.end():nxt.start()] + ("و" if nxt.group().startswith("و") else "") if nxt is not None else ""
+        if nxt is not None and nxt.group("year") and re.fullmatch(r"\s*و\s*", gap):
             add(m, _safe(int(nxt.group("year").translate(_DIGITS)), month, day), False)
             continue
         if pub is not None:

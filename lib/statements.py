@@ -136,13 +136,18 @@ def _is_name_quote(ctx: _Context, q: QuoteSpan) -> bool:
         end_tok = ctx.found.spans[j][0] - 1
         if ctx.tokens[end_tok].end >= q.close - 1:
             return True  # the whole quote is a known name
-    before = ctx.text[max(0, q.open - 2):q.open]
-    if before.endswith("ـ") or (before and before[-1] not in " \n\t:،,("):
+    if _glued(ctx, q):
         return True  # glued to a preposition: لـ«الشرق الأوسط»، بـ«والي …»
     k = ctx.token_after(q.open) - 1
     names = lexicons.word_list("name_contexts")
     return k >= 0 and ctx.tokens[k].end <= q.open and (ctx.tokens[k].key in names or
                                                        ctx.tokens[k].key[1:] in names) and bool(inner)
+
+
+def _glued(ctx: _Context, q: QuoteSpan) -> bool:
+    """Is the quote written onto a preposition (بـ«…»، لـ«…»)?"""
+    before = ctx.text[max(0, q.open - 2):q.open]
+    return before.endswith("ـ") or bool(before and before[-1] not in " \n\t:،,(")
 
 
 def _clause_ends_after(ctx: _Context, q: QuoteSpan) -> bool:
@@ -399,6 +404,8 @@ def _on_free_quote(ctx: _Context, q: QuoteSpan) -> None:
         return
     if _is_name_quote(ctx, q):
         return
+    if _glued(ctx, q) and q.words(ctx.text) < 6:
+        return  # وصفتها بـ«محاولة إبادة»: a short characterisation, not somebody's words
     source = _postposed_source(ctx, q) or ctx.last
     if source is None and q.words(ctx.text) < 8:
         return
@@ -469,11 +476,11 @@ def _resolve(ctx: _Context, start: int, end: int, allow_named: bool = True) -> S
     if title:
         # وزير البيشمركة، المتحدث باسم الجيش التركي: a title outranks the body named inside it
         return _title_source(ctx, title)
-    if mentions:
-        m = mentions[0]
-        return _source_of(ctx.found.entities[m.entity_id], m.surface)
     words = [t for t in ctx.tokens[ctx.token_after(start):ctx.token_after(end)]]
     content = [t for t in words if t.key not in _FILLER]
+    if mentions and not (content and content[0].end <= mentions[0].start and _unnamed_head(content[0])):
+        m = mentions[0]
+        return _source_of(ctx.found.entities[m.entity_id], m.surface)
     if not content:
         return "implicit"
     named = _quoted_organisation(ctx, content[0], end)
@@ -489,6 +496,12 @@ def _resolve(ctx: _Context, start: int, end: int, allow_named: bool = True) -> S
     # A name no lexicon knows (وقال الراوي في حديث …): keep it as written.
     name = _phrase(ctx, first.start, end)
     return Source(name, name, None, "named") if len(name.split()) <= 5 else None
+
+
+def _unnamed_head(tok: Token) -> bool:
+    """وأبلغ المصدر وكالة الأنباء …: an unnamed source or a document named before any actor is the speaker."""
+    anon, docs = lexicons.word_list("anonymous"), lexicons.word_list("documents")
+    return tok.key in anon or tok.key[1:] in anon or tok.key in docs
 
 
 def _quoted_organisation(ctx: _Context, first: Token, end: int) -> Source | None:
@@ -522,9 +535,10 @@ def _full_name(ctx: _Context, m: Mention) -> str:
 def _phrase(ctx: _Context, start: int, end: int) -> str:
     """A speaker phrase up to its first break (comma, في حديث، لـ …)."""
     out = []
-    roles = lexicons.word_list("roles")
+    roles, names = lexicons.word_list("roles"), lexicons.word_list("name_contexts")
     for t in ctx.tokens[ctx.token_after(start):ctx.token_after(end)]:
-        if out and (t.key in _TITLE_BREAK or t.key in ("في", "ل", "لـ") or t.key in roles
+        addressee = t.key[0] == "ل" and (t.key[1:] in names or t.key[1:] in lexicons.word_list("documents"))
+        if out and (t.key in _TITLE_BREAK or t.key in ("في", "ل", "لـ") or t.key in roles or addressee
                     or ctx.text[out[-1].end:t.start].strip()):
             break
         out.append(t)

@@ -133,7 +133,8 @@ class Store:
         parts: dict[str, list[Path]] = {name: [] for name in TABLES}
         if not self.manifests.exists():
             return parts
-        for man in sorted(self.manifests.glob("*.json")):
+        # ".tmp-…" manifests are batches whose commit never finished: not part of the store
+        for man in sorted(m for m in self.manifests.glob("*.json") if not m.name.startswith(".")):
             try:
                 listed = json.loads(man.read_text(encoding="utf-8"))
             except (OSError, json.JSONDecodeError) as exc:

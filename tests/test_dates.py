@@ -76,8 +76,6 @@ def test_a_coordinated_date_lends_its_year_when_the_and_stands_apart():
     assert _days(text, None) == ["2017-11-16", "2017-12-28"]
 
 
-@pytest.mark.xfail(strict=False, reason="find_dates: و joined to the second day (و28) is swallowed by the "
-                   "match, so the first date gets no year: dropped without a publication date, wrong year with one")
 @pytest.mark.parametrize("published", [None, "2017-07-07"])
 def test_a_coordinated_date_lends_its_year(published):
     text = "في 16 تشرين الثاني/نوفمبر و28 كانون الأول/ديسمبر 2017"
@@ -108,6 +106,5 @@ def test_near_future_without_a_year_stays_in_the_publication_year():
     assert _days("في 1 سبتمبر", "2017-07-07") == ["2016-09-01"]  # far ahead: last year's
 
 
-@pytest.mark.xfail(strict=False, reason="find_dates: بالأمس (yesterday, with the article) is not recognised")
 def test_bil_ams_is_yesterday():
     assert _days("وقال بالأمس إن", "2017-07-07") == ["2017-07-06"]

@@ -199,7 +199,6 @@ _TMP_MANIFEST_BUG = ("Store._committed_parts globs manifests/*.json, which (path
                      "clean_orphans then deletes that temp manifest, so its articles vanish")
 
 
-@pytest.mark.xfail(strict=False, reason=_TMP_MANIFEST_BUG)
 def test_a_crash_before_the_manifest_commits_nothing(store, monkeypatch):
     store.add([_article(1)])
     real_replace = os.replace
@@ -221,8 +220,6 @@ def test_a_crash_before_the_manifest_commits_nothing(store, monkeypatch):
     assert store.add([_article(2)]).added == [_article(2).article_id]
 
 
-@pytest.mark.xfail(strict=False, reason="Store.load raises StoreError on a half-written manifests/.tmp-*.json "
-                   "left by a writer that crashed mid-write: " + _TMP_MANIFEST_BUG)
 def test_a_half_written_manifest_does_not_break_the_store(store):
     store.add([_article(1)])
     (store.manifests / ".tmp-20170707T000000-000000001-deadbeef.json").write_text('{"batch": "2017', encoding="utf-8")
