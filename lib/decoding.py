@@ -8,7 +8,7 @@ bytes happen to decode.
 from __future__ import annotations
 
 import codecs
-import unicodedata
+import re
 from dataclasses import dataclass
 
 # Byte-order marks, longest first (the UTF-32-LE mark starts with the UTF-16-LE one).
@@ -18,7 +18,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 _LABELS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "utf-16-le": "UTF-16", "utf-16-be": "UTF-16 (big-endian)",
            "utf-32-le": "UTF-32", "utf-32-be": "UTF-32 (big-endian)", "cp1256": "Windows-1256"}
-_TEXT_CONTROLS = set("\t\n\r\f\v\x1b")
+_PRIVATE = re.compile("[\ue000-\uf8ff]")
 SNIFF = 64 * 1024  # bytes looked at to decide; the whole input is decoded once decided
 
 
@@ -40,28 +40,27 @@ class Decoded:
         return _LABELS.get(self.encoding, self.encoding)
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+_ARABIC_LETTER = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06fc\u06ff\u0750-\u077f\ufb50-\ufdff"
+                            r"\ufe70-\ufefc]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f\ufffd]")
+
+
 def arabic_share(text: str) -> float:
     """Share of Arabic letters among the letters of a text (0.0 when it has no letters)."""
-    letters = arabic = 0
-    for ch in text:
-        if ch.isalpha():
-            letters += 1
-            if "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" or "\ufb50" <= ch <= "\ufefc":
-                arabic += 1
-    return arabic / letters if letters else 0.0
+    letters = len(_LETTER.findall(text))
+    return len(_ARABIC_LETTER.findall(text)) / letters if letters else 0.0
 
 
 def control_share(text: str) -> float:
     """Share of control characters (other than tabs and line breaks) and U+FFFD: high for binary data."""
-    if not text:
-        return 0.0
-    bad = sum(1 for ch in text if (ch < " " and ch not in _TEXT_CONTROLS) or ch in "\x7f\ufffd"
-              or ("\x80" <= ch <= "\x9f"))
-    return bad / len(text)
+    return len(_CONTROL.findall(text)) / len(text) if text else 0.0
 
 
 def _looks_like_text(text: str) -> bool:
-    return control_share(text) < 0.01 and sum(1 for ch in text[:4096] if unicodedata.category(ch) == "Co") < 8
+    """Judged on the start of the text: few control characters and little private-use noise."""
+    head = text[:SNIFF]
+    return control_share(head) < 0.01 and len(_PRIVATE.findall(head[:4096])) < 8
 
 
 def _utf16_without_bom(raw: bytes) -> str | None:

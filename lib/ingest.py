@@ -86,10 +86,23 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m lib.ingest", description=__doc__.split("\n\n")[0])
     mode = ap.add_mutually_exclusive_group(required=True)
     mode.add_argument("--jsonl", nargs="+", metavar="FILE", help="print one JSON object per article file")
-    mode.add_argument("--add", nargs="+", metavar="PATH", help="add article files or folders to the store")
+    mode.add_argument("--add", nargs="+", metavar="PATH",
+                      help="add articles to the store: .txt (+ .json sidecar), .html, .json, .jsonl, .csv, TREC "
+                           ".xml, .zip and .tar.gz archives of these, and folders")
     ap.add_argument("--store", default=None, help="store folder (default: data/store)")
+    add = ap.add_argument_group("--add options")
+    add.add_argument("--map", action="append", default=[], metavar="ROLE=FIELD",
+                     help="which JSON/CSV field holds a role (text, title, published, url, source), e.g. "
+                          "--map text=article_body --map published=pub_date; repeatable")
+    add.add_argument("--workers", type=int, default=None, metavar="N",
+                     help="processes analysing articles (default: the CPU cores, at most 8; 1 = no workers)")
+    add.add_argument("--limit", type=int, default=None, metavar="N", help="stop after N articles")
+    add.add_argument("--progress-every", type=int, default=500, metavar="N",
+                     help="print a progress line to stderr every N articles (default 500; 0 = never)")
     args = ap.parse_args(argv)
     if args.jsonl:
+        if args.map or args.workers is not None or args.limit is not None:
+            ap.error("--map, --workers and --limit apply to --add only")
         status = 0
         for name in args.jsonl:
             try:
@@ -98,11 +111,36 @@ def main(argv: list[str] | None = None) -> int:
                 rec, status = {"source_file": name, "error": str(exc)}, 1
             print(json.dumps(rec, ensure_ascii=False), flush=True)
         return status
-    from lib.importer import import_paths  # the store is only needed when adding
+    from lib.formats import MappingError, parse_mapping  # the store and formats are only needed when adding
+    from lib.importer import default_workers, import_paths
 
-    report = import_paths([Path(p) for p in args.add], store_dir=Path(args.store) if args.store else None)
+    try:
+        mapping = parse_mapping(args.map)
+    except MappingError as exc:
+        ap.error(str(exc))
+    workers = default_workers() if args.workers is None else max(1, args.workers)
+    report = import_paths([Path(p) for p in args.add], store_dir=Path(args.store) if args.store else None,
+                          mapping=mapping, workers=workers, limit=args.limit,
+                          progress=_progress_printer(args.progress_every))
     print(report.summary())
     return 0 if not report.failed else 1
+
+
+def _progress_printer(every: int):
+    """A progress callback that prints one line to stderr every `every` articles."""
+    if every <= 0:
+        return None
+    import time
+
+    start = time.monotonic()
+
+    def show(done: int, total: int | None, name: str) -> None:
+        if done % every == 0:
+            secs = time.monotonic() - start
+            of = f"/{total}" if total else ""
+            print(f"… {done}{of} articles, {done / secs if secs else 0:,.0f}/s, {secs:.0f} s: {name}",
+                  file=sys.stderr, flush=True)
+    return show
 
 
 if __name__ == "__main__":

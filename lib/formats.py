@@ -1,0 +1,754 @@
+"""Import formats: files, folders, uploads and archives in, `RawArticle(text, meta, name)` records out.
+
+Formats: .txt (with its .json sidecar; a .txt holding <DOC> elements is TREC), .html/.htm (trafilatura),
+.json (an array of records, one record, or an object holding one array), .jsonl/.ndjson, .csv/.tsv,
+TREC-style XML (.xml/.trec/.sgml: <DOC> elements, as in the ANT corpus), .zip and .tar(.gz/.bz2/.xz)/.tgz
+archives of any of these, and folders.
+
+Problems are yielded as `Issue`s in the same stream, so one bad file or record never stops the rest.
+Archives are read member by member in memory, never extracted to disk, within `Limits` (member count,
+per-member and total expanded size); members with unsafe paths (../, absolute, links) are reported and
+skipped.
+"""
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import os
+import posixpath
+import re
+import tarfile
+import zipfile
+from dataclasses import dataclass, field
+from datetime import datetime
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Union
+
+from lib.decoding import DecodeError, Decoded, decode_bytes
+
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Caps on what one import reads (bytes are uncompressed sizes)."""
+
+    max_file_bytes: int = 64 * MB  # one article or record file (an archive member included)
+    max_archive_members: int = 100_000  # the ANT v2.1 tarball has 31,557
+    max_archive_bytes: int = 1024 * MB  # everything one archive expands to
+    max_article_chars: int = 500_000  # news articles are under 50,000; anything past this is not one article
+    max_depth: int = 1  # archives inside archives are not read
+
+
+LIMITS = Limits()
+
+
+@dataclass(frozen=True)
+class RawArticle:
+    """One article as read from its file: text, metadata (title, published YYYY-MM-DD, source, url …)."""
+
+    text: str
+    meta: dict
+    name: str  # where it came from: path, archive!member, file:line N, file[i], file#DOCNO
+
+
+@dataclass(frozen=True)
+class Issue:
+    """A problem with one file or record: `error` (not imported), `warning` (imported or skipped, see
+    message) or `ignored` (not an article file, e.g. a README inside an archive)."""
+
+    name: str
+    message: str
+    level: str = "error"
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.message}"
+
+
+Item = Union[RawArticle, Issue]
+
+# Field roles and the record keys that fill them, first match wins (case-insensitive).
+FIELDS: dict[str, tuple[str, ...]] = {
+    "text": ("content", "text", "body", "article", "article_body", "articlebody", "story", "full_text"),
+    "title": ("title", "headline", "heading"),
+    "published": ("published", "date", "date_published", "published_at", "publication_date", "pubdate",
+                  "date_extracted", "datetime", "time", "timestamp", "created_at"),
+    "url": ("url", "link", "href", "permalink"),
+    "source": ("source", "site", "sitename", "publisher", "outlet", "newspaper", "src"),
+}
+EXTRA_FIELDS = ("author", "category", "cat", "language")
+
+TEXT_SUFFIXES = (".txt",)
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+JSON_SUFFIXES = (".json",)
+JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonlines")
+CSV_SUFFIXES = (".csv", ".tsv")
+XML_SUFFIXES = (".xml", ".trec", ".sgml", ".sgm")
+ZIP_SUFFIXES = (".zip",)
+TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz")
+ARCHIVE_SUFFIXES = ZIP_SUFFIXES + TAR_SUFFIXES
+ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSON_SUFFIXES + JSONL_SUFFIXES + CSV_SUFFIXES + XML_SUFFIXES
+SUPPORTED = ARTICLE_SUFFIXES + ARCHIVE_SUFFIXES
+
+
+class MappingError(ValueError):
+    """A field mapping that names an unknown role (`--map words=content`)."""
+
+
+def parse_mapping(pairs: Iterable[str]) -> dict[str, str]:
+    """{"text": "article_body", …} from ROLE=FIELD pairs (roles: text, title, published, url, source)."""
+    mapping: dict[str, str] = {}
+    for pair in pairs:
+        role, sep, fld = pair.partition("=")
+        role, fld = role.strip().lower(), fld.strip()
+        role = {"date": "published", "content": "text", "body": "text"}.get(role, role)
+        if not sep or not fld:
+            raise MappingError(f"field mapping {pair!r} is not ROLE=FIELD (e.g. text=content)")
+        if role not in FIELDS:
+            raise MappingError(f"field mapping {pair!r}: unknown role {role!r} (roles: {', '.join(FIELDS)})")
+        mapping[role] = fld
+    return mapping
+
+
+def suffix_of(name: str) -> str:
+    """The format suffix of a file name, double suffixes (.tar.gz) included, lower-cased."""
+    low = name.lower()
+    for suf in TAR_SUFFIXES:
+        if low.endswith(suf):
+            return suf
+    return posixpath.splitext(low)[1]
+
+
+# ---------------------------------------------------------------------------------------------- dates
+
+_MONTHS = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
+_ISO = re.compile(r"\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+_DMY = re.compile(r"\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?!\d)")
+_COMPACT = re.compile(r"\s*(\d{4})(\d{2})(\d{2})(?:$|[T\s_-])")
+_WORDY = re.compile(r"(?:(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4}))|(?:([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4}))")
+
+
+def _ymd(y: int, m: int, d: int) -> str | None:
+    try:
+        return datetime(y, m, d).strftime("%Y-%m-%d") if 1800 <= y <= 2200 else None
+    except ValueError:
+        return None
+
+
+def parse_date(value: object) -> str | None:
+    """YYYY-MM-DD from a metadata date as found in corpora: 2015-07-21 02:51:32, 2018-02-18T21:35:43+04:00,
+    Sun, 18 Feb 2018 21:35:43 +0400, 17/05/2015 (day first), 20180218, 18 February 2018, Unix seconds.
+
+    The day is the one written (the publisher's local day), not converted to UTC."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, (int, float)):
+        secs = value / 1000 if value > 1e11 else value  # milliseconds since 1970
+        if 1e8 < secs < 7e9:
+            return datetime.utcfromtimestamp(secs).strftime("%Y-%m-%d")
+        return None
+    if not isinstance(value, str) or not value.strip():
+        return None
+    s = value.strip()
+    if m := _ISO.match(s):
+        return _ymd(*(int(g) for g in m.groups()))
+    if m := _DMY.match(s):
+        d, mo, y = (int(g) for g in m.groups())
+        return _ymd(y, mo, d) or _ymd(y, d, mo)  # day first (17/05/2015); month first only when it must be
+    if m := _COMPACT.match(s):
+        return _ymd(*(int(g) for g in m.groups()))
+    if re.match(r"\s*[A-Za-z]{3},", s):
+        try:
+            dt = parsedate_to_datetime(s)
+        except (TypeError, ValueError, IndexError):
+            dt = None
+        if dt is not None:
+            return _ymd(dt.year, dt.month, dt.day)
+    if m := _WORDY.search(s):
+        d, mon, y = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(4), m.group(6))
+        mo = _MONTHS.get(mon[:3].lower())
+        if mo:
+            return _ymd(int(y), mo, int(d))
+    if re.fullmatch(r"\d{9,13}", s):
+        return parse_date(int(s))
+    return None
+
+
+# ------------------------------------------------------------------------------------------- records
+
+def _field(rec: dict, role: str, mapping: dict[str, str]) -> tuple[str | None, object]:
+    """(key, value) of the record field that fills a role: the mapped one, else the first known name."""
+    lower = {str(k).lower(): k for k in rec}
+    if role in mapping:
+        key = lower.get(mapping[role].lower())
+        return (key, rec[key]) if key is not None else (None, None)
+    for cand in FIELDS[role]:
+        key = lower.get(cand)
+        if key is not None and rec[key] not in (None, ""):
+            return key, rec[key]
+    for cand in FIELDS[role]:
+        if (key := lower.get(cand)) is not None:
+            return key, rec[key]
+    return None, None
+
+
+def _as_text(value: object) -> str | None:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return "\n".join(value)  # a body given as a list of paragraphs
+    return None
+
+
+def record_article(rec: object, name: str, mapping: dict[str, str], limits: Limits = LIMITS) -> Iterator[Item]:
+    """One JSON/CSV record as a RawArticle (fields found by name or by the mapping), or the Issues why not."""
+    if not isinstance(rec, dict):
+        yield Issue(name, f"record is a JSON {type(rec).__name__}, not an object with fields")
+        return
+    key, value = _field(rec, "text", mapping)
+    if key is None:
+        wanted = f"field {mapping['text']!r}" if "text" in mapping else "a text field (" + ", ".join(
+            FIELDS["text"][:3]) + ")"
+        found = ", ".join(str(k) for k in list(rec)[:12]) or "none"
+        yield Issue(name, f"record has no {wanted}; its fields: {found}. Map one with --map text=FIELD")
+        return
+    text = _as_text(value)
+    if text is None:
+        yield Issue(name, f"field {key!r} is a {type(value).__name__}, not text")
+        return
+    meta: dict = {}
+    for role in ("title", "url", "source"):
+        _, v = _field(rec, role, mapping)
+        if isinstance(v, (str, int, float)) and not isinstance(v, bool) and str(v).strip():
+            meta[role] = str(v).strip()
+    lower = {str(k).lower(): k for k in rec}
+    for extra in EXTRA_FIELDS:
+        k = lower.get(extra)
+        if k is not None and isinstance(rec[k], str) and rec[k].strip():
+            meta[extra] = rec[k].strip()
+    dkey, dval = _field(rec, "published", mapping)
+    yield from make_article(text, meta, name, limits, date=dval, date_field=dkey)
+
+
+def make_article(text: str, meta: dict, name: str, limits: Limits = LIMITS, date: object = None,
+                 date_field: str | None = None) -> Iterator[Item]:
+    """A RawArticle after the checks every format shares (empty, too long, date understood)."""
+    if not text.strip():
+        yield Issue(name, "empty article text; skipped", "warning")
+        return
+    if len(text) > limits.max_article_chars:
+        yield Issue(name, f"article is {len(text):,} characters, over the {limits.max_article_chars:,} limit "
+                          f"(not one news article? split it); skipped")
+        return
+    meta = dict(meta)
+    if date not in (None, ""):
+        day = parse_date(date)
+        if day:
+            meta["published"] = day
+        else:
+            meta.pop("published", None)
+            yield Issue(name, f"date {str(date)[:40]!r}{f' (field {date_field!r})' if date_field else ''} "
+                              "not understood; published left empty", "warning")
+    yield RawArticle(text, meta, name)
+
+
+# ------------------------------------------------------------------------------------------- formats
+
+def _decode(data: bytes, name: str) -> tuple[str | None, list[Issue]]:
+    """Text of a file, with a warning when it was not UTF-8 and an error when it is not text."""
+    try:
+        dec: Decoded = decode_bytes(data)
+    except DecodeError as exc:
+        return None, [Issue(name, str(exc))]
+    issues = []
+    if dec.encoding not in ("utf-8", "utf-8-sig"):
+        issues.append(Issue(name, f"not UTF-8: decoded as {dec.label}", "warning"))
+    return dec.text, issues
+
+
+def _sidecar_meta(data: bytes, name: str) -> tuple[dict | None, list[Issue]]:
+    text, issues = _decode(data, name)
+    if text is None:
+        return None, [Issue(name, f"metadata sidecar unreadable ({issues[0].message})")]
+    try:
+        meta = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return None, [Issue(name, f"metadata sidecar is not valid JSON (line {exc.lineno} column {exc.colno}: "
+                                  f"{exc.msg})")]
+    if not isinstance(meta, dict):
+        return None, [Issue(name, "metadata sidecar must hold a JSON object")]
+    return meta, issues
+
+
+def read_text_article(data: bytes, name: str, sidecar: tuple[bytes, str] | None = None,
+                      limits: Limits = LIMITS) -> Iterator[Item]:
+    """A plain-text article, its metadata from the sidecar bytes (article.json) when there is one."""
+    text, issues = _decode(data, name)
+    yield from issues
+    if text is None:
+        return
+    if _looks_trec(text):
+        yield from read_trec(text, name, limits)
+        return
+    meta: dict = {}
+    date = None
+    if sidecar is not None:
+        side, side_issues = _sidecar_meta(*sidecar)
+        if side is None:  # a broken sidecar fails its article: stored without metadata it would be misdated
+            yield Issue(name, f"{side_issues[0].message} ({sidecar[1]})")
+            return
+        yield from (i for i in side_issues if i.level == "warning")
+        meta = {k: v for k, v in side.items() if k in ("title", "source", "url", "author", "language")}
+        date = side.get("published") or side.get("date")
+    yield from make_article(text, meta, name, limits, date=date, date_field="published" if date else None)
+
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:]+)""", re.I)
+
+
+def read_html(data: bytes, name: str, limits: Limits = LIMITS) -> Iterator[Item]:
+    """An article page: body and metadata (title, date, url, site) extracted by trafilatura."""
+    declared = _CHARSET.search(data[:4096])
+    text = None
+    if declared:
+        try:
+            text = data.decode(declared.group(1).decode("ascii").lower().replace("windows-", "cp"))
+        except (LookupError, UnicodeDecodeError):
+            text = None
+    if text is None:
+        text, issues = _decode(data, name)
+        yield from issues
+        if text is None:
+            return
+    import trafilatura  # slow to import; only pages need it
+
+    try:
+        doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False, include_tables=False,
+                                          as_dict=True)
+    except Exception as exc:  # trafilatura raises many kinds on broken markup; the file fails, not the batch
+        yield Issue(name, f"HTML could not be parsed ({type(exc).__name__}: {exc})")
+        return
+    body = (doc or {}).get("text") or ""
+    if not body.strip():
+        yield Issue(name, "no article text found in the HTML page")
+        return
+    meta = {k: str(doc[src]).strip() for k, src in (("title", "title"), ("url", "url"), ("source", "sitename"),
+                                                    ("author", "author")) if doc.get(src)}
+    yield from make_article(body, meta, name, limits, date=doc.get("date"), date_field="page date")
+
+
+def read_json(data: bytes, name: str, mapping: dict[str, str], limits: Limits = LIMITS) -> Iterator[Item]:
+    """Records from JSON: an array of objects, one object, or an object whose one array holds them."""
+    text, issues = _decode(data, name)
+    yield from issues
+    if text is None:
+        return
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        if exc.msg == "Extra data" and text.lstrip().startswith("{"):
+            yield from _jsonl_lines(text, name, mapping, limits)  # JSON Lines saved as .json
+            return
+        yield Issue(name, f"malformed JSON at line {exc.lineno} column {exc.colno}: {exc.msg}")
+        return
+    if isinstance(doc, dict):
+        lists = [v for v in doc.values() if isinstance(v, list) and v and all(isinstance(r, dict) for r in v)]
+        if _field(doc, "text", mapping)[0] is None and len(lists) == 1:
+            doc = lists[0]
+        else:
+            yield from record_article(doc, name, mapping, limits)
+            return
+    if not isinstance(doc, list):
+        yield Issue(name, f"JSON holds a {type(doc).__name__}; expected an array of article objects")
+        return
+    if not doc:
+        yield Issue(name, "JSON array is empty", "warning")
+    for i, rec in enumerate(doc):
+        yield from record_article(rec, f"{name}[{i}]", mapping, limits)
+
+
+def read_jsonl(data: bytes, name: str, mapping: dict[str, str], limits: Limits = LIMITS) -> Iterator[Item]:
+    """Records from JSON Lines, one object a line; a bad line fails alone."""
+    text, issues = _decode(data, name)
+    yield from issues
+    if text is not None:
+        yield from _jsonl_lines(text, name, mapping, limits)
+
+
+def _jsonl_lines(text: str, name: str, mapping: dict[str, str], limits: Limits) -> Iterator[Item]:
+    for n, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Issue(f"{name}:line {n}", f"malformed JSON at column {exc.colno}: {exc.msg}")
+            continue
+        yield from record_article(rec, f"{name}:line {n}", mapping, limits)
+
+
+def read_csv(data: bytes, name: str, mapping: dict[str, str], limits: Limits = LIMITS) -> Iterator[Item]:
+    """Records from CSV/TSV with a header row; the delimiter is the commonest of , ; tab | in the header."""
+    text, issues = _decode(data, name)
+    yield from issues
+    if text is None:
+        return
+    header = text.lstrip("\ufeff").split("\n", 1)[0].strip()
+    delim = "\t" if name.lower().endswith(".tsv") else max(",;\t|", key=header.count)
+    if not header or (header.count(delim) == 0 and _field({header: 1}, "text", mapping)[0] is None):
+        yield Issue(name, "malformed CSV: the first line is not a header of column names (e.g. title,content,date)")
+        return
+    csv.field_size_limit(max(csv.field_size_limit(), limits.max_article_chars * 4 + 1))
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=delim, strict=True)
+    try:
+        fields = reader.fieldnames or []
+        if _field({f: 1 for f in fields}, "text", mapping)[0] is None:
+            wanted = f"column {mapping['text']!r}" if "text" in mapping else "a text column (content, text, body)"
+            yield Issue(name, f"CSV has no {wanted}; its columns: {', '.join(fields[:12]) or 'none'}. "
+                              "Map one with --map text=COLUMN")
+            return
+        for rec in reader:
+            where = f"{name}:line {reader.line_num}"
+            if None in rec:
+                yield Issue(where, f"malformed CSV row: {len(fields) + len(rec[None])} fields, the header has "
+                                   f"{len(fields)}")
+                continue
+            yield from record_article({k: v for k, v in rec.items() if v is not None}, where, mapping, limits)
+    except csv.Error as exc:
+        yield Issue(f"{name}:line {reader.line_num}", f"malformed CSV ({exc}); the rest of the file is skipped")
+
+
+# TREC-style <DOC> files (ANT corpus: DOCNO URL SRC CAT TITLE TIME AUTHOR ABSTRACT TEXT; LDC: HEADLINE, DATE …).
+_DOC_OPEN = re.compile(r"<DOC(?:\s[^>]*)?>", re.I)
+_DOC = re.compile(r"<DOC(\s[^>]*)?>(.*?)</DOC\s*>", re.I | re.S)
+_TAG = re.compile(r"<([A-Za-z_]+)(?:\s[^>]*)?>(.*?)</\1\s*>", re.S)
+_INNER_TAG = re.compile(r"</?[A-Za-z][^>]*>")
+_BLOCK_END = re.compile(r"</(?:P|p|LINE|line)\s*>|<(?:br|BR)\s*/?>")
+_DOC_ID = re.compile(r"""\bid\s*=\s*["']([^"']+)["']""", re.I)
+_TREC_FIELDS = {"title": ("TITLE", "HEADLINE"), "published": ("TIME", "DATE", "DATE_TIME", "DATETIME"),
+                "url": ("URL",), "source": ("SRC", "SOURCE"), "author": ("AUTHOR",), "category": ("CAT",)}
+
+
+def _looks_trec(text: str) -> bool:
+    return bool(re.match(r"\s*(?:<\?xml[^>]*>\s*)?(?:<[A-Za-z]+[^>]*>\s*)?<DOC[\s>]", text[:2048], re.I))
+
+
+def _tag_text(raw: str) -> str:
+    """Text of a TREC element: inner tags dropped (<P> ends a line), entities decoded, lines trimmed."""
+    raw = _BLOCK_END.sub("\n", raw)
+    raw = html.unescape(_INNER_TAG.sub("", raw))
+    lines = [ln.strip() for ln in raw.replace("\r\n", "\n").split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def read_trec(text: str, name: str, limits: Limits = LIMITS) -> Iterator[Item]:
+    """Articles from TREC-style XML <DOC> elements (read leniently: stray & and < are common in ANT)."""
+    docs = list(_DOC.finditer(text))
+    opened = len(_DOC_OPEN.findall(text))
+    if not docs:
+        yield Issue(name, "malformed TREC XML: <DOC> is never closed" if opened else
+                    "not TREC-style XML: no <DOC> element")
+        return
+    if opened > len(docs):
+        yield Issue(name, f"malformed TREC XML: {opened - len(docs)} <DOC> element(s) not closed; "
+                          f"read the {len(docs)} complete one(s)")
+    for n, doc in enumerate(docs, start=1):
+        tags: dict[str, str] = {}
+        for m in _TAG.finditer(doc.group(2)):
+            tags.setdefault(m.group(1).upper(), m.group(2))
+        docno = _tag_text(tags.get("DOCNO", "")) or (_DOC_ID.search(doc.group(1) or "") or [None, None])[1]
+        where = name if len(docs) == 1 else f"{name}#{docno or n}"
+        body = _tag_text(tags.get("TEXT", "")) or _tag_text(tags.get("ABSTRACT", ""))
+        if "TEXT" not in tags and "ABSTRACT" not in tags:
+            yield Issue(where, "malformed TREC XML: <DOC> without a <TEXT> element")
+            continue
+        meta = {"docno": docno} if docno else {}
+        date = None
+        for role, names in _TREC_FIELDS.items():
+            for tag in names:
+                value = _tag_text(tags.get(tag, ""))
+                if value:
+                    if role == "published":
+                        date = value
+                    else:
+                        meta[role] = value
+                    break
+        if date is None and docno and (m := re.search(r"(?:^|[-_.])((?:19|20)\d{6})(?:$|[-_.])", docno)):
+            date = m.group(1)  # ANT's DOCNO ends in the publication day: AL-culture-1-20180218
+        yield from make_article(body, meta, where, limits, date=date, date_field="TIME")
+
+
+def read_xml(data: bytes, name: str, limits: Limits = LIMITS) -> Iterator[Item]:
+    """A TREC-style XML file."""
+    text, issues = _decode(data, name)
+    yield from issues
+    if text is not None:
+        yield from read_trec(text, name, limits)
+
+
+def read_bytes(data: bytes, name: str, mapping: dict[str, str] | None = None, limits: Limits = LIMITS,
+               sidecar: tuple[bytes, str] | None = None, depth: int = 0) -> Iterator[Item]:
+    """Every article in one file's bytes, by its name's suffix (archives included)."""
+    mapping = mapping or {}
+    suf = suffix_of(name)
+    if len(data) > limits.max_file_bytes and suf not in ARCHIVE_SUFFIXES:
+        yield Issue(name, f"file is {len(data) / MB:.1f} MB, over the {limits.max_file_bytes / MB:.0f} MB limit")
+        return
+    if suf in ZIP_SUFFIXES or suf in TAR_SUFFIXES:
+        if depth >= limits.max_depth:
+            yield Issue(name, "archive inside an archive: not read (extract the outer one first)")
+            return
+        kind = "zip" if suf in ZIP_SUFFIXES else "tar"
+        yield from read_archive(io.BytesIO(data), name, kind, mapping, limits, depth)
+    elif suf in TEXT_SUFFIXES:
+        yield from read_text_article(data, name, sidecar, limits)
+    elif suf in HTML_SUFFIXES:
+        yield from read_html(data, name, limits)
+    elif suf in JSONL_SUFFIXES:
+        yield from read_jsonl(data, name, mapping, limits)
+    elif suf in JSON_SUFFIXES:
+        yield from read_json(data, name, mapping, limits)
+    elif suf in CSV_SUFFIXES:
+        yield from read_csv(data, name, mapping, limits)
+    elif suf in XML_SUFFIXES:
+        yield from read_xml(data, name, limits)
+    else:
+        yield Issue(name, f"unsupported file type {suf or '(no suffix)'!r}; supported: {', '.join(SUPPORTED)}")
+
+
+# ------------------------------------------------------------------------------------------ archives
+
+@dataclass
+class Member:
+    """One archive member: its name, expanded size, and how to read it (at most `limit` bytes)."""
+
+    name: str
+    size: int
+    read: Callable[[int], bytes]
+    problem: str | None = None  # unsafe path, link …: reported instead of read
+
+
+def _unsafe(name: str) -> str | None:
+    norm = name.replace("\\", "/")
+    if norm.startswith("/") or re.match(r"[A-Za-z]:", norm):
+        return "absolute path"
+    if ".." in norm.split("/"):
+        return "path leads outside the archive (../)"
+    return None
+
+
+def _read_capped(fh, limit: int) -> bytes:
+    """At most limit+1 bytes, read in chunks so a lying header cannot make us hold more."""
+    chunks, got = [], 0
+    while got <= limit:
+        chunk = fh.read(min(MB, limit + 1 - got))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        got += len(chunk)
+    return b"".join(chunks)
+
+
+def _capped(members: Iterable[Member], name: str, limits: Limits, issues: list[Issue]) -> list[Member]:
+    """The members within the archive caps (count, total expanded size); an Issue when a cap stops us."""
+    kept: list[Member] = []
+    total = 0
+    for m in members:
+        if len(kept) >= limits.max_archive_members:
+            issues.append(Issue(name, f"archive has more than {limits.max_archive_members:,} members; only the "
+                                      f"first {limits.max_archive_members:,} are read"))
+            break
+        total += m.size
+        if total > limits.max_archive_bytes:
+            issues.append(Issue(name, f"archive expands to more than {limits.max_archive_bytes / MB:,.0f} MB "
+                                      f"(zip bomb?); stopped after {len(kept)} members"))
+            break
+        kept.append(m)
+    return kept
+
+
+def _zip_members(zf: zipfile.ZipFile) -> Iterator[Member]:
+    for info in zf.infolist():
+        if info.is_dir():
+            continue
+        problem = _unsafe(info.filename) or ("encrypted member" if info.flag_bits & 0x1 else None)
+
+        def read(limit: int, info=info) -> bytes:
+            with zf.open(info) as fh:  # zipfile stops at the size the header declares
+                return _read_capped(fh, limit)
+        yield Member(info.filename, info.file_size, read, problem)
+
+
+def _tar_members(tf: tarfile.TarFile, name: str, issues: list[Issue]) -> Iterator[Member]:
+    while True:
+        try:
+            info = tf.next()  # one header: a huge member is seen (and capped) before its data is expanded
+        except (tarfile.TarError, OSError, EOFError, ValueError) as exc:
+            issues.append(Issue(name, f"archive is damaged after its last good member ({exc})"))
+            return
+        if info is None:
+            return
+        if info.isdir():
+            continue
+        problem = _unsafe(info.name)
+        if not info.isfile():
+            kind = "link" if info.issym() or info.islnk() else "special file"
+            problem = problem or f"{kind} member (only regular files are read)"
+
+        def read(limit: int, info=info) -> bytes:
+            fh = tf.extractfile(info)
+            return _read_capped(fh, limit) if fh else b""
+        yield Member(info.name, info.size if info.isfile() else 0, read, problem)
+
+
+def read_archive(fileobj, name: str, kind: str, mapping: dict[str, str], limits: Limits = LIMITS,
+                 depth: int = 0) -> Iterator[Item]:
+    """Articles in a zip or tar archive, read member by member in memory (never extracted), within the
+    limits; members listed first (headers only) so caps apply before anything is expanded."""
+    issues: list[Issue] = []
+    try:
+        archive = zipfile.ZipFile(fileobj) if kind == "zip" else tarfile.open(fileobj=fileobj, mode="r:*")
+    except (zipfile.BadZipFile, tarfile.TarError, OSError, EOFError, ValueError) as exc:
+        yield Issue(name, f"not a readable {kind} archive ({exc})")
+        return
+    with archive:
+        listed = _zip_members(archive) if kind == "zip" else _tar_members(archive, name, issues)
+        members = _capped(listed, name, limits, issues)
+        yield from issues
+        names = {m.name for m in members if not m.problem}
+        pending: dict[str, tuple[bytes, str]] = {}  # texts waiting for a sidecar listed after them
+        sidecars: dict[str, tuple[bytes, str]] = {}  # sidecars listed before their text
+        for m in members:
+            yield from _archive_member(m, name, mapping, limits, depth, names, pending, sidecars)
+        for data, where in pending.values():  # the sidecar was listed but could not be read
+            yield from read_text_article(data, where, None, limits)
+
+
+def _ignorable(member: str) -> bool:
+    base = posixpath.basename(member)
+    return base.startswith(".") or member.startswith("__MACOSX/") or "/__MACOSX/" in member
+
+
+def _archive_member(m: Member, archive: str, mapping: dict[str, str], limits: Limits, depth: int,
+                    names: set[str], pending: dict, sidecars: dict) -> Iterator[Item]:
+    where = f"{archive}!{m.name}"
+    if m.problem:
+        yield Issue(where, f"unsafe archive member ({m.problem}); skipped")
+        return
+    if _ignorable(m.name):
+        return
+    suf = suffix_of(m.name)
+    if suf not in SUPPORTED:
+        yield Issue(where, "not an article file; ignored", "ignored")
+        return
+    if m.size > limits.max_file_bytes:
+        yield Issue(where, f"member expands to {m.size / MB:,.0f} MB, over the {limits.max_file_bytes / MB:.0f} MB "
+                           "limit per file (zip bomb?); skipped")
+        return
+    try:
+        data = m.read(limits.max_file_bytes)
+    except (zipfile.BadZipFile, tarfile.TarError, OSError, EOFError, RuntimeError, NotImplementedError,
+            ValueError) as exc:
+        yield Issue(where, f"member cannot be read ({exc})")
+        return
+    if len(data) > limits.max_file_bytes:
+        yield Issue(where, f"member expands past the {limits.max_file_bytes / MB:.0f} MB limit per file "
+                           "(zip bomb?); skipped")
+        return
+    stem, ext = posixpath.splitext(m.name)
+    if suf == ".json" and any(stem + e in names for e in (".txt", ".TXT", ".Txt")):
+        if stem in pending:
+            text, twhere = pending.pop(stem)
+            yield from read_text_article(text, twhere, (data, where), limits)
+        else:
+            sidecars[stem] = (data, where)
+        return
+    if suf == ".txt":
+        if stem in sidecars:
+            yield from read_text_article(data, where, sidecars.pop(stem), limits)
+        elif stem + ".json" in names or stem + ".JSON" in names:
+            pending[stem] = (data, where)
+        else:
+            yield from read_text_article(data, where, None, limits)
+        return
+    yield from read_bytes(data, where, mapping, limits, depth=depth + 1)
+
+
+# -------------------------------------------------------------------------------------- files, folders
+
+def _is_sidecar(path: Path) -> bool:
+    return path.suffix.lower() == ".json" and (path.with_suffix(".txt").exists() or path.with_suffix(".TXT").exists())
+
+
+def folder_files(folder: Path) -> list[Path]:
+    """Files under a folder, sorted, hidden files and sidecars left out (links to folders not followed)."""
+    out: list[Path] = []
+    for root, dirs, files in os.walk(folder, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for f in sorted(files):
+            p = Path(root) / f
+            if not f.startswith(".") and not _is_sidecar(p):
+                out.append(p)
+    return out
+
+
+def read_file(path: Path, mapping: dict[str, str] | None = None, limits: Limits = LIMITS) -> Iterator[Item]:
+    """Every article in one file on disk (archives read from disk member by member)."""
+    name = str(path)
+    suf = suffix_of(path.name)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        yield Issue(name, f"cannot read ({exc.strerror or exc})")
+        return
+    if suf in ARCHIVE_SUFFIXES:
+        try:
+            fh = open(path, "rb")
+        except OSError as exc:
+            yield Issue(name, f"cannot read ({exc.strerror or exc})")
+            return
+        with fh:
+            yield from read_archive(fh, name, "zip" if suf in ZIP_SUFFIXES else "tar", mapping or {}, limits)
+        return
+    if size > limits.max_file_bytes:
+        yield Issue(name, f"file is {size / MB:.1f} MB, over the {limits.max_file_bytes / MB:.0f} MB limit")
+        return
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        yield Issue(name, f"cannot read ({exc.strerror or exc})")
+        return
+    sidecar = None
+    if suf == ".txt":
+        side = path.with_suffix(".json")
+        if side.exists() and side != path:
+            try:
+                sidecar = (side.read_bytes(), str(side))
+            except OSError as exc:
+                yield Issue(name, f"metadata sidecar {side} cannot be read ({exc.strerror or exc})")
+                return
+    yield from read_bytes(data, name, mapping, limits, sidecar=sidecar)
+
+
+def read_paths(paths: Iterable[Path], mapping: dict[str, str] | None = None,
+               limits: Limits = LIMITS) -> Iterator[Item]:
+    """Every article under the paths (files, folders, archives), problems as Issues in the stream."""
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            files = folder_files(path)
+            if not files:
+                yield Issue(str(path), "folder holds no files", "warning")
+            for f in files:
+                if suffix_of(f.name) in SUPPORTED:
+                    yield from read_file(f, mapping, limits)
+                else:
+                    yield Issue(str(f), "not an article file; ignored", "ignored")
+        elif path.exists():
+            yield from read_file(path, mapping, limits)
+        else:
+            yield Issue(str(path), "no such file or folder")
