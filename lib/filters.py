@@ -128,3 +128,44 @@ def date_span(statements: pd.DataFrame) -> tuple[date | None, date | None]:
     if when.empty:
         return None, None
     return when.min().date(), when.max().date()
+
+
+DOWNLOAD_COLUMNS = ["statement_id", "published", "speaker", "speaker_ar", "speaker_kind", "quote", "kind", "cue",
+                    "places", "actors", "title", "source", "url", "article_id", "start", "end"]
+
+
+def download_table(statements: pd.DataFrame) -> pd.DataFrame:
+    """The statements as a flat table for CSV/JSON download (place and actor names joined with ' | ')."""
+    out = statements.assign(places=[" | ".join(v) for v in statements["place_names"]],
+                            actors=[" | ".join(v) for v in statements["actor_names"]])
+    return out[[c for c in DOWNLOAD_COLUMNS if c in out]].reset_index(drop=True)
+
+
+def to_csv(table: pd.DataFrame) -> bytes:
+    """CSV in UTF-8 with a byte-order mark, so spreadsheet programs read the Arabic right."""
+    return table.to_csv(index=False).encode("utf-8-sig")
+
+
+def to_json(table: pd.DataFrame) -> bytes:
+    """A JSON array of records, Arabic kept as written."""
+    return table.to_json(orient="records", force_ascii=False, indent=1).encode("utf-8")
+
+
+def _latin_key(name: object) -> str:
+    return re.sub(r"[^a-z]", "", name.lower()) if isinstance(name, str) else ""
+
+
+def find_city(places: pd.DataFrame, english: tuple[str, ...], arabic: str) -> dict | None:
+    """The row of a city in a places frame, matched by English spellings or the folded Arabic name (cities and
+    towns before other kinds, then the most mentioned)."""
+    if places.empty:
+        return None
+    latin = {_latin_key(e) for e in english}
+    folded = fold(arabic)
+    hit = places[places["name"].map(_latin_key).isin(latin)
+                 | places["name_ar"].map(lambda a: isinstance(a, str) and fold(a) == folded)]
+    if hit.empty:
+        return None
+    rank = hit.assign(_city=~hit["kind"].isin(["city", "town"]),
+                      _m=-(hit["mentions"] if "mentions" in hit else 0))
+    return rank.sort_values(["_city", "_m"]).iloc[0].drop(["_city", "_m"]).to_dict()

@@ -17,6 +17,12 @@ from lib.store import DEFAULT_DIR, Store
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_ARTICLES = ROOT / "data" / "articles"
 UNKNOWN_SPEAKER = "?"
+# The focus cities: English spellings, Arabic name, and a centre used only when neither the store nor the
+# gazetteer knows the city (to centre its map; nothing is placed there).
+FOCUS_CITIES = {
+    "raqqa": (("Raqqa", "Ar Raqqah", "Ar-Raqqah", "Al-Raqqa", "Raqqah"), "الرقة", 35.95, 39.01),
+    "mosul": (("Mosul", "Al Mawsil", "Al-Mawsil", "Mawsil"), "الموصل", 36.34, 43.13),
+}
 
 
 def store_dir() -> Path:
@@ -141,8 +147,39 @@ def derive(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     dates["context"] = [_context(bodies.get(a) or "", s, e) for a, s, e in
                         zip(dates["article_id"], dates["start"], dates["end"])]
 
-    out.update(statements=st_, place_table=places, actor_table=actors, speakers=speakers, dates=dates)
+    out.update(statements=st_, place_table=places, actor_table=actors, speakers=speakers, dates=dates,
+               cities=focus_cities(places, _gazetteer_places()))
     return out
+
+
+def _gazetteer_places() -> pd.DataFrame:
+    """The gazetteer's places (empty when data/gazetteer is not there yet)."""
+    from lib import lexicons
+
+    rows = [{"place_id": e.entity_id, "name": e.name, "name_ar": e.name_ar, "kind": e.kind, "lat": e.lat,
+             "lon": e.lon, "precision": e.precision, "parent_id": e.parent_id}
+            for e, _forms in lexicons.places().values()]
+    return pd.DataFrame(rows, columns=["place_id", "name", "name_ar", "kind", "lat", "lon", "precision",
+                                       "parent_id"])
+
+
+def focus_cities(place_table: pd.DataFrame, gazetteer: pd.DataFrame) -> pd.DataFrame:
+    """Raqqa and Mosul: their place id and centre, from the store's places, else the gazetteer's, else a fallback
+    centre with no id."""
+    from lib.filters import find_city
+
+    rows = []
+    for key, (english, arabic, lat, lon) in FOCUS_CITIES.items():
+        hit = find_city(place_table, english, arabic) or find_city(gazetteer, english, arabic)
+        row = {"key": key, "place_id": None, "name": english[0], "name_ar": arabic, "lat": lat, "lon": lon,
+               "mentions": 0}
+        if hit:
+            row.update(place_id=hit["place_id"], name=hit.get("name") or english[0],
+                       name_ar=hit.get("name_ar") or arabic, mentions=int(hit.get("mentions") or 0))
+            if pd.notna(hit.get("lat")) and pd.notna(hit.get("lon")):
+                row.update(lat=float(hit["lat"]), lon=float(hit["lon"]))
+        rows.append(row)
+    return pd.DataFrame(rows)
 
 
 def clear_cache() -> None:

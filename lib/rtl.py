@@ -91,3 +91,45 @@ def shaped(text: str | None) -> str:
     if not has_arabic(text):
         return text
     return get_display(arabic_reshaper.reshape(text))
+
+
+def _tags(names: object, cls: str = "rasd-tag") -> str:
+    if names is None or isinstance(names, float):
+        return ""
+    return "".join(f'<span class="{cls}">{bdi(n)}</span>' for n in list(names))
+
+
+def statement_card(row: dict) -> str:
+    """One statement as an escaped right-to-left card: quote, speaker, date, source, places and actors."""
+    quote = esc(row.get("quote"))
+    direct = row.get("kind") == "direct"
+    quote_html = f"«{quote}»" if direct else quote
+    source = row.get("source") or row.get("title") or ""
+    meta = [f"🗣 <b>{bdi(row.get('speaker_label') or row.get('speaker') or '?')}</b>"]
+    if row.get("published"):
+        meta.append(f"📅 {bdi(row.get('published'))}")
+    if source:
+        meta.append(f"📰 {link(row.get('url'), str(source))}")
+    if row.get("cue"):
+        meta.append(f"<span title=\"cue · فعل القول\">{bdi(row.get('cue'))}</span>")
+    places, actors = _tags(row.get("place_names")), _tags(row.get("actor_names"))
+    mentions = ""
+    if places:
+        mentions += f'<div class="rasd-meta">📍 {places}</div>'
+    if actors:
+        mentions += f'<div class="rasd-meta">👥 {actors}</div>'
+    return (f'<div dir="rtl" class="rasd-rtl rasd-card"><div class="rasd-quote">{quote_html}</div>'
+            f'<div class="rasd-meta">{" · ".join(meta)}</div>{mentions}</div>')
+
+
+def paragraph_html(row: dict, body: str) -> str:
+    """The statement's paragraph, escaped, with the quote highlighted, and a link to the source."""
+    a, b = int(row.get("para_start") or 0), int(row.get("para_end") or len(body))
+    para = body[a:b]
+    inner = highlighted(para, int(row["start"]) - a, int(row["end"]) - a)
+    title = row.get("title") or row.get("source") or "source"
+    href = safe_url(row.get("url"))
+    source = (f'🔗 {link(href, str(title))}' if href else
+              f'📰 {esc(title)} · {esc(row.get("source") or "")} <span class="rasd-meta">({esc(row.get("source_file") or "")})</span>')
+    return (f'<div dir="rtl" class="rasd-rtl rasd-para">{inner}</div>'
+            f'<div dir="rtl" class="rasd-rtl rasd-meta">{source}</div>')

@@ -1,0 +1,152 @@
+"""plotly figures for the dashboard: timeline, counts, speaker × place/actor matrices, mentions over time.
+
+Hover text that comes from articles is HTML-escaped (plotly reads a few tags in text and turns entities back
+into characters, so a quote holding <b> or <script> shows literally). Charts get no right-to-left CSS: plotly
+lays out Arabic itself.
+"""
+from __future__ import annotations
+
+import textwrap
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from lib.rtl import esc
+
+EVENTS_ROW = "Dated events · أحداث مؤرخة"
+STATEMENT_NAME = "Statement, by publication date · تصريح حسب تاريخ النشر"
+EVENT_NAME = "Date the articles refer to · تاريخ يذكره المقال"
+FONT = dict(family="DejaVu Sans, Noto Naskh Arabic, Arial, sans-serif", size=13)
+
+
+def hover_text(text: str | None, width: int = 60, limit: int = 320) -> str:
+    """Escaped text cut to a limit and wrapped with <br> for a hover label."""
+    text = " ".join((text or "").split())
+    if len(text) > limit:
+        text = text[:limit].rsplit(" ", 1)[0] + " …"
+    return "<br>".join(esc(line) for line in textwrap.wrap(text, width)) or "—"
+
+
+def _empty(title: str) -> go.Figure:
+    fig = go.Figure()
+    fig.update_layout(title=title, font=FONT, height=260, xaxis_visible=False, yaxis_visible=False,
+                      annotations=[dict(text="Nothing to show · لا بيانات", showarrow=False, font_size=16)])
+    return fig
+
+
+def _spread(times: pd.Series, keys: pd.Series) -> pd.Series:
+    """Statements of one speaker on one day spread over that day, so each keeps its own hover point."""
+    order = times.groupby([keys, times.dt.normalize()]).cumcount()
+    size = times.groupby([keys, times.dt.normalize()]).transform("size")
+    step = pd.to_timedelta(18 / size.clip(lower=1), unit="h")
+    return times.dt.normalize() + pd.Timedelta(hours=3) + step * order
+
+
+def timeline_figure(statements: pd.DataFrame, dates: pd.DataFrame) -> go.Figure:
+    """Statements per speaker at their publication date, and the dated events the articles refer to, told apart
+    by row, marker and legend; hovering shows the quote and speaker (or the event's words)."""
+    dated = statements[statements["published_date"].notna()]
+    events = dates[dates["date_value"].notna()] if not dates.empty else dates
+    if dated.empty and events.empty:
+        return _empty("Timeline · الخط الزمني")
+    fig = go.Figure()
+    if not dated.empty:
+        x = _spread(dated["published_date"], dated["speaker_key"])
+        hover = [f"<b>{esc(s)}</b><br>{esc(d)} · {esc(src)}<br><br>{hover_text(q)}" for s, d, src, q in
+                 zip(dated["speaker_label"], dated["published"], dated["source"].fillna(""), dated["quote"])]
+        fig.add_trace(go.Scatter(x=x, y=[esc(s) for s in dated["speaker_label"]], mode="markers", name=STATEMENT_NAME,
+                                 marker=dict(size=11, color="#c0392b", opacity=0.8, line=dict(width=1, color="white")),
+                                 hovertext=hover, hoverinfo="text", customdata=dated["statement_id"]))
+    if not events.empty:
+        hover = [f"<b>{esc(d)}</b> — «{esc(t)}»<br>{hover_text(c)}<br><i>{esc(src)} · {esc(p)}</i>" for d, t, c, src, p
+                 in zip(events["date"], events["text"], events["context"], events["source"].fillna(""),
+                        events["published"].fillna(""))]
+        fig.add_trace(go.Scatter(x=events["date_value"] + pd.Timedelta(hours=12), y=[EVENTS_ROW] * len(events),
+                                 mode="markers", name=EVENT_NAME,
+                                 marker=dict(size=13, symbol="diamond", color="#2471a3",
+                                             line=dict(width=1, color="white")),
+                                 hovertext=hover, hoverinfo="text"))
+    rows = list(dict.fromkeys([EVENTS_ROW] * (not events.empty) + [esc(s) for s in dated["speaker_label"]]))
+    fig.update_layout(font=FONT, height=max(320, 70 + 38 * len(rows)), hovermode="closest",
+                      legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),
+                      margin=dict(l=10, r=10, t=40, b=40), hoverlabel=dict(align="right", font_size=13))
+    fig.update_yaxes(categoryorder="array", categoryarray=rows[::-1], title=None, automargin=True)
+    fig.update_xaxes(title="date · التاريخ", type="date")
+    return fig
+
+
+def counts_figure(statements: pd.DataFrame, top: int = 10) -> go.Figure:
+    """Statements per publication day, stacked by speaker (the top speakers; the rest as 'others')."""
+    dated = statements[statements["published_date"].notna()]
+    if dated.empty:
+        return _empty("Statements per day · التصريحات يومياً")
+    leaders = dated["speaker_label"].value_counts().index[:top]
+    who = dated["speaker_label"].where(dated["speaker_label"].isin(leaders), "others · آخرون")
+    table = dated.assign(day=dated["published_date"].dt.normalize(), who=who).groupby(["day", "who"]).size()
+    fig = go.Figure()
+    for name, series in table.groupby(level="who"):
+        fig.add_trace(go.Bar(x=series.index.get_level_values("day"), y=series.values, name=esc(name),
+                             hovertemplate="%{x|%Y-%m-%d}: %{y}<extra>" + esc(name) + "</extra>"))
+    fig.update_layout(barmode="stack", font=FONT, height=340, title="Statements per day · التصريحات يومياً",
+                      margin=dict(l=10, r=10, t=50, b=40), legend=dict(font_size=11))
+    fig.update_xaxes(type="date")
+    return fig
+
+
+def speakers_figure(speakers: pd.DataFrame, top: int = 15) -> go.Figure:
+    """Who speaks most: statements per speaker, horizontal bars."""
+    if speakers.empty:
+        return _empty("Who speaks most · الأكثر تصريحاً")
+    head = speakers.head(top).iloc[::-1]
+    fig = go.Figure(go.Bar(x=head["statements"], y=[esc(s) for s in head["speaker_label"]], orientation="h",
+                           marker_color="#c0392b", hovertemplate="%{y}: %{x}<extra></extra>"))
+    fig.update_layout(font=FONT, height=max(260, 60 + 28 * len(head)), title="Who speaks most · الأكثر تصريحاً",
+                      margin=dict(l=10, r=10, t=50, b=30))
+    fig.update_yaxes(automargin=True)
+    return fig
+
+
+def matrix(statements: pd.DataFrame, column: str, names: dict[str, str], top_rows: int = 12,
+           top_cols: int = 15) -> pd.DataFrame:
+    """Statements per speaker (rows) × mentioned place or actor (columns, from an id-list column)."""
+    pairs = statements[["speaker_label", column]].explode(column).dropna()
+    if pairs.empty:
+        return pd.DataFrame()
+    pairs = pairs.assign(target=pairs[column].map(lambda i: names.get(i, i)))
+    table = pd.crosstab(pairs["speaker_label"], pairs["target"])
+    rows = table.sum(axis=1).sort_values(ascending=False).index[:top_rows]
+    cols = table.sum(axis=0).sort_values(ascending=False).index[:top_cols]
+    return table.loc[rows, cols]
+
+
+def matrix_figure(table: pd.DataFrame, title: str) -> go.Figure:
+    """A speaker × target heatmap of statement counts."""
+    if table.empty:
+        return _empty(title)
+    fig = go.Figure(go.Heatmap(z=table.values, x=[esc(c) for c in table.columns],
+                               y=[esc(r) for r in table.index], colorscale="Reds",
+                               hovertemplate="%{y} → %{x}: %{z}<extra></extra>", texttemplate="%{z}"))
+    fig.update_layout(font=FONT, title=title, height=max(300, 120 + 34 * len(table.index)),
+                      margin=dict(l=10, r=10, t=50, b=10))
+    fig.update_xaxes(side="top", tickangle=-35, automargin=True)
+    fig.update_yaxes(autorange="reversed", automargin=True)
+    return fig
+
+
+def mentions_over_time(place_rows: pd.DataFrame, articles: pd.DataFrame, place_ids: list[str],
+                       names: dict[str, str], title: str) -> go.Figure:
+    """Mentions of a set of places per publication day, stacked by place."""
+    rows = place_rows[place_rows["place_id"].isin(place_ids)].merge(articles[["article_id", "published"]],
+                                                                   on="article_id")
+    rows = rows.assign(day=pd.to_datetime(rows["published"], errors="coerce", format="mixed").dt.normalize())
+    rows = rows[rows["day"].notna()]
+    if rows.empty:
+        return _empty(title)
+    fig = go.Figure()
+    for pid, part in rows.groupby("place_id"):
+        per_day = part.groupby("day")["mentions"].sum()
+        fig.add_trace(go.Bar(x=per_day.index, y=per_day.values, name=esc(names.get(pid, pid)),
+                             hovertemplate="%{x|%Y-%m-%d}: %{y}<extra>" + esc(names.get(pid, pid)) + "</extra>"))
+    fig.update_layout(barmode="stack", font=FONT, title=title, height=320, margin=dict(l=10, r=10, t=50, b=40))
+    fig.update_xaxes(type="date")
+    return fig

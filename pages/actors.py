@@ -1,0 +1,53 @@
+"""Actors: who speaks most, about which places and actors (speaker × place and speaker × actor matrices), and a
+profile per actor with its statements."""
+import streamlit as st
+
+from lib import charts, filters
+from lib.loading import load_store
+from lib.rtl import esc, rtl_block
+from pages._widgets import DATES, SPEAKER, filter_sidebar, page_start, statement_list
+
+page_start()
+data = load_store()
+chosen = filter_sidebar(data, show=(SPEAKER, DATES))
+statements = data["statements"]
+shown = statements[filters.apply(statements, chosen)]
+places, actors = data["place_table"], data["actor_table"]
+
+st.title("Actors · الفاعلون")
+left, right = st.columns(2)
+speakers = shown.groupby(["speaker_key", "speaker_label"]).size().rename("statements").reset_index()
+left.plotly_chart(charts.speakers_figure(speakers.sort_values("statements", ascending=False)), key="speakers")
+right.plotly_chart(charts.matrix_figure(
+    charts.matrix(shown, "place_ids", dict(zip(places["place_id"], places["label"]))),
+    "Speaker × place mentioned · المتحدث × المكان"), key="speaker_place")
+st.plotly_chart(charts.matrix_figure(
+    charts.matrix(shown, "actor_ids", dict(zip(actors["actor_id"], actors["label"]))),
+    "Speaker × actor mentioned · المتحدث × الجهة"), key="speaker_actor")
+
+st.header("Profile · ملف")
+profiles = {f"speaker:{k}": f"🗣 {lab}" for k, lab in zip(data["speakers"]["speaker_key"],
+                                                           data["speakers"]["speaker_label"])}
+profiles.update({f"actor:{a}": f"👥 {lab}" for a, lab in zip(actors["actor_id"], actors["label"])
+                 if f"speaker:{a}" not in profiles})
+if not profiles:
+    st.info("No actors yet · لا فاعلين بعد")
+    st.stop()
+pick = st.selectbox("Speaker or actor · متحدث أو جهة", list(profiles), format_func=profiles.get, key="profile")
+kind, ident = pick.split(":", 1)
+said = shown[shown["speaker_key"] == ident]
+mentioned = shown[filters.by_actors(shown, [ident])]
+info = actors[actors["actor_id"] == ident]
+if not info.empty:
+    row = info.iloc[0]
+    st.html(rtl_block(f"<b>{esc(row['name_ar'] or row['name'])}</b> · <bdi>{esc(row['name'])}</bdi> · "
+                      f"{esc(row['kind'] or '')} {esc(row['country'] or '')} · "
+                      f"mentions · إشارات: {int(row['mentions'])} in {int(row['articles'])} article(s)"))
+a, b = st.columns(2)
+a.metric("Statements by · تصريحات له", len(said))
+b.metric("Statements mentioning · تصريحات تذكره", len(mentioned))
+tab_said, tab_mentioned = st.tabs(["Said · قال", "Mentioned in · ذُكر في"])
+with tab_said:
+    statement_list(data, said, key="profile_said")
+with tab_mentioned:
+    statement_list(data, mentioned, key="profile_mentioned")

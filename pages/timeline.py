@@ -1,0 +1,26 @@
+"""Timeline: statements over time by publication date, per speaker, and the dated events the articles refer to
+(resolved dates), told apart; hovering shows the quote and speaker."""
+import streamlit as st
+
+from lib import charts, filters
+from lib.loading import load_store
+from pages._widgets import filter_sidebar, page_start
+
+page_start()
+data = load_store()
+chosen = filter_sidebar(data)
+statements = data["statements"]
+shown = statements[filters.apply(statements, chosen)]
+dates = data["dates"]
+if len(shown) < len(statements):  # filtered: the events of the articles whose statements are still shown
+    dates = dates[dates["article_id"].isin(set(shown["article_id"]))]
+
+st.title("Timeline · الخط الزمني")
+st.caption("Red dots: statements, at the day their article was published, one row per speaker. Blue diamonds: "
+           "the days the articles refer to (resolved dates such as «أمس» or «11 يوليو»). Hover for the words. · "
+           "النقاط الحمراء: التصريحات بتاريخ النشر. المعيّنات الزرقاء: الأيام التي تذكرها المقالات.")
+st.plotly_chart(charts.timeline_figure(shown, dates), key="timeline")
+st.plotly_chart(charts.counts_figure(shown), key="per_day")
+with st.expander(f"Dated events · الأحداث المؤرخة ({len(dates)})"):
+    st.dataframe(dates[["date", "text", "context", "published", "source", "relative"]], hide_index=True,
+                 column_config={"text": "words · العبارة", "context": "context · السياق"})
