@@ -41,6 +41,7 @@ _EXPLICIT = re.compile(
     rf"(?:\s+(?:(?:من\s+)?(?:عام|العام)\s+)?(?P<year>[0-9٠-٩]{{4}}))?"
     rf"(?:\s+(?P<rel>الماضي|المقبل|القادم|الحالي|الجاري))?"
 )
+_MONTH_WORD = re.compile(rf"(?<![^\W\d_])(?:{_MONTH})(?!\w)")
 _THIS_MONTH = re.compile(
     rf"(?<!\w)(?:[وف]?(?:في|فى)\s+)?{_DAY}\s+(?:من\s+)?(?:هذا\s+)?(?:ال)?شهر\s*(?P<rel>الحالي|الجاري|الماضي|المقبل)?")
 _RELATIVE = [
@@ -95,7 +96,14 @@ def find_dates(text: str, published: str | None) -> list[DateRef]:
         taken.append((m.start(), m.end()))
         found.append(DateRef(day.isoformat(), m.group().strip(), m.start(), m.end(), relative))
 
-    explicit = list(_EXPLICIT.finditer(text))
+    # The full pattern is slow to try at every position: try it only around month names.
+    explicit: list[re.Match] = []
+    for hit in _MONTH_WORD.finditer(text):
+        a = max(0, hit.start() - 40)
+        for m in _EXPLICIT.finditer(text, a, min(len(text), hit.end() + 40)):
+            if m.start() <= hit.start() and not any(o.start() < m.end() and m.start() < o.end() for o in explicit):
+                explicit.append(m)
+    explicit.sort(key=lambda m: m.start())
     for k, m in enumerate(explicit):
         month, day = MONTHS[m.group("month")], _to_int(m.group("day"))
         year = m.group("year")

@@ -151,8 +151,10 @@ def find_entities(text: str, tokens: list[Token] | None = None) -> Found:
     given = _GivenNames(*lexicons.given_names())
     ranks = lexicons.word_list("ranks")
     stop = lexicons.word_list("stopwords") | lexicons.word_list("roles")
-    cues = {fold(r["form"]): r["kind"] for r in lexicons._rows(lexicons.LEXICONS / "place_cues.tsv")}
+    cues = lexicons.place_cues()
     heads = lexicons.word_list("place_heads")
+    # words that can open a person's name; every other word skips the name checks
+    person_starts = given.names | ranks | lexicons.word_list("weak_ranks") | {"ابو", "ام"}
     found = Found()
     i = 0
     while i < len(tokens):
@@ -178,12 +180,17 @@ def find_entities(text: str, tokens: list[Token] | None = None) -> Found:
                 _remember_person(found, tokens[i:i + n], next(e.entity_id for e in hits if e.kind == "person"))
             i += n
             continue
-        n = _person_at(tokens, i, text, given, ranks, stop, found)
-        if n:
-            i += n
-            continue
-        n = _unknown_place_at(tokens, i, text, cues, heads, stop, index, found)
-        i += n or 1
+        key = tokens[i].key
+        if key in person_starts or key[1:] in person_starts or key in found.people_firsts:
+            n = _person_at(tokens, i, text, given, ranks, stop, found)
+            if n:
+                i += n
+                continue
+        if any(k in cues for k in clitic_keys(key)):
+            n = _unknown_place_at(tokens, i, text, cues, heads, stop, index, found)
+            i += n or 1
+        else:
+            i += 1
     return found
 
 

@@ -141,3 +141,9 @@ def given_names() -> tuple[frozenset[str], frozenset[str]]:
     """Folded given names, and those among them written with a final ى (مصطفى), told apart from على."""
     names = _lines(LEXICONS / "given_names.txt")
     return frozenset(fold(n) for n in names), frozenset(fold(n) for n in names if n.endswith("ى"))
+
+
+@lru_cache(maxsize=1)
+def place_cues() -> dict[str, str]:
+    """Folded words that announce a place name (قرية، ناحية …) → the kind of place they announce."""
+    return {fold(r["form"]): r["kind"] for r in _rows(LEXICONS / "place_cues.tsv")}

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lib.normalize import fold, has_dropped_marks
 
@@ -21,19 +22,18 @@ class Token:
 
 def tokenize(text: str) -> list[Token]:
     """Words of a text with character offsets; tatweel-only runs (بـ) keep their letter."""
-    out = []
+    matches = list(_WORD.finditer(text))
     if not has_dropped_marks(text):
         # Folding keeps every character here, so one pass over the whole text gives every key.
         folded = fold(text)
-        return [Token(m.start(), m.end(), folded[m.start():m.end()]) for m in _WORD.finditer(text)]
-    for m in _WORD.finditer(text):
-        key = fold(m.group())
-        if key:
-            out.append(Token(m.start(), m.end(), key))
-    return out
+        return [Token(m.start(), m.end(), folded[m.start():m.end()]) for m in matches]
+    # Fold all words in one call; a word of marks alone (ـ) folds to nothing and is left out.
+    keys = fold("\x00".join(m.group() for m in matches)).split("\x00")
+    return [Token(m.start(), m.end(), key) for m, key in zip(matches, keys) if key]
 
 
-def clitic_keys(key: str) -> list[str]:
+@lru_cache(maxsize=200_000)
+def clitic_keys(key: str) -> tuple[str, ...]:
     """The word and its readings without the proclitics و، ف، ب، ل، ك (للرقة → الرقة), most literal first."""
     keys = [key]
     stems = [key]
@@ -47,7 +47,7 @@ def clitic_keys(key: str) -> list[str]:
     for stem in stems:
         if stem not in keys:
             keys.append(stem)
-    return keys
+    return tuple(keys)
 
 
 def gap_is_space(text: str, end: int, start: int) -> bool:
