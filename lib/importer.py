@@ -22,7 +22,7 @@ from lib.store import Store
 
 BATCH = 500  # articles per store write: one atomic Parquet batch
 MIN_ARABIC = 0.5  # share of a text's letters that must be Arabic: Rasd reads Arabic news
-MAX_UPLOAD_BYTES = 200 * MB  # per uploaded file; matches server.maxUploadSize in .streamlit/config.toml
+MAX_UPLOAD_BYTES = 100 * MB  # per uploaded file; matches server.maxUploadSize in .streamlit/config.toml
 
 Progress = Callable[[int, "int | None", str], None]  # (articles done, total if known, current name)
 
@@ -43,7 +43,7 @@ class ImportReport:
 
     def summary(self) -> str:
         """A human summary: one line of counts, then one line per warning, then one per failure."""
-        rate = f", {self.read / self.seconds:,.0f} articles/s" if self.seconds > 0 and self.read else ""
+        rate = f", {self.read / self.seconds:,.0f} articles/s" if self.seconds >= 1 and self.read else ""
         head = (f"added {self.added}, duplicates skipped {self.duplicates}, failed {len(self.failed)}, "
                 f"warnings {len(self.warnings)}")
         if self.ignored:
@@ -155,13 +155,21 @@ def import_paths(paths: list[Path], store_dir: Path | None = None, mapping: dict
 
 def read_uploads(files: list[tuple[str, bytes]], mapping: dict[str, str] | None = None,
                  limits: Limits = LIMITS, max_bytes: int = MAX_UPLOAD_BYTES) -> list[Item]:
-    """Every record in uploaded files (name, bytes), size-checked: read whole, since uploads are bounded."""
+    """Every record in uploaded files (name, bytes), size-checked; a .json uploaded with the .txt of the
+    same name is that text's sidecar. Read whole: uploads are bounded."""
+    by_name = {name: data for name, data in files}
+    sidecar_names = {n for n in by_name if n.lower().endswith(".json") and
+                     any(n[:-5] + ext in by_name for ext in (".txt", ".TXT"))}
     items: list[Item] = []
     for name, data in files:
+        if name in sidecar_names:
+            continue
         if len(data) > max_bytes:
             items.append(Issue(name, f"upload is {len(data) / MB:.1f} MB, over the {max_bytes / MB:.0f} MB limit"))
             continue
-        items.extend(read_bytes(data, name, mapping, limits))
+        side = name[:-4] + ".json"
+        sidecar = (by_name[side], side) if name.lower().endswith(".txt") and side in sidecar_names else None
+        items.extend(read_bytes(data, name, mapping, limits, sidecar=sidecar))
     return items
 
 
