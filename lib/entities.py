@@ -134,8 +134,8 @@ def _name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limi
     n = 0
     while i + n < len(tokens) and n < limit:
         tok = tokens[i + n]
-        if n and not gap_is_space(text, tokens[i + n - 1].end, tok.start):
-            break
+        if i + n and not gap_is_space(text, tokens[i + n - 1].end, tok.start):
+            break  # a name never runs over punctuation, not even into its first word
         if tok.key in stop or tok.key.isdigit() or len(tok.key) < 2:
             break
         if n and tok.key.startswith(("لل", "وال", "بال", "فال")):
