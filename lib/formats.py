@@ -211,8 +211,8 @@ def record_article(rec: object, name: str, mapping: dict[str, str], limits: Limi
         return
     key, value = _field(rec, "text", mapping)
     if key is None:
-        wanted = f"field {mapping['text']!r}" if "text" in mapping else "a text field (" + ", ".join(
-            FIELDS["text"][:3]) + ")"
+        wanted = f"field {mapping['text']!r}" if "text" in mapping else "text field (" + ", ".join(
+            FIELDS["text"][:3]) + " …)"
         found = ", ".join(str(k) for k in list(rec)[:12]) or "none"
         yield Issue(name, f"record has no {wanted}; its fields: {found}. Map one with --map text=FIELD")
         return
@@ -327,8 +327,8 @@ def read_html(data: bytes, name: str, limits: Limits = LIMITS) -> Iterator[Item]
     import trafilatura  # slow to import; only pages need it
 
     try:
-        doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False, include_tables=False,
-                                          as_dict=True)
+        doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False, include_tables=False)
+        doc = doc.as_dict() if hasattr(doc, "as_dict") else doc  # a Document in trafilatura 2, a dict before
     except Exception as exc:  # trafilatura raises many kinds on broken markup; the file fails, not the batch
         yield Issue(name, f"HTML could not be parsed ({type(exc).__name__}: {exc})")
         return
@@ -407,19 +407,21 @@ def read_csv(data: bytes, name: str, mapping: dict[str, str], limits: Limits = L
     try:
         fields = reader.fieldnames or []
         if _field({f: 1 for f in fields}, "text", mapping)[0] is None:
-            wanted = f"column {mapping['text']!r}" if "text" in mapping else "a text column (content, text, body)"
+            wanted = f"column {mapping['text']!r}" if "text" in mapping else "text column (content, text, body …)"
             yield Issue(name, f"CSV has no {wanted}; its columns: {', '.join(fields[:12]) or 'none'}. "
                               "Map one with --map text=COLUMN")
             return
+        start = reader.line_num + 1
         for rec in reader:
-            where = f"{name}:line {reader.line_num}"
+            where = f"{name}:line {start}"  # the line the record starts on (a quoted field may span lines)
+            start = reader.line_num + 1
             if None in rec:
                 yield Issue(where, f"malformed CSV row: {len(fields) + len(rec[None])} fields, the header has "
                                    f"{len(fields)}")
                 continue
             yield from record_article({k: v for k, v in rec.items() if v is not None}, where, mapping, limits)
     except csv.Error as exc:
-        yield Issue(f"{name}:line {reader.line_num}", f"malformed CSV ({exc}); the rest of the file is skipped")
+        yield Issue(f"{name}:line {start}", f"malformed CSV ({exc}); the rest of the file is skipped")
 
 
 # TREC-style <DOC> files (ANT corpus: DOCNO URL SRC CAT TITLE TIME AUTHOR ABSTRACT TEXT; LDC: HEADLINE, DATE …).
