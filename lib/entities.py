@@ -125,22 +125,33 @@ def _add_region_country(found: Found, hits: list[Entity], name_tokens: list[Toke
             return
 
 
+_NAME_LINKS = frozenset(fold(w) for w in ("بن", "بنت", "ابن", "آل", "عبد", "أبو", "أبي", "أم", "ولد"))
+
+
 def _person_id(name_key: str) -> str:
     return "person:" + name_key.replace(" ", "_")
 
 
 def _name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit: int) -> int:
     """How many tokens from i form a name: space-separated words, no stopwords, at most limit."""
-    n = 0
-    while i + n < len(tokens) and n < limit:
+    n, words = 0, 0
+    cues = lexicons.speech_cues()
+    while i + n < len(tokens) and words < limit:
         tok = tokens[i + n]
+        key = tok.key
         if i + n and not gap_is_space(text, tokens[i + n - 1].end, tok.start):
-            break  # a name never runs over punctuation, not even into its first word
-        if tok.key in stop or tok.key.isdigit() or len(tok.key) < 2:
+            break  # a name never runs over punctuation or a line break, not even into its first word
+        if key in stop or key.isdigit() or len(key) < 2 or key in cues:
             break
-        if n and tok.key.startswith(("لل", "وال", "بال", "فال")):
+        if key[0] in "وف" and (key[1:] in stop or key[1:] in cues):
+            break  # وهو، وقال
+        if n and key.startswith(("لل", "وال", "بال", "فال")):
             break
         n += 1
+        if key not in _NAME_LINKS:
+            words += 1  # بن، آل، عبد link the parts of one name and do not count
+    while n and tokens[i + n - 1].key in _NAME_LINKS:
+        n -= 1
     return n
 
 
@@ -242,10 +253,12 @@ def _person_at(tokens, i, text, given, ranks, stop, found: Found) -> int:
 
 
 def _add_new_person(found: Found, text: str, name_tokens: list[Token], skip: int = 0) -> int:
-    """Register a person no lexicon knows under their Arabic name; returns tokens consumed."""
+    """Register a person no lexicon knows under their Arabic name; returns tokens consumed (0: not a name)."""
     start, end = name_tokens[0].start + skip, name_tokens[-1].end
     name_ar = text[start:end]
     key = fold(name_ar)
+    if any(key == c or key.startswith(c + " ") for c in lexicons.word_list("not_names")):
+        return 0  # حسن الجوار، رياض الأطفال
     pid = found.people.get(tuple(key.split())) or _person_id(key)
     ent = found.entities.get(pid) or Entity(pid, "actor", name_ar, name_ar, "person")
     _add_person(found, text, start, end, pid, ent)

@@ -1,8 +1,9 @@
 """pydeck decks for the map pages: an offline Natural Earth base map, places sized by mentions and coloured by kind,
 and shaped Arabic labels.
 
-Decks use `map_provider=None` (no tiles, no style fetched: `map_style=None` alone would still fetch one) and draw
-the base map from the GeoJSON vendored in data/basemap. pydeck reads a plain string property as a JavaScript
+Decks use `map_provider=None` and leave `map_style` unset: pydeck then sends its "__MAP_STYLE__" sentinel, which
+tells Streamlit to load no style (an explicit `map_style=None` makes Streamlit fetch a CARTO style from the
+internet). The base map is drawn from the GeoJSON vendored in data/basemap. pydeck reads a plain string property as a JavaScript
 expression, so literal strings are quoted twice ('"auto"').
 """
 from __future__ import annotations
@@ -140,7 +141,7 @@ def places_deck(points: pd.DataFrame, lat: float = 34.8, lon: float = 39.0, zoom
     """The places map: base map, places sized by their count and coloured by kind, Arabic labels."""
     view = pdk.ViewState(latitude=lat, longitude=lon, zoom=zoom, min_zoom=1, max_zoom=14)
     return pdk.Deck(layers=basemap_layers() + _place_layers(points), initial_view_state=view, map_provider=None,
-                    map_style=None, tooltip={"html": "{tooltip}", "style": TOOLTIP_STYLE})
+                    tooltip={"html": "{tooltip}", "style": TOOLTIP_STYLE})
 
 
 def split_by_precision(points: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
@@ -187,7 +188,7 @@ def city_deck(city: dict, fine: pd.DataFrame, coarse: pd.DataFrame, zoom: float 
         layers += _place_layers(fine, label_size=13)
     view = pdk.ViewState(latitude=float(city["lat"]), longitude=float(city["lon"]), zoom=zoom, min_zoom=4,
                          max_zoom=16)
-    return pdk.Deck(layers=layers, initial_view_state=view, map_provider=None, map_style=None,
+    return pdk.Deck(layers=layers, initial_view_state=view, map_provider=None,
                     tooltip={"html": "{tooltip}", "style": TOOLTIP_STYLE})
 
 

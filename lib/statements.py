@@ -22,7 +22,12 @@ MAX_PHRASE_TOKENS = 28
 _FILLER = frozenset(fold(w) for w in (
     "أيضا", "مجددا", "كذلك", "أمس", "اليوم", "بدوره", "بدورها", "من جهته", "من جهتها", "قد", "فقد", "وقد",
     "لاحقا", "في حينه", "حينها", "آنذاك", "إلى", "الى", "على", "ذلك", "في", "هذا", "الصدد", "السياق", "الشأن",
-    "بالقول", "للقول", "القول"))
+    "بالقول", "للقول", "القول", "فيها", "فيه", "فيهم", "عنه", "عنها", "منه", "منها", "له", "لها", "لهم", "إليه",
+    "إليها", "عليه", "عليها", "معه", "معها", "بدورهم", "من جانبه", "من جانبها", "بدوره", "حيث", "عبر", "خلالها",
+    "خلاله"))
+# Words that end a speaker's name in a phrase (نوهت المملكة إلى أن …، وقال المصدر لوكالة …).
+_PHRASE_BREAK = frozenset(fold(w) for w in ("في", "ل", "لـ", "إلى", "الى", "على", "عن", "من", "مع", "ب", "أمام",
+                                             "خلال", "أن", "إن", "بأن"))
 # Bare heads that, made definite, point back to the last person quoted (ومضى المسؤول الروسي للقول).
 _ANAPHORIC_HEADS = frozenset(fold(w) for w in ("المسؤول", "الوزير", "المتحدث", "الناطق", "القائد", "الدبلوماسي",
                                                 "المسؤولة", "الوزيرة", "المتحدثة"))
@@ -538,7 +543,7 @@ def _phrase(ctx: _Context, start: int, end: int) -> str:
     roles, names = lexicons.word_list("roles"), lexicons.word_list("name_contexts")
     for t in ctx.tokens[ctx.token_after(start):ctx.token_after(end)]:
         addressee = t.key[0] == "ل" and (t.key[1:] in names or t.key[1:] in lexicons.word_list("documents"))
-        if out and (t.key in _TITLE_BREAK or t.key in ("في", "ل", "لـ") or t.key in roles or addressee
+        if out and (t.key in _TITLE_BREAK or t.key in _PHRASE_BREAK or t.key in roles or addressee
                     or ctx.text[out[-1].end:t.start].strip()):
             break
         out.append(t)

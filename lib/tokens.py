@@ -51,5 +51,5 @@ def clitic_keys(key: str) -> tuple[str, ...]:
 
 
 def gap_is_space(text: str, end: int, start: int) -> bool:
-    """True when only spaces (no punctuation) separate two tokens."""
-    return not text[end:start].strip()
+    """True when only spaces separate two tokens (no punctuation, no line break)."""
+    return not text[end:start].strip(" \t\u00a0\u200f\u200e")
