@@ -16,7 +16,7 @@ _NOT_REPORTING_BEFORE = frozenset({"بعد", "قبل", "منذ", "حتي", "دو
                                    "يجب", "ينبغي", "اراد", "اريد", "يريد", "تريد", "ما", "كما", "مثلما", "رغم",
                                    "برغم", "حين", "بمجرد", "الا", "يفترض", "يتوقع", "لابد", "بد"})
 # Words that open a cue phrase's content instead of a complementiser: ومضى … للقول، مكتفيا بالقول.
-SAYING_NOUNS = frozenset({"للقول", "بالقول", "القول"})
+SAYING_NOUNS = frozenset({"للقول", "بالقول", "القول", "قوله", "قولها", "قولهم", "بقوله", "بقولها", "بقولهم"})
 
 
 @dataclass(frozen=True)

@@ -281,7 +281,7 @@ def _remember_person(found: Found, name_tokens: list[Token], pid: str, skip_firs
     found.people_firsts.add(keys[0])
     for k in range(1, len(keys)):
         suffix = tuple(keys[k:])
-        if len("".join(suffix)) >= 4:
+        if len("".join(suffix)) >= 3 and suffix[0] not in _NAME_LINKS:  # ماي for تيريزا ماي
             found.people.setdefault(suffix, pid)
             found.people_firsts.add(suffix[0])
 

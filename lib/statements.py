@@ -295,7 +295,9 @@ def _on_cue(ctx: _Context, cue: Cue) -> None:
     if opener is None:
         if source not in (None, "implicit"):
             _set_last(ctx, source)  # "تركيا تعتبر …، وتقول إن": the subject stays the source
-            if cue.takes == "any":
+            if cue.takes == "any" and cue.form.endswith((" عن", " علي")) and _subject_before(ctx, cue):
+                _add(ctx, cue.end, _content_end(ctx, cue.end), "indirect", source, cue.written)
+            elif cue.takes == "any":
                 _verbal_noun_content(ctx, cue, source, limit)
         return
     if source == "implicit":
@@ -544,6 +546,7 @@ def _phrase(ctx: _Context, start: int, end: int) -> str:
     for t in ctx.tokens[ctx.token_after(start):ctx.token_after(end)]:
         addressee = t.key[0] == "ل" and (t.key[1:] in names or t.key[1:] in lexicons.word_list("documents"))
         if out and (t.key in _TITLE_BREAK or t.key in _PHRASE_BREAK or t.key in roles or addressee
+                    or t.key in SAYING_NOUNS
                     or ctx.text[out[-1].end:t.start].strip()):
             break
         out.append(t)
