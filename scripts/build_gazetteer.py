@@ -34,9 +34,9 @@ NEIGHBOURS = {"TR", "LB", "JO", "IL", "PS", "SA", "IR", "KW"}
 # Arab League, Iran, Turkey, Israel/Palestine, Cyprus, Afghanistan: a lower population threshold.
 MIDDLE_EAST = {"EG", "LY", "TN", "DZ", "MA", "SD", "SS", "YE", "OM", "AE", "QA", "BH", "MR", "SO", "DJ", "KM",
                "EH", "CY", "AF"} | NEIGHBOURS | SYRIA_IRAQ
-# Minimum population by group; Syria, Iraq and the small neighbours are taken whole.
-MIN_POP = {"SY": 0, "IQ": 0, "LB": 0, "JO": 0, "PS": 0, "KW": 0, "IL": 15000, "SA": 15000, "TR": 15000,
-           "IR": 50000}
+# Minimum population by country; Syria, Iraq and Lebanon are taken whole (GeoNames has no more than ~300 each).
+MIN_POP = {"SY": 0, "IQ": 0, "LB": 0, "JO": 10000, "PS": 15000, "KW": 15000, "IL": 15000, "SA": 15000,
+           "TR": 15000, "IR": 50000}
 MIN_POP_MIDDLE_EAST = 50000
 MIN_POP_WORLD = 500000
 WEIGHT = {**{c: 10 for c in SYRIA_IRAQ}, **{c: 3 for c in NEIGHBOURS}}
@@ -96,8 +96,9 @@ CENTROIDS = {
 
 # Letters of the Arabic alphabet proper: a name with Persian, Kurdish or Urdu letters (ی ک ە ۆ ڕ ہ گ چ پ …)
 # is not written the Arabic press's way, so it is no Arabic form.
-_ARABIC_NAME = re.compile("^[\u0621-\u063a\u0641-\u064a\u064b-\u0652 ]+$")
+_ARABIC_NAME = re.compile("^[\u0621-\u063a\u0641-\u064a ]+$")
 _ZERO_WIDTH = re.compile("[\u200c-\u200f\u202a-\u202e\ufeff]")
+_MARKS = re.compile("[\u064b-\u0652\u0640]")
 _SPACES = re.compile(r"\s+")
 _PAREN = re.compile(r"\s*\(.*?\)\s*")
 
@@ -119,12 +120,16 @@ class Place:
     population: int = 0
     source: str = ""
     curated: bool = False
+    explicit_forms: bool = False  # curated row that lists its own forms
     capital: bool = False
+    selected: bool = False  # a GeoNames city that passes the population thresholds
+    display_only: list[str] = field(default_factory=list)  # stop forms, usable as name_ar only
 
 
 def clean_form(raw: str) -> str:
     """A candidate form tidied (zero-width marks, hyphens, spaces), or '' when it is not Arabic-alphabet text."""
-    s = _ZERO_WIDTH.sub("", raw).replace("-", " ").replace("\u0640", "")
+    s = _ZERO_WIDTH.sub("", raw).replace("-", " ")
+    s = _MARKS.sub("", s)  # GeoNames sometimes vowels a name; the press does not
     s = _SPACES.sub(" ", s).strip()
     if not s or not _ARABIC_NAME.match(s):
         return ""
@@ -189,14 +194,14 @@ def geonames_places(min_city_population: int) -> dict[str, Place]:
                          "country", iso, "", int(c.get("population") or 0), "geonames+cldr")
         capitals[iso] = c.get("capital") or ""
     cities = gc.get_cities()
-    capital_ids = {}
+    capital_of: dict[str, dict] = {}
     for v in cities.values():
         cap = capitals.get(v["countrycode"])
         if cap and (v["name"] == cap or cap in v["alternatenames"]):
-            best = capital_ids.get(v["countrycode"])
-            if best is None or v["population"] > cities[best]["population"]:
-                capital_ids[v["countrycode"]] = v["geonameid"]
-    capital_set = set(capital_ids.values())
+            best = capital_of.get(v["countrycode"])
+            if best is None or v["population"] > best["population"]:
+                capital_of[v["countrycode"]] = v
+    capital_set = {v["geonameid"] for v in capital_of.values()}
     for v in cities.values():
         cc, pop = v["countrycode"], int(v["population"] or 0)
         threshold = MIN_POP.get(cc, MIN_POP_MIDDLE_EAST if cc in MIDDLE_EAST else MIN_POP_WORLD)
@@ -206,8 +211,7 @@ def geonames_places(min_city_population: int) -> dict[str, Place]:
                       [f for f in map(clean_form, v["alternatenames"]) if f],
                       round(v["latitude"], 4), round(v["longitude"], 4),
                       "city" if pop >= 100000 or is_capital else "town", "city", cc, "", pop, "geonames",
-                      capital=is_capital)
-        place.selected = pop >= threshold or is_capital  # type: ignore[attr-defined]
+                      capital=is_capital, selected=pop >= threshold or is_capital)
         out[pid] = place
     return out
 
@@ -231,24 +235,28 @@ def merge_curated(base: Place | None, row: dict[str, str]) -> Place:
         kind=row["kind"] or base.kind, precision=row["precision"] or base.precision,
         country=row["country"] or base.country, parent_id=row["parent_id"] or base.parent_id,
         population=int(row["population"]) if row["population"].strip() else base.population,
-        source=row["source"] or base.source, curated=True,
+        source=row["source"] or base.source, curated=True, explicit_forms=bool(forms),
     )
 
 
 def best_name(forms: list[str]) -> str:
-    """The likeliest press spelling among GeoNames forms: hamza and ta marbuta written, ال kept, fewest words."""
+    """The likeliest press spelling among GeoNames forms: fewest words, hamza and ta marbuta written, final ي
+    rather than ى (Levantine and Gulf usage), ال kept."""
     def score(f: str) -> tuple:
-        return (-sum(f.count(c) for c in "أإآةىؤئ"), -f.startswith("ال"), f.count(" "), f)
+        return (f.count(" "), -sum(f.count(c) for c in "أإآة"), f.count("ى"), not f.startswith("ال"), f)
     return min(forms, key=score) if forms else ""
 
 
 def tidy_forms(place: Place, stop: set[str]) -> None:
     """Drop unusable forms and fold-duplicates; a bare X goes when الX is there too (رقه beside الرقة)."""
+    raw_keys = {fold(f) for f in place.forms}
     seen: dict[str, str] = {}
     for f in place.forms:
         key = fold(f)
+        if key in stop and letters(f) >= 3:
+            place.display_only.append(f)  # may still serve as name_ar
         if not form_ok(f, stop):
-            if place.curated:
+            if place.explicit_forms:
                 raise SystemExit(f"curated.tsv: form {f!r} of {place.place_id} is too short or a stop form")
             continue
         if key in seen:
@@ -257,9 +265,9 @@ def tidy_forms(place: Place, stop: set[str]) -> None:
                 seen[key] = f
             continue
         seen[key] = f
-    if not place.curated:
+    if not place.explicit_forms:
         for key in list(seen):
-            if " " not in key and ("ال" + key) in seen:
+            if " " not in key and ("ال" + key) in raw_keys:
                 del seen[key]
     place.forms = list(seen.values())
 
@@ -294,8 +302,7 @@ def build(min_city_population: int = 500) -> list[Place]:
     dupes = {i for i in ids if ids.count(i) > 1}
     if dupes:
         raise SystemExit(f"curated.tsv: duplicate place_id {sorted(dupes)}")
-    chosen: dict[str, Place] = {pid: p for pid, p in geo.items()
-                                if p.kind == "country" or getattr(p, "selected", False)}
+    chosen: dict[str, Place] = {pid: p for pid, p in geo.items() if p.kind == "country" or p.selected}
     for row in curated_rows:
         chosen[row["place_id"]] = merge_curated(geo.get(row["place_id"]), row)
     places = list(chosen.values())
@@ -314,9 +321,11 @@ def build(min_city_population: int = 500) -> list[Place]:
         if not p.forms and not p.curated and p.kind != "country":
             continue
         if not p.curated or not p.name_ar:
-            p.name_ar = best_name(p.forms) or p.name_ar
+            p.name_ar = best_name(p.forms + p.display_only) or p.name_ar
         # name_ar leads the forms when it is one (a stop-form name_ar is display only)
         key = fold(p.name_ar)
+        if p.explicit_forms and key not in stop and key not in {fold(f) for f in p.forms}:
+            raise SystemExit(f"curated.tsv: name_ar of {p.place_id} is neither one of its forms nor a stop form")
         p.forms = sorted(p.forms, key=lambda f: (fold(f) != key, f))
         out.append(p)
     missing = {p.parent_id for p in out if p.parent_id} - {p.place_id for p in out}
