@@ -96,14 +96,18 @@ def _analysed(items: Iterable[Item], workers: int) -> Iterator[tuple[RawArticle 
     ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     with ctx.Pool(workers) as pool:
         it = iter(items)
-        while True:
-            chunk = list(itertools.islice(it, BATCH))  # bounded: never more than a batch in flight
-            if not chunk:
-                return
-            raws = [x for x in chunk if isinstance(x, RawArticle)]
-            results = iter(pool.imap(analyse_raw, raws, chunksize=8))
+
+        def submit() -> tuple[list[Item], Iterator[Article | Issue]]:
+            chunk = list(itertools.islice(it, BATCH))
+            return chunk, pool.imap(analyse_raw, [x for x in chunk if isinstance(x, RawArticle)], chunksize=8)
+
+        # Two batches in flight: the workers analyse the next one while this one is stored.
+        chunk, results = submit()
+        while chunk:
+            ahead = submit()
             for item in chunk:
                 yield item, item if isinstance(item, Issue) else next(results)
+            chunk, results = ahead
 
 
 def import_items(items: Iterable[Item], store_dir: Path | None = None, progress: Progress | None = None,
