@@ -16,6 +16,7 @@ from lib.rtl import esc
 EVENTS_ROW = "Dated events · أحداث مؤرخة"
 STATEMENT_NAME = "Statement, by publication date · تصريح حسب تاريخ النشر"
 EVENT_NAME = "Date the articles refer to · تاريخ يذكره المقال"
+DAY_MS = 0.8 * 86_400_000  # a day's bar, in milliseconds of a date axis
 FONT = dict(family="DejaVu Sans, Noto Naskh Arabic, Arial, sans-serif", size=13)
 
 
@@ -85,11 +86,11 @@ def counts_figure(statements: pd.DataFrame, top: int = 10) -> go.Figure:
     table = dated.assign(day=dated["published_date"].dt.normalize(), who=who).groupby(["day", "who"]).size()
     fig = go.Figure()
     for name, series in table.groupby(level="who"):
-        fig.add_trace(go.Bar(x=series.index.get_level_values("day"), y=series.values, name=esc(name),
+        fig.add_trace(go.Bar(x=series.index.get_level_values("day"), y=series.values, name=esc(name), width=DAY_MS,
                              hovertemplate="%{x|%Y-%m-%d}: %{y}<extra>" + esc(name) + "</extra>"))
     fig.update_layout(barmode="stack", font=FONT, height=340, title="Statements per day · التصريحات يومياً",
                       margin=dict(l=10, r=10, t=50, b=40), legend=dict(font_size=11))
-    fig.update_xaxes(type="date")
+    fig.update_xaxes(type="date", tickformat="%Y-%m-%d")
     return fig
 
 
@@ -126,9 +127,9 @@ def matrix_figure(table: pd.DataFrame, title: str) -> go.Figure:
     fig = go.Figure(go.Heatmap(z=table.values, x=[esc(c) for c in table.columns],
                                y=[esc(r) for r in table.index], colorscale="Reds",
                                hovertemplate="%{y} → %{x}: %{z}<extra></extra>", texttemplate="%{z}"))
-    fig.update_layout(font=FONT, title=title, height=max(300, 120 + 34 * len(table.index)),
+    fig.update_layout(font=FONT, title=title, height=max(320, 200 + 34 * len(table.index)),
                       margin=dict(l=10, r=10, t=50, b=10))
-    fig.update_xaxes(side="top", tickangle=-35, automargin=True)
+    fig.update_xaxes(side="bottom", tickangle=-40, automargin=True)
     fig.update_yaxes(autorange="reversed", automargin=True)
     return fig
 
@@ -145,8 +146,8 @@ def mentions_over_time(place_rows: pd.DataFrame, articles: pd.DataFrame, place_i
     fig = go.Figure()
     for pid, part in rows.groupby("place_id"):
         per_day = part.groupby("day")["mentions"].sum()
-        fig.add_trace(go.Bar(x=per_day.index, y=per_day.values, name=esc(names.get(pid, pid)),
+        fig.add_trace(go.Bar(x=per_day.index, y=per_day.values, name=esc(names.get(pid, pid)), width=DAY_MS,
                              hovertemplate="%{x|%Y-%m-%d}: %{y}<extra>" + esc(names.get(pid, pid)) + "</extra>"))
     fig.update_layout(barmode="stack", font=FONT, title=title, height=320, margin=dict(l=10, r=10, t=50, b=40))
-    fig.update_xaxes(type="date")
+    fig.update_xaxes(type="date", tickformat="%Y-%m-%d")
     return fig

@@ -169,7 +169,7 @@ def city_area(city: dict, vague: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame([row])
 
 
-def city_deck(city: dict, fine: pd.DataFrame, coarse: pd.DataFrame, zoom: float = 11.2) -> pdk.Deck:
+def city_deck(city: dict, fine: pd.DataFrame, coarse: pd.DataFrame, zoom: float = 10.8) -> pdk.Deck:
     """A city's map: places with street-level coordinates as dots; the city and district-level places as shaded
     circles of their uncertainty (`coarse`, with `area_radius` in metres), never as pins."""
     layers = basemap_layers()

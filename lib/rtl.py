@@ -31,6 +31,7 @@ CSS = """
 .rasd-meta .rasd-ar, .rasd-meta bdi { unicode-bidi: isolate; }
 .rasd-tag { display: inline-block; padding: 0 .45rem; margin: .1rem .15rem; border-radius: .8rem;
   background: rgba(120,120,160,.18); font-size: .82rem; }
+.rasd-k { font-size: .78rem; opacity: .7; margin-inline-end: .3rem; }
 .rasd-para { border-inline-start: 3px solid #c9a227; padding-inline-start: .8rem; }
 .rasd-para mark { background: #ffe58a; color: inherit; padding: 0 .1rem; border-radius: .2rem; }
 </style>
@@ -105,19 +106,19 @@ def statement_card(row: dict) -> str:
     direct = row.get("kind") == "direct"
     quote_html = f"«{quote}»" if direct else quote
     source = row.get("source") or row.get("title") or ""
-    meta = [f"🗣 <b>{bdi(row.get('speaker_label') or row.get('speaker') or '?')}</b>"]
+    meta = [f"<b>{bdi(row.get('speaker_label') or row.get('speaker') or '?')}</b>"]
     if row.get("published"):
-        meta.append(f"📅 {bdi(row.get('published'))}")
+        meta.append(bdi(row.get("published")))
     if source:
-        meta.append(f"📰 {link(row.get('url'), str(source))}")
+        meta.append(link(row.get("url"), str(source)))
     if row.get("cue"):
-        meta.append(f"<span title=\"cue · فعل القول\">{bdi(row.get('cue'))}</span>")
+        meta.append(f'<i title="cue · فعل القول">{bdi(row.get("cue"))}</i>')
     places, actors = _tags(row.get("place_names")), _tags(row.get("actor_names"))
     mentions = ""
     if places:
-        mentions += f'<div class="rasd-meta">📍 {places}</div>'
+        mentions += f'<div class="rasd-meta"><span class="rasd-k">أماكن · places</span> {places}</div>'
     if actors:
-        mentions += f'<div class="rasd-meta">👥 {actors}</div>'
+        mentions += f'<div class="rasd-meta"><span class="rasd-k">جهات · actors</span> {actors}</div>'
     return (f'<div dir="rtl" class="rasd-rtl rasd-card"><div class="rasd-quote">{quote_html}</div>'
             f'<div class="rasd-meta">{" · ".join(meta)}</div>{mentions}</div>')
 
@@ -129,7 +130,8 @@ def paragraph_html(row: dict, body: str) -> str:
     inner = highlighted(para, int(row["start"]) - a, int(row["end"]) - a)
     title = row.get("title") or row.get("source") or "source"
     href = safe_url(row.get("url"))
-    source = (f'🔗 {link(href, str(title))}' if href else
-              f'📰 {esc(title)} · {esc(row.get("source") or "")} <span class="rasd-meta">({esc(row.get("source_file") or "")})</span>')
+    source = (f'<span class="rasd-k">المصدر · source</span> {link(href, str(title))}' if href else
+              f'<span class="rasd-k">المصدر · source</span> {esc(title)} · {esc(row.get("source") or "")} '
+              f'<span class="rasd-meta">({esc(row.get("source_file") or "")})</span>')
     return (f'<div dir="rtl" class="rasd-rtl rasd-para">{inner}</div>'
             f'<div dir="rtl" class="rasd-rtl rasd-meta">{source}</div>')

@@ -18,8 +18,24 @@ ALL = (SPEAKER, ACTOR, PLACE, DATES, TEXT)
 PAGE_SIZE = 20
 
 
+def _through_app() -> None:
+    """Make sure app.py's navigation runs this page.
+
+    A server whose folder has a pages/ directory starts in Streamlit's old multipage mode, which runs a deep link
+    (a shared /quotes?speaker=… opened first after a restart) straight from pages/, without app.py: no page
+    config, the wrong sidebar. st.navigation turns that mode off on its first run; when this page runs before
+    it has, turn it off here and rerun, so app.py runs and routes to this same page (same url path, same hash).
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if getattr(PagesManager, "uses_pages_directory", False):
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def page_start() -> None:
     """Every page's first call: the scoped RTL CSS, and the filter state carried over from the last page."""
+    _through_app()
     st.html(CSS)
     for key in ALL:
         # A widget's state is dropped when a run does not draw it; re-assigning keeps it across pages.

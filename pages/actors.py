@@ -26,9 +26,9 @@ st.plotly_chart(charts.matrix_figure(
     "Speaker × actor mentioned · المتحدث × الجهة"), key="speaker_actor")
 
 st.header("Profile · ملف")
-profiles = {f"speaker:{k}": f"🗣 {lab}" for k, lab in zip(data["speakers"]["speaker_key"],
+profiles = {f"speaker:{k}": f"{lab} — speaker · متحدث" for k, lab in zip(data["speakers"]["speaker_key"],
                                                            data["speakers"]["speaker_label"])}
-profiles.update({f"actor:{a}": f"👥 {lab}" for a, lab in zip(actors["actor_id"], actors["label"])
+profiles.update({f"actor:{a}": f"{lab} — mentioned · مذكور" for a, lab in zip(actors["actor_id"], actors["label"])
                  if f"speaker:{a}" not in profiles})
 if not profiles:
     st.info("No actors yet · لا فاعلين بعد")
@@ -40,9 +40,9 @@ mentioned = shown[filters.by_actors(shown, [ident])]
 info = actors[actors["actor_id"] == ident]
 if not info.empty:
     row = info.iloc[0]
-    st.html(rtl_block(f"<b>{esc(row['name_ar'] or row['name'])}</b> · <bdi>{esc(row['name'])}</bdi> · "
-                      f"{esc(row['kind'] or '')} {esc(row['country'] or '')} · "
-                      f"mentions · إشارات: {int(row['mentions'])} in {int(row['articles'])} article(s)"))
+    st.html(rtl_block(f"<b>{esc(row['name_ar'] or row['name'])}</b>", "h3"))
+    st.markdown(f"**{row['name']}** · {row['kind'] or '?'} · {row['country'] or ''} — mentioned "
+                f"{int(row['mentions'])} times in {int(row['articles'])} article(s) · ذُكر {int(row['mentions'])} مرة")
 a, b = st.columns(2)
 a.metric("Statements by · تصريحات له", len(said))
 b.metric("Statements mentioning · تصريحات تذكره", len(mentioned))

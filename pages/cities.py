@@ -43,7 +43,8 @@ coarse = pd.concat([maps.city_area(city, vague), areas], ignore_index=True) if n
 st.pydeck_chart(maps.city_deck(city, fine, coarse), key=f"city_map_{key}", height=480)
 st.caption("Dots: places with street-level coordinates. Shaded circles: places known only to district or city "
            "precision, drawn as the area they could be anywhere in. · النقاط: أماكن بإحداثيات دقيقة. الدوائر: "
-           "أماكن معروفة على مستوى الحي أو المدينة فقط.")
+           "أماكن معروفة على مستوى الحي أو المدينة فقط. The base map is Natural Earth at 1:50m: at city zoom its "
+           "rivers and borders are approximate (a km or two).")
 
 st.subheader("Districts, neighbourhoods and landmarks · الأحياء والمعالم")
 if sub.empty:

@@ -17,12 +17,13 @@ st.markdown("Who said what, about where, and when: statements in Arabic news abo
             "their speakers, the places and actors they mention, and their dates.")
 
 first, last = filters.date_span(statements)
-cols = st.columns(5)
+cols = st.columns(6)
 cols[0].metric("Articles · مقالات", len(articles))
 cols[1].metric("Statements · تصريحات", len(statements))
 cols[2].metric("Speakers · متحدثون", len(data["speakers"]))
 cols[3].metric("Places · أماكن", len(data["place_table"]))
-cols[4].metric("Published · النشر", f"{first} → {last}" if first else "—")
+cols[4].metric("First published · أول نشر", str(first or "—"))
+cols[5].metric("Last published · آخر نشر", str(last or "—"))
 
 st.subheader("Articles · المقالات")
 per_article = statements.groupby("article_id").size().rename("statements")
@@ -30,9 +31,9 @@ listing = articles.merge(per_article, left_on="article_id", right_index=True, ho
 st.dataframe(listing[["published", "title", "source", "statements", "source_file"]].sort_values("published"),
              hide_index=True, column_config={"title": "title · العنوان", "source": "source · المصدر"})
 
-st.markdown("**Pages · الصفحات** (sidebar · الشريط الجانبي): 💬 Quotes — every statement, filtered by speaker, "
-            "actor, place, date or words, downloadable · 🗺️ Map — the places mentioned · 🏙️ Raqqa & Mosul · "
-            "📈 Timeline · 👥 Actors · ➕ Add articles.")
+st.markdown("**Pages · الصفحات** (in the sidebar · في الشريط الجانبي): **Quotes** — every statement, filtered by "
+            "speaker, actor, place, date or words, and downloadable · **Map** — the places mentioned · **Raqqa & "
+            "Mosul** · **Timeline** · **Actors** · **Add articles**.")
 
 st.subheader("Adding articles · إضافة مقالات")
 st.markdown(
