@@ -719,6 +719,10 @@ def read_file(path: Path, mapping: dict[str, str] | None = None, limits: Limits 
     if size > limits.max_file_bytes:
         yield Issue(name, f"file is {size / MB:.1f} MB, over the {limits.max_file_bytes / MB:.0f} MB limit")
         return
+    if _is_sidecar(path):
+        yield Issue(name, f"metadata sidecar of {path.with_suffix('.txt').name}: read with that file, not alone",
+                    "warning")
+        return
     try:
         data = path.read_bytes()
     except OSError as exc:

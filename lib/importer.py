@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import os
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,7 @@ from lib.records import Article
 from lib.store import Store
 
 BATCH = 500  # articles per store write: one atomic Parquet batch
+WARNING_LINES = 20  # past this many warnings the summary groups them by kind (failures are always listed)
 MIN_ARABIC = 0.5  # share of a text's letters that must be Arabic: Rasd reads Arabic news
 MAX_UPLOAD_BYTES = 100 * MB  # per uploaded file; matches server.maxUploadSize in .streamlit/config.toml
 
@@ -52,7 +54,15 @@ class ImportReport:
         if self.interrupted:
             head += " (interrupted: the batches stored before the interrupt are kept)"
         lines = [head]
-        lines += [f"  warning: {name}: {why}" for name, why in self.warnings]
+        if len(self.warnings) <= WARNING_LINES:
+            lines += [f"  warning: {name}: {why}" for name, why in self.warnings]
+        else:  # a big corpus: one line per kind of warning, with a few of the files it names
+            kinds: dict[str, list[str]] = {}
+            for name, why in self.warnings:
+                kinds.setdefault(re.sub(r"\d+%", "N%", why), []).append(name)
+            for why, names in sorted(kinds.items(), key=lambda kv: -len(kv[1])):
+                more = ", …" if len(names) > 3 else ""
+                lines.append(f"  warning ×{len(names)}: {why} ({', '.join(names[:3])}{more})")
         lines += [f"  failed: {name}: {why}" for name, why in self.failed]
         return "\n".join(lines)
 

@@ -84,7 +84,13 @@ with upload_tab:
                    for n, role in enumerate(("text", "title", "published", "url", "source"))}
         mapping = {k: v for k, v in mapping.items() if v}
     if files:
-        items = importer.read_uploads([(f.name, f.getvalue()) for f in files], mapping)
+        # Read once per set of uploads and mapping, not on every rerun (a corpus archive takes seconds).
+        upload_key = (tuple((f.file_id, f.name, f.size) for f in files), tuple(sorted(mapping.items())))
+        if st.session_state.get("_upload_key") != upload_key:
+            st.session_state["_upload_items"] = importer.read_uploads([(f.name, f.getvalue()) for f in files],
+                                                                      mapping)
+            st.session_state["_upload_key"] = upload_key
+        items = st.session_state["_upload_items"]
         records = [i for i in items if isinstance(i, RawArticle)]
         issues = [i for i in items if isinstance(i, Issue)]
         st.metric("Articles found · مقالات", len(records))

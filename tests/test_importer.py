@@ -214,3 +214,18 @@ def test_page_upload_preview_errors_and_add(page, tmp_path):
     assert at.success[0].value.startswith("added 4,")  # english.txt skipped with a warning
     assert "english.txt: not Arabic text" in "\n".join(c.value for c in at.code)
     assert len(Store(tmp_path / "store").load(("articles",))["articles"]) == 4
+
+
+def test_many_warnings_are_grouped_by_kind_failures_never():
+    rep = ImportReport(warnings=[(f"c.json[{n}]", "empty article text; skipped") for n in range(25)],
+                       failed=[(f"f{n}.txt", "file is empty") for n in range(25)])
+    lines = rep.summary().split("\n")
+    assert lines[1] == "  warning ×25: empty article text; skipped (c.json[0], c.json[1], c.json[2], …)"
+    assert len(lines) == 1 + 1 + 25 and lines[-1] == "  failed: f24.txt: file is empty"
+
+
+def test_a_sidecar_named_alone_is_a_warning_not_a_failure(tmp_path):
+    rep = import_paths([GOOD / "article.json"], store_dir=tmp_path)
+    assert rep.added == 0 and not rep.failed
+    assert rep.warnings == [(str(GOOD / "article.json"), "metadata sidecar of article.txt: read with that file, "
+                                                         "not alone")]
