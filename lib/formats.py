@@ -196,6 +196,14 @@ def _field(rec: dict, role: str, mapping: dict[str, str]) -> tuple[str | None, o
     return None, None
 
 
+def _json_type(value: object) -> str:
+    """The JSON name of a parsed value's type (null, string, number …)."""
+    if value is None:
+        return "null"
+    return {bool: "boolean", int: "number", float: "number", str: "string", list: "array",
+            dict: "object"}.get(type(value), type(value).__name__)
+
+
 def _as_text(value: object) -> str | None:
     if isinstance(value, str):
         return value
@@ -207,7 +215,7 @@ def _as_text(value: object) -> str | None:
 def record_article(rec: object, name: str, mapping: dict[str, str], limits: Limits = LIMITS) -> Iterator[Item]:
     """One JSON/CSV record as a RawArticle (fields found by name or by the mapping), or the Issues why not."""
     if not isinstance(rec, dict):
-        yield Issue(name, f"record is a JSON {type(rec).__name__}, not an object with fields")
+        yield Issue(name, f"record is a JSON {_json_type(rec)}, not an object with fields")
         return
     key, value = _field(rec, "text", mapping)
     if key is None:
@@ -218,7 +226,7 @@ def record_article(rec: object, name: str, mapping: dict[str, str], limits: Limi
         return
     text = _as_text(value)
     if text is None:
-        yield Issue(name, f"field {key!r} is a {type(value).__name__}, not text")
+        yield Issue(name, f"field {key!r} is {_json_type(value)}, not text")
         return
     meta: dict = {}
     for role in ("title", "url", "source"):
@@ -363,7 +371,7 @@ def read_json(data: bytes, name: str, mapping: dict[str, str], limits: Limits = 
             yield from record_article(doc, name, mapping, limits)
             return
     if not isinstance(doc, list):
-        yield Issue(name, f"JSON holds a {type(doc).__name__}; expected an array of article objects")
+        yield Issue(name, f"JSON holds {_json_type(doc)}; expected an array of article objects")
         return
     if not doc:
         yield Issue(name, "JSON array is empty", "warning")
@@ -494,7 +502,18 @@ def read_xml(data: bytes, name: str, limits: Limits = LIMITS) -> Iterator[Item]:
 
 def read_bytes(data: bytes, name: str, mapping: dict[str, str] | None = None, limits: Limits = LIMITS,
                sidecar: tuple[bytes, str] | None = None, depth: int = 0) -> Iterator[Item]:
-    """Every article in one file's bytes, by its name's suffix (archives included)."""
+    """Every article in one file's bytes, by its name's suffix (archives included); a file that yields
+    nothing at all (a CSV with a header only) gets a warning saying so."""
+    found = False
+    for item in _read_bytes(data, name, mapping, limits, sidecar, depth):
+        found = True
+        yield item
+    if not found:
+        yield Issue(name, "no articles found in it", "warning")
+
+
+def _read_bytes(data: bytes, name: str, mapping: dict[str, str] | None, limits: Limits,
+                sidecar: tuple[bytes, str] | None, depth: int) -> Iterator[Item]:
     mapping = mapping or {}
     suf = suffix_of(name)
     if len(data) > limits.max_file_bytes and suf not in ARCHIVE_SUFFIXES:

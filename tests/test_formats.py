@@ -292,3 +292,21 @@ def test_archive_inside_an_archive_is_not_read():
     inner = zip_of({"a.txt": AR.encode()})
     (err,) = issues(read_bytes(zip_of({"inner.zip": inner}), "outer.zip"))
     assert err.name == "outer.zip!inner.zip" and "archive inside an archive" in err.message
+
+
+@pytest.mark.parametrize("data, name, level, message", [
+    (b"title,content\n", "h.csv", "warning", "no articles found in it"),
+    (b"[]", "e.json", "warning", "JSON array is empty"),
+    (b"null", "n.json", "error", "JSON holds null; expected an array of article objects"),
+    (b"[1]", "a.json", "error", "record is a JSON number, not an object with fields"),
+    (b'[{"content": 5}]', "c.json", "error", "field 'content' is number, not text"),
+    (b"<rss><item>x</item></rss>", "r.xml", "error", "not TREC-style XML: no <DOC> element"),
+    (b"<DOC><DOCNO>x</DOCNO></DOC>", "d.xml", "error", "malformed TREC XML: <DOC> without a <TEXT> element"),
+    (b"<html><head><title>t</title></head><body></body></html>", "p.html", "error", "no article text found"),
+    (b"a,b\n1,2,3\n", "x.csv", "error", "CSV has no text column"),
+    ("content\nنص,زائد\n".encode(), "y.csv", "error", "malformed CSV row: 2 fields, the header has 1"),
+    (b"{}", "a.doc", "error", "unsupported file type '.doc'"),
+])
+def test_structural_problems_named(data, name, level, message):
+    found = [i for i in read_bytes(data, name) if isinstance(i, Issue)]
+    assert any(i.level == level and message in i.message and i.name.startswith(name) for i in found), found
