@@ -14,9 +14,12 @@ import pandas as pd
 
 from lib.normalize import fold
 
-# Long vowels and hamza seats that Arabic spellings of the same word disagree on (الأميركي / الأمريكي,
-# ترمب / ترامب, سوريا / سورية): the search key drops them, after lib.normalize.fold has folded the rest.
-_WEAK = re.compile("[اويء]")
+# Letters that spellings of the same word disagree on (الأميركي / الأمريكي, ترمب / ترامب, سوريا / سورية): after
+# lib.normalize.fold, the search key turns a word-final ه into ا, drops every ا and ء, and drops و and ي inside a
+# word (kept first and last, so و the conjunction and the nisba ending still count).
+_FINAL_HA = re.compile(r"ه\b")
+_ALEF = re.compile("[اء]")
+_MEDIAL_WEAK = re.compile(r"(?<=\w)[وي](?=\w)")
 _SPACE = re.compile(r"\s+")
 # Under this many letters a skeleton matches too much (قال → قل), so the folded form is matched instead.
 MIN_SKELETON = 3
@@ -74,8 +77,9 @@ def by_dates(statements: pd.DataFrame, start: date | None, end: date | None) -> 
 
 
 def skeleton(text: str) -> str:
-    """Search key: `fold`, then long vowels and hamza dropped and spaces collapsed (الأميركي ≡ الامريكي)."""
-    return _SPACE.sub(" ", _WEAK.sub("", fold(text))).strip()
+    """Search key: `fold`, then the letters spellings disagree on dropped (الأميركي ≡ الامريكي ≡ الأمريكية)."""
+    key = _ALEF.sub("", _FINAL_HA.sub("ا", fold(text)))
+    return _SPACE.sub(" ", _MEDIAL_WEAK.sub("", key)).strip()
 
 
 def _folded(text: str) -> str:

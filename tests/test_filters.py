@@ -1,0 +1,179 @@
+"""Filters (boolean masks over statements), URL state, and the escaping/shaping helpers, on tiny frames."""
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from lib import filters, rtl, url_state
+from lib.filters import Filters
+
+
+@pytest.fixture
+def statements() -> pd.DataFrame:
+    return pd.DataFrame({
+        "statement_id": ["a:0", "a:1", "b:0"],
+        "speaker_key": ["rex-tillerson", "name:بيان", "sergey-lavrov"],
+        "speaker": ["Rex Tillerson", "بيان", "Sergey Lavrov"],
+        "speaker_ar": ["ريكس تيلرسون", "بيان", "سيرغي لافروف"],
+        "quote": ["إن الموقف الأميركي ثابت في سوريا", "ترامب يلتقي بوتين", "لا تغيير في دمشق"],
+        "published": ["2017-07-07", "2017-07-07", "2017-07-20"],
+        "place_ids": [["syria"], [], ["damascus"]],
+        "actor_ids": [["united-states"], ["donald-trump", "vladimir-putin"], []],
+        "place_names": [["Syria · سوريا"], [], ["Damascus · دمشق"]],
+        "actor_names": [["United States"], ["Donald Trump", "Vladimir Putin"], []],
+    })
+
+
+def ids(frame: pd.DataFrame, mask: pd.Series) -> list[str]:
+    return list(frame[mask]["statement_id"])
+
+
+def test_no_choice_means_no_filter(statements):
+    assert ids(statements, filters.apply(statements, Filters())) == ["a:0", "a:1", "b:0"]
+
+
+def test_speaker_filter_keeps_only_that_speaker(statements):
+    assert ids(statements, filters.by_speakers(statements, ["sergey-lavrov"])) == ["b:0"]
+    assert ids(statements, filters.by_speakers(statements, ["sergey-lavrov", "name:بيان"])) == ["a:1", "b:0"]
+
+
+def test_actor_and_place_filters_match_any_mentioned(statements):
+    assert ids(statements, filters.by_actors(statements, ["vladimir-putin"])) == ["a:1"]
+    assert ids(statements, filters.by_places(statements, ["damascus", "syria"])) == ["a:0", "b:0"]
+    assert ids(statements, filters.by_places(statements, ["nowhere"])) == []
+
+
+def test_date_range_includes_both_ends(statements):
+    assert ids(statements, filters.by_dates(statements, date(2017, 7, 7), date(2017, 7, 7))) == ["a:0", "a:1"]
+    assert ids(statements, filters.by_dates(statements, date(2017, 7, 8), None)) == ["b:0"]
+    assert ids(statements, filters.by_dates(statements, None, date(2017, 7, 1))) == []
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("الامريكي", ["a:0"]),  # the issue's example: الامريكي finds الأميركي
+    ("الأمريكي", ["a:0"]),
+    ("ترمب", ["a:1"]),  # ترمب / ترامب
+    ("والأمريكية", []),  # no clitic or suffix in the text to match
+    ("سورية", ["a:0"]),  # سورية / سوريا
+    ("tillerson", ["a:0"]),  # speaker names are searched too, Latin case-folded
+    ("سيرغي", ["b:0"]),
+    ("في", ["a:0", "b:0"]),  # a short word is matched as folded, not by its consonants
+    ("", ["a:0", "a:1", "b:0"]),
+    ("موسكو", []),
+])
+def test_text_search_folds_arabic_spelling_variants(statements, query, expected):
+    assert ids(statements, filters.by_text(statements, query)) == expected
+
+
+@pytest.mark.parametrize("a, b", [("الأميركي", "الامريكي"), ("ترمب", "ترامب"), ("سوريا", "سورية"),
+                                  ("الأميركية", "الامريكي"), ("إيران", "ايران"), ("الرقّة", "الرقة")])
+def test_spelling_variants_share_a_search_key(a, b):
+    assert filters.skeleton(b) in filters.skeleton(a)
+
+
+def test_filters_combine(statements):
+    chosen = Filters(speakers=["rex-tillerson", "sergey-lavrov"], text="دمشق")
+    assert ids(statements, filters.apply(statements, chosen)) == ["b:0"]
+
+
+def test_filters_do_not_touch_their_input(statements):
+    before = statements.copy(deep=True)
+    filters.apply(statements, Filters(speakers=["x"], actors=["y"], places=["z"], text="abc",
+                                      start=date(2017, 1, 1), end=date(2018, 1, 1)))
+    pd.testing.assert_frame_equal(statements, before)
+
+
+def test_places_within_follows_parents():
+    table = pd.DataFrame({"place_id": ["raqqa", "mashlab", "square", "mosul"],
+                          "parent_id": [None, "raqqa", "mashlab", None]})
+    assert filters.places_within(table, "raqqa") == ["raqqa", "mashlab", "square"]
+    assert filters.places_within(table, "mosul") == ["mosul"]
+
+
+def test_find_city_by_english_or_arabic_name():
+    table = pd.DataFrame({"place_id": ["gov", "city", "x"], "name": ["Raqqa Governorate", "Ar Raqqah", "Rome"],
+                          "name_ar": ["محافظة الرقة", "الرقّة", "روما"], "kind": ["governorate", "city", "city"],
+                          "mentions": [9, 1, 3]})
+    assert filters.find_city(table, ("Raqqa", "Ar Raqqah"), "الرقة")["place_id"] == "city"
+    assert filters.find_city(table, ("Mosul",), "الموصل") is None
+
+
+def test_download_table_csv_and_json_keep_arabic(statements):
+    table = filters.download_table(statements)
+    assert list(table["places"]) == ["Syria · سوريا", "", "Damascus · دمشق"]
+    csv = filters.to_csv(table).decode("utf-8-sig")
+    assert "ترامب يلتقي بوتين" in csv and csv.splitlines()[0].startswith("statement_id,")
+    records = json.loads(filters.to_json(table).decode("utf-8"))
+    assert records[2]["speaker_ar"] == "سيرغي لافروف" and len(records) == 3
+
+
+# -- URL state ------------------------------------------------------------------------------------------------
+
+def test_url_state_round_trips():
+    chosen = Filters(speakers=["rex-tillerson", "name:بيان رسمي"], actors=["isis"], places=["geonames:172955"],
+                     start=date(2017, 7, 1), end=date(2017, 7, 31), text="الامريكي")
+    params = url_state.encode(chosen)
+    assert params["speaker"] == ["rex-tillerson", "name:بيان رسمي"] and params["from"] == "2017-07-01"
+    assert url_state.decode(params) == chosen
+
+
+def test_url_state_leaves_defaults_out_and_survives_bad_input():
+    assert url_state.encode(Filters()) == {}
+    assert url_state.decode({"speaker": "a", "from": "yesterday", "to": "2017-13-01", "other": "x"}) == \
+        Filters(speakers=["a"])
+
+
+class FakeParams(dict):
+    """Just enough of st.query_params: a mapping with get_all."""
+
+    def get_all(self, key):
+        value = self.get(key)
+        return [] if value is None else (list(value) if isinstance(value, list) else [value])
+
+
+def test_url_write_changes_only_what_differs():
+    params = FakeParams({"city": "mosul", "q": "old"})
+    assert url_state.write(params, Filters(speakers=["x"], text="new"))
+    assert params == {"city": "mosul", "speaker": ["x"], "q": "new"}
+    assert not url_state.write(params, Filters(speakers=["x"], text="new"))
+    assert url_state.write(params, Filters())
+    assert params == {"city": "mosul"}
+
+
+# -- display helpers: escaping and shaping ------------------------------------------------------------------------
+
+HOSTILE = '<script>alert(1)</script> «نص» <img src=x onerror="alert(2)">'
+
+
+def test_cards_and_paragraphs_escape_article_text():
+    row = {"quote": HOSTILE, "kind": "direct", "speaker_label": "<b>x</b>", "published": "2017-07-07",
+           "source": "<i>src</i>", "url": "javascript:alert(3)", "cue": "قال", "place_names": ["<svg onload=1>"],
+           "actor_names": [], "para_start": 0, "para_end": len(HOSTILE), "start": 0, "end": 25,
+           "title": "<title>", "article_id": "a"}
+    for html in (rtl.statement_card(row), rtl.paragraph_html(row, HOSTILE)):
+        assert "<script" not in html and "<img" not in html and "<svg" not in html and "<i>" not in html
+        assert "javascript:" not in html
+        assert "&lt;script&gt;" in html
+    assert "<mark>&lt;script&gt;alert(1)&lt;/script&gt;</mark>" in rtl.paragraph_html(row, HOSTILE)
+
+
+def test_links_are_only_http():
+    assert rtl.safe_url("https://example.org/a?b=1") == "https://example.org/a?b=1"
+    for bad in ("javascript:alert(1)", "data:text/html,x", "//evil", "", None, "http:///x"):
+        assert rtl.safe_url(bad) is None
+    assert rtl.link("https://e.org/\"><script>", "t").count("<script") == 0
+
+
+def test_highlight_marks_the_span():
+    assert rtl.highlighted("قال: «نعم» اليوم", 5, 10) == "قال: <mark>«نعم»</mark> اليوم"
+
+
+def test_shaped_arabic_is_in_visual_order_with_presentation_forms():
+    out = rtl.shaped("الرقة")
+    assert out != "الرقة" and all("\ufe70" <= ch <= "\ufeff" for ch in out)
+    assert out[-1] == "\ufe8d"  # the first letter (isolated alef) ends up rightmost, i.e. last
+    assert rtl.shaped("Raqqa") == "Raqqa" and rtl.shaped(None) == ""
+    assert rtl.shaped("«داعش» (سوريا)").count("«") == 1  # brackets and guillemets survive reordering

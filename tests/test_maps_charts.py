@@ -1,0 +1,146 @@
+"""Map decks (offline base map, sizes, colours, shaped labels, precision) and plotly figures, without Streamlit."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from lib import charts, maps
+from lib.loading import derive
+from lib.rtl import shaped
+from lib.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def data(rich_store_dir) -> dict[str, pd.DataFrame]:
+    return derive(Store(rich_store_dir).load())
+
+
+def deck_json(deck) -> dict:
+    return json.loads(deck.to_json())
+
+
+def layer(spec: dict, layer_id: str) -> dict:
+    return next(lay for lay in spec["layers"] if lay.get("id") == layer_id)
+
+
+# -- base map ---------------------------------------------------------------------------------------------------
+
+def test_basemap_is_vendored_small_and_credited():
+    folder = ROOT / "data" / "basemap"
+    sizes = {p.name: p.stat().st_size for p in folder.glob("*.geojson")}
+    assert set(sizes) == {"countries.geojson", "coastlines.geojson", "rivers.geojson", "lakes.geojson"}
+    assert sum(sizes.values()) < 3_000_000
+    assert "public domain" in (folder / "LICENSE").read_text().lower()
+    assert "Natural Earth" in (folder / "README.md").read_text()
+    countries = json.loads((folder / "countries.geojson").read_text())
+    assert {"SYR", "IRQ"} <= {f["properties"].get("id") for f in countries["features"]}
+
+
+def test_deck_needs_no_network(data):
+    counts = maps.place_counts(data["places"], data["statements"])
+    spec = deck_json(maps.places_deck(maps.place_points(data["place_table"], counts)))
+    assert "mapProvider" not in spec or spec["mapProvider"] in (None, "")
+    # pydeck's sentinel: Streamlit then loads no map style (an explicit None would fetch CARTO's)
+    assert spec.get("mapStyle") in (None, "__MAP_STYLE__")
+    text = json.dumps(spec)
+    assert "http://" not in text and "https://" not in text and "mapbox" not in text
+    assert [lay["id"] for lay in spec["layers"][:5]] == ["sea", "countries", "coastlines", "lakes", "rivers"]
+
+
+# -- places -------------------------------------------------------------------------------------------------------
+
+def test_places_sized_by_mentions_coloured_by_kind_and_unlocated_left_out(data):
+    counts = maps.place_counts(data["places"], data["statements"])
+    points = maps.place_points(data["place_table"], counts).set_index("place_id")
+    assert "unknown:قريه_الخراب" not in points.index  # no coordinates: listed, not drawn
+    assert points.loc["geonames:170654", "mentions"] == 2 and points.loc["geonames:99072", "mentions"] == 1
+    assert points.loc["geonames:170654", "radius"] > points.loc["geonames:99072", "radius"]
+    assert points.loc["curated:raqqa-mashlab", "colour"][:3] == list(maps.KIND_COLOURS["neighbourhood"])
+    assert points.loc["geonames:99072", "colour"][:3] == list(maps.KIND_COLOURS["city"])
+
+
+def test_label_layer_carries_shaped_arabic_with_auto_character_set(data):
+    counts = maps.place_counts(data["places"], data["statements"])
+    spec = deck_json(maps.places_deck(maps.place_points(data["place_table"], counts)))
+    labels = layer(spec, maps.LABELS_LAYER)
+    assert labels["@@type"] == "TextLayer" and labels["characterSet"] == "auto"
+    texts = {row["place_id"]: row["label"] for row in labels["data"]}
+    assert texts["geonames:172955"] == shaped("الرقة") != "الرقة"
+    assert any("\ufe70" <= ch <= "\ufeff" for ch in texts["geonames:99072"])
+
+
+def test_tooltip_names_both_languages_and_counts_escaped():
+    row = pd.Series({"name": "Raqqa", "name_ar": "الرقة<script>", "kind": "city", "precision": "city",
+                     "mentions": 3, "statements": 2})
+    tip = maps.tooltip_html(row)
+    assert "Raqqa" in tip and "الرقة&lt;script&gt;" in tip and "<script" not in tip
+    assert "<b>3</b>" in tip and "<b>2</b>" in tip
+
+
+def test_speaker_counts_only_count_their_statements(data):
+    lavrov = data["statements"][data["statements"]["speaker_key"] == "sergey-lavrov"]
+    counts = maps.place_counts(data["places"], lavrov, set()).set_index("place_id")
+    assert counts.loc["geonames:170654", "statements"] == 1
+    assert counts["statements"].sum() == 1
+
+
+def test_city_precision_is_never_drawn_at_street_level(data):
+    counts = maps.place_counts(data["places"], data["statements"])
+    inside = data["place_table"][data["place_table"]["parent_id"] == "geonames:172955"]
+    fine, areas, vague = maps.split_by_precision(maps.place_points(inside, counts))
+    assert list(fine["place_id"]) == ["curated:raqqa-mashlab"]
+    assert list(vague["place_id"]) == ["curated:raqqa-clock"]
+    city = data["cities"].set_index("key").loc["raqqa"].to_dict()
+    spec = deck_json(maps.city_deck(city, fine, maps.city_area(city, vague)))
+    dots = layer(spec, maps.PLACES_LAYER)["data"]
+    assert [d["place_id"] for d in dots] == ["curated:raqqa-mashlab"]
+    area = layer(spec, "coarse-areas")
+    assert area["radiusUnits"] == "meters" and area["data"][0]["area_radius"] >= 1000
+    assert "ساحة الساعة" in area["data"][0]["tooltip"]  # named as known only to city precision
+
+
+# -- charts -------------------------------------------------------------------------------------------------------
+
+def test_timeline_tells_statements_and_events_apart(data):
+    fig = charts.timeline_figure(data["statements"], data["dates"])
+    statements, events = fig.data
+    assert statements.name == charts.STATEMENT_NAME and events.name == charts.EVENT_NAME
+    assert statements.marker.symbol != events.marker.symbol
+    assert set(events.y) == {charts.EVENTS_ROW} and len(events.x) == 2
+    assert any("حي المشلب" in h and "Rex Tillerson" in h for h in statements.hovertext)
+    points = list(zip(statements.x, statements.y))
+    assert len(set(points)) == len(points)  # same speaker, same day: still one point each
+
+
+def test_one_speakers_statements_on_one_day_get_their_own_points():
+    frame = pd.DataFrame({"published_date": pd.to_datetime(["2017-07-07"] * 3 + ["2017-07-08"]),
+                          "speaker_key": ["a", "a", "b", "a"]})
+    spread = charts._spread(frame["published_date"], frame["speaker_key"])
+    assert spread.iloc[0] != spread.iloc[1] and spread.iloc[0].date() == spread.iloc[1].date()
+    assert spread.iloc[0] == spread.iloc[2] == spread.iloc[3] - pd.Timedelta(days=1)
+
+
+def test_hover_text_is_escaped_and_wrapped():
+    text = charts.hover_text("<b>bold</b> " + "كلمة " * 30)
+    assert "&lt;b&gt;" in text and "<b>" not in text and "<br>" in text
+
+
+def test_matrix_counts_statements_per_speaker_and_place(data):
+    names = dict(zip(data["place_table"]["place_id"], data["place_table"]["label"]))
+    table = charts.matrix(data["statements"], "place_ids", names)
+    assert table.loc["Rex Tillerson · ريكس تيلرسون", "Raqqa · الرقة"] == 1
+    assert table.loc["Sergey Lavrov · سيرغي لافروف", "Damascus · دمشق"] == 1
+    fig = charts.matrix_figure(table, "t")
+    assert fig.data[0].type == "heatmap"
+
+
+def test_empty_data_gives_placeholder_figures():
+    empty = derive(Store(ROOT / "no-such-store").load())
+    assert charts.timeline_figure(empty["statements"], empty["dates"]).layout.annotations
+    assert charts.counts_figure(empty["statements"]).layout.annotations
+    assert maps.place_points(empty["place_table"], maps.place_counts(empty["places"], empty["statements"])).empty
