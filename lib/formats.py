@@ -21,8 +21,8 @@ import posixpath
 import re
 import tarfile
 import zipfile
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Union
@@ -133,6 +133,7 @@ _WORDY = re.compile(r"(?:(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4}))|(?:([A-Za-z
 
 
 def _ymd(y: int, m: int, d: int) -> str | None:
+    """YYYY-MM-DD of a real day in a plausible year, else None."""
     try:
         return datetime(y, m, d).strftime("%Y-%m-%d") if 1800 <= y <= 2200 else None
     except ValueError:
@@ -149,7 +150,7 @@ def parse_date(value: object) -> str | None:
     if isinstance(value, (int, float)):
         secs = value / 1000 if value > 1e11 else value  # milliseconds since 1970
         if 1e8 < secs < 7e9:
-            return datetime.utcfromtimestamp(secs).strftime("%Y-%m-%d")
+            return datetime.fromtimestamp(secs, tz=timezone.utc).strftime("%Y-%m-%d")
         return None
     if not isinstance(value, str) or not value.strip():
         return None
@@ -205,6 +206,7 @@ def _json_type(value: object) -> str:
 
 
 def _as_text(value: object) -> str | None:
+    """A text field's value as text (a list of paragraphs joined), else None."""
     if isinstance(value, str):
         return value
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
@@ -279,6 +281,7 @@ def _decode(data: bytes, name: str) -> tuple[str | None, list[Issue]]:
 
 
 def _sidecar_meta(data: bytes, name: str) -> tuple[dict | None, list[Issue]]:
+    """The metadata object in a sidecar's bytes, or None and the Issue why not."""
     text, issues = _decode(data, name)
     if text is None:
         return None, [Issue(name, f"metadata sidecar unreadable ({issues[0].message})")]
@@ -388,6 +391,7 @@ def read_jsonl(data: bytes, name: str, mapping: dict[str, str], limits: Limits =
 
 
 def _jsonl_lines(text: str, name: str, mapping: dict[str, str], limits: Limits) -> Iterator[Item]:
+    """Records from JSON Lines text, one per non-empty line."""
     for n, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -444,6 +448,7 @@ _TREC_FIELDS = {"title": ("TITLE", "HEADLINE"), "published": ("TIME", "DATE", "D
 
 
 def _looks_trec(text: str) -> bool:
+    """Does the text start with a TREC <DOC> element (after an XML declaration or a root)?"""
     return bool(re.match(r"\s*(?:<\?xml[^>]*>\s*)?(?:<[A-Za-z]+[^>]*>\s*)?<DOC[\s>]", text[:2048], re.I))
 
 
@@ -514,6 +519,7 @@ def read_bytes(data: bytes, name: str, mapping: dict[str, str] | None = None, li
 
 def _read_bytes(data: bytes, name: str, mapping: dict[str, str] | None, limits: Limits,
                 sidecar: tuple[bytes, str] | None, depth: int) -> Iterator[Item]:
+    """read_bytes without the 'nothing found' check: dispatch by suffix."""
     mapping = mapping or {}
     suf = suffix_of(name)
     if len(data) > limits.max_file_bytes and suf not in ARCHIVE_SUFFIXES:
@@ -554,6 +560,7 @@ class Member:
 
 
 def _unsafe(name: str) -> str | None:
+    """Why a member path is unsafe to honour (absolute, ../), or None."""
     norm = name.replace("\\", "/")
     if norm.startswith("/") or re.match(r"[A-Za-z]:", norm):
         return "absolute path"
@@ -593,6 +600,7 @@ def _capped(members: Iterable[Member], name: str, limits: Limits, issues: list[I
 
 
 def _zip_members(zf: zipfile.ZipFile) -> Iterator[Member]:
+    """The file members of a zip, from its central directory."""
     for info in zf.infolist():
         if info.is_dir():
             continue
@@ -605,6 +613,7 @@ def _zip_members(zf: zipfile.ZipFile) -> Iterator[Member]:
 
 
 def _tar_members(tf: tarfile.TarFile, name: str, issues: list[Issue]) -> Iterator[Member]:
+    """The members of a tar, header by header; damage after a good member becomes an Issue."""
     while True:
         try:
             info = tf.next()  # one header: a huge member is seen (and capped) before its data is expanded
@@ -650,12 +659,14 @@ def read_archive(fileobj, name: str, kind: str, mapping: dict[str, str], limits:
 
 
 def _ignorable(member: str) -> bool:
+    """Hidden files and macOS resource forks that archives carry along."""
     base = posixpath.basename(member)
     return base.startswith(".") or member.startswith("__MACOSX/") or "/__MACOSX/" in member
 
 
 def _archive_member(m: Member, archive: str, mapping: dict[str, str], limits: Limits, depth: int,
                     names: set[str], pending: dict, sidecars: dict) -> Iterator[Item]:
+    """The articles in one archive member (a .txt waits for its sidecar when one is listed)."""
     where = f"{archive}!{m.name}"
     if m.problem:
         yield Issue(where, f"unsafe archive member ({m.problem}); skipped")
@@ -702,6 +713,7 @@ def _archive_member(m: Member, archive: str, mapping: dict[str, str], limits: Li
 # -------------------------------------------------------------------------------------- files, folders
 
 def _is_sidecar(path: Path) -> bool:
+    """Is this .json the metadata sidecar of a .txt beside it?"""
     return path.suffix.lower() == ".json" and (path.with_suffix(".txt").exists() or path.with_suffix(".TXT").exists())
 
 

@@ -197,6 +197,7 @@ def import_uploads(files: list[tuple[str, bytes]], store_dir: Path | None = None
 
 
 def _flush(store: Store, batch: list[Article], report: ImportReport) -> None:
+    """Store the batch (one atomic write) and count what was added and skipped."""
     if batch:
         result = store.add(batch)
         report.added += len(result.added)
