@@ -119,3 +119,32 @@ def use_store(monkeypatch):
 
     yield use
     clear_cache()
+
+
+# An article whose text carries markup that must never run: the dashboard shows it as text.
+HOSTILE_TEXT = ('قال وزير الخارجية الأميركي ريكس تيلرسون في الرقة إن «<script>window.__rasd_xss = 1;</script> '
+                'الولايات المتحدة ملتزمة بهزيمة داعش <img src=x onerror="window.__rasd_xss = 2"> في سوريا».\n'
+                'وأضاف أن المعركة في الموصل انتهت.\n')
+HOSTILE_META = {"title": "اختبار <b>الأمان</b>", "published": "2017-07-09", "source": "Test <i>wire</i>",
+                "url": "javascript:alert(1)"}
+
+
+def make_hostile_store(root: Path) -> Path:
+    """A store under root holding the bundled articles and the hostile one (ingested from files)."""
+    import json
+
+    from lib.importer import import_paths
+
+    src = root / "articles"
+    src.mkdir(parents=True, exist_ok=True)
+    (src / "hostile.txt").write_text(HOSTILE_TEXT, encoding="utf-8")
+    (src / "hostile.json").write_text(json.dumps(HOSTILE_META, ensure_ascii=False), encoding="utf-8")
+    report = import_paths([ROOT / "data" / "articles", src], store_dir=root / "store")
+    assert not report.failed, report.summary()
+    return root / "store"
+
+
+@pytest.fixture(scope="session")
+def hostile_store_dir(tmp_path_factory) -> Path:
+    """A store with the bundled articles and an article holding <script> and <img onerror>."""
+    return make_hostile_store(tmp_path_factory.mktemp("hostile"))

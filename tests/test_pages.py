@@ -253,27 +253,8 @@ def test_actor_profile_lists_their_statements(rich):
 
 # -- safety -------------------------------------------------------------------------------------------------------
 
-HOSTILE = ('قال وزير الخارجية الأميركي ريكس تيلرسون في الرقة إن «<script>window.__rasd_xss = 1;</script> '
-           'الولايات المتحدة ملتزمة بهزيمة داعش <img src=x onerror="window.__rasd_xss = 2"> في سوريا».\n'
-           'وأضاف أن المعركة في الموصل انتهت.\n')
-
-
-def hostile_store(root: Path) -> Path:
-    """A store holding the bundled article and one whose text carries markup that must never run."""
-    from lib.importer import import_paths
-
-    src = root / "articles"
-    src.mkdir(parents=True)
-    (src / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
-    (src / "hostile.json").write_text(json.dumps({"title": "اختبار <b>الأمان</b>", "published": "2017-07-09",
-                                                  "source": "Test <i>wire</i>", "url": "javascript:alert(1)"}),
-                                      encoding="utf-8")
-    import_paths([ROOT / "data" / "articles", src], store_dir=root / "store")
-    return root / "store"
-
-
-def test_article_markup_is_shown_escaped(use_store, tmp_path):
-    use_store(hostile_store(tmp_path))
+def test_article_markup_is_shown_escaped(use_store, hostile_store_dir):
+    use_store(hostile_store_dir)
     for name in PAGES:
         at = page(name)
         assert not at.exception, name

@@ -1,0 +1,162 @@
+"""One real-browser smoke test: `streamlit run app.py` driven by Debian's chromium through Playwright.
+
+Opens every page, checks that no exception element and no page error appear, that the map canvas and the charts
+are drawn, that nothing is fetched from outside this machine, that the speaker filter works, and that an article
+holding <script> and <img onerror> shows that markup as text without running it. CI installs chromium
+(scripts/test.sh); without it this test fails, it does not skip.
+"""
+from __future__ import annotations
+
+import io
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("RASD_CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+PAGES = {"": "Rasd", "quotes": "Quotes", "map": "Map of mentioned places", "cities": "Raqqa",
+         "timeline": "Timeline", "actors": "Actors", "add_articles": "Add articles"}
+SHOTS = os.environ.get("RASD_SCREENSHOTS")  # a folder: save a screenshot of every page there
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(hostile_store_dir):
+    """`streamlit run app.py` on a free port against the test store; ended after the module."""
+    port = free_port()
+    env = {**os.environ, "RASD_STORE": str(hostile_store_dir)}
+    log = open(hostile_store_dir.parent / "streamlit.log", "w")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port",
+         str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+         "--server.fileWatcherType", "none"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.time() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.time() > deadline:
+                log.flush()
+                pytest.fail("streamlit did not come up:\n" + (hostile_store_dir.parent / "streamlit.log").read_text())
+            time.sleep(0.3)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"chromium not found at {CHROMIUM}: install Debian's chromium (apt-get install chromium; "
+                    "scripts/test.sh does) or set RASD_CHROMIUM")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+def settle(page, timeout: float = 45_000) -> None:
+    """Wait until the app has drawn and its script run is over."""
+    page.wait_for_selector('[data-testid="stMainBlockContainer"] h1', timeout=timeout)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+        " && !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=timeout)
+    page.wait_for_timeout(400)
+
+
+def drawn(locator) -> bool:
+    """True when an element's pixels are not one flat colour (a map or chart really painted)."""
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(locator.screenshot())).convert("RGB").resize((120, 80))
+    return len(image.getcolors(maxcolors=120 * 80) or []) > 12
+
+
+@pytest.mark.browser
+def test_dashboard_in_a_real_browser(server, browser, tmp_path):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    errors: list[str] = []
+    dialogs: list[str] = []
+    outside: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.on("request", lambda r: outside.append(r.url)
+            if urlparse(r.url).hostname not in ("127.0.0.1", "localhost", None) and
+            urlparse(r.url).scheme in ("http", "https", "ws", "wss") else None)
+
+    for path, title in PAGES.items():
+        page.goto(f"{server}/{path}")
+        settle(page)
+        assert title in page.locator("h1").first.inner_text(), path
+        assert page.get_by_test_id("stException").count() == 0, (path, page.get_by_test_id("stException").first.inner_text())
+        if path in ("map", "cities"):
+            canvas = page.locator('[data-testid="stDeckGlJsonChart"] canvas').first
+            canvas.wait_for(state="visible", timeout=30_000)
+            page.wait_for_timeout(800)  # deck.gl draws on the next animation frames
+            assert drawn(page.get_by_test_id("stDeckGlJsonChart").first), f"{path}: the map canvas is blank"
+        if path in ("timeline", "actors", "cities"):
+            chart = page.get_by_test_id("stPlotlyChart").first
+            chart.wait_for(state="visible", timeout=30_000)
+            chart.locator(".main-svg").first.wait_for(timeout=30_000)
+            assert drawn(chart), f"{path}: the chart is blank"
+        if SHOTS:
+            Path(SHOTS).mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(Path(SHOTS) / f"{path or 'home'}.png"), full_page=True)
+
+    # The quote browser: markup in an article is shown as text and never runs.
+    page.goto(f"{server}/quotes")
+    settle(page)
+    cards = page.locator(".rasd-card")
+    assert cards.count() > 1
+    hostile = cards.filter(has_text="<script>")
+    assert hostile.count() == 1, "the quote holding <script> is listed, its markup as text"
+    assert "<img src=x onerror=" in hostile.first.inner_text()
+    assert page.locator(".rasd-card script, .rasd-card img, .rasd-para script, .rasd-para img").count() == 0
+    assert page.evaluate("() => window.__rasd_xss") is None
+    assert dialogs == [] and "XSS" not in page.title()
+
+    # The speaker filter: choose the first speaker, only their statements stay, and the URL says so.
+    total = cards.count()
+    page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").first.click()
+    option = page.get_by_role("option").filter(has_text=re.compile(r"\(\d+\)$")).first  # not "Select all"
+    chosen = option.inner_text().rsplit(" (", 1)[0]
+    option.click()
+    page.keyboard.press("Escape")
+    page.wait_for_function("() => location.search.includes('speaker=')", timeout=20_000)
+    settle(page)
+    shown = page.locator(".rasd-card")
+    speakers = {shown.nth(i).locator(".rasd-meta b").first.inner_text() for i in range(shown.count())}
+    assert speakers == {chosen}, (speakers, chosen)
+    assert 0 < shown.count() < total
+    assert parse_qs(urlparse(page.url).query)["speaker"]
+
+    assert errors == [], errors
+    assert outside == [], f"the dashboard fetched from outside this machine: {outside}"
+    page.close()
