@@ -70,9 +70,9 @@ def normalize_date(value: object) -> str | None:
         return None  # 2017-02-31
 
 
-def _is_boilerplate(line: str, starts: tuple[str, ...], near_edge: bool) -> bool:
+def _is_boilerplate(line: str, key: str, starts: tuple[str, ...], near_edge: bool) -> bool:
     """A page's own line: a known phrase alone, or opening a line at the page's edge that is no sentence."""
-    key = fold(line.strip()).strip(" .:،؟!?")
+    key = key.strip(" .:،؟!?")
     if not key:
         return False
     if any(key == s.strip(" .:،؟!?") for s in starts):
@@ -91,32 +91,33 @@ def clean_article(text: str, meta: dict | None = None) -> ArticleText:
     meta = meta or {}
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     starts = lexicons.boilerplate_lines()
-    filled = [k for k, ln in enumerate(lines) if ln.strip()]
+    keys = [fold(ln.strip()) for ln in lines]  # each line folded once
+    filled = [k for k, key in enumerate(keys) if key]
     edge = set(filled[:2] + filled[-6:])
-    kept = [ln for k, ln in enumerate(lines) if not _is_boilerplate(ln, starts, k in edge)]
+    kept = [k for k in filled if not _is_boilerplate(lines[k], keys[k], starts, k in edge)]
     counts: dict[str, int] = {}
-    for ln in kept:
-        key = fold(ln.strip())
-        if key:
-            counts[key] = counts.get(key, 0) + 1
+    for k in kept:
+        counts[keys[k]] = counts.get(keys[k], 0) + 1
     title = meta.get("title") if isinstance(meta.get("title"), str) and meta.get("title").strip() else None
     if title is None:
         # A headline printed twice (pages repeat it under share buttons) is the title; else a short first line.
-        repeated = [ln.strip() for ln in kept if counts.get(fold(ln.strip()), 0) > 1 and _looks_like_headline(ln)]
-        nonempty = [ln.strip() for ln in kept if ln.strip()]
+        repeated = [lines[k].strip() for k in kept if counts[keys[k]] > 1 and _looks_like_headline(lines[k])]
         if repeated:
             title = repeated[0]
-        elif len(nonempty) > 1 and _looks_like_headline(nonempty[0]) and len(_WORDS.findall(nonempty[0])) >= 3:
-            title = nonempty[0]
+        elif len(kept) > 1 and _looks_like_headline(lines[kept[0]]) and len(_WORDS.findall(lines[kept[0]])) >= 3:
+            title = lines[kept[0]].strip()
     title_key = fold(title.strip()) if title else None
-    body_lines = []
-    for ln in kept:
-        key = fold(ln.strip())
+    body_lines, seen, kept_lines = [], set(), set(kept)
+    for k in range(len(lines)):
+        key = keys[k]
+        if key and k not in kept_lines:
+            continue
         if title_key and key == title_key:
             continue
-        if key and counts.get(key, 0) > 1 and _looks_like_headline(ln) and any(fold(b.strip()) == key for b in body_lines):
+        if key and counts.get(key, 0) > 1 and key in seen and _looks_like_headline(lines[k]):
             continue  # the same heading printed again
-        body_lines.append(ln.rstrip())
+        seen.add(key)
+        body_lines.append(lines[k].rstrip())
     body = "\n".join(body_lines).strip("\n")
     body = re.sub(r"\n{3,}", "\n\n", body)
     return ArticleText(

@@ -49,16 +49,22 @@ def _stems(key: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=200_000)
+def _may_open_cue(key: str) -> bool:
+    """Can this word open a reporting cue (قال، وأضاف، بحسب …)? Cached: most words cannot."""
+    firsts = {k[0] for k in _cue_table()[0]}
+    return any(stem in firsts for stem in _stems(key))
+
+
 def find_cues(text: str, tokens: list[Token]) -> list[Cue]:
     """Every reporting cue, in text order."""
     table, longest = _cue_table()
-    firsts = {k[0] for k in table}
-    cues, i = [], 0
-    while i < len(tokens):
+    cues, after = [], 0
+    candidates = [i for i, t in enumerate(tokens) if _may_open_cue(t.key)]  # few words can open a cue
+    for i in candidates:
+        if i < after:
+            continue  # inside the previous cue
         hit = None
-        if not any(stem in firsts for stem in _stems(tokens[i].key)):
-            i += 1
-            continue
         for n in range(min(longest, len(tokens) - i), 0, -1):
             if n > 1 and not all(gap_is_space(text, tokens[j].end, tokens[j + 1].start) or
                                  text[tokens[j].end:tokens[j + 1].start].strip() == "ـ"
@@ -76,9 +82,7 @@ def find_cues(text: str, tokens: list[Token]) -> list[Cue]:
             n, (form, kind, takes) = hit
             start, end = tokens[i].start, tokens[i + n - 1].end
             cues.append(Cue(start, end, i, i + n - 1, form, kind, takes, text[start:end]))
-            i += n
-        else:
-            i += 1
+            after = i + n
     return cues
 
 

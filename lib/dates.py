@@ -4,7 +4,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from lib.normalize import fold
 from lib.records import DateRef
+from lib.tokens import Token, Vocabulary, tokenize
 
 MONTHS = {
     "يناير": 1, "كانون الثاني": 1, "فبراير": 2, "شباط": 2, "مارس": 3, "آذار": 3, "اذار": 3,
@@ -41,7 +43,6 @@ _EXPLICIT = re.compile(
     rf"(?:\s+(?:(?:من\s+)?(?:عام|العام)\s+)?(?P<year>[0-9٠-٩]{{4}}))?"
     rf"(?:\s+(?P<rel>الماضي|المقبل|القادم|الحالي|الجاري))?"
 )
-_MONTH_WORD = re.compile(rf"(?<![^\W\d_])(?:{_MONTH})(?!\w)")
 _THIS_MONTH = re.compile(
     rf"(?<!\w)(?:[وف]?(?:في|فى)\s+)?{_DAY}\s+(?:من\s+)?(?:هذا\s+)?(?:ال)?شهر\s*(?P<rel>الحالي|الجاري|الماضي|المقبل)?")
 _RELATIVE = [
@@ -84,11 +85,38 @@ def _pick_year(pub: dt.date, month: int, day: int, rel: str | None) -> dt.date |
     return _safe(pub.year - 1, month, day)
 
 
-def find_dates(text: str, published: str | None) -> list[DateRef]:
+# Words around which a date can stand: the patterns run only near them (trying them everywhere is slow).
+_TRIGGERS = Vocabulary({fold(w) for w in [*(part for name in MONTHS for part in name.split()), *WEEKDAYS,
+                                          "أمس", "بالأمس", "الأمس", "غدا", "اليوم", "شهر", "الشهر"]})
+
+
+def _windows(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
+    """Stretches of text around date words, merged."""
+    spans: list[tuple[int, int]] = []
+    match = _TRIGGERS.match
+    for t in tokens:
+        if match(t.key):
+            a, b = max(0, t.start - 45), min(len(text), t.end + 60)
+            if spans and a <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], b)
+            else:
+                spans.append((a, b))
+    return spans
+
+
+def _finditer(pattern: re.Pattern, text: str, windows: list[tuple[int, int]]):
+    for a, b in windows:
+        yield from pattern.finditer(text, a, b)
+
+
+def find_dates(text: str, published: str | None, tokens: list[Token] | None = None) -> list[DateRef]:
     """Every calendar day the text names, resolved; relative words need the publication date."""
     pub = dt.date.fromisoformat(published) if published else None
     found: list[DateRef] = []
     taken: list[tuple[int, int]] = []
+    windows = _windows(text, tokens if tokens is not None else tokenize(text))
+    if not windows:
+        return found
 
     def add(m: re.Match, day: dt.date | None, relative: bool) -> None:
         if day is None or any(a < m.end() and m.start() < b for a, b in taken):
@@ -96,13 +124,10 @@ def find_dates(text: str, published: str | None) -> list[DateRef]:
         taken.append((m.start(), m.end()))
         found.append(DateRef(day.isoformat(), m.group().strip(), m.start(), m.end(), relative))
 
-    # The full pattern is slow to try at every position: try it only around month names.
     explicit: list[re.Match] = []
-    for hit in _MONTH_WORD.finditer(text):
-        a = max(0, hit.start() - 40)
-        for m in _EXPLICIT.finditer(text, a, min(len(text), hit.end() + 40)):
-            if m.start() <= hit.start() and not any(o.start() < m.end() and m.start() < o.end() for o in explicit):
-                explicit.append(m)
+    for m in _finditer(_EXPLICIT, text, windows):
+        if not any(o.start() < m.end() and m.start() < o.end() for o in explicit):
+            explicit.append(m)
     explicit.sort(key=lambda m: m.start())
     for k, m in enumerate(explicit):
         month, day = MONTHS[m.group("month")], _to_int(m.group("day"))
@@ -120,15 +145,15 @@ def find_dates(text: str, published: str | None) -> list[DateRef]:
             add(m, _pick_year(pub, month, day, m.group("rel")), True)
     if pub is None:
         return sorted(found, key=lambda d: d.start)
-    for m in _THIS_MONTH.finditer(text):
+    for m in _finditer(_THIS_MONTH, text, windows):
         rel = m.group("rel") or "الحالي"
         y, mo = pub.year, pub.month + {"الماضي": -1, "المقبل": 1}.get(rel, 0)
         y, mo = (y - 1, 12) if mo == 0 else (y + 1, 1) if mo == 13 else (y, mo)
         add(m, _safe(y, mo, _to_int(m.group("day"))), True)
     for pattern, delta in _RELATIVE:
-        for m in pattern.finditer(text):
+        for m in _finditer(pattern, text, windows):
             add(m, pub + dt.timedelta(days=delta), True)
-    for m in _WEEKDAY.finditer(text):
+    for m in _finditer(_WEEKDAY, text, windows):
         wd = WEEKDAYS[m.group("wd")]
         back = (pub.weekday() - wd) % 7
         if m.group("rel") in ("المقبل", "القادم"):
@@ -137,7 +162,7 @@ def find_dates(text: str, published: str | None) -> list[DateRef]:
             day = pub - dt.timedelta(days=back)
         add(m, day, True)
     found.sort(key=lambda d: d.start)
-    for m in _NEXT_DAY.finditer(text):
+    for m in _finditer(_NEXT_DAY, text, windows):
         prior = [d for d in found if d.end <= m.start()]
         if prior:
             add(m, dt.date.fromisoformat(prior[-1].date) + dt.timedelta(days=1), True)

@@ -64,10 +64,9 @@ class Found:
 def _lookup(tokens: list[Token], i: int, index: EntityIndex, text: str) -> tuple[int, list[Entity], int]:
     """Longest known form starting at token i: (tokens used, entities, chars of proclitic to skip)."""
     first = tokens[i].key
-    keys = [k for k in clitic_keys(first) if k in index.firsts]
+    keys, longest = _index_keys(first)
     if not keys:
         return 0, [], 0
-    longest = max(index.firsts[k] for k in keys)
     for n in range(min(longest, len(tokens) - i), 0, -1):
         if n > 1 and not all(gap_is_space(text, tokens[j].end, tokens[j + 1].start) for j in range(i, i + n - 1)):
             continue
@@ -77,6 +76,14 @@ def _lookup(tokens: list[Token], i: int, index: EntityIndex, text: str) -> tuple
             if hit:
                 return n, hit, _proclitic_chars(text, tokens[i], first, key)
     return 0, [], 0
+
+
+@lru_cache(maxsize=200_000)
+def _index_keys(key: str) -> tuple[tuple[str, ...], int]:
+    """The readings of a word that open some known form, and the longest such form (most words: none)."""
+    firsts = entity_index().firsts
+    keys = tuple(k for k in clitic_keys(key) if k in firsts)
+    return keys, max((firsts[k] for k in keys), default=0)
 
 
 def _proclitic_chars(text: str, tok: Token, key: str, stem: str) -> int:
@@ -155,6 +162,22 @@ def _name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limi
     return n
 
 
+def _word_flags(index: EntityIndex, person_starts: frozenset[str], cues: frozenset[str]):
+    """A cached test of what a word may open: a known form, a person's name, an unknown place."""
+    cache: dict[str, tuple[bool, bool, bool]] = _FLAG_CACHE.setdefault((id(index), len(person_starts)), {})
+
+    def flags(key: str) -> tuple[bool, bool, bool]:
+        hit = cache.get(key)
+        if hit is None:
+            hit = cache[key] = (bool(_index_keys(key)[0]), key in person_starts or key[1:] in person_starts,
+                                any(k in cues for k in clitic_keys(key)))
+        return hit
+    return flags
+
+
+_FLAG_CACHE: dict[tuple[int, int], dict[str, tuple[bool, bool, bool]]] = {}
+
+
 def find_entities(text: str, tokens: list[Token] | None = None) -> Found:
     """Every actor and place mention in a text, known or not, in text order."""
     tokens = tokens if tokens is not None else tokenize(text)
@@ -165,11 +188,17 @@ def find_entities(text: str, tokens: list[Token] | None = None) -> Found:
     cues = lexicons.place_cues()
     heads = lexicons.word_list("place_heads")
     # words that can open a person's name; every other word skips the name checks
-    person_starts = given.names | ranks | lexicons.word_list("weak_ranks") | {"ابو", "ام"}
+    person_starts = frozenset(given.names | ranks | lexicons.word_list("weak_ranks") | {"ابو", "ام"})
     found = Found()
+    flags = _word_flags(index, person_starts, frozenset(cues))
     i = 0
     while i < len(tokens):
-        n, hits, skip = _lookup(tokens, i, index, text)
+        key = tokens[i].key
+        known, may_name, may_place = flags(key)
+        if not (known or may_name or may_place or key in found.people_firsts):
+            i += 1  # the common case: a word that opens nothing
+            continue
+        n, hits, skip = _lookup(tokens, i, index, text) if known else (0, [], 0)
         if n == 1 and all(e.entity_type == "place" for e in hits) and given.has(tokens[i].key, text[tokens[i].start:tokens[i].end]):
             # رشيد قاسم، بشار الأسد: a given name that is also a town starts a person's name
             person = _person_at(tokens, i, text, given, ranks, stop, found)
@@ -191,13 +220,12 @@ def find_entities(text: str, tokens: list[Token] | None = None) -> Found:
                 _remember_person(found, tokens[i:i + n], next(e.entity_id for e in hits if e.kind == "person"))
             i += n
             continue
-        key = tokens[i].key
-        if key in person_starts or key[1:] in person_starts or key in found.people_firsts:
+        if may_name or key in found.people_firsts:
             n = _person_at(tokens, i, text, given, ranks, stop, found)
             if n:
                 i += n
                 continue
-        if any(k in cues for k in clitic_keys(key)):
+        if may_place:
             n = _unknown_place_at(tokens, i, text, cues, heads, stop, index, found)
             i += n or 1
         else:

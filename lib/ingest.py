@@ -53,7 +53,7 @@ def analyse(text: str, meta: dict | None = None, source_file: str = "") -> Artic
     return Article(
         article_id=article_id(art.body), source_file=source_file, title=art.title, published=art.published,
         source=art.source, url=art.url, body=art.body, statements=statements,
-        mentions=sorted(found.mentions, key=lambda m: m.start), dates=find_dates(art.body, art.published),
+        mentions=sorted(found.mentions, key=lambda m: m.start), dates=find_dates(art.body, art.published, tokens),
         actors=actors, places=places)
 
 

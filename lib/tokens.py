@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 from functools import lru_cache
 
 from lib.normalize import fold, has_dropped_marks
@@ -11,9 +11,8 @@ from lib.normalize import fold, has_dropped_marks
 _WORD = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640]+")
 
 
-@dataclass(frozen=True)
-class Token:
-    """One word of the text: where it stands and its folded form."""
+class Token(NamedTuple):
+    """One word of the text: where it stands and its folded form (a tuple: millions are made)."""
 
     start: int
     end: int
@@ -53,3 +52,18 @@ def clitic_keys(key: str) -> tuple[str, ...]:
 def gap_is_space(text: str, end: int, start: int) -> bool:
     """True when only spaces separate two tokens (no punctuation, no line break)."""
     return not text[end:start].strip(" \t\u00a0\u200f\u200e")
+
+
+class Vocabulary:
+    """Folded words that a text word matches through its proclitics (بالأمس → الأمس), answers cached per word."""
+
+    def __init__(self, words: frozenset[str] | set[str]):
+        self.words = frozenset(words)
+        self._memo: dict[str, bool] = {}
+
+    def match(self, key: str) -> bool:
+        """Does the word, or its reading without proclitics, belong to the vocabulary?"""
+        hit = self._memo.get(key)
+        if hit is None:
+            hit = self._memo[key] = any(k in self.words for k in clitic_keys(key))
+        return hit
