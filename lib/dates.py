@@ -52,6 +52,8 @@ _RELATIVE = [
     (re.compile(r"(?<!\w)(?:[وف]?ب?)?(?:ال)?(?:أمس|امس)(?!\w)"), -1),
     (re.compile(r"(?<!\w)(?:[وف]?)?(?:غدا|غداً|غدًا)(?!\w)"), 1),
 ]
+_WEEK = re.compile(r"(?<!\w)(?:[وف]?(?:في|خلال)\s+)?(?:[وف]?)?(?:ال)?(?:أسبوع|اسبوع)\s+(?P<rel>المقبل|القادم|الماضي|"
+                   r"المنصرم|الجاري|الحالي)(?!\w)")
 _NEXT_DAY = re.compile(r"(?<!\w)(?:[وف]?(?:في|فى)\s+)?(?:اليوم|اليوم)\s+(?:اللاحق|التالي)(?!\w)")
 # A weekday counts only where it names a day: يوم الجمعة، أمس الجمعة، «، الجمعة،» (not «الاثنين والسبعين»).
 _WEEKDAY = re.compile(
@@ -87,7 +89,8 @@ def _pick_year(pub: dt.date, month: int, day: int, rel: str | None) -> dt.date |
 
 # Words around which a date can stand: the patterns run only near them (trying them everywhere is slow).
 _TRIGGERS = Vocabulary({fold(w) for w in [*(part for name in MONTHS for part in name.split()), *WEEKDAYS,
-                                          "أمس", "بالأمس", "الأمس", "غدا", "اليوم", "شهر", "الشهر"]})
+                                          "أمس", "بالأمس", "الأمس", "غدا", "اليوم", "شهر", "الشهر", "الأسبوع",
+                                          "أسبوع"]})
 
 
 def _windows(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
@@ -118,11 +121,12 @@ def find_dates(text: str, published: str | None, tokens: list[Token] | None = No
     if not windows:
         return found
 
-    def add(m: re.Match, day: dt.date | None, relative: bool) -> None:
+    def add(m: re.Match, day: dt.date | None, relative: bool) -> bool:
         if day is None or any(a < m.end() and m.start() < b for a, b in taken):
-            return
+            return False
         taken.append((m.start(), m.end()))
         found.append(DateRef(day.isoformat(), m.group().strip(), m.start(), m.end(), relative))
+        return True
 
     explicit: list[re.Match] = []
     for m in _finditer(_EXPLICIT, text, windows):
@@ -161,6 +165,12 @@ def find_dates(text: str, published: str | None, tokens: list[Token] | None = No
         else:
             day = pub - dt.timedelta(days=back)
         add(m, day, True)
+    for m in _finditer(_WEEK, text, windows):
+        # a week is kept as its Monday, marked as week precision
+        shift = {"المقبل": 7, "القادم": 7, "الماضي": -7, "المنصرم": -7}.get(m.group("rel"), 0)
+        monday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(days=shift)
+        if add(m, monday, True):
+            found[-1].precision = "week"
     found.sort(key=lambda d: d.start)
     for m in _finditer(_NEXT_DAY, text, windows):
         prior = [d for d in found if d.end <= m.start()]

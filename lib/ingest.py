@@ -78,7 +78,7 @@ def export_record(art: Article) -> dict:
              "start": s.start, "end": s.end, "speaker_kind": s.speaker_kind} for s in art.statements],
         "actors": [{k: v for k, v in a.items() if k not in strip} for a in art.actors.values()],
         "places": [{k: v for k, v in p.items() if k not in strip or k == "precision"} for p in art.places.values()],
-        "dates": [{"date": d.date, "text": d.text} for d in art.dates],
+        "dates": [{"date": d.date, "text": d.text, "precision": d.precision} for d in art.dates],
     }
 
 

@@ -39,6 +39,7 @@ class DateRef:
     start: int
     end: int
     relative: bool  # resolved against the publication date (أمس، الأسبوع المقبل …)
+    precision: str = "day"  # "week" when the text names a week (الأسبوع المقبل): date is its Monday
 
 
 @dataclass

@@ -52,7 +52,7 @@ TABLES: dict[str, pa.Schema] = {
     ]),
     "dates": pa.schema([
         ("article_id", pa.string()), ("date", pa.string()), ("text", pa.string()), ("start", pa.int32()),
-        ("end", pa.int32()), ("relative", pa.bool_()),
+        ("end", pa.int32()), ("relative", pa.bool_()), ("precision", pa.string()),
     ]),
 }
 
@@ -108,7 +108,7 @@ def article_rows(art: Article, ingested_at: str) -> dict[str, list[dict]]:
                                "mentions": p.get("mentions", 0)})
     for d in art.dates:
         rows["dates"].append({"article_id": art.article_id, "date": d.date, "text": d.text, "start": d.start,
-                              "end": d.end, "relative": d.relative})
+                              "end": d.end, "relative": d.relative, "precision": d.precision})
     return rows
 
 

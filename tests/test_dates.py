@@ -108,3 +108,14 @@ def test_near_future_without_a_year_stays_in_the_publication_year():
 
 def test_bil_ams_is_yesterday():
     assert _days("وقال بالأمس إن", "2017-07-07") == ["2017-07-06"]
+
+
+@pytest.mark.parametrize("text, published, monday", [
+    ("سيعقد التحالف اجتماعات في واشنطن الأسبوع المقبل", "2017-07-07", "2017-07-10"),
+    ("وحول زيارة الوزير الأسبوع الماضي إلى أربيل", "2015-07-27", "2015-07-20"),
+    ("تتواصل المعارك خلال الأسبوع الجاري", "2018-02-21", "2018-02-19"),
+])
+def test_a_named_week_is_kept_as_its_monday(text, published, monday):
+    weeks = [d for d in find_dates(text, published) if d.precision == "week"]
+    assert [d.date for d in weeks] == [monday]
+    assert all(d.precision == "day" for d in find_dates("قال أمس إن الوضع هادئ", "2017-07-07"))
