@@ -215,6 +215,14 @@ def _emit_content(ctx: _Context, opener: _Opener, source: Source | None, cue: Cu
     start = opener.content_start
     while start < len(text) and text[start] in " \t":
         start += 1
+    if opener.kind in ("colon", "saying"):
+        # قوله إن «…»، قال: إن …: a complementiser after the opener is not part of the content
+        j = ctx.token_after(start)
+        if j < len(ctx.tokens) and ctx.tokens[j].start <= start + 2 and is_complementiser(ctx.tokens, j):
+            opener = _Opener("that", ctx.tokens[j].start, ctx.tokens[j].end)
+            start = opener.content_start
+            while start < len(text) and text[start] in " \t":
+                start += 1
     if opener.kind == "quote" and opener.quote is not None:
         _add_quote(ctx, opener.quote, source, cue.written)
         return
@@ -291,7 +299,10 @@ def _on_cue(ctx: _Context, cue: Cue) -> None:
             _emit_content(ctx, opener, Source(None, None, None, "anonymous"), cue)
         return
     phrase_end = opener.at if opener else limit
-    source = _subject_before(ctx, cue) or _resolve(ctx, cue.end, phrase_end)
+    if cue.kind == "relay":
+        source = _relayed_source(ctx, cue, phrase_end)
+    else:
+        source = _subject_before(ctx, cue) or _resolve(ctx, cue.end, phrase_end)
     if opener is None:
         if source not in (None, "implicit"):
             _set_last(ctx, source)  # "تركيا تعتبر …، وتقول إن": the subject stays the source
@@ -307,6 +318,20 @@ def _on_cue(ctx: _Context, cue: Cue) -> None:
     _set_last(ctx, source)
     if opener.kind != "participle":
         _emit_content(ctx, opener, source, cue)
+
+
+def _relayed_source(ctx: _Context, cue: Cue, phrase_end: int) -> Source | str | None:
+    """نقلت وكالة رويترز عن مسؤول أميركي قوله: the source named after عن speaks, else the outlet."""
+    j = cue.last_token + 1
+    while j < len(ctx.tokens) and ctx.tokens[j].end <= phrase_end and ctx.tokens[j].key != "عن":
+        j += 1
+    if j >= len(ctx.tokens) or ctx.tokens[j].end > phrase_end:
+        return None  # نقل without عن is not reporting (نقل الجرحى …)
+    source = _resolve(ctx, ctx.tokens[j].end, phrase_end)
+    if isinstance(source, Source):
+        return source
+    outlet = _resolve(ctx, cue.end, ctx.tokens[j].start)
+    return outlet if isinstance(outlet, Source) else None
 
 
 def _verbal_noun_content(ctx: _Context, cue: Cue, source: Source, limit: int) -> None:
@@ -358,8 +383,10 @@ def _on_attribution(ctx: _Context, cue: Cue, limit: int) -> None:
     text = ctx.text
     phrase_start = cue.end
     j = cue.last_token + 1
-    # وفق ما أوردته صحيفة …، حسب ما كشف مصدر …: pass over "ما" and its verb.
-    if j < len(ctx.tokens) and ctx.tokens[j].key == "ما":
+    # وفق ما أوردته صحيفة …، حسب ما كشف مصدر …، حسبما أفاد …: pass over "ما" and its verb.
+    if cue.form.endswith("ما") and j < len(ctx.tokens):
+        phrase_start = ctx.tokens[j].end
+    elif j < len(ctx.tokens) and ctx.tokens[j].key == "ما":
         phrase_start = ctx.tokens[j + 1].end if j + 1 < len(ctx.tokens) else ctx.tokens[j].end
     m = re.search(r"[،,:.«\"“\n]", text[phrase_start:limit])
     phrase_end = phrase_start + m.start() if m else limit
