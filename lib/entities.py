@@ -210,7 +210,8 @@ def find_entities(text: str, tokens: list[Token] | None = None) -> Found:
             if len(hits) > 1 and _locative(tokens, i, text, skip, found):
                 # في سوريا، بالعراق، من العراق وإيران: the country as a place, not as a state acting
                 hits = [e for e in hits if e.entity_type == "place"]
-                found.locative_until = i + n
+            if all(e.entity_type == "place" for e in hits):
+                found.locative_until = i + n  # الموصل وسوريا: what is coordinated with a place is a place
             for ent in hits:
                 found.entities[ent.entity_id] = ent
                 found.mentions.append(Mention(ent.entity_type, ent.entity_id, text[start:end], start, end))

@@ -26,9 +26,11 @@ def article_id(body: str) -> str:
     return hashlib.sha1(" ".join(fold(body).split()).encode("utf-8")).hexdigest()[:16]
 
 
-def _entity_record(ent: Entity, mentions: int) -> dict:
+def _entity_record(ent: Entity, mentions: int, surfaces: list[str]) -> dict:
+    # aliases: the lexicon's other names and every form this article uses (القوات الأميركية, واشنطن …)
+    aliases = list(dict.fromkeys([*ent.aliases, *surfaces]))
     rec = {"id": ent.entity_id, "name": ent.name, "name_ar": ent.name_ar or None, "kind": ent.kind,
-           "mentions": mentions}
+           "mentions": mentions, "aliases": aliases}
     if ent.entity_type == "place":
         rec.update(lat=ent.lat, lon=ent.lon, precision=ent.precision, country=ent.country,
                    parent_id=ent.parent_id, coord_source=ent.coord_source)
@@ -43,13 +45,14 @@ def analyse(text: str, meta: dict | None = None, source_file: str = "") -> Artic
     tokens = tokenize(art.body)
     found = find_entities(art.body, tokens)
     statements = extract_statements(art.body, tokens, found, art.published)
-    counts: dict[str, int] = {}
+    surfaces: dict[str, list[str]] = {}
     for m in found.mentions:
-        counts[m.entity_id] = counts.get(m.entity_id, 0) + 1
+        surfaces.setdefault(m.entity_id, []).append(m.surface)
     actors, places = {}, {}
     for eid, ent in found.entities.items():
         target = places if ent.entity_type == "place" else actors
-        target[eid] = _entity_record(ent, counts.get(eid, 0))
+        seen = surfaces.get(eid, [])
+        target[eid] = _entity_record(ent, len(seen), seen)
     return Article(
         article_id=article_id(art.body), source_file=source_file, title=art.title, published=art.published,
         source=art.source, url=art.url, body=art.body, statements=statements,

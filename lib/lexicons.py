@@ -28,6 +28,7 @@ class Entity:
     country: str | None = None
     parent_id: str | None = None
     coord_source: str | None = None
+    aliases: tuple[str, ...] = ()  # other names (English), for display and matching
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
@@ -93,7 +94,7 @@ def actors() -> dict[str, tuple[Entity, list[str]]]:
     for row in _rows(LEXICONS / "actors.tsv"):
         ent = Entity(entity_id=row["actor_id"], entity_type="actor", name=row["name"],
                      name_ar=row.get("name_ar") or "", kind=row.get("kind") or "organization",
-                     country=row.get("country") or None)
+                     country=row.get("country") or None, aliases=tuple(_forms(row, "aliases_en")))
         out[ent.entity_id] = (ent, _forms(row, "name_ar", "forms_ar"))
     return out
 
