@@ -152,6 +152,8 @@ def _name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limi
             break
         if key[0] in "وف" and (key[1:] in stop or key[1:] in cues):
             break  # وهو، وقال
+        if n and any(k in lexicons.place_cues() for k in clitic_keys(key)):
+            break  # ماجد الزهراني بمنطقة الطائف
         if n and key.startswith(("لل", "وال", "بال", "فال")):
             break
         n += 1

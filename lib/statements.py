@@ -24,7 +24,8 @@ _FILLER = frozenset(fold(w) for w in (
     "لاحقا", "في حينه", "حينها", "آنذاك", "إلى", "الى", "على", "ذلك", "في", "هذا", "الصدد", "السياق", "الشأن",
     "بالقول", "للقول", "القول", "فيها", "فيه", "فيهم", "عنه", "عنها", "منه", "منها", "له", "لها", "لهم", "إليه",
     "إليها", "عليه", "عليها", "معه", "معها", "بدورهم", "من جانبه", "من جانبها", "بدوره", "حيث", "عبر", "خلالها",
-    "خلاله"))
+    "خلاله", "بيانه", "بيانها", "بيانهم", "تصريحاته", "تصريحاتها", "حديثه", "حديثها", "كلمته", "كلمتها",
+    "تغريدة", "تغريدته", "تغريدتها"))
 # Words that end a speaker's name in a phrase (نوهت المملكة إلى أن …، وقال المصدر لوكالة …).
 _PHRASE_BREAK = frozenset(fold(w) for w in ("في", "ل", "لـ", "إلى", "الى", "على", "عن", "من", "مع", "ب", "أمام",
                                              "خلال", "أن", "إن", "بأن"))
@@ -215,7 +216,7 @@ def _emit_content(ctx: _Context, opener: _Opener, source: Source | None, cue: Cu
     start = opener.content_start
     while start < len(text) and text[start] in " \t":
         start += 1
-    if opener.kind in ("colon", "saying"):
+    if opener.kind in ("colon", "saying") and start < len(text) and text[start] not in _OPENERS:
         # قوله إن «…»، قال: إن …: a complementiser after the opener is not part of the content
         j = ctx.token_after(start)
         if j < len(ctx.tokens) and ctx.tokens[j].start <= start + 2 and is_complementiser(ctx.tokens, j):
@@ -304,8 +305,8 @@ def _on_cue(ctx: _Context, cue: Cue) -> None:
     else:
         source = _subject_before(ctx, cue) or _resolve(ctx, cue.end, phrase_end)
     if opener is None:
-        if source not in (None, "implicit"):
-            _set_last(ctx, source)  # "تركيا تعتبر …، وتقول إن": the subject stays the source
+        if isinstance(source, Source) and source.speaker_id:
+            _set_last(ctx, source)  # "تركيا تعتبر …، وتقول إن": a known subject stays the source
             if cue.takes == "any" and cue.form.endswith((" عن", " علي")) and _subject_before(ctx, cue):
                 _add(ctx, cue.end, _content_end(ctx, cue.end), "indirect", source, cue.written)
             elif cue.takes == "any":
@@ -440,7 +441,11 @@ def _on_free_quote(ctx: _Context, q: QuoteSpan) -> None:
         return
     if _glued(ctx, q) and q.words(ctx.text) < 6:
         return  # وصفتها بـ«محاولة إبادة»: a short characterisation, not somebody's words
-    source = _postposed_source(ctx, q) or ctx.last
+    introduced = ctx.text[max(0, q.open - 3):q.open].strip().endswith(":")
+    postposed = _postposed_source(ctx, q)
+    if not (introduced or postposed) and q.words(ctx.text) < 6:
+        return  # «العام الثقافي قطر - تركيا»: a short quoted name with no one saying it
+    source = postposed or ctx.last
     if source is None and q.words(ctx.text) < 8:
         return
     _add_quote(ctx, q, source, None)
@@ -476,7 +481,8 @@ def _subject_before(ctx: _Context, cue: Cue) -> Source | None:
         if m.end > cue.start:
             continue
         gap = ctx.text[m.end:cue.start]
-        if gap.strip() in ("", "قد", "فقد"):
+        # الكرملين قال، الخارجية القطرية التي أكدت، الحكومة قد أعلنت
+        if gap.strip() in ("", "قد", "فقد", "التي", "الذي", "الذين", "التي كانت", "الذي كان"):
             ent = ctx.found.entities.get(m.entity_id)
             if ent is not None and ent.kind != "media" or ent is not None and gap.strip() == "":
                 return _source_of(ent, m.surface)
@@ -511,7 +517,8 @@ def _resolve(ctx: _Context, start: int, end: int, allow_named: bool = True) -> S
         # وزير البيشمركة، المتحدث باسم الجيش التركي: a title outranks the body named inside it
         return _title_source(ctx, title)
     words = [t for t in ctx.tokens[ctx.token_after(start):ctx.token_after(end)]]
-    content = [t for t in words if t.key not in _FILLER]
+    cue_words = lexicons.speech_cues()
+    content = [t for t in words if t.key not in _FILLER and t.key not in cue_words]  # ومضى يقول، …
     if mentions and not (content and content[0].end <= mentions[0].start and _unnamed_head(content[0])):
         m = mentions[0]
         return _source_of(ctx.found.entities[m.entity_id], m.surface)
