@@ -154,6 +154,8 @@ def _name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limi
             break  # وهو، وقال
         if n and any(k in lexicons.place_cues() for k in clitic_keys(key)):
             break  # ماجد الزهراني بمنطقة الطائف
+        if n and key.startswith("ال") and key.endswith(("يه", "يين", "يون")):
+            break  # قاعدة ناصر الجوية: a feminine or plural adjective, not a family name
         if n and key.startswith(("لل", "وال", "بال", "فال")):
             break
         n += 1
@@ -269,6 +271,8 @@ def _person_at(tokens, i, text, given, ranks, stop, found: Found) -> int:
     if not rank_len and first in lexicons.word_list("weak_ranks") and i + 1 < len(tokens) and \
             given.has(tokens[i + 1].key, text[tokens[i + 1].start:tokens[i + 1].end]):
         rank_len = 1
+    if rank_len and _lookup(tokens, i + rank_len, entity_index(), text)[0] if i + rank_len < len(tokens) else False:
+        return rank_len  # المشير خليفة حفتر: the lexicon knows the name that follows; let it match
     if rank_len:
         n = _name_run(tokens, i + rank_len, text, stop, 3)
         if n >= 1:
@@ -332,6 +336,8 @@ def _unknown_place_at(tokens, i, text, cues, heads, stop, index, found: Found) -
         return 0  # indefinite words after منطقة are mostly descriptions (منطقة آمنة)
     if first.endswith(("يه", "ي")) and (cue in ("منطقه", "مناطق") or not first.startswith("ال")):
         return 0  # an adjective: المنطقة الشرقية، حي سكني
+    if cue in ("منطقه", "مناطق") and first.startswith("ال") and first.endswith(("ات", "ين", "ون")):
+        return 0  # a plural noun: منطقة الاشتباكات، مناطق المسلحين
     has_next = j + 1 < len(tokens) and gap_is_space(text, tokens[j].end, tokens[j + 1].start)
     nxt = tokens[j + 1].key if has_next else ""
     n = 1
