@@ -79,20 +79,23 @@ def label_text(name: str | None, name_ar: str | None) -> str:
     return name if isinstance(name, str) else ""
 
 
-def tooltip_html(row: pd.Series) -> str:
-    """Tooltip of one place: Arabic and English names, kind, precision and counts (all escaped)."""
-    name_ar = row.get("name_ar") if isinstance(row.get("name_ar"), str) else ""
-    name = row.get("name") if isinstance(row.get("name"), str) else ""
-    lines = []
-    if name_ar:
-        lines.append(f'<div dir="rtl" style="font-size:15px;font-weight:600">{esc(name_ar)}</div>')
-    if name and name != name_ar:
-        lines.append(f"<div><b>{esc(name)}</b></div>")
-    lines.append(f"<div>{esc(KIND_LABELS.get(row.get('kind'), row.get('kind') or 'place'))}"
-                 f" · precision: {esc(row.get('precision') or '?')}</div>")
-    lines.append(f"<div>mentions · إشارات: <b>{int(row.get('mentions', 0) or 0)}</b>"
-                 f" &nbsp; statements · تصريحات: <b>{int(row.get('statements', 0) or 0)}</b></div>")
-    return "".join(lines)
+# Streamlit fills {field} from the hovered object and HTML-escapes the value, so names from articles stay text;
+# the markup here is ours.
+TOOLTIP_HTML = ('<div dir="rtl" style="font-size:15px;font-weight:600">{tip_ar}</div><div><b>{tip_en}</b></div>'
+                '<div>{kind_label} · precision · الدقة: {precision_label}</div>'
+                '<div>mentions · إشارات: <b>{mentions}</b> &nbsp; statements · تصريحات: <b>{statements}</b></div>'
+                '<div dir="rtl" style="max-width:300px;white-space:normal">{note}</div>')
+
+
+def tooltip_fields(rows: pd.DataFrame, note: str = "") -> pd.DataFrame:
+    """The plain-text fields TOOLTIP_HTML names (Arabic and English names, kind, precision, a note)."""
+    out = rows.copy()
+    out["tip_ar"] = [a if isinstance(a, str) else "" for a in out["name_ar"]]
+    out["tip_en"] = [n if isinstance(n, str) and n != a else "" for n, a in zip(out["name"], out["tip_ar"])]
+    out["kind_label"] = [KIND_LABELS.get(k, k or "place") for k in out["kind"]]
+    out["precision_label"] = [p if isinstance(p, str) else "?" for p in out["precision"]]
+    out["note"] = note
+    return out
 
 
 def place_counts(place_rows: pd.DataFrame, statements: pd.DataFrame, article_ids: set[str] | None = None) -> pd.DataFrame:
@@ -113,13 +116,14 @@ def place_points(place_table: pd.DataFrame, counts: pd.DataFrame, size_by: str =
     df = df[df["lat"].notna() & df["lon"].notna() & (df[size_by] > 0)].copy()
     if df.empty:
         return pd.DataFrame(columns=["place_id", "name", "name_ar", "lon", "lat", "kind", "precision", "mentions",
-                                     "statements", "radius", "colour", "label", "tooltip"])
+                                     "statements", "radius", "colour", "label", "tip_ar", "tip_en", "kind_label",
+                                     "precision_label", "note"])
     df["radius"] = [4.0 + 4.0 * math.sqrt(v) for v in df[size_by]]
     df["colour"] = [kind_colour(k) + [210] for k in df["kind"]]
     df["label"] = [label_text(n, a) for n, a in zip(df["name"], df["name_ar"])]
-    df["tooltip"] = [tooltip_html(r) for _, r in df.iterrows()]
+    df = tooltip_fields(df)
     keep = ["place_id", "name", "name_ar", "lon", "lat", "kind", "precision", "mentions", "statements", "radius",
-            "colour", "label", "tooltip"]
+            "colour", "label", "tip_ar", "tip_en", "kind_label", "precision_label", "note"]
     return df[keep].sort_values(size_by, ascending=False).reset_index(drop=True)
 
 
@@ -141,7 +145,7 @@ def places_deck(points: pd.DataFrame, lat: float = 34.8, lon: float = 39.0, zoom
     """The places map: base map, places sized by their count and coloured by kind, Arabic labels."""
     view = pdk.ViewState(latitude=lat, longitude=lon, zoom=zoom, min_zoom=1, max_zoom=14)
     return pdk.Deck(layers=basemap_layers() + _place_layers(points), initial_view_state=view, map_provider=None,
-                    tooltip={"html": "{tooltip}", "style": TOOLTIP_STYLE})
+                    tooltip={"html": TOOLTIP_HTML, "style": TOOLTIP_STYLE})
 
 
 def split_by_precision(points: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
@@ -160,13 +164,11 @@ def city_area(city: dict, vague: pd.DataFrame) -> pd.DataFrame:
            "lon": float(city["lon"]), "lat": float(city["lat"]), "kind": "city", "precision": "city",
            "mentions": int(city.get("mentions") or 0), "statements": int(city.get("statements") or 0),
            "area_radius": PRECISION_METRES["city"], "label": label_text(city["name"], city["name_ar"])}
-    tip = tooltip_html(pd.Series(row))
+    note = ""
     if not vague.empty:
-        names = "، ".join(esc(n if isinstance(n, str) and n else m) for n, m in zip(vague["name_ar"], vague["name"]))
-        tip += (f'<div style="margin-top:4px">Known only to city precision · معروف على مستوى المدينة فقط:'
-                f'<div dir="rtl">{names}</div></div>')
-    row["tooltip"] = tip
-    return pd.DataFrame([row])
+        names = "، ".join(a if isinstance(a, str) and a else n for a, n in zip(vague["name_ar"], vague["name"]))
+        note = f"معروف على مستوى المدينة فقط · known only to city precision: {names}"
+    return tooltip_fields(pd.DataFrame([row]), note)
 
 
 def city_deck(city: dict, fine: pd.DataFrame, coarse: pd.DataFrame, zoom: float = 10.8) -> pdk.Deck:
@@ -189,7 +191,7 @@ def city_deck(city: dict, fine: pd.DataFrame, coarse: pd.DataFrame, zoom: float 
     view = pdk.ViewState(latitude=float(city["lat"]), longitude=float(city["lon"]), zoom=zoom, min_zoom=4,
                          max_zoom=16)
     return pdk.Deck(layers=layers, initial_view_state=view, map_provider=None,
-                    tooltip={"html": "{tooltip}", "style": TOOLTIP_STYLE})
+                    tooltip={"html": TOOLTIP_HTML, "style": TOOLTIP_STYLE})
 
 
 def legend_html(kinds: list[str]) -> str:

@@ -130,8 +130,8 @@ def paragraph_html(row: dict, body: str) -> str:
     inner = highlighted(para, int(row["start"]) - a, int(row["end"]) - a)
     title = row.get("title") or row.get("source") or "source"
     href = safe_url(row.get("url"))
-    source = (f'<span class="rasd-k">المصدر · source</span> {link(href, str(title))}' if href else
-              f'<span class="rasd-k">المصدر · source</span> {esc(title)} · {esc(row.get("source") or "")} '
-              f'<span class="rasd-meta">({esc(row.get("source_file") or "")})</span>')
+    source = (f'<span class="rasd-k">المصدر · source</span> <bdi>{link(href, str(title))}</bdi>' if href else
+              f'<span class="rasd-k">المصدر · source</span> {bdi(title)} · {bdi(row.get("source") or "")} '
+              f'<span class="rasd-meta">({bdi(row.get("source_file") or "")})</span>')
     return (f'<div dir="rtl" class="rasd-rtl rasd-para">{inner}</div>'
             f'<div dir="rtl" class="rasd-rtl rasd-meta">{source}</div>')

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -74,12 +75,17 @@ def test_label_layer_carries_shaped_arabic_with_auto_character_set(data):
     assert any("\ufe70" <= ch <= "\ufeff" for ch in texts["geonames:99072"])
 
 
-def test_tooltip_names_both_languages_and_counts_escaped():
-    row = pd.Series({"name": "Raqqa", "name_ar": "الرقة<script>", "kind": "city", "precision": "city",
-                     "mentions": 3, "statements": 2})
-    tip = maps.tooltip_html(row)
-    assert "Raqqa" in tip and "الرقة&lt;script&gt;" in tip and "<script" not in tip
-    assert "<b>3</b>" in tip and "<b>2</b>" in tip
+def test_tooltip_names_both_languages_and_counts(data):
+    counts = maps.place_counts(data["places"], data["statements"])
+    deck = maps.places_deck(maps.place_points(data["place_table"], counts))
+    spec = deck_json(deck)
+    template = deck._tooltip["html"]
+    fields = set(re.findall(r"{(\w+)}", template))
+    assert {"tip_ar", "tip_en", "mentions", "statements"} <= fields
+    row = next(r for r in layer(spec, maps.PLACES_LAYER)["data"] if r["place_id"] == "geonames:172955")
+    assert fields <= set(row)  # every field the template names is there to fill (Streamlit escapes the values)
+    assert (row["tip_ar"], row["tip_en"], row["mentions"]) == ("الرقة", "Raqqa", 2)
+    assert not any("{" in str(v) for v in row.values())
 
 
 def test_speaker_counts_only_count_their_statements(data):
@@ -101,7 +107,7 @@ def test_city_precision_is_never_drawn_at_street_level(data):
     assert [d["place_id"] for d in dots] == ["curated:raqqa-mashlab"]
     area = layer(spec, "coarse-areas")
     assert area["radiusUnits"] == "meters" and area["data"][0]["area_radius"] >= 1000
-    assert "ساحة الساعة" in area["data"][0]["tooltip"]  # named as known only to city precision
+    assert "ساحة الساعة" in area["data"][0]["note"]  # named as known only to city precision
 
 
 # -- charts -------------------------------------------------------------------------------------------------------
