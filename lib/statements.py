@@ -25,10 +25,12 @@ _FILLER = frozenset(fold(w) for w in (
     "بالقول", "للقول", "القول", "فيها", "فيه", "فيهم", "عنه", "عنها", "منه", "منها", "له", "لها", "لهم", "إليه",
     "إليها", "عليه", "عليها", "معه", "معها", "بدورهم", "من جانبه", "من جانبها", "بدوره", "حيث", "عبر", "خلالها",
     "خلاله", "بيانه", "بيانها", "بيانهم", "تصريحاته", "تصريحاتها", "حديثه", "حديثها", "كلمته", "كلمتها",
-    "تغريدة", "تغريدته", "تغريدتها"))
+    "تغريدة", "تغريدته", "تغريدتها", "سموه", "معاليه", "سعادته", "فخامته", "سماحته", "سيادته"))
 # Words that end a speaker's name in a phrase (نوهت المملكة إلى أن …، وقال المصدر لوكالة …).
 _PHRASE_BREAK = frozenset(fold(w) for w in ("في", "ل", "لـ", "إلى", "الى", "على", "عن", "من", "مع", "ب", "أمام",
                                              "خلال", "أن", "إن", "بأن"))
+_PREPOSITIONAL = frozenset(fold(w) for w in ("بنسبة", "بشأن", "بسبب", "لصالح", "بفضل", "بعض", "بموجب", "لدى",
+                                              "بخصوص", "لأن", "بأنه", "بأنها", "كما", "كذلك"))
 # Bare heads that, made definite, point back to the last person quoted (ومضى المسؤول الروسي للقول).
 _ANAPHORIC_HEADS = frozenset(fold(w) for w in ("المسؤول", "الوزير", "المتحدث", "الناطق", "القائد", "الدبلوماسي",
                                                 "المسؤولة", "الوزيرة", "المتحدثة"))
@@ -518,7 +520,7 @@ def _resolve(ctx: _Context, start: int, end: int, allow_named: bool = True) -> S
         return _title_source(ctx, title)
     words = [t for t in ctx.tokens[ctx.token_after(start):ctx.token_after(end)]]
     cue_words = lexicons.speech_cues()
-    content = [t for t in words if t.key not in _FILLER and t.key not in cue_words]  # ومضى يقول، …
+    content = _speaker_words(ctx, words)
     if mentions and not (content and content[0].end <= mentions[0].start and _unnamed_head(content[0])):
         m = mentions[0]
         return _source_of(ctx.found.entities[m.entity_id], m.surface)
@@ -532,11 +534,39 @@ def _resolve(ctx: _Context, start: int, end: int, allow_named: bool = True) -> S
         return Source(None, _phrase(ctx, first.start, end), None, "anonymous")
     if first.key in lexicons.word_list("documents"):
         return Source(_phrase(ctx, first.start, end), _phrase(ctx, first.start, end), None, "document")
-    if not allow_named or first.key in lexicons.word_list("stopwords") or first.key.isdigit():
-        return None
+    if not allow_named or first.key in lexicons.word_list("stopwords") or first.key.isdigit() \
+            or first.key in lexicons.word_list("not_speakers") or _is_prepositional(first.key):
+        return None  # وأكد وجود فرص …، وأضاف بنسبة …: a verbal noun or a phrase, not a name
     # A name no lexicon knows (وقال الراوي في حديث …): keep it as written.
     name = _phrase(ctx, first.start, end)
     return Source(name, name, None, "named") if len(name.split()) <= 5 else None
+
+
+def _speaker_words(ctx: _Context, words: list[Token]) -> list[Token]:
+    """The words of a speaker phrase that may name the speaker (not في بيان، لـ«الحياة»، أيضا، يقول …)."""
+    cue_words, docs = lexicons.speech_cues(), lexicons.word_list("documents") | _TITLE_BREAK
+    out, skip_next = [], False
+    for t in words:
+        if skip_next and (t.key in docs or t.key in lexicons.word_list("not_speakers")):
+            skip_next = False
+            continue  # في بيان، في حديث: the occasion, not the speaker
+        skip_next = t.key == "في"
+        if t.key in _FILLER or t.key in cue_words or t.key in ("ل", "لـ"):
+            continue
+        if any(q.open < t.start < q.close for q in ctx.quotes) and _is_name_quote_at(ctx, t.start):
+            continue  # the outlet spoken to, quoted: لـ«الحياة»
+        out.append(t)
+    return out
+
+
+def _is_name_quote_at(ctx: _Context, pos: int) -> bool:
+    q = next((q for q in ctx.quotes if q.open < pos < q.close), None)
+    return q is not None and _is_name_quote(ctx, q) and ctx.text[max(0, q.open - 2):q.open].rstrip().endswith(("ل", "لـ", "ـ"))
+
+
+def _is_prepositional(key: str) -> bool:
+    """بنسبة، لضمان: a word carrying a preposition is no speaker's name."""
+    return key.startswith(("بال", "لل", "كال", "وبال", "ولل")) or key in _PREPOSITIONAL
 
 
 def _unnamed_head(tok: Token) -> bool:
