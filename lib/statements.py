@@ -315,12 +315,20 @@ def _on_cue(ctx: _Context, cue: Cue) -> None:
                 _verbal_noun_content(ctx, cue, source, limit)
         return
     if source == "implicit":
-        source = ctx.last
+        source = ctx.last or _last_person_mentioned(ctx, cue.start)
     elif source is None:
         return
     _set_last(ctx, source)
     if opener.kind != "participle":
         _emit_content(ctx, opener, source, cue)
+
+
+def _last_person_mentioned(ctx: _Context, pos: int) -> Source | None:
+    """With no source yet, a verb with no subject (وأكد سموه أن …) speaks for the last person named."""
+    for m in reversed(ctx.actor_mentions):
+        if m.start < pos and ctx.found.entities[m.entity_id].kind == "person":
+            return _source_of(ctx.found.entities[m.entity_id], _full_name(ctx, m))
+    return None
 
 
 def _relayed_source(ctx: _Context, cue: Cue, phrase_end: int) -> Source | str | None:
