@@ -17,13 +17,14 @@ st.markdown("Who said what, about where, and when: statements in Arabic news abo
             "their speakers, the places and actors they mention, and their dates.")
 
 first, last = filters.date_span(statements)
-cols = st.columns(6)
+cols = st.columns(5)
 cols[0].metric("Articles · مقالات", len(articles))
 cols[1].metric("Statements · تصريحات", len(statements))
 cols[2].metric("Speakers · متحدثون", len(data["speakers"]))
 cols[3].metric("Places · أماكن", len(data["place_table"]))
-cols[4].metric("First published · أول نشر", str(first or "—"))
-cols[5].metric("Last published · آخر نشر", str(last or "—"))
+cols[4].metric("Days covered · أيام", (last - first).days + 1 if first else 0)
+st.caption(f"Published from {first} to {last} · نُشرت بين {first} و{last}" if first else
+           "No dated article yet · لا مقالات مؤرخة بعد")
 
 st.subheader("Articles · المقالات")
 per_article = statements.groupby("article_id").size().rename("statements")
