@@ -16,7 +16,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
-from urllib.parse import parse_qs, urlparse
+from urllib.parse import parse_qs, quote, urlparse
 
 import pytest
 
@@ -110,6 +110,13 @@ def test_dashboard_in_a_real_browser(server, browser, tmp_path):
     page.on("request", lambda r: outside.append(r.url)
             if urlparse(r.url).hostname not in ("127.0.0.1", "localhost", None) and
             urlparse(r.url).scheme in ("http", "https", "ws", "wss") else None)
+
+    # A shared link opened first on a fresh server: app.py's navigation runs it, and the URL's filter applies.
+    page.goto(f"{server}/quotes?q=" + quote("ملتزمة"))
+    settle(page)
+    assert "Home · الرئيسية" in page.get_by_test_id("stSidebarNav").inner_text()
+    assert page.locator(".rasd-card").filter(has_text="<script>").count() == 1
+    assert page.get_by_test_id("stSidebar").get_by_test_id("stTextInput").locator("input").input_value() == "ملتزمة"
 
     for path, title in PAGES.items():
         page.goto(f"{server}/{path}")
