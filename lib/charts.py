@@ -43,19 +43,25 @@ def _spread(times: pd.Series, keys: pd.Series) -> pd.Series:
     return times.dt.normalize() + pd.Timedelta(hours=3) + step * order
 
 
-def timeline_figure(statements: pd.DataFrame, dates: pd.DataFrame) -> go.Figure:
+OTHERS_ROW = "Other speakers · متحدثون آخرون"
+
+
+def timeline_figure(statements: pd.DataFrame, dates: pd.DataFrame, top: int = 20) -> go.Figure:
     """Statements per speaker at their publication date, and the dated events the articles refer to, told apart
-    by row, marker and legend; hovering shows the quote and speaker (or the event's words)."""
+    by row, marker and legend; hovering shows the quote and speaker (or the event's words). The `top` speakers
+    by statements get a row each, the rest share one."""
     dated = statements[statements["published_date"].notna()]
+    leaders = set(dated["speaker_key"].value_counts().index[:top])
+    row_of = [esc(lab) if key in leaders else OTHERS_ROW for key, lab in zip(dated["speaker_key"], dated["speaker_label"])]
     events = dates[dates["date_value"].notna()] if not dates.empty else dates
     if dated.empty and events.empty:
         return _empty("Timeline · الخط الزمني")
     fig = go.Figure()
     if not dated.empty:
-        x = _spread(dated["published_date"], dated["speaker_key"])
+        x = _spread(dated["published_date"], pd.Series(row_of, index=dated.index))
         hover = [f"<b>{esc(s)}</b><br>{esc(d)} · {esc(src)}<br><br>{hover_text(q)}" for s, d, src, q in
                  zip(dated["speaker_label"], dated["published"], dated["source"].fillna(""), dated["quote"])]
-        fig.add_trace(go.Scatter(x=x, y=[esc(s) for s in dated["speaker_label"]], mode="markers", name=STATEMENT_NAME,
+        fig.add_trace(go.Scatter(x=x, y=row_of, mode="markers", name=STATEMENT_NAME,
                                  marker=dict(size=11, color="#c0392b", opacity=0.8, line=dict(width=1, color="white")),
                                  hovertext=hover, hoverinfo="text", customdata=dated["statement_id"]))
     if not events.empty:
@@ -67,7 +73,9 @@ def timeline_figure(statements: pd.DataFrame, dates: pd.DataFrame) -> go.Figure:
                                  marker=dict(size=13, symbol="diamond", color="#2471a3",
                                              line=dict(width=1, color="white")),
                                  hovertext=hover, hoverinfo="text"))
-    rows = list(dict.fromkeys([EVENTS_ROW] * (not events.empty) + [esc(s) for s in dated["speaker_label"]]))
+    counts = pd.Series(row_of, dtype=object).value_counts()
+    ranked = [r for r in counts.index if r != OTHERS_ROW] + [OTHERS_ROW] * (OTHERS_ROW in counts.index)
+    rows = [EVENTS_ROW] * (not events.empty) + ranked
     fig.update_layout(font=FONT, height=max(320, 70 + 38 * len(rows)), hovermode="closest",
                       legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),
                       margin=dict(l=10, r=10, t=40, b=40), hoverlabel=dict(align="right", font_size=13))

@@ -40,6 +40,9 @@ KIND_LABELS = {
 PRECISION_METRES = {"point": 0, "neighbourhood": 400, "district": 1500, "city": 4000, "governorate": 40000,
                     "region": 80000, "country": 250000}
 FINE_PRECISIONS = ("point", "neighbourhood")
+AREA_KINDS = ("country", "region", "governorate")
+MIN_RADIUS, MAX_RADIUS = 4.0, 28.0  # pixels, for the least and the most mentioned place
+LABELLED = 60  # only the most mentioned places get a label; the rest show theirs on hover
 
 TOOLTIP_STYLE = {"backgroundColor": "rgba(255,255,255,0.96)", "color": "#222", "fontSize": "13px",
                  "border": "1px solid #999", "maxWidth": "320px"}
@@ -118,8 +121,10 @@ def place_points(place_table: pd.DataFrame, counts: pd.DataFrame, size_by: str =
         return pd.DataFrame(columns=["place_id", "name", "name_ar", "lon", "lat", "kind", "precision", "mentions",
                                      "statements", "radius", "colour", "label", "tip_ar", "tip_en", "kind_label",
                                      "precision_label", "note"])
-    df["radius"] = [4.0 + 4.0 * math.sqrt(v) for v in df[size_by]]
-    df["colour"] = [kind_colour(k) + [210] for k in df["kind"]]
+    top = max(float(df[size_by].max()), 1.0)
+    df["radius"] = [MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * math.sqrt(v / top) for v in df[size_by]]
+    # Areas (countries, regions) see-through, so the cities inside them stay visible.
+    df["colour"] = [kind_colour(k) + [110 if k in AREA_KINDS else 215] for k in df["kind"]]
     df["label"] = [label_text(n, a) for n, a in zip(df["name"], df["name_ar"])]
     df = tooltip_fields(df)
     keep = ["place_id", "name", "name_ar", "lon", "lat", "kind", "precision", "mentions", "statements", "radius",
@@ -129,11 +134,12 @@ def place_points(place_table: pd.DataFrame, counts: pd.DataFrame, size_by: str =
 
 def _place_layers(points: pd.DataFrame, label_size: int = 14) -> list[pdk.Layer]:
     data = points.to_dict("records")
+    labelled = points.nlargest(LABELLED, "radius").to_dict("records") if len(points) > LABELLED else data
     return [
         pdk.Layer("ScatterplotLayer", data, id=PLACES_LAYER, pickable=True, get_position=["lon", "lat"],
                   get_radius="radius", radius_units='"pixels"', get_fill_color="colour", stroked=True,
                   get_line_color=[255, 255, 255], line_width_min_pixels=1, auto_highlight=True),
-        pdk.Layer("TextLayer", data, id=LABELS_LAYER, get_position=["lon", "lat"], get_text="label",
+        pdk.Layer("TextLayer", labelled, id=LABELS_LAYER, get_position=["lon", "lat"], get_text="label",
                   get_size=label_size, size_units='"pixels"', character_set='"auto"', font_family=FONT,
                   get_color=[30, 30, 30], get_text_anchor='"middle"', get_alignment_baseline='"top"',
                   get_pixel_offset=[0, 10], background=True, get_background_color=[255, 255, 255, 190],

@@ -15,15 +15,16 @@ shown = statements[filters.apply(statements, chosen)]
 places, actors = data["place_table"], data["actor_table"]
 
 st.title("Actors · الفاعلون")
-left, right = st.columns(2)
+left, right = st.columns([2, 3])
 speakers = shown.groupby(["speaker_key", "speaker_label"]).size().rename("statements").reset_index()
 left.plotly_chart(charts.speakers_figure(speakers.sort_values("statements", ascending=False)), key="speakers")
-right.plotly_chart(charts.matrix_figure(
+by_place, by_actor = right.tabs(["Speaker × place · المتحدث × المكان", "Speaker × actor · المتحدث × الجهة"])
+by_place.plotly_chart(charts.matrix_figure(
     charts.matrix(shown, "place_ids", dict(zip(places["place_id"], places["label"]))),
-    "Speaker × place mentioned · المتحدث × المكان"), key="speaker_place")
-st.plotly_chart(charts.matrix_figure(
+    "Statements naming a place, per speaker · تصريحات تذكر مكاناً"), key="speaker_place")
+by_actor.plotly_chart(charts.matrix_figure(
     charts.matrix(shown, "actor_ids", dict(zip(actors["actor_id"], actors["label"]))),
-    "Speaker × actor mentioned · المتحدث × الجهة"), key="speaker_actor")
+    "Statements naming an actor, per speaker · تصريحات تذكر جهة"), key="speaker_actor")
 
 st.header("Profile · ملف")
 profiles = {f"speaker:{k}": f"{lab} — speaker · متحدث" for k, lab in zip(data["speakers"]["speaker_key"],

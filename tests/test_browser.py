@@ -91,12 +91,18 @@ def settle(page, timeout: float = 45_000) -> None:
     page.wait_for_timeout(400)
 
 
-def drawn(locator) -> bool:
-    """True when an element's pixels are not one flat colour (a map or chart really painted)."""
+def drawn(locator, timeout: float = 20.0) -> bool:
+    """True once an element's pixels are not one flat colour (a map or chart really painted)."""
     from PIL import Image
 
-    image = Image.open(io.BytesIO(locator.screenshot())).convert("RGB").resize((120, 80))
-    return len(image.getcolors(maxcolors=120 * 80) or []) > 12
+    deadline = time.time() + timeout
+    while True:
+        image = Image.open(io.BytesIO(locator.screenshot())).convert("RGB").resize((120, 80))
+        if len(image.getcolors(maxcolors=120 * 80) or []) > 12:
+            return True
+        if time.time() > deadline:
+            return False
+        time.sleep(0.5)
 
 
 @pytest.mark.browser
@@ -126,7 +132,6 @@ def test_dashboard_in_a_real_browser(server, browser, tmp_path):
         if path in ("map", "cities"):
             canvas = page.locator('[data-testid="stDeckGlJsonChart"] canvas').first
             canvas.wait_for(state="visible", timeout=30_000)
-            page.wait_for_timeout(800)  # deck.gl draws on the next animation frames
             assert drawn(page.get_by_test_id("stDeckGlJsonChart").first), f"{path}: the map canvas is blank"
         if path in ("timeline", "actors", "cities"):
             chart = page.get_by_test_id("stPlotlyChart").first

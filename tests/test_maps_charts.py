@@ -150,3 +150,10 @@ def test_empty_data_gives_placeholder_figures():
     assert charts.timeline_figure(empty["statements"], empty["dates"]).layout.annotations
     assert charts.counts_figure(empty["statements"]).layout.annotations
     assert maps.place_points(empty["place_table"], maps.place_counts(empty["places"], empty["statements"])).empty
+
+
+def test_timeline_keeps_the_top_speakers_and_groups_the_rest(data):
+    fig = charts.timeline_figure(data["statements"], data["dates"], top=1)
+    assert set(fig.data[0].y) == {"Rex Tillerson · ريكس تيلرسون", charts.OTHERS_ROW}
+    assert list(fig.layout.yaxis.categoryarray)[::-1] == [charts.EVENTS_ROW, "Rex Tillerson · ريكس تيلرسون",
+                                                         charts.OTHERS_ROW]
