@@ -113,7 +113,8 @@ def place_counts(place_rows: pd.DataFrame, statements: pd.DataFrame, article_ids
                          "statements": pd.Series([int(stated.get(i, 0)) for i in ids], dtype=int)})
 
 
-def place_points(place_table: pd.DataFrame, counts: pd.DataFrame, size_by: str = "mentions") -> pd.DataFrame:
+def place_points(place_table: pd.DataFrame, counts: pd.DataFrame, size_by: str = "mentions",
+                 max_radius: float = MAX_RADIUS) -> pd.DataFrame:
     """One row per place with coordinates and a count: position, radius, colour, shaped label and tooltip."""
     df = place_table.drop(columns=[c for c in ("mentions",) if c in place_table]).merge(counts, on="place_id")
     df = df[df["lat"].notna() & df["lon"].notna() & (df[size_by] > 0)].copy()
@@ -122,7 +123,7 @@ def place_points(place_table: pd.DataFrame, counts: pd.DataFrame, size_by: str =
                                      "statements", "radius", "colour", "label", "tip_ar", "tip_en", "kind_label",
                                      "precision_label", "note"])
     top = max(float(df[size_by].max()), 1.0)
-    df["radius"] = [MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * math.sqrt(v / top) for v in df[size_by]]
+    df["radius"] = [MIN_RADIUS + (max_radius - MIN_RADIUS) * math.sqrt(v / top) for v in df[size_by]]
     # Areas (countries, regions) see-through, so the cities inside them stay visible.
     df["colour"] = [kind_colour(k) + [110 if k in AREA_KINDS else 215] for k in df["kind"]]
     df["label"] = [label_text(n, a) for n, a in zip(df["name"], df["name_ar"])]

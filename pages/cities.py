@@ -27,7 +27,7 @@ about = shown[filters.by_places(shown, inside)] if inside else shown.iloc[0:0]
 articles = set(data["articles"]["article_id"]) if not (chosen.start or chosen.end) else set(shown["article_id"])
 counts = maps.place_counts(data["places"], about, articles)
 sub = table[table["place_id"].isin(inside) & (table["place_id"] != city["place_id"])]
-points = maps.place_points(sub, counts)
+points = maps.place_points(sub, counts, max_radius=12)
 fine, areas, vague = maps.split_by_precision(points)
 city_counts = counts[counts["place_id"] == city["place_id"]]
 city["mentions"] = int(city_counts["mentions"].sum())
