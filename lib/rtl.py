@@ -135,3 +135,12 @@ def paragraph_html(row: dict, body: str) -> str:
               f'<span class="rasd-meta">({bdi(row.get("source_file") or "")})</span>')
     return (f'<div dir="rtl" class="rasd-rtl rasd-para">{inner}</div>'
             f'<div dir="rtl" class="rasd-rtl rasd-meta">{source}</div>')
+
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$])")
+
+
+def md(text: object) -> str:
+    """Text for a Markdown element (st.subheader, st.markdown) with Markdown punctuation escaped, so a name from
+    an article never becomes a link, an image or formatting."""
+    return _MARKDOWN.sub(r"\\\1", "" if text is None else str(text))

@@ -4,7 +4,7 @@ import streamlit as st
 
 from lib import charts, filters
 from lib.loading import load_store
-from lib.rtl import esc, rtl_block
+from lib.rtl import esc, md, rtl_block
 from pages._widgets import DATES, SPEAKER, filter_sidebar, page_start, statement_list
 
 page_start()
@@ -42,7 +42,7 @@ info = actors[actors["actor_id"] == ident]
 if not info.empty:
     row = info.iloc[0]
     st.html(rtl_block(f"<b>{esc(row['name_ar'] or row['name'])}</b>", "h3"))
-    st.markdown(f"**{row['name']}** · {row['kind'] or '?'} · {row['country'] or ''} — mentioned "
+    st.markdown(f"**{md(row['name'])}** · {md(row['kind'] or '?')} · {md(row['country'] or '')} — mentioned "
                 f"{int(row['mentions'])} times in {int(row['articles'])} article(s) · ذُكر {int(row['mentions'])} مرة")
 a, b = st.columns(2)
 a.metric("Statements by · تصريحات له", len(said))

@@ -5,6 +5,7 @@ import streamlit as st
 
 from lib import charts, filters, maps
 from lib.loading import load_store
+from lib.rtl import md
 from pages._widgets import DATES, SPEAKER, filter_sidebar, page_start, statement_list
 
 page_start()
@@ -17,7 +18,7 @@ if st.query_params.get("city") in names and "city" not in st.session_state:
 key = st.radio("City · المدينة", list(names), format_func=names.get, horizontal=True, key="city")
 st.query_params["city"] = key
 city = cities.loc[key].to_dict()
-st.title(f"{city['name']} · {city['name_ar']}")
+st.title(f"{md(city['name'])} · {md(city['name_ar'])}")
 
 table = data["place_table"]
 inside = filters.places_within(table, city["place_id"]) if city["place_id"] else []
@@ -60,5 +61,5 @@ else:
 st.plotly_chart(charts.mentions_over_time(data["places"][data["places"]["article_id"].isin(articles)],
                                           data["articles"], inside, dict(zip(table["place_id"], table["label"])),
                                           "Mentions over time · الإشارات عبر الزمن"), key=f"city_chart_{key}")
-st.subheader(f"Statements about {city['name']} · تصريحات عن {city['name_ar']} ({len(about)})")
+st.subheader(f"Statements about {md(city['name'])} · تصريحات عن {md(city['name_ar'])} ({len(about)})")
 statement_list(data, about, key=f"city_{key}")

@@ -4,6 +4,7 @@ import streamlit as st
 
 from lib import filters, maps
 from lib.loading import load_store
+from lib.rtl import md
 from pages._widgets import DATES, SPEAKER, filter_sidebar, page_start, statement_list
 
 page_start()
@@ -47,7 +48,7 @@ choice = st.selectbox("Place · المكان", options, key="map_place",
                       else labels.get(p, p))
 if choice:
     about = shown[filters.by_places(shown, [choice])]
-    st.subheader(f"Statements mentioning {labels.get(choice, choice)} · تصريحات تذكر المكان ({len(about)})")
+    st.subheader(f"Statements mentioning {md(labels.get(choice, choice))} · تصريحات تذكر المكان ({len(about)})")
     statement_list(data, about, key="map_list")
 
 unplaced = data["place_table"][data["place_table"]["lat"].isna()]

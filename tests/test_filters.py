@@ -177,3 +177,9 @@ def test_shaped_arabic_is_in_visual_order_with_presentation_forms():
     assert out[-1] == "\ufe8d"  # the first letter (isolated alef) ends up rightmost, i.e. last
     assert rtl.shaped("Raqqa") == "Raqqa" and rtl.shaped(None) == ""
     assert rtl.shaped("«داعش» (سوريا)").count("«") == 1  # brackets and guillemets survive reordering
+
+
+def test_markdown_text_is_escaped():
+    assert rtl.md("[x](javascript:alert(1)) **b** <i>") == \
+        "\\[x\\]\\(javascript\\:alert\\(1\\)\\) \\*\\*b\\*\\* \\<i\\>"
+    assert rtl.md("الرقة") == "الرقة" and rtl.md(None) == ""
