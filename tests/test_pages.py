@@ -88,6 +88,16 @@ def test_fresh_store_is_built_from_bundled_articles(use_store, tmp_path):
     assert (tmp_path / "empty-store" / "manifests").exists()
 
 
+@pytest.mark.parametrize("name", PAGES)
+def test_page_runs_on_an_empty_store(use_store, tmp_path, monkeypatch, name):
+    import lib.loading
+
+    monkeypatch.setattr(lib.loading, "BUNDLED_ARTICLES", tmp_path / "no-articles")
+    use_store(tmp_path / "empty")
+    at = page(name)
+    assert not at.exception, [e.value for e in at.exception]
+
+
 # -- the speaker filter: the user's first need ----------------------------------------------------------------------
 
 def test_choosing_a_speaker_leaves_only_their_statements(bundled):
