@@ -356,7 +356,7 @@ def _verbal_noun_content(ctx: _Context, cue: Cue, source: Source, limit: int) ->
     roles = lexicons.word_list("roles")
     # أكد X على ضرورة …، أعلنت X عن تحرير …: the preposition right after the speaker opens the content.
     j = ctx.token_after(speaker_end)
-    if speaker_end > cue.end and j < len(ctx.tokens) and ctx.tokens[j].key in ("علي", "عن") \
+    if speaker_end > cue.end and j < len(ctx.tokens) and ctx.tokens[j].key in ("علي", "عن", "الي") \
             and gap_is_space(text, speaker_end, ctx.tokens[j].start):
         a = ctx.tokens[j].end
         _add(ctx, a, _content_end(ctx, a), "indirect", source, cue.written)
@@ -561,15 +561,17 @@ def _speaker_words(ctx: _Context, words: list[Token]) -> list[Token]:
         skip_next = t.key == "في"
         if t.key in _FILLER or t.key in cue_words or t.key in ("ل", "لـ"):
             continue
-        if any(q.open < t.start < q.close for q in ctx.quotes) and _is_name_quote_at(ctx, t.start):
-            continue  # the outlet spoken to, quoted: لـ«الحياة»
+        if t.key[0] == "ل" and t.key[1:] in lexicons.word_list("name_contexts"):
+            continue  # لمراسلة، لصحيفة: the one spoken to
+        if _is_name_quote_at(ctx, t.start):
+            continue  # a quoted name inside the phrase («الحياة»، "الجوهرة أف أم"): not the speaker itself
         out.append(t)
     return out
 
 
 def _is_name_quote_at(ctx: _Context, pos: int) -> bool:
     q = next((q for q in ctx.quotes if q.open < pos < q.close), None)
-    return q is not None and _is_name_quote(ctx, q) and ctx.text[max(0, q.open - 2):q.open].rstrip().endswith(("ل", "لـ", "ـ"))
+    return q is not None and _is_name_quote(ctx, q)
 
 
 def _is_prepositional(key: str) -> bool:
