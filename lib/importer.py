@@ -3,25 +3,34 @@
 Records stream from `lib.formats`, are analysed (in worker processes when asked: the analysis is pure),
 and go to the store in batches; `Store.add` is atomic per batch and skips articles stored already, so a
 failure or an interrupt never loses what was stored before.
+
+With workers, the analysis is the cost (a few ms an article; reading and storing are a few % of it), so the
+main process only reads, hands out small chunks of records and stores: it keeps enough chunks queued that the
+workers never wait while a batch is written, and workers send back each article's table rows (`ArticleRows`),
+not the Article objects, which are several times bigger to pickle.
 """
 from __future__ import annotations
 
+import gc
 import itertools
 import multiprocessing
 import os
 import re
+import signal
 import time
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from lib.decoding import arabic_share
 from lib.formats import LIMITS, MB, Issue, Item, Limits, RawArticle, read_bytes, read_paths
 from lib.ingest import analyse
 from lib.records import Article
-from lib.store import Store
+from lib.store import ArticleRows, Store, rows_of
 
-BATCH = 500  # articles per store write: one atomic Parquet batch
+BATCH = 1000  # articles per store write: one atomic Parquet batch (fewer, bigger parts load faster too)
+CHUNK = 16  # articles per task handed to a worker: few enough that both workers finish together
+AHEAD = 8  # tasks queued per worker, so that the workers never wait while the main process stores a batch
 WARNING_LINES = 20  # past this many warnings the summary groups them by kind (failures are always listed)
 MIN_ARABIC = 0.5  # share of a text's letters that must be Arabic: Rasd reads Arabic news
 MAX_UPLOAD_BYTES = 100 * MB  # per uploaded file; matches server.maxUploadSize in .streamlit/config.toml
@@ -42,6 +51,9 @@ class ImportReport:
     read: int = 0  # articles read and analysed (or refused)
     seconds: float = 0.0
     interrupted: bool = False
+    # Where the time went (seconds): "read" (reading and decoding, main process), "analyse" (CPU of the
+    # analysis, summed over the workers), "wait" (the main process waiting for workers), "store" (writing).
+    stages: dict[str, float] = field(default_factory=dict)
 
     def summary(self) -> str:
         """A human summary: one line of counts, then one line per warning, then one per failure."""
@@ -76,6 +88,20 @@ class ImportReport:
             self.failed.append((issue.name, issue.message))
 
 
+# Runs of letters and of Arabic letters (lib.decoding's classes): counting by runs gives arabic_share's
+# figure in half the time, which matters at a few hundred articles a second.
+_NON_LETTERS = re.compile(r"[\W\d_]+")
+_ARABIC_LETTERS = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06fc\u06ff\u0750-\u077f\ufb50-\ufdff"
+                             r"\ufe70-\ufefc]+")
+
+
+def arabic_share(text: str) -> float:
+    """Share of Arabic letters among the letters of a text (0.0 when it has no letters), as
+    `lib.decoding.arabic_share` counts it."""
+    letters = len(_NON_LETTERS.sub("", text))
+    return (len(text) - len(_ARABIC_LETTERS.sub("", text))) / letters if letters else 0.0
+
+
 def analyse_raw(raw: RawArticle) -> Article | Issue:
     """Analyse one record; an Issue instead when it is not Arabic, has no body, or the analysis fails."""
     share = arabic_share(raw.text)
@@ -96,28 +122,104 @@ def _warm_up() -> None:
     analyse("قال المتحدث إن الوضع في دمشق هادئ.", {"published": "2020-01-01"}, "warm-up")
 
 
-def _analysed(items: Iterable[Item], workers: int) -> Iterator[tuple[RawArticle | Issue, Article | Issue]]:
+def _worker_start() -> None:
+    """In each worker: Ctrl-C is the main process's to handle (it stores what is done and stops the pool),
+    and the cyclic garbage collector waits for the end of each chunk (the analysis makes no reference cycles,
+    and collecting in the middle of it costs ~10%)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    gc.disable()
+
+
+def _analyse_chunk(raws: list[RawArticle]) -> tuple[list[ArticleRows | Issue], float]:
+    """In a worker: each record's table rows (or the Issue), and the CPU seconds the chunk took."""
+    start = time.process_time()
+    out: list[ArticleRows | Issue] = []
+    for raw in raws:
+        result = analyse_raw(raw)
+        out.append(result if isinstance(result, Issue) else rows_of(result))
+    gc.collect()  # cheap: the lexicons were frozen before the fork, so only this chunk's objects are looked at
+    return out, time.process_time() - start
+
+
+class _Clock:
+    """Seconds spent per stage, and a reader wrapped so the time spent reading is counted."""
+
+    def __init__(self, stages: dict[str, float]):
+        self.stages = stages
+
+    def add(self, stage: str, seconds: float) -> None:
+        self.stages[stage] = self.stages.get(stage, 0.0) + seconds
+
+    def reading(self, items: Iterable[Item]) -> Iterator[Item]:
+        it = iter(items)
+        while True:
+            start = time.perf_counter()
+            item = next(it, None)
+            self.add("read", time.perf_counter() - start)
+            if item is None:
+                return
+            yield item
+
+
+def _groups(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    """The items in lists holding `size` articles each (issues ride along where they came)."""
+    group: list[Item] = []
+    n = 0
+    for item in items:
+        group.append(item)
+        if isinstance(item, RawArticle):
+            n += 1
+            if n == size:
+                yield group
+                group, n = [], 0
+    if group:
+        yield group
+
+
+def _analysed(items: Iterable[Item], workers: int, clock: _Clock
+              ) -> Iterator[tuple[Item, Article | ArticleRows | Issue]]:
     """(item, result) in input order; issues pass through as their own result."""
+    items = clock.reading(items)
     if workers <= 1:
         for item in items:
-            yield item, item if isinstance(item, Issue) else analyse_raw(item)
+            if isinstance(item, Issue):
+                yield item, item
+                continue
+            start = time.process_time()
+            result = analyse_raw(item)
+            clock.add("analyse", time.process_time() - start)
+            yield item, result
         return
     _warm_up()
     ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-    with ctx.Pool(workers) as pool:
-        it = iter(items)
+    # Frozen objects (lexicons, gazetteer, modules) are never scanned by the workers' collector, and their
+    # pages are not copied into each worker by it either. Unfrozen again here once the workers are forked.
+    gc.collect()
+    gc.freeze()
+    try:
+        pool = ctx.Pool(workers, initializer=_worker_start)
+    finally:
+        gc.unfreeze()
+    with pool:
+        pending: deque = deque()
 
-        def submit() -> tuple[list[Item], Iterator[Article | Issue]]:
-            chunk = list(itertools.islice(it, BATCH))
-            return chunk, pool.imap(analyse_raw, [x for x in chunk if isinstance(x, RawArticle)], chunksize=8)
+        def done() -> Iterator[tuple[Item, ArticleRows | Issue]]:
+            group, job = pending.popleft()
+            start = time.perf_counter()
+            results, cpu = job.get() if job is not None else ([], 0.0)
+            clock.add("wait", time.perf_counter() - start)
+            clock.add("analyse", cpu)
+            it = iter(results)
+            for item in group:
+                yield item, item if isinstance(item, Issue) else next(it)
 
-        # Two batches in flight: the workers analyse the next one while this one is stored.
-        chunk, results = submit()
-        while chunk:
-            ahead = submit()
-            for item in chunk:
-                yield item, item if isinstance(item, Issue) else next(results)
-            chunk, results = ahead
+        for group in _groups(items, CHUNK):
+            raws = [x for x in group if isinstance(x, RawArticle)]
+            pending.append((group, pool.apply_async(_analyse_chunk, (raws,)) if raws else None))
+            if len(pending) >= AHEAD * workers:
+                yield from done()
+        while pending:
+            yield from done()
 
 
 def import_items(items: Iterable[Item], store_dir: Path | None = None, progress: Progress | None = None,
@@ -125,12 +227,14 @@ def import_items(items: Iterable[Item], store_dir: Path | None = None, progress:
     """Analyse the records and add them to the store batch by batch; problems go to the report."""
     store = Store(store_dir)
     report = ImportReport()
+    clock = _Clock(report.stages)
     start = time.monotonic()
-    batch: list[Article] = []
+    batch: list[Article | ArticleRows] = []
     if limit is not None:
         items = _first_articles(items, limit)
+    analysed = _analysed(items, workers, clock)
     try:
-        for item, result in _analysed(items, workers):
+        for item, result in analysed:
             if isinstance(result, Issue):
                 report.note(result)
             else:
@@ -140,10 +244,12 @@ def import_items(items: Iterable[Item], store_dir: Path | None = None, progress:
                 if progress:
                     progress(report.read, total, item.name)
             if len(batch) >= BATCH:
-                _flush(store, batch, report)
+                _flush(store, batch, report, clock)
     except KeyboardInterrupt:
         report.interrupted = True
-    _flush(store, batch, report)
+    finally:
+        analysed.close()  # stops the workers now, before the last batch is stored
+    _flush(store, batch, report, clock)
     report.seconds = time.monotonic() - start
     return report
 
@@ -196,10 +302,12 @@ def import_uploads(files: list[tuple[str, bytes]], store_dir: Path | None = None
     return import_items(items, store_dir, progress, total=total)
 
 
-def _flush(store: Store, batch: list[Article], report: ImportReport) -> None:
+def _flush(store: Store, batch: list[Article | ArticleRows], report: ImportReport, clock: _Clock) -> None:
     """Store the batch (one atomic write) and count what was added and skipped."""
     if batch:
+        start = time.perf_counter()
         result = store.add(batch)
+        clock.add("store", time.perf_counter() - start)
         report.added += len(result.added)
         report.duplicates += len(result.duplicates)
         report.added_ids += result.added

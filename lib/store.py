@@ -4,6 +4,11 @@ A batch writes one part per table (temp file, then rename), then a manifest nami
 then rename). Readers read only parts that a manifest names, so a crash mid-write or a concurrent reader never
 sees half a batch. Writers take an exclusive lock, check which articles are already stored, and add the rest:
 two ingests at once serialise and lose nothing, and the same article added twice is stored once.
+
+An article goes to the store as `ArticleRows` (its rows of every table, as tuples): small to send from the
+worker processes that analyse, and quick to turn into Arrow columns. The ids already stored are read once per
+`Store` object and then only from manifests committed since, so a long import does not re-read the store for
+every batch.
 """
 from __future__ import annotations
 
@@ -15,9 +20,11 @@ import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Sequence
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from lib.records import Article
@@ -76,7 +83,16 @@ def _paragraph(body: str, start: int, end: int) -> tuple[int, int]:
     return a, len(body) if b == -1 else b
 
 
-def article_rows(art: Article, ingested_at: str) -> dict[str, list[dict]]:
+@dataclass(frozen=True)
+class ArticleRows:
+    """One article as the rows it adds to each table: tuples in the table's column order (the articles row's
+    `ingested_at` is filled in when the batch is written)."""
+
+    article_id: str
+    tables: dict[str, list[tuple]]
+
+
+def article_rows(art: Article, ingested_at: str | None) -> dict[str, list[dict]]:
     """One article as rows of every table."""
     rows: dict[str, list[dict]] = {name: [] for name in TABLES}
     rows["articles"].append({"article_id": art.article_id, "title": art.title, "published": art.published,
@@ -112,12 +128,32 @@ def article_rows(art: Article, ingested_at: str) -> dict[str, list[dict]]:
     return rows
 
 
+def rows_of(art: Article) -> ArticleRows:
+    """One article as tuples in each table's column order (pure: what a worker process sends back)."""
+    rows = article_rows(art, None)
+    return ArticleRows(art.article_id, {name: [tuple(rec.get(c) for c in schema.names) for rec in rows[name]]
+                                        for name, schema in TABLES.items()})
+
+
+def _table(name: str, rows: list[tuple], ingested_at: str) -> pa.Table:
+    """Rows of one table as an Arrow table (built column by column: much quicker than row dicts)."""
+    schema = TABLES[name]
+    if not rows:
+        return schema.empty_table()
+    columns = list(zip(*rows))
+    if name == "articles":
+        columns[schema.get_field_index("ingested_at")] = [ingested_at] * len(rows)
+    return pa.Table.from_arrays([pa.array(col, type=f.type) for col, f in zip(columns, schema)], schema=schema)
+
+
 class Store:
     """A folder of committed Parquet parts, one sub-folder per table."""
 
     def __init__(self, root: Path | str | None = None):
         self.root = Path(root) if root else DEFAULT_DIR
         self.manifests = self.root / "manifests"
+        self._known: set[str] = set()  # ids of the stored articles, as of the manifests in _known_from
+        self._known_from: set[str] = set()
 
     @contextmanager
     def _lock(self):
@@ -129,58 +165,73 @@ class Store:
             finally:
                 fcntl.flock(fh, fcntl.LOCK_UN)
 
+    def _manifest_paths(self) -> list[Path]:
+        """Committed manifests, oldest first (".tmp-…" ones are batches whose commit never finished)."""
+        if not self.manifests.exists():
+            return []
+        return sorted(m for m in self.manifests.glob("*.json") if not m.name.startswith("."))
+
+    def _parts_of(self, man: Path) -> dict[str, Path]:
+        """The parts one manifest names, by table."""
+        try:
+            listed = json.loads(man.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as exc:
+            raise StoreError(f"{man}: unreadable manifest ({exc})") from exc
+        return {table: self.root / rel for table, rel in listed.get("parts", {}).items() if table in TABLES}
+
     def _committed_parts(self) -> dict[str, list[Path]]:
         parts: dict[str, list[Path]] = {name: [] for name in TABLES}
-        if not self.manifests.exists():
-            return parts
-        # ".tmp-…" manifests are batches whose commit never finished: not part of the store
-        for man in sorted(m for m in self.manifests.glob("*.json") if not m.name.startswith(".")):
-            try:
-                listed = json.loads(man.read_text(encoding="utf-8"))
-            except (OSError, json.JSONDecodeError) as exc:
-                raise StoreError(f"{man}: unreadable manifest ({exc})") from exc
-            for table, rel in listed.get("parts", {}).items():
-                if table in parts:
-                    parts[table].append(self.root / rel)
+        for man in self._manifest_paths():
+            for table, path in self._parts_of(man).items():
+                parts[table].append(path)
         return parts
+
+    def _refresh_known(self) -> set[str]:
+        """The stored ids, reading only the manifests committed since the last look (all of them again if one
+        went away: the store was replaced)."""
+        mans = self._manifest_paths()
+        names = {m.name for m in mans}
+        if not self._known_from <= names:
+            self._known, self._known_from = set(), set()
+        for man in mans:
+            if man.name not in self._known_from:
+                part = self._parts_of(man).get("articles")
+                if part is not None:
+                    self._known.update(pq.read_table(part, columns=["article_id"]).column("article_id").to_pylist())
+                self._known_from.add(man.name)
+        return self._known
 
     def article_ids(self) -> set[str]:
         """Ids of every stored article."""
-        ids: set[str] = set()
-        for part in self._committed_parts()["articles"]:
-            ids.update(pq.read_table(part, columns=["article_id"]).column("article_id").to_pylist())
-        return ids
+        return set(self._refresh_known())
 
-    def add(self, articles: list[Article]) -> AddResult:
+    def add(self, articles: Sequence[Article | ArticleRows]) -> AddResult:
         """Store the articles not stored yet, as one atomic batch."""
         with self._lock():
-            known = self.article_ids()
+            known = self._refresh_known()
             fresh, dupes, seen = [], [], set()
             for art in articles:
                 if art.article_id in known or art.article_id in seen:
                     dupes.append(art.article_id)
                 else:
                     seen.add(art.article_id)
-                    fresh.append(art)
+                    fresh.append(art if isinstance(art, ArticleRows) else rows_of(art))
             if fresh:
                 self._write_batch(fresh)
+                known.update(seen)
             return AddResult([a.article_id for a in fresh], dupes)
 
-    def _write_batch(self, articles: list[Article]) -> None:
+    def _write_batch(self, articles: list[ArticleRows]) -> None:
         stamp = time.strftime("%Y%m%dT%H%M%S")
         batch = f"{stamp}-{time.time_ns() % 10**9:09d}-{uuid.uuid4().hex[:8]}"
-        rows: dict[str, list[dict]] = {name: [] for name in TABLES}
         now = time.strftime("%Y-%m-%dT%H:%M:%S")
-        for art in articles:
-            for name, recs in article_rows(art, now).items():
-                rows[name].extend(recs)
         written: dict[str, str] = {}
-        for name, schema in TABLES.items():
+        for name in TABLES:
             folder = self.root / name
             folder.mkdir(parents=True, exist_ok=True)
             final = folder / f"part-{batch}.parquet"
             tmp = folder / f".tmp-{batch}.parquet"
-            table = pa.Table.from_pylist(rows[name], schema=schema)
+            table = _table(name, [r for art in articles for r in art.tables[name]], now)
             pq.write_table(table, tmp, compression="zstd")
             _fsync(tmp)
             os.replace(tmp, final)
@@ -190,19 +241,32 @@ class Store:
         tmp.write_text(json.dumps({"batch": batch, "articles": len(articles), "parts": written}), encoding="utf-8")
         _fsync(tmp)
         os.replace(tmp, self.manifests / f"{batch}.json")
+        self._known_from.add(f"{batch}.json")
 
-    def load(self, tables: tuple[str, ...] | None = None) -> dict[str, pd.DataFrame]:
-        """Every committed row of the tables asked for, as dataframes (empty frames on an empty store)."""
+    def read(self, tables: tuple[str, ...] | None = None,
+             columns: dict[str, list[str]] | None = None) -> dict[str, pa.Table]:
+        """Every committed row of the tables asked for, as Arrow tables, only the columns asked for where
+        `columns` names a table; parts written before a column existed read it as nulls."""
         parts = self._committed_parts()
-        out: dict[str, pd.DataFrame] = {}
+        out: dict[str, pa.Table] = {}
         for name in tables or tuple(TABLES):
+            schema = TABLES[name]
+            cols = (columns or {}).get(name)
             files = parts[name]
-            if files:
-                table = pa.concat_tables([pq.read_table(f, schema=TABLES[name]) for f in files])
+            if files:  # one dataset over the parts: read on several threads, in the parts' order
+                table = ds.dataset([str(f) for f in files], schema=schema, format="parquet").to_table(columns=cols)
             else:
-                table = TABLES[name].empty_table()
-            df = table.to_pandas()
-            if name == "articles":
+                table = schema.empty_table().select(cols) if cols else schema.empty_table()
+            out[name] = table
+        return out
+
+    def load(self, tables: tuple[str, ...] | None = None,
+             columns: dict[str, list[str]] | None = None) -> dict[str, pd.DataFrame]:
+        """Every committed row of the tables asked for, as dataframes (empty frames on an empty store)."""
+        out: dict[str, pd.DataFrame] = {}
+        for name, table in self.read(tables, columns).items():
+            df = table.to_pandas(split_blocks=True, self_destruct=True)
+            if name == "articles" and "article_id" in df:
                 df = df.drop_duplicates("article_id")
             out[name] = df
         return out

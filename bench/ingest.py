@@ -1,0 +1,136 @@
+"""Ingest benchmark: SaudiNewsNet (31,030 articles) and ANT v2.1's Middle East and international news into a
+fresh store, with a baseline pass (read, decode, one regular-expression scan of every article) to compare with.
+
+    .venv/bin/python bench/ingest.py                 # the whole run (a few minutes on 2 cores)
+    .venv/bin/python bench/ingest.py --limit 2000    # a quick look: the first 2,000 articles of each corpus
+
+Reads ../shared/corpora in place; the store goes to /tmp/rasd-bench/store (deleted first, kept afterwards for
+bench/dashboard.py). Prints where the time went and ends with one line of name=value figures.
+"""
+from __future__ import annotations
+
+import argparse
+import itertools
+import pickle
+import re
+import sys
+import time
+from pathlib import Path
+
+from measure import (ANT2, BENCH_STORE, Peak, ant_items, figures, fresh_store, load_average, machine, need_corpora,
+                     snn_paths, timed)
+
+from lib.formats import RawArticle, read_paths
+from lib.importer import default_workers, import_items
+from lib.ingest import analyse
+from lib.store import rows_of
+
+# The baseline's one scan: the tokenizer's word pattern (letters, digits and the marks inside words).
+WORD = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640]+")
+TARGET_SNN_S, TARGET_RATE, TARGET_PEAK_MB = 60.0, 500.0, 2048.0
+
+
+def corpora(limit: int | None, with_ant: bool) -> list[tuple[str, callable]]:
+    """(name, a function giving that corpus's records afresh) for each corpus in the run."""
+    def capped(items):
+        return _first(items, limit) if limit else items
+
+    runs = [("SaudiNewsNet", lambda: capped(read_paths(snn_paths())))]
+    if with_ant:
+        runs.append(("ANT v2.1 Middle East + international", lambda: capped(ant_items(read_paths([ANT2])))))
+    return runs
+
+
+def _first(items, limit: int):
+    """The records up to the limit-th article."""
+    n = 0
+    for item in items:
+        if isinstance(item, RawArticle):
+            if n >= limit:
+                return
+            n += 1
+        yield item
+
+
+def baseline(items) -> tuple[int, int, int]:
+    """The floor: read and decode every record and scan it once. Returns (articles, UTF-8 bytes, words)."""
+    arts = size = words = 0
+    for item in items:
+        if isinstance(item, RawArticle):
+            arts += 1
+            size += len(item.text.encode("utf-8"))
+            words += len(WORD.findall(item.text))
+    return arts, size, words
+
+
+def pickled_sizes(n: int = 200) -> tuple[float, float]:
+    """Mean pickled bytes of one analysed SaudiNewsNet article: as an Article, and as the rows workers send."""
+    arts = [analyse(r.text, r.meta, r.name) for r in itertools.islice(
+        (i for i in read_paths(snn_paths()[:1]) if isinstance(i, RawArticle)), n)]
+    whole = sum(len(pickle.dumps(a)) for a in arts) / len(arts)
+    rows = sum(len(pickle.dumps(rows_of(a))) for a in arts) / len(arts)
+    return whole, rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--store", type=Path, default=BENCH_STORE, help="bench store folder, under /tmp")
+    ap.add_argument("--workers", type=int, default=default_workers(), help="analysing processes (default: cores)")
+    ap.add_argument("--limit", type=int, default=None, help="articles per corpus (default: all)")
+    ap.add_argument("--no-ant", action="store_true", help="SaudiNewsNet only")
+    args = ap.parse_args(argv)
+    need_corpora()
+    print(f"machine: {machine()}; load average {load_average()}; {time.strftime('%Y-%m-%d %H:%M')}")
+    runs = corpora(args.limit, not args.no_ant)
+
+    # 1. The baseline: reading, decoding and one scan, in this process.
+    base_wall = base_cpu = 0.0
+    n_arts = n_bytes = 0
+    for name, records in runs:
+        with timed(children=False) as t:
+            arts, size, words = baseline(records())
+        base_wall += t.wall
+        base_cpu += t.cpu
+        n_arts += arts
+        n_bytes += size
+        print(f"baseline {name}: {arts:,} articles, {size / 1e6:,.1f} MB UTF-8, {words:,} words: "
+              f"{t.wall:.1f} s wall, {t.cpu:.1f} s CPU")
+
+    # 2. The ingest into a fresh store, with the memory of the whole process tree watched.
+    store = fresh_store(args.store)
+    peak = Peak()
+    wall = cpu = 0.0
+    read = 0
+    snn_s = float("nan")
+    with peak.watch():
+        for name, records in runs:
+            with timed() as t:
+                report = import_items(records(), store, workers=args.workers)
+            wall += t.wall
+            cpu += t.cpu
+            read += report.read
+            if name == "SaudiNewsNet":
+                snn_s = t.wall
+            st = report.stages
+            print(f"ingest {name}: {report.summary().splitlines()[0]}")
+            print(f"  {t.wall:.1f} s wall, {t.cpu:.1f} s CPU ({t.cpu / max(report.read, 1) * 1000:.2f} ms/article); "
+                  f"main process: read {st.get('read', 0):.1f} s, waiting for workers {st.get('wait', 0):.1f} s, "
+                  f"store {st.get('store', 0):.1f} s; analysis {st.get('analyse', 0):.1f} s CPU over "
+                  f"{args.workers} worker(s) ({report.read / max(st.get('analyse', 1e-9), 1e-9):.0f} articles/s "
+                  "per core)")
+    whole, rows = pickled_sizes()
+    print(f"pickled per article: Article {whole / 1024:.1f} KiB, rows sent by workers {rows / 1024:.1f} KiB")
+    print(f"peak memory: {peak.total_mb:,.0f} MB RSS over {peak.processes} processes (main {peak.own_mb:,.0f} MB)")
+
+    rate = read / wall if wall else 0.0
+    mb_s = n_bytes / 1e6 / wall if wall else 0.0
+    ratio = wall / base_wall if base_wall else float("nan")
+    print(f"targets: SaudiNewsNet {snn_s:.1f} s (≤ {TARGET_SNN_S:.0f}), {rate:.0f} articles/s (≥ {TARGET_RATE:.0f}), "
+          f"peak {peak.total_mb:.0f} MB (≤ {TARGET_PEAK_MB:.0f})")
+    print(figures(articles_per_s=rate, mb_per_s=mb_s, baseline_ratio=ratio, peak_rss_mb=peak.total_mb,
+                  articles=read, snn_s=snn_s, wall_s=wall, cpu_s=cpu, baseline_s=base_wall))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
