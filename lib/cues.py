@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from lib import lexicons
-from lib.tokens import Token, gap_is_space
+from lib.tokens import Token, candidates, gap_is_space
 
 # The complementiser that opens reported content: أن/إن/بأن, bare or with a pronoun (أنه، إنها، بأنهم …).
 _COMPLEMENTISERS = frozenset(
@@ -49,7 +49,9 @@ def _stems(key: str) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=200_000)
+_OPENS_CUE: dict[str, bool] = {}
+
+
 def _may_open_cue(key: str) -> bool:
     """Can this word open a reporting cue (قال، وأضاف، بحسب …)? Cached: most words cannot."""
     firsts = {k[0] for k in _cue_table()[0]}
@@ -60,8 +62,7 @@ def find_cues(text: str, tokens: list[Token]) -> list[Cue]:
     """Every reporting cue, in text order."""
     table, longest = _cue_table()
     cues, after = [], 0
-    candidates = [i for i, t in enumerate(tokens) if _may_open_cue(t.key)]  # few words can open a cue
-    for i in candidates:
+    for i in candidates(tokens, _OPENS_CUE, _may_open_cue):  # few words can open a cue
         if i < after:
             continue  # inside the previous cue
         hit = None

@@ -96,14 +96,12 @@ _TRIGGERS = Vocabulary({fold(w) for w in [*(part for name in MONTHS for part in 
 def _windows(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     """Stretches of text around date words, merged."""
     spans: list[tuple[int, int]] = []
-    match = _TRIGGERS.match
-    for t in tokens:
-        if match(t.key):
-            a, b = max(0, t.start - 45), min(len(text), t.end + 60)
-            if spans and a <= spans[-1][1]:
-                spans[-1] = (spans[-1][0], b)
-            else:
-                spans.append((a, b))
+    for i in _TRIGGERS.positions(tokens):
+        a, b = max(0, tokens[i].start - 45), min(len(text), tokens[i].end + 60)
+        if spans and a <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], b)
+        else:
+            spans.append((a, b))
     return spans
 
 

@@ -15,7 +15,7 @@ from lib.records import Mention, Statement
 from lib.tokens import Token, gap_is_space
 
 _OPENERS = "«“\""
-_SENTENCE_END = re.compile(r"[.!?؟](?=\s|$|[»”\"])|\n")
+_SENTENCE_END = re.compile(r"[.!?؟](?=[ \n»”\"]|$)|\n")
 _CLAUSE_MARKS = ".!?؟\n،,؛:»”"
 MAX_PHRASE_TOKENS = 28
 # Words a speaker phrase may hold besides the speaker (وقال أيضا، وأضاف مجددا أمس …).
@@ -66,6 +66,7 @@ class _Context:
     cues: list[Cue]
     starts: list[int] = field(default_factory=list)
     quote_by_open: dict[int, QuoteSpan] = field(default_factory=dict)
+    opens: list[int] = field(default_factory=list)
     long_quotes: list[QuoteSpan] = field(default_factory=list)
     used_quotes: set[int] = field(default_factory=set)
     taken: list[tuple[int, int]] = field(default_factory=list)
@@ -86,6 +87,7 @@ def extract_statements(text: str, tokens: list[Token], found: Found, published: 
     ctx = _Context(text, tokens, found, published, quotes, find_cues(text, tokens))
     ctx.starts = [t.start for t in tokens]
     ctx.quote_by_open = {q.open: q for q in quotes}
+    ctx.opens = sorted(ctx.quote_by_open)
     ctx.long_quotes = [q for q in quotes if q.words(text) >= 4]
     ctx.actor_mentions = sorted((m for m in found.mentions if m.entity_type == "actor"), key=lambda m: m.start)
     events: list[tuple[int, int, object]] = [(c.start, 0, c) for c in ctx.cues]
@@ -113,13 +115,13 @@ def _sentence_end(ctx: _Context, pos: int) -> int:
     """End of the sentence that runs on from pos; quoted passages are passed over whole."""
     text, i = ctx.text, pos
     while i < len(text):
-        q = ctx.quote_by_open.get(i)
-        if q is not None and q.close > i:
-            i = q.close + 1
+        m = _SENTENCE_END.search(text, i)
+        end = m.start() if m else len(text)
+        k = bisect.bisect_left(ctx.opens, i)
+        if k < len(ctx.opens) and ctx.opens[k] < end:
+            i = ctx.quote_by_open[ctx.opens[k]].close + 1  # a quote opens first: pass over it whole
             continue
-        if text[i] == "\n" or (text[i] in ".!?؟" and (i + 1 == len(text) or text[i + 1] in " \n»”\"")):
-            return i
-        i += 1
+        return end
     return len(text)
 
 

@@ -61,9 +61,26 @@ class Vocabulary:
         self.words = frozenset(words)
         self._memo: dict[str, bool] = {}
 
+    def positions(self, tokens: list[Token]) -> list[int]:
+        """Indices of the tokens that match."""
+        return candidates(tokens, self._memo, lambda key: any(k in self.words for k in clitic_keys(key)))
+
     def match(self, key: str) -> bool:
         """Does the word, or its reading without proclitics, belong to the vocabulary?"""
         hit = self._memo.get(key)
         if hit is None:
             hit = self._memo[key] = any(k in self.words for k in clitic_keys(key))
         return hit
+
+
+def candidates(tokens: list[Token], memo: dict[str, bool], test) -> list[int]:
+    """Indices of the tokens whose word passes test; answers are memoised per word (most words repeat)."""
+    out = []
+    get = memo.get
+    for i, t in enumerate(tokens):
+        hit = get(t.key)
+        if hit is None:
+            hit = memo[t.key] = bool(test(t.key))
+        if hit:
+            out.append(i)
+    return out
