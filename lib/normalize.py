@@ -21,9 +21,17 @@ def fold_char(ch: str) -> str:
     return ch.translate(_FOLD).lower()
 
 
+_PAIRS = tuple((chr(k), v) for k, v in _FOLD.items())
+
+
 def fold(text: str) -> str:
     """Matching key of a text: spelling variants folded, diacritics and tatweel dropped, Latin lowered."""
-    return _DROP.sub("", text).translate(_FOLD).lower()
+    text = _DROP.sub("", text)
+    # str.replace per letter is far faster than str.translate on Arabic text (a fast scan each)
+    for a, b in _PAIRS:
+        if a in text:
+            text = text.replace(a, b)
+    return text.lower()
 
 
 def has_dropped_marks(text: str) -> bool:
