@@ -1,15 +1,24 @@
 """The dashboard's one cached loader: the store's tables plus the frames the pages derive from them.
 
-This is the only `lib` module that knows Streamlit (for `st.cache_data`). The store folder is `RASD_STORE`
+This is the only `lib` module that knows Streamlit (for `st.cache_resource`). The store folder is `RASD_STORE`
 when that environment variable is set, else `data/store`; an empty store is first filled from the bundled
 articles in `data/articles/`, so a fresh clone has data to show.
+
+The frames are cached once per process and shared by every session and page run, never copied: with 50,000
+articles they hold a few hundred MB, and `st.cache_data` would pickle them into its cache and unpickle a copy
+on every page run (seconds each, and a copy per run in memory). So pages and `lib` must treat them as read-only
+(every `lib` function returns new frames; none assigns into its input). Derived columns are built column-wise
+(no Python loop per statement where pandas or Arrow can do it).
 """
 from __future__ import annotations
 
 import os
+from itertools import chain
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 from lib.store import DEFAULT_DIR, Store
@@ -52,9 +61,15 @@ def load_store() -> dict[str, pd.DataFrame]:
     return _load(str(root), _fingerprint(root))
 
 
-@st.cache_data(show_spinner="Loading the store · تحميل البيانات…", max_entries=4)
+# What the pages read: every table but `mentions` (one row per mention, the biggest; the actor and place tables
+# already count them per article).
+DASHBOARD_TABLES = ("articles", "statements", "actors", "places", "dates")
+
+
+# One entry: a new batch changes the fingerprint, and the old frames go when the new ones come.
+@st.cache_resource(show_spinner="Loading the store · تحميل البيانات…", max_entries=1)
 def _load(root: str, fingerprint: tuple[str, ...]) -> dict[str, pd.DataFrame]:
-    return derive(Store(root).load())
+    return derive(frames(Store(root).read(DASHBOARD_TABLES)))
 
 
 def speaker_key(speaker_id: str | None, speaker: str | None, speaker_ar: str | None) -> str:
@@ -76,6 +91,70 @@ def _label(name: str | None, name_ar: str | None) -> str:
     return name or name_ar or "—"
 
 
+def _text_or_empty(values: pd.Series) -> pd.Series:
+    """Each value when it is text with something besides spaces, else ''."""
+    values = values.astype(object)
+    return values.where(values.str.strip().str.len() > 0, "")
+
+
+def _labels(names: pd.Series, names_ar: pd.Series) -> np.ndarray:
+    """`_label` over whole columns."""
+    name, name_ar = _text_or_empty(names), _text_or_empty(names_ar)
+    both = (name != "") & (name_ar != "") & (name != name_ar)
+    one = name.where(name != "", name_ar).where(lambda v: v != "", "—")
+    return np.where(both, name + " · " + name_ar, one).astype(object)
+
+
+def _speaker_keys(ids: pd.Series, speakers: pd.Series, speakers_ar: pd.Series) -> np.ndarray:
+    """`speaker_key` over whole columns."""
+    ids = ids.astype(object)
+    ident = ids.where(ids.str.len() > 0, "")  # text and not empty (None, NaN and numbers give no length)
+    name = _text_or_empty(speakers).str.strip()
+    name_ar = _text_or_empty(speakers_ar).str.strip()
+    named = ("name:" + name).where(name != "", ("name:" + name_ar).where(name_ar != "", UNKNOWN_SPEAKER))
+    return ident.where(ident != "", named).to_numpy(dtype=object)
+
+
+def _as_lists(column: pd.Series) -> list[list]:
+    """A column of id lists (lists, or numpy arrays from `Store.load`; None when missing) as Python lists."""
+    return [v if type(v) is list else [] if v is None else list(v) for v in column]
+
+
+def _names(id_lists: list[list], labels: dict[str, str]) -> list[list]:
+    """Each list of ids as their labels (an id without a label stands for itself), mapped all at once."""
+    offsets = np.zeros(len(id_lists) + 1, dtype=np.int64)
+    np.cumsum(np.fromiter(map(len, id_lists), dtype=np.int64, count=len(id_lists)), out=offsets[1:])
+    flat = pd.Series(list(chain.from_iterable(id_lists)), dtype=object)
+    named = flat.map(labels).where(lambda v: v.notna(), flat)
+    return pa.ListArray.from_arrays(pa.array(offsets), pa.array(named.tolist(), pa.string())).to_pylist()
+
+
+def frames(tables: dict[str, pa.Table]) -> dict[str, pd.DataFrame]:
+    """Arrow tables as dataframes, list columns as Python lists (quicker than numpy arrays and then lists)."""
+    out = {}
+    for name, table in tables.items():
+        lists = [f.name for f in table.schema if pa.types.is_list(f.type)]
+        df = table.drop_columns(lists).to_pandas(split_blocks=True)
+        for col in lists:
+            df[col] = [v if v is not None else [] for v in table.column(col).to_pylist()]
+        df = df[table.column_names]
+        if name == "articles":
+            df = df.drop_duplicates("article_id")
+        out[name] = df
+    return out
+
+
+def _dates(values: pd.Series) -> pd.Series:
+    """`pd.to_datetime(…, errors="coerce", format="mixed")`, parsing each distinct value once."""
+    codes, uniques = pd.factorize(values)
+    parsed = pd.to_datetime(pd.Series(uniques, dtype=object), errors="coerce", format="mixed")
+    if len(parsed) and not isinstance(parsed.dtype, pd.DatetimeTZDtype):
+        parsed = parsed.astype("datetime64[ns]")
+    out = parsed.to_numpy()[codes] if len(parsed) else np.full(len(codes), np.datetime64("NaT"), "datetime64[ns]")
+    out = pd.Series(out, index=values.index, name=values.name)
+    return out.where(codes >= 0, pd.NaT)
+
+
 def _entity_table(rows: pd.DataFrame, id_col: str, extra: list[str]) -> pd.DataFrame:
     """One row per entity id over all articles: first non-null attributes, summed mentions, article count."""
     cols = [id_col, "name", "name_ar", *extra]
@@ -85,7 +164,7 @@ def _entity_table(rows: pd.DataFrame, id_col: str, extra: list[str]) -> pd.DataF
     out = grouped[cols[1:]].first().reset_index()
     out["mentions"] = grouped["mentions"].sum().reindex(out[id_col]).to_numpy().astype(int)
     out["articles"] = grouped["article_id"].nunique().reindex(out[id_col]).to_numpy().astype(int)
-    out["label"] = [_label(n, a) for n, a in zip(out["name"], out["name_ar"])]
+    out["label"] = _labels(out["name"], out["name_ar"])
     return out.sort_values(["mentions", id_col], ascending=[False, True]).reset_index(drop=True)
 
 
@@ -116,18 +195,19 @@ def derive(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     place_label = dict(zip(places["place_id"], places["label"]))
     actor_label = dict(zip(actors["actor_id"], actors["label"]))
 
-    st_ = tables["statements"].copy()
-    meta = articles[["article_id", "title", "source", "url"]]
-    st_ = st_.merge(meta, on="article_id", how="left")
-    st_["speaker_key"] = [speaker_key(i, s, a) for i, s, a in
-                          zip(st_["speaker_id"], st_["speaker"], st_["speaker_ar"])]
-    st_["speaker_label"] = [_label(s, a) if k != UNKNOWN_SPEAKER else "unknown · غير معروف"
-                            for s, a, k in zip(st_["speaker"], st_["speaker_ar"], st_["speaker_key"])]
-    st_["published_date"] = pd.to_datetime(st_["published"], errors="coerce", format="mixed")
-    st_["place_ids"] = [list(v) if v is not None else [] for v in st_["place_ids"]]
-    st_["actor_ids"] = [list(v) if v is not None else [] for v in st_["actor_ids"]]
-    st_["place_names"] = [[place_label.get(p, p) for p in ids] for ids in st_["place_ids"]]
-    st_["actor_names"] = [[actor_label.get(a, a) for a in ids] for ids in st_["actor_ids"]]
+    st_ = tables["statements"]
+    # The article's title, source and url by position (quicker than a merge; -1, no such article, picks None).
+    at = pd.Index(articles["article_id"]).get_indexer(st_["article_id"])
+    st_ = st_.assign(**{col: np.append(articles[col].to_numpy(dtype=object), None)[at]
+                        for col in ("title", "source", "url")})
+    st_["speaker_key"] = _speaker_keys(st_["speaker_id"], st_["speaker"], st_["speaker_ar"])
+    st_["speaker_label"] = np.where(st_["speaker_key"] == UNKNOWN_SPEAKER, "unknown · غير معروف",
+                                    _labels(st_["speaker"], st_["speaker_ar"])).astype(object)
+    st_["published_date"] = _dates(st_["published"])
+    place_ids, actor_ids = _as_lists(st_["place_ids"]), _as_lists(st_["actor_ids"])
+    st_["place_ids"], st_["actor_ids"] = place_ids, actor_ids
+    st_["place_names"] = _names(place_ids, place_label)
+    st_["actor_names"] = _names(actor_ids, actor_label)
     st_ = st_.sort_values(["published_date", "article_id", "start"], na_position="last").reset_index(drop=True)
 
     if st_.empty:
@@ -142,7 +222,7 @@ def derive(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
 
     dates = tables["dates"].merge(articles[["article_id", "title", "source", "published"]], on="article_id",
                                   how="left")
-    dates["date_value"] = pd.to_datetime(dates["date"], errors="coerce", format="mixed")
+    dates["date_value"] = _dates(dates["date"])
     bodies = dict(zip(articles["article_id"], articles["body"]))
     dates["context"] = [_context(bodies.get(a) or "", s, e) for a, s, e in
                         zip(dates["article_id"], dates["start"], dates["end"])]
