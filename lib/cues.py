@@ -11,12 +11,6 @@ from lib.tokens import Token, candidates, gap_is_space
 _COMPLEMENTISERS = frozenset(
     p + "ان" + s for p in ("", "ب") for s in ("", "ه", "ها", "هم", "هما", "هن", "نا", "ني", "ك")
 )
-# أن after these is not reporting (بعد أن، قبل أن، منذ أن …).
-_NOT_REPORTING_BEFORE = frozenset({"بعد", "قبل", "منذ", "حتي", "دون", "من", "لاجل", "بدل", "عسي", "يمكن",
-                                   "يجب", "ينبغي", "اراد", "اريد", "يريد", "تريد", "ما", "كما", "مثلما", "رغم",
-                                   "برغم", "حين", "بمجرد", "الا", "يفترض", "يتوقع", "لابد", "بد"})
-# Words that open a cue phrase's content instead of a complementiser: ومضى … للقول، مكتفيا بالقول.
-SAYING_NOUNS = frozenset({"للقول", "بالقول", "القول", "قوله", "قولها", "قولهم", "بقوله", "بقولها", "بقولهم"})
 
 
 @dataclass(frozen=True)
@@ -92,4 +86,9 @@ def is_complementiser(tokens: list[Token], i: int) -> bool:
     if tokens[i].key not in _COMPLEMENTISERS:
         return False
     prev = tokens[i - 1].key if i else ""
-    return prev not in _NOT_REPORTING_BEFORE
+    return prev not in lexicons.function_words()["not_reporting_before"]
+
+
+def is_saying_noun(key: str) -> bool:
+    """Does this word open content like a colon (للقول، قوله)?"""
+    return key in lexicons.function_words()["saying_noun"]

@@ -100,9 +100,6 @@ def _proclitic_chars(text: str, tok: Token, key: str, stem: str) -> int:
     return 0
 
 
-_LOCATIVE = frozenset(fold(w) for w in ("في", "إلى", "الى", "من", "داخل", "خارج", "عبر", "نحو", "أنحاء", "شمال",
-                                         "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "حدود",
-                                         "أراضي", "مدن", "مناطق", "منطقة", "قرب", "حول"))
 
 
 def _locative(tokens: list[Token], i: int, text: str, skip: int, found: Found) -> bool:
@@ -110,7 +107,7 @@ def _locative(tokens: list[Token], i: int, text: str, skip: int, found: Found) -
     written = text[tokens[i].start:tokens[i].start + skip]
     if "ب" in written:
         return True
-    if i and tokens[i - 1].key in _LOCATIVE and not text[tokens[i - 1].end:tokens[i].start].strip(" #"):
+    if i and tokens[i - 1].key in lexicons.function_words()["locative"] and not text[tokens[i - 1].end:tokens[i].start].strip(" #"):
         return True
     # coordinated with a location just before: في #سوريا والعراق
     return written.startswith("و") and found.locative_until == i
@@ -132,7 +129,6 @@ def _add_region_country(found: Found, hits: list[Entity], name_tokens: list[Toke
             return
 
 
-_NAME_LINKS = frozenset(fold(w) for w in ("بن", "بنت", "ابن", "آل", "عبد", "أبو", "أبي", "أم", "ولد"))
 
 
 def _person_id(name_key: str) -> str:
@@ -159,9 +155,9 @@ def _name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limi
         if n and key.startswith(("لل", "وال", "بال", "فال")):
             break
         n += 1
-        if key not in _NAME_LINKS:
+        if key not in lexicons.function_words()["name_link"]:
             words += 1  # بن، آل، عبد link the parts of one name and do not count
-    while n and tokens[i + n - 1].key in _NAME_LINKS:
+    while n and tokens[i + n - 1].key in lexicons.function_words()["name_link"]:
         n -= 1
     return n
 
@@ -316,7 +312,7 @@ def _remember_person(found: Found, name_tokens: list[Token], pid: str, skip_firs
     found.people_firsts.add(keys[0])
     for k in range(1, len(keys)):
         suffix = tuple(keys[k:])
-        if len("".join(suffix)) >= 3 and suffix[0] not in _NAME_LINKS:  # ماي for تيريزا ماي
+        if len("".join(suffix)) >= 3 and suffix[0] not in lexicons.function_words()["name_link"]:  # ماي for تيريزا ماي
             found.people.setdefault(suffix, pid)
             found.people_firsts.add(suffix[0])
 

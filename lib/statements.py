@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from lib import lexicons
-from lib.cues import SAYING_NOUNS, Cue, find_cues, is_complementiser
+from lib.cues import Cue, find_cues, is_complementiser, is_saying_noun
 from lib.entities import Found
 from lib.lexicons import Entity
 from lib.normalize import fold
@@ -18,24 +18,11 @@ _OPENERS = "«“\""
 _SENTENCE_END = re.compile(r"[.!?؟](?=[ \n»”\"]|$)|\n")
 _CLAUSE_MARKS = ".!?؟\n،,؛:»”"
 MAX_PHRASE_TOKENS = 28
-# Words a speaker phrase may hold besides the speaker (وقال أيضا، وأضاف مجددا أمس …).
-_FILLER = frozenset(fold(w) for w in (
-    "أيضا", "مجددا", "كذلك", "أمس", "اليوم", "بدوره", "بدورها", "من جهته", "من جهتها", "قد", "فقد", "وقد",
-    "لاحقا", "في حينه", "حينها", "آنذاك", "إلى", "الى", "على", "ذلك", "في", "هذا", "الصدد", "السياق", "الشأن",
-    "بالقول", "للقول", "القول", "فيها", "فيه", "فيهم", "عنه", "عنها", "منه", "منها", "له", "لها", "لهم", "إليه",
-    "إليها", "عليه", "عليها", "معه", "معها", "بدورهم", "من جانبه", "من جانبها", "بدوره", "حيث", "عبر", "خلالها",
-    "خلاله", "بيانه", "بيانها", "بيانهم", "تصريحاته", "تصريحاتها", "حديثه", "حديثها", "كلمته", "كلمتها",
-    "تغريدة", "تغريدته", "تغريدتها", "سموه", "معاليه", "سعادته", "فخامته", "سماحته", "سيادته"))
-# Words that end a speaker's name in a phrase (نوهت المملكة إلى أن …، وقال المصدر لوكالة …).
-_PHRASE_BREAK = frozenset(fold(w) for w in ("في", "ل", "لـ", "إلى", "الى", "على", "عن", "من", "مع", "ب", "أمام",
-                                             "خلال", "أن", "إن", "بأن"))
-_PREPOSITIONAL = frozenset(fold(w) for w in ("بنسبة", "بشأن", "بسبب", "لصالح", "بفضل", "بعض", "بموجب", "لدى",
-                                              "بخصوص", "لأن", "بأنه", "بأنها", "كما", "كذلك"))
-# Bare heads that, made definite, point back to the last person quoted (ومضى المسؤول الروسي للقول).
-_ANAPHORIC_HEADS = frozenset(fold(w) for w in ("المسؤول", "الوزير", "المتحدث", "الناطق", "القائد", "الدبلوماسي",
-                                                "المسؤولة", "الوزيرة", "المتحدثة"))
-_TITLE_BREAK = frozenset(fold(w) for w in ("حديث", "تصريح", "تصريحات", "مؤتمر", "لقاء", "مقابلة", "اتصال",
-                                            "كلمة", "بيان", "أمس", "اليوم", "خلال", "عقب", "عشية"))
+
+
+def _words(role: str) -> frozenset[str]:
+    """Folded words of one role in data/lexicons/speaker_phrase.tsv (filler, phrase_break, title_break …)."""
+    return lexicons.speaker_phrase_words().get(role, frozenset())
 
 
 @dataclass(frozen=True)
@@ -268,7 +255,7 @@ def _find_opener(ctx: _Context, cue: Cue, limit: int) -> _Opener | None:
         tok = tokens[j]
         if is_complementiser(tokens, j):
             return _Opener("that", tok.start, tok.end)
-        if tok.key in SAYING_NOUNS:
+        if is_saying_noun(tok.key):
             return _Opener("saying", tok.start, tok.end)
         if any(c.first_token == j and c.kind == "participle" for c in ctx.cues):
             return _Opener("participle", tok.start, tok.start)
@@ -373,7 +360,8 @@ def _verbal_noun_content(ctx: _Context, cue: Cue, source: Source, limit: int) ->
         first = ctx.tokens[j].key
         if any(c.first_token == j for c in ctx.cues):
             return  # the next clause is an attribution or a new statement, not this verb's object
-        if first in roles or first in _FILLER or first in lexicons.word_list("stopwords") or seg.startswith(("لـ", "ل«")):
+        if first in roles or first in _words("filler") or first in lexicons.word_list("stopwords") \
+                or seg.startswith(("لـ", "ل«")):
             continue
         if first.startswith(("علي", "عن")) or len(seg.split()) >= 3:
             if first in ("علي", "عن"):
@@ -554,14 +542,14 @@ def _resolve(ctx: _Context, start: int, end: int, allow_named: bool = True) -> S
 
 def _speaker_words(ctx: _Context, words: list[Token]) -> list[Token]:
     """The words of a speaker phrase that may name the speaker (not في بيان، لـ«الحياة»، أيضا، يقول …)."""
-    cue_words, docs = lexicons.speech_cues(), lexicons.word_list("documents") | _TITLE_BREAK
+    cue_words, docs = lexicons.speech_cues(), lexicons.word_list("documents") | _words("title_break")
     out, skip_next = [], False
     for t in words:
         if skip_next and (t.key in docs or t.key in lexicons.word_list("not_speakers")):
             skip_next = False
             continue  # في بيان، في حديث: the occasion, not the speaker
         skip_next = t.key == "في"
-        if t.key in _FILLER or t.key in cue_words or t.key in ("ل", "لـ"):
+        if t.key in _words("filler") or t.key in cue_words or t.key in ("ل", "لـ"):
             continue
         if t.key[0] == "ل" and t.key[1:] in lexicons.word_list("name_contexts"):
             continue  # لمراسلة، لصحيفة: the one spoken to
@@ -578,7 +566,7 @@ def _is_name_quote_at(ctx: _Context, pos: int) -> bool:
 
 def _is_prepositional(key: str) -> bool:
     """بنسبة، لضمان: a word carrying a preposition is no speaker's name."""
-    return key.startswith(("بال", "لل", "كال", "وبال", "ولل")) or key in _PREPOSITIONAL
+    return key.startswith(("بال", "لل", "كال", "وبال", "ولل")) or key in _words("prepositional")
 
 
 def _unnamed_head(tok: Token) -> bool:
@@ -621,8 +609,8 @@ def _phrase(ctx: _Context, start: int, end: int) -> str:
     roles, names = lexicons.word_list("roles"), lexicons.word_list("name_contexts")
     for t in ctx.tokens[ctx.token_after(start):ctx.token_after(end)]:
         addressee = t.key[0] == "ل" and (t.key[1:] in names or t.key[1:] in lexicons.word_list("documents"))
-        if out and (t.key in _TITLE_BREAK or t.key in _PHRASE_BREAK or t.key in roles or addressee
-                    or t.key in SAYING_NOUNS
+        if out and (t.key in _words("title_break") or t.key in _words("phrase_break") or t.key in roles or addressee
+                    or is_saying_noun(t.key)
                     or ctx.text[out[-1].end:t.start].strip()):
             break
         out.append(t)
@@ -642,7 +630,7 @@ def _title_text(ctx: _Context, start: int, end: int, person_at: int) -> str | No
     out = [toks[0]]
     for t in toks[1:]:
         gap = ctx.text[out[-1].end:t.start].strip()
-        if gap or t.key in _TITLE_BREAK or t.key in lexicons.word_list("ranks"):
+        if gap or t.key in _words("title_break") or t.key in lexicons.word_list("ranks"):
             break
         out.append(t)
     return ctx.text[out[0].start:out[-1].end]
@@ -663,7 +651,7 @@ def _title_source(ctx: _Context, title: str) -> Source:
             ent = lexicons.actors().get(office.actor_id)
             if ent:
                 return Source(ent[0].name, ent[0].name_ar or title, office.actor_id, ent[0].kind)
-    if words and words[0] in _ANAPHORIC_HEADS and ctx.last_person is not None:
+    if words and words[0] in _words("anaphoric") and ctx.last_person is not None:
         return ctx.last_person
     head = words[0] if words else ""
     kind = "anonymous" if head in lexicons.word_list("anonymous") else "title"
