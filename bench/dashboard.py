@@ -118,9 +118,9 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def served_rss(store: Path, rounds: int = 2) -> tuple[float, dict[str, float]]:
-    """Peak RSS (MB) of a `streamlit run app.py` process while chromium opens every page `rounds` times, and the
-    seconds each page took to draw in the browser (median)."""
+def served_rss(store: Path, rounds: int = 2) -> tuple[float, dict[str, float], dict[str, float]]:
+    """Peak RSS (MB) of a `streamlit run app.py` process while chromium opens every page `rounds` times, the
+    seconds each page took to draw in the browser (median), and the RSS after each page's first visit."""
     import psutil
     from playwright.sync_api import sync_playwright
 
@@ -133,6 +133,7 @@ def served_rss(store: Path, rounds: int = 2) -> tuple[float, dict[str, float]]:
     base = f"http://127.0.0.1:{port}"
     peak = 0.0
     seen: dict[str, list[float]] = {}
+    after: dict[str, float] = {}
     try:
         deadline = time.time() + 60
         while True:
@@ -163,7 +164,9 @@ def served_rss(store: Path, rounds: int = 2) -> tuple[float, dict[str, float]]:
                                            " && !document.querySelector('[data-testid=\"stSkeleton\"]')",
                                            timeout=180_000)
                     seen.setdefault(path or "home", []).append(time.perf_counter() - t)
-                    peak = max(peak, sample())
+                    now = sample()
+                    after.setdefault(path or "home", now)
+                    peak = max(peak, now)
             browser.close()
         peak = max(peak, sample())
     finally:
@@ -172,7 +175,7 @@ def served_rss(store: Path, rounds: int = 2) -> tuple[float, dict[str, float]]:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
-    return peak, {k: median(v[1:] or v) for k, v in seen.items()}
+    return peak, {k: median(v[1:] or v) for k, v in seen.items()}, after
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -207,9 +210,10 @@ def main(argv: list[str] | None = None) -> int:
     rss = float("nan")
     if not args.no_browser:
         if Path(CHROMIUM).exists():
-            rss, drawn = served_rss(args.store)
-            print(f"streamlit run: peak {rss:,.0f} MB RSS after every page twice; page drawn in the browser (s): "
-                  + ", ".join(f"{k} {v:.1f}" for k, v in drawn.items()))
+            rss, drawn, after = served_rss(args.store)
+            print(f"streamlit run: peak {rss:,.0f} MB RSS after every page twice; RSS after each page's first visit "
+                  "(MB): " + ", ".join(f"{k} {v:,.0f}" for k, v in after.items()))
+            print("  page drawn in the browser (s): " + ", ".join(f"{k} {v:.1f}" for k, v in drawn.items()))
         else:
             print(f"no chromium at {CHROMIUM}: streamlit run RSS not measured (set RASD_CHROMIUM)")
 

@@ -136,20 +136,23 @@ def _names(id_lists: list[list], labels: dict[str, str]) -> list[list]:
 
 
 def frames(tables: dict[str, pa.Table]) -> dict[str, pd.DataFrame]:
-    """Arrow tables as dataframes, list columns as Python lists (quicker than numpy arrays and then lists)."""
+    """Arrow tables as dataframes, list columns as Python lists (quicker than numpy arrays and then lists).
+    Empties `tables` as it goes, so each Arrow table is freed once converted (a lower peak while loading)."""
     out = {}
-    for name, table in tables.items():
+    for name in list(tables):
+        table = tables.pop(name)
         if name == "statements" and table.num_rows:
             # In the order `derive` wants (ISO dates sort as text; undated last): reordering here, in Arrow,
             # is quicker than reordering the pandas frame, and `derive` then finds nothing to move.
             table = table.take(pc.sort_indices(table, [("published", "ascending"), ("article_id", "ascending"),
                                                        ("start", "ascending")]))  # nulls last by default
-        lists = [f.name for f in table.schema if pa.types.is_list(f.type)]
-        df = table.drop_columns(lists).to_pandas(split_blocks=True)
-        for col in lists:
-            df[col] = [v if v is not None else [] for v in table.column(col).to_pylist()]
-        df = df[table.column_names]
-        if name == "articles":
+        lists = {i: f.name for i, f in enumerate(table.schema) if pa.types.is_list(f.type)}
+        id_lists = {col: [v if v is not None else [] for v in table.column(col).to_pylist()] for col in lists.values()}
+        df = table.drop_columns(list(lists.values())).to_pandas(split_blocks=True, self_destruct=True)
+        del table
+        for i, col in lists.items():
+            df.insert(i, col, id_lists.pop(col))
+        if name == "articles" and df["article_id"].duplicated().any():
             df = df.drop_duplicates("article_id")
         out[name] = df
     return out
