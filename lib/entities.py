@@ -150,8 +150,8 @@ def _name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limi
             break  # وهو، وقال
         if n and any(k in lexicons.place_cues() for k in clitic_keys(key)):
             break  # ماجد الزهراني بمنطقة الطائف
-        if n and key.startswith("ال") and key.endswith(("يه", "يين", "يون")):
-            break  # قاعدة ناصر الجوية: a feminine or plural adjective, not a family name
+        if n and key.startswith("ال") and key.endswith(("يه", "يين", "يون", "ه")) and key != "الله":
+            break  # قاعدة ناصر الجوية، سعد التابعة: a feminine or plural adjective, not a family name
         if n and key.startswith(("لل", "وال", "بال", "فال")):
             break
         n += 1
@@ -332,8 +332,10 @@ def _unknown_place_at(tokens, i, text, cues, heads, stop, index, found: Found) -
         return 0  # indefinite words after منطقة are mostly descriptions (منطقة آمنة)
     if first.endswith(("يه", "ي")) and (cue in ("منطقه", "مناطق") or not first.startswith("ال")):
         return 0  # an adjective: المنطقة الشرقية، حي سكني
-    if cue in ("منطقه", "مناطق") and first.startswith("ال") and first.endswith(("ات", "ين", "ون")):
+    if first.endswith(("ات", "ين", "ون")) and len(first) > 4:
         return 0  # a plural noun: منطقة الاشتباكات، مناطق المسلحين
+    if first in lexicons.word_list("not_places") or first in lexicons.place_stop_forms():
+        return 0  # منطقة اليورو، منطقة الجزاء: a common noun
     has_next = j + 1 < len(tokens) and gap_is_space(text, tokens[j].end, tokens[j + 1].start)
     nxt = tokens[j + 1].key if has_next else ""
     n = 1
