@@ -81,12 +81,12 @@ def by_dates(statements: pd.DataFrame, start: date | None, end: date | None) -> 
     """Statements published within [start, end], both ends included; undated ones only when no range is set."""
     if start is None and end is None:
         return _all(statements)
-    when = _published(statements).dt.normalize()
+    when = _published(statements)
     mask = when.notna()
-    if start is not None:
+    if start is not None:  # on or after the start day's midnight
         mask &= when >= pd.Timestamp(start)
-    if end is not None:
-        mask &= when <= pd.Timestamp(end)
+    if end is not None:  # before the midnight after the end day (no per-row normalising needed)
+        mask &= when < pd.Timestamp(end) + pd.Timedelta(days=1)
     return mask.fillna(False).astype(bool)
 
 

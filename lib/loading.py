@@ -70,7 +70,9 @@ DASHBOARD_TABLES = ("articles", "statements", "actors", "places", "dates")
 # One entry: a new batch changes the fingerprint, and the old frames go when the new ones come.
 @st.cache_resource(show_spinner="Loading the store · تحميل البيانات…", max_entries=1)
 def _load(root: str, fingerprint: tuple[str, ...]) -> dict[str, pd.DataFrame]:
-    return derive(frames(Store(root).read(DASHBOARD_TABLES)))
+    tables = frames(Store(root).read(DASHBOARD_TABLES))
+    pa.default_memory_pool().release_unused()  # Arrow's allocator keeps what the tables held: ~150 MB
+    return derive(tables)
 
 
 def speaker_key(speaker_id: str | None, speaker: str | None, speaker_ar: str | None) -> str:
