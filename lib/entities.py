@@ -275,6 +275,13 @@ def _person_at(tokens, i, text, given, ranks, stop, found: Found) -> int:
             name_tokens = tokens[i + rank_len:i + rank_len + n]
             return rank_len + _add_new_person(found, text, name_tokens)
         return 0
+    if given.has(first, written) and first in lexicons.word_list("ambiguous_given_names"):
+        nxt = tokens[i + 1].key if i + 1 < len(tokens) else ""
+        prev = tokens[i - 1].key if i else ""
+        after_verb = any(k in lexicons.speech_cues() or k in lexicons.word_list("roles") for k in (prev, prev[1:]))
+        if not (after_verb or nxt in given.names or nxt.startswith("ال")
+                or nxt in lexicons.function_words()["name_link"]):
+            return 0  # حسن استخدام، سعيد بعودتي: an adjective here, not a name
     if given.has(first, written) or (first in ("ابو", "ام") and i + 1 < len(tokens)):
         n = _name_run(tokens, i + 1, text, stop, MAX_PERSON_TOKENS - 1)
         if n >= 1:
