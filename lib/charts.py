@@ -44,6 +44,7 @@ def _spread(times: pd.Series, keys: pd.Series) -> pd.Series:
 
 
 OTHERS_ROW = "Other speakers · متحدثون آخرون"
+MAX_POINTS = 3000
 
 
 def timeline_figure(statements: pd.DataFrame, dates: pd.DataFrame, top: int = 20) -> go.Figure:
@@ -52,6 +53,11 @@ def timeline_figure(statements: pd.DataFrame, dates: pd.DataFrame, top: int = 20
     by statements get a row each, the rest share one."""
     dated = statements[statements["published_date"].notna()]
     leaders = set(dated["speaker_key"].value_counts().index[:top])
+    # A chart holds a readable number of points: on a large corpus, the most recent ones (counts_figure
+    # shows every statement per day).
+    dated = dated.nlargest(MAX_POINTS, "published_date") if len(dated) > MAX_POINTS else dated
+    if not dates.empty and len(dates) > MAX_POINTS:
+        dates = dates.nlargest(MAX_POINTS, "date_value")
     row_of = [esc(lab) if key in leaders else OTHERS_ROW for key, lab in zip(dated["speaker_key"], dated["speaker_label"])]
     events = dates[dates["date_value"].notna()] if not dates.empty else dates
     if dated.empty and events.empty:
@@ -121,11 +127,14 @@ def matrix(statements: pd.DataFrame, column: str, names: dict[str, str], top_row
     pairs = statements[["speaker_label", column]].explode(column).dropna()
     if pairs.empty:
         return pd.DataFrame()
+    # Keep the top speakers and targets before cross-tabulating: the full table is huge on a big corpus.
+    rows = pairs["speaker_label"].value_counts().index[:top_rows]
+    pairs = pairs[pairs["speaker_label"].isin(rows)]
     pairs = pairs.assign(target=pairs[column].map(lambda i: names.get(i, i)))
+    cols = pairs["target"].value_counts().index[:top_cols]
+    pairs = pairs[pairs["target"].isin(cols)]
     table = pd.crosstab(pairs["speaker_label"], pairs["target"])
-    rows = table.sum(axis=1).sort_values(ascending=False).index[:top_rows]
-    cols = table.sum(axis=0).sort_values(ascending=False).index[:top_cols]
-    return table.loc[rows, cols]
+    return table.reindex(index=[r for r in rows if r in table.index], columns=list(cols), fill_value=0)
 
 
 def matrix_figure(table: pd.DataFrame, title: str) -> go.Figure:

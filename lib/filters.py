@@ -298,3 +298,13 @@ def find_city(places: pd.DataFrame, english: tuple[str, ...], arabic: str) -> di
     rank = hit.assign(_city=~hit["kind"].isin(["city", "town"]),
                       _m=-(hit["mentions"] if "mentions" in hit else 0))
     return rank.sort_values(["_city", "_m"]).iloc[0].drop(["_city", "_m"]).to_dict()
+
+
+def csv_of(statements: pd.DataFrame) -> bytes:
+    """The statements as a CSV download (built when asked for)."""
+    return to_csv(download_table(statements))
+
+
+def json_of(statements: pd.DataFrame) -> bytes:
+    """The statements as a JSON download (built when asked for)."""
+    return to_json(download_table(statements))

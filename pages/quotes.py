@@ -1,4 +1,6 @@
 """Quote browser: every statement with its speaker, date, source, places and actors; filters live in the URL."""
+from functools import partial
+
 import streamlit as st
 
 from lib import filters
@@ -14,11 +16,11 @@ shown = statements[filters.apply(statements, chosen)]
 st.title("Quotes · الاقتباسات")
 st.caption("Who said what, where and when. Filter in the sidebar; the address bar keeps the filters, so a view "
            "can be shared. · من قال ماذا وأين ومتى. الرابط يحفظ التصفية لمشاركتها.")
-table = filters.download_table(shown)
 left, mid, right = st.columns([3, 1, 1])
 left.metric("Statements shown · التصريحات المعروضة", f"{len(shown)} / {len(statements)}")
-mid.download_button("CSV", filters.to_csv(table), "rasd-statements.csv", "text/csv", key="dl_csv",
-                    width="stretch", disabled=table.empty)
-right.download_button("JSON", filters.to_json(table), "rasd-statements.json", "application/json", key="dl_json",
-                      width="stretch", disabled=table.empty)
+# The files are built only when a button is clicked (a callable), not on every run of the page.
+mid.download_button("CSV", partial(filters.csv_of, shown), "rasd-statements.csv", "text/csv", key="dl_csv",
+                    width="stretch", disabled=shown.empty)
+right.download_button("JSON", partial(filters.json_of, shown), "rasd-statements.json", "application/json",
+                      key="dl_json", width="stretch", disabled=shown.empty)
 statement_list(data, shown, key="quotes")
