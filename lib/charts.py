@@ -6,7 +6,6 @@ lays out Arabic itself.
 """
 from __future__ import annotations
 
-import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -22,10 +21,20 @@ FONT = dict(family="DejaVu Sans, Noto Naskh Arabic, Arial, sans-serif", size=13)
 
 def hover_text(text: str | None, width: int = 60, limit: int = 320) -> str:
     """Escaped text cut to a limit and wrapped with <br> for a hover label."""
-    text = " ".join((text or "").split())
-    if len(text) > limit:
-        text = text[:limit].rsplit(" ", 1)[0] + " …"
-    return "<br>".join(esc(line) for line in textwrap.wrap(text, width)) or "—"
+    words = (text or "")[:limit + 40].split()
+    lines, line = [], ""
+    for w in words:  # a plain greedy wrap: textwrap is slow for thousands of labels
+        if len(line) + len(w) + 1 > width and line:
+            lines.append(line)
+            if sum(map(len, lines)) >= limit:
+                line = "…"
+                break
+            line = w
+        else:
+            line = f"{line} {w}" if line else w
+    if line:
+        lines.append(line)
+    return "<br>".join(esc(x) for x in lines) or "—"
 
 
 def _empty(title: str) -> go.Figure:
@@ -51,7 +60,9 @@ def timeline_figure(statements: pd.DataFrame, dates: pd.DataFrame, top: int = 20
     """Statements per speaker at their publication date, and the dated events the articles refer to, told apart
     by row, marker and legend; hovering shows the quote and speaker (or the event's words). The `top` speakers
     by statements get a row each, the rest share one."""
-    dated = statements[statements["published_date"].notna()]
+    needed = ["published_date", "published", "speaker_key", "speaker_label", "source", "quote", "statement_id"]
+    dated = statements[[c for c in needed if c in statements]]
+    dated = dated[dated["published_date"].notna()]
     leaders = set(dated["speaker_key"].value_counts().index[:top])
     # A chart holds a readable number of points: on a large corpus, the most recent ones (counts_figure
     # shows every statement per day).
@@ -92,7 +103,9 @@ def timeline_figure(statements: pd.DataFrame, dates: pd.DataFrame, top: int = 20
 
 def counts_figure(statements: pd.DataFrame, top: int = 10) -> go.Figure:
     """Statements per publication day, stacked by speaker (the top speakers; the rest as 'others')."""
-    dated = statements[statements["published_date"].notna()]
+    needed = ["published_date", "published", "speaker_key", "speaker_label", "source", "quote", "statement_id"]
+    dated = statements[[c for c in needed if c in statements]]
+    dated = dated[dated["published_date"].notna()]
     if dated.empty:
         return _empty("Statements per day · التصريحات يومياً")
     leaders = dated["speaker_label"].value_counts().index[:top]
