@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 from urllib.parse import urlparse
 
 import arabic_reshaper
@@ -85,6 +86,7 @@ def highlighted(paragraph: str, start: int, end: int) -> str:
     return f"{esc(paragraph[:start])}<mark>{esc(paragraph[start:end])}</mark>{esc(paragraph[end:])}"
 
 
+@lru_cache(maxsize=20_000)
 def shaped(text: str | None) -> str:
     """Arabic text in visual order with contextual letter forms, for renderers that do not shape (deck.gl)."""
     if not text:
