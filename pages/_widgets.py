@@ -16,6 +16,7 @@ from lib.rtl import CSS, paragraph_html, statement_card
 SPEAKER, ACTOR, PLACE, DATES, TEXT = "f_speaker", "f_actor", "f_place", "f_dates", "f_text"
 ALL = (SPEAKER, ACTOR, PLACE, DATES, TEXT)
 PAGE_SIZE = 20
+MAX_OPTIONS = 3000  # choices offered in one filter widget
 
 
 def _through_app() -> None:
@@ -71,7 +72,7 @@ def filter_sidebar(data: dict[str, pd.DataFrame], show: tuple[str, ...] = ALL) -
     bar.header("Filters · تصفية")
     chosen = Filters()
     if SPEAKER in show:
-        sp = data["speakers"]
+        sp = _top(data["speakers"], "speaker_key", "statements", st.session_state.get(SPEAKER) or [])
         labels = {k: f"{lab} ({n})" for k, lab, n in zip(sp["speaker_key"], sp["speaker_label"], sp["statements"])}
         st.session_state.setdefault(SPEAKER, [])
         st.session_state[SPEAKER] = [k for k in st.session_state[SPEAKER] if k in labels]
@@ -92,7 +93,18 @@ def filter_sidebar(data: dict[str, pd.DataFrame], show: tuple[str, ...] = ALL) -
     return chosen
 
 
+def _top(table: pd.DataFrame, id_col: str, count_col: str, keep: list[str]) -> pd.DataFrame:
+    """The MAX_OPTIONS rows with the highest count, plus the ones already chosen (a widget with tens of
+    thousands of options is sent to the browser on every run; the others stay reachable through the URL)."""
+    if len(table) <= MAX_OPTIONS or count_col not in table:
+        return table
+    top = table.sort_values(count_col, ascending=False).head(MAX_OPTIONS)
+    chosen = table[table[id_col].isin(keep) & ~table[id_col].isin(top[id_col])]
+    return pd.concat([top, chosen]) if not chosen.empty else top
+
+
 def _entity_select(bar, table: pd.DataFrame, id_col: str, title: str, key: str) -> list[str]:
+    table = _top(table, id_col, "mentions", st.session_state.get(key) or [])
     labels = dict(zip(table[id_col], table["label"]))
     st.session_state.setdefault(key, [])
     st.session_state[key] = [k for k in st.session_state[key] if k in labels]

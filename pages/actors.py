@@ -7,6 +7,8 @@ from lib.loading import load_store
 from lib.rtl import esc, md, rtl_block
 from pages._widgets import DATES, SPEAKER, filter_sidebar, page_start, statement_list
 
+PROFILE_CHOICES = 1500
+
 page_start()
 data = load_store()
 chosen = filter_sidebar(data, show=(SPEAKER, DATES))
@@ -27,9 +29,13 @@ by_actor.plotly_chart(charts.matrix_figure(
     "Statements naming an actor, per speaker · تصريحات تذكر جهة"), key="speaker_actor")
 
 st.header("Profile · ملف")
-profiles = {f"speaker:{k}": f"{lab} — speaker · متحدث" for k, lab in zip(data["speakers"]["speaker_key"],
-                                                           data["speakers"]["speaker_label"])}
-profiles.update({f"actor:{a}": f"{lab} — mentioned · مذكور" for a, lab in zip(actors["actor_id"], actors["label"])
+# The busiest speakers and most mentioned actors (a list of tens of thousands would be sent on every run).
+top_speakers = data["speakers"].sort_values("statements", ascending=False).head(PROFILE_CHOICES)
+top_actors = actors.sort_values("mentions", ascending=False).head(PROFILE_CHOICES)
+profiles = {f"speaker:{k}": f"{lab} — speaker · متحدث" for k, lab in zip(top_speakers["speaker_key"],
+                                                           top_speakers["speaker_label"])}
+profiles.update({f"actor:{a}": f"{lab} — mentioned · مذكور" for a, lab in zip(top_actors["actor_id"],
+                                                                              top_actors["label"])
                  if f"speaker:{a}" not in profiles})
 if not profiles:
     st.info("No actors yet · لا فاعلين بعد")
