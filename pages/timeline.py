@@ -6,6 +6,8 @@ from lib import charts, filters
 from lib.loading import load_store
 from pages._widgets import filter_sidebar, page_start
 
+EVENT_ROWS = 2000
+
 page_start()
 data = load_store()
 chosen = filter_sidebar(data)
@@ -22,5 +24,9 @@ st.caption("Red dots: statements, at the day their article was published, one ro
 st.plotly_chart(charts.timeline_figure(shown, dates), key="timeline")
 st.plotly_chart(charts.counts_figure(shown), key="per_day")
 with st.expander(f"Dated events · الأحداث المؤرخة ({len(dates)})"):
-    st.dataframe(dates[["date", "text", "context", "published", "source", "relative"]], hide_index=True,
+    # the latest ones: a table of tens of thousands of rows would be sent on every run
+    latest = dates.sort_values("date", ascending=False).head(EVENT_ROWS)
+    if len(dates) > EVENT_ROWS:
+        st.caption(f"The latest {EVENT_ROWS} · أحدث {EVENT_ROWS}")
+    st.dataframe(latest[["date", "text", "context", "published", "source", "relative"]], hide_index=True,
                  column_config={"text": "words · العبارة", "context": "context · السياق"})
