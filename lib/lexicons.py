@@ -150,19 +150,21 @@ def place_cues() -> dict[str, str]:
     return {fold(r["form"]): r["kind"] for r in _rows(LEXICONS / "place_cues.tsv")}
 
 
+def _words_by_role(name: str) -> dict[str, frozenset[str]]:
+    """Folded words of a `form role` TSV under data/lexicons, grouped by role."""
+    out: dict[str, set[str]] = {}
+    for row in _rows(LEXICONS / name):
+        out.setdefault(row["role"], set()).add(fold(row["form"]))
+    return {role: frozenset(words) for role, words in out.items()}
+
+
 @lru_cache(maxsize=1)
 def speaker_phrase_words() -> dict[str, frozenset[str]]:
     """Folded words by the role they play in a speaker phrase (speaker_phrase.tsv)."""
-    out: dict[str, set[str]] = {}
-    for row in _rows(LEXICONS / "speaker_phrase.tsv"):
-        out.setdefault(row["role"], set()).add(fold(row["form"]))
-    return {role: frozenset(words) for role, words in out.items()}
+    return _words_by_role("speaker_phrase.tsv")
 
 
 @lru_cache(maxsize=1)
 def function_words() -> dict[str, frozenset[str]]:
     """Folded closed-class words by role (function_words.tsv: locative, name_link, saying_noun …)."""
-    out: dict[str, set[str]] = {}
-    for row in _rows(LEXICONS / "function_words.tsv"):
-        out.setdefault(row["role"], set()).add(fold(row["form"]))
-    return {role: frozenset(words) for role, words in out.items()}
+    return _words_by_role("function_words.tsv")
