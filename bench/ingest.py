@@ -21,7 +21,7 @@ from measure import (ANT2, BENCH_STORE, Peak, ant_items, figures, fresh_store, l
                      need_corpora, snn_paths, timed)
 
 from lib.formats import RawArticle, read_paths
-from lib.importer import default_workers, import_items
+from lib.importer import default_workers, first_articles, import_items
 from lib.ingest import analyse
 from lib.store import rows_of
 
@@ -33,23 +33,12 @@ TARGET_SNN_S, TARGET_RATE, TARGET_PEAK_MB = 60.0, 500.0, 2048.0
 def corpora(limit: int | None, with_ant: bool) -> list[tuple[str, callable]]:
     """(name, a function giving that corpus's records afresh) for each corpus in the run."""
     def capped(items):
-        return _first(items, limit) if limit else items
+        return first_articles(items, limit) if limit else items
 
     runs = [("SaudiNewsNet", lambda: capped(read_paths(snn_paths())))]
     if with_ant:
         runs.append(("ANT v2.1 Middle East + international", lambda: capped(ant_items(read_paths([ANT2])))))
     return runs
-
-
-def _first(items, limit: int):
-    """The records up to the limit-th article."""
-    n = 0
-    for item in items:
-        if isinstance(item, RawArticle):
-            if n >= limit:
-                return
-            n += 1
-        yield item
 
 
 def baseline(items) -> tuple[int, int, int]:

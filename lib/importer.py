@@ -231,7 +231,7 @@ def import_items(items: Iterable[Item], store_dir: Path | None = None, progress:
     start = time.monotonic()
     batch: list[Article | ArticleRows] = []
     if limit is not None:
-        items = _first_articles(items, limit)
+        items = first_articles(items, limit)
     analysed = _analysed(items, workers, clock)
     try:
         for item, result in analysed:
@@ -254,7 +254,7 @@ def import_items(items: Iterable[Item], store_dir: Path | None = None, progress:
     return report
 
 
-def _first_articles(items: Iterable[Item], limit: int) -> Iterator[Item]:
+def first_articles(items: Iterable[Item], limit: int) -> Iterator[Item]:
     """The items up to the limit-th article (issues before it included); the rest is not read."""
     n = 0
     for item in items:
