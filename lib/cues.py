@@ -36,7 +36,7 @@ def _cue_table() -> tuple[dict[tuple[str, ...], tuple[str, str, str]], int]:
 
 
 def _stems(key: str) -> list[str]:
-    """A cue word with its conjunction (و، ف) and, for attributions, ب (بحسب) stripped."""
+    """A cue word, and the same word without its conjunction (و، ف)."""
     out = [key]
     if len(key) > 3 and key[0] in "وف":
         out.append(key[1:])
@@ -48,8 +48,13 @@ _OPENS_CUE: dict[str, bool] = {}
 
 def _may_open_cue(key: str) -> bool:
     """Can this word open a reporting cue (قال، وأضاف، بحسب …)? Cached: most words cannot."""
-    firsts = {k[0] for k in _cue_table()[0]}
-    return any(stem in firsts for stem in _stems(key))
+    return any(stem in _cue_firsts() for stem in _stems(key))
+
+
+@lru_cache(maxsize=1)
+def _cue_firsts() -> frozenset[str]:
+    """First words of every cue form (built once, not per new word)."""
+    return frozenset(k[0] for k in _cue_table()[0])
 
 
 def find_cues(text: str, tokens: list[Token]) -> list[Cue]:
