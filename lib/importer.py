@@ -12,7 +12,6 @@ not the Article objects, which are several times bigger to pickle.
 from __future__ import annotations
 
 import gc
-import itertools
 import multiprocessing
 import os
 import re

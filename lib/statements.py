@@ -516,8 +516,7 @@ def _resolve(ctx: _Context, start: int, end: int, allow_named: bool = True) -> S
     if title:
         # وزير البيشمركة، المتحدث باسم الجيش التركي: a title outranks the body named inside it
         return _title_source(ctx, title)
-    words = [t for t in ctx.tokens[ctx.token_after(start):ctx.token_after(end)]]
-    cue_words = lexicons.speech_cues()
+    words = ctx.tokens[ctx.token_after(start):ctx.token_after(end)]
     content = _speaker_words(ctx, words)
     if mentions and not (content and content[0].end <= mentions[0].start and _unnamed_head(content[0])):
         m = mentions[0]
