@@ -30,7 +30,7 @@ TARGETS = {"cold_load_s": 5.0, "cached_page_s": 1.0, "filter_ms": 300.0, "rss_mb
 COLD = """
 import json, resource, time
 t = time.perf_counter()
-from lib import loading
+from lib.dashboard import loading
 imported = time.perf_counter() - t
 t = time.perf_counter()
 data = loading.load_store()
@@ -59,7 +59,7 @@ def page_runs(repeat: int) -> dict[str, list[float]]:
     """Seconds of each page's AppTest script run once the data is cached (the first run fills the cache)."""
     from streamlit.testing.v1 import AppTest
 
-    from lib import loading
+    from lib.dashboard import loading
 
     loading.clear_cache()
     times: dict[str, list[float]] = {p: [] for p in PAGES}
@@ -83,9 +83,9 @@ def _check(at, name: str) -> None:
 
 def filter_steps(repeat: int) -> dict[str, list[float]]:
     """Milliseconds of each filter on the loaded statements (mask and selection), the speaker filter first."""
-    from lib import filters
-    from lib.filters import Filters
-    from lib.loading import load_store
+    from lib.dashboard import filters
+    from lib.dashboard.filters import Filters
+    from lib.dashboard.data import load_store
 
     data = load_store()
     statements = data["statements"]

@@ -20,10 +20,10 @@ from pathlib import Path
 from measure import (ANT2, BENCH_STORE, Peak, ant_items, figures, fresh_store, load_average, machine, median,
                      need_corpora, snn_paths, timed)
 
-from lib.formats import RawArticle, read_paths
-from lib.importer import default_workers, first_articles, import_items
-from lib.ingest import analyse
-from lib.store import rows_of
+from lib.corpus.readers import RawArticle, read_paths
+from lib.corpus.importer import default_workers, first_articles, import_items
+from lib.extract.analyse import analyse
+from lib.corpus.store import rows_of
 
 # The baseline's one scan: the tokenizer's word pattern (letters, digits and the marks inside words).
 WORD = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640]+")

@@ -1,51 +1,98 @@
-"""Loading of the lexicons and the gazetteer under data/: the only code that knows their layout."""
+"""The word lists, lexicons and gazetteer under data/: the only code that knows their layout.
+
+`load()` reads them all once into a frozen `Lexicons` that the extraction is handed; `default()` is the one
+loaded from this repository's `data/`. A missing file or column is a `LexiconError` at load time, naming it,
+so a misspelt or deleted list can never switch a rule off quietly.
+"""
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
+from types import MappingProxyType
+from typing import Mapping
 
-from lib.normalize import fold
+from lib.records import Entity, Office
+from lib.text.normalize import fold
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 LEXICONS = DATA / "lexicons"
 GAZETTEER = DATA / "gazetteer"
+BASEMAP = DATA / "basemap"
+BUNDLED_ARTICLES = DATA / "articles"
+DEFAULT_STORE = DATA / "store"
+
+
+class LexiconError(RuntimeError):
+    """A lexicon or gazetteer file that is missing or lacks a column; the message names it."""
 
 
 @dataclass(frozen=True)
-class Entity:
-    """An actor or a place that the lexicons know."""
+class WordLists:
+    """Folded one-word-a-line lists, one field per file data/lexicons/<field>.txt."""
 
-    entity_id: str
-    entity_type: str  # "actor" or "place"
-    name: str
-    name_ar: str
-    kind: str
-    lat: float | None = None
-    lon: float | None = None
-    precision: str | None = None
-    country: str | None = None
-    parent_id: str | None = None
-    coord_source: str | None = None
-    aliases: tuple[str, ...] = ()  # other names (English), for display and matching
+    ambiguous_given_names: frozenset[str]
+    anonymous: frozenset[str]
+    documents: frozenset[str]
+    name_contexts: frozenset[str]
+    not_names: frozenset[str]
+    not_places: frozenset[str]
+    not_speakers: frozenset[str]
+    place_heads: frozenset[str]
+    ranks: frozenset[str]
+    roles: frozenset[str]
+    stopwords: frozenset[str]
+    weak_ranks: frozenset[str]
 
 
-def _rows(path: Path) -> list[dict[str, str]]:
-    """Rows of a TSV file with a header; lines starting with # are comments."""
-    if not path.exists():
-        return []
-    with path.open(encoding="utf-8", newline="") as fh:
-        lines = [line for line in fh if line.strip() and not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+# The roles that the `form role` tables must hold: code reads each of them by name.
+SPEAKER_PHRASE_ROLES = ("anaphoric", "filler", "phrase_break", "prepositional", "title_break")
+FUNCTION_WORD_ROLES = ("locative", "name_link", "saying_noun", "not_reporting_before")
+
+
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: caches are kept per loaded Lexicons
+class Lexicons:
+    """Everything the extraction looks words up in, loaded once and never changed."""
+
+    places: Mapping[str, tuple[Entity, tuple[str, ...]]]  # place id → the place and its Arabic forms
+    place_stop_forms: frozenset[str]  # place names that are mostly ordinary words
+    actors: Mapping[str, tuple[Entity, tuple[str, ...]]]  # actor id → the actor and its Arabic forms
+    offices: tuple[Office, ...]
+    speech_cues: Mapping[str, tuple[str, str]]  # folded reporting cue → (kind, object)
+    words: WordLists
+    boilerplate: tuple[str, ...]  # folded starts of lines that pages add around an article
+    given_names: frozenset[str]
+    given_names_with_alef_maqsura: frozenset[str]  # مصطفى, told apart from the preposition على
+    place_cues: Mapping[str, str]  # folded word that announces a place (قرية) → the kind it announces
+    speaker_phrase: Mapping[str, frozenset[str]]  # role → folded words (speaker_phrase.tsv)
+    function_words: Mapping[str, frozenset[str]]  # role → folded words (function_words.tsv)
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise LexiconError(f"{path}: lexicon file is missing") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LexiconError(f"{path}: cannot read ({exc})") from exc
+
+
+def _rows(path: Path, columns: tuple[str, ...]) -> list[dict[str, str]]:
+    """Rows of a TSV file with a header (lines starting with # are comments); the columns must be there."""
+    lines = [line for line in _read(path).splitlines(keepends=True) if line.strip() and not line.startswith("#")]
+    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    missing = [c for c in columns if c not in (reader.fieldnames or [])]
+    if missing:
+        raise LexiconError(f"{path}: column(s) {', '.join(missing)} missing from its header")
+    return list(reader)
 
 
 def _lines(path: Path) -> list[str]:
     """Non-empty, non-comment lines of a word list."""
-    if not path.exists():
-        return []
     out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in _read(path).splitlines():
         line = line.strip()
         if line and not line.startswith("#"):
             out.append(line)
@@ -59,112 +106,87 @@ def _float(value: str | None) -> float | None:
         return None
 
 
-def _forms(row: dict[str, str], *keys: str) -> list[str]:
+def _forms(row: dict[str, str], *keys: str) -> tuple[str, ...]:
     forms: list[str] = []
     for key in keys:
         forms += [f.strip() for f in (row.get(key) or "").split("|") if f.strip()]
-    return forms
+    return tuple(forms)
 
 
-@lru_cache(maxsize=1)
-def places() -> dict[str, tuple[Entity, list[str]]]:
-    """Every gazetteer place by id, with its Arabic forms."""
-    out: dict[str, tuple[Entity, list[str]]] = {}
-    for row in _rows(GAZETTEER / "places.tsv"):
+def _places(gazetteer: Path) -> dict[str, tuple[Entity, tuple[str, ...]]]:
+    out = {}
+    cols = ("place_id", "name", "name_ar", "forms_ar", "lat", "lon", "kind", "precision", "country", "parent_id",
+            "source")
+    for row in _rows(gazetteer / "places.tsv", cols):
         ent = Entity(
-            entity_id=row["place_id"], entity_type="place", name=row["name"], name_ar=row.get("name_ar") or "",
-            kind=row.get("kind") or "place", lat=_float(row.get("lat")), lon=_float(row.get("lon")),
-            precision=row.get("precision") or None, country=row.get("country") or None,
-            parent_id=row.get("parent_id") or None, coord_source=row.get("source") or None,
+            entity_id=row["place_id"], entity_type="place", name=row["name"], name_ar=row["name_ar"] or "",
+            kind=row["kind"] or "place", lat=_float(row["lat"]), lon=_float(row["lon"]),
+            precision=row["precision"] or None, country=row["country"] or None,
+            parent_id=row["parent_id"] or None, coord_source=row["source"] or None,
         )
         out[ent.entity_id] = (ent, _forms(row, "name_ar", "forms_ar"))
     return out
 
 
-@lru_cache(maxsize=1)
-def place_stop_forms() -> frozenset[str]:
-    """Folded forms that are place names but mostly ordinary words."""
-    return frozenset(fold(w) for w in _lines(GAZETTEER / "stop_forms.txt"))
-
-
-@lru_cache(maxsize=1)
-def actors() -> dict[str, tuple[Entity, list[str]]]:
-    """Every lexicon actor by id, with its Arabic forms."""
-    out: dict[str, tuple[Entity, list[str]]] = {}
-    for row in _rows(LEXICONS / "actors.tsv"):
-        ent = Entity(entity_id=row["actor_id"], entity_type="actor", name=row["name"],
-                     name_ar=row.get("name_ar") or "", kind=row.get("kind") or "organization",
-                     country=row.get("country") or None, aliases=tuple(_forms(row, "aliases_en")))
+def _actors(lexicons: Path) -> dict[str, tuple[Entity, tuple[str, ...]]]:
+    out = {}
+    for row in _rows(lexicons / "actors.tsv", ("actor_id", "name", "name_ar", "forms_ar", "kind", "country",
+                                               "aliases_en")):
+        ent = Entity(entity_id=row["actor_id"], entity_type="actor", name=row["name"], name_ar=row["name_ar"] or "",
+                     kind=row["kind"] or "organization", country=row["country"] or None,
+                     aliases=_forms(row, "aliases_en"))
         out[ent.entity_id] = (ent, _forms(row, "name_ar", "forms_ar"))
     return out
 
 
-@dataclass(frozen=True)
-class Office:
-    """A title held by one person at a time."""
+def _by_role(path: Path, roles: tuple[str, ...]) -> Mapping[str, frozenset[str]]:
+    """Folded words of a `form role` TSV grouped by role; every role the code reads must have words."""
+    out: dict[str, set[str]] = {}
+    for row in _rows(path, ("form", "role")):
+        out.setdefault(row["role"], set()).add(fold(row["form"]))
+    missing = [r for r in roles if r not in out]
+    if missing:
+        raise LexiconError(f"{path}: no rows for role(s) {', '.join(missing)}")
+    return MappingProxyType({role: frozenset(words) for role, words in out.items()})
 
-    title_key: str  # folded title
-    actor_id: str
-    start: str  # YYYY-MM-DD or ""
-    end: str
+
+def load(data: Path = DATA) -> Lexicons:
+    """Read every lexicon and the gazetteer under a data folder (LexiconError names what is missing)."""
+    lex, gaz = data / "lexicons", data / "gazetteer"
+    words = WordLists(**{f.name: frozenset(fold(w) for w in _lines(lex / f"{f.name}.txt"))
+                         for f in fields(WordLists)})
+    given = _lines(lex / "given_names.txt")
+    offices = tuple(Office(fold(form), row["actor_id"], row["start"] or "", row["end"] or "")
+                    for row in _rows(lex / "offices.tsv", ("title_forms_ar", "actor_id", "start", "end"))
+                    for form in _forms(row, "title_forms_ar"))
+    return Lexicons(
+        places=MappingProxyType(_places(gaz)),
+        place_stop_forms=frozenset(fold(w) for w in _lines(gaz / "stop_forms.txt")),
+        actors=MappingProxyType(_actors(lex)),
+        offices=offices,
+        speech_cues=MappingProxyType({fold(r["form"]): (r["kind"], r["object"])
+                                      for r in _rows(lex / "speech_verbs.tsv", ("form", "kind", "object"))}),
+        words=words,
+        boilerplate=tuple(fold(w) for w in _lines(lex / "boilerplate.txt")),
+        given_names=frozenset(fold(n) for n in given),
+        given_names_with_alef_maqsura=frozenset(fold(n) for n in given if n.endswith("ى")),
+        place_cues=MappingProxyType({fold(r["form"]): r["kind"]
+                                     for r in _rows(lex / "place_cues.tsv", ("form", "kind"))}),
+        speaker_phrase=_by_role(lex / "speaker_phrase.tsv", SPEAKER_PHRASE_ROLES),
+        function_words=_by_role(lex / "function_words.tsv", FUNCTION_WORD_ROLES),
+    )
 
 
 @lru_cache(maxsize=1)
-def offices() -> list[Office]:
-    """Office-holder periods, to resolve a speaker named by title alone."""
-    out = []
-    for row in _rows(LEXICONS / "offices.tsv"):
-        for form in _forms(row, "title_forms_ar"):
-            out.append(Office(fold(form), row["actor_id"], row.get("start") or "", row.get("end") or ""))
-    return out
-
-
-@lru_cache(maxsize=1)
-def speech_cues() -> dict[str, tuple[str, str]]:
-    """Folded reporting cue -> (kind, object) from speech_verbs.tsv."""
-    return {fold(r["form"]): (r["kind"], r["object"]) for r in _rows(LEXICONS / "speech_verbs.tsv")}
+def default() -> Lexicons:
+    """The lexicons of this repository's data/, loaded on first use and shared from then on."""
+    return load(DATA)
 
 
 @lru_cache(maxsize=None)
-def word_list(name: str) -> frozenset[str]:
-    """A folded word list from data/lexicons/<name>.txt (roles, ranks, anonymous, given_names …)."""
-    return frozenset(fold(w) for w in _lines(LEXICONS / f"{name}.txt"))
-
-
-@lru_cache(maxsize=1)
-def boilerplate_lines() -> tuple[str, ...]:
-    """Folded starts of lines that pages add around an article."""
-    return tuple(fold(w) for w in _lines(LEXICONS / "boilerplate.txt"))
-
-
-@lru_cache(maxsize=1)
-def given_names() -> tuple[frozenset[str], frozenset[str]]:
-    """Folded given names, and those among them written with a final ى (مصطفى), told apart from على."""
-    names = _lines(LEXICONS / "given_names.txt")
-    return frozenset(fold(n) for n in names), frozenset(fold(n) for n in names if n.endswith("ى"))
-
-
-@lru_cache(maxsize=1)
-def place_cues() -> dict[str, str]:
-    """Folded words that announce a place name (قرية، ناحية …) → the kind of place they announce."""
-    return {fold(r["form"]): r["kind"] for r in _rows(LEXICONS / "place_cues.tsv")}
-
-
-def _words_by_role(name: str) -> dict[str, frozenset[str]]:
-    """Folded words of a `form role` TSV under data/lexicons, grouped by role."""
-    out: dict[str, set[str]] = {}
-    for row in _rows(LEXICONS / name):
-        out.setdefault(row["role"], set()).add(fold(row["form"]))
-    return {role: frozenset(words) for role, words in out.items()}
-
-
-@lru_cache(maxsize=1)
-def speaker_phrase_words() -> dict[str, frozenset[str]]:
-    """Folded words by the role they play in a speaker phrase (speaker_phrase.tsv)."""
-    return _words_by_role("speaker_phrase.tsv")
-
-
-@lru_cache(maxsize=1)
-def function_words() -> dict[str, frozenset[str]]:
-    """Folded closed-class words by role (function_words.tsv: locative, name_link, saying_noun …)."""
-    return _words_by_role("function_words.tsv")
+def basemap(name: str) -> dict:
+    """One vendored Natural Earth layer (data/basemap/<name>.geojson) as GeoJSON."""
+    try:
+        return json.loads(_read(BASEMAP / f"{name}.geojson"))
+    except json.JSONDecodeError as exc:
+        raise LexiconError(f"{BASEMAP / name}.geojson: not valid GeoJSON ({exc})") from exc

@@ -1,7 +1,9 @@
-"""Record types that the ingest produces: one article and what it says, with offsets into its body."""
+"""Every record type that crosses a package: what the lexicons know, what a reader reads, what the extraction
+finds (with character offsets into the body)."""
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from typing import Union
 
 
 @dataclass
@@ -62,3 +64,67 @@ class Article:
     def to_dict(self) -> dict:
         """Plain-dict form (for JSON)."""
         return asdict(self)
+
+
+@dataclass(frozen=True)
+class Entity:
+    """An actor or a place that the lexicons know (or that an article names and no lexicon knows)."""
+
+    entity_id: str
+    entity_type: str  # "actor" or "place"
+    name: str
+    name_ar: str
+    kind: str
+    lat: float | None = None
+    lon: float | None = None
+    precision: str | None = None
+    country: str | None = None
+    parent_id: str | None = None
+    coord_source: str | None = None
+    aliases: tuple[str, ...] = ()  # other names (English), for display and matching
+
+
+@dataclass(frozen=True)
+class Office:
+    """A title held by one person at a time."""
+
+    title_key: str  # folded title
+    actor_id: str
+    start: str  # YYYY-MM-DD or ""
+    end: str
+
+
+@dataclass
+class ArticleText:
+    """Title, publication date and cleaned body of one article."""
+
+    title: str | None
+    published: str | None
+    source: str | None
+    url: str | None
+    body: str
+
+
+@dataclass(frozen=True)
+class RawArticle:
+    """One article as read from its file: text, metadata (title, published YYYY-MM-DD, source, url …)."""
+
+    text: str
+    meta: dict
+    name: str  # where it came from: path, archive!member, file:line N, file[i], file#DOCNO
+
+
+@dataclass(frozen=True)
+class Issue:
+    """A problem with one file or record: `error` (not imported), `warning` (imported or skipped, see
+    message) or `ignored` (not an article file, e.g. a README inside an archive)."""
+
+    name: str
+    message: str
+    level: str = "error"
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.message}"
+
+
+Item = Union[RawArticle, Issue]

@@ -2,10 +2,11 @@
 profile per actor with its statements."""
 import streamlit as st
 
-from lib import charts, filters
-from lib.loading import load_store
-from lib.rtl import esc, md, rtl_block
-from pages._widgets import DATES, SPEAKER, filter_sidebar, page_start, statement_list
+from lib.dashboard import charts
+from lib.dashboard import filters
+from lib.dashboard.data import load_store
+from lib.dashboard.rtl import esc, md, rtl_block
+from lib.dashboard.widgets import DATES, SPEAKER, filter_sidebar, page_start, statement_list
 
 PROFILE_CHOICES = 1500
 

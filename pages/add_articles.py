@@ -4,10 +4,11 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from lib import importer, preview
-from lib.formats import SUPPORTED, Issue, RawArticle, make_article
-from lib.loading import store_dir
-from pages._widgets import page_start
+from lib.corpus import importer
+from lib.dashboard import preview
+from lib.corpus.readers import SUPPORTED, Issue, RawArticle, make_article
+from lib.dashboard.data import store_dir
+from lib.dashboard.widgets import page_start
 
 # Pasted Arabic is typed and read right to left (scoped to these widgets by their keys).
 PASTE_CSS = """<style>
@@ -49,7 +50,8 @@ def show_issues(issues: list[Issue]) -> None:
 
 
 def add(items: list, total: int, key: str) -> None:
-    """Add the records to the store with a progress bar, show the summary, and refresh the other pages."""
+    """Add the records to the store with a progress bar and show the summary (the other pages see the new batch:
+    the loader's cache is keyed by the store's manifests)."""
     bar = st.progress(0.0, text="Adding · جارٍ الإضافة…")
     step = max(1, total // 100)
 
@@ -59,7 +61,6 @@ def add(items: list, total: int, key: str) -> None:
 
     report = importer.import_items(items, store_dir(), progress, total=total)
     bar.progress(1.0, text="Done · تم")
-    st.cache_data.clear()  # the other pages reload the store on their next run
     head = report.summary().split("\n")[0]
     (st.error if report.failed and not report.added else st.success)(head)
     show_issues([Issue(n, m) for n, m in report.failed] + [Issue(n, m, "warning") for n, m in report.warnings])

@@ -3,10 +3,12 @@ about it, and its mentions over time. Places known only to city precision are ne
 import pandas as pd
 import streamlit as st
 
-from lib import charts, filters, maps
-from lib.loading import load_store
-from lib.rtl import md
-from pages._widgets import DATES, SPEAKER, filter_sidebar, page_start, statement_list
+from lib.dashboard import charts
+from lib.dashboard import filters
+from lib.dashboard import maps
+from lib.dashboard.data import load_store
+from lib.dashboard.rtl import md
+from lib.dashboard.widgets import DATES, SPEAKER, filter_sidebar, page_start, statement_list
 
 page_start()
 data = load_store()

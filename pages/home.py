@@ -1,10 +1,10 @@
 """Home: what is in the corpus, how to add articles, and the data credits."""
 import streamlit as st
 
-from lib import filters
-from lib.loading import load_store
-from lib.rtl import rtl_block
-from pages._widgets import page_start
+from lib.dashboard import filters
+from lib.dashboard.data import load_store
+from lib.dashboard.rtl import rtl_block
+from lib.dashboard.widgets import page_start
 
 page_start()
 data = load_store()

@@ -3,9 +3,9 @@ from functools import partial
 
 import streamlit as st
 
-from lib import filters
-from lib.loading import load_store
-from pages._widgets import filter_sidebar, page_start, statement_list
+from lib.dashboard import filters
+from lib.dashboard.data import load_store
+from lib.dashboard.widgets import filter_sidebar, page_start, statement_list
 
 page_start()
 data = load_store()

@@ -2,9 +2,10 @@
 (resolved dates), told apart; hovering shows the quote and speaker."""
 import streamlit as st
 
-from lib import charts, filters
-from lib.loading import load_store
-from pages._widgets import filter_sidebar, page_start
+from lib.dashboard import charts
+from lib.dashboard import filters
+from lib.dashboard.data import load_store
+from lib.dashboard.widgets import filter_sidebar, page_start
 
 EVENT_ROWS = 2000
 

@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lib.normalize import fold  # noqa: E402  (the matcher's own folding, so keys agree)
+from lib.text.normalize import fold  # noqa: E402  (the matcher's own folding, so keys agree)
 
 GAZ = ROOT / "data" / "gazetteer"
 COLUMNS = ["place_id", "name", "name_ar", "forms_ar", "lat", "lon", "kind", "precision", "country", "parent_id",

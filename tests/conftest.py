@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from lib.records import Article, DateRef, Mention, Statement
-from lib.store import Store
+from lib.corpus.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -99,7 +99,7 @@ def rich_store_dir(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def bundled_store_dir(tmp_path_factory) -> Path:
     """A store built from data/articles by the importer, as a fresh clone's dashboard builds it."""
-    from lib.importer import import_paths
+    from lib.corpus.importer import import_paths
 
     root = tmp_path_factory.mktemp("bundled-store")
     report = import_paths([ROOT / "data" / "articles"], store_dir=root)
@@ -110,7 +110,7 @@ def bundled_store_dir(tmp_path_factory) -> Path:
 @pytest.fixture
 def use_store(monkeypatch):
     """Point the dashboard at a store folder (and forget cached data before and after)."""
-    from lib.loading import clear_cache
+    from lib.dashboard.data import clear_cache
 
     def use(path: Path) -> Path:
         monkeypatch.setenv("RASD_STORE", str(path))
@@ -133,7 +133,7 @@ def make_hostile_store(root: Path) -> Path:
     """A store under root holding the bundled articles and the hostile one (ingested from files)."""
     import json
 
-    from lib.importer import import_paths
+    from lib.corpus.importer import import_paths
 
     src = root / "articles"
     src.mkdir(parents=True, exist_ok=True)

@@ -5,7 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from lib.article_text import ArticleError, clean_article, normalize_date, read_sidecar, read_text_file
+from lib.corpus.readers import read_article, read_file
+from lib.extract.article import clean_article, normalize_date
+from lib.records import Issue
 
 SEED = Path(__file__).resolve().parent.parent / "data" / "articles" / "asharq-2017-07-07-tillerson-syria.txt"
 HEADLINE = "واشنطن مستعدة للتعاون مع موسكو في سوريا: حظر طيران ومراقبون وإغاثة... والوحدة ضد «داعش»"
@@ -14,11 +16,12 @@ SIGN_UP = ["لم تشترك بعد", "انشئ حساباً خاصاً بك"]
 
 @pytest.fixture(scope="module")
 def seed():
-    return clean_article(read_text_file(SEED), read_sidecar(SEED))
+    raw = read_article(SEED)
+    return clean_article(raw.text, raw.meta)
 
 
 def test_seed_sidecar_has_no_title():
-    assert "title" not in read_sidecar(SEED)
+    assert "title" not in read_article(SEED).meta
 
 
 def test_seed_title_is_the_headline_printed_twice(seed):
@@ -101,43 +104,20 @@ def test_line_endings_and_blank_runs_are_normalised():
     assert art.body == "قال المتحدث إن القوات تقدمت.\n\nوأضاف أن الهجوم مستمر."
 
 
-# read_text_file: errors name the file
-
-
-@pytest.mark.parametrize("raw, why", [(b"", "empty"), (b"  \n\t\n", "empty"), (b"\xff\xfe\x00abc", "UTF-8"),
-                                      ("قال".encode("cp1256"), "UTF-8")])
-def test_read_text_file_errors_name_the_file(tmp_path, raw, why):
-    path = tmp_path / "خبر 1.txt"
-    path.write_bytes(raw)
-    with pytest.raises(ArticleError) as err:
-        read_text_file(path)
-    assert str(path) in str(err.value)
-    assert why in str(err.value)
-
-
-def test_read_text_file_missing_file_is_named(tmp_path):
-    path = tmp_path / "missing.txt"
-    with pytest.raises(ArticleError, match="missing.txt"):
-        read_text_file(path)
-
-
-def test_read_text_file_drops_a_byte_order_mark(tmp_path):
-    path = tmp_path / "a.txt"
-    path.write_bytes("\ufeffقال المتحدث".encode("utf-8"))
-    assert read_text_file(path) == "قال المتحدث"
+# reading: errors name the file (the readers' own tests are in test_formats.py)
 
 
 @pytest.mark.parametrize("content", ["{not json", "[1, 2]", "\"title\""])
 def test_a_bad_sidecar_is_named(tmp_path, content):
     (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
     (tmp_path / "a.json").write_text(content, encoding="utf-8")
-    with pytest.raises(ArticleError, match="a.json"):
-        read_sidecar(tmp_path / "a.txt")
+    errors = [i for i in read_file(tmp_path / "a.txt") if isinstance(i, Issue) and i.level == "error"]
+    assert errors and "a.json" in str(errors[0])
 
 
 def test_no_sidecar_is_no_metadata(tmp_path):
     (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
-    assert read_sidecar(tmp_path / "a.txt") == {}
+    assert read_article(tmp_path / "a.txt").meta == {}
 
 
 DATES = [

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from lib.formats import MB, Limits, read_bytes
-from lib.importer import ImportReport, import_paths, read_uploads
-from lib.store import Store
+from lib.corpus.readers import MB, Limits, read_bytes
+from lib.corpus.importer import ImportReport, import_paths, read_uploads
+from lib.corpus.store import Store
 
 FIX = Path(__file__).parent / "fixtures" / "import"
 GOOD, BAD = FIX / "good", FIX / "bad"
@@ -246,7 +246,7 @@ def test_upload_size_is_checked_in_lib():
 def test_upload_limit_matches_streamlit_config():
     import tomllib
 
-    from lib.importer import MAX_UPLOAD_BYTES
+    from lib.corpus.importer import MAX_UPLOAD_BYTES
 
     config = tomllib.loads((Path(__file__).parent.parent / ".streamlit" / "config.toml").read_text())
     assert config["server"]["maxUploadSize"] * MB == MAX_UPLOAD_BYTES

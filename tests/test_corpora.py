@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from lib.formats import Issue, RawArticle, read_paths
-from lib.importer import import_paths
-from lib.store import Store
+from lib.corpus.readers import Issue, RawArticle, read_paths
+from lib.corpus.importer import import_paths
+from lib.corpus.store import Store
 
 CORPORA = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora"
 SNN = CORPORA / "saudinewsnet" / "dataset" / "2015-07-23.zip"

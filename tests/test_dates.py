@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from lib.dates import find_dates
+from lib.extract.dates import find_dates
 
 # (text, published, expected days in order of appearance, the words that name each day)
 CASES = [

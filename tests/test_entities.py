@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from lib.entities import find_entities
+from lib.extract.entities import find_entities
 
 
 def names(text: str, entity_type: str) -> set[str]:

@@ -7,8 +7,10 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from lib import filters, rtl, url_state
-from lib.filters import Filters
+from lib.dashboard import filters
+from lib.dashboard import rtl
+from lib.dashboard import url_state
+from lib.dashboard.filters import Filters
 
 
 @pytest.fixture

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from lib.decoding import DecodeError, arabic_share, decode_bytes
-from lib.formats import (Issue, MappingError, RawArticle, parse_date, parse_mapping, read_bytes, read_paths,
+from lib.text.decoding import DecodeError, arabic_share, decode_bytes
+from lib.corpus.readers import (Issue, MappingError, RawArticle, parse_date, parse_mapping, read_bytes, read_paths,
                          suffix_of)
 
 FIX = Path(__file__).parent / "fixtures" / "import"

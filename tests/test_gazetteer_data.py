@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from lib.normalize import fold
+from lib.text.normalize import fold
 
 ROOT = Path(__file__).resolve().parent.parent
 GAZ = ROOT / "data" / "gazetteer"

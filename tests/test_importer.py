@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from lib import importer
-from lib.formats import RawArticle
-from lib.importer import ImportReport, import_items, import_paths, import_uploads
+from lib.corpus import importer
+from lib.corpus.readers import RawArticle
+from lib.corpus.importer import ImportReport, import_items, import_paths, import_uploads
 from lib.ingest import main
-from lib.store import Store
+from lib.corpus.store import Store
 
 ROOT = Path(__file__).parent.parent
 FIX = Path(__file__).parent / "fixtures" / "import"
@@ -118,7 +118,8 @@ def test_cli_add_prints_summary_and_progress(tmp_path, capsys):
     out, err = capsys.readouterr()
     assert status == 1  # one file failed
     lines = out.strip().split("\n")
-    assert lines[0].startswith("added 11, duplicates skipped 0, failed 1")
+    assert lines[0] == f"store: {tmp_path}"  # the summary names the store it wrote
+    assert lines[1].startswith("added 11, duplicates skipped 0, failed 1")
     assert lines[-1] == f"  failed: {BAD / 'empty.txt'}: file is empty"
     assert err.count("articles,") == 2 and "… 5 articles" in err  # a progress line every 5 articles
 
@@ -149,11 +150,11 @@ def test_cli_add_archive(tmp_path, capsys):
         for p in sorted(GOOD.iterdir()):
             zf.write(p, f"corpus/{p.name}")
     assert main(["--add", str(zpath), "--store", str(tmp_path / "s"), "--workers", "2"]) == 0
-    assert capsys.readouterr().out.startswith("added 11, duplicates skipped 0, failed 0")
+    assert capsys.readouterr().out.split("\n")[1].startswith("added 11, duplicates skipped 0, failed 0")
 
 
-def test_jsonl_export_unchanged_one_line_per_file(capsys):
-    """--jsonl is scored by ../shared/eval/score.py: one JSON line per FILE argument, errors included."""
+def test_jsonl_export_one_line_per_article_file(capsys):
+    """--jsonl is scored by ../shared/eval/score.py: one JSON line per article file, errors included."""
     files = [str(GOOD / "article.txt"), str(BAD / "empty.txt"), str(GOOD / "cp1256.txt")]
     status = main(["--jsonl", *files])
     lines = capsys.readouterr().out.strip().split("\n")
@@ -161,12 +162,14 @@ def test_jsonl_export_unchanged_one_line_per_file(capsys):
     recs = [json.loads(ln) for ln in lines]
     assert [r["source_file"] for r in recs] == files
     assert recs[0]["published"] == "2017-10-22" and "statements" in recs[0]
-    assert "error" in recs[1] and "error" in recs[2]  # --jsonl reads UTF-8 only, as before
+    assert "error" in recs[1] and "file is empty" in recs[1]["error"]
+    assert "الموصل" in recs[2]["body"]  # Windows-1256 is read as --add reads it
 
 
 def test_jsonl_refuses_add_options(capsys):
-    with pytest.raises(SystemExit):
-        main(["--jsonl", str(GOOD / "article.txt"), "--map", "text=x"])
+    for extra in (["--workers", "2"], ["--limit", "1"], ["--store", "x"]):
+        with pytest.raises(SystemExit):
+            main(["--jsonl", str(GOOD / "article.txt"), *extra])
 
 
 # --------------------------------------------------------------------------------------------------- page

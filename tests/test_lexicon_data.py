@@ -17,7 +17,7 @@ GIVEN_NAMES = LEX / "given_names.txt"
 KINDS = {"person", "state", "government", "armed_group", "military", "organization", "media"}
 
 try:  # the matcher's own key, so the checks fold exactly as matching does
-    from lib.normalize import fold
+    from lib.text.normalize import fold
 except ImportError:  # pragma: no cover - same rules, kept here so the data checks stand alone
     _DROP = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
     _FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ئ": "ي", "ة": "ه", "ؤ": "و",

@@ -8,10 +8,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from lib import charts, maps
-from lib.loading import derive
-from lib.rtl import shaped
-from lib.store import Store
+from lib.dashboard import charts
+from lib.dashboard import maps
+from lib.dashboard.data import derive
+from lib.dashboard.rtl import shaped
+from lib.corpus.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 

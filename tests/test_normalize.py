@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lib.normalize import fold, fold_char, fold_with_offsets
+from lib.text.normalize import fold, fold_char, fold_with_offsets
 
 FOLDS = [
     # (as written, matching key)

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lib.maps import LABELS_LAYER, PLACES_LAYER
-from lib.rtl import shaped
+from lib.dashboard.maps import LABELS_LAYER, PLACES_LAYER
+from lib.dashboard.rtl import shaped
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ["home", "quotes", "map", "cities", "timeline", "actors"]
@@ -90,9 +90,9 @@ def test_fresh_store_is_built_from_bundled_articles(use_store, tmp_path):
 
 @pytest.mark.parametrize("name", PAGES)
 def test_page_runs_on_an_empty_store(use_store, tmp_path, monkeypatch, name):
-    import lib.loading
+    import lib.dashboard.data
 
-    monkeypatch.setattr(lib.loading, "BUNDLED_ARTICLES", tmp_path / "no-articles")
+    monkeypatch.setattr(lib.dashboard.data, "BUNDLED_ARTICLES", tmp_path / "no-articles")
     use_store(tmp_path / "empty")
     at = page(name)
     assert not at.exception, [e.value for e in at.exception]
@@ -101,8 +101,8 @@ def test_page_runs_on_an_empty_store(use_store, tmp_path, monkeypatch, name):
 # -- the speaker filter: the user's first need ----------------------------------------------------------------------
 
 def test_choosing_a_speaker_leaves_only_their_statements(bundled):
-    from lib.loading import derive
-    from lib.store import Store
+    from lib.dashboard.data import derive
+    from lib.corpus.store import Store
 
     speakers = derive(Store(bundled).load())["speakers"]
     assert len(speakers) >= 2, "the bundled article has several speakers"

@@ -1,4 +1,4 @@
-"""Properties (hypothesis): random text never crashes the parser (`lib.ingest.analyse`), and every offset
+"""Properties (hypothesis): random text never crashes the parser (`lib.extract.analyse.analyse`), and every offset
 it returns points at what it names (statements: body[start:end] == quote; mentions and dates likewise);
 the import formats never crash on random bytes.
 
@@ -12,9 +12,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lib.decoding import DecodeError, decode_bytes
-from lib.formats import Issue, RawArticle, parse_date, read_bytes
-from lib.ingest import analyse
+from lib.text.decoding import DecodeError, decode_bytes
+from lib.corpus.readers import Issue, RawArticle, parse_date, read_bytes
+from lib.extract.analyse import analyse
 
 # Words that exercise every step: speech verbs, attributions, names and ranks, places, dates, quote marks of
 # every kind (paired or not), punctuation, digits and line breaks.

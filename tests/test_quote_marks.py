@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from lib.quote_marks import QuoteSpan, pair_quotes
+from lib.text.quote_marks import QuoteSpan, pair_quotes
 
 # (text, the quoted passages in order of opening, outermost first)
 CASES = [

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from lib.ingest import analyse
-from lib.normalize import fold
+from lib.extract.analyse import analyse
+from lib.text.normalize import fold
 
 PUB = {"published": "2017-07-07"}
 
@@ -24,7 +24,7 @@ CASES = [
      [("اندلعت اشتباكات عنيفة", "سعيد مموزيني", "direct")]),
     # indirect speech after قال … إن, title before the name
     ("قال وزير الخارجية الأميركي ريكس تيلرسون إن بلاده مستعدة للتعاون مع موسكو في سوريا.",
-     [("بلاده مستعدة للتعاون", "تيلرسون", "indirect")]),
+     [("بلاده مستعدة للتعاون", "ريكس تيلرسون", "indirect")]),
     # implicit speaker continues the last source
     ("وقال العقيد دلشاد مولود إن «الطائرات دمرت عددا من المواقع». وأضاف: «القصف تواصل خلال الأيام الماضية».",
      [("الطائرات دمرت عددا", "دلشاد مولود", "direct"), ("القصف تواصل خلال", "دلشاد مولود", "direct")]),
@@ -59,7 +59,7 @@ CASES = [
      [("سنواصل القتال حتى تحرير", "رياض الخيكاني", "direct")]),
     # an outlet relaying a source: the source speaks
     ("ونقلت وكالة رويترز عن وزير الخارجية الروسي سيرغي لافروف قوله إن موسكو لن تقبل بذلك أبدا.",
-     [("موسكو لن تقبل بذلك", "لافروف", "indirect")]),
+     [("موسكو لن تقبل بذلك", "سيرغي لافروف", "indirect")]),
     ("ونقلت وكالة «رويترز» عن مسؤول أميركي قوله إن «الضربات ستستمر حتى هزيمة التنظيم».",
      [("الضربات ستستمر حتى", None, "direct")]),
     # attribution after the claim
@@ -93,7 +93,7 @@ def test_statement_and_speaker(text, expected):
         if speaker is None:
             assert st.speaker is None
         else:
-            assert any(fold(speaker) in n or n in fold(speaker) for n in speaker_names(st)), \
+            assert fold(speaker) in speaker_names(st), \
                 f"{snippet!r}: speaker {st.speaker!r}/{st.speaker_ar!r}, want {speaker!r}"
         assert st.kind == kind
 

@@ -9,16 +9,17 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from lib.article_text import read_sidecar, read_text_file
-from lib.ingest import analyse
+from lib.corpus.readers import read_article
+from lib.extract.analyse import analyse
 from lib.records import Article
-from lib.store import TABLES, Store
+from lib.corpus.store import TABLES, Store
 
 SEED = Path(__file__).resolve().parent.parent / "data" / "articles" / "asharq-2017-07-07-tillerson-syria.txt"
 
 
 def _seed() -> Article:
-    return analyse(read_text_file(SEED), read_sidecar(SEED), str(SEED))
+    raw = read_article(SEED)
+    return analyse(raw.text, raw.meta, raw.name)
 
 
 def _article(n: int) -> Article:

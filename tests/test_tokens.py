@@ -5,8 +5,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lib.normalize import fold
-from lib.tokens import clitic_keys, gap_is_space, tokenize
+from lib.text.normalize import fold
+from lib.text.tokens import clitic_keys, gap_is_space, tokenize
 
 # (word as written, every key clitic_keys yields, in order: the literal word first)
 CLITICS = [

@@ -1,60 +1,16 @@
-"""An article's text as a reader sees it: metadata from the sidecar, boilerplate dropped, the title found."""
+"""An article's text as a reader sees it: boilerplate dropped, the title found, metadata dates read."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
-from dataclasses import dataclass
-from pathlib import Path
 
 from lib import lexicons
-from lib.normalize import fold
+from lib.lexicons import Lexicons
+from lib.records import ArticleText
+from lib.text.normalize import fold
 
 _SENTENCE_END = re.compile(r"[.!?؟…]\s*$")
 _WORDS = re.compile(r"\w+")
-
-
-class ArticleError(ValueError):
-    """An article file that cannot be read; the message names the file and the problem."""
-
-
-@dataclass
-class ArticleText:
-    """Title, publication date and cleaned body of one article."""
-
-    title: str | None
-    published: str | None
-    source: str | None
-    url: str | None
-    body: str
-
-
-def read_sidecar(path: Path) -> dict:
-    """The metadata beside an article file (article.txt → article.json), or {} when there is none."""
-    side = path.with_suffix(".json")
-    if side == path or not side.exists():
-        return {}
-    try:
-        meta = json.loads(side.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ArticleError(f"{side}: metadata sidecar is not valid JSON ({exc})") from exc
-    if not isinstance(meta, dict):
-        raise ArticleError(f"{side}: metadata sidecar must hold a JSON object")
-    return meta
-
-
-def read_text_file(path: Path) -> str:
-    """UTF-8 text of an article file, with a clear error for what cannot be read."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ArticleError(f"{path}: cannot read ({exc.strerror or exc})") from exc
-    if not raw.strip():
-        raise ArticleError(f"{path}: file is empty")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ArticleError(f"{path}: not UTF-8 text (byte {exc.start})") from exc
 
 
 def normalize_date(value: object) -> str | None:
@@ -86,11 +42,12 @@ def _looks_like_headline(line: str) -> bool:
     return 0 < len(words) <= 25 and not _SENTENCE_END.search(line.strip())
 
 
-def clean_article(text: str, meta: dict | None = None) -> ArticleText:
+def clean_article(text: str, meta: dict | None = None, *, lex: Lexicons | None = None) -> ArticleText:
     """Drop page boilerplate and title lines; take the title from metadata or from the text."""
     meta = meta or {}
+    lex = lex or lexicons.default()
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    starts = lexicons.boilerplate_lines()
+    starts = lex.boilerplate
     keys = [k.strip() for k in fold("\n".join(lines)).split("\n")]  # one fold for all lines (it keeps "\n")
     filled = [k for k, key in enumerate(keys) if key]
     edge = set(filled[:2] + filled[-6:])

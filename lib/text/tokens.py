@@ -5,7 +5,7 @@ import re
 from typing import NamedTuple
 from functools import lru_cache
 
-from lib.normalize import fold, has_dropped_marks
+from lib.text.normalize import fold, has_dropped_marks
 
 # A word: letters and digits plus the Arabic marks and tatweel that sit inside words.
 _WORD = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640]+")

@@ -12,7 +12,6 @@ on every page run (seconds each, and a copy per run in memory). So pages and `li
 """
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -22,10 +21,12 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import streamlit as st
 
-from lib.store import DEFAULT_DIR, Store
+from lib.corpus.importer import import_paths
+from lib.corpus.store import Store, choose_store
+from lib import lexicons
+from lib.dashboard.filters import find_city
+from lib.lexicons import BUNDLED_ARTICLES
 
-ROOT = Path(__file__).resolve().parent.parent
-BUNDLED_ARTICLES = ROOT / "data" / "articles"
 UNKNOWN_SPEAKER = "?"
 # The focus cities: English spellings, Arabic name, and a centre used only when neither the store nor the
 # gazetteer knows the city (to centre its map; nothing is placed there).
@@ -36,9 +37,8 @@ FOCUS_CITIES = {
 
 
 def store_dir() -> Path:
-    """The store folder the dashboard reads: $RASD_STORE, else data/store."""
-    env = os.environ.get("RASD_STORE")
-    return Path(env) if env else DEFAULT_DIR
+    """The store folder the dashboard reads: $RASD_STORE, else data/store (as the command line chooses it)."""
+    return choose_store()
 
 
 def _fingerprint(root: Path) -> tuple[str, ...]:
@@ -50,8 +50,6 @@ def _fingerprint(root: Path) -> tuple[str, ...]:
 def ensure_store(root: Path) -> None:
     """Fill an empty store from the bundled articles (a no-op when it holds anything)."""
     if Store(root).is_empty() and BUNDLED_ARTICLES.exists():
-        from lib.importer import import_paths  # only needed on a fresh clone
-
         import_paths([BUNDLED_ARTICLES], store_dir=root)
 
 
@@ -269,11 +267,9 @@ def derive(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
 
 def _gazetteer_places() -> pd.DataFrame:
     """The gazetteer's places (empty when data/gazetteer is not there yet)."""
-    from lib import lexicons
-
     rows = [{"place_id": e.entity_id, "name": e.name, "name_ar": e.name_ar, "kind": e.kind, "lat": e.lat,
              "lon": e.lon, "precision": e.precision, "parent_id": e.parent_id}
-            for e, _forms in lexicons.places().values()]
+            for e, _forms in lexicons.default().places.values()]
     return pd.DataFrame(rows, columns=["place_id", "name", "name_ar", "kind", "lat", "lon", "precision",
                                        "parent_id"])
 
@@ -281,8 +277,6 @@ def _gazetteer_places() -> pd.DataFrame:
 def focus_cities(place_table: pd.DataFrame, gazetteer: pd.DataFrame) -> pd.DataFrame:
     """Raqqa and Mosul: their place id and centre, from the store's places, else the gazetteer's, else a fallback
     centre with no id."""
-    from lib.filters import find_city
-
     rows = []
     for key, (english, arabic, lat, lon) in FOCUS_CITIES.items():
         hit = find_city(place_table, english, arabic) or find_city(gazetteer, english, arabic)

@@ -1,6 +1,6 @@
 """Adding articles to the store from files, folders, archives and uploads, with a per-file report.
 
-Records stream from `lib.formats`, are analysed (in worker processes when asked: the analysis is pure),
+Records stream from `lib.corpus.readers`, are analysed (in worker processes when asked: the analysis is pure),
 and go to the store in batches; `Store.add` is atomic per batch and skips articles stored already, so a
 failure or an interrupt never loses what was stored before.
 
@@ -22,10 +22,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from lib.formats import LIMITS, MB, Issue, Item, Limits, RawArticle, read_bytes, read_paths
-from lib.ingest import analyse
-from lib.records import Article
-from lib.store import ArticleRows, Store, rows_of
+from lib.corpus.readers import LIMITS, MB, Limits, read_bytes, read_paths
+from lib.corpus.store import ArticleRows, Store, rows_of
+from lib.extract.analyse import analyse
+from lib.records import Article, Issue, Item, RawArticle
 
 BATCH = 1000  # articles per store write: one atomic Parquet batch (fewer, bigger parts load faster too)
 CHUNK = 16  # articles per task handed to a worker: few enough that both workers finish together
@@ -87,7 +87,7 @@ class ImportReport:
             self.failed.append((issue.name, issue.message))
 
 
-# Runs of letters and of Arabic letters (lib.decoding's classes): counting by runs gives arabic_share's
+# Runs of letters and of Arabic letters (lib.text.decoding's classes): counting by runs gives arabic_share's
 # figure in half the time, which matters at a few hundred articles a second.
 _NON_LETTERS = re.compile(r"[\W\d_]+")
 _ARABIC_LETTERS = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06fc\u06ff\u0750-\u077f\ufb50-\ufdff"
@@ -96,7 +96,7 @@ _ARABIC_LETTERS = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06fc\u0
 
 def arabic_share(text: str) -> float:
     """Share of Arabic letters among the letters of a text (0.0 when it has no letters), as
-    `lib.decoding.arabic_share` counts it."""
+    `lib.text.decoding.arabic_share` counts it."""
     letters = len(_NON_LETTERS.sub("", text))
     return (len(text) - len(_ARABIC_LETTERS.sub("", text))) / letters if letters else 0.0
 

@@ -27,7 +27,8 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Union
 
-from lib.decoding import DecodeError, Decoded, decode_bytes
+from lib.records import Issue, Item, RawArticle
+from lib.text.decoding import DecodeError, Decoded, decode_bytes
 
 MB = 1024 * 1024
 
@@ -46,29 +47,6 @@ class Limits:
 LIMITS = Limits()
 
 
-@dataclass(frozen=True)
-class RawArticle:
-    """One article as read from its file: text, metadata (title, published YYYY-MM-DD, source, url …)."""
-
-    text: str
-    meta: dict
-    name: str  # where it came from: path, archive!member, file:line N, file[i], file#DOCNO
-
-
-@dataclass(frozen=True)
-class Issue:
-    """A problem with one file or record: `error` (not imported), `warning` (imported or skipped, see
-    message) or `ignored` (not an article file, e.g. a README inside an archive)."""
-
-    name: str
-    message: str
-    level: str = "error"
-
-    def __str__(self) -> str:
-        return f"{self.name}: {self.message}"
-
-
-Item = Union[RawArticle, Issue]
 
 # Field roles and the record keys that fill them, first match wins (case-insensitive).
 FIELDS: dict[str, tuple[str, ...]] = {
@@ -812,3 +790,17 @@ def read_paths(paths: Iterable[Path], mapping: dict[str, str] | None = None,
             yield from read_file(path, mapping, limits)
         else:
             yield Issue(str(path), "no such file or folder")
+
+
+class ReadError(ValueError):
+    """A file that does not hold exactly one readable article; the message names the file and why."""
+
+
+def read_article(path: Path, mapping: dict[str, str] | None = None) -> RawArticle:
+    """The one article of a file (a .txt with its sidecar, a page, a one-record file), warnings ignored."""
+    items = list(read_file(Path(path), mapping))
+    articles = [i for i in items if isinstance(i, RawArticle)]
+    if len(articles) != 1:
+        why = "; ".join(str(i) for i in items if isinstance(i, Issue) and i.level == "error")
+        raise ReadError(why or f"{path}: holds {len(articles)} articles, not one")
+    return articles[0]

@@ -4,9 +4,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from lib.normalize import fold
+from lib.text.normalize import fold
 from lib.records import DateRef
-from lib.tokens import Token, Vocabulary, tokenize
+from lib.text.tokens import Token, Vocabulary, tokenize
 
 MONTHS = {
     "يناير": 1, "كانون الثاني": 1, "فبراير": 2, "شباط": 2, "مارس": 3, "آذار": 3, "اذار": 3,

@@ -27,9 +27,18 @@ import pyarrow as pa
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
+from lib.lexicons import DEFAULT_STORE
 from lib.records import Article
 
-DEFAULT_DIR = Path(__file__).resolve().parent.parent / "data" / "store"
+DEFAULT_DIR = DEFAULT_STORE
+
+
+def choose_store(given: Path | str | None = None) -> Path:
+    """The store folder, chosen one way everywhere: the one given, else $RASD_STORE, else data/store."""
+    if given:
+        return Path(given)
+    env = os.environ.get("RASD_STORE")
+    return Path(env) if env else DEFAULT_DIR
 
 TABLES: dict[str, pa.Schema] = {
     "articles": pa.schema([
@@ -150,7 +159,7 @@ class Store:
     """A folder of committed Parquet parts, one sub-folder per table."""
 
     def __init__(self, root: Path | str | None = None):
-        self.root = Path(root) if root else DEFAULT_DIR
+        self.root = choose_store(root)
         self.manifests = self.root / "manifests"
         self._known: set[str] = set()  # ids of the stored articles, as of the manifests in _known_from
         self._known_from: set[str] = set()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from lib.rtl import esc
+from lib.dashboard.rtl import esc
 
 EVENTS_ROW = "Dated events · أحداث مؤرخة"
 STATEMENT_NAME = "Statement, by publication date · تصريح حسب تاريخ النشر"

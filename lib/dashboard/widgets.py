@@ -1,7 +1,4 @@
-"""Widgets that several pages share: the sidebar filters (kept in the URL) and the statement list.
-
-Not a page (st.navigation lists the pages in app.py). The pages import it as `pages._widgets`.
-"""
+"""Widgets that several pages share: the sidebar filters (kept in the URL) and the statement list."""
 from __future__ import annotations
 
 from datetime import date
@@ -9,9 +6,10 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from lib import filters, url_state
-from lib.filters import Filters
-from lib.rtl import CSS, paragraph_html, statement_card
+from lib.dashboard import filters, url_state
+from lib.dashboard.filters import Filters
+from lib.dashboard.navigation import route_through_app
+from lib.dashboard.rtl import CSS, paragraph_html, statement_card
 
 SPEAKER, ACTOR, PLACE, DATES, TEXT = "f_speaker", "f_actor", "f_place", "f_dates", "f_text"
 ALL = (SPEAKER, ACTOR, PLACE, DATES, TEXT)
@@ -19,24 +17,9 @@ PAGE_SIZE = 20
 MAX_OPTIONS = 3000  # choices offered in one filter widget
 
 
-def _through_app() -> None:
-    """Make sure app.py's navigation runs this page.
-
-    A server whose folder has a pages/ directory starts in Streamlit's old multipage mode, which runs a deep link
-    (a shared /quotes?speaker=… opened first after a restart) straight from pages/, without app.py: no page
-    config, the wrong sidebar. st.navigation turns that mode off on its first run; when this page runs before
-    it has, turn it off here and rerun, so app.py runs and routes to this same page (same url path, same hash).
-    """
-    from streamlit.runtime.pages_manager import PagesManager
-
-    if getattr(PagesManager, "uses_pages_directory", False):
-        PagesManager.uses_pages_directory = False
-        st.rerun()
-
-
 def page_start() -> None:
     """Every page's first call: the scoped RTL CSS, and the filter state carried over from the last page."""
-    _through_app()
+    route_through_app()
     st.html(CSS)
     for key in ALL:
         # A widget's state is dropped when a run does not draw it; re-assigning keeps it across pages.

@@ -10,16 +10,14 @@ from __future__ import annotations
 
 import json
 import math
-from functools import lru_cache
-from pathlib import Path
 
 import pandas as pd
 import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
-from lib.rtl import esc, has_arabic, shaped
+from lib import lexicons
+from lib.dashboard.rtl import esc, has_arabic, shaped
 
-BASEMAP = Path(__file__).resolve().parent.parent / "data" / "basemap"
 PLACES_LAYER = "places"  # layer id: st.pydeck_chart's selection is keyed by it
 LABELS_LAYER = "place-labels"
 FONT = '"DejaVu Sans, Noto Naskh Arabic, Noto Sans Arabic, Arial, sans-serif"'
@@ -57,24 +55,19 @@ class CompactDeck(pdk.Deck):
         return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
 
 
-@lru_cache(maxsize=None)
-def _geojson(name: str) -> dict:
-    return json.loads((BASEMAP / f"{name}.geojson").read_text(encoding="utf-8"))
-
-
 def basemap_layers() -> list[pdk.Layer]:
     """Sea, countries with their borders, coastlines, lakes and rivers (Natural Earth, vendored)."""
     sea = [{"polygon": [[-180, -85], [180, -85], [180, 85], [-180, 85]]}]
     return [
         pdk.Layer("SolidPolygonLayer", sea, id="sea", get_polygon="polygon", get_fill_color=[214, 228, 238]),
-        pdk.Layer("GeoJsonLayer", _geojson("countries"), id="countries", filled=True, stroked=True,
+        pdk.Layer("GeoJsonLayer", lexicons.basemap("countries"), id="countries", filled=True, stroked=True,
                   get_fill_color=[246, 243, 236], get_line_color=[150, 140, 130], line_width_min_pixels=0.8,
                   get_line_width=1),
-        pdk.Layer("GeoJsonLayer", _geojson("coastlines"), id="coastlines", stroked=True, filled=False,
+        pdk.Layer("GeoJsonLayer", lexicons.basemap("coastlines"), id="coastlines", stroked=True, filled=False,
                   get_line_color=[110, 140, 170], line_width_min_pixels=1, get_line_width=1),
-        pdk.Layer("GeoJsonLayer", _geojson("lakes"), id="lakes", filled=True, stroked=False,
+        pdk.Layer("GeoJsonLayer", lexicons.basemap("lakes"), id="lakes", filled=True, stroked=False,
                   get_fill_color=[170, 205, 230]),
-        pdk.Layer("GeoJsonLayer", _geojson("rivers"), id="rivers", stroked=True, filled=False,
+        pdk.Layer("GeoJsonLayer", lexicons.basemap("rivers"), id="rivers", stroked=True, filled=False,
                   get_line_color=[90, 150, 210], line_width_min_pixels=1.2, get_line_width=1),
     ]
 

@@ -3,7 +3,7 @@ and labelled with its speaker, and tables of statements and places. Escaped HTML
 from __future__ import annotations
 
 from lib.records import Article
-from lib.rtl import bdi, esc
+from lib.dashboard.rtl import bdi, esc
 
 
 def body_html(art: Article) -> str:

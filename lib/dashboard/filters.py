@@ -1,6 +1,6 @@
 """Filters over the statements frame: pure functions that return boolean masks and never touch widgets.
 
-Every function takes the frame (as `lib.loading.derive` shapes it) and returns a `pd.Series` of bools aligned
+Every function takes the frame (as `lib.dashboard.data.derive` shapes it) and returns a `pd.Series` of bools aligned
 with it; an empty choice means "no filter" (all True). Combine masks with `&`.
 
 They run on every page run over every statement (170,000 for 50,000 articles), so they are column operations,
@@ -19,10 +19,10 @@ from typing import Callable, Iterable
 import numpy as np
 import pandas as pd
 
-from lib.normalize import fold
+from lib.text.normalize import fold
 
 # Letters that spellings of the same word disagree on (الأميركي / الأمريكي, ترمب / ترامب, سوريا / سورية): after
-# lib.normalize.fold, the search key turns a word-final ه into ا, drops every ا and ء, and drops و and ي inside a
+# lib.text.normalize.fold, the search key turns a word-final ه into ا, drops every ا and ء, and drops و and ي inside a
 # word (kept first and last, so و the conjunction and the nisba ending still count).
 _FINAL_HA = re.compile(r"ه\b")
 _ALEF = re.compile("[اء]")
@@ -130,7 +130,7 @@ def _chars_are(kind: str, codes: np.ndarray) -> np.ndarray:
 _HA, _ALEF_CODE, _HAMZA, _WAW, _YA = (ord(c) for c in "هاءوي")
 def _fold_table() -> tuple[np.ndarray, np.ndarray]:
     """fold(chr(c)) for every BMP code point: how many characters it gives (0 when dropped, 2 for İ …) and
-    their code points. Taken from `lib.normalize.fold` itself, so the two can never disagree."""
+    their code points. Taken from `lib.text.normalize.fold` itself, so the two can never disagree."""
     if "fold" not in _TABLES:
         lengths = np.zeros(_BMP, dtype=np.uint8)  # small tables: look-ups stay in the CPU's cache
         codes = np.zeros((3, _BMP), dtype=np.uint32)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Mapping
 
-from lib.filters import Filters
+from lib.dashboard.filters import Filters
 
 KEYS = {"speakers": "speaker", "actors": "actor", "places": "place", "start": "from", "end": "to",
         "text": "q"}

@@ -1,11 +1,13 @@
 """Reporting cues in a text: speech verbs, participles, attributions (بحسب) and the words that open content."""
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 from functools import lru_cache
 
 from lib import lexicons
-from lib.tokens import Token, candidates, gap_is_space
+from lib.lexicons import Lexicons
+from lib.text.tokens import Token, candidates, gap_is_space
 
 # The complementiser that opens reported content: أن/إن/بأن, bare or with a pronoun (أنه، إنها، بأنهم …).
 _COMPLEMENTISERS = frozenset(
@@ -27,10 +29,10 @@ class Cue:
     written: str
 
 
-@lru_cache(maxsize=1)
-def _cue_table() -> tuple[dict[tuple[str, ...], tuple[str, str, str]], int]:
+@lru_cache(maxsize=4)
+def _cue_table(*, lex: Lexicons) -> tuple[dict[tuple[str, ...], tuple[str, str, str]], int]:
     table = {}
-    for form, (kind, takes) in lexicons.speech_cues().items():
+    for form, (kind, takes) in lex.speech_cues.items():
         table[tuple(form.split())] = (form, kind, takes)
     return table, max((len(k) for k in table), default=1)
 
@@ -43,25 +45,28 @@ def _stems(key: str) -> list[str]:
     return out
 
 
-_OPENS_CUE: dict[str, bool] = {}
+# Per loaded Lexicons: word → can it open a cue (memoised; most words cannot).
+_OPENS_CUE: weakref.WeakKeyDictionary[Lexicons, dict[str, bool]] = weakref.WeakKeyDictionary()
 
 
-def _may_open_cue(key: str) -> bool:
+def _may_open_cue(key: str, *, lex: Lexicons) -> bool:
     """Can this word open a reporting cue (قال، وأضاف، بحسب …)? Cached: most words cannot."""
-    return any(stem in _cue_firsts() for stem in _stems(key))
+    return any(stem in _cue_firsts(lex=lex) for stem in _stems(key))
 
 
-@lru_cache(maxsize=1)
-def _cue_firsts() -> frozenset[str]:
+@lru_cache(maxsize=4)
+def _cue_firsts(*, lex: Lexicons) -> frozenset[str]:
     """First words of every cue form (built once, not per new word)."""
-    return frozenset(k[0] for k in _cue_table()[0])
+    return frozenset(k[0] for k in _cue_table(lex=lex)[0])
 
 
-def find_cues(text: str, tokens: list[Token]) -> list[Cue]:
+def find_cues(text: str, tokens: list[Token], *, lex: Lexicons | None = None) -> list[Cue]:
     """Every reporting cue, in text order."""
-    table, longest = _cue_table()
+    lex = lex or lexicons.default()
+    memo = _OPENS_CUE.setdefault(lex, {})
+    table, longest = _cue_table(lex=lex)
     cues, after = [], 0
-    for i in candidates(tokens, _OPENS_CUE, _may_open_cue):  # few words can open a cue
+    for i in candidates(tokens, memo, lambda key: _may_open_cue(key, lex=lex)):  # few words can open a cue
         if i < after:
             continue  # inside the previous cue
         hit = None
@@ -86,14 +91,14 @@ def find_cues(text: str, tokens: list[Token]) -> list[Cue]:
     return cues
 
 
-def is_complementiser(tokens: list[Token], i: int) -> bool:
+def is_complementiser(tokens: list[Token], i: int, *, lex: Lexicons) -> bool:
     """Is token i a reporting أن/إن (not بعد أن، قبل أن …)?"""
     if tokens[i].key not in _COMPLEMENTISERS:
         return False
     prev = tokens[i - 1].key if i else ""
-    return prev not in lexicons.function_words()["not_reporting_before"]
+    return prev not in lex.function_words["not_reporting_before"]
 
 
-def is_saying_noun(key: str) -> bool:
+def is_saying_noun(key: str, *, lex: Lexicons) -> bool:
     """Does this word open content like a colon (للقول، قوله)?"""
-    return key in lexicons.function_words()["saying_noun"]
+    return key in lex.function_words["saying_noun"]
