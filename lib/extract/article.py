@@ -44,8 +44,8 @@ def _is_boilerplate(line: str, key: str, starts: tuple[str, ...], near_edge: boo
     return near_edge and not _SENTENCE_END.search(line.strip()) and any(key.startswith(s) for s in starts)
 
 
-# What ends a link line's lead-in: a colon, «..» or «…», a bar, or a dash with space around it.
-_LINK_END = r"(?:\s*(?::|\.{2,}|…|\|)|\s+[-–—](?:\s|$))"
+# What ends a link line's lead-in: a colon, «..» or «…», a bar, a dash with space around it, or the line's end.
+_LINK_END = r"(?:\s*(?::|\.{2,}|…|\||$)|\s+[-–—](?:\s|$))"
 _ANY_WORD = r"[^\s.:|،,؛;«»\"“”…]+"  # a word of a «…» stretch: one that ends no clause
 # Marks that do not show (direction marks, zero-width joiners, BOM): a line's key is matched without them.
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")

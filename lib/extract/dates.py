@@ -46,8 +46,9 @@ _REL = "الماضي|المقبل|القادم|الحالي|الجاري|الم�
 _NUM = "[0-9٠-٩]"
 _DAY = rf"(?P<day>{_NUM}{{1,2}}|{_alt(ORDINALS)})"
 # The year of a date: «2017», «من عام 2015», «لعام 1436هـ», «1436 هـ», «2015م».
+_MARKS = r"هـ+|ه|هجرية|هجري|للهجرة|مـ+|م|ميلادية|ميلادي|للميلاد"  # هـ Hijri, م Gregorian
 _YEAR = (rf"\s+(?:(?:من\s+)?(?:[لو]?عام|العام|[لو]?سنة)\s+)?(?P<year>{_NUM}{{4}})"
-         r"(?:\s*(?P<mark>هـ|ه|هجرية|هجري|للهجرة|مـ|م|ميلادية|ميلادي|للميلاد)(?!\w))?")
+         rf"(?:\s*(?P<mark>{_MARKS})(?!\w))?")
 # 11 يوليو (تموز) / الـ 20 من كانون الثاني / يناير الماضي / 30يونيو / 17 ذو القعدة 1436هـ / ٢٧ من رمضان
 _EXPLICIT = re.compile(
     rf"(?<!\w)(?:[وف]?(?:في|فى)\s+)?(?:[وف]?(?:يوم|ليلة|اليوم)\s+)?[وف]?(?:الـ?\s*)?{_DAY}\s*(?:من\s+)?"
@@ -55,10 +56,11 @@ _EXPLICIT = re.compile(
     rf"(?:{_YEAR})?(?:\s+(?P<rel>{_REL}))?"
 )
 # 24 - 10 - 2011, 31/7/2015م, 1436/11/17هـ (the Arab press writes day before month)
+_SEP = r"\s*[/\-–.]\s*"
 _NUMERIC = re.compile(
-    rf"(?<![\w/.\-])(?:(?P<d>{_NUM}{{1,2}})\s*(?P<sep>[/\-.])\s*(?P<m>{_NUM}{{1,2}})\s*(?P=sep)\s*(?P<y>{_NUM}{{4}})"
-    rf"|(?P<y2>{_NUM}{{4}})\s*(?P<sep2>[/\-.])\s*(?P<m2>{_NUM}{{1,2}})\s*(?P=sep2)\s*(?P<d2>{_NUM}{{1,2}}))"
-    rf"(?:\s*(?P<mark>هـ|ه|مـ|م)(?!\w))?(?!{_NUM}|\s*[/\-.]\s*{_NUM})"
+    rf"(?<![0-9٠-٩/.\-–])(?:(?P<d>{_NUM}{{1,2}}){_SEP}(?P<m>{_NUM}{{1,2}}){_SEP}(?P<y>{_NUM}{{4}})"
+    rf"|(?P<y2>{_NUM}{{4}}){_SEP}(?P<m2>{_NUM}{{1,2}}){_SEP}(?P<d2>{_NUM}{{1,2}}))"
+    rf"(?:\s*(?P<mark>هـ+|ه|مـ+|م)(?!\w))?(?!{_NUM}|{_SEP}{_NUM})"
 )
 # A Hijri month without its day: «رمضان 1427هـ», «شهر رمضان من عام 1435هـ», «مطلع ذي القعدة المقبل».
 _HIJRI_MONTH = re.compile(
@@ -69,14 +71,17 @@ _HIJRI_MONTH = re.compile(
 # A Hijri year alone, marked as one: «عام 1400هـ», «1436 هـ».
 _HIJRI_YEAR = re.compile(
     rf"(?<!\w)(?:[وف]?(?:في|فى|منذ|خلال|حتى)\s+)?(?:[وفل]?(?:عام|العام|سنة|السنة)\s+)?(?P<year>{_NUM}{{4}})\s*"
-    r"(?P<mark>هـ|ه|هجرية|هجري|للهجرة)(?!\w)"
+    r"(?P<mark>هـ+|ه|هجرية|هجري|للهجرة)(?!\w)"
 )
-_YEAR_RANGE_BEFORE = re.compile(rf"{_NUM}{{4}}\s*[/\-–]\s*$")
+# A year that ends a numeric date or a span of years (4 – 9 - 1436ه، 1436/1437هـ) is no year mention of its own.
+_NUMBER_BEFORE = re.compile(rf"{_NUM}\s*[/\-–.]\s*$")
+# A place named after a date (مدينة العاشر من رمضان، جسر 6 أكتوبر) names no day.
+_PLACE_HEADS = frozenset(fold(w) for w in ("مدينة", "مدينتي", "شارع", "جسر", "كوبري", "ميدان", "حي", "محطة", "نفق"))
 # What may stand between the two calendars' names of one day: الموافق، «-»، «/»، brackets.
 _PAIR_GAP = re.compile(r"\s*\)?\s*(?:[-–/،,]|(?:[وف]?(?:ال)?موافق|ويوافق|وفق)\s*(?:لـ?|ل\s*)?)?\s*\(?\s*")
 # A weekday that opens an explicit date takes that date: «يوم الثلاثاء 17 ذو القعدة»، «الأربعاء، 5 سبتمبر».
 _WEEKDAY_BEFORE = re.compile(rf"(?:(?<!\w)[وف]?(?:يوم|اليوم)\s+)?(?<!\w)[وف]?(?:{_alt(WEEKDAYS)})"
-                             rf"(?:\s+(?:{_REL}))?\s*[،,]?\s*\(?\s*$")
+                             rf"(?:\s+(?:{_REL}))?\s*[،,]?\s*(?:ال)?(?:موافق|الموافق)?\s*\(?\s*$")
 # The first day of a range that names its month once: «10 - 12 شوال»، «من 3 إلى 5 يوليو»، «5 و6 أغسطس».
 _RANGE_START = re.compile(rf"(?<![\w/.\-])(?:[وف]?(?:من|بين)\s+)?(?P<day>{_NUM}{{1,2}})\s*(?:[-–]|إلى|الى|حتى|و)\s*$")
 
@@ -215,10 +220,14 @@ def _hijri_day(pub: dt.date | None, year: int | None, month: int, day: int, rel:
     return got[1], hijri_key(got[0], month, day), True
 
 
-def _explicit(text: str, windows, pub: dt.date | None) -> list[_Found]:
-    """Days named with a month name in either calendar, and numeric dates, in text order, none overlapping."""
+def _explicit(text: str, windows, pub: dt.date | None) -> tuple[list[_Found], list[tuple[int, int]]]:
+    """Days named with a month name in either calendar, and numeric dates, in text order, none overlapping; and
+    the spans of every day so named, found or not (a day that does not exist is no month mention either)."""
     matches: list[re.Match] = []
     for m in _finditer(_EXPLICIT, text, windows):
+        before = text[max(0, m.start() - 16):m.start()].split()
+        if before and fold(before[-1]).lstrip("وف") in _PLACE_HEADS:
+            continue
         if not _overlaps(m, [(o.start(), o.end()) for o in matches]):
             matches.append(m)
     matches.sort(key=lambda m: m.start())
@@ -247,8 +256,9 @@ def _explicit(text: str, windows, pub: dt.date | None) -> list[_Found]:
             _range_first(text, m, found, lambda d: (_safe(gy, month, d), None))
             found.append(_Found(m.start(), m.end(), got_day, year is None, "gregorian", explicit_year=year is not None))
     for m in _finditer(_NUMERIC, text, windows):
-        if _overlaps(m, [(f.start, f.end) for f in found]):
-            continue
+        seps = set(re.sub(r"[\s0-9٠-٩]", "", text[m.start():m.end("y") if m.group("y") else m.end("d2")]))
+        if _overlaps(m, [(f.start, f.end) for f in found]) or ("." in seps and len(seps) > 1):
+            continue  # «3.5-2015» is a number and a year, not 3 May
         d, mo, y = (m.group("d"), m.group("m"), m.group("y")) if m.group("y") else (m.group("d2"), m.group("m2"),
                                                                                        m.group("y2"))
         d, mo, y = (int(v.translate(_DIGITS)) for v in (d, mo, y))
@@ -261,7 +271,7 @@ def _explicit(text: str, windows, pub: dt.date | None) -> list[_Found]:
             got_day = _safe(y, mo, d)
             if got_day:
                 found.append(_Found(m.start(), m.end(), got_day, False, "gregorian"))
-    return sorted(found, key=lambda f: f.start)
+    return sorted(found, key=lambda f: f.start), [(m.start(), m.end()) for m in matches]
 
 
 def _range_first(text: str, m: re.Match, found: list[_Found],
@@ -357,8 +367,8 @@ def _month_and_year_mentions(text: str, windows, pub: dt.date | None, taken: lis
     for m in _finditer(_HIJRI_YEAR, text, windows):
         year = _year_of(m)
         if (_overlaps(m, taken) or _overlaps(m, [(f.start, f.end) for f in found])
-                or not FIRST_YEAR <= year <= LAST_YEAR or _YEAR_RANGE_BEFORE.search(text, max(0, m.start() - 12),
-                                                                                     m.start("year"))):
+                or not FIRST_YEAR <= year <= LAST_YEAR or _NUMBER_BEFORE.search(text, max(0, m.start() - 12),
+                                                                                 m.start("year"))):
             continue  # «1436/1437هـ» is a span of two years, not a year
         day = to_gregorian(year, 1, 1)
         if day:
@@ -411,12 +421,12 @@ def find_dates(text: str, published: str | None, tokens: list[Token] | None = No
         found.append(DateRef(f.day.isoformat(), text[f.start:f.end].strip(), f.start, f.end, f.relative,
                              f.precision, f.hijri))
 
-    explicit = _explicit(text, windows, pub)
+    explicit, named = _explicit(text, windows, pub)
     _same_day_named_with_year(explicit)
     for f in _merge_pairs(text, explicit):
         _with_weekday(text, f)
         keep(f)
-    for f in _month_and_year_mentions(text, windows, pub, list(taken)):
+    for f in _month_and_year_mentions(text, windows, pub, taken + named):
         keep(f)
 
     def add(m: re.Match, day: dt.date | None, relative: bool) -> bool:
