@@ -63,6 +63,7 @@ class Lexicons:
     speech_cues: Mapping[str, tuple[str, str]]  # folded reporting cue → (kind, object)
     words: WordLists
     boilerplate: tuple[str, ...]  # folded starts of lines that pages add around an article
+    boilerplate_links: tuple[str, ...]  # folded lead-ins (`شاهد الفيديو …:`) of lines that point to another page
     given_names: frozenset[str]
     given_names_with_alef_maqsura: frozenset[str]  # مصطفى, told apart from the preposition على
     place_cues: Mapping[str, str]  # folded word that announces a place (قرية) → the kind it announces
@@ -156,6 +157,7 @@ def load(data: Path = DATA) -> Lexicons:
     words = WordLists(**{f.name: frozenset(fold(w) for w in _lines(lex / f"{f.name}.txt"))
                          for f in fields(WordLists)})
     given = _lines(lex / "given_names.txt")
+    boiler = _lines(lex / "boilerplate.txt")
     offices = tuple(Office(fold(form), row["actor_id"], row["start"] or "", row["end"] or "")
                     for row in _rows(lex / "offices.tsv", ("title_forms_ar", "actor_id", "start", "end"))
                     for form in _forms(row, "title_forms_ar"))
@@ -167,7 +169,8 @@ def load(data: Path = DATA) -> Lexicons:
         speech_cues=MappingProxyType({fold(r["form"]): (r["kind"], r["object"])
                                       for r in _rows(lex / "speech_verbs.tsv", ("form", "kind", "object"))}),
         words=words,
-        boilerplate=tuple(fold(w) for w in _lines(lex / "boilerplate.txt")),
+        boilerplate=tuple(fold(w) for w in boiler if not w.endswith(":")),
+        boilerplate_links=tuple(fold(w) for w in boiler if w.endswith(":")),
         given_names=frozenset(fold(n) for n in given),
         given_names_with_alef_maqsura=frozenset(fold(n) for n in given if n.endswith("ى")),
         place_cues=MappingProxyType({fold(r["form"]): r["kind"]

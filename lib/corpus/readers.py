@@ -222,6 +222,12 @@ def record_article(rec: object, name: str, mapping: dict[str, str], limits: Limi
     yield from make_article(text, meta, name, limits, date=dval, date_field=dkey)
 
 
+def unescape_meta(meta: dict) -> dict:
+    """Metadata text with its HTML entities decoded once (&#8220;مهينة&#8221; → “مهينة”, &nbsp;) and trimmed:
+    sites put entity-escaped titles in feeds and sidecars, and readers would see them raw."""
+    return {k: html.unescape(v).strip() if isinstance(v, str) else v for k, v in meta.items()}
+
+
 def make_article(text: str, meta: dict, name: str, limits: Limits = LIMITS, date: object = None,
                  date_field: str | None = None) -> Iterator[Item]:
     """A RawArticle after the checks every format shares (empty, too long, date understood)."""
@@ -232,7 +238,7 @@ def make_article(text: str, meta: dict, name: str, limits: Limits = LIMITS, date
         yield Issue(name, f"article is {len(text):,} characters, over the {limits.max_article_chars:,} limit "
                           f"(not one news article? split it); skipped")
         return
-    meta = dict(meta)
+    meta = unescape_meta(meta)
     if date not in (None, ""):
         day = parse_date(date)
         if day:

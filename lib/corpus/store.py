@@ -68,7 +68,7 @@ TABLES: dict[str, pa.Schema] = {
     ]),
     "dates": pa.schema([
         ("article_id", pa.string()), ("date", pa.string()), ("text", pa.string()), ("start", pa.int32()),
-        ("end", pa.int32()), ("relative", pa.bool_()), ("precision", pa.string()),
+        ("end", pa.int32()), ("relative", pa.bool_()), ("precision", pa.string()), ("hijri", pa.string()),
     ]),
 }
 
@@ -133,7 +133,7 @@ def article_rows(art: Article, ingested_at: str | None) -> dict[str, list[dict]]
                                "mentions": p.get("mentions", 0)})
     for d in art.dates:
         rows["dates"].append({"article_id": art.article_id, "date": d.date, "text": d.text, "start": d.start,
-                              "end": d.end, "relative": d.relative, "precision": d.precision})
+                              "end": d.end, "relative": d.relative, "precision": d.precision, "hijri": d.hijri})
     return rows
 
 

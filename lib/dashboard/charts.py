@@ -11,6 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from lib.dashboard.rtl import esc
+from lib.extract.hijri import hijri_label
 
 EVENTS_ROW = "Dated events · أحداث مؤرخة"
 STATEMENT_NAME = "Statement, by publication date · تصريح حسب تاريخ النشر"
@@ -82,8 +83,11 @@ def timeline_figure(statements: pd.DataFrame, dates: pd.DataFrame, top: int = 20
                                  marker=dict(size=11, color="#c0392b", opacity=0.8, line=dict(width=1, color="white")),
                                  hovertext=hover, hoverinfo="text", customdata=dated["statement_id"]))
     if not events.empty:
-        hover = [f"<b>{esc(d)}</b> — «{esc(t)}»<br>{hover_text(c)}<br><i>{esc(src)} · {esc(p)}</i>" for d, t, c, src, p
-                 in zip(events["date"], events["text"], events["context"], events["source"].fillna(""),
+        # a Hijri-dated event shows the Hijri date beside its Gregorian day (stores older than the column lack it)
+        hijri = events["hijri"] if "hijri" in events else pd.Series([None] * len(events), index=events.index)
+        hover = [f"<b>{esc(d)}</b>{' · ' + esc(hijri_label(h)) if isinstance(h, str) and h else ''} — «{esc(t)}»"
+                 f"<br>{hover_text(c)}<br><i>{esc(src)} · {esc(p)}</i>" for d, h, t, c, src, p
+                 in zip(events["date"], hijri, events["text"], events["context"], events["source"].fillna(""),
                         events["published"].fillna(""))]
         fig.add_trace(go.Scatter(x=events["date_value"] + pd.Timedelta(hours=12), y=[EVENTS_ROW] * len(events),
                                  mode="markers", name=EVENT_NAME,
