@@ -23,7 +23,8 @@ def export_record(art: Article) -> dict:
         "actors": [{k: v for k, v in a.items() if k not in _PLACE_ONLY + ("precision",)}
                    for a in art.actors.values()],
         "places": [{k: v for k, v in p.items() if k not in _PLACE_ONLY} for p in art.places.values()],
-        "dates": [{"date": d.date, "text": d.text, "precision": d.precision} for d in art.dates],
+        "dates": [{"date": d.date, "text": d.text, "precision": d.precision, **({"hijri": d.hijri} if d.hijri else {})}
+                  for d in art.dates],
     }
 
 
