@@ -2,7 +2,9 @@
 
 This is the only `lib` module that knows Streamlit (for `st.cache_resource`). The store folder is `RASD_STORE`
 when that environment variable is set, else `data/store`; an empty store is first filled from the bundled
-articles in `data/articles/`, so a fresh clone has data to show.
+articles in `data/articles/`, so a fresh clone has data to show. A damaged batch of the store (a part missing,
+truncated or garbled) is left out, never a traceback: `store_warnings` names what a cheap check finds (shown by
+`widgets.page_start` on every page), and `load_store` shows what only the full read finds.
 
 The frames are cached once per process and shared by every session and page run, never copied: with 50,000
 articles they hold a few hundred MB, and `st.cache_data` would pickle them into its cache and unpickle a copy
@@ -22,7 +24,7 @@ import pyarrow.compute as pc
 import streamlit as st
 
 from lib.corpus.importer import import_paths
-from lib.corpus.store import Store, choose_store
+from lib.corpus.store import Damage, Store, choose_store
 from lib import lexicons
 from lib.dashboard.filters import find_city
 from lib.lexicons import BUNDLED_ARTICLES
@@ -47,17 +49,51 @@ def _fingerprint(root: Path) -> tuple[str, ...]:
     return tuple(sorted(p.name for p in manifests.glob("*.json"))) if manifests.exists() else ()
 
 
-def ensure_store(root: Path) -> None:
-    """Fill an empty store from the bundled articles (a no-op when it holds anything)."""
+def ensure_store(root: Path) -> list[str]:
+    """Fill an empty store from the bundled articles (a no-op when it holds anything); why not, when it
+    cannot be written."""
     if Store(root).is_empty() and BUNDLED_ARTICLES.exists():
-        import_paths([BUNDLED_ARTICLES], store_dir=root)
+        report = import_paths([BUNDLED_ARTICLES], store_dir=root)
+        if report.store_error:
+            return [f"The bundled articles could not be added · تعذّر حفظ المقالات المرفقة: {report.store_error}"]
+    return []
 
 
 def load_store() -> dict[str, pd.DataFrame]:
-    """The store's tables and derived frames (see `derive`), cached until the store gains a batch."""
+    """The store's tables and derived frames (see `derive`), cached until the store gains a batch; a warning
+    on the page for damage that `store_warnings` (shown by every page first) did not know of."""
+    data, warnings = load_store_checked()
+    shown = set(store_warnings())
+    for warning in warnings:
+        if warning not in shown:
+            st.warning(warning, icon="⚠️")
+    return data
+
+
+def load_store_checked() -> tuple[dict[str, pd.DataFrame], list[str]]:
+    """The frames, and why part of the store is not in them (each damaged batch skipped, named)."""
     root = store_dir()
-    ensure_store(root)
-    return _load(str(root), _fingerprint(root))
+    warnings = ensure_store(root)
+    data, skipped = _load(str(root), _fingerprint(root))
+    return data, warnings + skipped
+
+
+def damage_warning(damage: Damage) -> str:
+    """What the dashboard says about a damaged batch it skips."""
+    return (f"Part of the store is damaged and not shown · جزء من البيانات تالف ولا يُعرض: {damage}. "
+            "`python -m lib.ingest --repair` moves it aside; then add its articles again.")
+
+
+def store_warnings() -> list[str]:
+    """The damaged batches of the store that a cheap check finds (a part missing, empty or truncated, a
+    manifest cut short), without loading anything: cached until the store gains a batch."""
+    root = store_dir()
+    return _checked(str(root), _fingerprint(root))
+
+
+@st.cache_resource(show_spinner=False, max_entries=1)
+def _checked(root: str, fingerprint: tuple[str, ...]) -> list[str]:
+    return [damage_warning(d) for d in Store(root).check(deep=False)]
 
 
 # What the pages read: every table but `mentions` (one row per mention, the biggest; the actor and place tables
@@ -67,10 +103,11 @@ DASHBOARD_TABLES = ("articles", "statements", "actors", "places", "dates")
 
 # One entry: a new batch changes the fingerprint, and the old frames go when the new ones come.
 @st.cache_resource(show_spinner="Loading the store · تحميل البيانات…", max_entries=1)
-def _load(root: str, fingerprint: tuple[str, ...]) -> dict[str, pd.DataFrame]:
-    tables = frames(Store(root).read(DASHBOARD_TABLES))
+def _load(root: str, fingerprint: tuple[str, ...]) -> tuple[dict[str, pd.DataFrame], list[str]]:
+    store = Store(root)
+    tables = frames(store.read(DASHBOARD_TABLES))
     pa.default_memory_pool().release_unused()  # Arrow's allocator keeps what the tables held: ~150 MB
-    return derive(tables)
+    return derive(tables), [damage_warning(d) for d in store.skipped]
 
 
 def speaker_key(speaker_id: str | None, speaker: str | None, speaker_ar: str | None) -> str:
@@ -294,3 +331,4 @@ def focus_cities(place_table: pd.DataFrame, gazetteer: pd.DataFrame) -> pd.DataF
 def clear_cache() -> None:
     """Forget loaded data (tests that swap the store call this)."""
     _load.clear()
+    _checked.clear()

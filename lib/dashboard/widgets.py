@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from lib.dashboard import filters, url_state
+from lib.dashboard.data import store_warnings
 from lib.dashboard.filters import Filters
 from lib.dashboard.navigation import route_through_app
 from lib.dashboard.rtl import CSS, paragraph_html, statement_card
@@ -18,9 +19,12 @@ MAX_OPTIONS = 3000  # choices offered in one filter widget
 
 
 def page_start() -> None:
-    """Every page's first call: the scoped RTL CSS, and the filter state carried over from the last page."""
+    """Every page's first call: the scoped RTL CSS, a warning per damaged part of the store, and the filter
+    state carried over from the last page."""
     route_through_app()
     st.html(CSS)
+    for warning in store_warnings():
+        st.warning(warning, icon="⚠️")
     for key in ALL:
         # A widget's state is dropped when a run does not draw it; re-assigning keeps it across pages.
         if key in st.session_state:
