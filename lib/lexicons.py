@@ -50,7 +50,8 @@ class WordLists:
 # The roles that the `form role` tables must hold: code reads each of them by name.
 SPEAKER_PHRASE_ROLES = ("anaphoric", "filler", "phrase_break", "prepositional", "title_break", "relative", "issuer",
                         "honorific", "time", "group", "bare_document", "bare_body", "addressee", "preposition",
-                        "relational", "particle", "modifier", "affiliation", "media_head", "divine")
+                        "relational", "particle", "modifier", "affiliation", "media_head", "divine",
+                        "name_title", "nisba")
 FUNCTION_WORD_ROLES = ("locative", "name_link", "saying_noun", "not_reporting_before", "noun_before_cue")
 
 

@@ -32,7 +32,7 @@ from lib.text.tokens import Token, gap_is_space
 _SENTENCE_MARKS = ".!?؟\n"
 _CLAUSE_MARKS = "،,؛:"
 MAX_NAME_TOKENS = 4  # an unknown name kept as written is at most this long
-MAX_TITLE_TOKENS = 9
+MAX_TITLE_TOKENS = 14
 
 # How much each piece of evidence counts for a candidate (summed; the best candidate at or above FLOOR wins).
 WEIGHTS: dict[str, float] = {
@@ -279,6 +279,8 @@ class Chunk:
     mention: Mention | None = None
     person: Mention | None = None  # a title's appositive name
     inner_person: bool = False  # the name inside the title belongs to an inner title (مستشار الرئيس X)
+    name_span: tuple[int, int] | None = None  # a rank's name that no list knows (القاضي عبدالستار البيرقدار)
+    name_after_title: bool = False  # … or a name set off by commas after the title
     issuer: "Chunk | None" = None  # a document's issuer (بيان صادر عن الوزارة)
     after_comma: bool = False
     addressee: bool = False
@@ -433,11 +435,14 @@ class Reader:
         if k in ("document", "bare_document"):
             return self.document(i, end, bare=k == "bare_document")
         if k == "bare_body":
-            last = i
-            while last + 1 < end and not self.boundary(last + 1) and _nisba(self.key(last + 1)) \
-                    and self.kind(last + 1) == "word":
-                last += 1  # الصحيفة البريطانية
-            return Chunk("bare", i, last)
+            nxt = i + 1
+            if nxt < end and not self.boundary(nxt) and (self.kind(nxt) in ("prepositional", "mention", "name_quote")
+                                                        or self.kind(nxt) == "word" and (
+                                                            _nisba(self.key(nxt)) or self.key(nxt).startswith("ال"))):
+                body = self.body(i, end)  # الاتحاد التونسي لكرة القدم: a name, not a bare noun
+                if body.kind == "body":
+                    return body
+            return Chunk("bare", i, i)
         if k == "name_context":
             return self.body(i, end)
         if k in ("word", "name_link"):
@@ -497,6 +502,11 @@ class Reader:
         if j < end and f"{head} {self.key(j)}" in cls.roles:
             j += 1
         person_at = -1
+        if head in self.lex.words.ranks or head in self.lex.words.weak_ranks or \
+                head in self.lex.speaker_phrase["name_title"]:
+            named = self._rank_name(i, j, end)
+            if named is not None:
+                return named
         while j < end and j - i < MAX_TITLE_TOKENS and not self.boundary(j):
             k, key = self.kind(j), self.key(j)
             if k == "mention":
@@ -516,15 +526,20 @@ class Reader:
                 j = self.quote_last(j) + 1
                 continue
             if k == "prep":
-                if key in ("في", "من", "لدي") and j + 1 < end and not self.boundary(j + 1) and self.kind(j + 1) in (
-                        "word", "mention", "bare_body"):
+                if key in ("في", "من", "لدي", "الي") and j + 1 < end and not self.boundary(j + 1) and self.kind(j + 1) in (
+                        "word", "mention", "bare_body", "name_context"):
                     j += 1  # قائد العمليات في بابل، مسؤول في الوزارة: the title's place or body
                     continue
                 break
-            if k not in ("word", "role", "bare_body", "name_context", "name_link", "prepositional", "bare_document"):
-                break
+            if k not in ("word", "role", "bare_body", "name_context", "name_link", "prepositional", "bare_document") \
+                    and key not in self.lex.function_words["locative"]:
+                break  # (جمعية البر لقرى جنوب مكة: a direction stays in the title)
             if k == "role":
                 inner_role_at = j
+            if k == "word" and j > i + 1 and self._demonym_at(j - 1) and not key.startswith("ال"):
+                named = self._name_after(i, j, end)  # مغني الراب الأميركي كاني ويست
+                if named is not None:
+                    return named
             j += 1
         chunk = Chunk("title", i, max(i, j - 1))
         if person_at < 0 and j < end and self.boundary(j) and self.kind(j) == "mention":
@@ -532,6 +547,14 @@ class Reader:
             after = self.mention_last(j) + 1
             if ent is not None and ent.kind == "person" and (after >= end or self.boundary(after)):
                 person_at = j  # وزير …، X،: a name set off by commas
+        elif person_at < 0 and j < end and self.boundary(j) and self.kind(j) == "word" and \
+                p.text[p.tokens[j - 1].end:p.tokens[j].start].strip() in ("،", ","):
+            name = self.name(j, end)
+            after = name.last + 1
+            if name.last - j < 3 and (after >= end or self.boundary(after) and p.text[
+                    p.tokens[after - 1].end:p.tokens[after].start].strip() in ("،", ",")):
+                chunk.name_span, chunk.last = (j, name.last), name.last  # الأستاذ في جامعة فلورنسا، أليساندرو سيني،
+                chunk.name_after_title = True
         if person_at >= 0:
             chunk.last = min(self.mention_last(person_at), end - 1)
             m = self.p.mention_in(person_at)
@@ -540,6 +563,41 @@ class Reader:
                 chunk.inner_person = True  # مستشار الرئيس الأميركي دونالد ترامب: the name is the inner title's
             else:
                 chunk.person = m
+        return chunk
+
+    def _rank_name(self, i: int, j: int, end: int) -> Chunk | None:
+        """A rank and the name after it that no list knows (القاضي عبدالستار البيرقدار المتحدث باسم …): the
+        words up to the next title, preposition or comma are the name."""
+        demonyms = _demonyms(lex=self.lex)
+        k = j
+        while k < end and k - j < 3 and not self.boundary(k) and self.kind(k) in ("word", "name_link") \
+                and self.key(k) not in demonyms and self.key(k) not in self.lex.speech_cues:
+            k += 1
+        if k == j or self.kind(j) == "name_link" and k == j + 1:
+            return None
+        if k < end and not self.boundary(k) and self.kind(k) not in (
+                "role", "prep", "filler", "time", "glued_noun", "glued_mention", "relative", "anonymous"):
+            return None  # the words run on: not a name
+        chunk = Chunk("title", i, k - 1)
+        chunk.name_span = (j, k - 1)
+        if k < end and not self.boundary(k) and self.kind(k) == "role":
+            chunk.last = self.title(k, end).last  # … البيرقدار المتحدث باسم مجلس القضاء: the title after the name
+        return chunk
+
+    def _demonym_at(self, j: int) -> bool:
+        """Is token j a country's nisba adjective (الأميركي، البريطانية), the usual end of a title?"""
+        return self.key(j) in _demonyms(lex=self.lex)
+
+    def _name_after(self, i: int, j: int, end: int) -> Chunk | None:
+        """Words after a title's nationality that run up to a comma, a preposition or the content: a name."""
+        k = j
+        while k < end and k - j < 3 and not self.boundary(k) and self.kind(k) in ("word", "name_link"):
+            k += 1
+        if k < end and not self.boundary(k) and self.kind(k) not in ("prep", "filler", "time", "glued_noun",
+                                                                     "glued_mention", "relative", "role"):
+            return None
+        chunk = Chunk("title", i, k - 1)
+        chunk.name_span, chunk.name_after_title = (j, k - 1), True
         return chunk
 
     def _holds(self, title_key: str, actor_id: str) -> bool:
@@ -696,16 +754,21 @@ def name_key(name: str, *, lex: Lexicons) -> str:
 @lru_cache(maxsize=4)
 def _demonyms(*, lex: Lexicons) -> frozenset[str]:
     """Nisba adjectives of the countries the gazetteer knows (الروسي، الأمريكية): never a speaker alone."""
-    out = set()
+    out = set(lex.speaker_phrase["nisba"])
     for ent, forms in lex.places.values():
-        if ent.kind != "country":
+        if ent.kind not in ("country", "region"):
             continue
         for form in forms:
             f = fold(form)
             if " " in f:
                 continue
             bare = f[2:] if f.startswith("ال") else f
-            for stem in {bare, bare[:-1] if bare.endswith(("ا", "ه")) else bare}:
+            stems = {bare}
+            if bare.endswith(("يا", "يه")):
+                stems.add(bare[:-2])  # روسيا → روسي، السعودية → سعودي
+            if bare.endswith(("ا", "ه")):
+                stems.add(bare[:-1])  # أمريكا → أمريكي، أوروبا → أوروبي
+            for stem in stems:
                 for suffix in ("ي", "يه", "يون", "يين"):
                     out.add("ال" + stem + suffix)
     return frozenset(out)
@@ -930,10 +993,10 @@ class Speakers:
             break
         if i >= end or p.in_content(p.tokens[i].start):
             return None
-        for _ in range(2):  # SVO (أما بيتر نيومان …), else VSO: a verb, then its subject
+        for step in range(2):  # SVO (أما بيتر نيومان …), else VSO: a verb, then its subject
             ch = r.chunk(i, end)
-            src, ev = self._chunk_source(ch, end) if ch.kind in ("actor", "title", "bare", "body", "name") \
-                else (None, [])
+            allowed = ("actor", "title", "bare", "body") + (("name",) if step or n else ())
+            src, ev = self._chunk_source(ch, end) if ch.kind in allowed else (None, [])
             if src is not None and not (ch.kind == "name" and "name_recurs" not in ev):
                 return Candidate(src, p.tokens[ch.first].start, [e for e in ev if not e.startswith("name")])
             if r.kind(i) != "word" or i + 1 >= end or r.boundary(i + 1):
@@ -977,9 +1040,10 @@ class Speakers:
             return self._bare_source(ch)
         if ch.kind == "body":
             head = p.tokens[ch.first].key
-            inner = text[len(p.text[p.tokens[ch.first].start:p.tokens[ch.first].end]):].strip(" «»\"“”")
+            q = p.quote_holding(p.tokens[ch.last].start)
+            name = p.text[q.open + 1:q.close].strip() if q is not None and q.open > p.tokens[ch.first].start else text
             kind = "media" if head in self.lex.speaker_phrase["media_head"] else "organization"
-            return Source(inner or text, text, None, kind, _word_gender(head)), ["body"]
+            return Source(name, text, None, kind, _word_gender(head)), ["body"]  # صحيفة «الحياة» → الحياة
         if ch.kind == "name":
             return self._name_source(ch, end)
         return None, []
@@ -996,12 +1060,29 @@ class Speakers:
         ent = p.entity(m)
         if not gender and i > 0 and not self.reader.boundary(i) and self.reader.kind(i - 1) == "role":
             gender = _word_gender(p.tokens[i - 1].key)
-        name = ent.name_ar or m.surface if ent.entity_id.startswith("person:") else m.surface
-        return source_of(ent, name, gender)
+        if not ent.entity_id.startswith("person:"):
+            return source_of(ent, m.surface, gender)
+        full = ent.name_ar or m.surface
+        # the fullest name the article gives, when this mention is its end (تيلرسون → ريكس تيلرسون)
+        written = (full if fold(full).endswith(fold(m.surface)) else m.surface).split()
+        for n, word in enumerate(written):
+            if n and word_class(fold(word), lex=self.lex) in ("prep", "filler", "time", "not_speaker", "stop"):
+                name = " ".join(written[:n])  # ماجد عبر حسابه: the name ends where a preposition begins
+                return Source(name, name, None, "person", gender)
+        return source_of(ent, " ".join(written), gender)
 
     def _title_source(self, ch: Chunk) -> tuple[Source, list[str]]:
         p, r, lex = self.p, self.reader, self.lex
         head = p.tokens[ch.first].key
+        if ch.name_span is not None:
+            a, b = ch.name_span
+            name = self._text(a, b)
+            src = Source(name, name, None, "person", _word_gender(head))
+            if ch.name_after_title:
+                self.titles.setdefault(fold(self._text(ch.first, a - 1).rstrip(" ،,")), src)
+            elif b < ch.last:
+                self.titles.setdefault(fold(self._text(b + 1, ch.last)), src)
+            return src, ["person"]
         if ch.person is not None:
             pi = p.token_at(ch.person.start)
             src = self._person(ch.person, pi, _word_gender(head))
@@ -1049,10 +1130,16 @@ class Speakers:
         if words and words[0] in lex.speaker_phrase["anaphoric"] and self.last is not None \
                 and self.last.kind == "person":
             return self.last
+        if words and words[0].startswith("ال"):
+            # المغني البالغ من العمر 40 عاما after مغني الراب الأميركي كاني ويست: the same head, the same person
+            head = words[0][2:]
+            same = [s for k, s in self.titles.items() if k.split()[0] in (head, words[0])]
+            if same:
+                return same[-1]
         head = words[0] if words else ""
-        if head in lex.words.anonymous or not head.startswith("ال") and (len(words) == 1 or not (
-                words[1].startswith("ال") or words[1] in ("باسم",))):
-            return Source(None, title, None, "anonymous", gender)  # قائد في التحالف، مسؤول أميركي
+        if head in lex.words.anonymous or not head.startswith("ال") and (len(words) == 1 or words[1] in (
+                "في", "من") or _nisba(words[1]) and not words[1].startswith("ال")):
+            return Source(None, title, None, "anonymous", gender)  # قائد في التحالف، مسؤول أميركي، قائد ميداني
         return Source(title, title, None, "title", gender)
 
     def _scan_titles(self) -> None:
@@ -1177,7 +1264,21 @@ class Speakers:
         words = fold(text).split()
         if not words or len(words) == 1 and (words[0] in _demonyms(lex=self.lex)):
             return None, []
-        hit = self._article_name(words, p.tokens[ch.first].start)
+        first = ch.first
+        if words[0][:1] in "وف" and (words[0][1:2] in "يتانس" or words[0][1:3] == "ال") and \
+                words[0] not in self.lex.given_names and words[0][1:] not in self.lex.given_names:
+            if ch.last == first:
+                return self._plain_name(ch, end, text)  # ويست: one word can only be read as written
+            first += 1  # وسيشارك براينت: a verb after its conjunction, then the name
+            text = self._text(first, ch.last).strip(" «»\"“”")
+            words = words[1:]
+            ch = Chunk("name", first, ch.last)
+        return self._plain_name(ch, end, text)
+
+    def _plain_name(self, ch: Chunk, end: int | None, text: str) -> tuple[Source | None, list[str]]:
+        """A name chunk's words: a short form of a name the article gives, else as written."""
+        p, r = self.p, self.reader
+        hit = self._article_name(fold(text).split(), p.tokens[ch.first].start)
         if hit is not None:
             return hit, ["name_recurs"] + self._kind_evidence(hit)
         last = ch.last
@@ -1243,6 +1344,11 @@ class Speakers:
         # a name the article spells in full before: the words before its first use (بوبي شارلتون)
         return self._fuller_name(words, at)
 
+    def _cue_word(self, key: str) -> bool:
+        """Is the word a reporting word, with or without its conjunction (وقال، فأكد)?"""
+        cues = self.lex.speech_cues
+        return key in cues or key[:1] in "وف" and key[1:] in cues
+
     def _fuller_name(self, words: list[str], at: int) -> Source | None:
         """The first time the article uses a one-word name, the name words before it (باتريشيا سكوتلاند)."""
         if len(words) != 1:
@@ -1253,11 +1359,11 @@ class Speakers:
                 continue
             first = j
             while first - 1 >= 0 and j - first < 2 and not r.boundary(first) and r.kind(first - 1) in (
-                    "word", "name_link") and p.tokens[first - 1].key not in self.lex.speech_cues \
-                    and not p.tokens[first - 1].key.startswith("ال"):
-                first -= 1
+                    "word", "name_link") and not self._cue_word(p.tokens[first - 1].key) \
+                    and not p.tokens[first - 1].key.startswith(("ال", "و", "ف")):
+                first -= 1  # a name's first word: not a verb (وسيشارك براينت) nor a noun with ال
             if first < j and (first == 0 or r.boundary(first) or r.kind(first - 1) in ("role", "filler", "time")
-                              or p.tokens[first - 1].key in self.lex.speech_cues):
+                              or self._cue_word(p.tokens[first - 1].key)):
                 name = self._text(first, j)
                 return Source(name, name, None, "person")
             return None
@@ -1345,7 +1451,7 @@ def canonical_sources(statements: list[Statement], p: Passage) -> None:
         if s.speaker_kind in ("person", "named"):
             fuller = [(w, n, a, i) for w, n, a, i in people if len(w) > len(words) and w[-len(words):] == words]
             if not fuller and len(words) == 1 and words[0] in lex.given_names:
-                fuller = [(w, n, a, i) for w, n, a, i in people if len(w) > 1 and w[0] == words[0]]  # تميم
+                fuller = [(w, n, a, i) for w, n, a, i in people if i and len(w) > 1 and w[0] == words[0]]  # تميم
             if len({a for _, _, a, _ in fuller}) == 1:
                 _, full, full_ar, lex_id = fuller[0]
                 s.speaker, s.speaker_ar, s.speaker_kind = full, full_ar, "person"
