@@ -59,7 +59,8 @@ WEIGHTS: dict[str, float] = {
     "name_runs_on": -1.5,  # … that run on into more words (not a name: ولا يرى في التقدم بالسن عائقا)
     "attribution_name": -1.5,  # after بحسب / وفق, unknown words are mostly not a source (وفق الخطط)
     "gender_clash": -2.5,  # قالت with a man, قال with الوزارة
-    "far": -0.8,  # a referent more than a paragraph back
+    "far": -0.3,  # a referent two or three paragraphs back
+    "very_far": -1.0,  # … or further
     "last_by_attribution": -0.3,  # the last speaker was named after بحسب: a source, not the topic
 }
 FLOOR = 1.5
@@ -121,7 +122,7 @@ def _classes(*, lex: Lexicons) -> _Classes:
         "divine": sp["divine"], "relative": sp["relative"], "issuer": sp["issuer"], "honorific": sp["honorific"], "time": sp["time"],
         "filler": sp["filler"] - sp["phrase_break"] - sp["preposition"], "group": sp["group"], "anonymous": w.anonymous,
         "bare_document": sp["bare_document"], "bare_body": sp["bare_body"], "document": w.documents,
-        "role": w.roles | w.ranks, "name_context": w.name_contexts, "addressee": sp["addressee"],
+        "role": w.roles | w.ranks | sp["name_title"], "name_context": w.name_contexts, "addressee": sp["addressee"],
         "prep": sp["phrase_break"] | sp["preposition"], "not_speaker": w.not_speakers | sp["prepositional"],
         "stop": w.stopwords,
     }
@@ -130,7 +131,7 @@ def _classes(*, lex: Lexicons) -> _Classes:
         for word in sets[name]:
             if " " not in word:
                 by_word[word] = name
-    return _Classes(by_word, w.roles | w.ranks, sp["relational"], sp["issuer"], sp["addressee"], sp["particle"],
+    return _Classes(by_word, w.roles | w.ranks | sp["name_title"], sp["relational"], sp["issuer"], sp["addressee"], sp["particle"],
                     lex.function_words["name_link"], lex.given_names)
 
 
@@ -265,6 +266,16 @@ class Passage:
     def paragraph_start(self, pos: int) -> int:
         """Start of the paragraph holding pos."""
         return self.text.rfind("\n", 0, pos) + 1
+
+    def paragraphs_back(self, pos: int, n: int) -> int:
+        """Start of the paragraph n paragraphs before the one holding pos (blank lines are no paragraphs)."""
+        start = self.paragraph_start(pos)
+        while n > 0 and start > 0:
+            start = self.paragraph_start(start - 1)
+            end = self.text.find("\n", start)
+            if self.text[start:end if end >= 0 else len(self.text)].strip():
+                n -= 1
+        return start
 
 
 # ---------------------------------------------------------------- reading a speaker phrase
@@ -851,6 +862,8 @@ class Speakers:
         p = self.p
         a, b = p.token_after(start), p.token_after(limit)
         chunks = self.reader.read(a, min(b, a + MAX_TITLE_TOKENS + 3))
+        if chunks and chunks[0].kind == "prep" and cue.form in ("وفقا", "طبقا") and p.tokens[a].key[:1] == "ل":
+            chunks[0] = self._unglued(chunks[0], min(b, a + MAX_TITLE_TOKENS + 3))  # وفقاً لمنظمة «بيتسليم»
         for ch in chunks:
             if ch.kind in ("filler", "prep") and not ch.after_comma:
                 continue
@@ -865,6 +878,18 @@ class Speakers:
                 return None, start
             return src, p.tokens[ch.last].end
         return None, start
+
+    def _unglued(self, ch: Chunk, end: int) -> Chunk:
+        """A prepositional chunk read as the noun under its ل (after وفقاً، طبقاً written onto it)."""
+        r, i = self.reader, ch.first
+        if r.kind(i) == "glued_mention":
+            return Chunk("actor", i, r.mention_last(i), mention=self.p.mention_in(i))
+        rest = word_class(_glued_preposition(self.p.tokens[i].key, lex=self.lex) or "", lex=self.lex)
+        if rest == "name_context":
+            return r.body(i, end)
+        if rest in ("document", "bare_document"):
+            return r.document(i, end, bare=False)
+        return ch
 
     def after_quote(self, cue: Cue, limit: int) -> Source | None:
         """«…»، قال X: the speaker named right after a quote (no discourse guess)."""
@@ -904,10 +929,53 @@ class Speakers:
         return cand.source if cand is not None else None
 
     def _before_verb(self, cue: Cue) -> Candidate | None:
-        """SVO order: the actor named right before the verb (الكرملين قال إن …)."""
+        """SVO order: the actor named right before the verb (الكرملين قال إن …، لكن «غوغل» قالت، روبرتسون كان
+        يشدد)."""
         p = self.p
         if cue.kind != "verb":
             return None
+        cand = self._actor_before_verb(cue)
+        return cand if cand is not None else self._name_before_verb(cue)
+
+    def _name_before_verb(self, cue: Cue) -> Candidate | None:
+        """SVO with a name no lexicon knows: a quoted name, or a name the article uses again, right before."""
+        p, r = self.p, self.reader
+        j = cue.first_token - 1
+        while j >= 0 and p.tokens[j].key in ("كان", "كانت", "قد", "فقد") and not r.boundary(j + 1):
+            j -= 1
+        if j < 0 or r.boundary(j + 1) and p.text[p.tokens[j].end:p.tokens[j + 1].start].strip() not in ("»", "\"", "”"):
+            return None
+        if p.in_content(p.tokens[j].start):
+            return None
+        k = r.kind(j)
+        if k == "name_quote":
+            q = p.quote_holding(p.tokens[j].start)
+            first = p.token_after(q.open)
+            name = p.text[q.open + 1:q.close].strip()
+            if first > 0 and r.kind(first - 1) == "name_context" and not r.boundary(first):
+                ch = r.body(first - 1, j + 1)
+                src, ev = self._chunk_source(ch, j + 1)
+            else:
+                src, ev = Source(name, name, None, "named"), ["name"]
+        elif k == "word" and not p.tokens[j].key.startswith("ال"):
+            src = self._article_name([p.tokens[j].key], p.tokens[j].start)
+            if src is None and self._recurs(j, Chunk("name", j, j)):
+                src = Source(p.text[p.tokens[j].start:p.tokens[j].end], None, None, "named")
+                src = replace(src, speaker_ar=src.speaker)
+            ev = ["name_recurs"]
+        else:
+            return None
+        if src is None:
+            return None
+        ev = ["before_verb"] + [e for e in ev if e != "name"] + self._conjunction(cue)
+        return Candidate(src, p.tokens[j].start, ev)
+
+    def _conjunction(self, cue: Cue) -> list[str]:
+        first = self.p.tokens[cue.first_token].key
+        return ["verb_has_conjunction"] if first[:1] in "وف" and first[1:] == cue.form.split()[0] else []
+
+    def _actor_before_verb(self, cue: Cue) -> Candidate | None:
+        p = self.p
         k = bisect.bisect_left(p.mention_starts, cue.start) - 1
         while k >= 0 and p.actor_mentions[k].end > cue.start:
             k -= 1
@@ -916,7 +984,8 @@ class Speakers:
         m = p.actor_mentions[k]
         gap = p.text[m.end:cue.start].strip()
         # الكرملين قال، الخارجية القطرية التي أكدت، الحكومة قد أعلنت
-        if gap not in ("", "قد", "فقد", "التي", "الذي", "الذين", "التي كانت", "الذي كان") or p.in_content(m.start):
+        if gap not in ("", "قد", "فقد", "كان", "كانت", "التي", "الذي", "الذين", "التي كانت", "الذي كان") \
+                or p.in_content(m.start):
             return None
         ent = p.entity(m)
         if ent.kind == "media" and gap:
@@ -926,11 +995,8 @@ class Speakers:
             src, ev = self._person(m, i), ["person"]
         else:
             src, ev = source_of(ent, m.surface), ["known"]
-        ev = ["before_verb"] + ev
-        first = p.tokens[cue.first_token].key
-        if first[:1] in "وف" and first[1:] == cue.form.split()[0]:
-            ev.append("verb_has_conjunction")  # … لافروف وقال: a new clause, whose subject is not Lavrov
-        return Candidate(src, m.start, ev)
+        # … لافروف وقال: a new clause, whose subject is not Lavrov
+        return Candidate(src, m.start, ["before_verb"] + ev + self._conjunction(cue))
 
     def _discourse(self, cue: Cue, participle: bool = False) -> list[Candidate]:
         """A verb with no subject: the subject of its sentence, of a sentence since the last speaker, the last
@@ -938,18 +1004,24 @@ class Speakers:
         p = self.p
         sent = p.sentence_start(cue.start)
         cands: list[Candidate] = []
-        para = p.paragraph_start(sent)
-        near = p.paragraph_start(max(0, para - 1))  # this paragraph and the one before
+        near = p.paragraphs_back(sent, 1)  # this paragraph and the one before
         if self.last is not None:
             ev = ["last_speaker"] + self._kind_evidence(self.last)
             if self.last_by_attribution:
                 ev.append("last_by_attribution")
             if self.last_at >= sent:
                 ev.append("same_sentence_speaker")
+            elif self.last_at < p.paragraphs_back(sent, 3):
+                ev.append("very_far")
             elif self.last_at < near:
                 ev.append("far")
             cands.append(Candidate(self.last, self.last_at, ev))
         subject = self._sentence_subject(sent, cue.start)
+        if subject is None:
+            dash = min((k for k in (p.text.find(d, sent, min(cue.start, sent + 120)) for d in ("–", "—", " - ", ")-"))
+                        if k >= 0), default=-1)
+            if dash >= 0:
+                subject = self._sentence_subject(dash + 2, cue.start)  # دبي (CNN) – أدانت الخارجية …، مؤكدة
         if subject is not None:
             subject.evidence.insert(0, "sentence_subject")
             cands.append(subject)
@@ -1059,7 +1131,7 @@ class Speakers:
         p = self.p
         ent = p.entity(m)
         if not gender and i > 0 and not self.reader.boundary(i) and self.reader.kind(i - 1) == "role":
-            gender = _word_gender(p.tokens[i - 1].key)
+            gender = self._title_gender(i - 1, i - 1)
         if not ent.entity_id.startswith("person:"):
             return source_of(ent, m.surface, gender)
         full = ent.name_ar or m.surface
@@ -1077,7 +1149,7 @@ class Speakers:
         if ch.name_span is not None:
             a, b = ch.name_span
             name = self._text(a, b)
-            src = Source(name, name, None, "person", _word_gender(head))
+            src = Source(name, name, None, "person", self._title_gender(ch.first, a - 1))
             if ch.name_after_title:
                 self.titles.setdefault(fold(self._text(ch.first, a - 1).rstrip(" ،,")), src)
             elif b < ch.last:
@@ -1085,7 +1157,7 @@ class Speakers:
             return src, ["person"]
         if ch.person is not None:
             pi = p.token_at(ch.person.start)
-            src = self._person(ch.person, pi, _word_gender(head))
+            src = self._person(ch.person, pi, self._title_gender(ch.first, pi - 1))
             ent = p.entity(ch.person)
             between = list(range(ch.first + 1, pi))
             if head in lex.words.ranks and between and not ent.entity_id.startswith("person:") \
@@ -1093,7 +1165,7 @@ class Speakers:
                     and all(p.tokens[k].key in r.cls.given or r.kind(k) == "mention" for k in between):
                 # العقيد تركي المالكي: a given name before a lexicon surname is another person
                 name = self._text(ch.first + 1, r.mention_last(pi))
-                src = Source(name, name, None, "person", _word_gender(head))
+                src = Source(name, name, None, "person", self._title_gender(ch.first, ch.first))
                 return src, ["person"]
             if pi > ch.first and head in lex.words.roles:
                 title = p.text[p.tokens[ch.first].start:p.tokens[pi - 1].end].rstrip(" ،,")
@@ -1103,6 +1175,16 @@ class Speakers:
         if src.kind == "anonymous":
             return src, ["anonymous"]
         return src, ["title"] if src.kind == "title" else ["title_named"] + self._kind_evidence(src)
+
+    def _title_gender(self, a: int, b: int) -> str:
+        """A person's gender as their title shows it: f for a feminine title word (الدكتورة، وزيرة), m for a
+        masculine rank (الشيخ، اللواء), else unknown (رئيس and عضو name women too)."""
+        p, lex = self.p, self.lex
+        keys = [p.tokens[k].key for k in range(a, b + 1) if self.reader.kind(k) == "role"]
+        if any(k.endswith("ه") for k in keys):
+            return "f"
+        masculine = lex.words.ranks | lex.words.weak_ranks | lex.speaker_phrase["honorific"]
+        return "m" if keys and keys[0] in masculine else ""
 
     def resolve_title(self, title: str, at: int) -> Source:
         """A speaker named by title alone: someone this article gives that title, the office-holder on the
@@ -1182,7 +1264,7 @@ class Speakers:
         if ch.last == ch.first and head.startswith("ال"):
             src = self._issuer_before(head[2:], p.tokens[ch.first].start)
             if src is not None:
-                return src, ["bare_resolved"] + self._kind_evidence(src)
+                return replace(src, gender=""), ["bare_resolved"] + self._kind_evidence(src)  # وأوضح البيان
             return Source(None, text, None, "anonymous"), ["bare"]
         return Source(text, text, None, "document", _word_gender(head)), ["document"]
 
