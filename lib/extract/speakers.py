@@ -618,24 +618,26 @@ class Reader:
                    for o in self.lex.offices)
 
     def description(self, j: int, end: int) -> int:
-        """Last token of an unnamed source's description (مصدر أمني عراقي، مسؤولون في الخارجية الأميركية)."""
-        last = j - 1
-        while j < end and not self.boundary(j):
-            k, key = self.kind(j), self.key(j)
-            if k in ("document", "not_speaker", "filler", "time", "issuer", "glued_noun", "honorific") \
-                    or key in self.lex.speech_cues:
-                break
-            if k == "prep" and key not in self.lex.speaker_phrase["affiliation"]:
-                break
-            if k == "prep" and j + 1 < end and self.kind(j + 1) in ("document", "not_speaker", "time"):
-                break  # في حديث، في وقت سابق
-            if k == "glued_mention":
-                ent = self.entity_at(j)
-                if ent is None or ent.kind in ("media", "person"):
-                    break
-            j = (self.mention_last(j) if k in ("mention", "glued_mention") else
-                 self.quote_last(j) if k == "name_quote" else j) + 1
-            last = j - 1
+        """Last token of an unnamed source's description: its adjectives and one affiliation (مصدر أمني عراقي،
+        مسؤولون في الخارجية الأميركية، مصدر مقرب من الحكومة)."""
+        last = self.modifiers(j, end) - 1
+        j = last + 1
+        if j < end and not self.boundary(j) and self.key(j).startswith("بال") and self.kind(j) == "prepositional":
+            return self.modifiers(j + 1, end) - 1  # مصدر بالوزارة، محامون بالمدينة
+        if j < end and not self.boundary(j) and self.key(j) in self.lex.speaker_phrase["affiliation"]:
+            k = j + 1
+            if k < end and self.key(k) in ("من", "في", "الي", "علي") and not self.boundary(k):
+                k += 1  # مقرب من، مطلع على
+            if k < end and not self.boundary(k) and self.kind(k) not in (
+                    "document", "not_speaker", "time", "filler", "prep"):
+                last = self.noun(k, end, whole=False)
+                n = 0
+                while last + 1 < end and n < 3 and not self.boundary(last + 1) and (
+                        self.kind(last + 1) in ("mention", "name_quote") or self.kind(last + 1) == "word" and (
+                        self.key(last + 1).startswith("ال") or _nisba(self.key(last + 1)))):
+                    last = (self.mention_last(last + 1) if self.kind(last + 1) == "mention" else
+                            self.quote_last(last + 1) if self.kind(last + 1) == "name_quote" else last + 1)
+                    n += 1
         return last
 
     def document(self, i: int, end: int, bare: bool) -> Chunk:
@@ -645,6 +647,8 @@ class Reader:
         while j < end and not self.boundary(j) and (self.kind(j) in ("time", "word") and _nisba(self.key(j))
                                                     or self.key(j) in self.lex.speaker_phrase["modifier"]):
             j += 1
+        if j + 1 < end and self.kind(j) == "word" and self.kind(j + 1) == "issuer" and not self.boundary(j + 1):
+            j += 1  # استطلاع رأي أجرته …
         if j < end and not self.boundary(j) and self.kind(j) == "issuer":
             j += 1
             if j < end and self.key(j) in ("عن", "من"):
@@ -1113,9 +1117,11 @@ class Speakers:
         if ch.kind == "body":
             head = p.tokens[ch.first].key
             q = p.quote_holding(p.tokens[ch.last].start)
-            name = p.text[q.open + 1:q.close].strip() if q is not None and q.open > p.tokens[ch.first].start else text
+            quoted = q is not None and q.open > p.tokens[ch.first].start
+            name = p.text[q.open + 1:q.close].strip() if quoted else text
+            written = p.text[p.tokens[ch.first].start:q.close + 1] if quoted else text
             kind = "media" if head in self.lex.speaker_phrase["media_head"] else "organization"
-            return Source(name, text, None, kind, _word_gender(head)), ["body"]  # صحيفة «الحياة» → الحياة
+            return Source(name, written, None, kind, _word_gender(head)), ["body"]  # صحيفة «الحياة» → الحياة
         if ch.kind == "name":
             return self._name_source(ch, end)
         return None, []
@@ -1408,7 +1414,8 @@ class Speakers:
                 full = fold(ent.name_ar or m.surface).split() if ent.entity_id.startswith("person:") else mw
                 if len(full) > n and full[-n:] == words or len(mw) > n and mw[-n:] == words:
                     cand = self._person(m, p.token_at(m.start))
-                elif n == 1 and len(mw) > 1 and mw[0] == words[0] and words[0] in self.reader.cls.given:
+                elif n == 1 and len(mw) > 1 and mw[0] == words[0] and words[0] in self.reader.cls.given \
+                        and not ent.entity_id.startswith("person:"):  # تميم: a known person's given name
                     cand = self._person(m, p.token_at(m.start))
                 else:
                     continue
@@ -1440,7 +1447,8 @@ class Speakers:
             if p.tokens[j].key != words[0]:
                 continue
             first = j
-            while first - 1 >= 0 and j - first < 2 and not r.boundary(first) and r.kind(first - 1) in (
+            while first - 1 >= 0 and j - first < (2 if r.kind(first - 1) == "name_link" else 1) \
+                    and not r.boundary(first) and r.kind(first - 1) in (
                     "word", "name_link") and not self._cue_word(p.tokens[first - 1].key) \
                     and not p.tokens[first - 1].key.startswith(("ال", "و", "ف")):
                 first -= 1  # a name's first word: not a verb (وسيشارك براينت) nor a noun with ال
