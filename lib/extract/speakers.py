@@ -33,6 +33,7 @@ _SENTENCE_MARKS = ".!?؟\n"
 _CLAUSE_MARKS = "،,؛:"
 MAX_NAME_TOKENS = 4  # an unknown name kept as written is at most this long
 MAX_TITLE_TOKENS = 14
+MAX_BODY_TOKENS = 7  # a body's name after its kind (المكتب الإعلامي لرئيس مجلس الوزراء العراقي)
 
 # How much each piece of evidence counts for a candidate (summed; the best candidate at or above FLOOR wins).
 WEIGHTS: dict[str, float] = {
@@ -522,10 +523,12 @@ class Reader:
             k, key = self.kind(j), self.key(j)
             if k == "mention":
                 ent = self.entity_at(j)
-                if ent is not None and ent.kind == "person":
+                if ent is not None and ent.kind == "person" and not (
+                        self.kind(j - 1) == "name_context" or self.kind(j - 1) == "glued_noun" and
+                        self._genitive_noun(self.key(j - 1))):
                     person_at = j
                     break
-                j = self.mention_last(j) + 1  # المتحدث باسم الجيش التركي
+                j = self.mention_last(j) + 1  # المتحدث باسم الجيش التركي، لمركز الملك سلمان للإغاثة
                 continue
             if k == "glued_mention":
                 ent = self.entity_at(j)
@@ -536,6 +539,15 @@ class Reader:
             if k == "name_quote":
                 j = self.quote_last(j) + 1
                 continue
+            if k == "glued_noun" and self._genitive_noun(key):
+                j += 1  # المتحدث الرسمي لمركز الملك سلمان: "of" a body, not "to" an outlet
+                continue
+            if k == "role" and j > i + 1 and (key in self.lex.words.ranks or key in self.lex.words.weak_ranks
+                                              or key in self.lex.speaker_phrase["name_title"]):
+                named = self._rank_name(j, j + 1, end)  # الناطق الإعلامي بقيادة حرس الحدود العقيد شبنان …
+                if named is not None and named.name_span is not None:
+                    named.first, named.name_after_title = i, True
+                    return named
             if k == "prep":
                 if key in ("في", "من", "لدي", "الي") and j + 1 < end and not self.boundary(j + 1) and self.kind(j + 1) in (
                         "word", "mention", "bare_body", "name_context"):
@@ -547,7 +559,9 @@ class Reader:
                 break  # (جمعية البر لقرى جنوب مكة: a direction stays in the title)
             if k == "role":
                 inner_role_at = j
-            if k == "word" and j > i + 1 and self._demonym_at(j - 1) and not key.startswith("ال"):
+            if k == "word" and j > i + 1 and not key.startswith("ال") and (
+                    self._demonym_at(j - 1) or self.key(j - 1).startswith("ال") and self.kind(j - 1) in (
+                        "word", "bare_body")):
                 named = self._name_after(i, j, end)  # مغني الراب الأميركي كاني ويست
                 if named is not None:
                     return named
@@ -595,18 +609,28 @@ class Reader:
             chunk.last = self.title(k, end).last  # … البيرقدار المتحدث باسم مجلس القضاء: the title after the name
         return chunk
 
+    def _genitive_noun(self, key: str) -> bool:
+        """لمركز، لهيئة: ل before a body that a title belongs to (not an outlet or journalists spoken to)."""
+        rest = _glued_preposition(key, lex=self.lex) or ""
+        return word_class(rest, lex=self.lex) == "name_context" and rest not in self.lex.speaker_phrase["media_head"]
+
     def _demonym_at(self, j: int) -> bool:
         """Is token j a country's nisba adjective (الأميركي، البريطانية), the usual end of a title?"""
         return self.key(j) in _demonyms(lex=self.lex)
 
     def _name_after(self, i: int, j: int, end: int) -> Chunk | None:
         """Words after a title's nationality that run up to a comma, a preposition or the content: a name."""
+        if self.key(j) in self.lex.speaker_phrase["title_link"]:
+            return None  # المتحدث باسم الخارجية
         k = j
-        while k < end and k - j < 3 and not self.boundary(k) and self.kind(k) in ("word", "name_link"):
-            k += 1
+        while j - 2 > i and self.kind(j - 2) == "name_link" and not self.boundary(j - 1):
+            j -= 2  # عبد الرحمن رحيمي: the name began at its name link
+        while k < end and k - j < 3 and not self.boundary(k) and self.kind(k) in ("word", "name_link") and (
+                k == j or not self._demonym_at(k) and not (self.key(k).startswith("ال") and _nisba(self.key(k)))):
+            k += 1  # رأفت الصباغ (a family name may take ال; an adjective may not)
         if k < end and not self.boundary(k) and self.kind(k) not in ("prep", "filler", "time", "glued_noun",
                                                                      "glued_mention", "relative", "role"):
-            return None
+            return None  # باسم الجيش: the words run on into the title
         chunk = Chunk("title", i, k - 1)
         chunk.name_span, chunk.name_after_title = (j, k - 1), True
         return chunk
@@ -620,6 +644,9 @@ class Reader:
     def description(self, j: int, end: int) -> int:
         """Last token of an unnamed source's description: its adjectives and one affiliation (مصدر أمني عراقي،
         مسؤولون في الخارجية الأميركية، مصدر مقرب من الحكومة)."""
+        if j < end and not self.boundary(j) and (self.kind(j) == "mention" or self.kind(j) in ("word", "bare_body") and
+                                                 self.key(j).startswith("ال") and not _nisba(self.key(j))):
+            j = self.mention_last(j) + 1 if self.kind(j) == "mention" else j + 1  # مصادر الرئاسة، مصادر الجيش
         last = self.modifiers(j, end) - 1
         j = last + 1
         if j < end and not self.boundary(j) and self.key(j).startswith("بال") and self.kind(j) == "prepositional":
@@ -649,6 +676,15 @@ class Reader:
             j += 1
         if j + 1 < end and self.kind(j) == "word" and self.kind(j + 1) == "issuer" and not self.boundary(j + 1):
             j += 1  # استطلاع رأي أجرته …
+        if j < end and not self.boundary(j) and (self.kind(j) == "glued_noun" and self._genitive_noun(self.key(j))
+                                                 or self.kind(j) == "glued_mention"):
+            # دراسة لغرفة تجارة وصناعة دبي، تقرير لمنظمة العفو: the body the document is of
+            chunk.issuer = self.body(j, end) if self.kind(j) == "glued_noun" else Chunk(
+                "actor", j, self.mention_last(j), mention=self.p.mention_in(j))
+            if chunk.issuer.kind != "junk":
+                chunk.last = chunk.issuer.last
+                return chunk
+            chunk.issuer = None
         if j < end and not self.boundary(j) and self.kind(j) == "issuer":
             j += 1
             if j < end and self.key(j) in ("عن", "من"):
@@ -667,14 +703,19 @@ class Reader:
         j, n = i + 1, 0
         if j < end and self.kind(j) == "name_quote":
             return Chunk("body", i, min(self.quote_last(j), end - 1))
-        while j < end and n < MAX_NAME_TOKENS and not self.boundary(j):
+        while j < end and n < MAX_BODY_TOKENS and not self.boundary(j):
             k = self.kind(j)
-            if k == "mention" and self.entity_at(j).kind != "person":
-                j, n = self.mention_last(j) + 1, n + 1
+            if k in ("mention", "glued_mention") and self.entity_at(j) is not None and \
+                    self.entity_at(j).kind not in ("person", "media"):
+                j, n = self.mention_last(j) + 1, n + 1  # شركة الإمارات للاتصالات
                 continue
-            if k not in ("word", "prepositional", "name_link", "bare_body"):
+            if k == "glued_noun" and self._genitive_noun(self.key(j)):
+                j, n = j + 1, n + 1
+                continue
+            if k not in ("word", "prepositional", "name_link", "bare_body", "name_context", "role") \
+                    or self.key(j) in self.lex.speech_cues:
                 break
-            j, n = j + 1, n + 1
+            j, n = j + 1, n + 1  # المكتب الإعلامي لرئيس مجلس الوزراء العراقي
         return Chunk("body", i, j - 1) if n else Chunk("junk", i, i)
 
     def name(self, i: int, end: int) -> Chunk:
@@ -916,11 +957,17 @@ class Speakers:
         """The first noun phrase of a speaker phrase as a candidate; True when the phrase opens with a word
         that names no one (a verbal noun: أكد وجود …)."""
         chunks = self.reader.read(a, b)
-        for ch in chunks:
+        for n, ch in enumerate(chunks):
             if ch.kind in ("filler", "prep", "relative") or ch.relative:
                 continue
             if ch.kind == "junk":
                 return None, True, chunks
+            if ch.kind == "anonymous":
+                named = next((c for c in chunks[n + 1:n + 5] if c.kind == "title" and (
+                    c.person is not None or c.name_span is not None)), None)
+                if named is not None and not any(c.kind in ("relative",) or c.addressee for c in chunks[n + 1:]
+                                                 if c.first < named.first):
+                    ch = named  # ضابط ارتباط القوات السودانية … العميد الركن الأمين يوسف: the name given
             src, ev = self._chunk_source(ch, b)
             if src is None:
                 return None, True, chunks
@@ -1116,6 +1163,11 @@ class Speakers:
             return self._bare_source(ch)
         if ch.kind == "body":
             head = p.tokens[ch.first].key
+            if r.kind(ch.first) == "glued_noun":  # لغرفة تجارة وصناعة دبي → غرفة …
+                head = _glued_preposition(head, lex=self.lex) or head
+                cut = 1 if not p.tokens[ch.first].key.startswith(("لل", "ول", "فل", "وب", "فب")) else 2
+                written = p.text[p.tokens[ch.first].start:p.tokens[ch.last].end]
+                text = ("ال" if p.tokens[ch.first].key.startswith("لل") else "") + written[cut:].lstrip("ـ")
             q = p.quote_holding(p.tokens[ch.last].start)
             quoted = q is not None and q.open > p.tokens[ch.first].start
             name = p.text[q.open + 1:q.close].strip() if quoted else text
@@ -1328,20 +1380,39 @@ class Speakers:
             if words and words[0] in (head, stem) and len(words) > 1 and p.entity(m).kind != "person":
                 return source_of(p.entity(m), m.surface)
         n = p.token_after(at)
-        for j in list(range(n - 1, -1, -1)) + list(range(n + 1, len(p.tokens))):
+        order = list(range(n - 1, -1, -1)) + list(range(n + 1, len(p.tokens)))
+        # a body the article names as a subject first (أنهت اللجنة المحلية …), then anywhere (من اللجنة العامة …)
+        order = [j for j in order if not (j and r.kind(j - 1) == "prep")] + [j for j in order if j and r.kind(j - 1) == "prep"]
+        for j in order:
             key = p.tokens[j].key
-            if key != stem and not (key[:1] in "وب" and key[1:] == stem):
+            if key not in (stem, head) and not (key[:1] in "وبل" and key[1:] in (stem, head)):
                 continue
-            last, count = j, 0
-            while last + 1 < len(p.tokens) and count < MAX_NAME_TOKENS and not r.boundary(last + 1) \
-                    and r.kind(last + 1) in ("word", "prepositional") and p.tokens[last + 1].key not in \
-                    self.lex.speech_cues:
-                last, count = last + 1, count + 1
-            if count:
-                name = self._text(j, last)
-                if key != stem:
-                    name = name[1:]
-                return Source(name, name, None, "organization", _word_gender(stem))
+            body = r.body(j, min(len(p.tokens), j + MAX_BODY_TOKENS + 1))
+            if body.kind != "body" or body.last == j or key.endswith(head) and not (
+                    _nisba(p.tokens[j + 1].key) or p.tokens[j + 1].key.startswith(("ال", "لل"))):
+                continue  # وقامت اللجنة بتشكيل: the bare noun again, not its name
+            src, _ = self._chunk_source(body)
+            if src is not None:
+                if key[:1] in "وبل" and key[1:] in (stem, head):
+                    written = src.speaker_ar[1:] if src.speaker_ar else src.speaker_ar
+                    src = replace(src, speaker_ar=written, speaker=src.speaker if src.speaker != src.speaker_ar
+                                  else written)
+                return src
+        return self._government_of_state(head, at)
+
+    def _government_of_state(self, head: str, at: int) -> Source | None:
+        """الحكومة، الرئاسة with a state named before: that state's government in the lexicon."""
+        p, lex = self.p, self.lex
+        if head not in lex.speaker_phrase["state_body"]:
+            return None
+        k = bisect.bisect_left(p.mention_starts, at)
+        state = next((p.entity(m) for m in reversed(p.actor_mentions[:k]) if p.entity(m).kind == "state"), None)
+        if state is None or not state.country:
+            return None
+        for ent, forms in lex.actors.values():
+            if ent.kind == "government" and ent.country == state.country and \
+                    any(fold(f).split()[0] == head for f in forms):
+                return source_of(ent, ent.name_ar)
         return None
 
     def _name_source(self, ch: Chunk, end: int | None) -> tuple[Source | None, list[str]]:
