@@ -48,8 +48,11 @@ class WordLists:
 
 
 # The roles that the `form role` tables must hold: code reads each of them by name.
-SPEAKER_PHRASE_ROLES = ("anaphoric", "filler", "phrase_break", "prepositional", "title_break")
-FUNCTION_WORD_ROLES = ("locative", "name_link", "saying_noun", "not_reporting_before")
+SPEAKER_PHRASE_ROLES = ("anaphoric", "filler", "phrase_break", "prepositional", "title_break", "relative", "issuer",
+                        "honorific", "time", "group", "bare_document", "bare_body", "addressee", "preposition",
+                        "relational", "particle", "modifier", "affiliation", "media_head", "divine",
+                        "name_title", "nisba", "state_body", "title_link")
+FUNCTION_WORD_ROLES = ("locative", "name_link", "saying_noun", "not_reporting_before", "noun_before_cue")
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: caches are kept per loaded Lexicons
