@@ -316,40 +316,36 @@ def _decode(data: bytes, name: str) -> tuple[str | None, list[Issue]]:
 
 
 class JSONTooDeep(ValueError):
-    """JSON nested deeper than the limit (hostile or broken): refused before Python's parser recurses."""
+    """JSON nested deeper than the limit (hostile or broken)."""
 
 
-_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.S)
-_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
-_BRACKET_PAIR = re.compile(r"\[\]|\{\}")
-
-
-def json_depth_over(text: str, limit: int) -> bool:
-    """Does the JSON nest arrays and objects more than `limit` deep? Strings are blanked, then innermost
-    pairs removed round by round: at most `limit` rounds, each linear (and none when there are fewer
-    openers than the limit, as in every real article file)."""
-    if text.count("[") + text.count("{") <= limit:
-        return False
-    brackets = _NOT_BRACKET.sub("", _JSON_STRING.sub("", text))
-    if re.search(r"[\[{]{%d}" % (limit + 1), brackets):  # the usual attack: a run of openers
-        return True
-    for _ in range(limit):
-        brackets, removed = _BRACKET_PAIR.subn("", brackets)
-        if not removed:
-            return False
-    return bool(_BRACKET_PAIR.search(brackets))
+def json_depth_over(doc: object, limit: int) -> bool:
+    """Does a parsed JSON value nest arrays and objects more than `limit` deep? Walked without recursion."""
+    stack = [(doc, 1)]
+    while stack:
+        node, depth = stack.pop()
+        children = node.values() if isinstance(node, dict) else node if isinstance(node, list) else None
+        if children is None:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+    return False
 
 
 def load_json(text: str, limits: Limits = LIMITS) -> object:
-    """json.loads within the depth limit: JSONTooDeep past it, json.JSONDecodeError when malformed."""
-    too_deep = JSONTooDeep(f"JSON nested more than {limits.max_json_depth} levels deep (broken or hostile); "
-                           "not read")
-    if json_depth_over(text, limits.max_json_depth):
-        raise too_deep
+    """json.loads within the depth limit: JSONTooDeep past it (nothing later recurses into a value deeper
+    than Python's stack allows, e.g. to print it), json.JSONDecodeError when malformed."""
     try:
-        return json.loads(text)
-    except RecursionError:  # a limit set above what this process's stack allows
-        raise too_deep from None
+        doc = json.loads(text)
+    except RecursionError:  # thousands of levels: the parser's own guard stops it, quickly and cleanly
+        doc = None
+        too_deep = True
+    else:
+        too_deep = json_depth_over(doc, limits.max_json_depth)
+    if too_deep:
+        raise JSONTooDeep(f"JSON nested more than {limits.max_json_depth} levels deep (broken or hostile); not read")
+    return doc
 
 
 def _sidecar_meta(data: bytes, name: str, limits: Limits = LIMITS) -> tuple[dict | None, list[Issue]]:

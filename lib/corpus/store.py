@@ -13,8 +13,8 @@ every batch. An article whose rows Arrow refuses is left out of its batch and re
 The store checks itself: a batch whose manifest is unreadable or whose part is missing, empty, truncated or
 garbled is `Damage`, skipped by every reader (`skipped` names it) and not counted as stored, so its articles
 can be added again; `check` lists such batches and `repair` moves them aside to damaged/ (never deleting).
-Footers are checked cheaply on every read; rows are read whole when a read fails, by `check`, and for batches
-an import would count its duplicates against. Temp files and parts of batches that killed writers never
+The ends of each part are checked on every read (two small reads a file); rows are read whole when a read
+fails, by `check`, and for batches an import would count its duplicates against. Temp files and parts of batches that killed writers never
 committed are removed at the next write (the writer's lock is held, so none is mid-write).
 """
 from __future__ import annotations
@@ -195,7 +195,7 @@ class Store:
 
     def _inspect(self, man: Path) -> dict[str, Path] | Damage:
         """The parts a manifest names, by table, or why the batch cannot be read: the manifest unreadable, a
-        part missing, empty or without a readable Parquet footer (cheap: the data pages are not read)."""
+        part missing, empty, cut short or overwritten (cheap: the two ends of each file are read)."""
         verdict = self._verdicts.get(man.name)
         if verdict is None:
             verdict = self._verdicts[man.name] = _inspect_batch(self.root, man)
@@ -500,10 +500,34 @@ def _inspect_batch(root: Path, man: Path) -> dict[str, Path] | Damage:
         return Damage(man.stem, f"manifest {man.relative_to(root)} names no articles part")
     for path in parts.values():
         try:
-            pq.read_metadata(path)
-        except _READ_ERRORS as exc:
+            problem = _parquet_ends(path)
+        except OSError as exc:
             return Damage(man.stem, _part_problem(root, path, exc))
+        if problem:
+            return Damage(man.stem, _part_problem(root, path, ValueError(problem)))
     return parts
+
+
+PARQUET_MAGIC = b"PAR1"
+
+
+def _parquet_ends(path: Path) -> str | None:
+    """Why a file is not a whole Parquet file, judged from its two ends (the magic at both, a footer length
+    that fits): what truncation, emptying or overwriting breaks, found in two small reads, not a footer parse."""
+    with open(path, "rb") as fh:
+        size = os.fstat(fh.fileno()).st_size
+        if size == 0:
+            return "empty file"
+        if size < 12:
+            return f"{size} bytes: too short for Parquet"
+        head = fh.read(4)
+        fh.seek(-8, os.SEEK_END)
+        tail = fh.read(8)
+    if head != PARQUET_MAGIC or tail[4:] != PARQUET_MAGIC:
+        return "not a whole Parquet file (cut short or overwritten)"
+    if int.from_bytes(tail[:4], "little") + 12 > size:
+        return "its footer length runs past the start of the file"
+    return None
 
 
 def _read_batch_fully(root: Path, man: Path, parts: dict[str, Path]) -> Damage | None:

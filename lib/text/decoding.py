@@ -80,6 +80,8 @@ def control_share(text: str) -> float:
 
 def looks_mojibake(text: str) -> bool:
     """Does the text read as UTF-8 Arabic decoded as Windows-1256 (ظ‚ط§ظ„ for قال)? Judged on its start."""
+    if len(text) < MOJIBAKE_MIN_LETTERS:
+        return False
     head = text[:SNIFF]
     tah = head.count("ط") + head.count("ظ")
     if tah < MOJIBAKE_MIN_LETTERS or tah < 0.1 * len(head):  # cheap: Arabic text has ~1% of ط/ظ
@@ -106,9 +108,11 @@ def reads_as_arabic(text: str) -> bool:
 def clean_text(text: str) -> tuple[str, int]:
     """Text made valid Unicode: lone surrogates (a JSON "\\ud83d" cut from its pair) become U+FFFD; with how
     many were replaced. The store writes UTF-8, which cannot hold them."""
-    if not _SURROGATE.search(text):
-        return text, 0
-    return _SURROGATE.subn("\ufffd", text)
+    try:
+        text.encode("utf-8")  # quicker than any search, on every article's text
+    except UnicodeEncodeError:
+        return _SURROGATE.subn("\ufffd", text)
+    return text, 0
 
 
 def file_name(name: str) -> tuple[str, str | None]:
@@ -158,9 +162,12 @@ def _checked_tail(text: str) -> tuple[str, tuple[str, ...]]:
         notes = (f"{count} NUL byte(s) after the first 64 KB removed (from "
                  f"{_lines_of(text, [SNIFF + nul])})",)
         tail = tail.replace("\x00", "")
-    if len(_BINARY.findall(tail)) > MAX_BAD_SHARE * len(tail):
-        first = _BINARY.search(tail)
-        raise DecodeError(f"binary data after the first 64 KB (from {_lines_of(text, [SNIFF + first.start()])})")
+    for at in sorted({0, max(0, len(tail) - SNIFF)}):  # samples: binary data appended to text fills what follows
+        sample = tail[at:at + SNIFF]
+        if len(_BINARY.findall(sample)) > MAX_BAD_SHARE * len(sample):
+            first = at + _BINARY.search(sample).start()
+            line = text.count("\n", 0, SNIFF) + tail.count("\n", 0, first) + 1
+            raise DecodeError(f"binary data after the first 64 KB (from line {line})")
     return (text[:SNIFF] + tail if notes else text), notes
 
 
