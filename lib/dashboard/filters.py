@@ -14,23 +14,12 @@ import re
 import weakref
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Callable, Iterable
+from typing import Iterable
 
-import numpy as np
 import pandas as pd
 
+from lib.dashboard import search
 from lib.text.normalize import fold
-
-# Letters that spellings of the same word disagree on (الأميركي / الأمريكي, ترمب / ترامب, سوريا / سورية): after
-# lib.text.normalize.fold, the search key turns a word-final ه into ا, drops every ا and ء, and drops و and ي inside a
-# word (kept first and last, so و the conjunction and the nisba ending still count).
-_FINAL_HA = re.compile(r"ه\b")
-_ALEF = re.compile("[اء]")
-_MEDIAL_WEAK = re.compile(r"(?<=\w)[وي](?=\w)")
-_SPACE = re.compile(r"\s+")
-# Under this many letters a skeleton matches too much (قال → قل), so the folded form is matched instead.
-MIN_SKELETON = 3
-
 
 @dataclass
 class Filters:
@@ -90,143 +79,41 @@ def by_dates(statements: pd.DataFrame, start: date | None, end: date | None) -> 
     return mask.fillna(False).astype(bool)
 
 
-def skeleton(text: str) -> str:
-    """Search key: `fold`, then the letters spellings disagree on dropped (الأميركي ≡ الامريكي ≡ الأمريكية)."""
-    key = _ALEF.sub("", _FINAL_HA.sub("ا", fold(text)))
-    return _SPACE.sub(" ", _MEDIAL_WEAK.sub("", key)).strip()
+# The search index of each frame searched so far: id(frame) → (a weak reference to it, {columns: index}). An
+# entry goes when its frame does (the dashboard's frames are cached and never change).
+_INDEXES: dict[int, tuple[weakref.ref, dict]] = {}
+SEARCH_COLUMNS = ("quote", "speaker", "speaker_ar")
 
 
-def _folded(text: str) -> str:
-    return _SPACE.sub(" ", fold(text)).strip()
-
-
-# The search keys of the frames searched so far: id(frame) → (a weak reference to it, {(columns, key kind):
-# (all the rows' keys joined by _SEP, where each row's key starts)}). An entry goes when its frame does.
-_SEARCH_KEYS: dict[int, tuple[weakref.ref, dict]] = {}
-_SEP = "\uffff"  # a noncharacter: no word, no space, so every search-key step treats it as a row's edge
-_ROWS_AT_ONCE = 20_000  # rows keyed in one go: bounds the arrays below to a few tens of MB
-_BMP = 0x10000
-
-
-def _char_table(test: Callable[[str], bool]) -> np.ndarray:
-    """test(chr(c)) for every code point of the Basic Multilingual Plane."""
-    return np.fromiter((test(chr(c)) for c in range(_BMP)), dtype=bool, count=_BMP)
-
-
-_TABLES: dict[str, np.ndarray] = {}
-
-
-def _chars_are(kind: str, codes: np.ndarray) -> np.ndarray:
-    """Which code points are word characters (regex \\w: alphanumeric or _) or spaces (\\s), as `re` sees them."""
-    test = (lambda ch: ch.isalnum() or ch == "_") if kind == "word" else str.isspace
-    if kind not in _TABLES:
-        _TABLES[kind] = _char_table(test)
-    out = _TABLES[kind][np.minimum(codes, _BMP - 1)]
-    for i in np.flatnonzero(codes >= _BMP):  # rare: emoji and other astral characters
-        out[i] = test(chr(codes[i]))
-    return out
-
-
-_HA, _ALEF_CODE, _HAMZA, _WAW, _YA = (ord(c) for c in "هاءوي")
-def _fold_table() -> tuple[np.ndarray, np.ndarray]:
-    """fold(chr(c)) for every BMP code point: how many characters it gives (0 when dropped, 2 for İ …) and
-    their code points. Taken from `lib.text.normalize.fold` itself, so the two can never disagree."""
-    if "fold" not in _TABLES:
-        lengths = np.zeros(_BMP, dtype=np.uint8)  # small tables: look-ups stay in the CPU's cache
-        codes = np.zeros((3, _BMP), dtype=np.uint32)
-        for c in range(_BMP):
-            f = fold(chr(c))[:3]
-            lengths[c] = len(f)
-            codes[:len(f), c] = [ord(ch) for ch in f]
-        _TABLES["fold"], _TABLES["fold_codes"] = lengths, codes
-    return _TABLES["fold"], _TABLES["fold_codes"]
-
-
-def _folded_codes(text: str) -> np.ndarray:
-    """The code points of fold(text), character by character through the table (fold lower-cases by
-    character, except Σ at a word's end: a text holding Σ, or characters past the BMP, is folded as a whole)."""
-    c = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    if (c >= _BMP).any() or (c == ord("Σ")).any():
-        return np.frombuffer(fold(text).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    lengths, codes = _fold_table()
-    n = lengths[c]
-    kept = n > 0  # diacritics and tatweel fold to nothing
-    out = codes[0][c[kept]]
-    multi = np.flatnonzero(n > 1)  # a few, if any (İ → i̇): their further characters are inserted after them
-    if multi.size:
-        after = np.cumsum(kept)[multi]
-        more = [(after[n[multi] > k], codes[k][c[multi[n[multi] > k]]]) for k in (1, 2)]
-        out = np.insert(out, np.concatenate([a for a, _ in more]), np.concatenate([v for _, v in more]))
-    return out
-
-
-def _keys_many(texts: list[str], consonants: bool) -> list[str]:
-    """[skeleton(t) for t in texts] (consonants) or [_folded(t) …], with the regular-expression steps done as
-    array operations over many texts at once (20 times quicker on 170,000 statements)."""
-    out: list[str] = []
-    for at in range(0, len(texts), _ROWS_AT_ONCE):
-        rows = texts[at:at + _ROWS_AT_ONCE]
-        joined = _SEP.join(rows)
-        if joined.count(_SEP) != len(rows) - 1:  # a text holds the separator itself: key each on its own
-            out += [(skeleton if consonants else _folded)(t) for t in rows]
-            continue
-        c = _folded_codes(joined)
-        if consonants:
-            word = _chars_are("word", c)
-            ends = np.append(~word[1:], True)  # ه\b: no word character follows
-            c = np.where((c == _HA) & ends, _ALEF_CODE, c)  # both are word characters: `word` still holds
-            keep = (c != _ALEF_CODE) & (c != _HAMZA)
-            c, word = c[keep], word[keep]
-            medial = ((c == _WAW) | (c == _YA)) & np.append(False, word[:-1]) & np.append(word[1:], False)
-            c = c[~medial]
-        space = _chars_are("space", c)
-        c = np.where(space, 32, c)[~(space & np.append(False, space[:-1]))]  # each run of spaces → one space
-        out += [k.strip() for k in c.astype(np.uint32).tobytes().decode("utf-32-le", "surrogatepass").split(_SEP)]
-    return out
-
-
-def _joined_keys(statements: pd.DataFrame, columns: tuple[str, ...],
-                 match: Callable[[str], str]) -> tuple[str, np.ndarray]:
-    """Every row's search key (`match` of its columns' text), joined by _SEP, and where each row's key starts;
-    computed once per frame."""
-    ref, cache = _SEARCH_KEYS.get(id(statements), (None, None))
+def search_index(statements: pd.DataFrame, columns: tuple[str, ...] = SEARCH_COLUMNS) -> search.Index:
+    """The word index of a frame's columns, built the first time the frame is searched and kept with it."""
+    ref, cache = _INDEXES.get(id(statements), (None, None))
     if ref is None or ref() is not statements:
         key = id(statements)
-        ref, cache = weakref.ref(statements, lambda _, key=key: _SEARCH_KEYS.pop(key, None)), {}
-        _SEARCH_KEYS[key] = (ref, cache)
-    found = cache.get((columns, match))
-    if found is None:
-        haystack = pd.Series("", index=statements.index)
-        for col in columns:
-            if col in statements:
-                haystack = haystack + " " + statements[col].fillna("").astype(str)
-        keys = _keys_many(haystack.tolist(), consonants=match is skeleton)
-        starts = np.zeros(len(keys) + 1, dtype=np.int64)
-        np.cumsum([len(k) + 1 for k in keys], out=starts[1:])
-        found = cache[(columns, match)] = (_SEP.join(keys), starts[:-1])
-    return found
+        ref, cache = weakref.ref(statements, lambda _, key=key: _INDEXES.pop(key, None)), {}
+        _INDEXES[key] = (ref, cache)
+    index = cache.get(columns)
+    if index is None:
+        fields = [statements[c].tolist() if c in statements else [None] * len(statements) for c in columns]
+        rows = [[f if isinstance(f, str) else "" for f in row] for row in zip(*fields)] if fields else []
+        index = cache[columns] = search.build_index(rows, search.lexicon_variants())
+    return index
+
+
+def text_search(statements: pd.DataFrame, query: str,
+                columns: tuple[str, ...] = SEARCH_COLUMNS) -> tuple[pd.Series, pd.Series]:
+    """(statements holding every word and quoted phrase of the query, their BM25 scores): whole words through
+    clitics and attested spelling variants (see lib.dashboard.search)."""
+    if not search.parse_query(query):
+        return _all(statements), pd.Series(0.0, index=statements.index)
+    mask, score = search.search(search_index(statements, columns), query, search.lexicon_variants())
+    return pd.Series(mask, index=statements.index), pd.Series(score, index=statements.index)
 
 
 def by_text(statements: pd.DataFrame, query: str,
-            columns: tuple[str, ...] = ("quote", "speaker", "speaker_ar")) -> pd.Series:
-    """Statements whose quote or speaker contains the query, Arabic spelling variants folded."""
-    query = (query or "").strip()
-    if not query:
-        return _all(statements)
-    key, match = skeleton(query), skeleton
-    if len(key.replace(" ", "")) < MIN_SKELETON:
-        key, match = _folded(query), _folded
-    if not key:
-        return _all(statements)
-    mask = np.zeros(len(statements), dtype=bool)
-    if _SEP not in key:
-        text, starts = _joined_keys(statements, columns, match)
-        at = text.find(key)
-        while at != -1:  # each hit marks its row, then the search goes on from the next row
-            row = int(np.searchsorted(starts, at, side="right")) - 1
-            mask[row] = True
-            at = text.find(key, starts[row + 1]) if row + 1 < len(starts) else -1
-    return pd.Series(mask, index=statements.index)
+            columns: tuple[str, ...] = SEARCH_COLUMNS) -> pd.Series:
+    """Statements whose quote or speaker holds every word and quoted phrase of the query (whole words)."""
+    return text_search(statements, query, columns)[0]
 
 
 def apply(statements: pd.DataFrame, chosen: Filters) -> pd.Series:
