@@ -11,6 +11,7 @@ frame (the dashboard's frames are cached and never change).
 from __future__ import annotations
 
 import re
+import threading
 import weakref
 from dataclasses import dataclass, field
 from datetime import date
@@ -79,41 +80,51 @@ def by_dates(statements: pd.DataFrame, start: date | None, end: date | None) -> 
     return mask.fillna(False).astype(bool)
 
 
-# The search index of each frame searched so far: id(frame) → (a weak reference to it, {columns: index}). An
+# The search index of each frame searched so far: id(frame) → (a weak reference to it, {column: index}). An
 # entry goes when its frame does (the dashboard's frames are cached and never change).
 _INDEXES: dict[int, tuple[weakref.ref, dict]] = {}
-SEARCH_COLUMNS = ("quote", "speaker", "speaker_ar")
+_INDEX_LOCK = threading.Lock()
+SEARCH_COLUMN = "quote"  # the words said; the speaker has its own filter
 
 
-def search_index(statements: pd.DataFrame, columns: tuple[str, ...] = SEARCH_COLUMNS) -> search.Index:
-    """The word index of a frame's columns, built the first time the frame is searched and kept with it."""
-    ref, cache = _INDEXES.get(id(statements), (None, None))
-    if ref is None or ref() is not statements:
-        key = id(statements)
-        ref, cache = weakref.ref(statements, lambda _, key=key: _INDEXES.pop(key, None)), {}
-        _INDEXES[key] = (ref, cache)
-    index = cache.get(columns)
-    if index is None:
-        fields = [statements[c].tolist() if c in statements else [None] * len(statements) for c in columns]
-        rows = [[f if isinstance(f, str) else "" for f in row] for row in zip(*fields)] if fields else []
-        index = cache[columns] = search.build_index(rows, search.lexicon_variants())
+def search_index(statements: pd.DataFrame, column: str = SEARCH_COLUMN) -> search.Index:
+    """The word index of a frame's column, built the first time the frame is searched (or by
+    `warm_search_index`, which this then waits for) and kept with it."""
+    with _INDEX_LOCK:
+        ref, cache = _INDEXES.get(id(statements), (None, None))
+        if ref is None or ref() is not statements:
+            key = id(statements)
+            ref, cache = weakref.ref(statements, lambda _, key=key: _INDEXES.pop(key, None)), {}
+            _INDEXES[key] = (ref, cache)
+        lock = cache.setdefault(("lock", column), threading.Lock())
+    with lock:  # one build per frame and column, whichever thread asks first
+        index = cache.get(column)
+        if index is None:
+            texts = statements[column].tolist() if column in statements else [None] * len(statements)
+            index = cache[column] = search.build_index(texts, search.lexicon_variants())
     return index
 
 
-def text_search(statements: pd.DataFrame, query: str,
-                columns: tuple[str, ...] = SEARCH_COLUMNS) -> tuple[pd.Series, pd.Series]:
-    """(statements holding every word and quoted phrase of the query, their BM25 scores): whole words through
-    clitics and attested spelling variants (see lib.dashboard.search)."""
+def warm_search_index(statements: pd.DataFrame) -> threading.Thread:
+    """Build the frame's search index in a background thread (most of the work is Arrow's, which lets the
+    pages run meanwhile), so the first search does not wait for it."""
+    thread = threading.Thread(target=search_index, args=(statements,), name="rasd-search-index", daemon=True)
+    thread.start()
+    return thread
+
+
+def text_search(statements: pd.DataFrame, query: str, column: str = SEARCH_COLUMN) -> tuple[pd.Series, pd.Series]:
+    """(statements whose words hold every word and quoted phrase of the query, their BM25 scores): whole words
+    through clitics and attested spelling variants (see lib.dashboard.search)."""
     if not search.parse_query(query):
         return _all(statements), pd.Series(0.0, index=statements.index)
-    mask, score = search.search(search_index(statements, columns), query, search.lexicon_variants())
+    mask, score = search.search(search_index(statements, column), query, search.lexicon_variants())
     return pd.Series(mask, index=statements.index), pd.Series(score, index=statements.index)
 
 
-def by_text(statements: pd.DataFrame, query: str,
-            columns: tuple[str, ...] = SEARCH_COLUMNS) -> pd.Series:
-    """Statements whose quote or speaker holds every word and quoted phrase of the query (whole words)."""
-    return text_search(statements, query, columns)[0]
+def by_text(statements: pd.DataFrame, query: str, column: str = SEARCH_COLUMN) -> pd.Series:
+    """Statements whose quote holds every word and quoted phrase of the query (whole words)."""
+    return text_search(statements, query, column)[0]
 
 
 def apply(statements: pd.DataFrame, chosen: Filters) -> pd.Series:

@@ -26,6 +26,8 @@ from functools import lru_cache
 from typing import Iterable
 
 import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from lib import lexicons
 from lib.lexicons import Lexicons
@@ -33,11 +35,10 @@ from lib.text.normalize import fold
 
 # A word: letters and digits plus the marks that sit inside words (as lib.text.tokens reads words).
 _WORD = r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640]+"
-_FIELD_SEP, _ROW_SEP = "\x1f", "\x1e"  # not word characters: tokens of their own, so no phrase spans two fields
-_TOKENS = re.compile(f"{_WORD}|{_FIELD_SEP}|{_ROW_SEP}")
+_NOT_WORD = r"[^\p{L}\p{N}\p{M}_]+"  # the gaps between words, for Arrow's RE2 (marks and tatweel sit in words)
+_ROW_SEP = "\x1e"  # joins words for one fold call (no word holds it: checked)
 _QUERY = re.compile(r'"([^"]*)"|«([^»]*)»|“([^”]*)”|(\S+)')
 _WEAK = re.compile("[اويء]")
-_ROWS_AT_ONCE = 20_000  # rows tokenised in one go: bounds the Python strings alive at once
 K1, B = 1.2, 0.75  # BM25's usual constants
 
 
@@ -121,41 +122,44 @@ class Variants:
 
 @dataclass
 class Index:
-    """Every text as word ids in one array, with the vocabulary looked up by (definite, variant key)."""
+    """Every text as word ids in one array (text after text), with the vocabulary looked up by its readings."""
 
-    tokens: np.ndarray  # int32 word id per token, -1 for a field or row separator
-    rows: np.ndarray  # int32 row of each token
-    lengths: np.ndarray  # words per row
+    tokens: np.ndarray  # int32 word id per token
+    rows: np.ndarray  # int32 text of each token
+    lengths: np.ndarray  # words per text
     n_rows: int
-    any_ids: dict[str, np.ndarray]  # variant key of a stem → ids of the words with that stem (with or without ال)
-    definite_ids: dict[str, np.ndarray]  # the same for the words read with ال
+    any_ids: dict[str, list[int]]  # variant key of a stem → ids of the words with that stem (with or without ال)
+    definite_ids: dict[str, list[int]]  # the same for the words read with ال
     vocabulary: list[str]
 
     def word_ids(self, word: str, variants: Variants) -> np.ndarray:
         """Ids of the text words a query word matches."""
         definite, stem = query_reading(word)
         table = self.definite_ids if definite else self.any_ids
-        return table.get(variants.key(stem), np.empty(0, dtype=np.int32))
+        return np.array(table.get(variants.key(stem), ()), dtype=np.int32)
 
 
-def build_index(texts: list[list[str]], variants: Variants) -> Index:
-    """An index of rows, each a list of fields (quote, speaker …): fields are searched alike, but a phrase
-    never runs from one into the next."""
+def build_index(texts: list[str | None], variants: Variants) -> Index:
+    """The index of a list of texts: split into words in Arrow (C++, without the GIL), then each distinct word
+    folded (lib.text.normalize.fold) and read through its clitics once."""
+    column = pa.array([t if isinstance(t, str) else "" for t in texts], type=pa.large_string())
+    words = pc.split_pattern_regex(column, pattern=_NOT_WORD)
+    rows = pc.list_parent_indices(words)
+    flat = pc.list_flatten(words)
+    keep = pc.not_equal(pc.utf8_length(flat), 0)  # the empty strings before a leading or after a trailing gap
+    encoded = flat.filter(keep).dictionary_encode()
+    raw_ids = encoded.indices.to_numpy(zero_copy_only=False)
+    rows_np = rows.filter(keep).to_numpy(zero_copy_only=False).astype(np.int32)
+    raw_words = encoded.dictionary.to_pylist()
+    folded_words = fold(_ROW_SEP.join(raw_words)).split(_ROW_SEP)  # one fold call for the whole vocabulary
+    if len(folded_words) != len(raw_words):  # a word held the separator: fold them one by one
+        folded_words = [fold(w) for w in raw_words]
     vocab: dict[str, int] = {}
-    token_parts: list[np.ndarray] = []
-    for at in range(0, len(texts), _ROWS_AT_ONCE):
-        chunk = texts[at:at + _ROWS_AT_ONCE]
-        joined = fold(_ROW_SEP.join(_FIELD_SEP.join(f or "" for f in fields) for fields in chunk) + _ROW_SEP)
-        words = _TOKENS.findall(joined)
-        setdefault = vocab.setdefault
-        ids = [-1 if w == _FIELD_SEP else -2 if w == _ROW_SEP else setdefault(w, len(vocab)) for w in words]
-        token_parts.append(np.array(ids, dtype=np.int32))
-    tokens = np.concatenate(token_parts) if token_parts else np.empty(0, dtype=np.int32)
-    ends = tokens == -2
-    rows = (np.cumsum(ends) - ends).astype(np.int32)  # a row's end marker still belongs to it
-    tokens[ends] = -1
-    n_rows = len(texts)
-    lengths = np.bincount(rows[tokens >= 0], minlength=n_rows).astype(np.float32)
+    folded_id = np.array([vocab.setdefault(w, len(vocab)) if w else -1 for w in folded_words], dtype=np.int32)
+    tokens = folded_id[raw_ids] if len(raw_ids) else np.empty(0, dtype=np.int32)
+    if (tokens < 0).any():  # words of marks alone (a lone tatweel) fold to nothing
+        tokens, rows_np = tokens[tokens >= 0], rows_np[tokens >= 0]
+    lengths = np.bincount(rows_np, minlength=len(texts)).astype(np.float32)
     any_ids: dict[str, list[int]] = {}
     definite_ids: dict[str, list[int]] = {}
     for word, wid in vocab.items():
@@ -164,8 +168,7 @@ def build_index(texts: list[list[str]], variants: Variants) -> Index:
             any_ids.setdefault(key, []).append(wid)
             if definite:
                 definite_ids.setdefault(key, []).append(wid)
-    as_arrays = lambda table: {k: np.unique(np.array(v, dtype=np.int32)) for k, v in table.items()}  # noqa: E731
-    return Index(tokens, rows, lengths, n_rows, as_arrays(any_ids), as_arrays(definite_ids), list(vocab))
+    return Index(tokens, rows_np, lengths, len(texts), any_ids, definite_ids, list(vocab))
 
 
 def parse_query(query: str) -> list[list[str]]:
@@ -182,14 +185,16 @@ def parse_query(query: str) -> list[list[str]]:
 def _term_hits(index: Index, words: list[str], variants: Variants) -> np.ndarray:
     """Per row, how many times the term (a word or a phrase) occurs."""
     ids = [index.word_ids(w, variants) for w in words]
-    if any(len(i) == 0 for i in ids):
-        return np.zeros(index.n_rows, dtype=np.int32)
     n = len(index.tokens) - len(words) + 1
-    if n <= 0:
+    if any(len(i) == 0 for i in ids) or n <= 0:
         return np.zeros(index.n_rows, dtype=np.int32)
-    at = np.isin(index.tokens[:n], ids[0])
+    table = np.zeros(len(index.vocabulary), dtype=bool)  # word id → matches (a look-up, not a search per token)
+    table[ids[0]] = True
+    at = table[index.tokens[:n]]
     for k, word_ids in enumerate(ids[1:], start=1):
-        at &= np.isin(index.tokens[k:k + n], word_ids)  # separators are -1: a phrase never crosses them
+        table[:] = False
+        table[word_ids] = True
+        at &= table[index.tokens[k:k + n]] & (index.rows[k:k + n] == index.rows[:n])
     return np.bincount(index.rows[:n][at], minlength=index.n_rows).astype(np.int32)
 
 
