@@ -176,16 +176,25 @@ def test_download_table_csv_and_json_keep_arabic(statements):
 
 def test_url_state_round_trips():
     chosen = Filters(speakers=["rex-tillerson", "name:بيان رسمي"], actors=["isis"], places=["geonames:172955"],
-                     start=date(2017, 7, 1), end=date(2017, 7, 31), text="الامريكي")
+                     start=date(2017, 7, 1), end=date(2017, 7, 31), text="الامريكي", topics=["sport"])
     params = url_state.encode(chosen)
     assert params["speaker"] == ["rex-tillerson", "name:بيان رسمي"] and params["from"] == "2017-07-01"
     assert url_state.decode(params) == chosen
 
 
 def test_url_state_leaves_defaults_out_and_survives_bad_input():
-    assert url_state.encode(Filters()) == {}
+    default = Filters(topics=list(url_state.DEFAULT_TOPICS))
+    assert url_state.encode(default) == {}
+    assert url_state.decode({}) == default
     assert url_state.decode({"speaker": "a", "from": "yesterday", "to": "2017-13-01", "other": "x"}) == \
-        Filters(speakers=["a"])
+        Filters(speakers=["a"], topics=list(url_state.DEFAULT_TOPICS))
+
+
+def test_url_state_topics_default_to_conflict_and_politics():
+    assert url_state.encode(Filters()) == {"topic": "all"}  # no topic chosen: every topic, said so
+    assert url_state.decode({"topic": "all"}).topics == []
+    assert url_state.decode({"topic": ["sport", "culture"]}).topics == ["sport", "culture"]
+    assert url_state.encode(Filters(topics=["politics", "conflict"])) == {}
 
 
 class FakeParams(dict):
@@ -198,10 +207,11 @@ class FakeParams(dict):
 
 def test_url_write_changes_only_what_differs():
     params = FakeParams({"city": "mosul", "q": "old"})
-    assert url_state.write(params, Filters(speakers=["x"], text="new"))
+    default = list(url_state.DEFAULT_TOPICS)
+    assert url_state.write(params, Filters(speakers=["x"], text="new", topics=default))
     assert params == {"city": "mosul", "speaker": ["x"], "q": "new"}
-    assert not url_state.write(params, Filters(speakers=["x"], text="new"))
-    assert url_state.write(params, Filters())
+    assert not url_state.write(params, Filters(speakers=["x"], text="new", topics=default))
+    assert url_state.write(params, Filters(topics=default))
     assert params == {"city": "mosul"}
 
 

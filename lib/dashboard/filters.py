@@ -24,7 +24,8 @@ from lib.text.normalize import fold
 
 @dataclass
 class Filters:
-    """What the user chose: speaker keys, mentioned actor and place ids, a date range and free text."""
+    """What the user chose: speaker keys, mentioned actor and place ids, a date range, free text and the
+    articles' topics (empty: every topic)."""
 
     speakers: list[str] = field(default_factory=list)
     actors: list[str] = field(default_factory=list)
@@ -32,6 +33,7 @@ class Filters:
     start: date | None = None
     end: date | None = None
     text: str = ""
+    topics: list[str] = field(default_factory=list)
 
 
 def _all(frame: pd.DataFrame) -> pd.Series:
@@ -127,11 +129,116 @@ def by_text(statements: pd.DataFrame, query: str, column: str = SEARCH_COLUMN) -
     return text_search(statements, query, column)[0]
 
 
+def by_topics(statements: pd.DataFrame, topics: Iterable[str]) -> pd.Series:
+    """Statements of articles on any of the topics; an article whose topic is not known (stored before topics
+    were) is never hidden."""
+    topics = set(topics)
+    if not topics or "topic" not in statements:
+        return _all(statements)
+    return statements["topic"].isin(topics) | statements["topic"].isna()
+
+
 def apply(statements: pd.DataFrame, chosen: Filters) -> pd.Series:
     """All of the user's filters at once."""
     return (by_speakers(statements, chosen.speakers) & by_actors(statements, chosen.actors)
             & by_places(statements, chosen.places) & by_dates(statements, chosen.start, chosen.end)
-            & by_text(statements, chosen.text))
+            & by_topics(statements, chosen.topics) & by_text(statements, chosen.text))
+
+
+def article_filters(chosen: Filters) -> Filters:
+    """The filters that choose whole articles (dates, topics), without those that choose statements."""
+    return Filters(start=chosen.start, end=chosen.end, topics=list(chosen.topics))
+
+
+def statement_filters_set(chosen: Filters) -> bool:
+    """Does the user narrow the statements themselves (speaker, actor, place or words), not only the articles?"""
+    return bool(chosen.speakers or chosen.actors or chosen.places or chosen.text.strip())
+
+
+# -- order and wire copies ----------------------------------------------------------------------------------------
+
+SORTS = {"newest": "Newest first · الأحدث أولاً", "oldest": "Oldest first · الأقدم أولاً",
+         "speaker": "By speaker · حسب المتحدث", "outlets": "Most outlets · الأكثر نشراً",
+         "relevance": "Best match · الأكثر صلة"}
+
+
+def sort_statements(statements: pd.DataFrame, by: str = "newest", scores: pd.Series | None = None) -> pd.DataFrame:
+    """The statements in the order asked for (undated ones last; ties newest first, then in text order)."""
+    if statements.empty:
+        return statements
+    when = statements["published_date"] if "published_date" in statements else _published(statements)
+    frame = statements.assign(_when=when.fillna(pd.Timestamp.min), _dated=when.notna())
+    keys, ascending = ["_dated", "_when"], [False, False]
+    if by == "oldest":
+        keys, ascending = ["_dated", "_when"], [False, True]
+    elif by == "speaker":
+        keys, ascending = ["speaker_label", "_dated", "_when"], [True, False, False]
+    elif by == "outlets" and "outlets" in frame:
+        keys, ascending = ["outlets", "_dated", "_when"], [False, False, False]
+    elif by == "relevance" and scores is not None:
+        frame = frame.assign(_score=scores.reindex(frame.index).fillna(0))
+        keys, ascending = ["_score", "_dated", "_when"], [False, False, False]
+    keys += [c for c in ("article_id", "start") if c in frame]
+    ascending += [True] * (len(keys) - len(ascending))
+    out = frame.sort_values(keys, ascending=ascending, kind="stable")
+    return out.drop(columns=[c for c in ("_when", "_dated", "_score") if c in out])
+
+
+def group_copies(statements: pd.DataFrame) -> pd.DataFrame:
+    """One row per wire story: the first of each group of copies in the frame's order (the others dropped)."""
+    if "copy_group" not in statements or statements.empty:
+        return statements
+    return statements[~statements["copy_group"].duplicated()]
+
+
+# -- entity suggestions ---------------------------------------------------------------------------------------------
+
+def _match_quality(query: str, names: Iterable[object]) -> int:
+    """0 when a name is the query (through clitics and ال), 1 when a word of a name is, 2 when a name starts with
+    it, 3 when a name holds it, 4 otherwise (folded, Latin lower-cased)."""
+    best = 4
+    stem = search.query_reading(query)[1]
+    for name in names:
+        if not isinstance(name, str) or not name.strip():
+            continue
+        folded = " ".join(fold(name).split())
+        if folded == query or search.query_reading(folded)[1] == stem:
+            return 0
+        words = folded.split()
+        if query in words or any(search.query_reading(w)[1] == stem for w in words):
+            best = min(best, 1)
+        elif folded.startswith(query):
+            best = min(best, 2)
+        elif query in folded:
+            best = min(best, 3)
+    return best
+
+
+def rank_entities(table: pd.DataFrame, id_col: str, text: str, count_col: str = "mentions",
+                  name_cols: tuple[str, ...] = ("name_ar", "name", "label"), limit: int = 20) -> list[str]:
+    """Ids of the entities whose names hold the typed text, best match first (the name itself, then a word of
+    it, then its start, then anywhere in it), the most frequent first among equals."""
+    query = " ".join(fold(text or "").split())
+    if not query or table.empty:
+        return []
+    cols = [c for c in name_cols if c in table]
+    hay = table[cols[0]].fillna("").astype(str)
+    for c in cols[1:]:
+        hay = hay + "\x1f" + table[c].fillna("").astype(str)
+    folded = pd.Series(_fold_all(hay.tolist()), index=table.index)
+    candidates = table[folded.str.contains(query, regex=False)]
+    if candidates.empty:
+        return []
+    quality = [_match_quality(query, row) for row in candidates[cols].itertuples(index=False)]
+    counts = candidates[count_col] if count_col in candidates else pd.Series(0, index=candidates.index)
+    ranked = candidates.assign(_q=quality, _n=-counts.fillna(0)).sort_values(["_q", "_n", id_col])
+    return ranked[id_col].head(limit).tolist()
+
+
+def _fold_all(texts: list[str]) -> list[str]:
+    """[fold(t) for t in texts] in one call."""
+    parts = fold("\x1e".join(texts)).split("\x1e")
+    return parts if len(parts) == len(texts) else [fold(t) for t in texts]
 
 
 def places_within(place_table: pd.DataFrame, city_id: str) -> list[str]:
@@ -158,13 +265,16 @@ def date_span(statements: pd.DataFrame) -> tuple[date | None, date | None]:
 
 
 DOWNLOAD_COLUMNS = ["statement_id", "published", "speaker", "speaker_ar", "speaker_kind", "quote", "kind", "cue",
-                    "places", "actors", "title", "source", "url", "article_id", "start", "end"]
+                    "places", "actors", "title", "source", "outlets", "sources", "topic", "url", "article_id",
+                    "start", "end"]
 
 
 def download_table(statements: pd.DataFrame) -> pd.DataFrame:
-    """The statements as a flat table for CSV/JSON download (place and actor names joined with ' | ')."""
+    """The statements as a flat table for CSV/JSON download (place, actor and outlet names joined with ' | ')."""
     out = statements.assign(places=[" | ".join(v) for v in statements["place_names"]],
                             actors=[" | ".join(v) for v in statements["actor_names"]])
+    if "copy_sources" in out:  # the outlets that carried the same words
+        out = out.assign(sources=[" | ".join(v) for v in out["copy_sources"]])
     return out[[c for c in DOWNLOAD_COLUMNS if c in out]].reset_index(drop=True)
 
 
