@@ -210,6 +210,22 @@ def default() -> Lexicons:
     return load(DATA)
 
 
+@lru_cache(maxsize=1)
+def city_features() -> dict:
+    """The hand-drawn river courses and old-city outlines of the focus cities (data/gazetteer/
+    city_features.geojson: properties city, kind river|old_city, name, name_ar, source), as GeoJSON."""
+    path = GAZETTEER / "city_features.geojson"
+    try:
+        data = json.loads(_read(path))
+    except json.JSONDecodeError as exc:
+        raise LexiconError(f"{path}: not valid GeoJSON ({exc})") from exc
+    for feature in data.get("features", []):
+        missing = [k for k in ("city", "kind", "name", "name_ar") if not feature.get("properties", {}).get(k)]
+        if missing:
+            raise LexiconError(f"{path}: a feature lacks {', '.join(missing)}")
+    return data
+
+
 @lru_cache(maxsize=None)
 def basemap(name: str) -> dict:
     """One vendored Natural Earth layer (data/basemap/<name>.geojson) as GeoJSON."""

@@ -6,27 +6,27 @@ from lib.dashboard import charts
 from lib.dashboard import filters
 from lib.dashboard.data import load_store
 from lib.dashboard.rtl import esc, md, rtl_block
-from lib.dashboard.widgets import DATES, SPEAKER, filter_sidebar, page_start, statement_list
+from lib.dashboard.widgets import filter_sidebar, page_start, statement_list
 
 PROFILE_CHOICES = 1500
 
 page_start()
 data = load_store()
-chosen = filter_sidebar(data, show=(SPEAKER, DATES))
+chosen = filter_sidebar(data)
 statements = data["statements"]
 shown = statements[filters.apply(statements, chosen)]
 places, actors = data["place_table"], data["actor_table"]
 
 st.title("Actors · الفاعلون")
 left, right = st.columns([2, 3])
-speakers = shown.groupby(["speaker_key", "speaker_label"]).size().rename("statements").reset_index()
-left.plotly_chart(charts.speakers_figure(speakers.sort_values("statements", ascending=False)), key="speakers")
+left.plotly_chart(charts.speakers_figure(charts.speaker_counts(shown)), key="speakers")
 by_place, by_actor = right.tabs(["Speaker × place · المتحدث × المكان", "Speaker × actor · المتحدث × الجهة"])
+named = shown[shown["speaker_group"] == shown["speaker_key"]] if "speaker_group" in shown else shown
 by_place.plotly_chart(charts.matrix_figure(
-    charts.matrix(shown, "place_ids", dict(zip(places["place_id"], places["label"]))),
+    charts.matrix(named, "place_ids", dict(zip(places["place_id"], places["label"]))),
     "Statements naming a place, per speaker · تصريحات تذكر مكاناً"), key="speaker_place")
 by_actor.plotly_chart(charts.matrix_figure(
-    charts.matrix(shown, "actor_ids", dict(zip(actors["actor_id"], actors["label"]))),
+    charts.matrix(named, "actor_ids", dict(zip(actors["actor_id"], actors["label"]))),
     "Statements naming an actor, per speaker · تصريحات تذكر جهة"), key="speaker_actor")
 
 st.header("Profile · ملف")
@@ -56,6 +56,8 @@ a.metric("Statements by · تصريحات له", len(said))
 b.metric("Statements mentioning · تصريحات تذكره", len(mentioned))
 tab_said, tab_mentioned = st.tabs(["Said · قال", "Mentioned in · ذُكر في"])
 with tab_said:
-    statement_list(data, said, key="profile_said")
+    statement_list(data, filters.group_copies(filters.sort_statements(said)), key="profile_said",
+                   query=chosen.text)
 with tab_mentioned:
-    statement_list(data, mentioned, key="profile_mentioned")
+    statement_list(data, filters.group_copies(filters.sort_statements(mentioned)), key="profile_mentioned",
+                   query=chosen.text)

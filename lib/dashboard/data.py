@@ -203,13 +203,6 @@ def _context(body: str, start: int, end: int, width: int = 70) -> str:
     return ("…" if a > 0 else "") + text + ("…" if b < len(body) else "")
 
 
-# Speakers that are not one person or body: grouped in charts and legends, never shown as "the busiest speaker".
-SPEAKER_GROUPS = {"group:anonymous": "Unnamed sources · مصادر غير مسماة",
-                  "group:document": "Statements and reports · بيانات وتقارير",
-                  "group:unnamed": "Bodies named only by kind · جهات بلا اسم",
-                  "group:unknown": "Speaker not found · متحدث غير معروف"}
-
-
 def _fold_many(texts: list[str]) -> list[str]:
     """[fold(t) for t in texts] in one call (fold is a few str.replace over the joined texts)."""
     parts = fold("\x1e".join(texts)).split("\x1e")
@@ -235,7 +228,7 @@ def canonical_speakers(keys: np.ndarray, labels: np.ndarray, codes: np.ndarray) 
 
 
 def speaker_groups(keys: np.ndarray, kinds: np.ndarray, ids: np.ndarray, labels: np.ndarray) -> np.ndarray:
-    """Each speaker's chart row: its own key, or one of SPEAKER_GROUPS for unnamed sources (مصادر، مصدر أمني),
+    """Each speaker's chart row: its own key, or a group (lib.dashboard.charts.GROUP_LABELS) for unnamed sources (مصادر، مصدر أمني),
     documents (البيان، التقرير), a body named by its kind alone (الوزارة، الشركة) and statements without a
     speaker."""
     kinds = pd.Series(kinds, dtype=object)
@@ -319,6 +312,7 @@ def derive(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """The store's tables plus what the pages need ready-made.
 
     Added: `place_table` and `actor_table` (one row per place/actor over all articles, with a display `label`),
+    `gazetteer` (every place the gazetteer knows, mentioned or not),
     `speakers` (one row per speaker key with its statement count), and on `statements`: the article's `title`,
     `source`, `url`, a `speaker_key` and `speaker_label`, `published_date` (datetime) and the `place_names` and
     `actor_names` its place and actor ids stand for.
@@ -382,17 +376,18 @@ def derive(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     dates["context"] = [_context(bodies.get(a) or "", s, e) for a, s, e in
                         zip(dates["article_id"], dates["start"], dates["end"])]
 
+    gazetteer = _gazetteer_places()
     out.update(statements=st_, place_table=places, actor_table=actors, speakers=speakers, dates=dates,
-               cities=focus_cities(places, _gazetteer_places()))
+               cities=focus_cities(places, gazetteer), gazetteer=gazetteer)
     return out
 
 
 def _gazetteer_places() -> pd.DataFrame:
     """The gazetteer's places (empty when data/gazetteer is not there yet)."""
     rows = [{"place_id": e.entity_id, "name": e.name, "name_ar": e.name_ar, "kind": e.kind, "lat": e.lat,
-             "lon": e.lon, "precision": e.precision, "parent_id": e.parent_id}
+             "lon": e.lon, "precision": e.precision, "country": e.country, "parent_id": e.parent_id}
             for e, _forms in lexicons.default().places.values()]
-    return pd.DataFrame(rows, columns=["place_id", "name", "name_ar", "kind", "lat", "lon", "precision",
+    return pd.DataFrame(rows, columns=["place_id", "name", "name_ar", "kind", "lat", "lon", "precision", "country",
                                        "parent_id"])
 
 
