@@ -32,21 +32,21 @@ known = pd.concat([t for t in (data["place_table"], data["gazetteer"]) if not t.
                   ignore_index=True).drop_duplicates("place_id") if not data["gazetteer"].empty else data["place_table"]
 inside = filters.places_within(known, city["place_id"]) if city["place_id"] else []
 statements = data["statements"]
-shown = statements[filters.apply(statements, chosen)]
-about = shown[filters.by_places(shown, inside)] if inside else shown.iloc[0:0]
-articles = set(statements[filters.apply(statements, filters.article_filters(chosen))]["article_id"])
-counts = maps.place_counts(data["places"], about, articles)
+mask = filters.apply(statements, chosen)
+about = mask & filters.by_places(statements, inside) if inside else mask & False
+articles = set(statements["article_id"][filters.apply(statements, filters.article_filters(chosen))])
+counts = maps.place_counts(data["places"], statements, articles, mask=about)
 parts = known[known["place_id"].isin(inside) & (known["place_id"] != city["place_id"])]
 points = maps.city_points(parts, counts)
 fine, areas, vague = maps.split_by_precision(points)
 city_counts = counts[counts["place_id"] == city["place_id"]]
 city["mentions"] = int(city_counts["mentions"].sum())
-city["statements"] = len(about)
+city["statements"] = int(about.sum())
 
 a, b, c = st.columns(3)
 a.metric("Mentions of the city · إشارات إلى المدينة", f"{city['mentions']:,}")
 b.metric("Parts of it mentioned · أحياء ومعالم مذكورة", f"{int((points['mentions'] > 0).sum())} / {len(points)}")
-c.metric("Statements about it · تصريحات عنها", f"{len(about):,}")
+c.metric("Statements about it · تصريحات عنها", f"{city['statements']:,}")
 
 coarse = pd.concat([maps.city_area(city, vague), areas], ignore_index=True) if not areas.empty \
     else maps.city_area(city, vague)
@@ -79,10 +79,12 @@ st.plotly_chart(charts.mentions_over_time(data["places"][data["places"]["article
                                           data["articles"], inside, dict(zip(known["place_id"], known["name"])),
                                           "Mentions over time · الإشارات عبر الزمن"), key=f"city_chart_{key}")
 if picked and picked != city["place_id"]:
-    within = filters.places_within(known, picked)
-    part = about[filters.by_places(about, within)]
+    part = filters.order(statements, about & filters.by_places(statements, filters.places_within(known, picked)))
     st.subheader(f"Statements about {md(labels.get(picked, picked))} · تصريحات عن المكان ({len(part):,})")
-    statement_list(data, filters.sort_statements(part), key=f"city_part_{key}", query=chosen.text)
+    statement_list(data, statements, key=f"city_part_{key}", query=chosen.text,
+                   positions=filters.first_copies(statements, part))
 else:
-    st.subheader(f"Statements about {md(city['name'])} · تصريحات عن {md(city['name_ar'])} ({len(about):,})")
-    statement_list(data, filters.sort_statements(about), key=f"city_{key}", query=chosen.text)
+    everything = filters.order(statements, about)
+    st.subheader(f"Statements about {md(city['name'])} · تصريحات عن {md(city['name_ar'])} ({len(everything):,})")
+    statement_list(data, statements, key=f"city_{key}", query=chosen.text,
+                   positions=filters.first_copies(statements, everything))

@@ -33,9 +33,11 @@ st.caption((f"Published from {first} to {last} · نُشرت بين {first} و{l
 
 if has_topics(data):
     topics = articles["topic"].fillna("other").value_counts()
-    st.markdown("**Articles by topic · المقالات حسب الموضوع** — the other pages show conflict and politics unless "
-                "asked · الصفحات الأخرى تعرض النزاع والسياسة افتراضياً: " +
-                " · ".join(f"{TOPIC_LABELS.get(t, t)}: {n:,}" for t, n in topics.items()))
+    st.caption("Articles by topic · المقالات حسب الموضوع — the other pages show conflict and politics unless asked "
+               "· الصفحات الأخرى تعرض النزاع والسياسة ما لم يُطلب غير ذلك")
+    cols = st.columns(len(topics))
+    for col, (topic, n) in zip(cols, topics.items()):
+        col.metric(TOPIC_LABELS.get(topic, topic), f"{n:,}")
 
 st.subheader("Articles · المقالات")
 per_article = statements.groupby("article_id").size().rename("statements")

@@ -15,18 +15,18 @@ page_start()
 data = load_store()
 chosen = filter_sidebar(data)
 statements = data["statements"]
-shown = statements[filters.apply(statements, chosen)]
+mask = filters.apply(statements, chosen)
 
 st.title("Map of mentioned places · خريطة الأماكن المذكورة")
 if filters.statement_filters_set(chosen):
     # Only what the chosen statements say: the places they name, sized by those statements.
-    counts = maps.place_counts(data["places"], shown, set())
+    counts = maps.place_counts(data["places"], statements, set(), mask=mask)
     size_by = "statements"
 else:
     articles = None
     if chosen.start or chosen.end or chosen.topics:
         articles = set(statements[filters.apply(statements, filters.article_filters(chosen))]["article_id"])
-    counts = maps.place_counts(data["places"], shown, articles)
+    counts = maps.place_counts(data["places"], statements, articles, mask=mask)
     size_by = "mentions"
 points = maps.place_points(data["place_table"], counts, size_by=size_by)
 left, right = st.columns([3, 1])
@@ -62,9 +62,10 @@ choice = st.selectbox("Place · المكان", options, key="map_place",
                       format_func=lambda p: "— click the map or choose · انقر الخريطة أو اختر —" if p is None
                       else labels.get(p, p))
 if choice:
-    about = filters.sort_statements(shown[filters.by_places(shown, [choice])])
+    about = filters.order(statements, mask & filters.by_places(statements, [choice]))
     st.subheader(f"Statements mentioning {md(labels.get(choice, choice))} · تصريحات تذكر المكان ({len(about):,})")
-    statement_list(data, filters.group_copies(about), key="map_list", query=chosen.text)
+    statement_list(data, statements, key="map_list", query=chosen.text,
+                   positions=filters.first_copies(statements, about))
 
 unplaced = data["place_table"][data["place_table"]["lat"].isna()]
 if not unplaced.empty:

@@ -9,12 +9,15 @@ from lib.dashboard.data import load_store
 from lib.dashboard.widgets import filter_sidebar, page_start
 
 EVENT_ROWS = 2000
+COLUMNS = ["published_date", "published", "date_ok", "speaker_key", "speaker_label", "speaker_group", "source",
+           "quote", "statement_id", "article_id", "title"]
 
 page_start()
 data = load_store()
 chosen = filter_sidebar(data)
 statements = data["statements"]
-shown = statements[filters.apply(statements, chosen)]
+mask = filters.apply(statements, chosen)
+shown = filters.rows(statements, mask, COLUMNS)
 dates = data["dates"]
 if len(shown) < len(statements):  # filtered: the events of the articles whose statements are still shown
     dates = dates[dates["article_id"].isin(set(shown["article_id"]))]
@@ -33,9 +36,10 @@ if not odd.empty:
                      "تواريخ نشر غير معقولة"):
         st.dataframe(odd[["published", "speaker_label", "quote", "source", "title"]].head(500), hide_index=True)
 st.subheader("Who spoke when · من تحدث ومتى")
-st.caption("Red dots: statements, at the day their article was published, one row per speaker. Blue diamonds: "
-           "the days the articles refer to (resolved dates such as «أمس» or «11 يوليو»). Hover for the words. · "
-           "النقاط الحمراء: التصريحات بتاريخ النشر. المعيّنات الزرقاء: الأيام التي تذكرها المقالات.")
+st.caption("Red dots: statements, at the day their article was published, one row per speaker (the latest "
+           f"{charts.MAX_POINTS:,} at most). Blue diamonds: the days the articles refer to (resolved dates such as "
+           "«أمس» or «11 يوليو»). Hover for the words. · النقاط الحمراء: التصريحات بتاريخ النشر. المعيّنات الزرقاء: "
+           "الأيام التي تذكرها المقالات.")
 st.plotly_chart(charts.timeline_figure(shown, dates), key="timeline")
 with st.expander(f"Dated events · الأحداث المؤرخة ({len(dates):,})"):
     # the latest ones: a table of tens of thousands of rows would be sent on every run

@@ -7,9 +7,11 @@ lays out Arabic itself.
 from __future__ import annotations
 
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from lib.dashboard import filters
 from lib.dashboard.rtl import esc
 
 EVENTS_ROW = "Dated events · أحداث مؤرخة"
@@ -53,7 +55,7 @@ def _spread(times: pd.Series, keys: pd.Series) -> pd.Series:
 
 
 OTHERS_ROW = "Other speakers · متحدثون آخرون"
-MAX_POINTS = 3000
+MAX_POINTS = 1500
 GROUP_LABELS = {"group:anonymous": "Unnamed sources · مصادر غير مسماة",
                 "group:document": "Statements and reports · بيانات وتقارير",
                 "group:unnamed": "Bodies named only by kind · جهات بلا اسم",
@@ -70,22 +72,26 @@ def _on_axis(statements: pd.DataFrame) -> pd.DataFrame:
 
 def busiest_speakers(statements: pd.DataFrame, top: int) -> list[str]:
     """The keys of the `top` speakers with most statements, never an unnamed group (مصادر، البيان)."""
-    group = statements["speaker_group"] if "speaker_group" in statements else statements["speaker_key"]
-    named = statements["speaker_key"][group == statements["speaker_key"]]
-    return list(named.value_counts().index[:top])
+    keys = statements["speaker_key"]
+    if "speaker_group" in statements:
+        keys = keys[(statements["speaker_group"] == keys).to_numpy()]
+    return list(keys.value_counts().index[:top])
 
 
 def speaker_rows(statements: pd.DataFrame, top: int) -> pd.Series:
     """Each statement's chart row: its speaker's label when among the `top` busiest real speakers, its group's
-    label for unnamed sources and documents, else OTHERS_ROW."""
-    leaders = set(busiest_speakers(statements, top))
+    label for unnamed sources and documents, else OTHERS_ROW (labels made once per speaker, not per row)."""
     group = statements["speaker_group"] if "speaker_group" in statements else statements["speaker_key"]
-    rows = pd.Series(OTHERS_ROW, index=statements.index, dtype=object)
-    lead = statements["speaker_key"].isin(leaders)
-    rows[lead] = statements["speaker_label"][lead].map(esc)
-    grouped = group.isin(list(GROUP_LABELS))
-    rows[grouped] = group[grouped].map(GROUP_LABELS)
-    return rows
+    codes, keys = pd.factorize(group)
+    named = np.array([not (isinstance(k, str) and k.startswith("group:")) for k in keys], dtype=bool)
+    counts = np.bincount(codes[codes >= 0], minlength=len(keys))
+    busiest = np.argsort(-np.where(named, counts, -1), kind="stable")[:top]
+    leaders = {int(i) for i in busiest if named[i] and counts[i] > 0}
+    first_label = pd.Series(statements["speaker_label"].to_numpy()).groupby(codes).first() if len(codes) else {}
+    row_of = np.array([GROUP_LABELS.get(k, OTHERS_ROW) if not named[i] else
+                       esc(first_label[i]) if i in leaders else OTHERS_ROW for i, k in enumerate(keys)], dtype=object)
+    out = row_of[codes] if len(codes) else np.array([], dtype=object)
+    return pd.Series(out, index=statements.index, dtype=object)
 
 
 def timeline_figure(statements: pd.DataFrame, dates: pd.DataFrame, top: int = 15) -> go.Figure:
@@ -197,20 +203,25 @@ def counts_figure(statements: pd.DataFrame, top: int = 10) -> go.Figure:
     return activity_figure(statements, top=top, bin="D")
 
 
-def speaker_counts(statements: pd.DataFrame) -> pd.DataFrame:
-    """Statements per speaker, unnamed sources and documents counted as their group, most first."""
+def speaker_counts(statements: pd.DataFrame, top: int = 50) -> pd.DataFrame:
+    """Statements per speaker (the `top` named ones, the rest as OTHERS_ROW), unnamed sources and documents
+    counted as their group, most first."""
     if statements.empty:
         return pd.DataFrame(columns=["speaker_label", "statements"])
-    rows = speaker_rows(statements, top=len(statements))
+    rows = speaker_rows(statements, top=top)
     counts = rows.value_counts()
+    grouped = counts.index.isin([*GROUP_LABELS.values(), OTHERS_ROW])
+    counts = pd.concat([counts[~grouped], counts[grouped]])  # the real speakers first, the groups after them
     return pd.DataFrame({"speaker_label": counts.index, "statements": counts.to_numpy()})
 
 
 def speakers_figure(speakers: pd.DataFrame, top: int = 15) -> go.Figure:
-    """Who speaks most: statements per speaker, horizontal bars."""
+    """Who speaks most: statements per speaker, horizontal bars (unnamed sources and documents, in grey, after
+    the `top` named speakers)."""
     if speakers.empty:
         return _empty("Who speaks most · الأكثر تصريحاً")
-    head = speakers.head(top).iloc[::-1]
+    grouped = speakers["speaker_label"].isin([*GROUP_LABELS.values(), OTHERS_ROW])
+    head = pd.concat([speakers[~grouped].head(top), speakers[grouped]]).iloc[::-1]
     grouped = set(GROUP_LABELS.values()) | {OTHERS_ROW}
     fig = go.Figure(go.Bar(x=head["statements"], y=[short(s) for s in head["speaker_label"]], orientation="h",
                            marker_color=["#b2bec3" if s in grouped else "#c0392b" for s in head["speaker_label"]],
@@ -223,15 +234,22 @@ def speakers_figure(speakers: pd.DataFrame, top: int = 15) -> go.Figure:
 
 
 def matrix(statements: pd.DataFrame, column: str, names: dict[str, str], top_rows: int = 12,
-           top_cols: int = 15) -> pd.DataFrame:
-    """Statements per speaker (rows) × mentioned place or actor (columns, from an id-list column)."""
-    pairs = statements[["speaker_label", column]].explode(column).dropna()
-    if pairs.empty:
+           top_cols: int = 15, mask: np.ndarray | pd.Series | None = None) -> pd.DataFrame:
+    """Statements per speaker (rows: named speakers only, never "unnamed sources") × mentioned place or actor
+    (columns, from an id-list column), over the statements the mask keeps (all when None)."""
+    rows_at, codes, uniques = filters.id_pairs(statements, column)
+    keep = np.ones(len(statements), dtype=bool) if mask is None else np.asarray(mask, dtype=bool).copy()
+    if "speaker_group" in statements:
+        keep &= (statements["speaker_group"] == statements["speaker_key"]).to_numpy()
+    chosen = keep[rows_at]
+    if not chosen.any():
         return pd.DataFrame()
+    pairs = pd.DataFrame({"speaker_label": statements["speaker_label"].to_numpy()[rows_at[chosen]],
+                          "target": uniques.to_numpy()[codes[chosen]]})
     # Keep the top speakers and targets before cross-tabulating: the full table is huge on a big corpus.
     rows = pairs["speaker_label"].value_counts().index[:top_rows]
     pairs = pairs[pairs["speaker_label"].isin(rows)]
-    pairs = pairs.assign(target=pairs[column].map(lambda i: names.get(i, i)))
+    pairs = pairs.assign(target=pairs["target"].map(lambda i: names.get(i, i)))
     cols = pairs["target"].value_counts().index[:top_cols]
     pairs = pairs[pairs["target"].isin(cols)]
     table = pd.crosstab(pairs["speaker_label"], pairs["target"])

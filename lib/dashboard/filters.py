@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterable
 
+import numpy as np
 import pandas as pd
 
 from lib.dashboard import search
@@ -46,20 +47,55 @@ def by_speakers(statements: pd.DataFrame, keys: Iterable[str]) -> pd.Series:
     return statements["speaker_key"].isin(keys) if keys else _all(statements)
 
 
-def _mentions_any(column: pd.Series, ids: set[str]) -> pd.Series:
-    return column.map(lambda v: v is not None and not ids.isdisjoint(v)).astype(bool)
+# What is kept per frame: id(frame) → (a weak reference to it, its cache). An entry goes when its frame does.
+_INDEXES: dict[int, tuple[weakref.ref, dict]] = {}
+_INDEX_LOCK = threading.RLock()
+
+
+def frame_cache(frame: pd.DataFrame) -> dict:
+    """A dict kept with a frame while it lives (the dashboard's frames are cached and never change), for what
+    is worth computing once per frame: search indexes, id pairs."""
+    with _INDEX_LOCK:
+        ref, cache = _INDEXES.get(id(frame), (None, None))
+        if ref is None or ref() is not frame:
+            key = id(frame)
+            ref, cache = weakref.ref(frame, lambda _, key=key: _INDEXES.pop(key, None)), {}
+            _INDEXES[key] = (ref, cache)
+    return cache
+
+
+def id_pairs(statements: pd.DataFrame, column: str) -> tuple[np.ndarray, np.ndarray, pd.Index]:
+    """A list column (place_ids, actor_ids) flattened: each (row position, id code) pair and the ids the codes
+    stand for; computed once per frame."""
+    cache = frame_cache(statements)
+    found = cache.get(("pairs", column))
+    if found is None:
+        lists = statements[column].tolist()
+        lengths = np.fromiter((len(v) if v is not None else 0 for v in lists), dtype=np.int64, count=len(lists))
+        flat = [i for v in lists if v is not None for i in v]
+        codes, uniques = pd.factorize(pd.Series(flat, dtype=object))
+        found = cache[("pairs", column)] = (np.repeat(np.arange(len(lists)), lengths), codes, pd.Index(uniques))
+    return found
+
+
+def _mentions_any(statements: pd.DataFrame, column: str, ids: set[str]) -> pd.Series:
+    rows, codes, uniques = id_pairs(statements, column)
+    wanted = uniques.get_indexer(list(ids))
+    mask = np.zeros(len(statements), dtype=bool)
+    mask[rows[np.isin(codes, wanted[wanted >= 0])]] = True
+    return pd.Series(mask, index=statements.index)
 
 
 def by_actors(statements: pd.DataFrame, actor_ids: Iterable[str]) -> pd.Series:
     """Statements that mention any of the actors."""
     ids = set(actor_ids)
-    return _mentions_any(statements["actor_ids"], ids) if ids else _all(statements)
+    return _mentions_any(statements, "actor_ids", ids) if ids else _all(statements)
 
 
 def by_places(statements: pd.DataFrame, place_ids: Iterable[str]) -> pd.Series:
     """Statements that mention any of the places."""
     ids = set(place_ids)
-    return _mentions_any(statements["place_ids"], ids) if ids else _all(statements)
+    return _mentions_any(statements, "place_ids", ids) if ids else _all(statements)
 
 
 def _published(statements: pd.DataFrame) -> pd.Series:
@@ -82,22 +118,14 @@ def by_dates(statements: pd.DataFrame, start: date | None, end: date | None) -> 
     return mask.fillna(False).astype(bool)
 
 
-# The search index of each frame searched so far: id(frame) → (a weak reference to it, {column: index}). An
-# entry goes when its frame does (the dashboard's frames are cached and never change).
-_INDEXES: dict[int, tuple[weakref.ref, dict]] = {}
-_INDEX_LOCK = threading.Lock()
 SEARCH_COLUMN = "quote"  # the words said; the speaker has its own filter
 
 
 def search_index(statements: pd.DataFrame, column: str = SEARCH_COLUMN) -> search.Index:
     """The word index of a frame's column, built the first time the frame is searched (or by
     `warm_search_index`, which this then waits for) and kept with it."""
+    cache = frame_cache(statements)
     with _INDEX_LOCK:
-        ref, cache = _INDEXES.get(id(statements), (None, None))
-        if ref is None or ref() is not statements:
-            key = id(statements)
-            ref, cache = weakref.ref(statements, lambda _, key=key: _INDEXES.pop(key, None)), {}
-            _INDEXES[key] = (ref, cache)
         lock = cache.setdefault(("lock", column), threading.Lock())
     with lock:  # one build per frame and column, whichever thread asks first
         index = cache.get(column)
@@ -145,6 +173,14 @@ def apply(statements: pd.DataFrame, chosen: Filters) -> pd.Series:
             & by_topics(statements, chosen.topics) & by_text(statements, chosen.text))
 
 
+def rows(statements: pd.DataFrame, mask: pd.Series | np.ndarray, columns: Iterable[str]) -> pd.DataFrame:
+    """The masked statements with only the columns a chart needs (copying 40 columns of 170,000 rows, lists
+    among them, for a chart that reads four is what made pages slow)."""
+    columns = [c for c in columns if c in statements]
+    positions = np.flatnonzero(np.asarray(mask, dtype=bool))
+    return statements.iloc[positions, [statements.columns.get_loc(c) for c in columns]]
+
+
 def article_filters(chosen: Filters) -> Filters:
     """The filters that choose whole articles (dates, topics), without those that choose statements."""
     return Filters(start=chosen.start, end=chosen.end, topics=list(chosen.topics))
@@ -162,33 +198,52 @@ SORTS = {"newest": "Newest first · الأحدث أولاً", "oldest": "Oldest 
          "relevance": "Best match · الأكثر صلة"}
 
 
+def order(statements: pd.DataFrame, mask: pd.Series | np.ndarray | None = None, by: str = "newest",
+          scores: pd.Series | np.ndarray | None = None) -> np.ndarray:
+    """Positions of the statements the mask keeps, in the order asked for (undated last; ties newest first,
+    then by article and offset): sorting positions on a few columns, never copying the frame."""
+    keep = np.flatnonzero(np.asarray(mask, dtype=bool)) if mask is not None else np.arange(len(statements))
+    if not len(keep):
+        return keep
+    when = (statements["published_date"] if "published_date" in statements else _published(statements)).to_numpy()
+    stamp = when[keep].astype("datetime64[ns]").view("i8")
+    undated = np.isnat(when[keep])
+    newest = np.where(undated, np.iinfo("i8").max, -stamp)  # descending, undated last
+    # the frame is sorted by date, article and offset already (lib.dashboard.data.derive): its position breaks ties
+    keys: list[np.ndarray] = [keep, newest]
+    if by == "oldest":
+        keys = [keep, np.where(undated, np.iinfo("i8").max, stamp)]
+    elif by == "speaker":
+        keys = [keep, newest, pd.factorize(statements["speaker_label"].to_numpy()[keep], sort=True)[0]]
+    elif by == "outlets" and "outlets" in statements:
+        keys = [keep, newest, -statements["outlets"].to_numpy()[keep]]
+    elif by == "relevance" and scores is not None:
+        keys = [keep, newest, -np.asarray(scores, dtype=float)[keep]]
+    return keep[np.lexsort(keys)]
+
+
+def first_copies(statements: pd.DataFrame, positions: np.ndarray) -> np.ndarray:
+    """The positions with each wire story once: its first copy in this order."""
+    if "copy_group" not in statements or not len(positions):
+        return positions
+    groups = statements["copy_group"].to_numpy()[positions]
+    _, first = np.unique(groups, return_index=True)
+    return positions[np.sort(first)]
+
+
 def sort_statements(statements: pd.DataFrame, by: str = "newest", scores: pd.Series | None = None) -> pd.DataFrame:
-    """The statements in the order asked for (undated ones last; ties newest first, then in text order)."""
+    """The statements in the order asked for (see `order`), as a frame."""
     if statements.empty:
         return statements
-    when = statements["published_date"] if "published_date" in statements else _published(statements)
-    frame = statements.assign(_when=when.fillna(pd.Timestamp.min), _dated=when.notna())
-    keys, ascending = ["_dated", "_when"], [False, False]
-    if by == "oldest":
-        keys, ascending = ["_dated", "_when"], [False, True]
-    elif by == "speaker":
-        keys, ascending = ["speaker_label", "_dated", "_when"], [True, False, False]
-    elif by == "outlets" and "outlets" in frame:
-        keys, ascending = ["outlets", "_dated", "_when"], [False, False, False]
-    elif by == "relevance" and scores is not None:
-        frame = frame.assign(_score=scores.reindex(frame.index).fillna(0))
-        keys, ascending = ["_score", "_dated", "_when"], [False, False, False]
-    keys += [c for c in ("article_id", "start") if c in frame]
-    ascending += [True] * (len(keys) - len(ascending))
-    out = frame.sort_values(keys, ascending=ascending, kind="stable")
-    return out.drop(columns=[c for c in ("_when", "_dated", "_score") if c in out])
+    values = scores.reindex(statements.index).fillna(0).to_numpy() if scores is not None else None
+    return statements.iloc[order(statements, None, by, values)]
 
 
 def group_copies(statements: pd.DataFrame) -> pd.DataFrame:
     """One row per wire story: the first of each group of copies in the frame's order (the others dropped)."""
     if "copy_group" not in statements or statements.empty:
         return statements
-    return statements[~statements["copy_group"].duplicated()]
+    return statements.iloc[first_copies(statements, np.arange(len(statements)))]
 
 
 # -- entity suggestions ---------------------------------------------------------------------------------------------
@@ -256,9 +311,13 @@ def places_within(place_table: pd.DataFrame, city_id: str) -> list[str]:
     return out
 
 
-def date_span(statements: pd.DataFrame) -> tuple[date | None, date | None]:
-    """First and last publication day among the statements (None, None when undated)."""
-    when = _published(statements).dropna()
+def date_span(statements: pd.DataFrame, plausible_only: bool = False) -> tuple[date | None, date | None]:
+    """First and last publication day among the statements (None, None when undated); with `plausible_only`,
+    among those inside the corpus's plausible span (`date_ok`)."""
+    when = _published(statements)
+    if plausible_only and "date_ok" in statements:
+        when = when[statements["date_ok"].to_numpy()]
+    when = when.dropna()
     if when.empty:
         return None, None
     return when.min().date(), when.max().date()

@@ -17,12 +17,15 @@ from __future__ import annotations
 
 import json
 import math
+from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
 from lib import lexicons
+from lib.dashboard import filters
 from lib.dashboard.rtl import esc, has_arabic, shaped
 
 PLACES_LAYER = "places"  # layer id: st.pydeck_chart's selection is keyed by it
@@ -66,26 +69,39 @@ class CompactDeck(pdk.Deck):
     indent=2 forces the pure-Python encoder, about ten times slower on the base map's coordinates."""
 
     def to_json(self) -> str:
-        return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
+        text = json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
+        for name in BASEMAP_LAYERS:  # the base map's GeoJSON, serialised once per process, not on every run
+            text = text.replace(json.dumps(_BASEMAP_REF + name), _basemap_json(name))
+        return text
+
+
+BASEMAP_LAYERS = ("countries", "coastlines", "lakes", "rivers")
+_BASEMAP_REF = "rasd-basemap:"  # a layer's data until CompactDeck.to_json puts the GeoJSON in its place
+
+
+@lru_cache(maxsize=None)
+def _basemap_json(name: str) -> str:
+    """One base-map layer's GeoJSON as JSON text."""
+    return json.dumps(lexicons.basemap(name), separators=(",", ":"))
 
 
 def basemap_layers(streets: bool = False) -> list[pdk.Layer]:
     """Sea, countries with their borders, coastlines, lakes and rivers (Natural Earth, vendored); with the
     street map under them, only the borders."""
     if streets:
-        return [pdk.Layer("GeoJsonLayer", lexicons.basemap("countries"), id="countries", filled=False,
+        return [pdk.Layer("GeoJsonLayer", _BASEMAP_REF + "countries", id="countries", filled=False,
                           stroked=True, get_line_color=[120, 110, 100], line_width_min_pixels=1, get_line_width=1)]
     sea = [{"polygon": [[-180, -85], [180, -85], [180, 85], [-180, 85]]}]
     return [
         pdk.Layer("SolidPolygonLayer", sea, id="sea", get_polygon="polygon", get_fill_color=[214, 228, 238]),
-        pdk.Layer("GeoJsonLayer", lexicons.basemap("countries"), id="countries", filled=True, stroked=True,
+        pdk.Layer("GeoJsonLayer", _BASEMAP_REF + "countries", id="countries", filled=True, stroked=True,
                   get_fill_color=[246, 243, 236], get_line_color=[150, 140, 130], line_width_min_pixels=0.8,
                   get_line_width=1),
-        pdk.Layer("GeoJsonLayer", lexicons.basemap("coastlines"), id="coastlines", stroked=True, filled=False,
+        pdk.Layer("GeoJsonLayer", _BASEMAP_REF + "coastlines", id="coastlines", stroked=True, filled=False,
                   get_line_color=[110, 140, 170], line_width_min_pixels=1, get_line_width=1),
-        pdk.Layer("GeoJsonLayer", lexicons.basemap("lakes"), id="lakes", filled=True, stroked=False,
+        pdk.Layer("GeoJsonLayer", _BASEMAP_REF + "lakes", id="lakes", filled=True, stroked=False,
                   get_fill_color=[170, 205, 230]),
-        pdk.Layer("GeoJsonLayer", lexicons.basemap("rivers"), id="rivers", stroked=True, filled=False,
+        pdk.Layer("GeoJsonLayer", _BASEMAP_REF + "rivers", id="rivers", stroked=True, filled=False,
                   get_line_color=[90, 150, 210], line_width_min_pixels=1.2, get_line_width=1),
     ]
 
@@ -121,16 +137,22 @@ def tooltip_fields(rows: pd.DataFrame, note: str = "") -> pd.DataFrame:
     return out
 
 
-def place_counts(place_rows: pd.DataFrame, statements: pd.DataFrame, article_ids: set[str] | None = None) -> pd.DataFrame:
-    """Mentions per place in the given articles (all when None) and how many of the statements name it."""
+def place_counts(place_rows: pd.DataFrame, statements: pd.DataFrame, article_ids: set[str] | None = None,
+                 mask: np.ndarray | pd.Series | None = None) -> pd.DataFrame:
+    """Mentions per place in the given articles (all when None) and how many of the statements (those the
+    mask keeps, when given) name it."""
     rows = place_rows if article_ids is None else place_rows[place_rows["article_id"].isin(article_ids)]
     mentions = rows.groupby("place_id")["mentions"].sum() if not rows.empty else pd.Series(dtype=int)
-    per_statement = statements["place_ids"].explode().dropna() if not statements.empty else pd.Series(dtype=str)
-    stated = per_statement.value_counts()
-    ids = sorted(set(mentions.index) | set(stated.index))
+    at, codes, uniques = filters.id_pairs(statements, "place_ids")
+    if mask is not None:
+        codes = codes[np.asarray(mask, dtype=bool)[at]]
+    counted = np.bincount(codes, minlength=len(uniques)) if len(uniques) else np.zeros(0, dtype=int)
+    stated = pd.Series(counted, index=uniques)
+    stated = stated[stated > 0]
+    ids = mentions.index.union(stated.index).sort_values()
     return pd.DataFrame({"place_id": pd.Series(ids, dtype=object),
-                         "mentions": pd.Series([int(mentions.get(i, 0)) for i in ids], dtype=int),
-                         "statements": pd.Series([int(stated.get(i, 0)) for i in ids], dtype=int)})
+                         "mentions": mentions.reindex(ids, fill_value=0).to_numpy().astype(int),
+                         "statements": stated.reindex(ids, fill_value=0).to_numpy().astype(int)})
 
 
 def place_points(place_table: pd.DataFrame, counts: pd.DataFrame, size_by: str = "mentions",

@@ -127,9 +127,9 @@ def statement_card(row: dict, marks: list[tuple[int, int]] | None = None) -> str
         meta.append(link(row.get("url"), str(source)))
     outlets = int(row.get("outlets") or 1)
     if outlets > 1:
-        others = ", ".join(bdi(s) for s in (row.get("copy_sources") or []))
-        meta.append(f'<span class="rasd-tag" title="the same words in {outlets} outlets">'
-                    f'{outlets} outlets · {outlets} مصادر: {others}</span>')
+        others = ", ".join(esc(s) for s in (row.get("copy_sources") or []))
+        meta.append(f'<span class="rasd-tag" dir="ltr" title="the same words in {outlets} outlets · نُشر في '
+                    f'{outlets} مصادر">{outlets} outlets: {others}</span>')
     if row.get("cue"):
         meta.append(f'<i title="cue · فعل القول">{bdi(row.get("cue"))}</i>')
     places, actors = _tags(row.get("place_names")), _tags(row.get("actor_names"))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -58,7 +59,7 @@ def has_topics(data: dict[str, pd.DataFrame]) -> bool:
 def filter_sidebar(data: dict[str, pd.DataFrame], show: tuple[str, ...] = ALL) -> Filters:
     """The sidebar filters that `show` names (others stay as chosen but do not apply); the URL follows them."""
     statements = data["statements"]
-    span = filters.date_span(statements[statements["date_ok"]] if "date_ok" in statements else statements)
+    span = filters.date_span(statements, plausible_only=True)
     _from_url(data, span)
     bar = st.sidebar
     bar.header("Filters · تصفية")
@@ -121,9 +122,24 @@ def _top(table: pd.DataFrame, id_col: str, count_col: str, keep: list[str]) -> p
     name and Enter, or through the URL)."""
     if len(table) <= MAX_OPTIONS or count_col not in table:
         return table
-    top = table.sort_values(count_col, ascending=False).head(MAX_OPTIONS)
+    ranked = table if table[count_col].is_monotonic_decreasing else table.sort_values(count_col, ascending=False)
+    top = ranked.head(MAX_OPTIONS)
     chosen = table[table[id_col].isin(keep) & ~table[id_col].isin(top[id_col])]
     return pd.concat([top, chosen]) if not chosen.empty else top
+
+
+def _option_labels(table: pd.DataFrame, id_col: str, label_col: str, count_col: str) -> dict[str, str]:
+    """The options a filter offers (the MAX_OPTIONS most frequent, most frequent first) and their labels with
+    counts, made once per table."""
+    cache = filters.frame_cache(table)
+    found = cache.get(("options", id_col, label_col))
+    if found is None:
+        top = _top(table, id_col, count_col, [])
+        if count_col in top and not top[count_col].is_monotonic_decreasing:
+            top = top.sort_values(count_col, ascending=False, kind="stable")
+        found = cache[("options", id_col, label_col)] = dict(zip(
+            top[id_col], [f"{lab} ({n:,})" for lab, n in zip(top[label_col], top[count_col])]))
+    return found
 
 
 def _resolve_typed(key: str, table: pd.DataFrame, id_col: str, count_col: str, names: tuple[str, ...]) -> None:
@@ -146,10 +162,11 @@ def _entity_select(bar, table: pd.DataFrame, id_col: str, label_col: str, count_
     """A multiselect over the most frequent entities, most frequent first, filtered as typed by plain
     containment (not fuzzy: الرقة never offers الشارقة) and with no "select all" (Enter picks the first match
     only); a name typed that no option shows is resolved by `filters.rank_entities`."""
-    options = _top(table, id_col, count_col, st.session_state.get(key) or [])
-    if count_col in options:
-        options = options.sort_values(count_col, ascending=False, kind="stable")
-    labels = dict(zip(options[id_col], [f"{lab} ({n:,})" for lab, n in zip(options[label_col], options[count_col])]))
+    labels = dict(_option_labels(table, id_col, label_col, count_col))
+    extra = [k for k in st.session_state.get(key) or [] if k not in labels]
+    if extra:  # chosen by typing or through the URL, beyond the options offered
+        rows = table[table[id_col].isin(extra)]
+        labels.update(zip(rows[id_col], [f"{lab} ({n:,})" for lab, n in zip(rows[label_col], rows[count_col])]))
     st.session_state.setdefault(key, [])
     st.session_state[key] = [k for k in st.session_state[key] if k in labels]
     return bar.multiselect(title, list(labels), format_func=lambda k: labels.get(k, k), key=key,
@@ -176,18 +193,22 @@ def _date_range(bar, span: tuple[date, date]) -> tuple[date | None, date | None]
     return (None if start == lo else start), (None if end in (hi, None) else end)
 
 
-def statement_list(data: dict[str, pd.DataFrame], shown: pd.DataFrame, key: str, query: str = "") -> None:
+def statement_list(data: dict[str, pd.DataFrame], shown: pd.DataFrame, key: str, query: str = "",
+                   positions: np.ndarray | None = None) -> None:
     """A page of statement cards (the query's words highlighted), each with its paragraph (quote highlighted)
-    behind an expander."""
-    if shown.empty:
+    behind an expander: the rows of `shown`, or those at `positions` in that order (only the page's rows are
+    taken from the frame)."""
+    total = len(shown) if positions is None else len(positions)
+    if not total:
         st.info("No statement matches · لا تصريحات مطابقة")
         return
-    pages = max(1, -(-len(shown) // PAGE_SIZE))
+    pages = max(1, -(-total // PAGE_SIZE))
     page = 1
     if pages > 1:
         page = st.number_input(f"Page · صفحة (1–{pages})", min_value=1, max_value=pages, value=1, step=1,
                                key=f"{key}_page")
-    rows = shown.iloc[(page - 1) * PAGE_SIZE: page * PAGE_SIZE].to_dict("records")
+    window = slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)
+    rows = (shown.iloc[window] if positions is None else shown.iloc[positions[window]]).to_dict("records")
     articles = data["articles"]
     at = pd.Index(articles["article_id"]).get_indexer([r["article_id"] for r in rows])
     bodies = [articles["body"].iat[i] if i >= 0 else "" for i in at]
