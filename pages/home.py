@@ -40,14 +40,15 @@ if has_topics(data):
         col.metric(TOPIC_LABELS.get(topic, topic), f"{n:,}")
 
 st.subheader("Articles · المقالات")
-per_article = statements.groupby("article_id").size().rename("statements")
-listing = articles.merge(per_article, left_on="article_id", right_index=True, how="left").fillna({"statements": 0})
-columns = ["published", "title", "source", "topic", "statements"] if "topic" in listing else \
-    ["published", "title", "source", "statements"]
+columns = ["published", "title", "source", "topic"] if "topic" in articles else ["published", "title", "source"]
 # The newest; never the file each came from (the importing machine's paths are nobody's business).
-newest = listing.sort_values("published", ascending=False, na_position="last").head(ARTICLE_ROWS)
-if len(listing) > ARTICLE_ROWS:
-    st.caption(f"The newest {ARTICLE_ROWS:,} of {len(listing):,} · أحدث {ARTICLE_ROWS:,}")
+newest = articles[["article_id", *columns]].sort_values("published", ascending=False, na_position="last")
+newest = newest.head(ARTICLE_ROWS)
+per_article = statements["article_id"].value_counts()
+newest = newest.assign(statements=per_article.reindex(newest["article_id"]).fillna(0).astype(int).to_numpy())
+columns.append("statements")
+if len(articles) > ARTICLE_ROWS:
+    st.caption(f"The newest {ARTICLE_ROWS:,} of {len(articles):,} · أحدث {ARTICLE_ROWS:,}")
 st.dataframe(newest[columns], hide_index=True,
              column_config={"title": "title · العنوان", "source": "source · المصدر", "topic": "topic · الموضوع"})
 

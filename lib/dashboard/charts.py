@@ -56,6 +56,7 @@ def _spread(times: pd.Series, keys: pd.Series) -> pd.Series:
 
 OTHERS_ROW = "Other speakers · متحدثون آخرون"
 MAX_POINTS = 1500
+MAX_EVENTS = 800
 GROUP_LABELS = {"group:anonymous": "Unnamed sources · مصادر غير مسماة",
                 "group:document": "Statements and reports · بيانات وتقارير",
                 "group:unnamed": "Bodies named only by kind · جهات بلا اسم",
@@ -112,8 +113,8 @@ def timeline_figure(statements: pd.DataFrame, dates: pd.DataFrame, top: int = 15
         lo, hi = dated["published_date"].min(), dated["published_date"].max()
         events = events[(events["date_value"] >= lo - pd.Timedelta(days=366)) &
                         (events["date_value"] <= hi + pd.Timedelta(days=366))]
-    if not events.empty and len(events) > MAX_POINTS:
-        events = events.nlargest(MAX_POINTS, "date_value")
+    if not events.empty and len(events) > MAX_EVENTS:
+        events = events.nlargest(MAX_EVENTS, "date_value")
     if dated.empty and events.empty:
         return _empty("Timeline · الخط الزمني")
     fig = go.Figure()
