@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -72,6 +72,7 @@ class Lexicons:
     place_cues: Mapping[str, str]  # folded word that announces a place (قرية) → the kind it announces
     speaker_phrase: Mapping[str, frozenset[str]]  # role → folded words (speaker_phrase.tsv)
     function_words: Mapping[str, frozenset[str]]  # role → folded words (function_words.tsv)
+    topic_words: Mapping[str, tuple[str, float]] = field(default_factory=dict)  # bare folded form → (topic, weight)
 
 
 def _read(path: Path) -> str:
@@ -154,6 +155,31 @@ def _by_role(path: Path, roles: tuple[str, ...]) -> Mapping[str, frozenset[str]]
     return MappingProxyType({role: frozenset(words) for role, words in out.items()})
 
 
+TOPICS = ("conflict", "politics", "economy", "sport", "culture", "health")  # topics.tsv's topics ("other" besides)
+
+
+def bare(word: str) -> str:
+    """A folded word without its article (المباراه → مباراه), as topics.tsv's forms are keyed."""
+    return word[2:] if word.startswith("ال") and len(word) >= 4 else word
+
+
+def _topic_words(path: Path) -> Mapping[str, tuple[str, float]]:
+    """topics.tsv: bare folded form (one or two words) → (topic, weight); an unknown topic or a bad weight is an
+    error naming the file and the form."""
+    out: dict[str, tuple[str, float]] = {}
+    for row in _rows(path, ("form", "topic", "weight")):
+        key = " ".join(bare(w) for w in fold(row["form"]).split())
+        if row["topic"] not in TOPICS:
+            raise LexiconError(f"{path}: {row['form']}: unknown topic {row['topic']!r} (one of {', '.join(TOPICS)})")
+        weight = _float(row["weight"])
+        if weight is None or weight <= 0 or not key or len(key.split()) > 2:
+            raise LexiconError(f"{path}: {row['form']}: needs one or two words and a positive weight")
+        if key in out:
+            raise LexiconError(f"{path}: {row['form']}: listed twice (forms are matched without ال)")
+        out[key] = (row["topic"], weight)
+    return MappingProxyType(out)
+
+
 def load(data: Path = DATA) -> Lexicons:
     """Read every lexicon and the gazetteer under a data folder (LexiconError names what is missing)."""
     lex, gaz = data / "lexicons", data / "gazetteer"
@@ -180,6 +206,7 @@ def load(data: Path = DATA) -> Lexicons:
                                      for r in _rows(lex / "place_cues.tsv", ("form", "kind"))}),
         speaker_phrase=_by_role(lex / "speaker_phrase.tsv", SPEAKER_PHRASE_ROLES),
         function_words=_by_role(lex / "function_words.tsv", FUNCTION_WORD_ROLES),
+        topic_words=_topic_words(lex / "topics.tsv"),
     )
 
 
@@ -187,6 +214,22 @@ def load(data: Path = DATA) -> Lexicons:
 def default() -> Lexicons:
     """The lexicons of this repository's data/, loaded on first use and shared from then on."""
     return load(DATA)
+
+
+@lru_cache(maxsize=1)
+def city_features() -> dict:
+    """The hand-drawn river courses and old-city outlines of the focus cities (data/gazetteer/
+    city_features.geojson: properties city, kind river|old_city, name, name_ar, source), as GeoJSON."""
+    path = GAZETTEER / "city_features.geojson"
+    try:
+        data = json.loads(_read(path))
+    except json.JSONDecodeError as exc:
+        raise LexiconError(f"{path}: not valid GeoJSON ({exc})") from exc
+    for feature in data.get("features", []):
+        missing = [k for k in ("city", "kind", "name", "name_ar") if not feature.get("properties", {}).get(k)]
+        if missing:
+            raise LexiconError(f"{path}: a feature lacks {', '.join(missing)}")
+    return data
 
 
 @lru_cache(maxsize=None)

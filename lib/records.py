@@ -62,6 +62,7 @@ class Article:
     dates: list[DateRef] = field(default_factory=list)
     actors: dict[str, dict] = field(default_factory=dict)  # entity_id -> actor record
     places: dict[str, dict] = field(default_factory=dict)  # entity_id -> place record
+    topic: str | None = None  # conflict, politics, economy, sport, culture, health or other (lib/extract/topics)
 
     def to_dict(self) -> dict:
         """Plain-dict form (for JSON)."""

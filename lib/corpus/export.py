@@ -15,7 +15,7 @@ def export_record(art: Article) -> dict:
     """The JSON object of CONTRACT.md for one article (actors and places with the spans of their mentions)."""
     return {
         "source_file": art.source_file, "article_id": art.article_id, "title": art.title,
-        "published": art.published, "source": art.source, "url": art.url, "body": art.body,
+        "published": art.published, "source": art.source, "url": art.url, "body": art.body, "topic": art.topic,
         "statements": [
             {"quote": s.quote, "speaker": s.speaker, "speaker_ar": s.speaker_ar, "kind": s.kind, "cue": s.cue,
              "start": s.start, "end": s.end, "speaker_kind": s.speaker_kind, "speaker_id": s.speaker_id}

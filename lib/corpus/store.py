@@ -51,6 +51,7 @@ TABLES: dict[str, pa.Schema] = {
     "articles": pa.schema([
         ("article_id", pa.string()), ("title", pa.string()), ("published", pa.string()), ("source", pa.string()),
         ("url", pa.string()), ("source_file", pa.string()), ("body", pa.string()), ("ingested_at", pa.string()),
+        ("topic", pa.string()),  # lib/extract/topics.py; null in parts written before it existed
     ]),
     "statements": pa.schema([
         ("statement_id", pa.string()), ("article_id", pa.string()), ("quote", pa.string()),
@@ -115,7 +116,7 @@ def article_rows(art: Article, ingested_at: str | None) -> dict[str, list[dict]]
     rows: dict[str, list[dict]] = {name: [] for name in TABLES}
     rows["articles"].append({"article_id": art.article_id, "title": art.title, "published": art.published,
                              "source": art.source, "url": art.url, "source_file": art.source_file,
-                             "body": art.body, "ingested_at": ingested_at})
+                             "body": art.body, "ingested_at": ingested_at, "topic": art.topic})
     for n, s in enumerate(art.statements):
         inside = [m for m in art.mentions if s.start <= m.start < s.end]
         pa_, pb = _paragraph(art.body, s.start, s.end)
