@@ -126,14 +126,17 @@ def test_mojibake_text_is_restored_when_it_can_be_and_refused_when_not(store, tm
     assert unmojibake(MOJIBAKE) == AR
 
 
-def test_nul_bytes_after_the_first_64_kb_are_not_stored(store, tmp_path):
+@pytest.mark.parametrize("chars", [40_000, 70_000])  # past 64 KB of bytes; past 64 K characters too
+def test_nul_bytes_after_the_first_64_kb_are_removed_and_reported(tmp_path, chars):
     path = tmp_path / "nul_tail.txt"
-    body = (arabic(1) + "\n") * 400
+    body = ((AR + "\n") * (chars // len(AR) + 1))[:chars]
     path.write_bytes(body.encode() + b"\x00" * 3 + "وانتهى.".encode())
     assert path.stat().st_size > 64 * 1024
-    report = add_with_good(store, tmp_path, path)
-    assert "3 NUL byte(s) after the first 64 KB removed" in named(report.warnings, "nul_tail.txt")
-    assert not any("\x00" in b for b in Store(store).load(("articles",))["articles"]["body"])
+    items = list(read_paths([path]))
+    (art,) = [i for i in items if isinstance(i, RawArticle)]
+    assert "\x00" not in art.text and art.text.endswith("وانتهى.")
+    assert "3 NUL byte(s) after the first 64 KB removed" in named([(i.name, i.message) for i in items
+                                                                    if isinstance(i, Issue)], "nul_tail.txt")
 
 
 def test_binary_data_after_the_first_64_kb_is_refused():

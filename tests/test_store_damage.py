@@ -252,7 +252,7 @@ def test_what_killed_writers_left_goes_at_the_next_write(store, tmp_path):
 
 # ------------------------------------------------------------------------------------------------ dashboard
 
-@pytest.mark.parametrize("how", sorted(DAMAGE))
+@pytest.mark.parametrize("how", ["truncated", "garbled"])  # found from the file's ends / by the full read only
 def test_the_dashboard_shows_the_rest_and_a_warning_naming_the_batch(store, how, use_store):
     from streamlit.testing.v1 import AppTest
 

@@ -5,7 +5,8 @@ and go to the store in batches; `Store.add` is atomic per batch and skips articl
 failure or an interrupt never loses what was stored before. The store is checked writable before anything is
 read; an article the store refuses fails alone (its batch is stored); a store that fails mid-import stops it
 with the reason (`ImportReport.store_error`), keeping what was stored; damaged batches met in the store are
-warnings naming them (their articles are not seen, so they are added again).
+warnings naming them (their articles are not seen, so they are added again). One article's analysis is capped
+in CPU time, so a text built to hit a slow path fails alone instead of hanging the import.
 
 With workers, the analysis is the cost (a few ms an article; reading and storing are a few % of it), so the
 main process only reads, hands out small chunks of records and stores: it keeps enough chunks queued that the

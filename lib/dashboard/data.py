@@ -94,6 +94,7 @@ def store_warnings() -> list[str]:
 
 @st.cache_resource(show_spinner=False, max_entries=1)
 def _checked(root: str, fingerprint: tuple[str, ...]) -> list[str]:
+    """`store_warnings`, once per set of committed batches."""
     return [damage_warning(d) for d in Store(root).check(deep=False)]
 
 

@@ -148,27 +148,26 @@ def _lines_of(text: str, positions: list[int]) -> str:
     return ", ".join(dict.fromkeys(shown)) + (" …" if len(positions) > WHERE_SHOWN else "")
 
 
-def _checked_tail(text: str) -> tuple[str, tuple[str, ...]]:
-    """The text with NUL bytes past its first SNIFF characters removed (the padding of a file cut short or
-    preallocated), with a note saying where; DecodeError when what follows is binary data. The start was
-    judged already (a NUL there makes the file binary, as does a text that is not text from its start)."""
-    if len(text) <= SNIFF:
-        return text, ()
-    tail = text[SNIFF:]
+def _checked_tail(text: str, nul_from: int = 0) -> tuple[str, tuple[str, ...]]:
+    """The text with its NUL characters from `nul_from` on removed (the padding of a file cut short or
+    preallocated), with a note saying where; DecodeError when what follows its first SNIFF characters is binary
+    data. The start was judged already: a NUL in the first 64 KB of 8-bit bytes makes the file binary (so
+    `nul_from` is 0 for them), a text that is not text from its start is binary."""
     notes: tuple[str, ...] = ()
-    nul = tail.find("\x00")
+    nul = text.find("\x00", nul_from)
     if nul != -1:
-        count = tail.count("\x00")
-        notes = (f"{count} NUL byte(s) after the first 64 KB removed (from "
-                 f"{_lines_of(text, [SNIFF + nul])})",)
-        tail = tail.replace("\x00", "")
+        notes = (f"{text.count(chr(0), nul)} NUL byte(s) after the first 64 KB removed (from "
+                 f"{_lines_of(text, [nul])})",)
+        text = text[:nul] + text[nul:].replace("\x00", "")
+    if len(text) <= SNIFF:
+        return text, notes
+    tail = text[SNIFF:]
     for at in sorted({0, max(0, len(tail) - SNIFF)}):  # samples: binary data appended to text fills what follows
         sample = tail[at:at + SNIFF]
         if len(_BINARY.findall(sample)) > MAX_BAD_SHARE * len(sample):
-            first = at + _BINARY.search(sample).start()
-            line = text.count("\n", 0, SNIFF) + tail.count("\n", 0, first) + 1
-            raise DecodeError(f"binary data after the first 64 KB (from line {line})")
-    return (text[:SNIFF] + tail if notes else text), notes
+            raise DecodeError(f"binary data after the first 64 KB (from "
+                              f"{_lines_of(text, [SNIFF + at + _BINARY.search(sample).start()])})")
+    return text, notes
 
 
 def _utf8_with_damage(raw: bytes) -> tuple[str, tuple[str, ...]] | None:
@@ -220,7 +219,7 @@ def decode_bytes(raw: bytes) -> Decoded:
                 raise DecodeError("file is empty")
             if not _looks_like_text(text):
                 raise DecodeError(f"binary data after a {_LABELS[enc]} byte-order mark")
-            text, notes = _checked_tail(text)
+            text, notes = _checked_tail(text, SNIFF)
             return Decoded(text, "utf-8-sig" if enc == "utf-8" else enc, repairs=repairs + notes)
     if b"\x00" in raw[:SNIFF]:
         enc = _utf16_without_bom(raw)
@@ -230,7 +229,7 @@ def decode_bytes(raw: bytes) -> Decoded:
             except UnicodeDecodeError:
                 text = ""
             if text.strip() and _looks_like_text(text):
-                text, notes = _checked_tail(text)
+                text, notes = _checked_tail(text, SNIFF)
                 return Decoded(text, enc, guessed=True, repairs=notes)
         raise DecodeError("binary file, not text (it holds NUL bytes)")
     try:
