@@ -16,8 +16,11 @@ import gc
 import hashlib
 import itertools
 import logging
+import signal
+import threading
 import time
 from collections import deque
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
@@ -83,10 +86,24 @@ def _start(workers: int | None, scheduler: str | None):
             raise ClusterError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
     import dask
 
-    with dask.config.set(LOCAL_CONFIG):  # the nannies hand the config to the worker processes they start
+    with dask.config.set(LOCAL_CONFIG), _workers_ignore_ctrl_c():
         cluster = LocalCluster(n_workers=max(1, workers or 1), threads_per_worker=1, processes=True,
-                               dashboard_address=None, scheduler_port=0, silence_logs=logging.ERROR)
+                               dashboard_address="127.0.0.1:0", scheduler_port=0, silence_logs=logging.ERROR)
     return Client(cluster, set_as_default=False), cluster
+
+
+@contextmanager
+def _workers_ignore_ctrl_c() -> Iterator[None]:
+    """Ctrl-C ignored while the local workers start, so that they inherit that: a Ctrl-C is the caller's to
+    handle (it stores what is done, then stops the cluster), not a traceback from every worker."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _check_cluster(client, scheduler: str) -> None:
