@@ -98,6 +98,30 @@ def test_counts_and_pages_agree(data, src, name):
         assert page["published_date"].tolist() == want["published_date"].tolist()
 
 
+@pytest.mark.parametrize("name", SOME)
+def test_newest_first_pages_agree(data, src, name):
+    """The timeline draws the latest statements: the same rows as the pandas frame's latest dated ones."""
+    chosen = _choices(data)[name]
+    dated = _shown(data, chosen)
+    dated = dated[dated["published_date"].notna()]
+    page = queries.statement_page(src, chosen, 0, 3, newest_first=True)
+    assert list(page["statement_id"]) == list(dated.iloc[::-1]["statement_id"][:3])
+
+
+def test_place_mentions_over_time_agree(data, src):
+    inside = filters.places_within(data["place_table"], RAQQA_ID)
+    rows = data["places"][data["places"]["place_id"].isin(inside)].merge(data["articles"][["article_id", "published"]],
+                                                                        on="article_id")
+    rows = rows.assign(bin=pd.to_datetime(rows["published"], errors="coerce", format="mixed").dt.normalize())
+    want = rows.dropna(subset=["bin"]).groupby(["place_id", "bin"])["mentions"].sum().reset_index()
+    got = queries.place_mentions(src, inside)
+    assert len(inside) >= 2 and not got.empty
+    assert got.values.tolist() == want.values.tolist()
+    one = [data["articles"]["article_id"].iloc[0]]
+    assert queries.place_mentions(src, inside, one)["mentions"].sum() == \
+        data["places"][data["places"]["place_id"].isin(inside) & data["places"]["article_id"].isin(one)]["mentions"].sum()
+
+
 def test_some_filters_keep_some_statements_and_drop_others(data, src):
     """The table above must not be trivially all-or-nothing."""
     kept = {name: queries.count_statements(src, f)[0] for name, f in _choices(data).items()}

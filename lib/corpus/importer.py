@@ -189,6 +189,8 @@ def _analysed(items: Iterable[Item], workers: int, clock: _Clock, scheduler: str
     """(item, result) in input order; issues pass through as their own result. Analysed on the Dask cluster at
     `scheduler`; else, with more than one worker (or engine "dask"), on a local Dask cluster or (engine "pool")
     a process pool; else here."""
+    if engine not in (None, *ENGINES):
+        raise ValueError(f"engine must be one of {', '.join(ENGINES)} (or None), not {engine!r}")
     items = clock.reading(items)
     if scheduler or engine == "dask" or (workers > 1 and engine != "pool"):
         yield from cluster.analysed(_groups(items, cluster.CHUNK), _analyse_rows, _warm_up, workers, scheduler,

@@ -311,15 +311,19 @@ PAGE_COLUMNS = ["statement_id", "article_id", "quote", "speaker", "speaker_ar", 
                 "speaker_label", "published_date"]
 
 
-def statement_page(src: Source, chosen: Filters, offset: int = 0, limit: int = 20) -> pd.DataFrame:
+def statement_page(src: Source, chosen: Filters, offset: int = 0, limit: int = 20,
+                   newest_first: bool = False) -> pd.DataFrame:
     """The filtered statements from `offset`, `limit` of them, in the statement list's order (publication time,
-    undated last, then article and offset), with what a statement card shows: the article's title, source,
-    url and source_file, and the place and actor names."""
+    undated last, then article and offset; `newest_first`: the latest dated ones first, as the timeline draws
+    them), with what a statement card shows: the article's title, source, url and source_file, and the place
+    and actor names."""
     where, params = _where(src, chosen)
     params.update(offset=int(offset), limit=int(limit))
+    order = ("published_ts DESC NULLS LAST, article_id DESC, start DESC" if newest_first else
+             "published_ts NULLS LAST, article_id, start")
     rows = _run(src, f"""
         SELECT * EXCLUDE (published_ts), published_ts AS published_date FROM st WHERE {where}
-        ORDER BY published_ts NULLS LAST, article_id, start LIMIT $limit OFFSET $offset""", params)
+        ORDER BY {order} LIMIT $limit OFFSET $offset""", params)
     if rows.empty:
         return rows.reindex(columns=[*PAGE_COLUMNS, "title", "source", "url", "source_file", "place_names",
                                      "actor_names"])
@@ -428,6 +432,24 @@ def timeline_bins(src: Source, chosen: Filters, unit: str = "day", top: int = 10
         SELECT bin, CASE WHEN speaker_label IN (SELECT speaker_label FROM lead) THEN speaker_label
                          ELSE %s END AS who, count(*)::BIGINT AS statements
         FROM f GROUP BY ALL ORDER BY bin, who""" % _sql_text(OTHERS), params)
+
+
+def place_mentions(src: Source, place_ids: list[str], article_ids: list[str] | None = None,
+                   unit: str = "day") -> pd.DataFrame:
+    """Mentions of the places per publication `unit` (day, week, month) and place, in the given articles (all
+    when None), as `lib.dashboard.charts.mentions_over_time` sums them. Columns: place_id, bin, mentions."""
+    if unit not in BINS:
+        raise ValueError(f"unit must be one of {', '.join(BINS)}, not {unit!r}")
+    keep = "TRUE" if article_ids is None else "list_contains($articles, p.article_id)"
+    params: dict = {"places": list(place_ids)}
+    if article_ids is not None:
+        params["articles"] = list(article_ids)
+    return _run(src, f"""
+        SELECT p.place_id, date_trunc('{BINS[unit]}', a.ts) AS bin, sum(p.mentions)::BIGINT AS mentions
+        FROM places p JOIN (SELECT article_id, TRY_CAST(published AS TIMESTAMP) AS ts FROM articles) a
+             USING (article_id)
+        WHERE list_contains($places, p.place_id) AND {keep} AND a.ts IS NOT NULL
+        GROUP BY ALL ORDER BY p.place_id, bin""", params)
 
 
 def speaker_matrix(src: Source, chosen: Filters, what: Literal["place", "actor"] = "place", top_rows: int = 12,
