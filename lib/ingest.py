@@ -10,9 +10,13 @@ else $RASD_STORE, else data/store. A damaged batch (a part missing, truncated or
 short) is skipped by every reader with a warning naming it; --repair moves it aside with a list of the source
 files of its articles, so they can be added again with --add.
 
+With --add, the analysis runs on a local Dask cluster of --workers processes, or on the existing Dask cluster at
+--scheduler ADDRESS; the store is written by this process.
+
 Exit status: 0 when every input was read (skipped items are warnings) or the store is sound, 1 when some input
 failed (each is listed), 2 for a usage error, 3 when the store cannot be written (found before any article is
-analysed), 4 when --check finds damaged batches.
+analysed), 4 when --check finds damaged batches, 5 when the Dask cluster cannot be started or reached or its
+workers run other Rasd code.
 """
 from __future__ import annotations
 
@@ -22,13 +26,14 @@ import sys
 import time
 from pathlib import Path
 
+from lib.corpus.cluster import ClusterError
 from lib.corpus.export import export_paths
 from lib.corpus.importer import default_workers, import_paths
 from lib.corpus.readers import MappingError, parse_mapping
 from lib.corpus.store import Store, StoreError, choose_store
 from lib.records import Issue
 
-EXIT_FAILED, EXIT_USAGE, EXIT_STORE, EXIT_DAMAGED = 1, 2, 3, 4
+EXIT_FAILED, EXIT_USAGE, EXIT_STORE, EXIT_DAMAGED, EXIT_CLUSTER = 1, 2, 3, 4, 5
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -50,7 +55,11 @@ def main(argv: list[str] | None = None) -> int:
                          "--map text=article_body --map published=pub_date; repeatable")
     add = ap.add_argument_group("--add options")
     add.add_argument("--workers", type=int, default=None, metavar="N",
-                     help="processes analysing articles (default: the CPU cores, at most 8; 1 = no workers)")
+                     help="processes of the local Dask cluster analysing articles (default: the CPU cores, at "
+                          "most 8; 1 = none, analysed in this process)")
+    add.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                     help="analyse on the existing Dask cluster at ADDRESS (e.g. tcp://10.0.0.5:8786) instead of "
+                          "local workers; its workers need this checkout (code and data/) installed")
     add.add_argument("--limit", type=int, default=None, metavar="N", help="stop after N articles")
     add.add_argument("--progress-every", type=int, default=500, metavar="N",
                      help="print a progress line to stderr every N articles (default 500; 0 = never)")
@@ -59,22 +68,28 @@ def main(argv: list[str] | None = None) -> int:
         mapping = parse_mapping(args.map)
     except MappingError as exc:
         ap.error(str(exc))
+    if args.scheduler and args.workers is not None:
+        ap.error("--workers starts a local cluster; with --scheduler the cluster's own workers analyse")
     if args.jsonl:
-        if args.workers is not None or args.limit is not None or args.store:
-            ap.error("--store, --workers and --limit apply to --add only")
+        if args.workers is not None or args.limit is not None or args.store or args.scheduler:
+            ap.error("--store, --workers, --scheduler and --limit apply to --add only")
         return _export(args.jsonl, mapping)
     store = choose_store(args.store)
     if args.check or args.repair:
-        if args.workers is not None or args.limit is not None or args.map:
-            ap.error("--workers, --limit and --map apply to --add only")
+        if args.workers is not None or args.scheduler or args.limit is not None or args.map:
+            ap.error("--workers, --scheduler, --limit and --map apply to --add only")
         return _repair(store) if args.repair else _check(store)
     workers = default_workers() if args.workers is None else max(1, args.workers)
     try:
         report = import_paths([Path(p) for p in args.add], store_dir=store, mapping=mapping, workers=workers,
-                              limit=args.limit, progress=_progress_printer(args.progress_every))
+                              limit=args.limit, progress=_progress_printer(args.progress_every),
+                              scheduler=args.scheduler)
     except StoreError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_STORE
+    except ClusterError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_CLUSTER
     print(f"store: {store}")
     print(report.summary())
     if report.store_error:

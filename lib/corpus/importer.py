@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from lib.corpus import cluster
 from lib.corpus.readers import LIMITS, MB, Limits, read_bytes, read_paths
 from lib.corpus.store import ArticleRows, Store, StoreError, rows_of
 from lib.extract.analyse import analyse
@@ -36,6 +37,7 @@ from lib.records import Article, Issue, Item, RawArticle
 BATCH = 1000  # articles per store write: one atomic Parquet batch (fewer, bigger parts load faster too)
 CHUNK = 16  # articles per task handed to a worker: few enough that both workers finish together
 AHEAD = 8  # tasks queued per worker, so that the workers never wait while the main process stores a batch
+ENGINES = ("dask", "pool")  # what runs the workers: a local Dask cluster (the default), or a multiprocessing pool
 WARNING_LINES = 20  # past this many warnings the summary groups them by kind (failures are always listed)
 MIN_ARABIC = 0.5  # share of a text's letters that must be Arabic: Rasd reads Arabic news
 MAX_UPLOAD_BYTES = 100 * MB  # per uploaded file; matches server.maxUploadSize in .streamlit/config.toml
@@ -173,15 +175,22 @@ def _worker_start() -> None:
     gc.disable()
 
 
-def _analyse_chunk(raws: list[RawArticle]) -> tuple[list[ArticleRows | Issue], float]:
+def _analyse_rows(raws: list[RawArticle]) -> tuple[list[ArticleRows | Issue], float]:
     """In a worker: each record's table rows (or the Issue), and the CPU seconds the chunk took."""
     start = time.process_time()
     out: list[ArticleRows | Issue] = []
     for raw in raws:
         result = analyse_raw(raw)
         out.append(result if isinstance(result, Issue) else rows_of(result))
-    gc.collect()  # cheap: the lexicons were frozen before the fork, so only this chunk's objects are looked at
     return out, time.process_time() - start
+
+
+def _analyse_chunk(raws: list[RawArticle]) -> tuple[list[ArticleRows | Issue], float]:
+    """In a pool worker: `_analyse_rows`, then the garbage collector (disabled in the pool's workers)."""
+    out, cpu = _analyse_rows(raws)
+    start = time.process_time()
+    gc.collect()  # cheap: the lexicons were frozen before the fork, so only this chunk's objects are looked at
+    return out, cpu + time.process_time() - start
 
 
 class _Clock:
@@ -219,10 +228,18 @@ def _groups(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield group
 
 
-def _analysed(items: Iterable[Item], workers: int, clock: _Clock
-              ) -> Iterator[tuple[Item, Article | ArticleRows | Issue]]:
-    """(item, result) in input order; issues pass through as their own result."""
+def _analysed(items: Iterable[Item], workers: int, clock: _Clock, scheduler: str | None = None,
+              engine: str | None = None) -> Iterator[tuple[Item, Article | ArticleRows | Issue]]:
+    """(item, result) in input order; issues pass through as their own result. Analysed on the Dask cluster at
+    `scheduler`; else, with more than one worker (or engine "dask"), on a local Dask cluster or (engine "pool")
+    a process pool; else here."""
+    if engine not in (None, *ENGINES):
+        raise ValueError(f"engine must be one of {', '.join(ENGINES)} (or None), not {engine!r}")
     items = clock.reading(items)
+    if scheduler or engine == "dask" or (workers > 1 and engine != "pool"):
+        yield from cluster.analysed(_groups(items, cluster.CHUNK), _analyse_rows, _warm_up, workers, scheduler,
+                                    clock.add)
+        return
     if workers <= 1:
         for item in items:
             if isinstance(item, Issue):
@@ -266,9 +283,11 @@ def _analysed(items: Iterable[Item], workers: int, clock: _Clock
 
 
 def import_items(items: Iterable[Item], store_dir: Path | None = None, progress: Progress | None = None,
-                 workers: int = 1, limit: int | None = None, total: int | None = None) -> ImportReport:
+                 workers: int = 1, limit: int | None = None, total: int | None = None,
+                 scheduler: str | None = None, engine: str | None = None) -> ImportReport:
     """Analyse the records and add them to the store batch by batch; problems go to the report. A store
-    that cannot be written is found before anything is read (`store_error`, nothing analysed)."""
+    that cannot be written is found before anything is read (`store_error`, nothing analysed). With
+    workers > 1 or a `scheduler` address the analysis runs on Dask (see `_analysed` and ENGINES)."""
     store = Store(store_dir)
     report = ImportReport()
     clock = _Clock(report.stages)
@@ -281,7 +300,7 @@ def import_items(items: Iterable[Item], store_dir: Path | None = None, progress:
     batch: list[Article | ArticleRows] = []
     if limit is not None:
         items = first_articles(items, limit)
-    analysed = _analysed(items, workers, clock)
+    analysed = _analysed(items, workers, clock, scheduler, engine)
     try:
         for item, result in analysed:
             if isinstance(result, Issue):
@@ -327,10 +346,10 @@ def first_articles(items: Iterable[Item], limit: int) -> Iterator[Item]:
 
 def import_paths(paths: list[Path], store_dir: Path | None = None, mapping: dict[str, str] | None = None,
                  progress: Progress | None = None, workers: int = 1, limit: int | None = None,
-                 limits: Limits = LIMITS) -> ImportReport:
+                 limits: Limits = LIMITS, scheduler: str | None = None, engine: str | None = None) -> ImportReport:
     """Analyse every article under the paths (files, folders, archives) and add it to the store."""
     return import_items(read_paths([Path(p) for p in paths], mapping, limits), store_dir, progress,
-                        workers=workers, limit=limit)
+                        workers=workers, limit=limit, scheduler=scheduler, engine=engine)
 
 
 def read_uploads(files: list[tuple[str, bytes]], mapping: dict[str, str] | None = None,
