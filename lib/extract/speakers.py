@@ -17,6 +17,7 @@ the fullest name the article gives a short form (سكوتلاند → باتري
 from __future__ import annotations
 
 import bisect
+import re
 import weakref
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -29,7 +30,7 @@ from lib.text.normalize import fold
 from lib.text.quote_marks import QuoteSpan, pair_quotes
 from lib.text.tokens import Token, gap_is_space
 
-_SENTENCE_MARKS = ".!?؟\n"
+_SENTENCE_BREAK = re.compile(r"\n|[.!?؟](?=[ \n])")  # where a sentence ends
 _CLAUSE_MARKS = "،,؛:"
 MAX_NAME_TOKENS = 4  # an unknown name kept as written is at most this long
 MAX_TITLE_TOKENS = 14
@@ -183,6 +184,58 @@ class Passage:
         self.actor_mentions = sorted((m for m in found.mentions if m.entity_type == "actor"), key=lambda m: m.start)
         self.mention_starts = [m.start for m in self.actor_mentions]
         self.taken: list[tuple[int, int]] = []  # spans of reported content so far
+        self._mention_memo: dict[int, Mention | None] = {}
+        self._quote_memo: dict[int, QuoteSpan | None] = {}
+        self.quote_by_close = {q.close: q for q in self.quotes}
+        self._positions: dict[str, list[int]] | None = None
+        self._mention_words: list[tuple[Mention, Entity, list[str], list[str]]] | None = None
+        self._mention_ends: set[str] = set()
+        self._keys: list[str] | None = None
+        self._sentence_ends: list[int] | None = None
+        self._beside_cues: dict[str, list[int]] | None = None
+
+    def positions(self, key: str) -> list[int]:
+        """Indices of the tokens whose folded word is key (built once per article)."""
+        if self._positions is None:
+            self._positions = {}
+            for n, t in enumerate(self.tokens):
+                self._positions.setdefault(t.key, []).append(n)
+        return self._positions.get(key, [])
+
+    def first_position(self, key: str) -> int:
+        """Index of the first token whose folded word is key, or -1."""
+        if self._keys is None:
+            self._keys = [t.key for t in self.tokens]
+        try:
+            return self._keys.index(key)
+        except ValueError:
+            return -1
+
+    def beside_cues(self) -> dict[str, list[int]]:
+        """Words right before or after a reporting cue → their token indices (قال ويست، نيومان فيقول)."""
+        if self._beside_cues is None:
+            self._beside_cues = {}
+            for c in self.cues:
+                for j in (c.first_token - 1, c.last_token + 1):
+                    if 0 <= j < len(self.tokens):
+                        self._beside_cues.setdefault(self.tokens[j].key, []).append(j)
+        return self._beside_cues
+
+    def mention_words(self) -> list[tuple[Mention, Entity, list[str], list[str]]]:
+        """Every actor mention with its entity, its folded words and the entity's fullest name's (built once)."""
+        if self._mention_words is None:
+            self._mention_words = []
+            for m in self.actor_mentions:
+                ent, mw = self.entity(m), fold(m.surface).split()
+                full = fold(ent.name_ar or m.surface).split() if ent.entity_id.startswith("person:") else mw
+                self._mention_words.append((m, ent, mw, full))
+            self._mention_ends = {w for _, _, mw, full in self._mention_words for w in (mw[0], mw[-1], full[-1])}
+        return self._mention_words
+
+    def may_name(self, words: list[str]) -> bool:
+        """Can these words be a short form of a mention (their first or last word ends or opens one)?"""
+        self.mention_words()
+        return words[-1] in self._mention_ends or words[0] in self._mention_ends
 
     def token_after(self, pos: int) -> int:
         """Index of the first token starting at or after pos."""
@@ -195,6 +248,8 @@ class Passage:
 
     def mention_in(self, i: int) -> Mention | None:
         """The actor mention that starts inside token i (after any proclitic), the longest if several."""
+        if i in self._mention_memo:
+            return self._mention_memo[i]
         tok = self.tokens[i]
         k = bisect.bisect_left(self.mention_starts, tok.start)
         best = None
@@ -203,6 +258,7 @@ class Passage:
             if best is None or m.end > best.end:
                 best = m
             k += 1
+        self._mention_memo[i] = best
         return best
 
     def entity(self, m: Mention) -> Entity:
@@ -215,7 +271,12 @@ class Passage:
 
     def quote_holding(self, pos: int) -> QuoteSpan | None:
         """The innermost quote whose marks enclose pos."""
+        if pos in self._quote_memo:
+            return self._quote_memo[pos]
         best = None
+        if not self.opens or pos <= self.opens[0]:
+            self._quote_memo[pos] = None
+            return None
         k = bisect.bisect_right(self.opens, pos)
         for o in reversed(self.opens[:k]):
             q = self.quote_by_open[o]
@@ -223,6 +284,7 @@ class Passage:
                 best = q
             if pos - o > 400:
                 break
+        self._quote_memo[pos] = best
         return best
 
     def is_name_quote(self, q: QuoteSpan) -> bool:
@@ -252,17 +314,13 @@ class Passage:
         return before.endswith("ـ") or bool(before and before[-1] not in " \n\t:،,(")
 
     def sentence_start(self, pos: int) -> int:
-        """Start of the sentence holding pos (quoted passages are passed over whole)."""
-        text = self.text
-        i = pos - 1
-        while i >= 0 and not (text[i] == "\n" or (text[i] in ".!?؟" and text[i + 1:i + 2] in (" ", "\n"))):
-            if text[i] in "»”\"":
-                q = next((q for q in self.quotes if q.close == i), None)
-                if q is not None:
-                    i = q.open - 1
-                    continue
-            i -= 1
-        return i + 1
+        """Start of the sentence holding pos (a full stop inside a quoted passage ends no sentence)."""
+        if self._sentence_ends is None:
+            inside = [(q.open, q.close) for q in self.quotes if "\n" not in self.text[q.open:q.close]]
+            self._sentence_ends = [m.start() for m in _SENTENCE_BREAK.finditer(self.text)
+                                   if not any(a < m.start() < b for a, b in inside)]
+        k = bisect.bisect_left(self._sentence_ends, pos) - 1
+        return self._sentence_ends[k] + 1 if k >= 0 else 0
 
     def paragraph_start(self, pos: int) -> int:
         """Start of the paragraph holding pos."""
@@ -343,7 +401,7 @@ class Reader:
         if q is not None and p.is_name_quote(q):
             hit = "name_quote"
         elif m is not None:
-            pre = fold(p.text[tok.start:m.start])
+            pre = fold(p.text[tok.start:m.start]) if m.start > tok.start else ""
             hit = "glued_mention" if any(c in pre for c in "لبك") else "mention"
         else:
             hit = word_class(tok.key, lex=self.lex)
@@ -389,7 +447,8 @@ class Reader:
         if len(key) < 3 or key[0] not in "لبوفك":
             return None
         index = entity_index(lex=self.lex)
-        stems = [key[1:]] + ([key[2:]] if key[:2] in ("ول", "وب", "فل", "فب") else [])
+        stems = [k for k in [key[1:]] + ([key[2:]] if key[:2] in ("ول", "وب", "فل", "فب") else [])
+                 if k in index.firsts]
         for stem in stems:
             for n in range(min(index.longest, len(tokens) - i), 1, -1):
                 form = (stem,) + tuple(t.key for t in tokens[i + 1:i + n])
@@ -410,11 +469,12 @@ class Reader:
 
     # ---- chunks
 
-    def read(self, start: int, end: int) -> list[Chunk]:
-        """The chunks of the tokens from start to end (exclusive)."""
+    def read(self, start: int, end: int, after_subject: int | None = None) -> list[Chunk]:
+        """The chunks of the tokens from start to end (exclusive); with after_subject, only that many more
+        once a chunk that may name the speaker is read (the rest of a long phrase is not needed)."""
         chunks: list[Chunk] = []
-        i, relative = start, False
-        while i < end:
+        i, relative, left = start, False, None
+        while i < end and left != 0:
             comma = i > start and self.boundary(i)
             if comma:
                 relative = False
@@ -425,6 +485,10 @@ class Reader:
                 relative = True
             chunks.append(chunk)
             i = max(chunk.last, i) + 1
+            if left is not None:
+                left -= 1
+            elif after_subject is not None and chunk.kind not in ("filler", "prep", "relative"):
+                left = after_subject if chunk.kind == "anonymous" else min(after_subject, 2)
         return chunks
 
     def chunk(self, i: int, end: int) -> Chunk:
@@ -638,8 +702,7 @@ class Reader:
     def _holds(self, title_key: str, actor_id: str) -> bool:
         """Has this actor held the title (offices.tsv, any date)?"""
         words = title_key.split()
-        return any(o.actor_id == actor_id and o.title_key.split() == words[:len(o.title_key.split())]
-                   for o in self.lex.offices)
+        return any(words[:len(ow)] == ow for ow in _offices(lex=self.lex)[1].get(actor_id, ()))
 
     def description(self, j: int, end: int) -> int:
         """Last token of an unnamed source's description: its adjectives and one affiliation (مصدر أمني عراقي،
@@ -715,6 +778,8 @@ class Reader:
             if k not in ("word", "prepositional", "name_link", "bare_body", "name_context", "role") \
                     or self.key(j) in self.lex.speech_cues:
                 break
+            if n >= 2 and self.key(j).endswith("ا") and not self.key(j).startswith("ال"):
+                break  # وقعت شركة سيريكا إنرجي عقدا: an object after the name
             j, n = j + 1, n + 1  # المكتب الإعلامي لرئيس مجلس الوزراء العراقي
         return Chunk("body", i, j - 1) if n else Chunk("junk", i, i)
 
@@ -790,9 +855,10 @@ def cue_gender(cue: Cue, *, lex: Lexicons) -> str:
 def _name_words(name: str, *, lex: Lexicons) -> list[str]:
     """The folded words of a name without the ranks and honorifics before it (الدكتور، معالي)."""
     words = fold(name).split()
-    skip = lex.words.ranks | lex.words.weak_ranks | lex.speaker_phrase["honorific"]
+    skip = lex.words.ranks | lex.words.weak_ranks | lex.speaker_phrase["honorific"] | \
+        lex.speaker_phrase["name_title"] | _demonyms(lex=lex)
     while len(words) > 1 and words[0] in skip:
-        words = words[1:]
+        words = words[1:]  # الدكتور، معالي، الألماني يورغن كلوب
     return words
 
 
@@ -805,6 +871,19 @@ def name_key(name: str, *, lex: Lexicons) -> str:
         else:
             out.append(w)
     return " ".join(out)
+
+
+@lru_cache(maxsize=4)
+def _offices(*, lex: Lexicons) -> tuple[dict[str, list], dict[str, list[list[str]]]]:
+    """offices.tsv indexed: first title word → [(title words, office)], actor id → [title words]."""
+    by_head: dict[str, list] = {}
+    by_actor: dict[str, list[list[str]]] = {}
+    for office in lex.offices:
+        words = office.title_key.split()
+        if words:
+            by_head.setdefault(words[0], []).append((words, office))
+            by_actor.setdefault(office.actor_id, []).append(words)
+    return by_head, by_actor
 
 
 @lru_cache(maxsize=4)
@@ -863,9 +942,10 @@ class Speakers:
 
     # ---- entry points
 
-    def for_verb(self, cue: Cue, phrase_end: int) -> tuple[Source | None, bool]:
+    def for_verb(self, cue: Cue, phrase_end: int, discourse: bool = True) -> tuple[Source | None, bool]:
         """The speaker of a reporting verb whose speaker phrase ends at phrase_end, and whether the text names it
-        there (rather than the discourse supplying it). None: the phrase opens a verbal noun, not a speaker."""
+        there (rather than the discourse supplying it; not asked when discourse is False). None: the phrase
+        opens a verbal noun, not a speaker."""
         p = self.p
         gender = cue_gender(cue, lex=self.lex)
         cands: list[Candidate] = []
@@ -881,6 +961,8 @@ class Speakers:
         if best is not None:
             self._note_issuer(chunks, best.source)
             return best.source, True
+        if not discourse:
+            return UNKNOWN, False
         best = self._best(self._discourse(cue), gender)
         return (best.source if best else UNKNOWN), False
 
@@ -956,12 +1038,13 @@ class Speakers:
     def _phrase_subject(self, a: int, b: int) -> tuple[Candidate | None, bool, list[Chunk]]:
         """The first noun phrase of a speaker phrase as a candidate; True when the phrase opens with a word
         that names no one (a verbal noun: أكد وجود …)."""
-        chunks = self.reader.read(a, b)
+        chunks = self.reader.read(a, b, after_subject=4)
         for n, ch in enumerate(chunks):
             if ch.kind in ("filler", "prep", "relative") or ch.relative:
                 continue
             if ch.kind == "junk":
-                return None, True, chunks
+                # أكد وجود …: a verbal noun right after the verb; after an occasion (في تغريدة أخرى) it is no clue
+                return None, n == 0, chunks
             if ch.kind == "anonymous":
                 named = next((c for c in chunks[n + 1:n + 5] if c.kind == "title" and (
                     c.person is not None or c.name_span is not None)), None)
@@ -1105,8 +1188,10 @@ class Speakers:
         n = 0
         while i < end and n < 4:
             key, k = p.tokens[i].key, r.kind(i)
-            if key in particles or (key[:1] in "وف" and key[1:] in particles) or k in ("filler", "time"):
-                i, n = i + 1, n + 1
+            cue = p.cue_at.get(i)
+            if key in particles or (key[:1] in "وف" and key[1:] in particles) or k in ("filler", "time") or \
+                    cue is not None and cue.kind in ("aside", "passive") or is_complementiser(p.tokens, i, lex=self.lex):
+                i, n = (cue.last_token + 1 if cue is not None else i + 1), n + 1  # ويذكر أن عائلة …
                 continue
             if k == "prep":
                 last = r.prep(i, end).last
@@ -1204,6 +1289,11 @@ class Speakers:
     def _title_source(self, ch: Chunk) -> tuple[Source, list[str]]:
         p, r, lex = self.p, self.reader, self.lex
         head = p.tokens[ch.first].key
+        if ch.name_span is not None and ch.name_after_title:
+            self._scan_titles()
+            known = self.titles.get(fold(self._text(ch.first, ch.last)))
+            if known is not None:
+                return known, ["title_named"] + self._kind_evidence(known)  # a title the article gave someone
         if ch.name_span is not None:
             a, b = ch.name_span
             name = self._text(a, b)
@@ -1213,6 +1303,8 @@ class Speakers:
             elif b < ch.last:
                 self.titles.setdefault(fold(self._text(b + 1, ch.last)), src)
             return src, ["person"]
+        if ch.person is not None and self._not_a_name(ch.person.surface):
+            ch = replace(ch, person=None, last=p.token_after(ch.person.end) - 1)  # السفير الروسي: no name
         if ch.person is not None:
             pi = p.token_at(ch.person.start)
             src = self._person(ch.person, pi, self._title_gender(ch.first, pi - 1))
@@ -1261,9 +1353,8 @@ class Speakers:
             if len(longer) == 1:
                 return next(iter(longer.values()))  # وزير الدفاع after وزير الدفاع العراقي خالد العبيدي
         date = p.published or ""
-        for office in lex.offices:
-            ow = office.title_key.split()
-            if (ow == words or words[:len(ow)] == ow) and (not date or (office.start or "0") <= date <= (office.end or "9")):
+        for ow, office in _offices(lex=lex)[0].get(words[0] if words else "", ()):
+            if words[:len(ow)] == ow and (not date or (office.start or "0") <= date <= (office.end or "9")):
                 ent = lex.actors.get(office.actor_id)
                 if ent:
                     return Source(ent[0].name, ent[0].name_ar or title, office.actor_id, ent[0].kind, gender)
@@ -1380,7 +1471,9 @@ class Speakers:
             if words and words[0] in (head, stem) and len(words) > 1 and p.entity(m).kind != "person":
                 return source_of(p.entity(m), m.surface)
         n = p.token_after(at)
-        order = list(range(n - 1, -1, -1)) + list(range(n + 1, len(p.tokens)))
+        near = sorted({j for k in (stem, head, "و" + stem, "ب" + stem, "ل" + stem, "و" + head, "ب" + head,
+                                   "ل" + head) for j in p.positions(k)})
+        order = [j for j in reversed(near) if j < n] + [j for j in near if j > n]
         # a body the article names as a subject first (أنهت اللجنة المحلية …), then anywhere (من اللجنة العامة …)
         order = [j for j in order if not (j and r.kind(j - 1) == "prep")] + [j for j in order if j and r.kind(j - 1) == "prep"]
         for j in order:
@@ -1463,14 +1556,7 @@ class Speakers:
         key = p.tokens[k].key
         if len(key) < 3 or word_class(key, lex=self.lex) != "word":
             return False
-        for j, t in enumerate(p.tokens):
-            if t.key != key or ch.first <= j <= ch.last:
-                continue
-            before = p.tokens[j - 1].key if j else ""
-            after = p.tokens[j + 1].key if j + 1 < len(p.tokens) else ""
-            if before in p.lex.speech_cues or before[1:] in p.lex.speech_cues or after in p.lex.speech_cues:
-                return True
-        return False
+        return any(not ch.first <= j <= ch.last for j in p.beside_cues().get(key, ()))
 
     def _article_name(self, words: list[str], at: int) -> Source | None:
         """A short form of someone or something the article names: a surname (سكوتلاند), a given name that only
@@ -1478,11 +1564,8 @@ class Speakers:
         p = self.p
         n = len(words)
         best = None
-        for m in p.actor_mentions:
-            ent = p.entity(m)
-            mw = fold(m.surface).split()
+        for m, ent, mw, full in (p.mention_words() if p.may_name(words) else ()):
             if ent.kind == "person":
-                full = fold(ent.name_ar or m.surface).split() if ent.entity_id.startswith("person:") else mw
                 if len(full) > n and full[-n:] == words or len(mw) > n and mw[-n:] == words:
                     cand = self._person(m, p.token_at(m.start))
                 elif n == 1 and len(mw) > 1 and mw[0] == words[0] and words[0] in self.reader.cls.given \
@@ -1514,9 +1597,8 @@ class Speakers:
         if len(words) != 1:
             return None
         p, r = self.p, self.reader
-        for j in range(p.token_after(at)):
-            if p.tokens[j].key != words[0]:
-                continue
+        j = p.first_position(words[0])
+        if 0 <= j < p.token_after(at):
             first = j
             while first - 1 >= 0 and j - first < (2 if r.kind(first - 1) == "name_link" else 1) \
                     and not r.boundary(first) and r.kind(first - 1) in (
@@ -1589,11 +1671,17 @@ def canonical_sources(statements: list[Statement], p: Passage) -> None:
     is a lexicon actor (through a clitic or a spelling variant), the fullest name this article gives a short
     form, else `person:` or `name:` and the folded name (ranks dropped, عبد/أبو joined)."""
     lex = p.lex
-    people: list[tuple[list[str], str, str, str | None]] = []  # (name words, name, name_ar, lexicon id)
+    people: dict[str, tuple[list[str], str, str, str | None]] = {}  # key → (words, name, name_ar, lexicon id)
     for ent in p.found.entities.values():
         if ent.entity_type == "actor" and ent.kind == "person":
-            people.append((name_key(ent.name_ar or ent.name, lex=lex).split(), ent.name, ent.name_ar or ent.name,
-                           None if ent.entity_id.startswith("person:") else ent.entity_id))
+            key = name_key(ent.name_ar or ent.name, lex=lex)
+            people[key] = (key.split(), ent.name, ent.name_ar or ent.name,
+                           None if ent.entity_id.startswith("person:") else ent.entity_id)
+    for s in statements:  # names the speaker logic found in the article (بوبي شارلتون, كاني ويست)
+        if s.speaker_kind in ("person", "named") and s.speaker_ar and not (s.speaker_id or "").startswith(
+                ("name:",)) and len(s.speaker_ar.split()) > 1:
+            key = name_key(s.speaker_ar, lex=lex)
+            people.setdefault(key, (key.split(), s.speaker or s.speaker_ar, s.speaker_ar, None))
     for s in statements:
         if s.speaker_kind in (None, "unknown", "anonymous") or not (s.speaker or s.speaker_ar):
             s.speaker_id = None
@@ -1608,17 +1696,35 @@ def canonical_sources(statements: list[Statement], p: Passage) -> None:
                 else name
             continue
         key = name_key(name, lex=lex)
-        words = key.split()
         if s.speaker_kind in ("person", "named"):
-            fuller = [(w, n, a, i) for w, n, a, i in people if len(w) > len(words) and w[-len(words):] == words]
-            if not fuller and len(words) == 1 and words[0] in lex.given_names:
-                fuller = [(w, n, a, i) for w, n, a, i in people if i and len(w) > 1 and w[0] == words[0]]  # تميم
-            if len({a for _, _, a, _ in fuller}) == 1:
-                _, full, full_ar, lex_id = fuller[0]
+            same = _same_person(key.split(), list(people.values()), lex=lex)
+            if same is not None:
+                _, full, full_ar, lex_id = same
                 s.speaker, s.speaker_ar, s.speaker_kind = full, full_ar, "person"
                 if lex_id:
                     s.speaker_id = lex_id
                     continue
                 key = name_key(full_ar, lex=lex)
-        prefix = "person:" if s.speaker_kind == "person" else "name:"
+        # people (and words no list knows, mostly people) under person:, bodies, titles and documents under name:
+        prefix = "person:" if s.speaker_kind in ("person", "named") else "name:"
         s.speaker_id = prefix + key.replace(" ", "_")
+
+
+def _same_person(words: list[str], people: list[tuple[list[str], str, str, str | None]], *,
+                 lex: Lexicons) -> tuple[list[str], str, str, str | None] | None:
+    """The one person of the article this name is a short form of (سكوتلاند → باتريشيا سكوتلاند; تميم → Tamim
+    bin Hamad, a known person's given name), or the real name inside a longer run (تفقدت أنجلينا جولي)."""
+    n = len(words)
+    fuller = [q for q in people if len(q[0]) > n and q[0][-n:] == words]
+    if not fuller and n == 1 and words[0] in lex.given_names:
+        fuller = [q for q in people if q[3] and len(q[0]) > 1 and q[0][0] == words[0]]
+    # of names that extend one another (أنجلينا جولي، تفقدت أنجلينا جولي) the shortest is the name
+    fuller = [q for q in fuller if not any(len(o[0]) < len(q[0]) and q[0][-len(o[0]):] == o[0] for o in fuller)]
+    if len({q[2] for q in fuller}) == 1:
+        return fuller[0]
+    if n > 2:
+        inside = [q for q in people if 1 < len(q[0]) < n and words[-len(q[0]):] == q[0]]
+        inside = [q for q in inside if not any(len(o[0]) > len(q[0]) for o in inside)]
+        if len({q[2] for q in inside}) == 1:
+            return inside[0]
+    return None

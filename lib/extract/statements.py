@@ -226,7 +226,7 @@ def _on_cue(ctx: _Context, cue: Cue, *, lex: Lexicons) -> None:
         source = who.for_relay(cue, phrase_end)
         named = source is not None
     else:
-        source, named = who.for_verb(cue, phrase_end)
+        source, named = who.for_verb(cue, phrase_end, discourse=opener is not None)
     if opener is None:
         if named and source is not None and source.speaker_id:
             who.spoke(source, cue.start)  # "تركيا تعتبر …، وتقول إن": a known subject stays the source
@@ -236,6 +236,12 @@ def _on_cue(ctx: _Context, cue: Cue, *, lex: Lexicons) -> None:
                 _verbal_noun_content(ctx, cue, source, limit, lex=lex)
         return
     if source is None:
+        start = opener.content_start
+        while start < len(ctx.text) and ctx.text[start] in " \t":
+            start += 1
+        q = opener.quote or ctx.quote_by_open.get(start)
+        if q is not None and opener.kind in ("quote", "colon"):
+            ctx.used_quotes.add(q.open)  # قال تعالى: «…»: the quote is the cue's, and no one's words
         return
     who.spoke(source, cue.start)
     if opener.kind != "participle":
