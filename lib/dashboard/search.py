@@ -32,6 +32,7 @@ import pyarrow.compute as pc
 from lib import lexicons
 from lib.lexicons import Lexicons
 from lib.text.normalize import fold
+from lib.text.tokens import clitic_keys
 
 # A word: letters and digits plus the marks that sit inside words (as lib.text.tokens reads words).
 _WORD = r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640]+"
@@ -45,16 +46,8 @@ K1, B = 1.2, 0.75  # BM25's usual constants
 def _stem_readings(word: str) -> list[tuple[bool, str]]:
     """(definite, stem) readings of a folded word behind its proclitics: وبالموصل → (False, وبالموصل),
     (False, بالموصل), (True, موصل) …; a stem keeps at least two letters after ال and three otherwise."""
-    forms = [word]
-    if len(word) > 3 and word[0] in "وف":
-        forms.append(word[1:])
-    for form in list(forms):
-        if len(form) > 3 and form.startswith("لل"):
-            forms.append("ال" + form[2:])
-        elif len(form) > 3 and form[0] in "بلك":
-            forms.append(form[1:])
     out: list[tuple[bool, str]] = []
-    for form in forms:
+    for form in clitic_keys(word):  # the word and its readings behind و، ف، ب، ل، ك, as the entity matcher reads them
         reading = (True, form[2:]) if form.startswith("ال") and len(form) >= 4 else (False, form)
         if reading not in out:
             out.append(reading)
