@@ -302,3 +302,14 @@ def test_timeline_hover_shows_the_hijri_date():
     assert "17 ذو القعدة 1436 هـ" in events.hovertext[0] and "هـ" not in events.hovertext[1]
     # a store written before the column existed has no hijri column: the hover still builds
     assert charts.timeline_figure(statements, dates.drop(columns="hijri")).data[-1].hovertext[0]
+
+
+def test_the_store_keeps_the_hijri_date(tmp_path):
+    from lib.corpus.store import Store
+    from lib.extract.analyse import analyse
+
+    art = analyse("قال المتحدث يوم الثلاثاء 17 ذو القعدة 1436هـ الموافق 1 سبتمبر 2015م إن الاجتماع انتهى.",
+                  {"published": "2015-09-03"}, "a.txt")
+    Store(tmp_path).add([art])
+    dates = Store(tmp_path).load(("dates",))["dates"]
+    assert list(zip(dates["date"], dates["hijri"], dates["precision"])) == [("2015-09-01", "1436-11-17", "day")]
