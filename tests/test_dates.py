@@ -231,6 +231,16 @@ def test_no_space_between_day_and_month():
     assert _days("دفعتين في 30يونيو و13 يوليو", "2015-07-22") == ["2015-06-30", "2015-07-13"]
 
 
+def test_a_scheduled_day_without_year_is_the_next_one():
+    text = "رفض ترشيحه للانتخابات الرئاسية المقررة في 23 ديسمبر، بسبب إدانته"
+    assert _days(text, "2018-09-04") == ["2018-12-23"]
+    assert _days("جرت الانتخابات في 23 ديسمبر", "2018-09-04") == ["2017-12-23"]
+
+
+def test_a_hijri_year_by_a_gregorian_month_is_no_date():
+    assert find_dates("في 5 سبتمبر 1436هـ", None) == []
+
+
 def test_the_same_month_follows_the_month_named_before():
     text = "لقاء تيمور في الثالث من سبتمبر بجدة وماليزيا في الثامن من الشهر ذاته"
     assert _days(text, "2015-08-06") == ["2015-09-03", "2015-09-08"]
@@ -254,6 +264,10 @@ def test_the_same_month_follows_the_month_named_before():
     ("وصل، أمس (السبت)، إلى صنعاء", "2015-08-11", ["2015-08-08"]),
     ("قبل أن ينتقل غدًا السبت إلى تركيا", "2015-07-24", ["2015-07-25"]),
     ("ابتداءً من غد الخميس حتى نهاية الشهر", "2015-07-21", ["2015-07-23"]),
+    ("وتقام يوم بعد غدٍ الخميس مباراتا نصف النهائي", "2015-08-11", ["2015-08-13"]),
+    ("إلى مصر غدا الثلاثاء.", "2015-07-21", ["2015-07-21"]),  # the paper's date on file is a day late
+    # a schedule points ahead
+    ("ومن المقرر أن يزور الرياض الخميس", "2018-09-04", ["2018-09-06"]),
     # a deadline points ahead; a night runs into the next day
     ("لا يمكن لتأجيل التصويت إلى الثلاثاء أن يغير شيئا", "2018-10-01", ["2018-10-02"]),
     ("قتلوا في كمين ليل الخميس إلى الجمعة", "2018-04-07", ["2018-04-05", "2018-04-06"]),
@@ -288,3 +302,14 @@ def test_timeline_hover_shows_the_hijri_date():
     assert "17 ذو القعدة 1436 هـ" in events.hovertext[0] and "هـ" not in events.hovertext[1]
     # a store written before the column existed has no hijri column: the hover still builds
     assert charts.timeline_figure(statements, dates.drop(columns="hijri")).data[-1].hovertext[0]
+
+
+def test_the_store_keeps_the_hijri_date(tmp_path):
+    from lib.corpus.store import Store
+    from lib.extract.analyse import analyse
+
+    art = analyse("قال المتحدث يوم الثلاثاء 17 ذو القعدة 1436هـ الموافق 1 سبتمبر 2015م إن الاجتماع انتهى.",
+                  {"published": "2015-09-03"}, "a.txt")
+    Store(tmp_path).add([art])
+    dates = Store(tmp_path).load(("dates",))["dates"]
+    assert list(zip(dates["date"], dates["hijri"], dates["precision"])) == [("2015-09-01", "1436-11-17", "day")]

@@ -10,7 +10,7 @@ from typing import Callable
 from lib.extract.hijri import FIRST_YEAR, HIJRI_MONTHS, LAST_YEAR, from_gregorian, hijri_key, to_gregorian
 from lib.text.normalize import fold
 from lib.records import DateRef
-from lib.text.tokens import Token, Vocabulary, candidates, tokenize
+from lib.text.tokens import Token, Vocabulary, tokenize
 
 MONTHS = {
     "يناير": 1, "كانون الثاني": 1, "كانون ثاني": 1, "فبراير": 2, "شباط": 2, "مارس": 3, "آذار": 3, "اذار": 3,
@@ -37,6 +37,7 @@ _PAST = ("الماضي", "المنصرم", "الفائت")
 
 
 def _alt(words) -> str:
+    """A regex alternation of the words, longest first (so ربيع الأول wins over a shorter name)."""
     return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
 
 
@@ -94,9 +95,9 @@ _RELATIVE = [
     (re.compile(r"(?<!\w)(?:[وف]?ب?)?(?:أمس|امس)\s+(?:الأول|الاول)(?!\w)" + _WITH_WEEKDAY), -2),
     (re.compile(r"(?<!\w)(?:اليوم|صباح اليوم|مساء اليوم)\s*\(\s*(?:أمس|امس)\s*\)"), -1),
     (re.compile(r"(?<!\w)(?:[وف]?ب?)?(?:ال)?(?:أمس|امس)(?!\w)" + _WITH_WEEKDAY), -1),
-    (re.compile(r"(?<!\w)[وف]?بعد\s+(?:غد|الغد)(?!\w)" + _WITH_WEEKDAY), 2),
+    (re.compile(r"(?<!\w)[وف]?بعد\s+(?:غد|الغد)[ًٍ]?(?!\w)" + _WITH_WEEKDAY), 2),
     (re.compile(r"(?<!\w)(?:[وف]?)?(?:غدا|غداً|غدًا)(?!\w)" + _WITH_WEEKDAY), 1),
-    (re.compile(r"(?<!\w)(?:[وف]?(?:من|يوم|صباح|مساء|ظهر)\s+)?غد(?!\w)" + _WITH_WEEKDAY), 1),
+    (re.compile(r"(?<!\w)(?:[وف]?(?:من|يوم|صباح|مساء|ظهر)\s+)?غد[ًٍ]?(?!\w)" + _WITH_WEEKDAY), 1),
     (re.compile(r"(?<!\w)[وف]?(?:يوم|في|صباح|مساء|ظهر)\s+الغد(?!\w)" + _WITH_WEEKDAY), 1),
 ]
 _WEEK = re.compile(r"(?<!\w)(?:[وف]?(?:في|خلال)\s+)?(?:[وف]?)?(?:ال)?(?:أسبوع|اسبوع)\s+(?P<rel>المقبل|القادم|الماضي|"
@@ -117,17 +118,20 @@ _NOT_A_DAY_BEFORE = re.compile(r"\s+(?:معا|معاً|منهما|منهم|ال�
 
 
 def _to_int(day: str) -> int:
+    """A day as a number, from digits (Latin or Arabic-Indic) or an ordinal word."""
     return ORDINALS.get(day) or int(day.translate(_DIGITS))
 
 
 def _safe(y: int, m: int, d: int) -> dt.date | None:
+    """The Gregorian day, or None when there is no such day."""
     try:
         return dt.date(y, m, d)
     except ValueError:
         return None
 
 
-def _pick(pub: dt.date, make: Callable[[int], dt.date | None], year: int, rel: str | None) -> tuple[int, dt.date] | None:
+def _pick(pub: dt.date, make: Callable[[int], dt.date | None], year: int,
+          rel: str | None) -> tuple[int, dt.date] | None:
     """A day with no year: the nearest sensible one around publication (past by default); `make` builds the day
     of a given year and `year` is the publication's year in that calendar."""
     this = make(year)
@@ -162,49 +166,85 @@ class _Found:
     explicit_year: bool = True
 
 
-# Words around which a date can stand: the patterns run only near them (trying them everywhere is slow).
-_TRIGGERS = Vocabulary({fold(w) for w in [*(part for name in MONTHS for part in name.split()), *WEEKDAYS,
-                                          *(part for name in HIJRI_MONTHS for part in name.split()
-                                            if part not in ("ذو", "ذي", "ذا")),
-                                          "أمس", "بالأمس", "الأمس", "غدا", "اليوم", "شهر", "الشهر", "الأسبوع",
-                                          "أسبوع", "ه"]})
+# Words around which a date can stand, by the patterns they call for: each pattern runs only near its own
+# words (trying them everywhere is slow).
+_GREGORIAN, _HIJRI, _YEARS, _RELATIVES, _WEEKDAYS, _WEEKS = (1 << i for i in range(6))
+_TRIGGERS = [
+    (_GREGORIAN, Vocabulary({fold(part) for name in MONTHS for part in name.split()} | {"شهر", "الشهر"})),
+    (_HIJRI, Vocabulary({fold(part) for name in HIJRI_MONTHS for part in name.split()
+                         if part not in ("ذو", "ذي", "ذا")})),
+    (_YEARS, Vocabulary({"ه"})),
+    (_RELATIVES, Vocabulary({fold(w) for w in ("أمس", "بالأمس", "الأمس", "غدا", "غد", "الغد", "اليوم")})),
+    (_WEEKDAYS, Vocabulary({fold(w) for w in WEEKDAYS})),
+    (_WEEKS, Vocabulary({fold(w) for w in ("الأسبوع", "أسبوع")})),
+]
 _YEARISH = re.compile(r"[0-9٠-٩]{4}[هم]?$")  # a year token (2015, 1436ه, 2015م): numeric and Hijri-year dates
+_KIND_MEMO: dict[str, int] = {}  # per word: most words repeat
 
 
-def _is_trigger(key: str) -> bool:
-    return _TRIGGERS.match(key) or _YEARISH.match(key) is not None
+def _kinds(key: str) -> int:
+    """Which patterns a word calls for (a bit each), 0 for most words."""
+    kinds = _YEARS if _YEARISH.match(key) else 0
+    for bit, vocab in _TRIGGERS:
+        if vocab.match(key):
+            kinds |= bit
+    return kinds
 
 
-_TRIGGER_MEMO: dict[str, bool] = {}  # per word, as Vocabulary keeps it: most words repeat
-
-
-def _windows(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
-    """Stretches of text around date words, merged."""
-    spans: list[tuple[int, int]] = []
-    for i in candidates(tokens, _TRIGGER_MEMO, _is_trigger):
-        a, b = max(0, tokens[i].start - 45), min(len(text), tokens[i].end + 60)
-        if spans and a <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], b)
-        else:
-            spans.append((a, b))
+def _windows(text: str, tokens: list[Token]) -> dict[int, list[tuple[int, int]]]:
+    """Stretches of text around date words, merged, for each kind of date word."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+    memo, size = _KIND_MEMO, len(text)
+    for t in tokens:
+        kinds = memo.get(t.key)
+        if kinds is None:
+            kinds = memo[t.key] = _kinds(t.key)
+        if not kinds:
+            continue
+        a, b = max(0, t.start - 45), min(size, t.end + 60)
+        bit = 1
+        while bit <= kinds:
+            if kinds & bit:
+                runs = spans.setdefault(bit, [])
+                if runs and a <= runs[-1][1]:
+                    runs[-1] = (runs[-1][0], b)
+                else:
+                    runs.append((a, b))
+            bit <<= 1
     return spans
 
 
+def _near(windows: dict[int, list[tuple[int, int]]], *kinds: int) -> list[tuple[int, int]]:
+    """The windows of some kinds of date words, merged."""
+    runs = sorted(w for k in kinds for w in windows.get(k, ()))
+    out: list[tuple[int, int]] = []
+    for a, b in runs:
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+        else:
+            out.append((a, b))
+    return out
+
+
 def _finditer(pattern: re.Pattern, text: str, windows: list[tuple[int, int]]):
+    """The pattern's matches inside each window."""
     for a, b in windows:
         yield from pattern.finditer(text, a, b)
 
 
 def _overlaps(m: re.Match | _Found, spans) -> bool:
+    """Does a match overlap any of the spans?"""
     start, end = (m.start(), m.end()) if isinstance(m, re.Match) else (m.start, m.end)
     return any(a < end and start < b for a, b in spans)
 
 
 def _year_of(m: re.Match) -> int | None:
+    """The year a match names, as a number, or None."""
     return int(m.group("year").translate(_DIGITS)) if m.group("year") else None
 
 
-def _hijri_day(pub: dt.date | None, year: int | None, month: int, day: int, rel: str | None) -> tuple[dt.date, str, bool] | None:
+def _hijri_day(pub: dt.date | None, year: int | None, month: int, day: int,
+               rel: str | None) -> tuple[dt.date, str, bool] | None:
     """A Hijri day as (Gregorian day, Hijri key, resolved against publication?); a year-less one needs `pub`."""
     if year is not None:
         if not FIRST_YEAR <= year <= LAST_YEAR:
@@ -220,11 +260,14 @@ def _hijri_day(pub: dt.date | None, year: int | None, month: int, day: int, rel:
     return got[1], hijri_key(got[0], month, day), True
 
 
-def _explicit(text: str, windows, pub: dt.date | None) -> tuple[list[_Found], list[tuple[int, int]]]:
+Windows = dict[int, list[tuple[int, int]]]  # kind of date word → stretches of text around such words
+
+
+def _explicit(text: str, windows: Windows, pub: dt.date | None) -> tuple[list[_Found], list[tuple[int, int]]]:
     """Days named with a month name in either calendar, and numeric dates, in text order, none overlapping; and
     the spans of every day so named, found or not (a day that does not exist is no month mention either)."""
     matches: list[re.Match] = []
-    for m in _finditer(_EXPLICIT, text, windows):
+    for m in _finditer(_EXPLICIT, text, _near(windows, _GREGORIAN, _HIJRI)):
         before = text[max(0, m.start() - 16):m.start()].split()
         if before and fold(before[-1]).lstrip("وف") in _PLACE_HEADS:
             continue
@@ -234,6 +277,8 @@ def _explicit(text: str, windows, pub: dt.date | None) -> tuple[list[_Found], li
     found: list[_Found] = []
     for k, m in enumerate(matches):
         day, year, rel = _to_int(m.group("day")), _year_of(m), m.group("rel")
+        if year is None and rel is None and _scheduled(text, m.start()):
+            rel = "المقبل"  # a scheduled day without its year is the next one
         if m.group("hmonth"):
             month = HIJRI_MONTHS[m.group("hmonth")]
             # صفر is also "zero" (فاز 2 صفر): as a month it needs a year, a «من», «شهر» or a relative word
@@ -248,6 +293,8 @@ def _explicit(text: str, windows, pub: dt.date | None) -> tuple[list[_Found], li
                 found.append(_Found(m.start(), m.end(), got[0], got[2], "hijri", got[1], explicit_year=not got[2]))
             continue
         month = MONTHS[m.group("month")]
+        if (m.group("mark") or "").startswith("ه"):
+            continue  # «5 سبتمبر 1436هـ»: a Hijri year by a Gregorian month is a slip, not a day of 1436 AD
         if year is None:
             year = _coordinated_year(text, m, matches[k + 1] if k + 1 < len(matches) else None, "month")
         got_day = _safe(year, month, day) if year is not None else _pick_year(pub, month, day, rel) if pub else None
@@ -255,7 +302,7 @@ def _explicit(text: str, windows, pub: dt.date | None) -> tuple[list[_Found], li
             gy = got_day.year
             _range_first(text, m, found, lambda d: (_safe(gy, month, d), None))
             found.append(_Found(m.start(), m.end(), got_day, year is None, "gregorian", explicit_year=year is not None))
-    for m in _finditer(_NUMERIC, text, windows):
+    for m in _finditer(_NUMERIC, text, windows.get(_YEARS, [])):
         seps = set(re.sub(r"[\s0-9٠-٩]", "", text[m.start():m.end("y") if m.group("y") else m.end("d2")]))
         if _overlaps(m, [(f.start, f.end) for f in found]) or ("." in seps and len(seps) > 1):
             continue  # «3.5-2015» is a number and a year, not 3 May
@@ -337,10 +384,11 @@ def _with_weekday(text: str, f: _Found) -> None:
         f.start = m.start()
 
 
-def _month_and_year_mentions(text: str, windows, pub: dt.date | None, taken: list[tuple[int, int]]) -> list[_Found]:
+def _month_and_year_mentions(text: str, windows: Windows, pub: dt.date | None,
+                             taken: list[tuple[int, int]]) -> list[_Found]:
     """Hijri months and years named without a day, kept at their precision (the first day of the month or year)."""
     found: list[_Found] = []
-    for m in _finditer(_HIJRI_MONTH, text, windows):
+    for m in _finditer(_HIJRI_MONTH, text, windows.get(_HIJRI, [])):
         if _overlaps(m, taken) or _overlaps(m, [(f.start, f.end) for f in found]):
             continue
         month, year, rel = HIJRI_MONTHS[m.group("hmonth")], _year_of(m), m.group("rel")
@@ -364,7 +412,7 @@ def _month_and_year_mentions(text: str, windows, pub: dt.date | None, taken: lis
             continue
         found.append(_Found(m.start(), m.end(), day, m.group("year") is None, "hijri",
                             hijri_key(year, month, 1 if exact else None), "day" if exact else "month"))
-    for m in _finditer(_HIJRI_YEAR, text, windows):
+    for m in _finditer(_HIJRI_YEAR, text, windows.get(_YEARS, [])):
         year = _year_of(m)
         if (_overlaps(m, taken) or _overlaps(m, [(f.start, f.end) for f in found])
                 or not FIRST_YEAR <= year <= LAST_YEAR or _NUMBER_BEFORE.search(text, max(0, m.start() - 12),
@@ -379,6 +427,16 @@ def _month_and_year_mentions(text: str, windows, pub: dt.date | None, taken: lis
 # A weekday that a deadline or a schedule points to is the next one: «تأجيل التصويت إلى الثلاثاء»، «من المقرر أن …».
 _AHEAD_WORDS = frozenset(fold(w) for w in ("إلى", "الى", "بحلول", "لغاية", "موعد", "موعدها", "موعده"))
 _SCHEDULED = re.compile(r"(?:من\s+)?(?:المقرر|المنتظر|المرتقب|المزمع)\s+أن|سوف\s")
+# «الانتخابات الرئاسية المقررة في 23 ديسمبر»: a scheduled thing just before the date.
+_SCHEDULED_THING = frozenset(fold(w) for w in ("المقرر", "المقررة", "المزمع", "المزمعة", "المرتقب", "المرتقبة",
+                                               "المنتظر", "المنتظرة", "المرتقبين"))
+
+
+def _scheduled(text: str, start: int) -> bool:
+    """Is the day named at `start` one the sentence schedules (من المقرر أن، سوف، … المقررة في)?"""
+    clause = re.split(r"[.!?؟\n]", text[max(0, start - 80):start])[-1]
+    return (_SCHEDULED.search(clause) is not None
+            or any(fold(w) in _SCHEDULED_THING for w in clause.split()[-2:]))
 
 
 _NIGHT_PAIR = re.compile(r"\s*(?:/|-|–|إلى|الى|حتى)?\s*")
@@ -393,7 +451,7 @@ def _looks_ahead(text: str, start: int) -> bool:
         words = words[:-1]
     if len(words) > 1 and words[-2].lstrip("وف") in WEEKDAYS:
         return False  # «من الاثنين إلى الخميس»: a stretch of days, not a deadline
-    return bool(words and fold(words[-1]) in _AHEAD_WORDS) or _SCHEDULED.search(clause) is not None
+    return bool(words and fold(words[-1]) in _AHEAD_WORDS) or _scheduled(text, start)
 
 
 def _names_a_day(text: str, m: re.Match) -> bool:
@@ -415,6 +473,7 @@ def find_dates(text: str, published: str | None, tokens: list[Token] | None = No
         return found
 
     def keep(f: _Found) -> None:
+        """Record a date found by the explicit patterns."""
         if text[f.start:f.end].count("(") > text[f.start:f.end].count(")") and text[f.end:f.end + 1] == ")":
             f.end += 1  # (10 شوال 1436ه ) الموافق (26 يوليو 2015م): the words end with the bracket they opened
         taken.append((f.start, f.end))
@@ -430,6 +489,7 @@ def find_dates(text: str, published: str | None, tokens: list[Token] | None = No
         keep(f)
 
     def add(m: re.Match, day: dt.date | None, relative: bool) -> bool:
+        """Record a relative date unless its words are taken; say whether it was."""
         if day is None or _overlaps(m, taken):
             return False
         taken.append((m.start(), m.end()))
@@ -438,28 +498,30 @@ def find_dates(text: str, published: str | None, tokens: list[Token] | None = No
 
     if pub is None:
         return sorted(found, key=lambda d: d.start)
-    for m in _finditer(_THIS_MONTH, text, windows):
+    for m in _finditer(_THIS_MONTH, text, windows.get(_GREGORIAN, [])):
         rel = m.group("rel")
         if not rel and _SAME.match(text, m.end()):
             # «في الثامن من الشهر ذاته»: the month of the last date named before it, in its calendar
-            prior = [d for d in found if d.end <= m.start() and d.precision == "day"]
-            if prior and prior[-1].hijri is None:
-                last_day = dt.date.fromisoformat(prior[-1].date)
-                add(m, _safe(last_day.year, last_day.month, _to_int(m.group("day"))), prior[-1].relative)
+            prior = max((d for d in found if d.end <= m.start() and d.precision == "day"), key=lambda d: d.end,
+                        default=None)
+            if prior is not None and prior.hijri is None:
+                last_day = dt.date.fromisoformat(prior.date)
+                add(m, _safe(last_day.year, last_day.month, _to_int(m.group("day"))), prior.relative)
             continue
         y, mo = pub.year, pub.month + {"الماضي": -1, "المقبل": 1}.get(rel or "الحالي", 0)
         y, mo = (y - 1, 12) if mo == 0 else (y + 1, 1) if mo == 13 else (y, mo)
         add(m, _safe(y, mo, _to_int(m.group("day"))), True)
     for pattern, delta in _RELATIVE:
-        for m in _finditer(pattern, text, windows):
+        for m in _finditer(pattern, text, windows.get(_RELATIVES, [])):
             day = pub + dt.timedelta(days=delta)
             named = m.groupdict().get("wd") or m.groupdict().get("wd2")
-            if named:  # the weekday names the day; the relative word says on which side of publication it is
+            if named:  # the weekday names the day: the one nearest the relative word's (dates on file can be
+                # a day off the paper's own: «أمس الأربعاء» in a paper dated Tuesday)
                 shift = (WEEKDAYS[named] - day.weekday()) % 7
-                day += dt.timedelta(days=shift if delta > 0 else shift - 7 if shift else 0)
+                day += dt.timedelta(days=shift if shift <= 3 else shift - 7)
             add(m, day, True)
     last: tuple[re.Match, dt.date] | None = None
-    for m in _finditer(_WEEKDAY, text, windows):
+    for m in _finditer(_WEEKDAY, text, windows.get(_WEEKDAYS, [])):
         if not _names_a_day(text, m) or _overlaps(m, taken):
             continue
         wd = WEEKDAYS[m.group("wd")]
@@ -474,14 +536,14 @@ def find_dates(text: str, published: str | None, tokens: list[Token] | None = No
             day = pub - dt.timedelta(days=(pub.weekday() - wd) % 7)
         if add(m, day, True):
             last = (m, day)
-    for m in _finditer(_WEEK, text, windows):
+    for m in _finditer(_WEEK, text, windows.get(_WEEKS, [])):
         # a week is kept as its Monday, marked as week precision
         shift = {"المقبل": 7, "القادم": 7, "الماضي": -7, "المنصرم": -7}.get(m.group("rel"), 0)
         monday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(days=shift)
         if add(m, monday, True):
             found[-1].precision = "week"
     found.sort(key=lambda d: d.start)
-    for m in _finditer(_NEXT_DAY, text, windows):
+    for m in _finditer(_NEXT_DAY, text, windows.get(_RELATIVES, [])):
         prior = [d for d in found if d.end <= m.start()]
         if prior:
             add(m, dt.date.fromisoformat(prior[-1].date) + dt.timedelta(days=1), True)
