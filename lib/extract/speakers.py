@@ -618,6 +618,9 @@ class Reader:
                     j += 1  # قائد العمليات في بابل، مسؤول في الوزارة: the title's place or body
                     continue
                 break
+            if k == "time" and j == i + 1:
+                j += 1  # المدير العام: an adjective of the title, not a time
+                continue
             if k not in ("word", "role", "bare_body", "name_context", "name_link", "prepositional", "bare_document") \
                     and key not in self.lex.function_words["locative"]:
                 break  # (جمعية البر لقرى جنوب مكة: a direction stays in the title)
@@ -1281,7 +1284,8 @@ class Speakers:
         # the fullest name the article gives, when this mention is its end (تيلرسون → ريكس تيلرسون)
         written = (full if fold(full).endswith(fold(m.surface)) else m.surface).split()
         for n, word in enumerate(written):
-            if n and word_class(fold(word), lex=self.lex) in ("prep", "filler", "time", "not_speaker", "stop"):
+            if n and (word_class(fold(word), lex=self.lex) in ("prep", "filler", "time", "not_speaker", "stop",
+                                                                "divine") or self.reader._glued_noun(fold(word))):
                 name = " ".join(written[:n])  # ماجد عبر حسابه: the name ends where a preposition begins
                 return Source(name, name, None, "person", gender)
         return source_of(ent, " ".join(written), gender)
@@ -1371,6 +1375,8 @@ class Speakers:
         if head in lex.words.anonymous or not head.startswith("ال") and (len(words) == 1 or words[1] in (
                 "في", "من") or _nisba(words[1]) and not words[1].startswith("ال")):
             return Source(None, title, None, "anonymous", gender)  # قائد في التحالف، مسؤول أميركي، قائد ميداني
+        if len(words) == 1 and head in lex.speaker_phrase["anaphoric"]:
+            return Source(None, title, None, "anonymous", gender)  # وقال المسؤول … with no one to point back to
         return Source(title, title, None, "title", gender)
 
     def _scan_titles(self) -> None:
@@ -1683,6 +1689,8 @@ def canonical_sources(statements: list[Statement], p: Passage) -> None:
             key = name_key(s.speaker_ar, lex=lex)
             people.setdefault(key, (key.split(), s.speaker or s.speaker_ar, s.speaker_ar, None))
     for s in statements:
+        if s.speaker_ar:
+            s.speaker_ar = _clean_written(s.speaker_ar, lex=lex)
         if s.speaker_kind in (None, "unknown", "anonymous") or not (s.speaker or s.speaker_ar):
             s.speaker_id = None
             continue
@@ -1710,6 +1718,20 @@ def canonical_sources(statements: list[Statement], p: Passage) -> None:
         s.speaker_id = prefix + key.replace(" ", "_")
 
 
+def _clean_written(name: str, *, lex: Lexicons) -> str:
+    """A speaker as written, without a quote mark left open or a preposition written onto it (لوكالة «رويترز)."""
+    name = name.strip()
+    for a, b in (("«", "»"), ("“", "”")):
+        if name.count(a) != name.count(b):
+            name = name.replace(a, "").replace(b, "")
+    if name.count('"') % 2:
+        name = name.replace('"', "")
+    if name[:1] == "ل" and fold(name[1:].lstrip("ـ")).split()[:1] and \
+            word_class(fold(name[1:].lstrip("ـ")).split()[0], lex=lex) == "name_context":
+        name = name[1:].lstrip("ـ")
+    return name.strip()
+
+
 def _same_person(words: list[str], people: list[tuple[list[str], str, str, str | None]], *,
                  lex: Lexicons) -> tuple[list[str], str, str, str | None] | None:
     """The one person of the article this name is a short form of (سكوتلاند → باتريشيا سكوتلاند; تميم → Tamim
@@ -1722,7 +1744,7 @@ def _same_person(words: list[str], people: list[tuple[list[str], str, str, str |
     fuller = [q for q in fuller if not any(len(o[0]) < len(q[0]) and q[0][-len(o[0]):] == o[0] for o in fuller)]
     if len({q[2] for q in fuller}) == 1:
         return fuller[0]
-    if n > 2:
+    if n > 2 and words[0] not in lex.given_names:  # تركي آل الشيخ is a name; تفقدت أنجلينا جولي is not
         inside = [q for q in people if 1 < len(q[0]) < n and words[-len(q[0]):] == q[0]]
         inside = [q for q in inside if not any(len(o[0]) > len(q[0]) for o in inside)]
         if len({q[2] for q in inside}) == 1:

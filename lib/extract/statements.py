@@ -38,6 +38,7 @@ class _Context(Passage):
         super().__init__(text, tokens, found, published, lex)
         self.used_quotes: set[int] = set()
         self.statements: list[Statement] = []
+        self.phrases: list[tuple[int, int]] = []  # speaker phrases read (from a cue to its opener)
         self.who = Speakers(self)
 
 
@@ -201,8 +202,8 @@ def _follows_directly(ctx: _Context, cue: Cue, q: QuoteSpan) -> bool:
 
 
 def _on_cue(ctx: _Context, cue: Cue, *, lex: Lexicons) -> None:
-    if _inside(ctx.taken, cue.start) or _in_long_quote(ctx, cue.start):
-        return
+    if _inside(ctx.taken, cue.start) or _in_long_quote(ctx, cue.start) or _inside(ctx.phrases, cue.start):
+        return  # (مسؤول فضل عدم كشف اسمه: a reporting word inside another's speaker phrase reports nothing)
     if cue.kind == "aside" or _noun_before(ctx, cue, lex=lex):
         return
     limit = _sentence_end(ctx, cue.end)
@@ -222,6 +223,8 @@ def _on_cue(ctx: _Context, cue: Cue, *, lex: Lexicons) -> None:
             _emit_content(ctx, opener, Source(None, None, None, "anonymous"), cue, lex=lex)
         return
     phrase_end = opener.at if opener else limit
+    if opener is not None:
+        ctx.phrases.append((cue.end, opener.at))
     if cue.kind == "relay":
         source = who.for_relay(cue, phrase_end)
         named = source is not None
