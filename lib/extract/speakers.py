@@ -689,6 +689,9 @@ class Reader:
         """Words after a title's nationality that run up to a comma, a preposition or the content: a name."""
         if self.key(j) in self.lex.speaker_phrase["title_link"]:
             return None  # المتحدث باسم الخارجية
+        rest = _glued_preposition(self.key(j), lex=self.lex)
+        if rest is not None and (word_class(rest, lex=self.lex) != "word" or rest in self.lex.place_cues):
+            return None  # بمنطقة المدينة المنورة: a place the title is of
         k = j
         while j - 2 > i and self.kind(j - 2) == "name_link" and not self.boundary(j - 1):
             j -= 2  # عبد الرحمن رحيمي: the name began at its name link
@@ -696,8 +699,8 @@ class Reader:
                 k == j or not self._demonym_at(k) and not (self.key(k).startswith("ال") and _nisba(self.key(k)))):
             k += 1  # رأفت الصباغ (a family name may take ال; an adjective may not)
         if k < end and not self.boundary(k) and self.kind(k) not in ("prep", "filler", "time", "glued_noun",
-                                                                     "glued_mention", "relative", "role"):
-            return None  # باسم الجيش: the words run on into the title
+                                                                     "glued_mention", "relative"):
+            return None  # باسم الجيش: the words run on into the title (or into a rank and its name)
         chunk = Chunk("title", i, k - 1)
         chunk.name_span, chunk.name_after_title = (j, k - 1), True
         return chunk
