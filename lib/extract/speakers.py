@@ -59,7 +59,8 @@ WEIGHTS: dict[str, float] = {
     "name_recurs": 1.0,  # … that are a short form of a name the article gives in full
     "name_ends_phrase": 0.5,  # … that run right up to the content, a comma or a preposition
     "name_runs_on": -1.5,  # … that run on into more words (not a name: ولا يرى في التقدم بالسن عائقا)
-    "attribution_name": -1.5,  # after بحسب / وفق, unknown words are mostly not a source (وفق الخطط)
+    "attribution_name": -1.0,  # after بحسب / وفق, unknown words are often not a source (وفق الخطط)
+    "name_definite": -1.0,  # … and words with ال are mostly common nouns (الخطط), seldom names (الحمدان)
     "gender_clash": -2.5,  # قالت with a man, قال with الوزارة
     "far": -0.3,  # a referent two or three paragraphs back
     "very_far": -1.0,  # … or further
@@ -351,6 +352,7 @@ class Chunk:
     inner_person: bool = False  # the name inside the title belongs to an inner title (مستشار الرئيس X)
     name_span: tuple[int, int] | None = None  # a rank's name that no list knows (القاضي عبدالستار البيرقدار)
     name_after_title: bool = False  # … or a name set off by commas after the title
+    clitic: int = 0  # characters of a preposition written onto the chunk's first word (لسيريان)
     issuer: "Chunk | None" = None  # a document's issuer (بيان صادر عن الوزارة)
     after_comma: bool = False
     addressee: bool = False
@@ -521,6 +523,12 @@ class Reader:
             return Chunk("bare", i, i)
         if k == "name_context":
             return self.body(i, end)
+        if k == "word" and self.key(i) in _demonyms(lex=self.lex) and i + 1 < end and not self.boundary(i + 1):
+            named = self._name_after(i, i + 1, end)  # وقال الصيني جانغ يونغلي: a nationality, then the name
+            if named is not None:
+                return named
+        if k == "word" and self.key(i) in self.lex.speaker_phrase["capital"]:
+            return Chunk("capital", i, i)  # قالت موسكو: the capital speaks for its state
         if k in ("word", "name_link"):
             return self.name(i, end)
         return Chunk("junk", i, i)
@@ -893,6 +901,19 @@ def _offices(*, lex: Lexicons) -> tuple[dict[str, list], dict[str, list[list[str
 
 
 @lru_cache(maxsize=4)
+def _capital_states(*, lex: Lexicons) -> dict[str, Entity]:
+    """A capital (speaker_phrase role capital) → the state it speaks for, through the gazetteer's country code."""
+    states = {ent.country: ent for ent, _ in lex.actors.values() if ent.kind == "state" and ent.country}
+    out = {}
+    for ent, forms in lex.places.values():
+        for form in forms:
+            key = fold(form)
+            if key in lex.speaker_phrase["capital"] and ent.kind == "city" and ent.country in states:
+                out.setdefault(key, states[ent.country])
+    return out
+
+
+@lru_cache(maxsize=4)
 def _demonyms(*, lex: Lexicons) -> frozenset[str]:
     """Nisba adjectives of the countries the gazetteer knows (الروسي، الأمريكية): never a speaker alone."""
     out = set(lex.speaker_phrase["nisba"])
@@ -995,8 +1016,15 @@ class Speakers:
         p = self.p
         a, b = p.token_after(start), p.token_after(limit)
         chunks = self.reader.read(a, min(b, a + MAX_TITLE_TOKENS + 3))
-        if chunks and chunks[0].kind == "prep" and cue.form in ("وفقا", "طبقا") and p.tokens[a].key[:1] == "ل":
-            chunks[0] = self._unglued(chunks[0], min(b, a + MAX_TITLE_TOKENS + 3))  # وفقاً لمنظمة «بيتسليم»
+        if cue.form in ("وفقا", "طبقا"):
+            if not chunks or p.tokens[a].key[:1] != "ل":
+                return None, start
+            if chunks[0].kind == "name":
+                chunks[0].clitic = 1  # وفقاً لسيريان سومنر: a name written onto its ل
+            elif chunks[0].kind == "prep":
+                chunks[0] = self._unglued(chunks[0], min(b, a + MAX_TITLE_TOKENS + 3))  # وفقاً لمنظمة «بيتسليم»
+            if chunks[0].kind in ("prep", "junk"):
+                return None, start  # وفقاً للنتائج الأولية: no source
         for ch in chunks:
             if ch.kind in ("filler", "prep") and not ch.after_comma:
                 continue
@@ -1005,6 +1033,8 @@ class Speakers:
             src, ev = self._chunk_source(ch)
             if src is None:
                 return None, start
+            if ch.clitic and "name_recurs" not in ev:
+                return None, start  # وفقاً لحصة الأصوات: words under ل that the article never uses as a name
             ev = ["subject"] + ev + (["attribution_name"] if ch.kind == "name" else [])
             cand = Candidate(src, p.tokens[ch.first].start, ev)
             if cand.score < FLOOR:
@@ -1081,7 +1111,8 @@ class Speakers:
         """SVO with a name no lexicon knows: a quoted name, or a name the article uses again, right before."""
         p, r = self.p, self.reader
         j = cue.first_token - 1
-        while j >= 0 and p.tokens[j].key in ("كان", "كانت", "قد", "فقد") and not r.boundary(j + 1):
+        while j >= 0 and p.tokens[j].key in ("كان", "كانت", "قد", "فقد", "التي", "الذي", "الذين") \
+                and not r.boundary(j + 1):
             j -= 1
         if j < 0 or r.boundary(j + 1) and p.text[p.tokens[j].end:p.tokens[j + 1].start].strip() not in ("»", "\"", "”"):
             return None
@@ -1097,6 +1128,12 @@ class Speakers:
                 src, ev = self._chunk_source(ch, j + 1)
             else:
                 src, ev = Source(name, name, None, "named"), ["name"]
+        elif k in ("bare_body", "bare_document", "anonymous", "group", "capital") or \
+                k == "word" and p.tokens[j].key in self.lex.speaker_phrase["capital"]:
+            # حسب الصحيفة التي رأت، إلا أن التقارير أكدت، قالت موسكو
+            ch = {"bare_body": Chunk("bare", j, j), "bare_document": Chunk("document", j, j),
+                  "anonymous": Chunk("anonymous", j, j), "group": Chunk("anonymous", j, j)}.get(k, Chunk("capital", j, j))
+            src, ev = self._chunk_source(ch, j + 1)
         elif k == "word" and not p.tokens[j].key.startswith("ال"):
             src = self._article_name([p.tokens[j].key], p.tokens[j].start)
             if src is None and self._recurs(j, Chunk("name", j, j)):
@@ -1162,6 +1199,10 @@ class Speakers:
                         if k >= 0), default=-1)
             if dash >= 0:
                 subject = self._sentence_subject(dash + 2, cue.start)  # دبي (CNN) – أدانت الخارجية …، مؤكدة
+        if subject is None:
+            comma = max(p.text.rfind("،", sent, cue.start), p.text.rfind(",", sent, cue.start))
+            if comma > sent and not participle:
+                subject = self._sentence_subject(comma + 1, cue.start)  # …، إذ اتهمه النجم مارادونا … وأشار
         if subject is not None:
             subject.evidence.insert(0, "sentence_subject")
             cands.append(subject)
@@ -1199,23 +1240,24 @@ class Speakers:
                     cue is not None and cue.kind in ("aside", "passive") or is_complementiser(p.tokens, i, lex=self.lex):
                 i, n = (cue.last_token + 1 if cue is not None else i + 1), n + 1  # ويذكر أن عائلة …
                 continue
-            if k == "prep":
+            if k == "prep" and n == 0:
                 last = r.prep(i, end).last
-                if last + 1 < end and r.boundary(last + 1):
-                    i, n = last + 1, n + 1  # من جانبها، في غضون ذلك،
+                if last + 1 < end and (r.boundary(last + 1) or p.tokens[i].key in ("من", "في", "الي", "علي")):
+                    i, n = last + 1, n + 1  # من جانبها، في غضون ذلك، من جهة أخرى
                     continue
             break
         if i >= end or p.in_content(p.tokens[i].start):
             return None
+        nominal = ("actor", "title", "bare", "body", "anonymous", "document", "capital")
         for step in range(2):  # SVO (أما بيتر نيومان …), else VSO: a verb, then its subject
             ch = r.chunk(i, end)
-            allowed = ("actor", "title", "bare", "body") + (("name",) if step or n else ())
+            allowed = nominal + (("name",) if step or n else ())
             src, ev = self._chunk_source(ch, end) if ch.kind in allowed else (None, [])
             if src is not None and not (ch.kind == "name" and "name_recurs" not in ev):
                 return Candidate(src, p.tokens[ch.first].start, [e for e in ev if not e.startswith("name")])
-            if r.kind(i) != "word" or i + 1 >= end or r.boundary(i + 1):
+            if ch.kind in nominal or i + 1 >= end or r.boundary(i + 1):
                 return None
-            i += 1
+            i += 1  # the verb (عبر، نفت …), whatever its word class
         return None
 
     def _last_person_named(self, pos: int) -> Candidate | None:
@@ -1267,6 +1309,9 @@ class Speakers:
             return Source(name, written, None, kind, _word_gender(head)), ["body"]  # صحيفة «الحياة» → الحياة
         if ch.kind == "name":
             return self._name_source(ch, end)
+        if ch.kind == "capital":
+            state = _capital_states(lex=self.lex).get(p.tokens[ch.first].key)
+            return (source_of(state, text), ["known"]) if state is not None else (None, [])
         return None, []
 
     def _not_a_name(self, surface: str) -> bool:
@@ -1521,7 +1566,7 @@ class Speakers:
         """Words no list knows: a short form of a name the article gives, else the name as written (cut after
         the first word the article uses again on its own: جوزيه مورينيو | مدرب مانشستر يونايتد)."""
         p, r = self.p, self.reader
-        text = self._text(ch.first, ch.last).strip(" «»\"“”")
+        text = self._text(ch.first, ch.last)[ch.clitic:].strip(" «»\"“”ـ")
         words = fold(text).split()
         if not words or len(words) == 1 and (words[0] in _demonyms(lex=self.lex)):
             return None, []
@@ -1549,10 +1594,11 @@ class Speakers:
                     if k < ch.last:
                         text = self._text(ch.first, k)
                     return Source(text, text, None, "named"), ["name", "name_recurs"]
-        ev = ["name"]
+        ev = ["name"] + (["name_definite"] if fold(text).startswith("ال") else [])
         nxt = last + 1
         if end is None or nxt >= end or r.boundary(nxt) or r.kind(nxt) in (
-                "prep", "glued_mention", "glued_noun", "filler", "time", "role"):
+                "prep", "glued_mention", "glued_noun", "filler", "time", "role", "relative") or (
+                p.tokens[nxt].key.startswith("ال") and _nisba(p.tokens[nxt].key)):
             ev.append("name_ends_phrase")
         else:
             ev.append("name_runs_on")
