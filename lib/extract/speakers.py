@@ -1331,6 +1331,9 @@ class Speakers:
         full = ent.name_ar or m.surface
         # the fullest name the article gives, when this mention is its end (تيلرسون → ريكس تيلرسون)
         written = (full if fold(full).endswith(fold(m.surface)) else m.surface).split()
+        given = self.lex.given_names
+        while len(written) > 2 and fold(written[0])[:1] in "يت" and fold(written[0]) not in given:
+            written = written[1:]  # يفتقر دالي بليند، تفقدت أنجلينا جولي: a verb before the name
         for n, word in enumerate(written):
             if n and (word_class(fold(word), lex=self.lex) in ("prep", "filler", "time", "not_speaker", "stop",
                                                                 "divine") or self.reader._glued_noun(fold(word))):
@@ -1571,6 +1574,11 @@ class Speakers:
         if not words or len(words) == 1 and (words[0] in _demonyms(lex=self.lex)):
             return None, []
         first = ch.first
+        if len(words) > 1 and words[0][:1] in "يت" and words[0] not in self.lex.given_names and ch.clitic == 0:
+            first += 1  # يفتقر دالي بليند: an imperfect verb before the name
+            text = self._text(first, ch.last).strip(" «»\"“”")
+            words = words[1:]
+            ch = Chunk("name", first, ch.last)
         if words[0][:1] in "وف" and (words[0][1:2] in "يتانس" or words[0][1:3] == "ال") and \
                 words[0] not in self.lex.given_names and words[0][1:] not in self.lex.given_names:
             if ch.last == first:
