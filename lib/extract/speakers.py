@@ -151,6 +151,8 @@ def word_class(key: str, *, lex: Lexicons) -> str:
         hit = by_word.get(key)
         if hit is None and len(key) > 3 and key[0] in "وف":
             hit = by_word.get(key[1:])
+        if hit is None and key.startswith("ال") and by_word.get(key[2:]) in ("anonymous", "group"):
+            hit = "anonymous"  # الناشطون، المحللون: the unnamed group again
         if hit is None:
             hit = "number" if key.isdigit() else "word"
         memo[key] = hit
@@ -462,12 +464,17 @@ class Reader:
     def _glued_noun(self, key: str) -> bool:
         """لوكالة، للصحافيين، لنظيره، بتصريح: a preposition written onto an outlet, journalists or an occasion."""
         rest = _glued_preposition(key, lex=self.lex)
-        return rest is not None and word_class(rest, lex=self.lex) in ("name_context", "addressee", "document",
-                                                                      "not_speaker")
+        return rest is not None and (word_class(rest, lex=self.lex) in (
+            "name_context", "addressee", "document", "not_speaker") or self._addressee_noun(key))
 
     def _addressee_noun(self, key: str) -> bool:
+        """لوكالة، للصحافيين، لمتابعيه، لأنصارها: the ones spoken to."""
         rest = _glued_preposition(key, lex=self.lex)
-        return rest is not None and word_class(rest, lex=self.lex) in ("name_context", "addressee")
+        if rest is None:
+            return False
+        if key[:1] == "ل" and len(rest) > 4 and rest.endswith(("يه", "يها", "يهم", "اته", "اتها")):
+            return True  # لمتابعيه، لمحبيها: his followers, her fans
+        return word_class(rest, lex=self.lex) in ("name_context", "addressee")
 
     # ---- chunks
 
@@ -695,8 +702,8 @@ class Reader:
 
     def _name_after(self, i: int, j: int, end: int) -> Chunk | None:
         """Words after a title's nationality that run up to a comma, a preposition or the content: a name."""
-        if self.key(j) in self.lex.speaker_phrase["title_link"]:
-            return None  # المتحدث باسم الخارجية
+        if self.key(j) in self.lex.speaker_phrase["title_link"] or self.key(j)[:1] == "ل":
+            return None  # المتحدث باسم الخارجية، رئيس اللجنة الإشرافية لسوق عكاظ: the title goes on
         rest = _glued_preposition(self.key(j), lex=self.lex)
         if rest is not None and (word_class(rest, lex=self.lex) != "word" or rest in self.lex.place_cues):
             return None  # بمنطقة المدينة المنورة: a place the title is of
@@ -769,8 +776,9 @@ class Reader:
             if j < end:
                 chunk.issuer = self.chunk(j, end)
                 j = chunk.issuer.last + 1
-        elif j < end and not self.boundary(j) and not bare and self.kind(j) in ("mention", "bare_body"):
-            chunk.issuer = self.chunk(j, end)  # بيان الخارجية، تقرير الوزارة
+        elif j < end and not self.boundary(j) and not bare and self.kind(j) in ("mention", "bare_body",
+                                                                               "name_context"):
+            chunk.issuer = self.chunk(j, end)  # بيان الخارجية، تقرير الوزارة، تقرير مركز الدراسات
             j = chunk.issuer.last + 1
         chunk.last = max(i, min(j, end) - 1)
         return chunk
@@ -794,6 +802,10 @@ class Reader:
                 break
             if n >= 2 and self.key(j).endswith("ا") and not self.key(j).startswith("ال"):
                 break  # وقعت شركة سيريكا إنرجي عقدا: an object after the name
+            if n and k == "word" and not self.key(j).startswith(("ال", "و", "ل")) and \
+                    self.key(j - 1).startswith(("ال", "وال")) and not _nisba(self.key(j)) and (
+                        not _nisba(self.key(j - 1)) or self._demonym_at(j - 1)):
+                break  # وزارة التجارة والصناعة بلوغ القيمة …: an indefinite noun after the definite name
             j, n = j + 1, n + 1  # المكتب الإعلامي لرئيس مجلس الوزراء العراقي
         return Chunk("body", i, j - 1) if n else Chunk("junk", i, i)
 
@@ -829,8 +841,8 @@ def _body_gender(ent: Entity, surface: str) -> str:
     words = fold(surface).split()
     if not words:
         return ""
-    if words[0].endswith(("ه", "ات")) or len(words) > 1 and words[1].startswith("ال") and words[1].endswith("ه"):
-        return "f"  # الوزارة، القوات، الأمم المتحدة
+    if words[0].endswith(("ه", "ات")) or len(words) > 1 and (words[1].endswith("يه") or words[1] == "المتحده"):
+        return "f"  # الوزارة، القوات، الأمم المتحدة، الولايات المتحدة (but حزب الله: the name of God is no adjective)
     return "m"
 
 
@@ -842,10 +854,10 @@ def _word_gender(key: str) -> str:
 def _agrees(cue_gender: str, source: Source) -> bool:
     """Does a verb's gender fit the source (unknown on either side fits)?"""
     g = source.gender
-    if not cue_gender or not g:
+    if not cue_gender or not g and cue_gender != "pl":
         return True
-    if cue_gender == "pl":
-        return g in ("pl", "m") and source.kind in ("anonymous", "person", "named", "title")
+    if cue_gender == "pl":  # قالوا: a group, not one person or a document
+        return source.kind not in ("person", "named", "document") and g in ("pl", "m", "")
     return g == cue_gender or g == "pl" and cue_gender == "f"
 
 
@@ -979,9 +991,16 @@ class Speakers:
         svo = self._before_verb(cue)
         if svo is not None:
             cands.append(svo)
-        subject, junk, chunks = self._phrase_subject(cue.last_token + 1, p.token_after(phrase_end))
+        b = p.token_after(phrase_end)
+        subject, junk, chunks = self._phrase_subject(cue.last_token + 1, b)
         if junk and svo is None:
             return None, False
+        relay = next((c for c in p.cues if c.kind == "attribution" and c.form.startswith("نقلا")
+                      and cue.last_token < c.first_token and c.last_token < b), None)
+        if relay is not None:  # ذكرت صحيفة «الشرق الأوسط» نقلا عن مسؤول أمني أن …: the source relayed speaks
+            relayed, _, _ = self._phrase_subject(relay.last_token + 1, b)
+            if relayed is not None and relayed.score >= FLOOR:
+                subject = relayed
         if subject is not None:
             cands.append(subject)
         best = self._best(cands, gender)
@@ -1336,7 +1355,8 @@ class Speakers:
             written = written[1:]  # يفتقر دالي بليند، تفقدت أنجلينا جولي: a verb before the name
         for n, word in enumerate(written):
             if n and (word_class(fold(word), lex=self.lex) in ("prep", "filler", "time", "not_speaker", "stop",
-                                                                "divine") or self.reader._glued_noun(fold(word))):
+                                                                "divine") or self.reader._glued_noun(fold(word))
+                      or fold(word)[:1] in "لب" and lexicon_actor(word[1:], lex=self.lex) is not None):
                 name = " ".join(written[:n])  # ماجد عبر حسابه: the name ends where a preposition begins
                 return Source(name, name, None, "person", gender)
         return source_of(ent, " ".join(written), gender)
@@ -1518,37 +1538,56 @@ class Speakers:
         return Source(None, self._text(ch.first, ch.last), None, "anonymous", _word_gender(head)), ["bare"]
 
     def _body_named(self, head: str, stem: str, at: int) -> Source | None:
-        """The nearest body before `at` (else after it) whose name opens with this noun (وزارة الخارجية
-        الروسية for الوزارة, المرصد السوري for المرصد), known to the lexicons or not."""
+        """The body whose name opens with this noun (وزارة الخارجية الروسية for الوزارة, المرصد السوري for
+        المرصد), known to the lexicons or not: first one the article names as a subject (not under a preposition
+        or after بحسب), nearest before `at`, then after it; else any."""
         p, r = self.p, self.reader
-        k = bisect.bisect_left(p.mention_starts, at)
-        order = list(reversed(p.actor_mentions[:k])) + p.actor_mentions[k:]
-        for m in order:
-            words = fold(m.surface).split()
-            if words and words[0] in (head, stem) and len(words) > 1 and p.entity(m).kind != "person":
-                return source_of(p.entity(m), m.surface)
         n = p.token_after(at)
-        near = sorted({j for k in (stem, head, "و" + stem, "ب" + stem, "ل" + stem, "و" + head, "ب" + head,
-                                   "ل" + head) for j in p.positions(k)})
-        order = [j for j in reversed(near) if j < n] + [j for j in near if j > n]
-        # a body the article names as a subject first (أنهت اللجنة المحلية …), then anywhere (من اللجنة العامة …)
-        order = [j for j in order if not (j and r.kind(j - 1) == "prep")] + [j for j in order if j and r.kind(j - 1) == "prep"]
-        for j in order:
-            key = p.tokens[j].key
-            if key not in (stem, head) and not (key[:1] in "وبل" and key[1:] in (stem, head)):
-                continue
-            body = r.body(j, min(len(p.tokens), j + MAX_BODY_TOKENS + 1))
-            if body.kind != "body" or body.last == j or key.endswith(head) and not (
-                    _nisba(p.tokens[j + 1].key) or p.tokens[j + 1].key.startswith(("ال", "لل"))):
-                continue  # وقامت اللجنة بتشكيل: the bare noun again, not its name
-            src, _ = self._chunk_source(body)
+        cands: list[tuple[int, object]] = []  # (token index, mention or None)
+        for m, ent, mw, _ in p.mention_words():
+            if mw and mw[0] in (head, stem) and len(mw) > 1 and ent.kind != "person":
+                cands.append((p.token_at(m.start), m))
+        for k in (stem, head, "و" + stem, "ب" + stem, "ل" + stem, "و" + head, "ب" + head, "ل" + head):
+            cands += [(j, None) for j in p.positions(k)]
+        order = sorted({j: m for j, m in cands if j != n}.items(), key=lambda c: (c[0] > n, abs(c[0] - n)))
+
+        def governed(j: int) -> bool:
+            prev = p.tokens[j - 1].key if j else ""
+            return j > 0 and (r.kind(j - 1) == "prep" or p.cue_at.get(j - 1) is not None and
+                              p.cue_at[j - 1].kind == "attribution" or prev in ("وبحسب", "بحسب", "حسب", "وفق"))
+
+        found: list[Source] = []
+        for j, m in [c for c in order if not governed(c[0])] + [c for c in order if governed(c[0])]:
+            src = self._body_at(j, m, head, stem)
             if src is not None:
-                if key[:1] in "وبل" and key[1:] in (stem, head):
-                    written = src.speaker_ar[1:] if src.speaker_ar else src.speaker_ar
-                    src = replace(src, speaker_ar=written, speaker=src.speaker if src.speaker != src.speaker_ar
-                                  else written)
-                return src
-        return self._government_of_state(head, at)
+                found.append(src)
+        if not found:
+            return self._government_of_state(head, at)
+        # وكالة التصنيف الائتماني after وكالة التصنيف الائتماني ستاندرد آند بورز: the fuller name of that body
+        first = fold(found[0].speaker_ar or "").split()
+        fuller = [f for f in found[1:] if fold(f.speaker_ar or "").split()[:len(first)] == first
+                  and len(fold(f.speaker_ar or "").split()) > len(first)]
+        return fuller[0] if fuller else found[0]
+
+    def _body_at(self, j: int, m: Mention | None, head: str, stem: str) -> Source | None:
+        """The body named at token j (a mention, or the kind and the name after it), if it is a name."""
+        p, r = self.p, self.reader
+        if m is not None:
+            return source_of(p.entity(m), m.surface)
+        key = p.tokens[j].key
+        body = r.body(j, min(len(p.tokens), j + MAX_BODY_TOKENS + 1))
+        if body.kind != "body" or body.last == j or key.endswith(head) and not (
+                _nisba(p.tokens[j + 1].key) or p.tokens[j + 1].key.startswith(("ال", "لل"))):
+            return None  # وقامت اللجنة بتشكيل: the bare noun again, not its name
+        if key.startswith(("ال", "وال")) and all(_nisba(p.tokens[t].key) or p.tokens[t].key in _demonyms(lex=self.lex)
+                                                 for t in range(j + 1, body.last + 1)):
+            return None  # ولمحت الوكالة الأميركية: a description again, the name is elsewhere
+        src, _ = self._chunk_source(body)
+        if src is not None and key[:1] in "وبل" and key[1:] in (stem, head):
+            written = src.speaker_ar[1:] if src.speaker_ar else src.speaker_ar
+            src = replace(src, speaker_ar=written, speaker=src.speaker if src.speaker != src.speaker_ar
+                          else written)
+        return src
 
     def _government_of_state(self, head: str, at: int) -> Source | None:
         """الحكومة، الرئاسة with a state named before: that state's government in the lexicon."""
