@@ -171,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
                 bare = " ".join([_stem(key.split()[0])] + key.split()[1:])
                 for k in {key, bare, key[1:] if key[:1] in "لبو" else key}:
                     if k in actor_forms:
-                        split[f"{actor_forms[k]} as {label}"] += 1
+                        split[f"{actor_forms[k]} as {label} ({kind}, {sid})"] += 1
                         counts["second_name"] += 1
                         break
             if label and sid and sid.startswith("person:"):

@@ -1779,11 +1779,12 @@ def canonical_sources(statements: list[Statement], p: Passage) -> None:
             key = name_key(ent.name_ar or ent.name, lex=lex)
             people[key] = (key.split(), ent.name, ent.name_ar or ent.name,
                            None if ent.entity_id.startswith("person:") else ent.entity_id)
-    for s in statements:  # names the speaker logic found in the article (بوبي شارلتون, كاني ويست)
+    for s in statements:  # names the speaker logic found in the article (بوبي شارلتون; an office's holder)
         if s.speaker_kind in ("person", "named") and s.speaker_ar and not (s.speaker_id or "").startswith(
                 ("name:",)) and len(s.speaker_ar.split()) > 1:
             key = name_key(s.speaker_ar, lex=lex)
-            people.setdefault(key, (key.split(), s.speaker or s.speaker_ar, s.speaker_ar, None))
+            known = s.speaker_id if s.speaker_id and not s.speaker_id.startswith("person:") else None
+            people.setdefault(key, (key.split(), s.speaker or s.speaker_ar, s.speaker_ar, known))
     for s in statements:
         if s.speaker_ar:
             s.speaker_ar = _clean_written(s.speaker_ar, lex=lex)
