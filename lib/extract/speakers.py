@@ -319,9 +319,13 @@ class Passage:
     def sentence_start(self, pos: int) -> int:
         """Start of the sentence holding pos (a full stop inside a quoted passage ends no sentence)."""
         if self._sentence_ends is None:
-            inside = [(q.open, q.close) for q in self.quotes if "\n" not in self.text[q.open:q.close]]
-            self._sentence_ends = [m.start() for m in _SENTENCE_BREAK.finditer(self.text)
-                                   if not any(a < m.start() < b for a, b in inside)]
+            ends = [m.start() for m in _SENTENCE_BREAK.finditer(self.text)]
+            for q in self.quotes:  # a full stop inside a one-paragraph quote ends no sentence
+                if q.close - q.open > 2 and "\n" not in self.text[q.open:q.close]:
+                    a, b = bisect.bisect_right(ends, q.open), bisect.bisect_left(ends, q.close)
+                    if a < b:
+                        del ends[a:b]
+            self._sentence_ends = ends
         k = bisect.bisect_left(self._sentence_ends, pos) - 1
         return self._sentence_ends[k] + 1 if k >= 0 else 0
 
@@ -881,11 +885,17 @@ def cue_gender(cue: Cue, *, lex: Lexicons) -> str:
 def _name_words(name: str, *, lex: Lexicons) -> list[str]:
     """The folded words of a name without the ranks and honorifics before it (الدكتور، معالي)."""
     words = fold(name).split()
-    skip = lex.words.ranks | lex.words.weak_ranks | lex.speaker_phrase["honorific"] | \
-        lex.speaker_phrase["name_title"] | _demonyms(lex=lex)
+    skip = _name_prefixes(lex=lex)
     while len(words) > 1 and words[0] in skip:
         words = words[1:]  # الدكتور، معالي، الألماني يورغن كلوب
     return words
+
+
+@lru_cache(maxsize=4)
+def _name_prefixes(*, lex: Lexicons) -> frozenset[str]:
+    """Words a name may carry before it that are no part of it: ranks, honorifics, nationalities."""
+    return frozenset(lex.words.ranks | lex.words.weak_ranks | lex.speaker_phrase["honorific"] |
+                     lex.speaker_phrase["name_title"] | _demonyms(lex=lex))
 
 
 def name_key(name: str, *, lex: Lexicons) -> str:
@@ -1457,11 +1467,17 @@ class Speakers:
         self._scanned = True
         p, r = self.p, self.reader
         n = len(p.tokens)
+        roles = self.lex.words.roles
+        titled = [k for k, t in enumerate(p.tokens) if t.key in roles]  # few words are titles: look near them only
         for m in p.actor_mentions:
             ent = p.entity(m)
             if ent.kind != "person":
                 continue
             i = p.token_at(m.start)
+            after = r.mention_last(i) + 1
+            k = bisect.bisect_left(titled, i - 7)
+            if k >= len(titled) or titled[k] > after:
+                continue  # no title before or right after this name
             for back in range(1, 8):  # رئيس الاتحاد المصري لكرة القدم هاني أبو ريدة
                 j = i - back
                 if j < 0 or r.boundary(j + 1) and j + 1 != i:
@@ -1471,7 +1487,7 @@ class Speakers:
                     if ch.person is not None and ch.person.start == m.start:
                         self._title_source(ch)
                     break
-            after = r.mention_last(i) + 1  # هاني أبو ريدة، رئيس الاتحاد …
+            # هاني أبو ريدة، رئيس الاتحاد …
             if after < n and r.boundary(after) and p.text[p.tokens[after - 1].end:p.tokens[after].start].strip() \
                     in ("،", ",") and r.kind(after) == "role" and p.tokens[after].key in self.lex.words.roles:
                 ch = r.title(after, min(n, after + MAX_TITLE_TOKENS))

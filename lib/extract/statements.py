@@ -186,7 +186,8 @@ def _find_opener(ctx: _Context, cue: Cue, limit: int, *, lex: Lexicons) -> _Open
             return _Opener("that", tok.start, tok.end)
         if is_saying_noun(tok.key, lex=lex):
             return _Opener("saying", tok.start, tok.end)
-        if any(c.first_token == j and c.kind == "participle" for c in ctx.cues):
+        cue_here = ctx.cue_at.get(j)
+        if cue_here is not None and cue_here.kind == "participle":
             return _Opener("participle", tok.start, tok.start)
         seen += 1
         if seen > MAX_PHRASE_TOKENS:
@@ -282,7 +283,7 @@ def _verbal_noun_content(ctx: _Context, cue: Cue, source: Source, limit: int, *,
         if not seg or j >= len(ctx.tokens):
             continue
         first = ctx.tokens[j].key
-        if any(c.first_token == j for c in ctx.cues):
+        if j in ctx.cue_at:
             return  # the next clause is an attribution or a new statement, not this verb's object
         if first in roles or first in lex.speaker_phrase["filler"] or first in lex.words.stopwords \
                 or seg.startswith(("لـ", "ل«")):
