@@ -509,6 +509,8 @@ class Reader:
         k = self.kind(i)
         if k == "name_quote":
             return Chunk("name", i, min(self.quote_last(i), end - 1))
+        if k == "word" and i in self.p.cue_at and self.p.cue_at[i].kind in ("verb", "participle"):
+            return Chunk("filler", i, self.p.cue_at[i].last_token)  # ومضى يقول، وتابع قائلا
         if k == "mention":
             return Chunk("actor", i, min(self.mention_last(i), end - 1), mention=self.p.mention_in(i))
         if k in ("glued_mention", "glued_noun", "prep"):
@@ -583,6 +585,9 @@ class Reader:
                 j = self.quote_last(j) + 1
             elif k == "time" or key in self.lex.speaker_phrase["modifier"] or (k == "word" and _nisba(key)):
                 j += 1
+            elif k in ("word", "bare_body", "bare_document") and key.startswith("ال") and \
+                    not self.key(j - 1).startswith("ال") and self.kind(j - 1) in ("word", "document", "not_speaker"):
+                j += 1  # في مستهل الباب، في ختام الاجتماع: the noun's genitive
             elif k in ("glued_mention", "glued_noun") or (k == "prep" and key in ("ل", "لـ", "مع")):
                 j = self.prep(j, end).last + 1  # في حديث لـ«الحياة»، في مقابلة مع …
             else:
@@ -637,8 +642,8 @@ class Reader:
                     j += 1  # قائد العمليات في بابل، مسؤول في الوزارة: the title's place or body
                     continue
                 break
-            if k == "time" and j == i + 1:
-                j += 1  # المدير العام: an adjective of the title, not a time
+            if k == "time" and j == i + 1 or self.kind(j - 1) == "name_link":
+                j += 1  # المدير العام: an adjective of the title, not a time; عبد الله: one name
                 continue
             if k not in ("word", "role", "bare_body", "name_context", "name_link", "prepositional", "bare_document") \
                     and key not in self.lex.function_words["locative"]:
@@ -647,7 +652,7 @@ class Reader:
                 inner_role_at = j
             if k == "word" and j > i + 1 and not key.startswith("ال") and (
                     self._demonym_at(j - 1) or self.key(j - 1).startswith("ال") and self.kind(j - 1) in (
-                        "word", "bare_body")):
+                        "word", "bare_body", "bare_document")):
                 named = self._name_after(i, j, end)  # مغني الراب الأميركي كاني ويست
                 if named is not None:
                     return named
@@ -804,8 +809,9 @@ class Reader:
             if k not in ("word", "prepositional", "name_link", "bare_body", "name_context", "role") \
                     or self.key(j) in self.lex.speech_cues:
                 break
-            if n >= 2 and self.key(j).endswith("ا") and not self.key(j).startswith("ال"):
-                break  # وقعت شركة سيريكا إنرجي عقدا: an object after the name
+            if n >= 2 and self.key(j).endswith("ا") and not self.key(j).startswith("ال") or \
+                    n and self.key(j)[:1] == "ي" and self.key(j) not in self.lex.given_names:
+                break  # وقعت شركة سيريكا إنرجي عقدا، الشركة الداخلية يلقي اللوم: the name has ended
             if n and k == "word" and not self.key(j).startswith(("ال", "و", "ل")) and \
                     self.key(j - 1).startswith(("ال", "وال")) and not _nisba(self.key(j)) and (
                         not _nisba(self.key(j - 1)) or self._demonym_at(j - 1)):
@@ -969,6 +975,7 @@ class Speakers:
         self.last_by_attribution = False  # the last speaker was named after بحسب (an outlet, a source)
         self.titles: dict[str, Source] = {}  # folded title → the person this article gives it
         self.issuers: dict[str, Source] = {}  # folded document word (بيان) → who issued one in this article
+        self.named_people: list[Source] = []  # people this article names that no lexicon knows (by rank, title)
         self._scanned = False
 
     # ---- small helpers
@@ -1044,6 +1051,8 @@ class Speakers:
         """بحسب X، وفق ما أوردته X: X and where its phrase ends (None when the words name no source: وفق الخطط)."""
         p = self.p
         a, b = p.token_after(start), p.token_after(limit)
+        if a < b and p.tokens[a].key in self.lex.speaker_phrase["opinion"]:
+            a += 1  # حسب رأي زملائه، بحسب تعبير الوزير: the one whose view it is
         chunks = self.reader.read(a, min(b, a + MAX_TITLE_TOKENS + 3))
         if cue.form in ("وفقا", "طبقا"):
             if not chunks or p.tokens[a].key[:1] != "ل":
@@ -1294,7 +1303,7 @@ class Speakers:
         p = self.p
         k = bisect.bisect_left(p.mention_starts, pos)
         for m in reversed(p.actor_mentions[:k]):
-            if p.entity(m).kind == "person" and not p.in_content(m.start):
+            if p.entity(m).kind == "person" and not p.in_content(m.start) and not self._not_a_name(m.surface):
                 return Candidate(self._person(m, p.token_at(m.start)), m.start, ["last_person_named", "person"])
         return None
 
@@ -1344,9 +1353,12 @@ class Speakers:
         return None, []
 
     def _not_a_name(self, surface: str) -> bool:
-        """A person the entity pass read out of words that name no one (a demonym, a time, a title word)."""
+        """A person the entity pass read out of words that name no one (a demonym, a time, a title word, one word
+        under a preposition: لغيره)."""
         words = fold(surface).split()
         demonyms = _demonyms(lex=self.lex)
+        if len(words) == 1 and words[0][:1] in "لب" and words[0] not in self.lex.given_names:
+            return True
         return all(w in demonyms or word_class(w, lex=self.lex) in ("time", "stop", "role", "filler") for w in words)
 
     def _person(self, m: Mention, i: int, gender: str = "") -> Source:
@@ -1356,6 +1368,11 @@ class Speakers:
         if not gender and i > 0 and not self.reader.boundary(i) and self.reader.kind(i - 1) == "role":
             gender = self._title_gender(i - 1, i - 1)
         if not ent.entity_id.startswith("person:"):
+            surname = fold(m.surface).split()
+            if len(surname) == 1:  # وذكر المالكي after العقيد تركي المالكي: this article's Maliki
+                namesake = [q for q in self.named_people if fold(q.speaker_ar or "").split()[-1:] == surname]
+                if namesake:
+                    return namesake[-1]
             return source_of(ent, m.surface, gender)
         full = ent.name_ar or m.surface
         # the fullest name the article gives, when this mention is its end (تيلرسون → ريكس تيلرسون)
@@ -1383,6 +1400,7 @@ class Speakers:
             a, b = ch.name_span
             name = self._text(a, b)
             src = Source(name, name, None, "person", self._title_gender(ch.first, a - 1))
+            self.named_people.append(src)
             if ch.name_after_title:
                 self.titles.setdefault(fold(self._text(ch.first, a - 1).rstrip(" ،,")), src)
             elif b < ch.last:
@@ -1401,6 +1419,7 @@ class Speakers:
                 # العقيد تركي المالكي: a given name before a lexicon surname is another person
                 name = self._text(ch.first + 1, r.mention_last(pi))
                 src = Source(name, name, None, "person", self._title_gender(ch.first, ch.first))
+                self.named_people.append(src)
                 return src, ["person"]
             if pi > ch.first and head in lex.words.roles:
                 title = p.text[p.tokens[ch.first].start:p.tokens[pi - 1].end].rstrip(" ،,")
@@ -1749,7 +1768,7 @@ def _skeletons(*, lex: Lexicons) -> dict[tuple[str, ...], str]:
             if ent.entity_type != "actor" or ent.kind != "person":
                 continue
             skel = tuple(_skeleton(w) for w in form)
-            if len("".join(skel)) < 4:
+            if len(form) < 2 or len("".join(skel)) < 5:
                 continue
             if out.get(skel, ent.entity_id) != ent.entity_id:
                 clash.add(skel)
@@ -1778,8 +1797,8 @@ def lexicon_actor(name: str, *, lex: Lexicons) -> Entity | None:
         hits = [e for e in index.forms.get((f,) + words[1:], []) if e.entity_type == "actor"]
         if hits:
             return hits[0]
-    actor_id = _skeletons(lex=lex).get(tuple(_skeleton(w) for w in words))
-    if actor_id is not None:
+    actor_id = _skeletons(lex=lex).get(tuple(_skeleton(w) for w in words)) if len(words) > 1 else None
+    if actor_id is not None:  # فلاديمير بوتن: spellings of a full name (one word alone is too short to tell)
         return lex.actors[actor_id][0]
     return None
 
