@@ -1303,7 +1303,8 @@ class Speakers:
         p = self.p
         k = bisect.bisect_left(p.mention_starts, pos)
         for m in reversed(p.actor_mentions[:k]):
-            if p.entity(m).kind == "person" and not p.in_content(m.start) and not self._not_a_name(m.surface):
+            if p.entity(m).kind == "person" and not p.in_content(m.start) and not (
+                    m.entity_id.startswith("person:") and self._not_a_name(m.surface)):
                 return Candidate(self._person(m, p.token_at(m.start)), m.start, ["last_person_named", "person"])
         return None
 
@@ -1319,7 +1320,7 @@ class Speakers:
             if ent is None:
                 return None, []
             if ent.kind == "person" and m is not None:
-                if self._not_a_name(m.surface):
+                if ent.entity_id.startswith("person:") and self._not_a_name(m.surface):
                     return None, []  # السفير الروسي read as a person «الروسي»
                 ev = ["person"] + ([] if ent.entity_id.startswith("person:") else ["known"])
                 return self._person(m, ch.first), ev
@@ -1406,7 +1407,7 @@ class Speakers:
             elif b < ch.last:
                 self.titles.setdefault(fold(self._text(b + 1, ch.last)), src)
             return src, ["person"]
-        if ch.person is not None and self._not_a_name(ch.person.surface):
+        if ch.person is not None and ch.person.entity_id.startswith("person:") and self._not_a_name(ch.person.surface):
             ch = replace(ch, person=None, last=p.token_after(ch.person.end) - 1)  # السفير الروسي: no name
         if ch.person is not None:
             pi = p.token_at(ch.person.start)
