@@ -153,6 +153,8 @@ def word_class(key: str, *, lex: Lexicons) -> str:
             hit = by_word.get(key[1:])
         if hit is None and key.startswith("ال") and by_word.get(key[2:]) in ("anonymous", "group"):
             hit = "anonymous"  # الناشطون، المحللون: the unnamed group again
+        if hit is None and key.startswith("ال") and by_word.get(key[2:]) == "name_context":
+            hit = "bare_body"  # المفوضية، المنظمة: a body named by its kind alone
         if hit is None:
             hit = "number" if key.isdigit() else "word"
         memo[key] = hit
@@ -1119,9 +1121,13 @@ class Speakers:
             if ch.kind == "junk":
                 # أكد وجود …: a verbal noun right after the verb; after an occasion (في تغريدة أخرى) it is no clue
                 return None, n == 0, chunks
-            if ch.kind == "anonymous":
+            if ch.kind == "anonymous" or ch.kind == "title" and ch.person is None and ch.name_span is None \
+                    and not ch.inner_person:
+                # ضابط ارتباط … العميد الركن الأمين يوسف; السفير البريطاني، بيتر ويلسون: the name given after
                 named = next((c for c in chunks[n + 1:n + 5] if c.kind == "title" and (
-                    c.person is not None or c.name_span is not None)), None)
+                    c.person is not None or c.name_span is not None) or c.kind == "actor" and c.after_comma
+                    and self.reader.entity_at(c.first) is not None
+                    and self.reader.entity_at(c.first).kind == "person"), None)
                 if named is not None and not any(c.kind in ("relative",) or c.addressee for c in chunks[n + 1:]
                                                  if c.first < named.first):
                     ch = named  # ضابط ارتباط القوات السودانية … العميد الركن الأمين يوسف: the name given
@@ -1422,6 +1428,13 @@ class Speakers:
                 src = Source(name, name, None, "person", self._title_gender(ch.first, ch.first))
                 self.named_people.append(src)
                 return src, ["person"]
+            if pi - 2 > ch.first and r.kind(pi - 1) == "name_link" and r.kind(pi - 2) == "word" and \
+                    not p.tokens[pi - 2].key.startswith("ال") and not r.boundary(pi - 1):
+                # وزير الخارجية عادل بن أحمد الجبير: the name began before بن
+                name = self._text(pi - 2, r.mention_last(pi))
+                known = lexicon_actor(name, lex=lex)
+                src = source_of(known, known.name_ar) if known is not None else Source(name, name, None, "person")
+                pi -= 2
             if pi > ch.first and head in lex.words.roles:
                 title = p.text[p.tokens[ch.first].start:p.tokens[pi - 1].end].rstrip(" ،,")
                 self.titles.setdefault(fold(title), src)
@@ -1464,8 +1477,9 @@ class Speakers:
                 if ent:
                     return Source(ent[0].name, ent[0].name_ar or title, office.actor_id, ent[0].kind, gender)
         if words and words[0] in lex.speaker_phrase["anaphoric"] and self.last is not None \
-                and self.last.kind == "person":
-            return self.last
+                and self.last.kind == "person" and len(words) <= 3 and all(
+                    _nisba(w) or w in _demonyms(lex=lex) for w in words[1:]):
+            return self.last  # المسؤول الروسي، الوزير: the last person quoted (not المتحدث باسم رئاسة الإقليم)
         if words and words[0].startswith("ال"):
             # المغني البالغ من العمر 40 عاما after مغني الراب الأميركي كاني ويست: the same head, the same person
             head = words[0][2:]
@@ -1619,7 +1633,8 @@ class Speakers:
                                                  for t in range(j + 1, body.last + 1)):
             return None  # ولمحت الوكالة الأميركية: a description again, the name is elsewhere
         src, _ = self._chunk_source(body)
-        if src is not None and key[:1] in "وبل" and key[1:] in (stem, head):
+        if src is not None and key[:1] in "وبل" and key[1:] in (stem, head) and r.kind(j) != "glued_noun" \
+                and fold(src.speaker_ar or "")[:1] == key[:1]:
             written = src.speaker_ar[1:] if src.speaker_ar else src.speaker_ar
             src = replace(src, speaker_ar=written, speaker=src.speaker if src.speaker != src.speaker_ar
                           else written)
@@ -1797,6 +1812,12 @@ def lexicon_actor(name: str, *, lex: Lexicons) -> Entity | None:
     for f in firsts:
         hits = [e for e in index.forms.get((f,) + words[1:], []) if e.entity_type == "actor"]
         if hits:
+            return hits[0]
+    if len(words) > 2 and any(w in ("بن", "ابن", "بنت") for w in words[1:-1]):
+        short = [w for n, w in enumerate(words) if not (w in ("بن", "ابن", "بنت") or n and words[n - 1] in (
+            "بن", "ابن", "بنت"))]  # عادل بن أحمد الجبير → عادل الجبير
+        hits = [e for e in index.forms.get(tuple(short), []) if e.entity_type == "actor" and e.kind == "person"]
+        if hits and len(short) > 1:
             return hits[0]
     actor_id = _skeletons(lex=lex).get(tuple(_skeleton(w) for w in words)) if len(words) > 1 else None
     if actor_id is not None:  # فلاديمير بوتن: spellings of a full name (one word alone is too short to tell)
