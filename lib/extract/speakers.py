@@ -980,6 +980,11 @@ class Speakers:
         self.named_people: list[Source] = []  # people this article names that no lexicon knows (by rank, title)
         self._scanned = False
 
+    def release(self) -> None:
+        """Drop the references back to the passage (a cycle that would wait for the garbage collector)."""
+        self.reader.p = None
+        self.p = None
+
     # ---- small helpers
 
     def _text(self, a: int, b: int) -> str:

@@ -56,6 +56,7 @@ def extract_statements(text: str, tokens: list[Token], found: Found, published: 
             _on_free_quote(ctx, ev, lex=lex)
     ctx.statements.sort(key=lambda s: s.start)
     canonical_sources(ctx.statements, ctx)
+    ctx.who.release()  # the passage and its speaker logic refer to each other: free them now, not at a GC pass
     return ctx.statements
 
 
