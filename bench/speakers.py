@@ -50,6 +50,8 @@ JUNK = {fold(w) for w in """وقت سابق البعض بعض اسمه لي له
 TIME = {fold(w) for w in "أمس اليوم غدا الاثنين الثلاثاء الأربعاء الخميس السبت الأحد".split()}
 # A word glued to a preposition that says who was spoken to (للصحافيين، لوكالة، لصحيفة …).
 ADDRESSEE = {fold(w) for w in "صحيفة وكالة قناة موقع شبكة مراسل مراسلة تلفزيون إذاعة راديو مجلة جريدة".split()}
+ADDRESSEE_DEFINITE = {fold(w) for w in "الصحافيين الصحفيين الصحافة الإعلام".split()}
+PREPOSITIONS = {fold(w) for w in "في عبر خلال على عن إلى من مع أمام لدى".split()}
 WELL_KNOWN = ("vladimir-putin", "bbc", "sohr", "reuters", "afp", "united-nations", "rami-abdulrahman", "ap",
               "donald-trump", "cnn", "sana", "anadolu")
 
@@ -116,10 +118,12 @@ def classify(speaker: str | None, speaker_ar: str | None, speaker_id: str | None
     if len(words) == 1 and words[0] in place_forms:
         return "place"  # دافوس (or a capital standing for its government: طهران)
     last = words[-1]
-    if len(words) > 1 and (last.startswith("لل") or last[:1] == "ل" and last[1:] in ADDRESSEE):
-        return "extra"  # سكوتلاند للصحافيين
-    if len(words) > 5:
-        return "extra"
+    if len(words) > 1 and (last[:1] == "ل" and last[1:] in ADDRESSEE or last.startswith("لل") and
+                           "ال" + last[2:] in ADDRESSEE_DEFINITE or last in PREPOSITIONS):
+        return "extra"  # سكوتلاند للصحافيين، ماجد عبر
+    if len(words) > 1 and any(w in PREPOSITIONS or w[:1] == "ل" and w[1:] in ADDRESSEE for w in words[1:]) \
+            and kind == "person":
+        return "extra"  # ماجد عبر حسابه
     return "ok"
 
 
@@ -167,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
                 bare = " ".join([_stem(key.split()[0])] + key.split()[1:])
                 for k in {key, bare, key[1:] if key[:1] in "لبو" else key}:
                     if k in actor_forms:
-                        split[f"{actor_forms[k]} as {label}"] += 1
+                        split[f"{actor_forms[k]} as {label} ({kind}, {sid})"] += 1
                         counts["second_name"] += 1
                         break
             if label and sid and sid.startswith("person:"):

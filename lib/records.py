@@ -17,7 +17,7 @@ class Statement:
     cue: str | None = None  # the reporting word: قال، أضاف، بحسب …
     speaker: str | None = None  # display name, English where known
     speaker_ar: str | None = None  # the speaker as the article names them
-    speaker_id: str | None = None  # lexicon id, or None for speakers no lexicon knows
+    speaker_id: str | None = None  # one key per speaker: the lexicon id, else person:/name: and the folded name
     speaker_kind: str | None = None  # person, state, organization, media, anonymous …
 
 

@@ -1,13 +1,12 @@
 """Reporting cues in a text: speech verbs, participles, attributions (بحسب) and the words that open content."""
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass
 from functools import lru_cache
 
 from lib import lexicons
 from lib.lexicons import Lexicons
-from lib.text.tokens import Token, candidates, gap_is_space
+from lib.text.tokens import Token, gap_is_space
 
 # The complementiser that opens reported content: أن/إن/بأن, bare or with a pronoun (أنه، إنها، بأنهم …).
 _COMPLEMENTISERS = frozenset(
@@ -54,13 +53,11 @@ def _stems(key: str) -> list[str]:
     return out
 
 
-# Per loaded Lexicons: word → can it open a cue (memoised; most words cannot).
-_OPENS_CUE: weakref.WeakKeyDictionary[Lexicons, dict[str, bool]] = weakref.WeakKeyDictionary()
-
-
-def _may_open_cue(key: str, *, lex: Lexicons) -> bool:
-    """Can this word open a reporting cue (قال، وأضاف، بحسب …)? Cached: most words cannot."""
-    return any(stem in _cue_firsts(lex=lex) for stem in _stems(key))
+@lru_cache(maxsize=4)
+def _cue_openers(*, lex: Lexicons) -> frozenset[str]:
+    """Every written word that can open a cue: a first word, bare or after و / ف (as `_stems` reads them)."""
+    firsts = _cue_firsts(lex=lex)
+    return firsts | frozenset(c + f for f in firsts if len(f) >= 3 for c in "وف")
 
 
 @lru_cache(maxsize=4)
@@ -72,11 +69,11 @@ def _cue_firsts(*, lex: Lexicons) -> frozenset[str]:
 def find_cues(text: str, tokens: list[Token], *, lex: Lexicons | None = None) -> list[Cue]:
     """Every reporting cue, in text order."""
     lex = lex or lexicons.default()
-    memo = _OPENS_CUE.setdefault(lex, {})
     table = _cue_table(lex=lex)[0]
     lengths = _cue_lengths(lex=lex)
+    openers = _cue_openers(lex=lex)
     cues, after = [], 0
-    for i in candidates(tokens, memo, lambda key: _may_open_cue(key, lex=lex)):  # few words can open a cue
+    for i in [n for n, t in enumerate(tokens) if t.key in openers]:  # few words can open a cue
         if i < after:
             continue  # inside the previous cue
         hit = None

@@ -38,6 +38,7 @@ class _Context(Passage):
         super().__init__(text, tokens, found, published, lex)
         self.used_quotes: set[int] = set()
         self.statements: list[Statement] = []
+        self.phrases: list[tuple[int, int]] = []  # speaker phrases read (from a cue to its opener)
         self.who = Speakers(self)
 
 
@@ -55,6 +56,7 @@ def extract_statements(text: str, tokens: list[Token], found: Found, published: 
             _on_free_quote(ctx, ev, lex=lex)
     ctx.statements.sort(key=lambda s: s.start)
     canonical_sources(ctx.statements, ctx)
+    ctx.who.release()  # the passage and its speaker logic refer to each other: free them now, not at a GC pass
     return ctx.statements
 
 
@@ -185,7 +187,8 @@ def _find_opener(ctx: _Context, cue: Cue, limit: int, *, lex: Lexicons) -> _Open
             return _Opener("that", tok.start, tok.end)
         if is_saying_noun(tok.key, lex=lex):
             return _Opener("saying", tok.start, tok.end)
-        if any(c.first_token == j and c.kind == "participle" for c in ctx.cues):
+        cue_here = ctx.cue_at.get(j)
+        if cue_here is not None and cue_here.kind == "participle":
             return _Opener("participle", tok.start, tok.start)
         seen += 1
         if seen > MAX_PHRASE_TOKENS:
@@ -201,8 +204,8 @@ def _follows_directly(ctx: _Context, cue: Cue, q: QuoteSpan) -> bool:
 
 
 def _on_cue(ctx: _Context, cue: Cue, *, lex: Lexicons) -> None:
-    if _inside(ctx.taken, cue.start) or _in_long_quote(ctx, cue.start):
-        return
+    if _inside(ctx.taken, cue.start) or _in_long_quote(ctx, cue.start) or _inside(ctx.phrases, cue.start):
+        return  # (مسؤول فضل عدم كشف اسمه: a reporting word inside another's speaker phrase reports nothing)
     if cue.kind == "aside" or _noun_before(ctx, cue, lex=lex):
         return
     limit = _sentence_end(ctx, cue.end)
@@ -222,6 +225,8 @@ def _on_cue(ctx: _Context, cue: Cue, *, lex: Lexicons) -> None:
             _emit_content(ctx, opener, Source(None, None, None, "anonymous"), cue, lex=lex)
         return
     phrase_end = opener.at if opener else limit
+    if opener is not None:
+        ctx.phrases.append((cue.end, opener.at))
     if cue.kind == "relay":
         source = who.for_relay(cue, phrase_end)
         named = source is not None
@@ -279,7 +284,7 @@ def _verbal_noun_content(ctx: _Context, cue: Cue, source: Source, limit: int, *,
         if not seg or j >= len(ctx.tokens):
             continue
         first = ctx.tokens[j].key
-        if any(c.first_token == j for c in ctx.cues):
+        if j in ctx.cue_at:
             return  # the next clause is an attribution or a new statement, not this verb's object
         if first in roles or first in lex.speaker_phrase["filler"] or first in lex.words.stopwords \
                 or seg.startswith(("لـ", "ل«")):
