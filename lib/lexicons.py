@@ -35,6 +35,11 @@ class WordLists:
 
     ambiguous_given_names: frozenset[str]
     anonymous: frozenset[str]
+    common_words: frozenset[str]  # everyday words (generated): they end a name and name no one
+    location_nouns: frozenset[str]  # nouns after which a country is a place (سفارة الهند), not a state acting
+    name_breaks: frozenset[str]  # words that end a name although they often follow one (رحمه، نجل)
+    person_titles: frozenset[str]  # occupations and titles that introduce a name (الروائي، اللاعب)
+    sports_words: frozenset[str]  # words that mark a sports article (مباراة، الدوري)
     documents: frozenset[str]
     name_contexts: frozenset[str]
     not_names: frozenset[str]
@@ -68,6 +73,15 @@ class Lexicons:
     place_cues: Mapping[str, str]  # folded word that announces a place (قرية) → the kind it announces
     speaker_phrase: Mapping[str, frozenset[str]]  # role → folded words (speaker_phrase.tsv)
     function_words: Mapping[str, frozenset[str]]  # role → folded words (function_words.tsv)
+    teams: Mapping[str, tuple[Entity, tuple[str, ...]]]  # clubs (teams.tsv)
+    sports_only_teams: frozenset[str]  # team ids whose names are also places or words
+    demonyms: Mapping[str, str]  # folded nisba (مصري، المصرية) → country code
+    org_heads: Mapping[str, tuple[str, bool]]  # folded head → (kind, head in the name)
+    eponym_heads: Mapping[str, str]  # folded head → what a name after it makes
+    namesakes: Mapping[str, tuple[tuple[str, str], ...]]  # folded form → (id, evidence)
+    place_relations: Mapping[str, str]  # ريف، شمال … → precision of the area
+    common_rank: Mapping[str, int]  # everyday word → its frequency rank (0: most frequent)
+    major_places: frozenset[str]  # place ids never mistaken for a word: countries, big cities …
 
 
 def _read(path: Path) -> str:
@@ -128,6 +142,21 @@ def _places(gazetteer: Path) -> dict[str, tuple[Entity, tuple[str, ...]]]:
     return out
 
 
+MAJOR_POPULATION = 250_000
+MAJOR_KINDS = ("country", "governorate", "region", "lake", "river")
+
+
+def _major_places(gazetteer: Path) -> frozenset[str]:
+    """Places whose names are never read as ordinary words: countries, governorates, regions, waters and
+    cities of at least MAJOR_POPULATION people (الرياض is Riyadh even where riyadh means gardens)."""
+    out = set()
+    for row in _rows(gazetteer / "places.tsv", ("place_id", "kind", "population")):
+        pop = _float(row["population"]) or 0
+        if row["kind"] in MAJOR_KINDS or pop >= MAJOR_POPULATION:
+            out.add(row["place_id"])
+    return frozenset(out)
+
+
 def _actors(lexicons: Path) -> dict[str, tuple[Entity, tuple[str, ...]]]:
     out = {}
     for row in _rows(lexicons / "actors.tsv", ("actor_id", "name", "name_ar", "forms_ar", "kind", "country",
@@ -137,6 +166,56 @@ def _actors(lexicons: Path) -> dict[str, tuple[Entity, tuple[str, ...]]]:
                      aliases=_forms(row, "aliases_en"))
         out[ent.entity_id] = (ent, _forms(row, "name_ar", "forms_ar"))
     return out
+
+
+def _teams(lexicons: Path) -> tuple[dict[str, tuple[Entity, tuple[str, ...]]], frozenset[str]]:
+    """Clubs as actors of kind team, and the ids of those named only in a sports context (برشلونة، الهلال)."""
+    out, sports_only = {}, set()
+    for row in _rows(lexicons / "teams.tsv", ("team_id", "name", "name_ar", "forms_ar", "country", "aliases_en",
+                                             "context")):
+        ent = Entity(entity_id="team:" + row["team_id"], entity_type="actor", name=row["name"],
+                     name_ar=row["name_ar"] or "", kind="team", country=row["country"] or None,
+                     aliases=_forms(row, "aliases_en"))
+        if row["context"] not in ("", "sports"):
+            raise LexiconError(f"{lexicons / 'teams.tsv'}: {row['team_id']}: context must be empty or 'sports'")
+        if row["context"] == "sports":
+            sports_only.add(ent.entity_id)
+        out[ent.entity_id] = (ent, _forms(row, "name_ar", "forms_ar"))
+    return out, frozenset(sports_only)
+
+
+def _demonyms(lexicons: Path) -> dict[str, str]:
+    """Every written form of each country's nisba (مصري → المصري، مصرية، المصريين …) → its country code."""
+    out: dict[str, str] = {}
+    for row in _rows(lexicons / "demonyms.tsv", ("country", "nisba_ar")):
+        for form in _forms(row, "nisba_ar"):
+            base = fold(form)
+            if " " in base:  # كوري جنوبي → الكوري الجنوبي
+                out.setdefault(base, row["country"])
+                out.setdefault(" ".join("ال" + w for w in base.split()), row["country"])
+                continue
+            for word in (base, base + "ه", base + "ين", base + "ون"):
+                out.setdefault(word, row["country"])
+                out.setdefault("ال" + word, row["country"])
+    return out
+
+
+def _org_heads(lexicons: Path) -> dict[str, tuple[str, bool]]:
+    out = {}
+    for row in _rows(lexicons / "org_heads.tsv", ("form", "kind", "in_name")):
+        if row["in_name"] not in ("yes", "no"):
+            raise LexiconError(f"{lexicons / 'org_heads.tsv'}: {row['form']}: in_name must be yes or no")
+        out[fold(row["form"])] = (row["kind"], row["in_name"] == "yes")
+    return out
+
+
+def _namesakes(lexicons: Path) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Forms several actors share → (actor id, evidence) in file order; the first with evidence met wins."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for row in _rows(lexicons / "namesakes.tsv", ("forms_ar", "actor_id", "evidence")):
+        for form in _forms(row, "forms_ar"):
+            out.setdefault(fold(form), []).append((row["actor_id"], row["evidence"]))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _by_role(path: Path, roles: tuple[str, ...]) -> Mapping[str, frozenset[str]]:
@@ -156,6 +235,7 @@ def load(data: Path = DATA) -> Lexicons:
     words = WordLists(**{f.name: frozenset(fold(w) for w in _lines(lex / f"{f.name}.txt"))
                          for f in fields(WordLists)})
     given = _lines(lex / "given_names.txt")
+    teams, sports_only = _teams(lex)
     offices = tuple(Office(fold(form), row["actor_id"], row["start"] or "", row["end"] or "")
                     for row in _rows(lex / "offices.tsv", ("title_forms_ar", "actor_id", "start", "end"))
                     for form in _forms(row, "title_forms_ar"))
@@ -174,6 +254,17 @@ def load(data: Path = DATA) -> Lexicons:
                                      for r in _rows(lex / "place_cues.tsv", ("form", "kind"))}),
         speaker_phrase=_by_role(lex / "speaker_phrase.tsv", SPEAKER_PHRASE_ROLES),
         function_words=_by_role(lex / "function_words.tsv", FUNCTION_WORD_ROLES),
+        teams=MappingProxyType(teams),
+        sports_only_teams=sports_only,
+        demonyms=MappingProxyType(_demonyms(lex)),
+        org_heads=MappingProxyType(_org_heads(lex)),
+        eponym_heads=MappingProxyType({fold(r["form"]): r["kind"]
+                                       for r in _rows(lex / "eponym_heads.tsv", ("form", "kind"))}),
+        namesakes=MappingProxyType(_namesakes(lex)),
+        place_relations=MappingProxyType({fold(r["form"]): r["precision"]
+                                          for r in _rows(gaz / "place_relations.tsv", ("form", "precision"))}),
+        common_rank=MappingProxyType({w: n for n, w in enumerate(fold(w) for w in _lines(lex / "common_words.txt"))}),
+        major_places=_major_places(gaz),
     )
 
 

@@ -1,0 +1,192 @@
+"""Organisations, outlets and teams no lexicon lists, found by the word that opens their name (حزب، شركة، صحيفة،
+نادي، منتخب), and institutions named after a person (مركز الملك سلمان), which are not that person."""
+from __future__ import annotations
+
+from operator import itemgetter
+
+from lib.extract.lookup import Found, Hit, entity_index, index_keys, known_at, lookup
+from lib.extract.people import given_names, is_common, name_run, name_words
+from lib.extract.places import countries_by_code
+from lib.lexicons import Lexicons
+from lib.records import Entity
+from lib.text.normalize import fold
+from lib.text.tokens import Token, clitic_keys, gap_is_space
+
+_QUOTES = "\"«“'"
+_CLOSE = {"\"": "\"", "«": "»", "“": "”", "'": "'"}
+MAX_ORG_WORDS = 4
+# Titles that open the name of a person something is named after (مركز الملك سلمان، طريق الأمير محمد)
+_EPONYM_RANKS = frozenset({"الملك", "الامير", "الشيخ", "السلطان", "الامام", "الرييس"})
+
+
+def head_of(key: str, table) -> str | None:
+    """The reading of a word (without و، ب، ل …) that is in table, or None."""
+    return next((k for k in clitic_keys(key) if k in table), None)
+
+
+def sports_article(tokens: list[Token], *, lex: Lexicons) -> bool:
+    """Is this a sports text: at least 3 sports words, 2 of them different (مباراة، الدوري، المنتخب …)?"""
+    words = lex.words.sports_words
+    keys = list(map(itemgetter(2), tokens))  # Token.key
+    return sum(map(words.__contains__, keys)) >= 3 and len(words.intersection(keys)) >= 2
+
+
+def national_team(country: Entity, *, lex: Lexicons) -> Entity:
+    """The national team of a country (منتخب مصر), from teams.tsv when it lists one (with its nicknames)."""
+    tid = "team:national-" + (country.country or country.entity_id).lower()
+    known = entity_index(lex=lex).by_id.get(tid)
+    if known is not None:
+        return known
+    return Entity(tid, "actor", f"{country.name} national team", f"منتخب {country.name_ar}", "team",
+                  country=country.country, aliases=(f"{country.name} national team", country.name))
+
+
+def national_team_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexicons) -> int:
+    """منتخب مصر، المنتخب المصري: a national team; tokens used, or 0."""
+    if head_of(tokens[i].key, ("منتخب", "المنتخب")) is None or i + 1 >= len(tokens) \
+            or not gap_is_space(text, tokens[i].end, tokens[i + 1].start):
+        return 0
+    k = i + 1
+    code = lex.demonyms.get(tokens[k].key)
+    n = 1
+    if code is None:
+        n, ents, _, _ = lookup(tokens, k, text, lex=lex)
+        country = next((e for e in ents if e.entity_type == "place" and e.kind == "country"), None)
+        if country is None:
+            return 0
+        code = country.country
+    country = countries_by_code(lex=lex).get(code)
+    if country is None:
+        return 0
+    team = national_team(country, lex=lex)
+    found.entities.setdefault(team.entity_id, team)
+    start = tokens[i].start + (1 if tokens[i].key[0] in "وفبل" and tokens[i].key[1:] in ("منتخب", "المنتخب") else 0)
+    found.hits.append(Hit(i, k + n, start, tokens[k + n - 1].end, [team], "team"))
+    return 1 + n
+
+
+def _quoted(tokens: list[Token], k: int, text: str, after: int) -> int:
+    """Tokens of a short quoted name that opens right after character `after` (صحيفة "التايمز"), or 0."""
+    gap = text[after:tokens[k].start].strip()
+    if len(gap) != 1 or gap not in _QUOTES:
+        return 0
+    close = text.find(_CLOSE[gap], tokens[k].start, tokens[k].start + 60)
+    if close < 0:
+        return 0
+    n = 0
+    while k + n < len(tokens) and tokens[k + n].end <= close:
+        n += 1
+    return n if 1 <= n <= MAX_ORG_WORDS else 0
+
+
+def org_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexicons) -> int:
+    """An organisation, outlet or club named after its head word (حزب العمال، شركة سيمنز، صحيفة "التايمز"،
+    نادي أندرلخت). Returns the tokens used (the head's alone when a known name follows), or 0."""
+    head = head_of(tokens[i].key, lex.org_heads)
+    if head is None or i + 1 >= len(tokens):
+        return 0
+    kind, in_name = lex.org_heads[head]
+    k = i + 1
+    # a quoted name after an outlet, company or club word (صحيفة "التايمز"); after معهد، حزب … the quote is
+    # often a study's or a slogan's title
+    quoted = 0 if in_name else _quoted(tokens, k, text, tokens[i].end)
+    if not quoted and not gap_is_space(text, tokens[i].end, tokens[k].start):
+        return 0
+    if not quoted and known_at(tokens, k, text, lex=lex):
+        if kind == "team":
+            found.team_head_until = k + 1  # نادي الهلال: a club in any article
+        return 1  # the lexicon knows the name that follows; let it match
+    if quoted:
+        n = quoted
+    elif in_name:
+        n = _definite_run(tokens, k, text, lex=lex)
+    else:
+        if head == "فريق" and tokens[i].key != "فريق":
+            return 0  # الفريق is a rank, بفريق … a team of something
+        if is_common(tokens[k].key, lex) or tokens[k].key in lex.given_names or len(tokens[k].key) < 3 \
+                or tokens[k].key in lex.demonyms:
+            return 0
+        n = name_run(tokens, k, text, lex.words.stopwords, 3, found, lex=lex)
+    if not n:
+        return 0
+    start = tokens[i].start + (len(tokens[i].key) - len(head) if in_name and not quoted else 0)
+    if not (in_name and not quoted):
+        start = tokens[k].start
+    end = tokens[k + n - 1].end
+    name_ar = text[start:end].strip("\"«»“”' ")
+    if not name_ar:
+        return 0
+    prefix = "team:" if kind == "team" else "org:"
+    ent = found.entities.get(prefix + fold(name_ar).replace(" ", "_")) or Entity(
+        prefix + fold(name_ar).replace(" ", "_"), "actor", name_ar, name_ar, kind)
+    found.entities.setdefault(ent.entity_id, ent)
+    found.hits.append(Hit(i if in_name and not quoted else k, k + n, start, end, [ent], "org"))
+    return 1 + n
+
+
+def _definite_run(tokens: list[Token], k: int, text: str, *, lex: Lexicons) -> int:
+    """Definite words that go on an organisation's name after its head (حزب العمال البريطاني، وزارة الصحة)."""
+    n = 0
+    stop = lex.words.stopwords
+    while n < MAX_ORG_WORDS and k + n < len(tokens):
+        tok = tokens[k + n]
+        if n and not gap_is_space(text, tokens[k + n - 1].end, tok.start):
+            break
+        key = tok.key
+        definite = key.startswith("ال") or (n and key.startswith(("لل", "وال")) and len(key) > 4)
+        if not definite or key in stop or key in lex.speech_cues or key in lex.words.not_places \
+                or (not n and key.startswith("وال")):
+            break
+        n += 1
+    return n
+
+
+def eponym_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexicons) -> int:
+    """مركز الملك سلمان للإغاثة، جامعة الملك سعود، طريق الأمير محمد بن فهد: a name inside the name of what is
+    called after that person, who is not mentioned there. Returns the tokens used, or 0."""
+    head = head_of(tokens[i].key, lex.eponym_heads)
+    if head is None or i + 1 >= len(tokens) or not gap_is_space(text, tokens[i].end, tokens[i + 1].start):
+        return 0
+    nxt = tokens[i + 1].key
+    if not (index_keys(nxt, lex=lex)[0] or nxt in lex.given_names or nxt in _EPONYM_RANKS or nxt in lex.words.ranks):
+        return 0  # most words after مدينة، مركز … open no person's name
+    m = _person_extent(tokens, i + 1, text, found, lex=lex)
+    if not m:
+        return 0
+    j = i + 1 + m
+    # what the institution is for: للإغاثة والأعمال الإنسانية، للعلوم والتقنية، الاقتصادية
+    while j < len(tokens) and j - (i + 1 + m) < 4 and gap_is_space(text, tokens[j - 1].end, tokens[j].start):
+        key = tokens[j].key
+        if key.startswith(("لل", "ول")) and len(key) > 4 or key.startswith(("وال",)) and j > i + 1 + m \
+                or key.startswith("ال") and key.endswith(("يه", "ي")):
+            j += 1
+            continue
+        break
+    if lex.eponym_heads[head] == "organization":
+        start = tokens[i].start + len(tokens[i].key) - len(head)
+        end = tokens[j - 1].end
+        name_ar = text[start:end]
+        ent = Entity("org:" + fold(name_ar).replace(" ", "_"), "actor", name_ar, name_ar, "organization")
+        found.entities.setdefault(ent.entity_id, ent)
+        found.hits.append(Hit(i, j, start, end, [found.entities[ent.entity_id]], "org"))
+    return j - i
+
+
+def _person_extent(tokens: list[Token], k: int, text: str, found: Found, *, lex: Lexicons) -> int:
+    """How many tokens from k name a person (الملك سلمان، الأمير محمد بن فهد، زايد), without recording one."""
+    n, ents, skip, _ = lookup(tokens, k, text, lex=lex)
+    if n and not skip and any(e.kind == "person" for e in ents):
+        return n
+    key = tokens[k].key
+    r = 1 if key in lex.words.ranks or key in _EPONYM_RANKS else 0
+    if k + r >= len(tokens):
+        return 0
+    if r and lookup(tokens, k + r, text, lex=lex)[0]:
+        sub = lookup(tokens, k + r, text, lex=lex)
+        return r + sub[0] if any(e.kind == "person" for e in sub[1]) else 0
+    first = tokens[k + r]
+    if not given_names(lex).has(first.key, text[first.start:first.end]):
+        return 0
+    if not r and k + 1 < len(tokens) and tokens[k + 1].key not in lex.function_words["name_link"]:
+        return 0  # a bare given name after مركز is rarely an eponym (مركز محمد …): want الملك X or X بن Y
+    return r + 1 + name_run(tokens, k + r + 1, text, name_words(lex).name_stop, 3, found, lex=lex)

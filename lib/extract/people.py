@@ -1,0 +1,285 @@
+"""People no lexicon lists: a given name, a rank or a title before a name, and where the name ends."""
+from __future__ import annotations
+
+import re
+import weakref
+from dataclasses import dataclass
+
+from lib.extract.lookup import Found, Hit, index_keys, known_at, lookup
+from lib.lexicons import Lexicons
+from lib.records import Entity
+from lib.text.normalize import fold
+from lib.text.tokens import Token, clitic_keys, gap_is_space
+
+MAX_PERSON_TOKENS = 4
+# A definite nisba rarer than this continues a name as a family name (الطائي); commoner ones are adjectives.
+NISBA_RANK = 5_000
+_TRAILING_MARKS = re.compile("[\u064b-\u0652\u0640]+$")
+# Definite words with a proclitic preposition never continue a name (بالرياض، للعلوم، والأمن).
+_CLITIC_ARTICLE = ("لل", "وال", "بال", "فال", "كال", "ولل", "وبال")
+
+
+@dataclass(frozen=True)
+class GivenNames:
+    """Given names, and those written with a final ى (مصطفى) to tell the name علي from the preposition على."""
+
+    names: frozenset[str]
+    with_alef_maqsura: frozenset[str]
+
+    def has(self, key: str, written: str) -> bool:
+        """Is this word a given name as written? على (with ى) is a preposition, علي a name."""
+        if key not in self.names:
+            return False
+        return (key in self.with_alef_maqsura) == _TRAILING_MARKS.sub("", written).endswith("ى")
+
+
+@dataclass(frozen=True)
+class NameWords:
+    """Word sets the name rules combine, built once per loaded Lexicons."""
+
+    given: GivenNames
+    name_stop: frozenset[str]  # stopwords and roles: they end a name
+    before_name: frozenset[str]  # titles, roles and ranks: a name may follow
+
+
+_NAME_WORDS: "weakref.WeakKeyDictionary[Lexicons, NameWords]" = weakref.WeakKeyDictionary()
+
+
+def name_words(lex: Lexicons) -> NameWords:
+    """The combined word sets of these lexicons."""
+    made = _NAME_WORDS.get(lex)
+    if made is None:
+        made = _NAME_WORDS[lex] = NameWords(
+            GivenNames(lex.given_names, lex.given_names_with_alef_maqsura),
+            lex.words.stopwords | lex.words.roles,
+            lex.words.person_titles | lex.words.roles | lex.words.ranks)
+    return made
+
+
+def given_names(lex: Lexicons) -> GivenNames:
+    """The given-name test of these lexicons."""
+    return name_words(lex).given
+
+
+def is_common(key: str, lex: Lexicons) -> bool:
+    """An everyday word (or و/ف + one, or a preposition + ال + word): it ends a name and opens none."""
+    common = lex.words.common_words
+    if key in common or key.startswith(_CLITIC_ARTICLE):
+        return True
+    return len(key) > 3 and key[0] in "وف" and key[1:] in common
+
+
+def _name_word(tok: Token, lex: Lexicons, found: Found) -> bool:
+    """Could this word continue a name: a given name, a name link, a surname of this article, or no everyday
+    word?"""
+    key = tok.key
+    if key in lex.given_names or key in lex.function_words["name_link"] or key in found.people_firsts:
+        return True
+    if key.startswith("ال") and key.endswith("ي") and key not in lex.demonyms \
+            and lex.common_rank.get(key, NISBA_RANK) >= NISBA_RANK:
+        return True  # الطائي، الجبوري: a family nisba, unless an everyday adjective (الاقتصادي)
+    return not is_common(key, lex)
+
+
+def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit: int, found: Found, *,
+             lex: Lexicons, strict: bool = True) -> int:
+    """How many tokens from i continue a name: no stopwords, everyday words, adverbs or second person, at most
+    limit words. With strict=False everyday words do not end it (a known surname is being matched)."""
+    n, words = 0, 0
+    cues = lex.speech_cues
+    given = lex.given_names
+    links = lex.function_words["name_link"]
+    breaks = lex.words.name_breaks
+    while i + n < len(tokens) and words < limit:
+        tok = tokens[i + n]
+        key = tok.key
+        if i + n and not gap_is_space(text, tokens[i + n - 1].end, tok.start):
+            break  # a name never runs over punctuation or a line break, not even into its first word
+        if key in stop or key.isdigit() or len(key) < 2 or key in cues or key in breaks:
+            break
+        if key[0] in "وف" and (key[1:] in stop or key[1:] in cues or key[1:] in breaks):
+            break  # وهو، وقال، ورحمه
+        if key[0] == "و" and n and (key[1:] in given or key[1:] in links or key[1:] in lex.words.ranks):
+            break  # أندي بيرنهام وإيفيت كوبر، أبو حمزة الفرنسي وأبو قتادة: a second person
+        if n and any(k in lex.place_cues for k in clitic_keys(key)):
+            break  # ماجد الزهراني بمنطقة الطائف
+        if n and key.startswith("ال") and key.endswith(("يه", "يين", "يون", "ه")) and key != "الله":
+            break  # قاعدة ناصر الجوية، سعد التابعة: a feminine or plural adjective, not a family name
+        if n and key.startswith(_CLITIC_ARTICLE):
+            break
+        compound = i + n > 0 and f"{tokens[i + n - 1].key} {key}" in given  # نجم الدين، عبد الرحمن
+        if strict and n and not compound and not _name_word(tok, lex, found):
+            break  # كوندوليزا رايس ستزور، محمد صلاح هدفا: an everyday word ends the name
+        if "\u064b" in text[tok.start:tok.end]:
+            break  # tanween: an indefinite noun or adverb (رسمياً، داراً)
+        n += 1
+        if key not in links:
+            words += 1  # بن، آل، عبد link the parts of one name and do not count
+    while n and tokens[i + n - 1].key in links:
+        n -= 1
+    return n
+
+
+def _person_id(name_key: str) -> str:
+    return "person:" + name_key.replace(" ", "_")
+
+
+def _title_length(tokens: list[Token], i: int, lex: Lexicons) -> int:
+    """Tokens of a title at i (رئيس الوزراء، الرئيس، المدرب), and 0 when none stands there."""
+    titles = lex.words.person_titles
+    key = tokens[i].key
+    key = key[1:] if key[0] in "وف" and key not in titles and key[1:] in titles else key
+    if i + 1 < len(tokens) and f"{key} {tokens[i + 1].key}" in titles:
+        return 2
+    return 1 if key in titles else 0
+
+
+def _descriptors(tokens: list[Token], k: int, text: str, lex: Lexicons) -> int:
+    """Words after a title that describe its holder (الأفغاني، الخارجية، السابق، خارجية قطر): how many."""
+    n = 0
+    while n < 3 and k + n < len(tokens) and gap_is_space(text, tokens[k + n - 1].end, tokens[k + n].start):
+        key = tokens[k + n].key
+        if key.startswith("ال") and (key in lex.demonyms or is_common(key, lex) or key.endswith(("ي", "يه"))):
+            n += 1
+            continue
+        nxt = k + n + 1
+        if nxt < len(tokens) and is_common(key, lex) and index_keys(tokens[nxt].key, lex=lex)[0]:
+            m, ents, _, _ = lookup(tokens, nxt, text, lex=lex)
+            if m and all(e.entity_type == "place" or e.kind == "state" for e in ents):
+                n += 1 + m  # وزير خارجية قطر
+                continue
+        break
+    return n
+
+
+def person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexicons) -> int:
+    """A person's name at token i (a known name of this article, a given name, a rank or a title then a name),
+    registered in found; returns the tokens used (a title's only, when a known name follows it), or 0."""
+    given = given_names(lex)
+    ranks = lex.words.ranks
+    stop = name_words(lex).name_stop
+    tok = tokens[i]
+    # A surname (or longer suffix) of someone this article already named: وقال الراوي …
+    for n in (3, 2, 1) if tok.key in found.people_firsts else ():
+        key = tuple(t.key for t in tokens[i:i + n])
+        if len(key) == n and key in found.people and \
+                name_run(tokens, i, text, frozenset(), n, found, lex=lex, strict=False) == n:
+            _add_person(found, text, tokens, i, i + n, tokens[i].start, found.people[key], None)
+            return n
+    written = text[tok.start:tok.end]
+    first = tok.key[1:] if tok.key[0] == "و" and (given.has(tok.key[1:], written) or tok.key[1:] in ranks) \
+        else tok.key
+    skip = len(tok.key) - len(first)
+    rank_len = 0
+    if first in ranks:
+        rank_len = 1
+        if i + 1 < len(tokens) and f"{first} {tokens[i + 1].key}" in ranks:
+            rank_len = 2
+    if not rank_len and first in lex.words.weak_ranks and i + 1 < len(tokens) and \
+            given.has(tokens[i + 1].key, text[tokens[i + 1].start:tokens[i + 1].end]):
+        rank_len = 1
+    if rank_len and known_at(tokens, i + rank_len, text, lex=lex):
+        return rank_len  # المشير خليفة حفتر: the lexicon knows the name that follows; let it match
+    if rank_len:
+        k = i + rank_len
+        compound = k + 1 < len(tokens) and f"{tokens[k].key} {tokens[k + 1].key}" in given.names
+        if k < len(tokens) and (compound or given.has(tokens[k].key, text[tokens[k].start:tokens[k].end])
+                                or _name_word(tokens[k], lex, found)):
+            n = name_run(tokens, k, text, stop, 3, found, lex=lex)
+            if n >= 1:
+                return rank_len + add_new_person(found, text, tokens, k, k + n, lex=lex)
+        return 0
+    if given.has(first, written) and not _opens_name(tokens, i, first, text, found, lex=lex):
+        return 0  # حسن استخدام، سعيد بعودتي، علي المستوى: an adjective or a preposition here, not a name
+    if given.has(first, written) or (first in ("ابو", "ام") and i + 1 < len(tokens)):
+        n = name_run(tokens, i + 1, text, stop, MAX_PERSON_TOKENS - 1, found, lex=lex)
+        if n >= 1:
+            return add_new_person(found, text, tokens, i, i + 1 + n, skip, lex=lex)
+    return 0
+
+
+def _opens_name(tokens: list[Token], i: int, first: str, text: str, found: Found, *, lex: Lexicons) -> bool:
+    """Does a given name that is also an everyday word (حسن، سعيد) or a preposition (علي = على) open a name here?"""
+    if first not in lex.words.ambiguous_given_names and first != "علي":
+        return True
+    nxt = tokens[i + 1] if i + 1 < len(tokens) and gap_is_space(text, tokens[i].end, tokens[i + 1].start) else None
+    prev = tokens[i - 1].key if i else ""
+    titles = name_words(lex).before_name
+    if any(k in lex.speech_cues or k in titles or k in lex.function_words["name_link"] for k in (prev, prev[1:])):
+        return nxt is None or not is_common(nxt.key, lex) or nxt.key in lex.given_names or first != "علي"
+    if nxt is None:
+        return False
+    key = nxt.key
+    if key in lex.given_names or key in lex.function_words["name_link"] or key in found.people_firsts:
+        return True
+    if known_at(tokens, i + 1, text, lex=lex):
+        return False  # علي لبنان: a preposition before a known name
+    return not is_common(key, lex) and not key.isdigit()
+
+
+def title_person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexicons) -> int:
+    """A name after a title and its descriptors (الرئيس الأفغاني حميد كرزاي، المدرب يورغن كلوب): tokens used up
+    to the end of the name, the title's alone when a known name follows, or 0."""
+    t = _title_length(tokens, i, lex)
+    if not t:
+        return 0
+    k = i + t
+    if k >= len(tokens) or not gap_is_space(text, tokens[k - 1].end, tokens[k].start):
+        return 0
+    k += _descriptors(tokens, k, text, lex)
+    if k >= len(tokens) or not gap_is_space(text, tokens[k - 1].end, tokens[k].start):
+        return 0
+    if known_at(tokens, k, text, lex=lex):
+        return k - i  # الرئيس السوري بشار الأسد: the lexicon's name follows
+    key = tokens[k].key
+    given = given_names(lex)
+    if given.has(key, text[tokens[k].start:tokens[k].end]) or key in lex.words.ranks:
+        return k - i  # a given name or a rank: the next step reads the name
+    if key in lex.words.stopwords or key.isdigit() or len(key) < 3 or is_common(key, lex) \
+            or key in lex.speech_cues or key in lex.demonyms or key[0] not in _ARABIC_LETTERS:
+        return 0
+    n = name_run(tokens, k, text, name_words(lex).name_stop, 3, found, lex=lex)
+    if not n:
+        return 0
+    return (k - i) + add_new_person(found, text, tokens, k, k + n, lex=lex)
+
+
+_ARABIC_LETTERS = frozenset("ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإؤئة")
+
+
+def add_new_person(found: Found, text: str, tokens: list[Token], i: int, j: int, skip: int = 0, *,
+                   lex: Lexicons) -> int:
+    """Register a person no lexicon knows under their Arabic name; returns tokens consumed (0: not a name)."""
+    start, end = tokens[i].start + skip, tokens[j - 1].end
+    name_ar = text[start:end]
+    key = fold(name_ar)
+    if any(key == c or key.startswith(c + " ") for c in lex.words.not_names):
+        return 0  # حسن الجوار، رياض الأطفال
+    pid = found.people.get(tuple(key.split())) or _person_id(key)
+    ent = found.entities.get(pid) or Entity(pid, "actor", name_ar, name_ar, "person")
+    _add_person(found, text, tokens, i, j, start, pid, ent)
+    remember_person(found, tokens[i:j], pid, skip_first=bool(skip), lex=lex)
+    return j - i
+
+
+def _add_person(found: Found, text: str, tokens: list[Token], i: int, j: int, start: int, pid: str,
+                ent: Entity | None) -> None:
+    """Record one mention of a person (known or new) over tokens i..j."""
+    if ent is not None:
+        found.entities.setdefault(pid, ent)
+    found.hits.append(Hit(i, j, start, tokens[j - 1].end, [found.entities[pid]], "person"))
+
+
+def remember_person(found: Found, name_tokens: list[Token], pid: str, skip_first: bool = False, *,
+                    lex: Lexicons) -> None:
+    """Let later bare surnames (تيلرسون، سيد قادر، الراوي) point to this person."""
+    keys = [t.key for t in name_tokens]
+    if skip_first:
+        keys[0] = keys[0][1:]
+    found.people.setdefault(tuple(keys), pid)
+    found.people_firsts.add(keys[0])
+    for k in range(1, len(keys)):
+        suffix = tuple(keys[k:])
+        if len("".join(suffix)) >= 3 and suffix[0] not in lex.function_words["name_link"]:  # ماي for تيريزا ماي
+            found.people.setdefault(suffix, pid)
+            found.people_firsts.add(suffix[0])

@@ -1,0 +1,202 @@
+"""Places an analyst can trust: a gazetteer name is a place only with evidence, a place no gazetteer knows is
+found by its cue word, and it is located by the known place the text ties it to («قرية X في ريف إدلب»)."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from lib.extract.lookup import Found, Hit, lookup
+from lib.extract.people import is_common, name_words
+from lib.lexicons import Lexicons
+from lib.records import Entity
+from lib.text.normalize import fold
+from lib.text.tokens import Token, clitic_keys, gap_is_space
+
+# Everyday words among the most frequent ones need strong evidence to be a place (a cue word, a tie to a known
+# place), the rest a locative reading or the article's geography.
+VERY_COMMON_RANK = 12_000
+_TANWEEN = "\u064b"
+
+
+def demonym_use(tokens: list[Token], i: int, text: str, skip: int, form: tuple[str, ...]) -> bool:
+    """السعودية after a definite noun (الشركات السعودية، هيئة السياحة السعودية) is the adjective Saudi."""
+    if len(form) != 1 or skip or i == 0 or not (form[0].startswith("ال") and form[0].endswith("يه")):
+        return False
+    if not gap_is_space(text, tokens[i - 1].end, tokens[i].start):
+        return False
+    prev = tokens[i - 1].key
+    return prev.startswith("ال") or prev.startswith(("بال", "لل", "وال", "فال", "كال"))
+
+
+def adverb_use(tokens: list[Token], i: int, n: int, text: str) -> bool:
+    """A one-word name written with tanween (دوماً "always") is an adverb or an indefinite noun, no place."""
+    return n == 1 and _TANWEEN in text[tokens[i].start:tokens[i].end]
+
+
+def locative(tokens: list[Token], i: int, text: str, skip: int, found: Found, *, lex: Lexicons) -> bool:
+    """Is the name at token i read as a location (في سوريا، بسوريا، من العراق وإيران، سفارة الهند، a dateline)?"""
+    written = text[tokens[i].start:tokens[i].start + skip]
+    if "ب" in written:
+        return True
+    if i and not text[tokens[i - 1].end:tokens[i].start].strip(" #"):
+        prev = tokens[i - 1].key
+        if prev in lex.function_words["locative"] or lex.place_relations.get(prev) or prev in lex.place_cues:
+            return True
+        if prev in lex.words.location_nouns or (prev[0] in "وف" and prev[1:] in lex.words.location_nouns):
+            return True  # سفارة الهند، بورصة البحرين، أراضي سوريا: a place something is in
+    if _dateline(text, tokens[i].start + skip):
+        return True
+    # coordinated with a location just before: في #سوريا والعراق
+    return written.startswith("و") and found.locative_until == i
+
+
+def _dateline(text: str, start: int) -> bool:
+    """«دبي، الإمارات العربية المتحدة (CNN)»، «لندن:»: a place at the head of a line that says where from."""
+    line = text.rfind("\n", 0, start) + 1
+    before = text[line:start]
+    if len(before) > 30 or any(ch in before for ch in ".:\"«»"):
+        return False
+    after = text[start:start + 60].split("\n", 1)[0]
+    cut = next((after.find(c) for c in ("(", ":", " -", "–", "—") if 0 < after.find(c) <= 40), -1)
+    return cut > 0 and "،" not in after[:cut].strip()[-1:] and (not before.strip() or before.rstrip().endswith("،"))
+
+
+def needs_evidence(ent: Entity, form: tuple[str, ...], *, lex: Lexicons) -> int:
+    """0 when this match is a place as it stands; else how much evidence it needs (1, or 2 for a word among
+    the most frequent): a one-word name of a smaller place that is also an everyday word (السفيرة، الباب)."""
+    if len(form) != 1 or ent.entity_id in lex.major_places:
+        return 0
+    rank = lex.common_rank.get(form[0])
+    if rank is None:
+        return 0
+    return 2 if rank < VERY_COMMON_RANK else 1
+
+
+def local_evidence(tokens: list[Token], i: int, j: int, text: str, skip: int, found: Found, *,
+                   lex: Lexicons) -> int:
+    """Evidence in the words around a place name: 2 for a cue word before (مدينة الباب) or a tie to a known
+    place after (الباب شمال حلب), 1 for a locative reading (في الباب، والباب after a place)."""
+    if i and gap_is_space(text, tokens[i - 1].end, tokens[i].start):
+        prev = tokens[i - 1].key
+        if any(k in lex.place_cues or lex.place_relations.get(k) not in (None, "parent") for k in clitic_keys(prev)):
+            return 2
+    if parent_after(tokens, j, text, lex=lex) is not None:
+        return 2
+    if j < len(tokens) and tokens[j].key[0] == "و" and gap_is_space(text, tokens[j - 1].end, tokens[j].start):
+        n, ents, skip, form = lookup(tokens, j, text, lex=lex)
+        if n and skip and any(e.entity_type == "place" and not needs_evidence(e, form, lex=lex) for e in ents):
+            return 2  # الرمادي والفلوجة: listed with a place
+    if skip and text[tokens[i].start:tokens[i].start + skip].startswith("و") and found.locative_until == i:
+        return 2  # حلب والباب
+    return 1 if locative(tokens, i, text, skip, found, lex=lex) else 0
+
+
+def confirm_places(found: Found, *, lex: Lexicons) -> None:
+    """Drop the place matches that lack the evidence they need. The article's geography counts: another place
+    of the same country that needs no evidence, or the same place confirmed elsewhere in it."""
+    pending = [h for h in found.hits if h.evidence > 0]
+    if not pending:
+        return
+    sure = [h for h in found.hits if h.evidence <= 0 and h.how != "person"]
+    countries = {e.country for h in sure for e in h.ents if e.country and (e.entity_type == "place" or e.kind == "state")}
+    confirmed = {h.ents[0].entity_id for h in pending if h.score >= h.evidence}
+    keep = []
+    for h in found.hits:
+        if h.evidence > 0:
+            ent = h.ents[0]
+            score = h.score + (1 if ent.country in countries else 0) + (2 if ent.entity_id in confirmed else 0)
+            if score < h.evidence:
+                continue
+        keep.append(h)
+    found.hits = keep
+
+
+def parent_after(tokens: list[Token], k: int, text: str, *, lex: Lexicons) -> tuple[Entity, str] | None:
+    """A known place that the words from token k tie the place before them to (في ريف إدلب، شمال حلب، بحمص):
+    that place and the precision of the area it gives (governorate, district, city), or None."""
+    precision = None
+    m = k
+    for step in range(2):
+        if m >= len(tokens) or not _tie_gap(text, tokens[m - 1].end, tokens[m].start, first=step == 0):
+            return None
+        rel = next((lex.place_relations[c] for c in clitic_keys(tokens[m].key) if c in lex.place_relations), None)
+        if rel is None:
+            break
+        precision = rel if rel != "parent" or precision is None else precision
+        m += 1
+    if m >= len(tokens) or (m > k and not gap_is_space(text, tokens[m - 1].end, tokens[m].start)):
+        return None
+    n, ents, skip, _ = lookup(tokens, m, text, lex=lex)
+    place = next((e for e in ents if e.entity_type == "place" and e.lat is not None), None)
+    if place is None:
+        return None
+    if precision is None:
+        if m != k or "ب" not in text[tokens[m].start:tokens[m].start + skip]:
+            return None  # a place right after another is a list, not a tie (حلب ودمشق)
+        precision = "parent"
+    if place.kind == "country" or place.precision == "country":
+        precision = "country"
+    elif precision == "parent":
+        precision = {"point": "district", "neighbourhood": "city", "region": "governorate"}.get(
+            place.precision or "city", place.precision or "city")
+    return place, precision
+
+
+def _tie_gap(text: str, end: int, start: int, first: bool) -> bool:
+    """Only spaces between the words of a tie, or a comma right after the place it ties (قرية X، شمال حلب)."""
+    gap = text[end:start].strip(" \t\u00a0\u200f\u200e")
+    return not gap or (first and gap in ("،", ","))
+
+
+def unknown_place_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexicons) -> int:
+    """A place no gazetteer knows, announced by a cue word (قرية خراب دليل، ناحية المشيرفة), placed in the area
+    of the known place it is tied to. Returns the tokens used (the cue's alone when a known name follows)."""
+    cues, heads = lex.place_cues, lex.words.place_heads
+    stop = name_words(lex).name_stop
+    cue = next((k for k in clitic_keys(tokens[i].key) if k in cues), None)
+    if cue is None or i + 1 >= len(tokens) or not gap_is_space(text, tokens[i].end, tokens[i + 1].start):
+        return 0
+    j = i + 1
+    if lookup(tokens, j, text, lex=lex)[0]:
+        return 1  # the gazetteer knows what follows; let the next step match it
+    first = tokens[j].key
+    if first in stop or first.isdigit() or len(first) < 3:
+        return 0
+    if not first.startswith("ال") and first not in heads and cue in ("منطقه", "مناطق", "مدينه"):
+        return 0  # indefinite words after منطقة are mostly descriptions (منطقة آمنة)
+    if first.endswith(("يه", "ي")) and (cue in ("منطقه", "مناطق") or not first.startswith("ال")):
+        return 0  # an adjective: المنطقة الشرقية، حي سكني
+    if first.endswith(("ات", "ين", "ون")) and len(first) > 4:
+        return 0  # a plural noun: منطقة الاشتباكات، مناطق المسلحين
+    if first in lex.words.not_places or first in lex.place_stop_forms:
+        return 0  # منطقة اليورو، منطقة الجزاء: a common noun
+    if cue in ("منطقه", "مناطق") and is_common(first, lex) and lex.common_rank.get(first, 10**9) < VERY_COMMON_RANK:
+        return 0  # منطقة التقاطع، منطقة الخليج العربي: an everyday word after "area"
+    has_next = j + 1 < len(tokens) and gap_is_space(text, tokens[j].end, tokens[j + 1].start)
+    nxt = tokens[j + 1].key if has_next else ""
+    n = 1
+    if first in heads and has_next and nxt not in stop:
+        n = 2
+    elif first.startswith("ال") and nxt.startswith("ال") and nxt.endswith(("يه", "ي")) and len(nxt) > 4:
+        n = 2  # الشقق السكنية: a definite name with its adjective
+    start, end = tokens[j].start, tokens[j + n - 1].end
+    name_ar = text[start:end]
+    pid = "unknown:" + fold(name_ar).replace(" ", "_")
+    tie = parent_after(tokens, j + n, text, lex=lex)
+    if tie is not None:
+        parent, precision = tie
+        ent = Entity(pid, "place", name_ar, name_ar, cues[cue], lat=parent.lat, lon=parent.lon,
+                     precision=precision, country=parent.country, parent_id=parent.entity_id,
+                     coord_source="context")
+    else:
+        ent = Entity(pid, "place", name_ar, name_ar, cues[cue])
+    old = found.entities.get(pid)
+    if old is None or (old.lat is None and ent.lat is not None):
+        found.entities[pid] = ent
+    found.hits.append(Hit(j, j + n, start, end, [found.entities[pid]], "cue"))
+    return 1 + n
+
+
+@lru_cache(maxsize=4)
+def countries_by_code(*, lex: Lexicons) -> dict[str, Entity]:
+    """The gazetteer's country of each ISO code."""
+    return {e.country: e for e, _ in lex.places.values() if e.kind == "country" and e.country}
