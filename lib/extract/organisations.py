@@ -135,6 +135,7 @@ def _definite_run(tokens: list[Token], k: int, text: str, *, lex: Lexicons) -> i
         key = tok.key
         definite = key.startswith("ال") or (n and key.startswith(("لل", "وال")) and len(key) > 4)
         if not definite or key in stop or key in lex.speech_cues or key in lex.words.not_places \
+                or key in lex.words.name_breaks \
                 or (not n and key.startswith("وال")):
             break
         n += 1

@@ -14,6 +14,11 @@ from lib.text.tokens import Token, clitic_keys, gap_is_space
 MAX_PERSON_TOKENS = 4
 # A definite nisba rarer than this continues a name as a family name (الطائي); commoner ones are adjectives.
 NISBA_RANK = 5_000
+# Right after a given name only the most frequent words end the name (رياض الجنة); rarer ones are surnames
+# often enough (محمد الأمين).
+FIRST_SURNAME_RANK = 3_000
+# A word with a proclitic ب، ل، ك is an everyday word when what follows it ranks above this.
+CLITIC_RANK = 20_000
 _TRAILING_MARKS = re.compile("[\u064b-\u0652\u0640]+$")
 # Definite words with a proclitic preposition never continue a name (بالرياض، للعلوم، والأمن).
 _CLITIC_ARTICLE = ("لل", "وال", "بال", "فال", "كال", "ولل", "وبال")
@@ -66,7 +71,10 @@ def is_common(key: str, lex: Lexicons) -> bool:
     common = lex.words.common_words
     if key in common or key.startswith(_CLITIC_ARTICLE):
         return True
-    return len(key) > 3 and key[0] in "وف" and key[1:] in common
+    if len(key) > 3 and key[0] in "وف" and key[1:] in common:
+        return True
+    # بمجهود، لراديو: a preposition on a frequent word (names that start so, بوتين، لافروف، are rarely words)
+    return len(key) > 4 and key[0] in "بلك" and lex.common_rank.get(key[1:], CLITIC_RANK) < CLITIC_RANK
 
 
 def _name_word(tok: Token, lex: Lexicons, found: Found) -> bool:
@@ -99,16 +107,18 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
             break
         if key[0] in "وف" and (key[1:] in stop or key[1:] in cues or key[1:] in breaks):
             break  # وهو، وقال، ورحمه
-        if key[0] == "و" and n and (key[1:] in given or key[1:] in links or key[1:] in lex.words.ranks):
-            break  # أندي بيرنهام وإيفيت كوبر، أبو حمزة الفرنسي وأبو قتادة: a second person
+        if key[0] == "و" and key not in links:
+            break  # أندي بيرنهام وإيفيت كوبر، إبراهيم ووليد، وشقيقاته: a second person, or "and …"
         if n and any(k in lex.place_cues for k in clitic_keys(key)):
             break  # ماجد الزهراني بمنطقة الطائف
-        if n and key.startswith("ال") and key.endswith(("يه", "يين", "يون", "ه")) and key != "الله":
+        if key.startswith("ال") and key.endswith(("يه", "يين", "يون") if not n else ("يه", "يين", "يون", "ه")) \
+                and key != "الله":
             break  # قاعدة ناصر الجوية، سعد التابعة: a feminine or plural adjective, not a family name
-        if n and key.startswith(_CLITIC_ARTICLE):
-            break
+        if key.startswith(_CLITIC_ARTICLE):
+            break  # عمرو زكي للزمالك
         compound = i + n > 0 and f"{tokens[i + n - 1].key} {key}" in given  # نجم الدين، عبد الرحمن
-        if strict and n and not compound and not _name_word(tok, lex, found):
+        if strict and not compound and not _name_word(tok, lex, found) \
+                and (n or lex.common_rank.get(key, 0) < FIRST_SURNAME_RANK):
             break  # كوندوليزا رايس ستزور، محمد صلاح هدفا: an everyday word ends the name
         if "\u064b" in text[tok.start:tok.end]:
             break  # tanween: an indefinite noun or adverb (رسمياً، داراً)
@@ -134,22 +144,35 @@ def _title_length(tokens: list[Token], i: int, lex: Lexicons) -> int:
     return 1 if key in titles else 0
 
 
-def _descriptors(tokens: list[Token], k: int, text: str, lex: Lexicons) -> int:
-    """Words after a title that describe its holder (الأفغاني، الخارجية، السابق، خارجية قطر): how many."""
+def _descriptors(tokens: list[Token], k: int, text: str, definite_title: bool, lex: Lexicons) -> int:
+    """Words after a title that describe its holder: how many. After رئيس، وزير (a title without ال) one
+    definite noun first (رئيس الحكومة، وزير الخارجية) or a genitive place (وزير خارجية قطر); then adjectives
+    (الأفغاني، اللبنانية، السابق). A definite title (الرئيس، المدرب) takes adjectives only, so المدرب اللقاء
+    is a coach and his match, not a name."""
     n = 0
     while n < 3 and k + n < len(tokens) and gap_is_space(text, tokens[k + n - 1].end, tokens[k + n].start):
         key = tokens[k + n].key
-        if key.startswith("ال") and (key in lex.demonyms or is_common(key, lex) or key.endswith(("ي", "يه"))):
+        if key.startswith("ال") and (key in lex.demonyms or key.endswith(("ي", "يه")) or key in _AFTER_TITLE):
             n += 1
             continue
+        if not n and not definite_title and key.startswith("ال") and is_common(key, lex):
+            n += 1  # رئيس الحكومة
+            continue
         nxt = k + n + 1
-        if nxt < len(tokens) and is_common(key, lex) and index_keys(tokens[nxt].key, lex=lex)[0]:
+        if not n and not definite_title and nxt < len(tokens) and is_common(key, lex) \
+                and index_keys(tokens[nxt].key, lex=lex)[0]:
             m, ents, _, _ = lookup(tokens, nxt, text, lex=lex)
             if m and all(e.entity_type == "place" or e.kind == "state" for e in ents):
                 n += 1 + m  # وزير خارجية قطر
                 continue
         break
     return n
+
+
+# Definite words that describe a title's holder without being a nisba (الأمين العام، الرئيس السابق).
+_AFTER_TITLE = frozenset({"السابق", "السابقه", "الاسبق", "العام", "العامه", "الاول", "الاولي", "الثاني", "الحالي",
+                          "الحاليه", "الجديد", "الجديده", "الراحل", "الراحله", "المخضرم", "الشهير", "الشهيره",
+                          "الشاب", "الشابه", "البارز", "البارزه", "المعروف", "المعروفه", "الدولي", "السابقين"})
 
 
 def person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexicons) -> int:
@@ -167,6 +190,8 @@ def person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexi
             _add_person(found, text, tokens, i, i + n, tokens[i].start, found.people[key], None)
             return n
     written = text[tok.start:tok.end]
+    if "\u064b" in written:
+        return 0  # tanween: داراً is "a house", not the name Dara
     first = tok.key[1:] if tok.key[0] == "و" and (given.has(tok.key[1:], written) or tok.key[1:] in ranks) \
         else tok.key
     skip = len(tok.key) - len(first)
@@ -191,11 +216,24 @@ def person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexi
         return 0
     if given.has(first, written) and not _opens_name(tokens, i, first, text, found, lex=lex):
         return 0  # حسن استخدام، سعيد بعودتي، علي المستوى: an adjective or a preposition here, not a name
+    if first in ("ابو", "ام") and not _kunya(tokens, i, first, text, lex=lex):
+        return 0  # أم = "or", أم القرى، أبو ظبي: no kunya here
     if given.has(first, written) or (first in ("ابو", "ام") and i + 1 < len(tokens)):
         n = name_run(tokens, i + 1, text, stop, MAX_PERSON_TOKENS - 1, found, lex=lex)
         if n >= 1:
             return add_new_person(found, text, tokens, i, i + 1 + n, skip, lex=lex)
     return 0
+
+
+def _kunya(tokens: list[Token], i: int, first: str, text: str, *, lex: Lexicons) -> bool:
+    """أبو محمد، أبو بكر البغدادي، أم كلثوم: أبو/أم then a given name (or, after أبو, a word that is no everyday
+    one)."""
+    if i + 1 >= len(tokens) or not gap_is_space(text, tokens[i].end, tokens[i + 1].start):
+        return False
+    key = tokens[i + 1].key
+    if key in lex.given_names:
+        return True
+    return first == "ابو" and not is_common(key, lex) and not key.isdigit()
 
 
 def _opens_name(tokens: list[Token], i: int, first: str, text: str, found: Found, *, lex: Lexicons) -> bool:
@@ -212,6 +250,8 @@ def _opens_name(tokens: list[Token], i: int, first: str, text: str, found: Found
     key = nxt.key
     if key in lex.given_names or key in lex.function_words["name_link"] or key in found.people_firsts:
         return True
+    if first == "علي" and len(key) > 4 and key.endswith(("ات", "ين", "ون", "نا", "هم", "ها", "كم")):
+        return False  # علي شعوبنا، علي ايضاحات: a preposition before a plural or a pronoun-suffixed noun
     if known_at(tokens, i + 1, text, lex=lex):
         return False  # علي لبنان: a preposition before a known name
     return not is_common(key, lex) and not key.isdigit()
@@ -226,7 +266,7 @@ def title_person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex
     k = i + t
     if k >= len(tokens) or not gap_is_space(text, tokens[k - 1].end, tokens[k].start):
         return 0
-    k += _descriptors(tokens, k, text, lex)
+    k += _descriptors(tokens, k, text, tokens[i].key.startswith(("ال", "وال", "فال")), lex)
     if k >= len(tokens) or not gap_is_space(text, tokens[k - 1].end, tokens[k].start):
         return 0
     if known_at(tokens, k, text, lex=lex):
@@ -280,6 +320,8 @@ def remember_person(found: Found, name_tokens: list[Token], pid: str, skip_first
     found.people_firsts.add(keys[0])
     for k in range(1, len(keys)):
         suffix = tuple(keys[k:])
-        if len("".join(suffix)) >= 3 and suffix[0] not in lex.function_words["name_link"]:  # ماي for تيريزا ماي
+        if len("".join(suffix)) >= 3 and suffix[0] not in lex.function_words["name_link"] \
+                and not (len(suffix) == 1 and (suffix[0] in lex.words.common_words or suffix[0] == "الله")):
+            # ماي for تيريزا ماي; never الله of عبد الله, nor an everyday word
             found.people.setdefault(suffix, pid)
             found.people_firsts.add(suffix[0])

@@ -81,6 +81,10 @@ def local_evidence(tokens: list[Token], i: int, j: int, text: str, skip: int, fo
             return 2
     if parent_after(tokens, j, text, lex=lex) is not None:
         return 2
+    line_start = text.rfind("\n", 0, tokens[i].start) + 1
+    rest = text[tokens[j - 1].end:tokens[j - 1].end + 2]
+    if text[line_start:tokens[i].start].rstrip().endswith(("-", "–")) and (rest.strip() == "" or rest[0] == "\n"):
+        return 2  # a byline's place: «منصور الحمود - الرس» at the end of a line
     if j < len(tokens) and tokens[j].key[0] == "و" and gap_is_space(text, tokens[j - 1].end, tokens[j].start):
         n, ents, skip, form = lookup(tokens, j, text, lex=lex)
         if n and skip and any(e.entity_type == "place" and not needs_evidence(e, form, lex=lex) for e in ents):
@@ -133,9 +137,9 @@ def parent_after(tokens: list[Token], k: int, text: str, *, lex: Lexicons) -> tu
         if m != k or "ب" not in text[tokens[m].start:tokens[m].start + skip]:
             return None  # a place right after another is a list, not a tie (حلب ودمشق)
         precision = "parent"
-    if place.kind == "country" or place.precision == "country":
-        precision = "country"
-    elif precision == "parent":
+    if place.kind in ("country", "region") or place.precision in ("country", "region"):
+        return None  # a country's or a region's middle is no useful area for a village
+    if precision == "parent":
         precision = {"point": "district", "neighbourhood": "city", "region": "governorate"}.get(
             place.precision or "city", place.precision or "city")
     return place, precision
@@ -156,8 +160,9 @@ def unknown_place_at(tokens: list[Token], i: int, text: str, found: Found, *, le
     if cue is None or i + 1 >= len(tokens) or not gap_is_space(text, tokens[i].end, tokens[i + 1].start):
         return 0
     j = i + 1
-    if lookup(tokens, j, text, lex=lex)[0]:
-        return 1  # the gazetteer knows what follows; let the next step match it
+    n, ents, _, _ = lookup(tokens, j, text, lex=lex)
+    if n and any(e.kind != "team" for e in ents):
+        return 1  # the gazetteer knows what follows; let the next step match it (a club's name is no place)
     first = tokens[j].key
     if first in stop or first.isdigit() or len(first) < 3:
         return 0
@@ -169,7 +174,8 @@ def unknown_place_at(tokens: list[Token], i: int, text: str, found: Found, *, le
         return 0  # a plural noun: منطقة الاشتباكات، مناطق المسلحين
     if first in lex.words.not_places or first in lex.place_stop_forms:
         return 0  # منطقة اليورو، منطقة الجزاء: a common noun
-    if cue in ("منطقه", "مناطق") and is_common(first, lex) and lex.common_rank.get(first, 10**9) < VERY_COMMON_RANK:
+    if cue in ("منطقه", "مناطق") and first not in heads and is_common(first, lex) \
+            and lex.common_rank.get(first, 10**9) < VERY_COMMON_RANK:
         return 0  # منطقة التقاطع، منطقة الخليج العربي: an everyday word after "area"
     has_next = j + 1 < len(tokens) and gap_is_space(text, tokens[j].end, tokens[j + 1].start)
     nxt = tokens[j + 1].key if has_next else ""
