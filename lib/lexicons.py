@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -53,8 +53,11 @@ class WordLists:
 
 
 # The roles that the `form role` tables must hold: code reads each of them by name.
-SPEAKER_PHRASE_ROLES = ("anaphoric", "filler", "phrase_break", "prepositional", "title_break")
-FUNCTION_WORD_ROLES = ("locative", "name_link", "saying_noun", "not_reporting_before")
+SPEAKER_PHRASE_ROLES = ("anaphoric", "filler", "phrase_break", "prepositional", "title_break", "relative", "issuer",
+                        "honorific", "time", "group", "bare_document", "bare_body", "addressee", "preposition",
+                        "relational", "particle", "modifier", "affiliation", "media_head", "divine",
+                        "name_title", "nisba", "state_body", "title_link")
+FUNCTION_WORD_ROLES = ("locative", "name_link", "saying_noun", "not_reporting_before", "noun_before_cue")
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: caches are kept per loaded Lexicons
@@ -68,6 +71,7 @@ class Lexicons:
     speech_cues: Mapping[str, tuple[str, str]]  # folded reporting cue → (kind, object)
     words: WordLists
     boilerplate: tuple[str, ...]  # folded starts of lines that pages add around an article
+    boilerplate_links: tuple[str, ...]  # folded lead-ins (`شاهد الفيديو …:`) of lines that point to another page
     given_names: frozenset[str]
     given_names_with_alef_maqsura: frozenset[str]  # مصطفى, told apart from the preposition على
     place_cues: Mapping[str, str]  # folded word that announces a place (قرية) → the kind it announces
@@ -82,6 +86,7 @@ class Lexicons:
     place_relations: Mapping[str, str]  # ريف، شمال … → precision of the area
     common_rank: Mapping[str, int]  # everyday word → its frequency rank (0: most frequent)
     major_places: frozenset[str]  # place ids never mistaken for a word: countries, big cities …
+    topic_words: Mapping[str, tuple[str, float]] = field(default_factory=dict)  # bare folded form → (topic, weight)
 
 
 def _read(path: Path) -> str:
@@ -229,12 +234,38 @@ def _by_role(path: Path, roles: tuple[str, ...]) -> Mapping[str, frozenset[str]]
     return MappingProxyType({role: frozenset(words) for role, words in out.items()})
 
 
+TOPICS = ("conflict", "politics", "economy", "sport", "culture", "health")  # topics.tsv's topics ("other" besides)
+
+
+def bare(word: str) -> str:
+    """A folded word without its article (المباراه → مباراه), as topics.tsv's forms are keyed."""
+    return word[2:] if word.startswith("ال") and len(word) >= 4 else word
+
+
+def _topic_words(path: Path) -> Mapping[str, tuple[str, float]]:
+    """topics.tsv: bare folded form (one or two words) → (topic, weight); an unknown topic or a bad weight is an
+    error naming the file and the form."""
+    out: dict[str, tuple[str, float]] = {}
+    for row in _rows(path, ("form", "topic", "weight")):
+        key = " ".join(bare(w) for w in fold(row["form"]).split())
+        if row["topic"] not in TOPICS:
+            raise LexiconError(f"{path}: {row['form']}: unknown topic {row['topic']!r} (one of {', '.join(TOPICS)})")
+        weight = _float(row["weight"])
+        if weight is None or weight <= 0 or not key or len(key.split()) > 2:
+            raise LexiconError(f"{path}: {row['form']}: needs one or two words and a positive weight")
+        if key in out:
+            raise LexiconError(f"{path}: {row['form']}: listed twice (forms are matched without ال)")
+        out[key] = (row["topic"], weight)
+    return MappingProxyType(out)
+
+
 def load(data: Path = DATA) -> Lexicons:
     """Read every lexicon and the gazetteer under a data folder (LexiconError names what is missing)."""
     lex, gaz = data / "lexicons", data / "gazetteer"
     words = WordLists(**{f.name: frozenset(fold(w) for w in _lines(lex / f"{f.name}.txt"))
                          for f in fields(WordLists)})
     given = _lines(lex / "given_names.txt")
+    boiler = _lines(lex / "boilerplate.txt")
     teams, sports_only = _teams(lex)
     offices = tuple(Office(fold(form), row["actor_id"], row["start"] or "", row["end"] or "")
                     for row in _rows(lex / "offices.tsv", ("title_forms_ar", "actor_id", "start", "end"))
@@ -247,7 +278,8 @@ def load(data: Path = DATA) -> Lexicons:
         speech_cues=MappingProxyType({fold(r["form"]): (r["kind"], r["object"])
                                       for r in _rows(lex / "speech_verbs.tsv", ("form", "kind", "object"))}),
         words=words,
-        boilerplate=tuple(fold(w) for w in _lines(lex / "boilerplate.txt")),
+        boilerplate=tuple(fold(w) for w in boiler if not w.endswith(":")),
+        boilerplate_links=tuple(fold(w) for w in boiler if w.endswith(":")),
         given_names=frozenset(fold(n) for n in given),
         given_names_with_alef_maqsura=frozenset(fold(n) for n in given if n.endswith("ى")),
         place_cues=MappingProxyType({fold(r["form"]): r["kind"]
@@ -265,6 +297,7 @@ def load(data: Path = DATA) -> Lexicons:
                                           for r in _rows(gaz / "place_relations.tsv", ("form", "precision"))}),
         common_rank=MappingProxyType({w: n for n, w in enumerate(fold(w) for w in _lines(lex / "common_words.txt"))}),
         major_places=_major_places(gaz),
+        topic_words=_topic_words(lex / "topics.tsv"),
     )
 
 
@@ -272,6 +305,22 @@ def load(data: Path = DATA) -> Lexicons:
 def default() -> Lexicons:
     """The lexicons of this repository's data/, loaded on first use and shared from then on."""
     return load(DATA)
+
+
+@lru_cache(maxsize=1)
+def city_features() -> dict:
+    """The hand-drawn river courses and old-city outlines of the focus cities (data/gazetteer/
+    city_features.geojson: properties city, kind river|old_city, name, name_ar, source), as GeoJSON."""
+    path = GAZETTEER / "city_features.geojson"
+    try:
+        data = json.loads(_read(path))
+    except json.JSONDecodeError as exc:
+        raise LexiconError(f"{path}: not valid GeoJSON ({exc})") from exc
+    for feature in data.get("features", []):
+        missing = [k for k in ("city", "kind", "name", "name_ar") if not feature.get("properties", {}).get(k)]
+        if missing:
+            raise LexiconError(f"{path}: a feature lacks {', '.join(missing)}")
+    return data
 
 
 @lru_cache(maxsize=None)

@@ -41,7 +41,9 @@ class DateRef:
     start: int
     end: int
     relative: bool  # resolved against the publication date (أمس، الأسبوع المقبل …)
-    precision: str = "day"  # "week" when the text names a week (الأسبوع المقبل): date is its Monday
+    precision: str = "day"  # "week" when the text names a week (الأسبوع المقبل): date is its Monday; "month" or
+    # "year" for a Hijri month or year named without a day: date is its first day
+    hijri: str | None = None  # the Hijri date the text names (Umm al-Qura), "1436-11-17" / "1436-11" / "1436"
 
 
 @dataclass
@@ -60,6 +62,7 @@ class Article:
     dates: list[DateRef] = field(default_factory=list)
     actors: dict[str, dict] = field(default_factory=dict)  # entity_id -> actor record
     places: dict[str, dict] = field(default_factory=dict)  # entity_id -> place record
+    topic: str | None = None  # conflict, politics, economy, sport, culture, health or other (lib/extract/topics)
 
     def to_dict(self) -> dict:
         """Plain-dict form (for JSON)."""

@@ -6,32 +6,35 @@ from lib.dashboard import charts
 from lib.dashboard import filters
 from lib.dashboard.data import load_store
 from lib.dashboard.rtl import esc, md, rtl_block
-from lib.dashboard.widgets import DATES, SPEAKER, filter_sidebar, page_start, statement_list
+from lib.dashboard.widgets import filter_sidebar, page_start, statement_list
 
 PROFILE_CHOICES = 1500
 
 page_start()
 data = load_store()
-chosen = filter_sidebar(data, show=(SPEAKER, DATES))
+chosen = filter_sidebar(data)
 statements = data["statements"]
-shown = statements[filters.apply(statements, chosen)]
+mask = filters.apply(statements, chosen)
+shown = filters.rows(statements, mask, ["speaker_key", "speaker_label", "speaker_group"])
 places, actors = data["place_table"], data["actor_table"]
 
 st.title("Actors · الفاعلون")
 left, right = st.columns([2, 3])
-speakers = shown.groupby(["speaker_key", "speaker_label"]).size().rename("statements").reset_index()
-left.plotly_chart(charts.speakers_figure(speakers.sort_values("statements", ascending=False)), key="speakers")
+left.plotly_chart(charts.speakers_figure(charts.speaker_counts(shown)), key="speakers")
 by_place, by_actor = right.tabs(["Speaker × place · المتحدث × المكان", "Speaker × actor · المتحدث × الجهة"])
 by_place.plotly_chart(charts.matrix_figure(
-    charts.matrix(shown, "place_ids", dict(zip(places["place_id"], places["label"]))),
+    charts.matrix(statements, "place_ids", dict(zip(places["place_id"], places["label"])), mask=mask),
     "Statements naming a place, per speaker · تصريحات تذكر مكاناً"), key="speaker_place")
 by_actor.plotly_chart(charts.matrix_figure(
-    charts.matrix(shown, "actor_ids", dict(zip(actors["actor_id"], actors["label"]))),
+    charts.matrix(statements, "actor_ids", dict(zip(actors["actor_id"], actors["label"])), mask=mask),
     "Statements naming an actor, per speaker · تصريحات تذكر جهة"), key="speaker_actor")
 
 st.header("Profile · ملف")
 # The busiest speakers and most mentioned actors (a list of tens of thousands would be sent on every run).
-top_speakers = data["speakers"].sort_values("statements", ascending=False).head(PROFILE_CHOICES)
+speakers = data["speakers"]
+if "speaker_group" in speakers:  # people and bodies, not "unnamed sources"
+    speakers = speakers[speakers["speaker_group"] == speakers["speaker_key"]]
+top_speakers = speakers.sort_values("statements", ascending=False).head(PROFILE_CHOICES)
 top_actors = actors.sort_values("mentions", ascending=False).head(PROFILE_CHOICES)
 profiles = {f"speaker:{k}": f"{lab} — speaker · متحدث" for k, lab in zip(top_speakers["speaker_key"],
                                                            top_speakers["speaker_label"])}
@@ -43,8 +46,8 @@ if not profiles:
     st.stop()
 pick = st.selectbox("Speaker or actor · متحدث أو جهة", list(profiles), format_func=profiles.get, key="profile")
 kind, ident = pick.split(":", 1)
-said = shown[shown["speaker_key"] == ident]
-mentioned = shown[filters.by_actors(shown, [ident])]
+said = filters.first_copies(statements, filters.order(statements, mask & (statements["speaker_key"] == ident)))
+mentioned = filters.first_copies(statements, filters.order(statements, mask & filters.by_actors(statements, [ident])))
 info = actors[actors["actor_id"] == ident]
 if not info.empty:
     row = info.iloc[0]
@@ -56,6 +59,6 @@ a.metric("Statements by · تصريحات له", len(said))
 b.metric("Statements mentioning · تصريحات تذكره", len(mentioned))
 tab_said, tab_mentioned = st.tabs(["Said · قال", "Mentioned in · ذُكر في"])
 with tab_said:
-    statement_list(data, said, key="profile_said")
+    statement_list(data, statements, key="profile_said", query=chosen.text, positions=said)
 with tab_mentioned:
-    statement_list(data, mentioned, key="profile_mentioned")
+    statement_list(data, statements, key="profile_mentioned", query=chosen.text, positions=mentioned)

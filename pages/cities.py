@@ -1,5 +1,6 @@
-"""Raqqa and Mosul: each city's districts, neighbourhoods and landmarks that the articles mention, the statements
-about it, and its mentions over time. Places known only to city precision are never drawn as street-level pins."""
+"""Raqqa and Mosul as city maps: every district, neighbourhood and landmark the gazetteer knows is drawn (those the
+statements name highlighted and sized by them), with the river and the old city; a click lists the statements about
+that part of the city. Places known only to city precision are never drawn as street-level pins."""
 import pandas as pd
 import streamlit as st
 
@@ -8,60 +9,82 @@ from lib.dashboard import filters
 from lib.dashboard import maps
 from lib.dashboard.data import load_store
 from lib.dashboard.rtl import md
-from lib.dashboard.widgets import DATES, SPEAKER, filter_sidebar, page_start, statement_list
+from lib.dashboard.widgets import filter_sidebar, page_start, statement_list
 
 page_start()
 data = load_store()
-chosen = filter_sidebar(data, show=(SPEAKER, DATES))
+chosen = filter_sidebar(data)
 cities = data["cities"].set_index("key")
 names = {k: f"{r['name']} · {r['name_ar']}" for k, r in cities.iterrows()}
 if st.query_params.get("city") in names and "city" not in st.session_state:
     st.session_state["city"] = st.query_params["city"]
-key = st.radio("City · المدينة", list(names), format_func=names.get, horizontal=True, key="city")
+top_left, top_right = st.columns([3, 1])
+key = top_left.radio("City · المدينة", list(names), format_func=names.get, horizontal=True, key="city")
+streets = top_right.toggle("Street map (online) · خريطة الشوارع", value=False, key="streets",
+                           help="CARTO's street map under the places (fetched from the internet); off, the map "
+                                "needs no connection")
 st.query_params["city"] = key
 city = cities.loc[key].to_dict()
 st.title(f"{md(city['name'])} · {md(city['name_ar'])}")
 
-table = data["place_table"]
-inside = filters.places_within(table, city["place_id"]) if city["place_id"] else []
+# Every place the store or the gazetteer knows, the store's rows first (they carry the mentions).
+known = pd.concat([t for t in (data["place_table"], data["gazetteer"]) if not t.empty],
+                  ignore_index=True).drop_duplicates("place_id") if not data["gazetteer"].empty else data["place_table"]
+inside = filters.places_within(known, city["place_id"]) if city["place_id"] else []
 statements = data["statements"]
-shown = statements[filters.apply(statements, chosen)]
-about = shown[filters.by_places(shown, inside)] if inside else shown.iloc[0:0]
-articles = set(data["articles"]["article_id"]) if not (chosen.start or chosen.end) else set(shown["article_id"])
-counts = maps.place_counts(data["places"], about, articles)
-sub = table[table["place_id"].isin(inside) & (table["place_id"] != city["place_id"])]
-points = maps.place_points(sub, counts, max_radius=12)
+mask = filters.apply(statements, chosen)
+about = mask & filters.by_places(statements, inside) if inside else mask & False
+articles = set(statements["article_id"][filters.apply(statements, filters.article_filters(chosen))])
+counts = maps.place_counts(data["places"], statements, articles, mask=about)
+parts = known[known["place_id"].isin(inside) & (known["place_id"] != city["place_id"])]
+points = maps.city_points(parts, counts)
 fine, areas, vague = maps.split_by_precision(points)
 city_counts = counts[counts["place_id"] == city["place_id"]]
 city["mentions"] = int(city_counts["mentions"].sum())
-city["statements"] = len(about)
+city["statements"] = int(about.sum())
 
 a, b, c = st.columns(3)
-a.metric("Mentions of the city · إشارات إلى المدينة", city["mentions"])
-b.metric("Places inside mentioned · أماكن داخلها", len(sub))
-c.metric("Statements about it · تصريحات عنها", len(about))
+a.metric("Mentions of the city · إشارات إلى المدينة", f"{city['mentions']:,}")
+b.metric("Parts of it mentioned · أحياء ومعالم مذكورة", f"{int((points['mentions'] > 0).sum())} / {len(points)}")
+c.metric("Statements about it · تصريحات عنها", f"{city['statements']:,}")
 
 coarse = pd.concat([maps.city_area(city, vague), areas], ignore_index=True) if not areas.empty \
     else maps.city_area(city, vague)
-st.pydeck_chart(maps.city_deck(city, fine, coarse), key=f"city_map_{key}", height=480)
-st.caption("Dots: places with street-level coordinates. Shaded circles: places known only to district or city "
-           "precision, drawn as the area they could be anywhere in. · النقاط: أماكن بإحداثيات دقيقة. الدوائر: "
-           "أماكن معروفة على مستوى الحي أو المدينة فقط. The base map is Natural Earth at 1:50m: at city zoom its "
-           "rivers and borders are approximate (a km or two).")
+event = st.pydeck_chart(maps.city_deck(city, fine, coarse, streets=streets, city_key=key), key=f"city_map_{key}",
+                        height=560, on_select="rerun", selection_mode="single-object")
+st.caption("Coloured dots: places the statements name (bigger: more statements); grey: the gazetteer's other "
+           "districts, neighbourhoods and landmarks. Shaded circles: places known only to district or city "
+           "precision, drawn as the area they could be anywhere in. The river and the old city are hand-drawn "
+           "(a few hundred metres). Click a place for its statements. · انقر مكاناً لعرض التصريحات عنه."
+           + (f" {maps.STREET_CREDIT}" if streets else ""))
+
+selection = getattr(event, "selection", None) or {}
+picked = None
+for layer in (maps.PLACES_LAYER, "coarse-areas"):
+    objects = (selection.get("objects") or {}).get(layer) or []
+    if objects:
+        picked = objects[0].get("place_id") or None
+        break
+labels = dict(zip(known["place_id"], [f"{a} · {n}" if isinstance(a, str) and a and a != n else n
+                                      for a, n in zip(known["name_ar"], known["name"])]))
 
 st.subheader("Districts, neighbourhoods and landmarks · الأحياء والمعالم")
-if sub.empty:
-    st.info("The articles name no place inside the city yet · لم تذكر المقالات أماكن داخل المدينة بعد")
-else:
-    listed = sub.merge(counts, on="place_id", how="left", suffixes=("_all", ""))
-    listed = listed.assign(on_map=listed["precision"].isin(maps.FINE_PRECISIONS + ("district",)))
-    st.dataframe(listed[["name_ar", "name", "kind", "precision", "on_map", "mentions", "statements"]],
-                 hide_index=True, column_config={
-                     "name_ar": "الاسم", "name": "Name", "on_map": st.column_config.CheckboxColumn(
-                         "drawn · مرسوم", help="Unchecked: known only to city precision, so not drawn")})
+listed = points.assign(drawn=points["precision"].isin(maps.FINE_PRECISIONS + ("district",)))
+st.dataframe(listed[["name_ar", "name", "kind", "precision", "drawn", "mentions", "statements"]]
+             .sort_values(["statements", "mentions"], ascending=False), hide_index=True, column_config={
+                 "name_ar": "الاسم", "name": "Name", "drawn": st.column_config.CheckboxColumn(
+                     "drawn · مرسوم", help="Unchecked: known only to city precision, so not drawn as a point")})
 
 st.plotly_chart(charts.mentions_over_time(data["places"][data["places"]["article_id"].isin(articles)],
-                                          data["articles"], inside, dict(zip(table["place_id"], table["label"])),
+                                          data["articles"], inside, dict(zip(known["place_id"], known["name"])),
                                           "Mentions over time · الإشارات عبر الزمن"), key=f"city_chart_{key}")
-st.subheader(f"Statements about {md(city['name'])} · تصريحات عن {md(city['name_ar'])} ({len(about)})")
-statement_list(data, about, key=f"city_{key}")
+if picked and picked != city["place_id"]:
+    part = filters.order(statements, about & filters.by_places(statements, filters.places_within(known, picked)))
+    st.subheader(f"Statements about {md(labels.get(picked, picked))} · تصريحات عن المكان ({len(part):,})")
+    statement_list(data, statements, key=f"city_part_{key}", query=chosen.text,
+                   positions=filters.first_copies(statements, part))
+else:
+    everything = filters.order(statements, about)
+    st.subheader(f"Statements about {md(city['name'])} · تصريحات عن {md(city['name_ar'])} ({len(everything):,})")
+    statement_list(data, statements, key=f"city_{key}", query=chosen.text,
+                   positions=filters.first_copies(statements, everything))

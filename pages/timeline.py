@@ -1,5 +1,6 @@
-"""Timeline: statements over time by publication date, per speaker, and the dated events the articles refer to
-(resolved dates), told apart; hovering shows the quote and speaker."""
+"""Timeline: statements over time (per day, week or month, the busiest speakers stacked, a range slider to zoom),
+each statement per speaker at its publication date, and the dated events the articles refer to. Publication
+dates outside the corpus's plausible span (a typo such as 2108) are listed apart, never stretched onto the axis."""
 import streamlit as st
 
 from lib.dashboard import charts
@@ -8,23 +9,39 @@ from lib.dashboard.data import load_store
 from lib.dashboard.widgets import filter_sidebar, page_start
 
 EVENT_ROWS = 2000
+COLUMNS = ["published_date", "published", "date_ok", "speaker_key", "speaker_label", "speaker_group", "source",
+           "quote", "statement_id", "article_id", "title"]
 
 page_start()
 data = load_store()
 chosen = filter_sidebar(data)
 statements = data["statements"]
-shown = statements[filters.apply(statements, chosen)]
+mask = filters.apply(statements, chosen)
+shown = filters.rows(statements, mask, COLUMNS)
 dates = data["dates"]
 if len(shown) < len(statements):  # filtered: the events of the articles whose statements are still shown
     dates = dates[dates["article_id"].isin(set(shown["article_id"]))]
 
 st.title("Timeline · الخط الزمني")
-st.caption("Red dots: statements, at the day their article was published, one row per speaker. Blue diamonds: "
-           "the days the articles refer to (resolved dates such as «أمس» or «11 يوليو»). Hover for the words. · "
-           "النقاط الحمراء: التصريحات بتاريخ النشر. المعيّنات الزرقاء: الأيام التي تذكرها المقالات.")
+bins = {"auto": "Automatic · تلقائي", "D": "Day · يوم", "W": "Week · أسبوع", "M": "Month · شهر"}
+left, right = st.columns([3, 1])
+bin = right.segmented_control("Per · لكل", list(bins), format_func=bins.get, default="auto", key="t_bin")
+top = right.slider("Speakers shown · عدد المتحدثين", 3, 15, 8, key="t_top")
+left.caption("Statements by publication date, the busiest named speakers stacked (unnamed sources and documents "
+             "apart, in grey); drag the slider under the chart to zoom · اسحب الشريط أسفل الرسم للتكبير.")
+st.plotly_chart(charts.activity_figure(shown, top=top, bin=None if bin in (None, "auto") else bin), key="activity")
+odd = charts.implausible(shown)
+if not odd.empty:
+    with st.expander(f"⚠️ {len(odd):,} statements with an implausible publication date, left off the axis · "
+                     "تواريخ نشر غير معقولة"):
+        st.dataframe(odd[["published", "speaker_label", "quote", "source", "title"]].head(500), hide_index=True)
+st.subheader("Who spoke when · من تحدث ومتى")
+st.caption("Red dots: statements, at the day their article was published, one row per speaker (the latest "
+           f"{charts.MAX_POINTS:,} at most). Blue diamonds: the days the articles refer to (resolved dates such as "
+           "«أمس» or «11 يوليو»). Hover for the words. · النقاط الحمراء: التصريحات بتاريخ النشر. المعيّنات الزرقاء: "
+           "الأيام التي تذكرها المقالات.")
 st.plotly_chart(charts.timeline_figure(shown, dates), key="timeline")
-st.plotly_chart(charts.counts_figure(shown), key="per_day")
-with st.expander(f"Dated events · الأحداث المؤرخة ({len(dates)})"):
+with st.expander(f"Dated events · الأحداث المؤرخة ({len(dates):,})"):
     # the latest ones: a table of tens of thousands of rows would be sent on every run
     latest = dates.sort_values("date", ascending=False).head(EVENT_ROWS)
     if len(dates) > EVENT_ROWS:

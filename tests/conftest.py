@@ -11,7 +11,7 @@ from lib.corpus.store import Store
 ROOT = Path(__file__).resolve().parent.parent
 
 # -- dashboard stores -------------------------------------------------------------------------------------------
-# The dashboard reads the store named by $RASD_STORE (lib/loading.py). Two stores for its tests: the bundled
+# The dashboard reads the store named by $RASD_STORE (lib/dashboard/data.py). Two stores for its tests: the bundled
 # articles as the ingest sees them today (so assertions stay about what a user checks, not exact counts), and a
 # small hand-made store whose contents are known exactly (places with precisions, two speakers, two days).
 

@@ -1,11 +1,12 @@
 """article_text: the article as a reader sees it: title found, page boilerplate dropped, metadata read."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
-from lib.corpus.readers import read_article, read_file
+from lib.corpus.readers import read_article, read_file, unescape_meta
 from lib.extract.article import clean_article, normalize_date
 from lib.records import Issue
 
@@ -99,6 +100,59 @@ def test_article_sentences_with_boilerplate_phrases_are_kept(line):
     assert line in clean_article(STORY + "\n" + line).body
 
 
+# Lines that point to another page, as the press prints them (no-break spaces after the colon, «..», «|», «-»).
+LINK_LINES = [
+    "شاهد الفيديو التالي للمزيد من التفاصيل:\u00a0بعد تعرض جاسوس روسي سابق لغاز الأعصاب",
+    "شاهد المشروع عبر الرابط:\u00a0https://example.org/project",
+    "رابط الخبر بصحيفة الوئام: تسجيل إصابتين جديدتين بـ «كورونا» في الرياض",
+    "رابط الخبر بصحيفة الوئام",
+    "شاهد..\u00a0هذه حالات التسمم التي اتهمت بها روسيا عبر السنين",
+    "شاهد أيضا: سلطات الهجرة تعتقل أما أمام بناتها",
+    "للمزيد - مهرجان كان: غودار يبحث عن الصور العربية الضائعة",
+    "للمزيد: ضربات جوية تستهدف مطار التيفور العسكري",
+    "اقرأ أيضا| أول تعليق من ولي العهد",
+    "إقرأ أيضا:\u00a0وزير الداخلية: ما تم تداوله أكاذيب",
+    "اقرأ..\u00a0لجنة بريطانية: كاميرون ضخم الأوضاع بليبيا",
+    "\u200fشاهد الفيديو أعلاه:",
+    "للمزيد من المعلومات: www.example.com",
+]
+
+
+@pytest.mark.parametrize("line", LINK_LINES)
+def test_link_lines_are_dropped_wherever_they_stand(line):
+    text = STORY + "\n" + line + "\nوقال أيضاً إن المعارك توقفت.\nوأكد أن المفاوضات مستمرة منذ أسابيع."
+    art = clean_article(text)
+    assert line.strip("\u200f") not in art.body
+    assert STORY in art.body and "وأكد أن المفاوضات مستمرة منذ أسابيع." in art.body
+
+
+# The same words in a sentence, or opening a line that is a sentence (a witness, a reporting verb), stay.
+LINK_WORDS_IN_SENTENCES = [
+    "وقال إن الجميع شاهد الفيديو التالي للمزيد من التفاصيل: الهجوم وقع ليلا.",
+    "شاهد عيان: رأيت الطائرات تقصف الحي.",
+    "تابع: ما أرجوه هو استفادة المنطقة من المشروع",
+    "تابع قائلا: «لن نتراجع عن مواقفنا»",
+    "للمزيد من الشفافية، قال الوزير: «سننشر كل شيء»",
+    "شاهد آلاف الأشخاص فيلما نشرته الشركة على الإنترنت.",
+    "رابط الجأش قال المسعف: لم نخف",
+    "وأرسلت الوزارة رابط الخبر بصحيفة الوئام إلى المراسلين.",
+]
+
+
+@pytest.mark.parametrize("line", LINK_WORDS_IN_SENTENCES)
+def test_link_words_inside_sentences_are_kept(line):
+    art = clean_article(STORY + "\n" + line + "\nوأكد أن المفاوضات مستمرة منذ أسابيع.")
+    assert line in art.body
+
+
+@pytest.mark.parametrize("line", ["jehat5@yahoo.com", "** جميع المقالات المنشورة تمثل رأي كتابها فقط.",
+                                  "*نقلاً عن الرياضية السعودية",
+                                  "للتواصل أرسل sms إلى 88548 تبدأ بالرمز 153 مسافة ثم الرسالة"])
+def test_footers_at_the_page_edge_are_dropped(line):
+    art = clean_article(STORY + "\n" + line)
+    assert art.body == STORY
+
+
 def test_line_endings_and_blank_runs_are_normalised():
     art = clean_article("قال المتحدث إن القوات تقدمت.\r\n\r\n\r\n\r\nوأضاف أن الهجوم مستمر.\r\n")
     assert art.body == "قال المتحدث إن القوات تقدمت.\n\nوأضاف أن الهجوم مستمر."
@@ -154,3 +208,32 @@ def test_published_comes_from_published_or_date():
     assert clean_article(STORY, {"published": "2017/07/07"}).published == "2017-07-07"
     assert clean_article(STORY, {"date": "2017-07-08T00:00:00"}).published == "2017-07-08"
     assert clean_article(STORY, {"published": "قريباً"}).published is None
+
+
+# Metadata as sites write it: HTML entities decoded once, wherever the metadata comes from.
+ESCAPED = "تعليقات &#8220;مهينة&#8221; على &#8220;فيسبوك&#8221; &amp; &quot;تويتر&quot;"
+UNESCAPED = "تعليقات “مهينة” على “فيسبوك” & \"تويتر\""
+
+
+def test_a_sidecar_title_is_unescaped(tmp_path):
+    (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
+    (tmp_path / "a.json").write_text(json.dumps({"title": ESCAPED, "source": "&nbsp;واس (جدة)"}), encoding="utf-8")
+    meta = read_article(tmp_path / "a.txt").meta
+    assert meta["title"] == UNESCAPED and meta["source"] == "واس (جدة)"
+    assert clean_article(STORY, meta).title == UNESCAPED
+
+
+@pytest.mark.parametrize("name, content", [
+    ("a.jsonl", json.dumps({"title": ESCAPED, "text": STORY}) + "\n"),
+    ("a.json", json.dumps([{"title": ESCAPED, "content": STORY}])),
+    ("a.csv", "title,text\n\"" + ESCAPED.replace('"', '""') + "\",\"" + STORY + "\"\n"),
+    ("a.xml", f"<DOC><DOCNO>X-1</DOCNO><TITLE>{ESCAPED.replace('&', '&amp;')}</TITLE><TEXT>{STORY}</TEXT></DOC>"),
+])
+def test_titles_of_records_and_trec_are_unescaped(tmp_path, name, content):
+    (tmp_path / name).write_text(content, encoding="utf-8")
+    arts = [i for i in read_file(tmp_path / name) if not isinstance(i, Issue)]
+    assert [a.meta["title"] for a in arts] == [UNESCAPED]
+
+
+def test_unescaping_is_done_once():
+    assert unescape_meta({"title": "AT&amp;amp;T", "n": 3}) == {"title": "AT&amp;T", "n": 3}

@@ -119,3 +119,172 @@ def test_a_named_week_is_kept_as_its_monday(text, published, monday):
     weeks = [d for d in find_dates(text, published) if d.precision == "week"]
     assert [d.date for d in weeks] == [monday]
     assert all(d.precision == "day" for d in find_dates("قال أمس إن الوضع هادئ", "2017-07-07"))
+
+
+# -- Hijri dates, as the Saudi and Gulf press write them --------------------------------------------------------
+
+# (text, published, [(Gregorian day, Hijri date, precision)], the words that name each)
+HIJRI = [
+    # both calendars for one day: one date, the article's Gregorian day, the weekday taken in
+    ("يوم الثلاثاء 17 ذو القعدة 1436هـ الموافق 1 سبتمبر 2015م", "2015-09-03",
+     [("2015-09-01", "1436-11-17", "day")], ["يوم الثلاثاء 17 ذو القعدة 1436هـ الموافق 1 سبتمبر 2015م"]),
+    ("الرياض 26 شوال 1436 هـ الموافق 11 اغسطس 2015 م واس", None,
+     [("2015-08-11", "1436-10-26", "day")], ["26 شوال 1436 هـ الموافق 11 اغسطس 2015 م"]),
+    ("يوم الأحد (10 شوال 1436ه ) الموافق (26 يوليو 2015م) ولمدة خمسة أيام", None,
+     [("2015-07-26", "1436-10-10", "day")], ["يوم الأحد (10 شوال 1436ه ) الموافق (26 يوليو 2015م)"]),
+    ("في التاسع من شهر رمضان 1436ه الموافق السادس والعشرين من شهر يونيو 2015م،", None,
+     [("2015-06-26", "1436-09-09", "day")],
+     ["في التاسع من شهر رمضان 1436ه الموافق السادس والعشرين من شهر يونيو 2015م"]),
+    ("الثلاثاء 1 سبتمبر 2015 - 17 ذو القعدة 1436", None,
+     [("2015-09-01", "1436-11-17", "day")], ["الثلاثاء 1 سبتمبر 2015 - 17 ذو القعدة 1436"]),
+    # a Hijri day alone, in its spellings
+    ("في 1 ذي الحجة 1436هـ", None, [("2015-09-14", "1436-12-01", "day")], ["في 1 ذي الحجة 1436هـ"]),
+    ("بدءاً من ١٦ ذا القعده ١٤٣٦ هـ", None, [("2015-08-31", "1436-11-16", "day")], ["١٦ ذا القعده ١٤٣٦ هـ"]),
+    ("فقراره في السادس من جمادى الآخرة لعام 1436ه بانطلاق", None, [("2015-03-26", "1436-06-06", "day")],
+     ["في السادس من جمادى الآخرة لعام 1436ه"]),
+    ("الإثنين 11 شوال 1436", None, [("2015-07-27", "1436-10-11", "day")], ["الإثنين 11 شوال 1436"]),
+    ("بدءًا من غرة ذي القعدة 1436هـ للمنشآت", None, [("2015-08-16", "1436-11-01", "day")],
+     ["غرة ذي القعدة 1436هـ"]),
+    ("في 15 صفر 1437هـ", None, [("2015-11-27", "1437-02-15", "day")], ["في 15 صفر 1437هـ"]),
+    ("في 3 ربيع الأول 1437هـ و5 جمادى الأولى 1437هـ", None,
+     [("2015-12-14", "1437-03-03", "day"), ("2016-02-14", "1437-05-05", "day")],
+     ["في 3 ربيع الأول 1437هـ", "و5 جمادى الأولى 1437هـ"]),
+    # numeric, day first or year first
+    ("حتى يوم 20 / 9 / 1436هـ .", None, [("2015-07-07", "1436-09-20", "day")], ["20 / 9 / 1436هـ"]),
+    ("حتى الخميس الموافق 1436/10/28هـ.", None, [("2015-08-13", "1436-10-28", "day")],
+     ["الخميس الموافق 1436/10/28هـ"]),
+    # no year: resolved against publication (past by default, ahead with المقبل / القادم / الجاري)
+    ("ليلة ٢٧ من رمضان، بيكون تأثيرها عالي", "2015-07-21", [("2015-07-14", "1436-09-27", "day")],
+     ["ليلة ٢٧ من رمضان"]),
+    ("الأربعاء 5 ذي القعدة المقبل.", "2015-08-05", [("2015-08-20", "1436-11-05", "day")],
+     ["الأربعاء 5 ذي القعدة المقبل"]),
+    ("في الـ 28 من شهر ذي الحجة القادم، معرض", "2015-08-05", [("2015-10-11", "1436-12-28", "day")],
+     ["في الـ 28 من شهر ذي الحجة القادم"]),
+    ("تنتهي في 30 شوال الجاري.", "2015-07-21", [("2015-08-15", "1436-10-30", "day")], ["في 30 شوال الجاري"]),
+    ("خلال الفترة 10 - 12 شوال الجاري", "2015-07-28",
+     [("2015-07-26", "1436-10-10", "day"), ("2015-07-28", "1436-10-12", "day")], ["10", "12 شوال الجاري"]),
+    # a month or a year without its day: kept at that precision, as its first day
+    ("مقارنة مع لشهر رمضان من عام 1435هـ الماضي.", None, [("2014-06-28", "1435-09", "month")],
+     ["لشهر رمضان من عام 1435هـ"]),
+    ("وكان هذا في رمضان 1427هـ ، مما", None, [("2006-09-24", "1427-09", "month")], ["في رمضان 1427هـ"]),
+    ("في موعدها المحدد مطلع ذي القعدة المقبل.", "2015-08-01", [("2015-08-16", "1436-11", "month")],
+     ["مطلع ذي القعدة المقبل"]),
+    ("منذ شهر رمضان الماضي", "2015-08-01", [("2015-06-18", "1436-09", "month")], ["منذ شهر رمضان الماضي"]),
+    ("تأسست عام 1400هـ (1980)", None, [("1979-11-20", "1400", "year")], ["عام 1400هـ"]),
+]
+
+HIJRI_NOTHING = [
+    ("فاز الهلال 3 صفر على النصر", "2015-08-01"),  # zero, not the month
+    ("اتصل الرئيس التركي رجب طيب أردوغان", "2015-08-01"),
+    ("في مدينة العاشر من رمضان", "2015-08-01"),  # a city
+    ("العام الدراسي 1436/1437هـ", "2015-08-01"),  # a span of two years
+    ("خلال شهر رمضان المبارك", "2015-08-01"),  # a month with no year or relative word
+    ("في 30 ذي القعدة 1436هـ", None),  # that month had 29 days (Umm al-Qura)
+    ("في 5 رجب 1200هـ", None),  # before the calendar's tables
+    ("ليلة ٢٧ من رمضان", None),  # no year and no publication date
+    ("في رمضان 2015م", None),  # a Gregorian year
+    ("وستبدأ اعتباراً 1-5/11/1436ه إن شاء الله", "2015-08-01"),  # a range of days, not a day
+]
+
+
+@pytest.mark.parametrize("text, published, expected, words", HIJRI)
+def test_hijri_dates(text, published, expected, words):
+    found = find_dates(text, published)
+    assert [(d.date, d.hijri, d.precision) for d in found] == expected
+    assert [d.text for d in found] == words
+    for d in found:
+        assert text[d.start:d.end].strip() == d.text
+
+
+@pytest.mark.parametrize("text, published", HIJRI_NOTHING)
+def test_texts_that_name_no_hijri_date(text, published):
+    assert find_dates(text, published) == []
+
+
+def test_gregorian_dates_carry_no_hijri_date():
+    assert [d.hijri for d in find_dates("في 11 يوليو 2016 وأمس", "2017-07-07")] == [None, None]
+
+
+# -- numeric dates and the same day named twice ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, day", [
+    ("التاريخ: 24 - 10 - 2011", "2011-10-24"),
+    ("يوم الجمعة 31/7/2015م عن إحراق", "2015-07-31"),
+    ("في 2011-10-24", "2011-10-24"),
+    ("في 24.10.2011", "2011-10-24"),
+])
+def test_numeric_dates_day_first(text, day):
+    assert _days(text, None) == [day]
+
+
+@pytest.mark.parametrize("text", ["قتل 3.5-2015", "الهاتف 24-10-20115", "في 31/2/2015"])
+def test_numbers_that_are_no_date(text):
+    assert find_dates(text, None) == []
+
+
+def test_a_day_without_year_takes_the_year_the_article_gives_it():
+    text = "هجمات 11 سبتمبر (أيلول) عام 2001. وبعد هجمات 11 سبتمبر، أعلنت"
+    assert _days(text, "2015-08-03") == ["2001-09-11", "2001-09-11"]
+
+
+def test_no_space_between_day_and_month():
+    assert _days("دفعتين في 30يونيو و13 يوليو", "2015-07-22") == ["2015-06-30", "2015-07-13"]
+
+
+def test_the_same_month_follows_the_month_named_before():
+    text = "لقاء تيمور في الثالث من سبتمبر بجدة وماليزيا في الثامن من الشهر ذاته"
+    assert _days(text, "2015-08-06") == ["2015-09-03", "2015-09-08"]
+
+
+# -- weekdays ------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, published, days", [
+    # beside an explicit date, a weekday names that date (no Tuesday before publication besides)
+    ("عقد الاجتماع يوم الثلاثاء 1 سبتمبر 2015", "2015-09-03", ["2015-09-01"]),
+    ("وصل الثلاثاء، 2 أكتوبر/تشرين أول.", "2018-10-10", ["2018-10-02"]),
+    ("يبدأ يوم الاثنين المقبل الأول من ذي القعدة", "2015-08-05", ["2015-08-16"]),
+    # a bare weekday: the last such day up to publication
+    ("أعلن صندوق النقد الدولي الاثنين أن اليونان سددت", "2015-07-22", ["2015-07-20"]),
+    ("وتنافس الحزبان الأحد في انتخابات محلية", "2018-10-01", ["2018-09-30"]),
+    ("أعلنت وزارة الصحة اليوم الأثنين عن تسجيل حالتين", "2015-08-03", ["2015-08-03"]),
+    ("استهدفت عبوتان ناسفتان مساء الجمعة مقر الحزب", "2018-05-25", ["2018-05-25"]),
+    ("ردت في بيان الأربعاء، قالت فيه", "2018-02-23", ["2018-02-21"]),
+    ("التقى الوزير الخميس الماضي نظيره", "2018-02-22", ["2018-02-15"]),
+    # a relative word and its weekday are one day; the weekday says which
+    ("وصل، أمس (السبت)، إلى صنعاء", "2015-08-11", ["2015-08-08"]),
+    ("قبل أن ينتقل غدًا السبت إلى تركيا", "2015-07-24", ["2015-07-25"]),
+    ("ابتداءً من غد الخميس حتى نهاية الشهر", "2015-07-21", ["2015-07-23"]),
+    # a deadline points ahead; a night runs into the next day
+    ("لا يمكن لتأجيل التصويت إلى الثلاثاء أن يغير شيئا", "2018-10-01", ["2018-10-02"]),
+    ("قتلوا في كمين ليل الخميس إلى الجمعة", "2018-04-07", ["2018-04-05", "2018-04-06"]),
+    ("وقال بيان صدر ليل الأربعاء الخميس:", "2018-04-11", ["2018-04-11", "2018-04-12"]),
+])
+def test_weekdays(text, published, days):
+    assert _days(text, published) == days
+
+
+@pytest.mark.parametrize("text", ["الخلاف بين الاثنين قديم", "أدى المصلون صلاة الجمعة في الجامع الكبير",
+                                  "الواحد الأحد", "رأى الأحد عشر كوكبا", "التقى الاثنين معا في باريس",
+                                  "يزدحم سوق الخميس", "أعضاء التحالف الاثنين والسبعين"])
+def test_weekday_words_that_name_no_day(text):
+    assert find_dates(text, "2018-04-11") == []
+
+
+# -- the timeline shows a Hijri-dated event at its Gregorian day, the Hijri date in its hover ------------------
+
+def test_timeline_hover_shows_the_hijri_date():
+    import pandas as pd
+
+    from lib.dashboard import charts
+
+    dates = pd.DataFrame({"date": ["2015-09-01", "2015-07-06"], "text": ["17 ذو القعدة 1436هـ", "أمس"],
+                          "hijri": ["1436-11-17", None], "context": ["…", "…"], "source": ["was", "was"],
+                          "published": ["2015-09-03", "2015-07-07"]})
+    dates["date_value"] = pd.to_datetime(dates["date"])
+    statements = pd.DataFrame(columns=["published_date", "published", "speaker_key", "speaker_label", "source",
+                                       "quote", "statement_id"])
+    events = charts.timeline_figure(statements, dates).data[-1]
+    assert list(pd.to_datetime(events.x).normalize()) == list(dates["date_value"])
+    assert "17 ذو القعدة 1436 هـ" in events.hovertext[0] and "هـ" not in events.hovertext[1]
+    # a store written before the column existed has no hijri column: the hover still builds
+    assert charts.timeline_figure(statements, dates.drop(columns="hijri")).data[-1].hovertext[0]

@@ -55,25 +55,85 @@ def test_date_range_includes_both_ends(statements):
 
 
 @pytest.mark.parametrize("query, expected", [
-    ("الامريكي", ["a:0"]),  # the example: الامريكي finds الأميركي
+    ("الامريكي", ["a:0"]),  # the example: الامريكي finds الأميركي (a variant the lexicons attest)
     ("الأمريكي", ["a:0"]),
     ("ترمب", ["a:1"]),  # ترمب / ترامب
-    ("والأمريكية", []),  # no clitic or suffix in the text to match
+    ("والأمريكية", []),  # a clitic in the query is kept: the text has no والأمريكية
+    ("الأمريكية", []),  # whole words: the feminine is another word
     ("سورية", ["a:0"]),  # سورية / سوريا
-    ("tillerson", ["a:0"]),  # speaker names are searched too, Latin case-folded
-    ("سيرغي", ["b:0"]),
-    ("في", ["a:0", "b:0"]),  # a short word is matched as folded, not by its consonants
+    ("tillerson", []),  # the words said, not who said them: the speaker has its own filter
+    ("سيرغي", []),
+    ("TRAMP", []),
+    ("في", ["a:0", "b:0"]),
+    ("Putin", []),
+    ("ف", []),  # a letter is not a word
     ("", ["a:0", "a:1", "b:0"]),
     ("موسكو", []),
+    ("ترامب بوتين", ["a:1"]),  # every word, anywhere
+    ("ترامب دمشق", []),
+    ('"يلتقي بوتين"', ["a:1"]),  # a phrase: the words in this order, side by side
+    ('"بوتين يلتقي"', []),
+    ("«الموقف الأميركي»", ["a:0"]),
 ])
 def test_text_search_folds_arabic_spelling_variants(statements, query, expected):
     assert ids(statements, filters.by_text(statements, query)) == expected
 
 
-@pytest.mark.parametrize("a, b", [("الأميركي", "الامريكي"), ("ترمب", "ترامب"), ("سوريا", "سورية"),
-                                  ("الأميركية", "الامريكي"), ("إيران", "ايران"), ("الرقّة", "الرقة")])
-def test_spelling_variants_share_a_search_key(a, b):
-    assert filters.skeleton(b) in filters.skeleton(a)
+WORDS = pd.DataFrame({
+    "statement_id": [f"s{i}" for i in range(9)],
+    "quote": ["دخلت القوات بالموصل أمس", "قال إن والموصل", "هذا لمصلحة الشعب", "المصالح والمصلين",
+              "ارتفع سعر الحليب", "القتال في حلب مستمر", "وصلت القوات إلى الرقة", "سيطر على برقة", "مقاتل ومقتل"],
+})
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("الموصل", ["s0", "s1"]),  # through ب and و, never لمصلحة، المصالح، المصلين
+    ("للموصل", []),  # the query's own clitics are kept
+    ("موصل", ["s0", "s1"]),  # without ال it still finds the word with it
+    ("حلب", ["s5"]),  # never الحليب
+    ("الحليب", ["s4"]),
+    ("الرقة", ["s6"]),  # never برقة: a query with ال needs it
+    ("الرقه", ["s6"]),  # ة/ه folded
+    ("مقاتل", ["s8"]),
+    ("مقتل", ["s8"]),
+    ('"القوات بالموصل"', ["s0"]),
+    ('"القوات الموصل"', ["s0"]),  # each word of a phrase through its clitics too
+    ('"الموصل القوات"', []),
+])
+def test_search_matches_whole_words_through_clitics(query, expected):
+    frame = WORDS.copy()
+    assert ids(frame, filters.by_text(frame, query)) == expected
+
+
+def test_search_ranks_and_counts():
+    frame = pd.DataFrame({"statement_id": ["once", "twice", "none", "long"],
+                          "quote": ["الرقة اليوم", "الرقة ثم الرقة", "دمشق", "الرقة " + "كلام " * 40]})
+    mask, score = filters.text_search(frame, "الرقة")
+    assert list(frame[mask]["statement_id"]) == ["once", "twice", "long"]
+    ranked = list(frame[mask].assign(s=score[mask]).sort_values("s", ascending=False)["statement_id"])
+    assert ranked == ["twice", "once", "long"]
+    assert score["none"] == 0 if "none" in score else score.iloc[2] == 0
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("الأميركي", "الامريكي", True), ("ترمب", "ترامب", True), ("سوريا", "سورية", True),
+    ("إيران", "ايران", True), ("الرقّة", "الرقة", True), ("حلب", "الحليب", False), ("الموصل", "المصل", False),
+    ("مقاتلين", "مقتولين", False),
+])
+def test_spelling_variants(a, b, same):
+    from lib.dashboard import search
+
+    v = search.lexicon_variants()
+    (da, sa), (db, sb) = search.query_reading(a), search.query_reading(b)
+    assert (v.key(sa) == v.key(sb) and da == db) is same
+
+
+def test_search_highlights_the_words_it_matched():
+    from lib.dashboard import search
+
+    text = "قال إن القوات دخلت بالموصل ولمصلحة الرقة"
+    spans = search.word_spans(text, "الموصل", search.lexicon_variants())
+    assert [text[a:b] for a, b in spans] == ["بالموصل"]
 
 
 def test_filters_combine(statements):
@@ -116,16 +176,25 @@ def test_download_table_csv_and_json_keep_arabic(statements):
 
 def test_url_state_round_trips():
     chosen = Filters(speakers=["rex-tillerson", "name:بيان رسمي"], actors=["isis"], places=["geonames:172955"],
-                     start=date(2017, 7, 1), end=date(2017, 7, 31), text="الامريكي")
+                     start=date(2017, 7, 1), end=date(2017, 7, 31), text="الامريكي", topics=["sport"])
     params = url_state.encode(chosen)
     assert params["speaker"] == ["rex-tillerson", "name:بيان رسمي"] and params["from"] == "2017-07-01"
     assert url_state.decode(params) == chosen
 
 
 def test_url_state_leaves_defaults_out_and_survives_bad_input():
-    assert url_state.encode(Filters()) == {}
+    default = Filters(topics=list(url_state.DEFAULT_TOPICS))
+    assert url_state.encode(default) == {}
+    assert url_state.decode({}) == default
     assert url_state.decode({"speaker": "a", "from": "yesterday", "to": "2017-13-01", "other": "x"}) == \
-        Filters(speakers=["a"])
+        Filters(speakers=["a"], topics=list(url_state.DEFAULT_TOPICS))
+
+
+def test_url_state_topics_default_to_conflict_and_politics():
+    assert url_state.encode(Filters()) == {"topic": "all"}  # no topic chosen: every topic, said so
+    assert url_state.decode({"topic": "all"}).topics == []
+    assert url_state.decode({"topic": ["sport", "culture"]}).topics == ["sport", "culture"]
+    assert url_state.encode(Filters(topics=["politics", "conflict"])) == {}
 
 
 class FakeParams(dict):
@@ -138,10 +207,11 @@ class FakeParams(dict):
 
 def test_url_write_changes_only_what_differs():
     params = FakeParams({"city": "mosul", "q": "old"})
-    assert url_state.write(params, Filters(speakers=["x"], text="new"))
+    default = list(url_state.DEFAULT_TOPICS)
+    assert url_state.write(params, Filters(speakers=["x"], text="new", topics=default))
     assert params == {"city": "mosul", "speaker": ["x"], "q": "new"}
-    assert not url_state.write(params, Filters(speakers=["x"], text="new"))
-    assert url_state.write(params, Filters())
+    assert not url_state.write(params, Filters(speakers=["x"], text="new", topics=default))
+    assert url_state.write(params, Filters(topics=default))
     assert params == {"city": "mosul"}
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lib.dashboard.maps import LABELS_LAYER, PLACES_LAYER
+from lib.dashboard.maps import LABELS_LAYER, PLACES_LAYER, QUIET_LAYER
 from lib.dashboard.rtl import shaped
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -151,8 +151,9 @@ def test_quote_opens_in_its_paragraph_highlighted_with_source_link(rich):
     at = page("quotes")
     paragraphs = [b for b in html_bodies(at) if b.startswith('<div dir="rtl" class="rasd-rtl rasd-para"')]
     assert len(paragraphs) == 3
-    assert "<mark>إن تحرير الرقة من داعش يقترب وإن حي المشلب آمن</mark>" in paragraphs[0]
-    assert 'href="https://example.org/rich-a"' in paragraphs[0]
+    first = next(p for p in paragraphs if "تحرير الرقة" in p)
+    assert "<mark>إن تحرير الرقة من داعش يقترب وإن حي المشلب آمن</mark>" in first
+    assert 'href="https://example.org/rich-a"' in first
 
 
 def test_downloads_hold_the_filtered_statements(rich):
@@ -230,24 +231,44 @@ def test_city_page_shows_districts_without_faking_precision(rich):
     assert not at.exception
     spec = deck(at)
     dots = next(lay for lay in spec["layers"] if lay["id"] == PLACES_LAYER)["data"]
-    assert [d["place_id"] for d in dots] == ["curated:raqqa-mashlab"]
+    assert [d["place_id"] for d in dots] == ["curated:raqqa-mashlab"]  # the part a statement names: clickable
+    quiet = {d["place_id"] for d in next(lay for lay in spec["layers"] if lay["id"] == QUIET_LAYER)["data"]}
+    assert {"curated:raqqa-old-city", "curated:raqqa-naim-roundabout", "curated:raqqa-old-bridge"} <= quiet
     area = next(lay for lay in spec["layers"] if lay["id"] == "coarse-areas")["data"]
     assert area[0]["precision"] == "city"
-    table = at.dataframe[0].value
-    assert set(table["name"]) == {"Al-Mashlab", "Clock Square"}
-    assert dict(zip(table["name"], table["on_map"])) == {"Al-Mashlab": True, "Clock Square": False}
+    assert {"old-city", "city-river"} <= {lay["id"] for lay in spec["layers"]}
+    labels = next(lay for lay in spec["layers"] if lay["id"] == LABELS_LAYER)
+    assert labels["extensions"] == [{"@@type": "CollisionFilterExtension"}]
+    assert max(labels["data"], key=lambda d: d["priority"])["place_id"] == "curated:raqqa-mashlab"
+    table = at.dataframe[0].value.set_index("name")
+    assert table.loc["Al-Mashlab", "statements"] == 1 and table.loc["Al-Mashlab", "drawn"]
+    assert not table.loc["Clock Square", "drawn"]  # known only to city precision
+    assert table.loc["Qasr al-Banat", "mentions"] == 0  # the gazetteer's parts, mentioned or not
     assert len(cards(at)) == 1 and at.get("plotly_chart")
     at.radio(key="city").set_value("mosul").run()
     assert at.title[0].value.startswith("Mosul")
     assert len(cards(at)) == 1 and "الموصل" in cards(at)[0]
     assert url(at, "city") == ["mosul"]
+    assert "mosul-old-city" in json.dumps(deck(at)) or "الموصل القديمة" in json.dumps(deck(at), ensure_ascii=False)
+
+
+def test_city_map_needs_no_network_unless_the_street_map_is_asked_for(rich):
+    at = page("cities")
+    assert "https://" not in at.get("deck_gl_json_chart")[0].proto.json
+    at.toggle(key="streets").set_value(True).run()
+    spec = deck(at)
+    assert spec["mapProvider"] == "carto" and spec["mapStyle"].startswith("https://basemaps.cartocdn.com/")
+    assert "OpenStreetMap" in " ".join(c.value for c in at.caption)
 
 
 # -- timeline and actors ------------------------------------------------------------------------------------------
 
 def test_timeline_has_statements_and_events(rich):
     at = page("timeline")
-    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    activity = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert {t["name"] for t in activity["data"]} == {"Rex Tillerson · ريكس تيلرسون", "Sergey Lavrov · سيرغي لافروف"}
+    assert activity["layout"]["xaxis"]["rangeslider"]["visible"]
+    spec = json.loads(at.get("plotly_chart")[1].proto.spec)
     names = [trace["name"] for trace in spec["data"]]
     assert len(names) == 2 and names[0] != names[1]
     assert any("Sergey Lavrov" in h for h in spec["data"][0]["hovertext"])

@@ -15,7 +15,7 @@ def export_record(art: Article) -> dict:
     """The JSON object of CONTRACT.md for one article (actors and places with the spans of their mentions)."""
     return {
         "source_file": art.source_file, "article_id": art.article_id, "title": art.title,
-        "published": art.published, "source": art.source, "url": art.url, "body": art.body,
+        "published": art.published, "source": art.source, "url": art.url, "body": art.body, "topic": art.topic,
         "statements": [
             {"quote": s.quote, "speaker": s.speaker, "speaker_ar": s.speaker_ar, "kind": s.kind, "cue": s.cue,
              "start": s.start, "end": s.end, "speaker_kind": s.speaker_kind, "speaker_id": s.speaker_id}
@@ -23,7 +23,8 @@ def export_record(art: Article) -> dict:
         "actors": [{k: v for k, v in a.items() if k not in _PLACE_ONLY + ("precision",)}
                    for a in art.actors.values()],
         "places": [{k: v for k, v in p.items() if k not in _PLACE_ONLY} for p in art.places.values()],
-        "dates": [{"date": d.date, "text": d.text, "precision": d.precision} for d in art.dates],
+        "dates": [{"date": d.date, "text": d.text, "precision": d.precision, **({"hijri": d.hijri} if d.hijri else {})}
+                  for d in art.dates],
     }
 
 

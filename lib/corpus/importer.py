@@ -2,7 +2,11 @@
 
 Records stream from `lib.corpus.readers`, are analysed (in worker processes when asked: the analysis is pure),
 and go to the store in batches; `Store.add` is atomic per batch and skips articles stored already, so a
-failure or an interrupt never loses what was stored before.
+failure or an interrupt never loses what was stored before. The store is checked writable before anything is
+read; an article the store refuses fails alone (its batch is stored); a store that fails mid-import stops it
+with the reason (`ImportReport.store_error`), keeping what was stored; damaged batches met in the store are
+warnings naming them (their articles are not seen, so they are added again). One article's analysis is capped
+in CPU time, so a text built to hit a slow path fails alone instead of hanging the import.
 
 With workers, the analysis is the cost (a few ms an article; reading and storing are a few % of it), so the
 main process only reads, hands out small chunks of records and stores: it keeps enough chunks queued that the
@@ -16,23 +20,32 @@ import multiprocessing
 import os
 import re
 import signal
+import threading
 import time
 from collections import deque
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from lib.corpus import cluster
 from lib.corpus.readers import LIMITS, MB, Limits, read_bytes, read_paths
-from lib.corpus.store import ArticleRows, Store, rows_of
+from lib.corpus.store import ArticleRows, Store, StoreError, rows_of
 from lib.extract.analyse import analyse
 from lib.records import Article, Issue, Item, RawArticle
 
 BATCH = 1000  # articles per store write: one atomic Parquet batch (fewer, bigger parts load faster too)
 CHUNK = 16  # articles per task handed to a worker: few enough that both workers finish together
 AHEAD = 8  # tasks queued per worker, so that the workers never wait while the main process stores a batch
+ENGINES = ("dask", "pool")  # what runs the workers: a local Dask cluster (the default), or a multiprocessing pool
 WARNING_LINES = 20  # past this many warnings the summary groups them by kind (failures are always listed)
 MIN_ARABIC = 0.5  # share of a text's letters that must be Arabic: Rasd reads Arabic news
 MAX_UPLOAD_BYTES = 100 * MB  # per uploaded file; matches server.maxUploadSize in .streamlit/config.toml
+# One article's analysis takes milliseconds (~25 s of CPU for a text at the 500,000-character limit); a text
+# built to hit a slow path of the extraction (thousands of cue words in a row) must fail alone, not hang the
+# import. CPU seconds, so a loaded machine does not trip it; enforced where a timer signal can be used (the
+# command line and its workers; not in the dashboard's threads).
+ANALYSIS_SECONDS = 30  # plus one second per 10,000 characters
 
 Progress = Callable[[int, "int | None", str], None]  # (articles done, total if known, current name)
 
@@ -50,6 +63,7 @@ class ImportReport:
     read: int = 0  # articles read and analysed (or refused)
     seconds: float = 0.0
     interrupted: bool = False
+    store_error: str | None = None  # the store could not be written: the import stopped (also in `failed`)
     # Where the time went (seconds): "read" (reading and decoding, main process), "analyse" (CPU of the
     # analysis, summed over the workers), "wait" (the main process waiting for workers), "store" (writing).
     stages: dict[str, float] = field(default_factory=dict)
@@ -64,6 +78,8 @@ class ImportReport:
         head += f" ({self.seconds:.1f} s{rate})"
         if self.interrupted:
             head += " (interrupted: the batches stored before the interrupt are kept)"
+        if self.store_error:
+            head += " (stopped: the store cannot be written; the batches stored before are kept)"
         lines = [head]
         if len(self.warnings) <= WARNING_LINES:
             lines += [f"  warning: {name}: {why}" for name, why in self.warnings]
@@ -101,14 +117,44 @@ def arabic_share(text: str) -> float:
     return (len(text) - len(_ARABIC_LETTERS.sub("", text))) / letters if letters else 0.0
 
 
-def analyse_raw(raw: RawArticle) -> Article | Issue:
-    """Analyse one record; an Issue instead when it is not Arabic, has no body, or the analysis fails."""
+class AnalysisOvertime(Exception):
+    """One article's analysis ran past MAX_ANALYSIS_SECONDS."""
+
+
+@contextmanager
+def _deadline(seconds: float):
+    """AnalysisOvertime raised in the block after `seconds` of this process's CPU time (a no-op off the main
+    thread or without interval timers)."""
+    if seconds <= 0 or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def overtime(_signum, _frame):
+        raise AnalysisOvertime
+
+    previous = signal.signal(signal.SIGVTALRM, overtime)
+    signal.setitimer(signal.ITIMER_VIRTUAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_VIRTUAL, 0)
+        signal.signal(signal.SIGVTALRM, previous)
+
+
+def analyse_raw(raw: RawArticle, max_seconds: float | None = None) -> Article | Issue:
+    """Analyse one record; an Issue instead when it is not Arabic, has no body, or the analysis fails or runs
+    past `max_seconds` of CPU (default: ANALYSIS_SECONDS, more for a long text)."""
+    if max_seconds is None:
+        max_seconds = ANALYSIS_SECONDS + len(raw.text) / 10_000
     share = arabic_share(raw.text)
     if share < MIN_ARABIC:
         return Issue(raw.name, f"not Arabic text ({share:.0%} of its letters are Arabic); skipped: Rasd reads "
                                "Arabic news", "warning")
     try:
-        art = analyse(raw.text, raw.meta, raw.name)
+        with _deadline(max_seconds):
+            art = analyse(raw.text, raw.meta, raw.name)
+    except AnalysisOvertime:
+        return Issue(raw.name, f"analysis took over {max_seconds:.0f} s (a text built to be slow?); skipped")
     except Exception as exc:  # a bug in one analysis step must fail this article only, not the batch
         return Issue(raw.name, f"analysis failed ({type(exc).__name__}: {exc})")
     if not art.body.strip():
@@ -129,15 +175,22 @@ def _worker_start() -> None:
     gc.disable()
 
 
-def _analyse_chunk(raws: list[RawArticle]) -> tuple[list[ArticleRows | Issue], float]:
+def _analyse_rows(raws: list[RawArticle]) -> tuple[list[ArticleRows | Issue], float]:
     """In a worker: each record's table rows (or the Issue), and the CPU seconds the chunk took."""
     start = time.process_time()
     out: list[ArticleRows | Issue] = []
     for raw in raws:
         result = analyse_raw(raw)
         out.append(result if isinstance(result, Issue) else rows_of(result))
-    gc.collect()  # cheap: the lexicons were frozen before the fork, so only this chunk's objects are looked at
     return out, time.process_time() - start
+
+
+def _analyse_chunk(raws: list[RawArticle]) -> tuple[list[ArticleRows | Issue], float]:
+    """In a pool worker: `_analyse_rows`, then the garbage collector (disabled in the pool's workers)."""
+    out, cpu = _analyse_rows(raws)
+    start = time.process_time()
+    gc.collect()  # cheap: the lexicons were frozen before the fork, so only this chunk's objects are looked at
+    return out, cpu + time.process_time() - start
 
 
 class _Clock:
@@ -175,10 +228,18 @@ def _groups(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield group
 
 
-def _analysed(items: Iterable[Item], workers: int, clock: _Clock
-              ) -> Iterator[tuple[Item, Article | ArticleRows | Issue]]:
-    """(item, result) in input order; issues pass through as their own result."""
+def _analysed(items: Iterable[Item], workers: int, clock: _Clock, scheduler: str | None = None,
+              engine: str | None = None) -> Iterator[tuple[Item, Article | ArticleRows | Issue]]:
+    """(item, result) in input order; issues pass through as their own result. Analysed on the Dask cluster at
+    `scheduler`; else, with more than one worker (or engine "dask"), on a local Dask cluster or (engine "pool")
+    a process pool; else here."""
+    if engine not in (None, *ENGINES):
+        raise ValueError(f"engine must be one of {', '.join(ENGINES)} (or None), not {engine!r}")
     items = clock.reading(items)
+    if scheduler or engine == "dask" or (workers > 1 and engine != "pool"):
+        yield from cluster.analysed(_groups(items, cluster.CHUNK), _analyse_rows, _warm_up, workers, scheduler,
+                                    clock.add)
+        return
     if workers <= 1:
         for item in items:
             if isinstance(item, Issue):
@@ -222,16 +283,24 @@ def _analysed(items: Iterable[Item], workers: int, clock: _Clock
 
 
 def import_items(items: Iterable[Item], store_dir: Path | None = None, progress: Progress | None = None,
-                 workers: int = 1, limit: int | None = None, total: int | None = None) -> ImportReport:
-    """Analyse the records and add them to the store batch by batch; problems go to the report."""
+                 workers: int = 1, limit: int | None = None, total: int | None = None,
+                 scheduler: str | None = None, engine: str | None = None) -> ImportReport:
+    """Analyse the records and add them to the store batch by batch; problems go to the report. A store
+    that cannot be written is found before anything is read (`store_error`, nothing analysed). With
+    workers > 1 or a `scheduler` address the analysis runs on Dask (see `_analysed` and ENGINES)."""
     store = Store(store_dir)
     report = ImportReport()
     clock = _Clock(report.stages)
     start = time.monotonic()
+    try:
+        store.check_writable()
+    except StoreError as exc:
+        _stopped(report, store, str(exc))
+        return report
     batch: list[Article | ArticleRows] = []
     if limit is not None:
         items = first_articles(items, limit)
-    analysed = _analysed(items, workers, clock)
+    analysed = _analysed(items, workers, clock, scheduler, engine)
     try:
         for item, result in analysed:
             if isinstance(result, Issue):
@@ -242,15 +311,26 @@ def import_items(items: Iterable[Item], store_dir: Path | None = None, progress:
                 report.read += 1
                 if progress:
                     progress(report.read, total, item.name)
-            if len(batch) >= BATCH:
-                _flush(store, batch, report, clock)
+            if len(batch) >= BATCH and not _flush(store, batch, report, clock):
+                break
     except KeyboardInterrupt:
         report.interrupted = True
     finally:
         analysed.close()  # stops the workers now, before the last batch is stored
-    _flush(store, batch, report, clock)
+    if not report.store_error:
+        _flush(store, batch, report, clock)
+    for damage in store.skipped:
+        report.warnings.append((str(store.manifests / f"{damage.batch}.json"),
+                                f"{damage}; skipped, its articles are added again if given "
+                                "(python -m lib.ingest --repair moves it aside)"))
     report.seconds = time.monotonic() - start
     return report
+
+
+def _stopped(report: ImportReport, store: Store, why: str) -> None:
+    """Record that the store cannot be written (a failure naming the store, and the reason to stop)."""
+    report.store_error = why
+    report.failed.append((str(store.root), why))
 
 
 def first_articles(items: Iterable[Item], limit: int) -> Iterator[Item]:
@@ -266,10 +346,10 @@ def first_articles(items: Iterable[Item], limit: int) -> Iterator[Item]:
 
 def import_paths(paths: list[Path], store_dir: Path | None = None, mapping: dict[str, str] | None = None,
                  progress: Progress | None = None, workers: int = 1, limit: int | None = None,
-                 limits: Limits = LIMITS) -> ImportReport:
+                 limits: Limits = LIMITS, scheduler: str | None = None, engine: str | None = None) -> ImportReport:
     """Analyse every article under the paths (files, folders, archives) and add it to the store."""
     return import_items(read_paths([Path(p) for p in paths], mapping, limits), store_dir, progress,
-                        workers=workers, limit=limit)
+                        workers=workers, limit=limit, scheduler=scheduler, engine=engine)
 
 
 def read_uploads(files: list[tuple[str, bytes]], mapping: dict[str, str] | None = None,
@@ -301,16 +381,28 @@ def import_uploads(files: list[tuple[str, bytes]], store_dir: Path | None = None
     return import_items(items, store_dir, progress, total=total)
 
 
-def _flush(store: Store, batch: list[Article | ArticleRows], report: ImportReport, clock: _Clock) -> None:
-    """Store the batch (one atomic write) and count what was added and skipped."""
-    if batch:
-        start = time.perf_counter()
+def _flush(store: Store, batch: list[Article | ArticleRows], report: ImportReport, clock: _Clock) -> bool:
+    """Store the batch (one atomic write) and count what was added, skipped and refused; False when the store
+    could not be written (the report says why; nothing of this batch is stored)."""
+    if not batch:
+        return True
+    start = time.perf_counter()
+    try:
         result = store.add(batch)
-        clock.add("store", time.perf_counter() - start)
-        report.added += len(result.added)
-        report.duplicates += len(result.duplicates)
-        report.added_ids += result.added
+    except (OSError, StoreError) as exc:  # disk full, permissions changed, store folder gone …
+        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        _stopped(report, store, f"{store.root}: the store cannot be written ({why}); {len(batch)} analysed "
+                                "article(s) not stored")
         batch.clear()
+        return False
+    finally:
+        clock.add("store", time.perf_counter() - start)
+    report.added += len(result.added)
+    report.duplicates += len(result.duplicates)
+    report.added_ids += result.added
+    report.failed += result.failed
+    batch.clear()
+    return True
 
 
 def default_workers() -> int:

@@ -5,10 +5,13 @@ Formats: .txt (with its .json sidecar; a .txt holding <DOC> elements is TREC), .
 TREC-style XML (.xml/.trec/.sgml: <DOC> elements, as in the ANT corpus), .zip and .tar(.gz/.bz2/.xz)/.tgz
 archives of any of these, and folders.
 
-Problems are yielded as `Issue`s in the same stream, so one bad file or record never stops the rest.
-Archives are read member by member in memory, never extracted to disk, within `Limits` (member count,
-per-member and total expanded size); members with unsafe paths (../, absolute, links) are reported and
-skipped.
+Problems are yielded as `Issue`s in the same stream, so one bad file or record never stops the rest:
+hostile structure (JSON nested thousands deep, thousands of unclosed tags) is a per-file error, and every
+reader runs in linear time. Every text that leaves here is valid Unicode (lone surrogates and undecodable
+file names replaced and reported), so the store can always write it. Archives are read member by member in
+memory, never extracted to disk, within `Limits` (member count, per-member and total expanded size); members
+with unsafe paths (../, absolute, links) are reported and skipped, an oversize member is skipped with a
+warning and the rest read.
 """
 from __future__ import annotations
 
@@ -28,7 +31,8 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Union
 
 from lib.records import Issue, Item, RawArticle
-from lib.text.decoding import DecodeError, Decoded, decode_bytes
+from lib.text.decoding import (DecodeError, Decoded, clean_text, decode_bytes, file_name, looks_mojibake,
+                               unmojibake)
 
 MB = 1024 * 1024
 
@@ -42,6 +46,7 @@ class Limits:
     max_archive_bytes: int = 1024 * MB  # everything one archive expands to
     max_article_chars: int = 500_000  # news articles are under 50,000; anything past this is not one article
     max_depth: int = 1  # archives inside archives are not read
+    max_json_depth: int = 100  # nesting of JSON arrays/objects: articles need a handful; deeper is hostile
 
 
 LIMITS = Limits()
@@ -102,6 +107,7 @@ def suffix_of(name: str) -> str:
 
 # ---------------------------------------------------------------------------------------------- dates
 
+MAX_DATE_CHARS = 100
 _MONTHS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
 _ISO = re.compile(r"\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
@@ -133,6 +139,8 @@ def parse_date(value: object) -> str | None:
     if not isinstance(value, str) or not value.strip():
         return None
     s = value.strip()
+    if len(s) > MAX_DATE_CHARS:  # no date is this long; and the patterns below need not see a megabyte
+        return None
     if m := _ISO.match(s):
         return _ymd(*(int(g) for g in m.groups()))
     if m := _DMY.match(s):
@@ -222,9 +230,17 @@ def record_article(rec: object, name: str, mapping: dict[str, str], limits: Limi
     yield from make_article(text, meta, name, limits, date=dval, date_field=dkey)
 
 
+def unescape_meta(meta: dict) -> dict:
+    """Metadata text with its HTML entities decoded once (&#8220;مهينة&#8221; → “مهينة”, &nbsp;) and trimmed:
+    sites put entity-escaped titles in feeds and sidecars, and readers would see them raw."""
+    return {k: html.unescape(v).strip() if isinstance(v, str) else v for k, v in meta.items()}
+
+
 def make_article(text: str, meta: dict, name: str, limits: Limits = LIMITS, date: object = None,
                  date_field: str | None = None) -> Iterator[Item]:
-    """A RawArticle after the checks every format shares (empty, too long, date understood)."""
+    """A RawArticle after the checks every format shares (empty, too long, valid Unicode, not mojibake,
+    metadata fields text, date understood)."""
+    name = clean_text(name)[0]
     if not text.strip():
         yield Issue(name, "empty article text; skipped", "warning")
         return
@@ -232,16 +248,57 @@ def make_article(text: str, meta: dict, name: str, limits: Limits = LIMITS, date
         yield Issue(name, f"article is {len(text):,} characters, over the {limits.max_article_chars:,} limit "
                           f"(not one news article? split it); skipped")
         return
-    meta = dict(meta)
+    text, bad = clean_text(text)
+    if bad:
+        yield Issue(name, f"{bad} invalid character(s) (lone UTF-16 surrogates, as in a cut emoji) in the text "
+                          "replaced by \ufffd", "warning")
+    if looks_mojibake(text):
+        fixed = unmojibake(text)
+        if fixed is None:
+            yield Issue(name, f"text is mojibake (UTF-8 Arabic misread as Windows-1256: {text[:12]!r}…) and cannot "
+                              "be restored; not stored")
+            return
+        text = fixed
+        yield Issue(name, "text was mojibake (UTF-8 Arabic misread as Windows-1256); restored", "warning")
+    meta, problems = _text_fields(unescape_meta(meta))
+    for problem in problems:
+        yield Issue(name, problem, "warning")
     if date not in (None, ""):
         day = parse_date(date)
         if day:
             meta["published"] = day
         else:
             meta.pop("published", None)
-            yield Issue(name, f"date {str(date)[:40]!r}{f' (field {date_field!r})' if date_field else ''} "
+            shown = clean_text(str(date)[:40])[0]
+            yield Issue(name, f"date {shown!r}{f' (field {date_field!r})' if date_field else ''} "
                               "not understood; published left empty", "warning")
     yield RawArticle(text, meta, name)
+
+
+def _text_fields(meta: dict) -> tuple[dict, list[str]]:
+    """Metadata whose values are valid text (numbers written out, lone surrogates replaced, mojibake
+    restored), and why any was changed or dropped (an array where a title belongs, unrestorable mojibake)."""
+    out: dict = {}
+    problems: list[str] = []
+    for key, value in meta.items():
+        key = clean_text(str(key))[0]
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            problems.append(f"metadata field {key!r} is {_json_type(value)}, not text; ignored")
+            continue
+        value, bad = clean_text(str(value))
+        if bad:
+            problems.append(f"metadata field {key!r}: {bad} invalid character(s) replaced by \ufffd")
+        if looks_mojibake(value):
+            fixed = unmojibake(value)
+            if fixed is None:
+                problems.append(f"metadata field {key!r} is mojibake and cannot be restored; ignored")
+                continue
+            value = fixed
+            problems.append(f"metadata field {key!r} was mojibake; restored")
+        out[key] = value
+    return out, problems
 
 
 # ------------------------------------------------------------------------------------------- formats
@@ -252,19 +309,54 @@ def _decode(data: bytes, name: str) -> tuple[str | None, list[Issue]]:
         dec: Decoded = decode_bytes(data)
     except DecodeError as exc:
         return None, [Issue(name, str(exc))]
-    issues = []
+    issues = [Issue(name, repair, "warning") for repair in dec.repairs]
     if dec.encoding not in ("utf-8", "utf-8-sig"):
         issues.append(Issue(name, f"not UTF-8: decoded as {dec.label}", "warning"))
     return dec.text, issues
 
 
-def _sidecar_meta(data: bytes, name: str) -> tuple[dict | None, list[Issue]]:
+class JSONTooDeep(ValueError):
+    """JSON nested deeper than the limit (hostile or broken)."""
+
+
+def json_depth_over(doc: object, limit: int) -> bool:
+    """Does a parsed JSON value nest arrays and objects more than `limit` deep? Walked without recursion."""
+    stack = [(doc, 1)]
+    while stack:
+        node, depth = stack.pop()
+        children = node.values() if isinstance(node, dict) else node if isinstance(node, list) else None
+        if children is None:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+    return False
+
+
+def load_json(text: str, limits: Limits = LIMITS) -> object:
+    """json.loads within the depth limit: JSONTooDeep past it (nothing later recurses into a value deeper
+    than Python's stack allows, e.g. to print it), json.JSONDecodeError when malformed."""
+    try:
+        doc = json.loads(text)
+    except RecursionError:  # thousands of levels: the parser's own guard stops it, quickly and cleanly
+        doc = None
+        too_deep = True
+    else:
+        too_deep = json_depth_over(doc, limits.max_json_depth)
+    if too_deep:
+        raise JSONTooDeep(f"JSON nested more than {limits.max_json_depth} levels deep (broken or hostile); not read")
+    return doc
+
+
+def _sidecar_meta(data: bytes, name: str, limits: Limits = LIMITS) -> tuple[dict | None, list[Issue]]:
     """The metadata object in a sidecar's bytes, or None and the Issue why not."""
     text, issues = _decode(data, name)
     if text is None:
         return None, [Issue(name, f"metadata sidecar unreadable ({issues[0].message})")]
     try:
-        meta = json.loads(text)
+        meta = load_json(text, limits)
+    except JSONTooDeep as exc:
+        return None, [Issue(name, f"metadata sidecar unreadable ({exc})")]
     except json.JSONDecodeError as exc:
         return None, [Issue(name, f"metadata sidecar is not valid JSON (line {exc.lineno} column {exc.colno}: "
                                   f"{exc.msg})")]
@@ -286,7 +378,7 @@ def read_text_article(data: bytes, name: str, sidecar: tuple[bytes, str] | None 
     meta: dict = {}
     date = None
     if sidecar is not None:
-        side, side_issues = _sidecar_meta(*sidecar)
+        side, side_issues = _sidecar_meta(*sidecar, limits)
         if side is None:  # a broken sidecar fails its article: stored without metadata it would be misdated
             yield Issue(name, f"{side_issues[0].message} ({sidecar[1]})")
             return
@@ -337,7 +429,10 @@ def read_json(data: bytes, name: str, mapping: dict[str, str], limits: Limits = 
     if text is None:
         return
     try:
-        doc = json.loads(text)
+        doc = load_json(text, limits)
+    except JSONTooDeep as exc:
+        yield Issue(name, str(exc))
+        return
     except json.JSONDecodeError as exc:
         if exc.msg == "Extra data" and text.lstrip().startswith("{"):
             yield from _jsonl_lines(text, name, mapping, limits)  # JSON Lines saved as .json
@@ -374,7 +469,10 @@ def _jsonl_lines(text: str, name: str, mapping: dict[str, str], limits: Limits) 
         if not line.strip():
             continue
         try:
-            rec = json.loads(line)
+            rec = load_json(line, limits)
+        except JSONTooDeep as exc:
+            yield Issue(f"{name}:line {n}", str(exc))
+            continue
         except json.JSONDecodeError as exc:
             yield Issue(f"{name}:line {n}", f"malformed JSON at column {exc.colno}: {exc.msg}")
             continue
@@ -415,12 +513,16 @@ def read_csv(data: bytes, name: str, mapping: dict[str, str], limits: Limits = L
 
 
 # TREC-style <DOC> files (ANT corpus: DOCNO URL SRC CAT TITLE TIME AUTHOR ABSTRACT TEXT; LDC: HEADLINE, DATE …).
-_DOC_OPEN = re.compile(r"<DOC(?:\s[^>]*)?>", re.I)
-_DOC = re.compile(r"<DOC(\s[^>]*)?>(.*?)</DOC\s*>", re.I | re.S)
-_OPEN_TAG = re.compile(r"<([A-Za-z_]+)(?:\s[^>]*)?>")
+# Attributes are bounded ({0,N}): `[^>]*` would rescan the rest of the file from every "<DOC " of a file that
+# never closes one, quadratic time; and elements are paired by scanning, not by a lazy `.*?` up to "</DOC>"
+# (which rescans the rest of the file from every unclosed opener).
+_ATTRS = r"(?:\s[^<>]{0,2000})?"
+_DOC_OPEN = re.compile(r"<DOC(" + _ATTRS + r")>", re.I)
+_DOC_CLOSE = re.compile(r"</DOC\s*>", re.I)
+_OPEN_TAG = re.compile(r"<([A-Za-z_]+)" + _ATTRS + r">")
 _CLOSE_END = re.compile(r"\s*>")
 _BLANK_LINES = re.compile(r"\n{3,}")
-_INNER_TAG = re.compile(r"</?[A-Za-z][^>]*>")
+_INNER_TAG = re.compile(r"</?[A-Za-z][^<>]{0,2000}>")
 _BLOCK_END = re.compile(r"</(?:P|p|LINE|line)\s*>|<(?:br|BR)\s*/?>")
 _DOC_ID = re.compile(r"""\bid\s*=\s*["']([^"']+)["']""", re.I)
 _TREC_FIELDS = {"title": ("TITLE", "HEADLINE"), "published": ("TIME", "DATE", "DATE_TIME", "DATETIME"),
@@ -436,20 +538,44 @@ def _tags(doc: str) -> dict[str, str]:
     """The elements of one <DOC>: upper-cased tag name → raw inner text, the first of each name kept.
 
     What `<(NAME)…>(.*?)</NAME\\s*>` would match leftmost first, found with str.find instead of a regular
-    expression with a back-reference (three times quicker on ANT's 31,000 files)."""
+    expression with a back-reference (three times quicker on ANT's 31,000 files). The closer found for a name
+    is remembered: search positions only grow, so each name's closers are scanned once (linear even for a
+    file of 100,000 unclosed tags)."""
     tags: dict[str, str] = {}
+    closers: dict[str, tuple[int, int]] = {}  # name → (start, end) of its next closer at or after the last look
     pos = 0
     while m := _OPEN_TAG.search(doc, pos):
         name = m.group(1)
-        close = doc.find("</" + name, m.end())
-        while close != -1 and not (end := _CLOSE_END.match(doc, close + 2 + len(name))):
-            close = doc.find("</" + name, close + 1)
+        close, end = closers.get(name, (-2, 0))
+        if close == -2 or (close != -1 and close < m.end()):
+            close = doc.find("</" + name, m.end())
+            while close != -1 and not (found := _CLOSE_END.match(doc, close + 2 + len(name))):
+                close = doc.find("</" + name, close + 1)
+            end = found.end() if close != -1 else 0
+            closers[name] = (close, end)
         if close == -1:  # never closed: look for the next tag from the next character on
             pos = m.start() + 1
             continue
         tags.setdefault(name.upper(), doc[m.end():close])
-        pos = end.end()
+        pos = end
     return tags
+
+
+def _docs(text: str) -> tuple[list[tuple[str, str]], int]:
+    """(attributes, inner text) of each <DOC>…</DOC> (an opener pairs with the first closer after it; of
+    several openers before one closer, the last), and how many openers were never closed."""
+    opens = list(_DOC_OPEN.finditer(text))
+    docs: list[tuple[str, str]] = []
+    unclosed = i = 0
+    for close in _DOC_CLOSE.finditer(text):
+        j = i
+        while j < len(opens) and opens[j].end() <= close.start():
+            j += 1
+        if j > i:  # a closer with no opener since the last one is stray: ignored
+            docs.append((opens[j - 1].group(1), text[opens[j - 1].end():close.start()]))
+            unclosed += j - i - 1
+            i = j
+    return docs, unclosed + len(opens) - i
 
 
 def _tag_text(raw: str) -> str:
@@ -465,18 +591,17 @@ def _tag_text(raw: str) -> str:
 
 def read_trec(text: str, name: str, limits: Limits = LIMITS) -> Iterator[Item]:
     """Articles from TREC-style XML <DOC> elements (read leniently: stray & and < are common in ANT)."""
-    docs = list(_DOC.finditer(text))
-    opened = len(_DOC_OPEN.findall(text))
+    docs, unclosed = _docs(text)
     if not docs:
-        yield Issue(name, "malformed TREC XML: <DOC> is never closed" if opened else
+        yield Issue(name, "malformed TREC XML: <DOC> is never closed" if unclosed else
                     "not TREC-style XML: no <DOC> element")
         return
-    if opened > len(docs):
-        yield Issue(name, f"malformed TREC XML: {opened - len(docs)} <DOC> element(s) not closed; "
+    if unclosed:
+        yield Issue(name, f"malformed TREC XML: {unclosed} <DOC> element(s) not closed; "
                           f"read the {len(docs)} complete one(s)")
-    for n, doc in enumerate(docs, start=1):
-        tags = _tags(doc.group(2))
-        docno = _tag_text(tags.get("DOCNO", "")) or (_DOC_ID.search(doc.group(1) or "") or [None, None])[1]
+    for n, (attrs, inner) in enumerate(docs, start=1):
+        tags = _tags(inner)
+        docno = _tag_text(tags.get("DOCNO", "")) or (_DOC_ID.search(attrs or "") or [None, None])[1]
         where = name if len(docs) == 1 else f"{name}#{docno or n}"
         body = _tag_text(tags.get("TEXT", "")) or _tag_text(tags.get("ABSTRACT", ""))
         if "TEXT" not in tags and "ABSTRACT" not in tags:
@@ -511,11 +636,23 @@ def read_bytes(data: bytes, name: str, mapping: dict[str, str] | None = None, li
     """Every article in one file's bytes, by its name's suffix (archives included); a file that yields
     nothing at all (a CSV with a header only) gets a warning saying so."""
     found = False
-    for item in _read_bytes(data, name, mapping, limits, sidecar, depth):
+    for item in _valid(_read_bytes(data, name, mapping, limits, sidecar, depth)):
         found = True
         yield item
     if not found:
-        yield Issue(name, "no articles found in it", "warning")
+        yield Issue(clean_text(name)[0], "no articles found in it", "warning")
+
+
+def _valid(items: Iterable[Item]) -> Iterator[Item]:
+    """The items with valid Unicode in every name and message (a message may quote a field name or value
+    holding a lone surrogate; printing or storing it would fail). Articles are made valid by make_article."""
+    for item in items:
+        if isinstance(item, Issue):
+            name, bad_name = clean_text(item.name)
+            message, bad_message = clean_text(item.message)
+            if bad_name or bad_message:
+                item = Issue(name, message, item.level)
+        yield item
 
 
 def _read_bytes(data: bytes, name: str, mapping: dict[str, str] | None, limits: Limits,
@@ -591,7 +728,8 @@ def _capped(members: Iterable[Member], name: str, limits: Limits, issues: list[I
             issues.append(Issue(name, f"archive has more than {limits.max_archive_members:,} members; only the "
                                       f"first {limits.max_archive_members:,} are read"))
             break
-        total += m.size
+        if _will_read(m, limits):  # a member skipped unread (oversize, unsafe, not an article) costs nothing
+            total += m.size
         if total > limits.max_archive_bytes:
             issues.append(Issue(name, f"archive expands to more than {limits.max_archive_bytes / MB:,.0f} MB "
                                       f"(zip bomb?); stopped after {len(kept)} members"))
@@ -659,6 +797,12 @@ def read_archive(fileobj, name: str, kind: str, mapping: dict[str, str], limits:
             yield from read_text_article(data, where, None, limits)
 
 
+def _will_read(m: Member, limits: Limits) -> bool:
+    """Will this member's data be expanded (a safe article file within the per-file limit)?"""
+    return (not m.problem and not _ignorable(m.name) and suffix_of(m.name) in SUPPORTED
+            and m.size <= limits.max_file_bytes)
+
+
 def _ignorable(member: str) -> bool:
     """Hidden files and macOS resource forks that archives carry along."""
     base = posixpath.basename(member)
@@ -668,7 +812,10 @@ def _ignorable(member: str) -> bool:
 def _archive_member(m: Member, archive: str, mapping: dict[str, str], limits: Limits, depth: int,
                     names: set[str], pending: dict, sidecars: dict) -> Iterator[Item]:
     """The articles in one archive member (a .txt waits for its sidecar when one is listed)."""
-    where = f"{archive}!{m.name}"
+    member, note = file_name(m.name)  # tar keeps names that are not UTF-8 as surrogates
+    where = f"{archive}!{member}"
+    if note:
+        yield Issue(where, note, "warning")
     if m.problem:
         yield Issue(where, f"unsafe archive member ({m.problem}); skipped")
         return
@@ -680,7 +827,7 @@ def _archive_member(m: Member, archive: str, mapping: dict[str, str], limits: Li
         return
     if m.size > limits.max_file_bytes:
         yield Issue(where, f"member expands to {m.size / MB:,.0f} MB, over the {limits.max_file_bytes / MB:.0f} MB "
-                           "limit per file (zip bomb?); skipped")
+                           "limit per file (zip bomb?); skipped, the rest of the archive is read", "warning")
         return
     try:
         data = m.read(limits.max_file_bytes)
@@ -690,7 +837,7 @@ def _archive_member(m: Member, archive: str, mapping: dict[str, str], limits: Li
         return
     if len(data) > limits.max_file_bytes:
         yield Issue(where, f"member expands past the {limits.max_file_bytes / MB:.0f} MB limit per file "
-                           "(zip bomb?); skipped")
+                           "(zip bomb?); skipped, the rest of the archive is read", "warning")
         return
     stem, ext = posixpath.splitext(m.name)
     if suf == ".json" and any(stem + e in names for e in (".txt", ".TXT", ".Txt")):
@@ -732,7 +879,14 @@ def folder_files(folder: Path) -> list[Path]:
 
 def read_file(path: Path, mapping: dict[str, str] | None = None, limits: Limits = LIMITS) -> Iterator[Item]:
     """Every article in one file on disk (archives read from disk member by member)."""
-    name = str(path)
+    yield from _valid(_read_file(path, mapping, limits))
+
+
+def _read_file(path: Path, mapping: dict[str, str] | None, limits: Limits) -> Iterator[Item]:
+    """read_file, its names not checked yet (but the file's own name made text, with a warning)."""
+    name, note = file_name(str(path))
+    if note:
+        yield Issue(name, note, "warning")
     suf = suffix_of(path.name)
     try:
         size = path.stat().st_size
@@ -765,7 +919,7 @@ def read_file(path: Path, mapping: dict[str, str] | None = None, limits: Limits 
         side = path.with_suffix(".json")
         if side.exists() and side != path:
             try:
-                sidecar = (side.read_bytes(), str(side))
+                sidecar = (side.read_bytes(), file_name(str(side))[0])
             except OSError as exc:
                 yield Issue(name, f"metadata sidecar {side} cannot be read ({exc.strerror or exc})")
                 return
@@ -775,6 +929,11 @@ def read_file(path: Path, mapping: dict[str, str] | None = None, limits: Limits 
 def read_paths(paths: Iterable[Path], mapping: dict[str, str] | None = None,
                limits: Limits = LIMITS) -> Iterator[Item]:
     """Every article under the paths (files, folders, archives), problems as Issues in the stream."""
+    yield from _valid(_read_paths(paths, mapping, limits))
+
+
+def _read_paths(paths: Iterable[Path], mapping: dict[str, str] | None, limits: Limits) -> Iterator[Item]:
+    """read_paths, its names not checked yet."""
     for path in paths:
         path = Path(path)
         if path.is_dir():

@@ -8,7 +8,14 @@ two ingests at once serialise and lose nothing, and the same article added twice
 An article goes to the store as `ArticleRows` (its rows of every table, as tuples): small to send from the
 worker processes that analyse, and quick to turn into Arrow columns. The ids already stored are read once per
 `Store` object and then only from manifests committed since, so a long import does not re-read the store for
-every batch.
+every batch. An article whose rows Arrow refuses is left out of its batch and reported; the rest is written.
+
+The store checks itself: a batch whose manifest is unreadable or whose part is missing, empty, truncated or
+garbled is `Damage`, skipped by every reader (`skipped` names it) and not counted as stored, so its articles
+can be added again; `check` lists such batches and `repair` moves them aside to damaged/ (never deleting).
+The ends of each part are checked on every read (two small reads a file); rows are read whole when a read
+fails, by `check`, and for batches an import would count its duplicates against. Temp files and parts of batches that killed writers never
+committed are removed at the next write (the writer's lock is held, so none is mid-write).
 """
 from __future__ import annotations
 
@@ -18,9 +25,9 @@ import os
 import time
 import uuid
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
+from typing import Iterable, Sequence
 
 import pandas as pd
 import pyarrow as pa
@@ -44,6 +51,7 @@ TABLES: dict[str, pa.Schema] = {
     "articles": pa.schema([
         ("article_id", pa.string()), ("title", pa.string()), ("published", pa.string()), ("source", pa.string()),
         ("url", pa.string()), ("source_file", pa.string()), ("body", pa.string()), ("ingested_at", pa.string()),
+        ("topic", pa.string()),  # lib/extract/topics.py; null in parts written before it existed
     ]),
     "statements": pa.schema([
         ("statement_id", pa.string()), ("article_id", pa.string()), ("quote", pa.string()),
@@ -68,7 +76,7 @@ TABLES: dict[str, pa.Schema] = {
     ]),
     "dates": pa.schema([
         ("article_id", pa.string()), ("date", pa.string()), ("text", pa.string()), ("start", pa.int32()),
-        ("end", pa.int32()), ("relative", pa.bool_()), ("precision", pa.string()),
+        ("end", pa.int32()), ("relative", pa.bool_()), ("precision", pa.string()), ("hijri", pa.string()),
     ]),
 }
 
@@ -79,10 +87,12 @@ class StoreError(RuntimeError):
 
 @dataclass
 class AddResult:
-    """What one add did: ids stored now, and ids skipped because they were stored already."""
+    """What one add did: ids stored now, ids skipped because they were stored already, and (source file,
+    why) of the articles that could not be written."""
 
     added: list[str]
     duplicates: list[str]
+    failed: list[tuple[str, str]] = field(default_factory=list)
 
 
 def _paragraph(body: str, start: int, end: int) -> tuple[int, int]:
@@ -106,7 +116,7 @@ def article_rows(art: Article, ingested_at: str | None) -> dict[str, list[dict]]
     rows: dict[str, list[dict]] = {name: [] for name in TABLES}
     rows["articles"].append({"article_id": art.article_id, "title": art.title, "published": art.published,
                              "source": art.source, "url": art.url, "source_file": art.source_file,
-                             "body": art.body, "ingested_at": ingested_at})
+                             "body": art.body, "ingested_at": ingested_at, "topic": art.topic})
     for n, s in enumerate(art.statements):
         inside = [m for m in art.mentions if s.start <= m.start < s.end]
         pa_, pb = _paragraph(art.body, s.start, s.end)
@@ -133,7 +143,7 @@ def article_rows(art: Article, ingested_at: str | None) -> dict[str, list[dict]]
                                "mentions": p.get("mentions", 0)})
     for d in art.dates:
         rows["dates"].append({"article_id": art.article_id, "date": d.date, "text": d.text, "start": d.start,
-                              "end": d.end, "relative": d.relative, "precision": d.precision})
+                              "end": d.end, "relative": d.relative, "precision": d.precision, "hijri": d.hijri})
     return rows
 
 
@@ -161,8 +171,12 @@ class Store:
     def __init__(self, root: Path | str | None = None):
         self.root = choose_store(root)
         self.manifests = self.root / "manifests"
-        self._known: set[str] = set()  # ids of the stored articles, as of the manifests in _known_from
+        self._known: dict[str, str] = {}  # id of each stored article → its manifest, as of _known_from
         self._known_from: set[str] = set()
+        self._read_whole: set[str] = set()  # manifests whose every row was read (not only their footers)
+        # Manifest name → the parts it names, or the Damage that makes the batch unreadable. Committed
+        # batches never change, so each is inspected once per Store object.
+        self._verdicts: dict[str, dict[str, Path] | Damage] = {}
 
     @contextmanager
     def _lock(self):
@@ -180,44 +194,99 @@ class Store:
             return []
         return sorted(m for m in self.manifests.glob("*.json") if not m.name.startswith("."))
 
-    def _parts_of(self, man: Path) -> dict[str, Path]:
-        """The parts one manifest names, by table."""
-        try:
-            listed = json.loads(man.read_text(encoding="utf-8"))
-        except (OSError, json.JSONDecodeError) as exc:
-            raise StoreError(f"{man}: unreadable manifest ({exc})") from exc
-        return {table: self.root / rel for table, rel in listed.get("parts", {}).items() if table in TABLES}
+    def _inspect(self, man: Path) -> dict[str, Path] | Damage:
+        """The parts a manifest names, by table, or why the batch cannot be read: the manifest unreadable, a
+        part missing, empty, cut short or overwritten (cheap: the two ends of each file are read)."""
+        verdict = self._verdicts.get(man.name)
+        if verdict is None:
+            verdict = self._verdicts[man.name] = _inspect_batch(self.root, man)
+        return verdict
+
+    def _batches(self) -> list[tuple[str, dict[str, Path]]]:
+        """(manifest name, parts) of every committed batch that is not damaged, oldest first."""
+        out = []
+        for man in self._manifest_paths():
+            verdict = self._inspect(man)
+            if not isinstance(verdict, Damage):
+                out.append((man.name, verdict))
+        return out
+
+    @property
+    def skipped(self) -> list[Damage]:
+        """The damaged batches found so far (by reads, adds or `check`): skipped until `repair`."""
+        present = {m.name for m in self._manifest_paths()}
+        return [v for name, v in sorted(self._verdicts.items()) if isinstance(v, Damage) and name in present]
 
     def _committed_parts(self) -> dict[str, list[Path]]:
         parts: dict[str, list[Path]] = {name: [] for name in TABLES}
-        for man in self._manifest_paths():
-            for table, path in self._parts_of(man).items():
+        for _, named in self._batches():
+            for table, path in named.items():
                 parts[table].append(path)
         return parts
 
-    def _refresh_known(self) -> set[str]:
+    def _refresh_known(self) -> dict[str, str]:
         """The stored ids, reading only the manifests committed since the last look (all of them again if one
-        went away: the store was replaced)."""
+        went away: the store was replaced or repaired). A damaged batch's articles are not counted, so they
+        can be added again."""
         mans = self._manifest_paths()
         names = {m.name for m in mans}
         if not self._known_from <= names:
-            self._known, self._known_from = set(), set()
+            self._known, self._known_from = {}, set()
         for man in mans:
-            if man.name not in self._known_from:
-                part = self._parts_of(man).get("articles")
-                if part is not None:
-                    self._known.update(pq.read_table(part, columns=["article_id"]).column("article_id").to_pylist())
-                self._known_from.add(man.name)
+            if man.name in self._known_from:
+                continue
+            self._known_from.add(man.name)
+            verdict = self._inspect(man)
+            if isinstance(verdict, Damage) or "articles" not in verdict:
+                continue
+            try:
+                ids = pq.read_table(verdict["articles"], columns=["article_id"]).column("article_id").to_pylist()
+            except _READ_ERRORS as exc:
+                self._verdicts[man.name] = Damage(man.stem, _part_problem(self.root, verdict["articles"], exc))
+                continue
+            self._known.update(dict.fromkeys(ids, man.name))
         return self._known
+
+    def _confirm_stored(self, ids: Iterable[str]) -> dict[str, str]:
+        """The known ids, after reading whole every batch that holds one of `ids` (a re-import's duplicates):
+        a batch whose rows do not all read is damaged, and its articles are no longer counted as stored."""
+        known = self._refresh_known()
+        for man in {known[i] for i in ids if i in known} - self._read_whole:
+            self._read_whole.add(man)
+            parts = self._verdicts.get(man)
+            damage = _read_batch_fully(self.root, self.manifests / man, parts) if isinstance(parts, dict) else None
+            if damage is not None:
+                self._verdicts[man] = damage
+                for gone in [i for i, m in known.items() if m == man]:
+                    del known[gone]
+        return known
 
     def article_ids(self) -> set[str]:
         """Ids of every stored article."""
         return set(self._refresh_known())
 
+    def check_writable(self) -> None:
+        """StoreError unless a batch can be written here: asked before an import analyses anything, so a
+        read-only or misplaced store is found out at once, not after an hour of work."""
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            for folder in [self.root / name for name in TABLES] + [self.manifests]:
+                folder.mkdir(exist_ok=True)
+                probe = folder / f".tmp-probe-{uuid.uuid4().hex[:8]}"
+                probe.write_bytes(b"")
+                probe.unlink()
+            with open(self.root / ".lock", "a+"):
+                pass
+        except OSError as exc:
+            raise StoreError(f"{self.root}: the store cannot be written ({exc.strerror or exc}"
+                             f"{': ' + str(exc.filename) if exc.filename else ''})") from exc
+
     def add(self, articles: Sequence[Article | ArticleRows]) -> AddResult:
-        """Store the articles not stored yet, as one atomic batch."""
+        """Store the articles not stored yet, as one atomic batch; an article whose rows cannot be written
+        (text Arrow refuses) is left out and named in `failed`, and the rest are stored."""
         with self._lock():
-            known = self._refresh_known()
+            self._remove_debris()
+            known = self._confirm_stored(art.article_id for art in articles)
             fresh, dupes, seen = [], [], set()
             for art in articles:
                 if art.article_id in known or art.article_id in seen:
@@ -225,49 +294,84 @@ class Store:
                 else:
                     seen.add(art.article_id)
                     fresh.append(art if isinstance(art, ArticleRows) else rows_of(art))
+            failed: list[tuple[str, str]] = []
             if fresh:
-                self._write_batch(fresh)
-                known.update(seen)
-            return AddResult([a.article_id for a in fresh], dupes)
+                now = time.strftime("%Y-%m-%dT%H:%M:%S")
+                tables, refused = _tables_of(fresh, now)
+                if refused:
+                    bad = {id(art) for art, _ in refused}
+                    fresh = [art for art in fresh if id(art) not in bad]
+                    failed = [(_source_of(art), why) for art, why in refused]
+                if fresh:
+                    man = self._write_batch(tables)
+                    known.update(dict.fromkeys((art.article_id for art in fresh), man))
+            return AddResult([a.article_id for a in fresh], dupes, failed)
 
-    def _write_batch(self, articles: list[ArticleRows]) -> None:
+    def _write_batch(self, tables: dict[str, pa.Table]) -> str:
+        """Write one batch (parts, then the manifest that commits them); returns the manifest's name."""
         stamp = time.strftime("%Y%m%dT%H%M%S")
         batch = f"{stamp}-{time.time_ns() % 10**9:09d}-{uuid.uuid4().hex[:8]}"
-        now = time.strftime("%Y-%m-%dT%H:%M:%S")
         written: dict[str, str] = {}
         for name in TABLES:
             folder = self.root / name
             folder.mkdir(parents=True, exist_ok=True)
             final = folder / f"part-{batch}.parquet"
             tmp = folder / f".tmp-{batch}.parquet"
-            table = _table(name, [r for art in articles for r in art.tables[name]], now)
-            pq.write_table(table, tmp, compression="zstd")
+            pq.write_table(tables[name], tmp, compression="zstd")
             _fsync(tmp)
             os.replace(tmp, final)
             written[name] = str(final.relative_to(self.root))
         self.manifests.mkdir(parents=True, exist_ok=True)
         tmp = self.manifests / f".tmp-{batch}.json"
-        tmp.write_text(json.dumps({"batch": batch, "articles": len(articles), "parts": written}), encoding="utf-8")
+        tmp.write_text(json.dumps({"batch": batch, "articles": tables["articles"].num_rows, "parts": written}),
+                       encoding="utf-8")
         _fsync(tmp)
         os.replace(tmp, self.manifests / f"{batch}.json")
         self._known_from.add(f"{batch}.json")
+        self._read_whole.add(f"{batch}.json")  # just written from whole tables
+        return f"{batch}.json"
+
+    def _remove_debris(self) -> int:
+        """Remove what killed writers left (temp files, parts of batches never committed); called with the
+        lock held, so no writer is mid-batch. Parts of a damaged batch are kept (`repair` moves them)."""
+        batches = {m.stem for m in self.manifests.glob("*.json")} if self.manifests.exists() else set()
+        gone = 0
+        for folder in [self.root / name for name in TABLES] + [self.manifests]:
+            if not folder.is_dir():
+                continue
+            for f in folder.iterdir():
+                uncommitted = (f.name.startswith("part-") and f.suffix == ".parquet"
+                               and f.name[len("part-"):-len(".parquet")] not in batches)
+                if f.name.startswith(".tmp-") or uncommitted:
+                    try:
+                        f.unlink()
+                        gone += 1
+                    except FileNotFoundError:
+                        pass
+        return gone
 
     def read(self, tables: tuple[str, ...] | None = None,
              columns: dict[str, list[str]] | None = None) -> dict[str, pa.Table]:
         """Every committed row of the tables asked for, as Arrow tables, only the columns asked for where
-        `columns` names a table; parts written before a column existed read it as nulls."""
-        parts = self._committed_parts()
-        out: dict[str, pa.Table] = {}
-        for name in tables or tuple(TABLES):
-            schema = TABLES[name]
-            cols = (columns or {}).get(name)
-            files = parts[name]
-            if files:  # one dataset over the parts: read on several threads, in the parts' order
-                table = ds.dataset([str(f) for f in files], schema=schema, format="parquet").to_table(columns=cols)
-            else:
-                table = schema.empty_table().select(cols) if cols else schema.empty_table()
-            out[name] = table
-        return out
+        `columns` names a table; parts written before a column existed read it as nulls. A damaged batch is
+        left out of every table (see `skipped`), so the tables stay consistent with each other."""
+        names = tables or tuple(TABLES)
+        batches = self._batches()
+        try:
+            return _read_tables(names, columns, [parts for _, parts in batches])
+        except (_PartError, *_READ_ERRORS):
+            pass  # a part whose footer reads but whose data does not: find its batch, read the others
+        pieces: dict[str, list[pa.Table]] = {name: [] for name in names}
+        for man, parts in batches:
+            try:
+                got = {name: _read_tables((name,), columns, [parts])[name] for name in names}
+            except _PartError as exc:
+                self._verdicts[man] = Damage(Path(man).stem, exc.problem)
+                continue
+            for name in names:
+                pieces[name].append(got[name])
+        return {name: pa.concat_tables(pieces[name]) if pieces[name] else
+                _read_tables((name,), columns, [])[name] for name in names}
 
     def load(self, tables: tuple[str, ...] | None = None,
              columns: dict[str, list[str]] | None = None) -> dict[str, pd.DataFrame]:
@@ -280,24 +384,226 @@ class Store:
             out[name] = df
         return out
 
+    def batch_count(self) -> int:
+        """How many batches are committed (damaged ones included)."""
+        return len(self._manifest_paths())
+
     def is_empty(self) -> bool:
-        """True when no batch has been committed."""
-        return not any(self._committed_parts()["articles"])
+        """True when no batch has been committed (a damaged batch counts: the store is not new)."""
+        return not self._manifest_paths()
+
+    def check(self, deep: bool = True) -> list[Damage]:
+        """Every damaged batch, inspected afresh: manifest unreadable, parts missing or without a footer, and
+        with `deep`, every row of every part read and the article count compared with the manifest's."""
+        self._verdicts.clear()
+        found = []
+        for man in self._manifest_paths():
+            verdict = self._inspect(man)
+            if not isinstance(verdict, Damage) and deep:
+                verdict = _read_batch_fully(self.root, man, verdict) or verdict
+                self._verdicts[man.name] = verdict
+            if isinstance(verdict, Damage):
+                found.append(verdict)
+        return found
+
+    def repair(self) -> list[Repaired]:
+        """Move every damaged batch aside to damaged/<batch>/ (manifest first, so it leaves the store at once;
+        nothing is deleted) with a note of its problem and the source files of its articles, which can then
+        be imported again. Temp files and parts of batches never committed are removed."""
+        moved: list[Repaired] = []
+        with self._lock():
+            self._remove_debris()
+            for damage in self.check(deep=True):
+                dest = self.root / "damaged" / damage.batch
+                dest.mkdir(parents=True, exist_ok=True)
+                sources = _sources_of(self.root, damage.batch)
+                os.replace(self.manifests / f"{damage.batch}.json", dest / "manifest.json")
+                for name in TABLES:
+                    part = self.root / name / f"part-{damage.batch}.parquet"
+                    if part.exists():
+                        (dest / name).mkdir(exist_ok=True)
+                        os.replace(part, dest / name / part.name)
+                (dest / "PROBLEM.txt").write_text(f"{damage.problem}\n", encoding="utf-8")
+                if sources:
+                    (dest / "sources.txt").write_text("".join(f"{s}\n" for s in sources), encoding="utf-8")
+                moved.append(Repaired(damage, dest, sources))
+            self._verdicts.clear()
+            self._known, self._known_from, self._read_whole = {}, set(), set()
+        return moved
 
     def clean_orphans(self) -> int:
         """Remove temp files and parts left by a crashed writer; returns how many went."""
         with self._lock():
-            listed = {p for files in self._committed_parts().values() for p in files}
-            gone = 0
+            return self._remove_debris()
+
+
+@dataclass(frozen=True)
+class Damage:
+    """A committed batch that cannot be read whole: readers skip it until `Store.repair` moves it aside."""
+
+    batch: str  # its manifest is manifests/<batch>.json, its parts <table>/part-<batch>.parquet
+    problem: str  # which file, and why
+
+    def __str__(self) -> str:
+        return f"damaged batch {self.batch}: {self.problem}"
+
+
+@dataclass(frozen=True)
+class Repaired:
+    """A damaged batch moved aside: where it went, and the source files of its articles (when readable)."""
+
+    damage: Damage
+    moved_to: Path
+    sources: list[str]
+
+
+class _PartError(RuntimeError):
+    """One part could not be read; `problem` names it."""
+
+    def __init__(self, problem: str):
+        super().__init__(problem)
+        self.problem = problem
+
+
+# What reading a damaged Parquet file raises: ArrowInvalid (a ValueError), OSError (a missing or truncated
+# file, ArrowIOError), ArrowException for the rest.
+_READ_ERRORS = (pa.ArrowException, OSError, ValueError, EOFError)
+# What building a table from rows raises for a value Arrow refuses (a lone surrogate, a number too big).
+_BUILD_ERRORS = (pa.ArrowException, UnicodeError, TypeError, ValueError, OverflowError)
+
+
+def _part_problem(root: Path, path: Path, exc: BaseException) -> str:
+    """'part articles/part-….parquet is missing / unreadable (why)'."""
+    try:
+        shown = path.relative_to(root)
+    except ValueError:
+        shown = path
+    if isinstance(exc, FileNotFoundError):
+        return f"part {shown} is missing"
+    why = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
+    why = "".join(c if c.isprintable() else "?" for c in why)  # Arrow quotes the garbage it met
+    return f"part {shown} is unreadable ({why})"
+
+
+def _inspect_batch(root: Path, man: Path) -> dict[str, Path] | Damage:
+    """What `Store._inspect` finds for one manifest (uncached)."""
+    try:
+        listed = json.loads(man.read_text(encoding="utf-8"))
+        named = listed["parts"]
+        parts = {table: root / rel for table, rel in named.items() if table in TABLES}
+        if not all(isinstance(rel, str) and rel for rel in named.values()):
+            raise ValueError("a part is not named by a path")
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        why = "empty" if isinstance(exc, json.JSONDecodeError) and not exc.doc.strip() else \
+            f"{type(exc).__name__}: {exc}"
+        return Damage(man.stem, f"manifest {man.relative_to(root)} is unreadable ({why})")
+    if "articles" not in parts:
+        return Damage(man.stem, f"manifest {man.relative_to(root)} names no articles part")
+    for path in parts.values():
+        try:
+            problem = _parquet_ends(path)
+        except OSError as exc:
+            return Damage(man.stem, _part_problem(root, path, exc))
+        if problem:
+            return Damage(man.stem, _part_problem(root, path, ValueError(problem)))
+    return parts
+
+
+PARQUET_MAGIC = b"PAR1"
+
+
+def _parquet_ends(path: Path) -> str | None:
+    """Why a file is not a whole Parquet file, judged from its two ends (the magic at both, a footer length
+    that fits): what truncation, emptying or overwriting breaks, found in two small reads, not a footer parse."""
+    with open(path, "rb") as fh:
+        size = os.fstat(fh.fileno()).st_size
+        if size == 0:
+            return "empty file"
+        if size < 12:
+            return f"{size} bytes: too short for Parquet"
+        head = fh.read(4)
+        fh.seek(-8, os.SEEK_END)
+        tail = fh.read(8)
+    if head != PARQUET_MAGIC or tail[4:] != PARQUET_MAGIC:
+        return "not a whole Parquet file (cut short or overwritten)"
+    if int.from_bytes(tail[:4], "little") + 12 > size:
+        return "its footer length runs past the start of the file"
+    return None
+
+
+def _read_batch_fully(root: Path, man: Path, parts: dict[str, Path]) -> Damage | None:
+    """Read every row of a batch's parts: the Damage found, else None."""
+    for name, path in parts.items():
+        try:
+            table = ds.dataset([str(path)], schema=TABLES[name], format="parquet").to_table()
+        except _READ_ERRORS as exc:
+            return Damage(man.stem, _part_problem(root, path, exc))
+        if name == "articles":
+            try:
+                expected = json.loads(man.read_text(encoding="utf-8")).get("articles")
+            except (OSError, ValueError, AttributeError):
+                expected = None
+            if isinstance(expected, int) and expected != table.num_rows:
+                return Damage(man.stem, f"part {path.relative_to(root)} holds {table.num_rows} articles, its "
+                                        f"manifest says {expected}")
+    return None
+
+
+def _sources_of(root: Path, batch: str) -> list[str]:
+    """The source files of a batch's articles, from its articles part when that is readable (else [])."""
+    try:
+        table = pq.read_table(root / "articles" / f"part-{batch}.parquet", columns=["source_file"])
+    except _READ_ERRORS:
+        return []
+    return sorted({s for s in table.column("source_file").to_pylist() if s})
+
+
+def _read_tables(names: tuple[str, ...], columns: dict[str, list[str]] | None,
+                 batches: list[dict[str, Path]]) -> dict[str, pa.Table]:
+    """The tables of these batches' parts, as one Arrow table each (read on several threads, in the parts'
+    order); `_PartError` naming the part when reading one batch fails."""
+    out: dict[str, pa.Table] = {}
+    for name in names:
+        schema = TABLES[name]
+        cols = (columns or {}).get(name)
+        files = [str(parts[name]) for parts in batches if name in parts]
+        if not files:
+            out[name] = schema.empty_table().select(cols) if cols else schema.empty_table()
+            continue
+        try:
+            out[name] = ds.dataset(files, schema=schema, format="parquet").to_table(columns=cols)
+        except _READ_ERRORS as exc:
+            if len(files) == 1:
+                root = Path(files[0]).parent.parent
+                raise _PartError(_part_problem(root, Path(files[0]), exc)) from exc
+            raise
+    return out
+
+
+def _tables_of(articles: list[ArticleRows], now: str) -> tuple[dict[str, pa.Table], list[tuple[ArticleRows, str]]]:
+    """The batch's Arrow tables, and the articles left out of them because Arrow refuses a value of theirs
+    (each with why): the batch is built whole first, article by article only when that fails."""
+    try:
+        return {name: _table(name, [r for art in articles for r in art.tables[name]], now) for name in TABLES}, []
+    except _BUILD_ERRORS:
+        pass
+    good, refused = [], []
+    for art in articles:
+        try:
             for name in TABLES:
-                for f in (self.root / name).glob("*.parquet") if (self.root / name).exists() else []:
-                    if f not in listed:
-                        f.unlink()
-                        gone += 1
-            for f in self.manifests.glob(".tmp-*") if self.manifests.exists() else []:
-                f.unlink()
-                gone += 1
-            return gone
+                _table(name, art.tables[name], now)
+        except _BUILD_ERRORS as exc:
+            refused.append((art, f"could not be stored ({type(exc).__name__}: {str(exc)[:200]})"))
+        else:
+            good.append(art)
+    return {name: _table(name, [r for art in good for r in art.tables[name]], now) for name in TABLES}, refused
+
+
+def _source_of(art: ArticleRows) -> str:
+    """The source file an article's rows name (its id when they name none)."""
+    rows = art.tables.get("articles") or []
+    source = rows[0][TABLES["articles"].get_field_index("source_file")] if rows else None
+    return source if isinstance(source, str) and source else art.article_id
 
 
 def _fsync(path: Path) -> None:

@@ -7,10 +7,13 @@ lays out Arabic itself.
 from __future__ import annotations
 
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from lib.dashboard import filters
 from lib.dashboard.rtl import esc
+from lib.extract.hijri import hijri_label
 
 EVENTS_ROW = "Dated events · أحداث مؤرخة"
 STATEMENT_NAME = "Statement, by publication date · تصريح حسب تاريخ النشر"
@@ -53,46 +56,92 @@ def _spread(times: pd.Series, keys: pd.Series) -> pd.Series:
 
 
 OTHERS_ROW = "Other speakers · متحدثون آخرون"
-MAX_POINTS = 3000
+MAX_POINTS = 1500
+MAX_EVENTS = 800
+GROUP_LABELS = {"group:anonymous": "Unnamed sources · مصادر غير مسماة",
+                "group:document": "Statements and reports · بيانات وتقارير",
+                "group:unnamed": "Bodies named only by kind · جهات بلا اسم",
+                "group:unknown": "Speaker not found · متحدث غير معروف"}
 
 
-def timeline_figure(statements: pd.DataFrame, dates: pd.DataFrame, top: int = 20) -> go.Figure:
+def _on_axis(statements: pd.DataFrame) -> pd.DataFrame:
+    """The statements a date axis can show: dated, and inside the corpus's plausible span (`date_ok`)."""
+    dated = statements["published_date"].notna()
+    if "date_ok" in statements:
+        dated &= statements["date_ok"]
+    return statements[dated]
+
+
+def busiest_speakers(statements: pd.DataFrame, top: int) -> list[str]:
+    """The keys of the `top` speakers with most statements, never an unnamed group (مصادر، البيان)."""
+    keys = statements["speaker_key"]
+    if "speaker_group" in statements:
+        keys = keys[(statements["speaker_group"] == keys).to_numpy()]
+    return list(keys.value_counts().index[:top])
+
+
+def speaker_rows(statements: pd.DataFrame, top: int) -> pd.Series:
+    """Each statement's chart row: its speaker's label when among the `top` busiest real speakers, its group's
+    label for unnamed sources and documents, else OTHERS_ROW (labels made once per speaker, not per row)."""
+    group = statements["speaker_group"] if "speaker_group" in statements else statements["speaker_key"]
+    codes, keys = pd.factorize(group)
+    named = np.array([not (isinstance(k, str) and k.startswith("group:")) for k in keys], dtype=bool)
+    counts = np.bincount(codes[codes >= 0], minlength=len(keys))
+    busiest = np.argsort(-np.where(named, counts, -1), kind="stable")[:top]
+    leaders = {int(i) for i in busiest if named[i] and counts[i] > 0}
+    first_label = pd.Series(statements["speaker_label"].to_numpy()).groupby(codes).first() if len(codes) else {}
+    row_of = np.array([GROUP_LABELS.get(k, OTHERS_ROW) if not named[i] else
+                       esc(first_label[i]) if i in leaders else OTHERS_ROW for i, k in enumerate(keys)], dtype=object)
+    out = row_of[codes] if len(codes) else np.array([], dtype=object)
+    return pd.Series(out, index=statements.index, dtype=object)
+
+
+def timeline_figure(statements: pd.DataFrame, dates: pd.DataFrame, top: int = 15) -> go.Figure:
     """Statements per speaker at their publication date, and the dated events the articles refer to, told apart
-    by row, marker and legend; hovering shows the quote and speaker (or the event's words). The `top` speakers
-    by statements get a row each, the rest share one."""
-    needed = ["published_date", "published", "speaker_key", "speaker_label", "source", "quote", "statement_id"]
-    dated = statements[[c for c in needed if c in statements]]
-    dated = dated[dated["published_date"].notna()]
-    leaders = set(dated["speaker_key"].value_counts().index[:top])
-    # A chart holds a readable number of points: on a large corpus, the most recent ones (counts_figure
-    # shows every statement per day).
+    by row, marker and legend; hovering shows the quote and speaker (or the event's words). The `top` busiest
+    named speakers get a row each; unnamed sources and documents a row per kind; the rest share one. Dates
+    outside the corpus's plausible span are left off the axis."""
+    needed = ["published_date", "published", "speaker_key", "speaker_label", "speaker_group", "source", "quote",
+              "statement_id", "date_ok"]
+    dated = _on_axis(statements[[c for c in needed if c in statements]])
+    rows_all = speaker_rows(dated, top) if not dated.empty else pd.Series(dtype=object)
+    # A chart holds a readable number of points: on a large corpus, the most recent ones (activity_figure
+    # counts every statement).
     dated = dated.nlargest(MAX_POINTS, "published_date") if len(dated) > MAX_POINTS else dated
-    if not dates.empty and len(dates) > MAX_POINTS:
-        dates = dates.nlargest(MAX_POINTS, "date_value")
-    row_of = [esc(lab) if key in leaders else OTHERS_ROW for key, lab in zip(dated["speaker_key"], dated["speaker_label"])]
+    row_of = rows_all.reindex(dated.index)
     events = dates[dates["date_value"].notna()] if not dates.empty else dates
+    if not dated.empty and not events.empty:  # the events of the statements' years, not a stray 1400 or 2108
+        lo, hi = dated["published_date"].min(), dated["published_date"].max()
+        events = events[(events["date_value"] >= lo - pd.Timedelta(days=366)) &
+                        (events["date_value"] <= hi + pd.Timedelta(days=366))]
+    if not events.empty and len(events) > MAX_EVENTS:
+        events = events.nlargest(MAX_EVENTS, "date_value")
     if dated.empty and events.empty:
         return _empty("Timeline · الخط الزمني")
     fig = go.Figure()
     if not dated.empty:
-        x = _spread(dated["published_date"], pd.Series(row_of, index=dated.index))
+        x = _spread(dated["published_date"], row_of)
         hover = [f"<b>{esc(s)}</b><br>{esc(d)} · {esc(src)}<br><br>{hover_text(q)}" for s, d, src, q in
                  zip(dated["speaker_label"], dated["published"], dated["source"].fillna(""), dated["quote"])]
-        fig.add_trace(go.Scatter(x=x, y=row_of, mode="markers", name=STATEMENT_NAME,
+        fig.add_trace(go.Scatter(x=x, y=row_of.tolist(), mode="markers", name=STATEMENT_NAME,
                                  marker=dict(size=11, color="#c0392b", opacity=0.8, line=dict(width=1, color="white")),
                                  hovertext=hover, hoverinfo="text", customdata=dated["statement_id"]))
     if not events.empty:
-        hover = [f"<b>{esc(d)}</b> — «{esc(t)}»<br>{hover_text(c)}<br><i>{esc(src)} · {esc(p)}</i>" for d, t, c, src, p
-                 in zip(events["date"], events["text"], events["context"], events["source"].fillna(""),
+        # a Hijri-dated event shows the Hijri date beside its Gregorian day (stores older than the column lack it)
+        hijri = events["hijri"] if "hijri" in events else pd.Series([None] * len(events), index=events.index)
+        hover = [f"<b>{esc(d)}</b>{' · ' + esc(hijri_label(h)) if isinstance(h, str) and h else ''} — «{esc(t)}»"
+                 f"<br>{hover_text(c)}<br><i>{esc(src)} · {esc(p)}</i>" for d, h, t, c, src, p
+                 in zip(events["date"], hijri, events["text"], events["context"], events["source"].fillna(""),
                         events["published"].fillna(""))]
         fig.add_trace(go.Scatter(x=events["date_value"] + pd.Timedelta(hours=12), y=[EVENTS_ROW] * len(events),
                                  mode="markers", name=EVENT_NAME,
                                  marker=dict(size=13, symbol="diamond", color="#2471a3",
                                              line=dict(width=1, color="white")),
                                  hovertext=hover, hoverinfo="text"))
-    counts = pd.Series(row_of, dtype=object).value_counts()
-    ranked = [r for r in counts.index if r != OTHERS_ROW] + [OTHERS_ROW] * (OTHERS_ROW in counts.index)
-    rows = [EVENTS_ROW] * (not events.empty) + ranked
+    counts = rows_all.value_counts()
+    bottom = [r for r in [*GROUP_LABELS.values(), OTHERS_ROW] if r in counts.index]
+    ranked = [r for r in counts.index if r not in bottom] + bottom
+    rows = [EVENTS_ROW] * (not events.empty) + [r for r in ranked if r in set(row_of)]
     fig.update_layout(font=FONT, height=max(320, 70 + 38 * len(rows)), hovermode="closest",
                       legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),
                       margin=dict(l=10, r=10, t=40, b=40), hoverlabel=dict(align="right", font_size=13))
@@ -101,33 +150,88 @@ def timeline_figure(statements: pd.DataFrame, dates: pd.DataFrame, top: int = 20
     return fig
 
 
-def counts_figure(statements: pd.DataFrame, top: int = 10) -> go.Figure:
-    """Statements per publication day, stacked by speaker (the top speakers; the rest as 'others')."""
-    needed = ["published_date", "published", "speaker_key", "speaker_label", "source", "quote", "statement_id"]
-    dated = statements[[c for c in needed if c in statements]]
-    dated = dated[dated["published_date"].notna()]
+BINS = {"D": ("day", "يوم"), "W": ("week", "أسبوع"), "M": ("month", "شهر")}
+
+
+def auto_bin(span_days: float) -> str:
+    """Days for up to two months, weeks for up to two years, months beyond."""
+    return "D" if span_days <= 62 else "W" if span_days <= 731 else "M"
+
+
+def activity_figure(statements: pd.DataFrame, top: int = 8, bin: str | None = None) -> go.Figure:
+    """Statements per day, week or month (chosen by the span unless given), stacked by the busiest named
+    speakers, then unnamed sources and documents, then the others; a range slider below zooms the axis. Dates
+    outside the corpus's plausible span are left out."""
+    dated = _on_axis(statements)
     if dated.empty:
-        return _empty("Statements per day · التصريحات يومياً")
-    leaders = dated["speaker_label"].value_counts().index[:top]
-    who = dated["speaker_label"].where(dated["speaker_label"].isin(leaders), "others · آخرون")
-    table = dated.assign(day=dated["published_date"].dt.normalize(), who=who).groupby(["day", "who"]).size()
+        return _empty("Statements over time · التصريحات عبر الزمن")
+    span = (dated["published_date"].max() - dated["published_date"].min()).days
+    bin = bin or auto_bin(span)
+    start = dated["published_date"].dt.to_period(bin).dt.start_time
+    who = speaker_rows(dated, top)
+    table = pd.DataFrame({"bin": start, "who": who}).groupby(["bin", "who"]).size()
+    totals = table.groupby(level="who").sum()
+    groups = [g for g in [*GROUP_LABELS.values(), OTHERS_ROW] if g in totals.index]
+    order = [w for w in totals.sort_values(ascending=False).index if w not in groups] + groups
+    palette = ["#c0392b", "#2471a3", "#27ae60", "#8e44ad", "#d35400", "#16a085", "#f39c12", "#2c3e50", "#7f8c8d",
+               "#e84393"]
+    grey = {GROUP_LABELS["group:anonymous"]: "#b2bec3", GROUP_LABELS["group:document"]: "#95a5a6",
+            GROUP_LABELS["group:unnamed"]: "#ced6e0", GROUP_LABELS["group:unknown"]: "#dfe4ea",
+            OTHERS_ROW: "#d1d8e0"}
+    width = {"D": 0.8, "W": 6, "M": 26}[bin] * 86_400_000
     fig = go.Figure()
-    for name, series in table.groupby(level="who"):
-        fig.add_trace(go.Bar(x=series.index.get_level_values("day"), y=series.values, name=esc(name), width=DAY_MS,
-                             hovertemplate="%{x|%Y-%m-%d}: %{y}<extra>" + esc(name) + "</extra>"))
-    fig.update_layout(barmode="stack", font=FONT, height=340, title="Statements per day · التصريحات يومياً",
-                      margin=dict(l=10, r=10, t=50, b=40), legend=dict(font_size=11))
-    fig.update_xaxes(type="date", tickformat="%Y-%m-%d")
+    for n, name in enumerate(order):
+        series = table.xs(name, level="who")
+        fig.add_trace(go.Bar(x=series.index, y=series.values, name=name, width=width,
+                             marker_color=grey.get(name, palette[n % len(palette)]),
+                             hovertemplate="%{x|%Y-%m-%d}: %{y}<extra>" + name + "</extra>"))
+    en, ar = BINS[bin]
+    fig.update_layout(barmode="stack", font=FONT, height=420, title=f"Statements per {en} · التصريحات لكل {ar}",
+                      margin=dict(l=10, r=10, t=50, b=10), legend=dict(font_size=11, traceorder="normal"))
+    fig.update_xaxes(type="date", rangeslider=dict(visible=True, thickness=0.08),
+                     rangeselector=dict(buttons=[dict(count=7, label="7d", step="day", stepmode="backward"),
+                                                 dict(count=1, label="1m", step="month", stepmode="backward"),
+                                                 dict(count=1, label="1y", step="year", stepmode="backward"),
+                                                 dict(step="all", label="all")]))
     return fig
 
 
+def implausible(statements: pd.DataFrame) -> pd.DataFrame:
+    """The statements whose publication date is outside the corpus's plausible span (a typo such as 2108)."""
+    if "date_ok" not in statements:
+        return statements.iloc[0:0]
+    return statements[statements["published_date"].notna() & ~statements["date_ok"]]
+
+
+def counts_figure(statements: pd.DataFrame, top: int = 10) -> go.Figure:
+    """Statements per day stacked by speaker: `activity_figure` by day."""
+    return activity_figure(statements, top=top, bin="D")
+
+
+def speaker_counts(statements: pd.DataFrame, top: int = 50) -> pd.DataFrame:
+    """Statements per speaker (the `top` named ones, the rest as OTHERS_ROW), unnamed sources and documents
+    counted as their group, most first."""
+    if statements.empty:
+        return pd.DataFrame(columns=["speaker_label", "statements"])
+    rows = speaker_rows(statements, top=top)
+    counts = rows.value_counts()
+    grouped = counts.index.isin([*GROUP_LABELS.values(), OTHERS_ROW])
+    counts = pd.concat([counts[~grouped], counts[grouped]])  # the real speakers first, the groups after them
+    return pd.DataFrame({"speaker_label": counts.index, "statements": counts.to_numpy()})
+
+
 def speakers_figure(speakers: pd.DataFrame, top: int = 15) -> go.Figure:
-    """Who speaks most: statements per speaker, horizontal bars."""
+    """Who speaks most: statements per speaker, horizontal bars (unnamed sources and documents, in grey, after
+    the `top` named speakers)."""
     if speakers.empty:
         return _empty("Who speaks most · الأكثر تصريحاً")
-    head = speakers.head(top).iloc[::-1]
-    fig = go.Figure(go.Bar(x=head["statements"], y=[esc(s) for s in head["speaker_label"]], orientation="h",
-                           marker_color="#c0392b", hovertemplate="%{y}: %{x}<extra></extra>"))
+    grouped = speakers["speaker_label"].isin([*GROUP_LABELS.values(), OTHERS_ROW])
+    head = pd.concat([speakers[~grouped].head(top), speakers[grouped]]).iloc[::-1]
+    grouped = set(GROUP_LABELS.values()) | {OTHERS_ROW}
+    fig = go.Figure(go.Bar(x=head["statements"], y=[short(s) for s in head["speaker_label"]], orientation="h",
+                           marker_color=["#b2bec3" if s in grouped else "#c0392b" for s in head["speaker_label"]],
+                           customdata=[esc(s) for s in head["speaker_label"]],
+                           hovertemplate="%{customdata}: %{x}<extra></extra>"))
     fig.update_layout(font=FONT, height=max(260, 60 + 28 * len(head)), title="Who speaks most · الأكثر تصريحاً",
                       margin=dict(l=10, r=10, t=50, b=30))
     fig.update_yaxes(automargin=True)
@@ -135,31 +239,61 @@ def speakers_figure(speakers: pd.DataFrame, top: int = 15) -> go.Figure:
 
 
 def matrix(statements: pd.DataFrame, column: str, names: dict[str, str], top_rows: int = 12,
-           top_cols: int = 15) -> pd.DataFrame:
-    """Statements per speaker (rows) × mentioned place or actor (columns, from an id-list column)."""
-    pairs = statements[["speaker_label", column]].explode(column).dropna()
-    if pairs.empty:
+           top_cols: int = 15, mask: np.ndarray | pd.Series | None = None) -> pd.DataFrame:
+    """Statements per speaker (rows: named speakers only, never "unnamed sources") × mentioned place or actor
+    (columns, from an id-list column), over the statements the mask keeps (all when None)."""
+    rows_at, codes, uniques = filters.id_pairs(statements, column)
+    keep = np.ones(len(statements), dtype=bool) if mask is None else np.asarray(mask, dtype=bool).copy()
+    if "speaker_group" in statements:
+        keep &= (statements["speaker_group"] == statements["speaker_key"]).to_numpy()
+    chosen = keep[rows_at]
+    if not chosen.any():
         return pd.DataFrame()
+    pairs = pd.DataFrame({"speaker_label": statements["speaker_label"].to_numpy()[rows_at[chosen]],
+                          "target": uniques.to_numpy()[codes[chosen]]})
     # Keep the top speakers and targets before cross-tabulating: the full table is huge on a big corpus.
     rows = pairs["speaker_label"].value_counts().index[:top_rows]
     pairs = pairs[pairs["speaker_label"].isin(rows)]
-    pairs = pairs.assign(target=pairs[column].map(lambda i: names.get(i, i)))
+    pairs = pairs.assign(target=pairs["target"].map(lambda i: names.get(i, i)))
     cols = pairs["target"].value_counts().index[:top_cols]
     pairs = pairs[pairs["target"].isin(cols)]
     table = pd.crosstab(pairs["speaker_label"], pairs["target"])
     return table.reindex(index=[r for r in rows if r in table.index], columns=list(cols), fill_value=0)
 
 
+def short(label: object, limit: int = 26) -> str:
+    """An axis label: escaped, its Arabic half when it has one (names are long as 'English · العربية'), cut to
+    `limit` characters."""
+    text = str(label)
+    if " · " in text:
+        english, arabic = text.split(" · ", 1)
+        text = arabic or english
+    return esc(text if len(text) <= limit else text[:limit - 1] + "…")
+
+
+def _unique(labels: list[str]) -> list[str]:
+    """Labels made distinct (a category axis merges equal ones): a repeat gets a numbered suffix."""
+    seen: dict[str, int] = {}
+    out = []
+    for label in labels:
+        seen[label] = seen.get(label, 0) + 1
+        out.append(label if seen[label] == 1 else f"{label} ({seen[label]})")
+    return out
+
+
 def matrix_figure(table: pd.DataFrame, title: str) -> go.Figure:
-    """A speaker × target heatmap of statement counts."""
+    """A speaker × target heatmap of statement counts, axis labels short (the full names on hover)."""
     if table.empty:
         return _empty(title)
-    fig = go.Figure(go.Heatmap(z=table.values, x=[esc(c) for c in table.columns],
-                               y=[esc(r) for r in table.index], colorscale="Reds",
-                               hovertemplate="%{y} → %{x}: %{z}<extra></extra>", texttemplate="%{z}"))
-    fig.update_layout(font=FONT, title=title, height=max(320, 200 + 34 * len(table.index)),
+    full_x = [esc(c) for c in table.columns]
+    full_y = [esc(r) for r in table.index]
+    fig = go.Figure(go.Heatmap(z=table.values, x=_unique([short(c, 18) for c in table.columns]),
+                               y=_unique([short(r) for r in table.index]), colorscale="Reds",
+                               customdata=[[f"{y} → {x}" for x in full_x] for y in full_y],
+                               hovertemplate="%{customdata}: %{z}<extra></extra>", texttemplate="%{z}"))
+    fig.update_layout(font=dict(FONT, size=12), title=title, height=max(360, 220 + 30 * len(table.index)),
                       margin=dict(l=10, r=10, t=50, b=10))
-    fig.update_xaxes(side="bottom", tickangle=-40, automargin=True)
+    fig.update_xaxes(side="bottom", tickangle=-45, automargin=True)
     fig.update_yaxes(autorange="reversed", automargin=True)
     return fig
 

@@ -2,7 +2,9 @@
 
 This is the only `lib` module that knows Streamlit (for `st.cache_resource`). The store folder is `RASD_STORE`
 when that environment variable is set, else `data/store`; an empty store is first filled from the bundled
-articles in `data/articles/`, so a fresh clone has data to show.
+articles in `data/articles/`, so a fresh clone has data to show. A damaged batch of the store (a part missing,
+truncated or garbled) is left out, never a traceback: `store_warnings` names what a cheap check finds (shown by
+`widgets.page_start` on every page), and `load_store` shows what only the full read finds.
 
 The frames are cached once per process and shared by every session and page run, never copied: with 50,000
 articles they hold a few hundred MB, and `st.cache_data` would pickle them into its cache and unpickle a copy
@@ -22,10 +24,11 @@ import pyarrow.compute as pc
 import streamlit as st
 
 from lib.corpus.importer import import_paths
-from lib.corpus.store import Store, choose_store
+from lib.corpus.store import Damage, Store, choose_store
 from lib import lexicons
-from lib.dashboard.filters import find_city
+from lib.dashboard.filters import find_city, warm_search_index
 from lib.lexicons import BUNDLED_ARTICLES
+from lib.text.normalize import fold
 
 UNKNOWN_SPEAKER = "?"
 # The focus cities: English spellings, Arabic name, and a centre used only when neither the store nor the
@@ -47,17 +50,52 @@ def _fingerprint(root: Path) -> tuple[str, ...]:
     return tuple(sorted(p.name for p in manifests.glob("*.json"))) if manifests.exists() else ()
 
 
-def ensure_store(root: Path) -> None:
-    """Fill an empty store from the bundled articles (a no-op when it holds anything)."""
+def ensure_store(root: Path) -> list[str]:
+    """Fill an empty store from the bundled articles (a no-op when it holds anything); why not, when it
+    cannot be written."""
     if Store(root).is_empty() and BUNDLED_ARTICLES.exists():
-        import_paths([BUNDLED_ARTICLES], store_dir=root)
+        report = import_paths([BUNDLED_ARTICLES], store_dir=root)
+        if report.store_error:
+            return [f"The bundled articles could not be added · تعذّر حفظ المقالات المرفقة: {report.store_error}"]
+    return []
 
 
 def load_store() -> dict[str, pd.DataFrame]:
-    """The store's tables and derived frames (see `derive`), cached until the store gains a batch."""
+    """The store's tables and derived frames (see `derive`), cached until the store gains a batch; a warning
+    on the page for damage that `store_warnings` (shown by every page first) did not know of."""
+    data, warnings = load_store_checked()
+    shown = set(store_warnings())
+    for warning in warnings:
+        if warning not in shown:
+            st.warning(warning, icon="⚠️")
+    return data
+
+
+def load_store_checked() -> tuple[dict[str, pd.DataFrame], list[str]]:
+    """The frames, and why part of the store is not in them (each damaged batch skipped, named)."""
     root = store_dir()
-    ensure_store(root)
-    return _load(str(root), _fingerprint(root))
+    warnings = ensure_store(root)
+    data, skipped = _load(str(root), _fingerprint(root))
+    return data, warnings + skipped
+
+
+def damage_warning(damage: Damage) -> str:
+    """What the dashboard says about a damaged batch it skips."""
+    return (f"Part of the store is damaged and not shown · جزء من البيانات تالف ولا يُعرض: {damage}. "
+            "`python -m lib.ingest --repair` moves it aside; then add its articles again.")
+
+
+def store_warnings() -> list[str]:
+    """The damaged batches of the store that a cheap check finds (a part missing, empty or truncated, a
+    manifest cut short), without loading anything: cached until the store gains a batch."""
+    root = store_dir()
+    return _checked(str(root), _fingerprint(root))
+
+
+@st.cache_resource(show_spinner=False, max_entries=1)
+def _checked(root: str, fingerprint: tuple[str, ...]) -> list[str]:
+    """`store_warnings`, once per set of committed batches."""
+    return [damage_warning(d) for d in Store(root).check(deep=False)]
 
 
 # What the pages read: every table but `mentions` (one row per mention, the biggest; the actor and place tables
@@ -67,10 +105,13 @@ DASHBOARD_TABLES = ("articles", "statements", "actors", "places", "dates")
 
 # One entry: a new batch changes the fingerprint, and the old frames go when the new ones come.
 @st.cache_resource(show_spinner="Loading the store · تحميل البيانات…", max_entries=1)
-def _load(root: str, fingerprint: tuple[str, ...]) -> dict[str, pd.DataFrame]:
-    tables = frames(Store(root).read(DASHBOARD_TABLES))
+def _load(root: str, fingerprint: tuple[str, ...]) -> tuple[dict[str, pd.DataFrame], list[str]]:
+    store = Store(root)
+    tables = frames(store.read(DASHBOARD_TABLES))
     pa.default_memory_pool().release_unused()  # Arrow's allocator keeps what the tables held: ~150 MB
-    return derive(tables)
+    out = derive(tables)
+    warm_search_index(out["statements"])  # in the background: the first search need not wait for it
+    return out, [damage_warning(d) for d in store.skipped]
 
 
 def speaker_key(speaker_id: str | None, speaker: str | None, speaker_ar: str | None) -> str:
@@ -200,10 +241,116 @@ def _context(body: str, start: int, end: int, width: int = 70) -> str:
     return ("…" if a > 0 else "") + text + ("…" if b < len(body) else "")
 
 
+def _fold_many(texts: list[str]) -> list[str]:
+    """[fold(t) for t in texts] in one call (fold is a few str.replace over the joined texts)."""
+    parts = fold("\x1e".join(texts)).split("\x1e")
+    return parts if len(parts) == len(texts) else [fold(t) for t in texts]
+
+
+def canonical_speakers(keys: np.ndarray, labels: np.ndarray, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """One key per speaker known only by name: names that fold alike (hamza, ة/ه, diacritics, spaces) share the
+    key and label of their most frequent spelling. `keys`/`labels` are per distinct speaker, `codes` each
+    statement's distinct speaker."""
+    keys = np.asarray(keys, dtype=object)
+    named = np.array([isinstance(k, str) and k.startswith("name:") for k in keys], dtype=bool)
+    if not named.any():
+        return keys, labels
+    folded = keys.copy()
+    folded[named] = ["name:" + " ".join(f.split()) for f in _fold_many([k[5:] for k in keys[named]])]
+    n = np.bincount(codes, minlength=len(keys)) if len(codes) else np.zeros(len(keys), dtype=int)
+    frame = pd.DataFrame({"key": keys, "fold": folded, "label": labels, "n": n})
+    frame["total"] = frame.groupby("key")["n"].transform("sum")
+    best = frame.sort_values(["total", "key"], ascending=[False, True]).drop_duplicates("fold").set_index("fold")
+    return (frame["fold"].map(best["key"]).to_numpy(dtype=object),
+            frame["fold"].map(best["label"]).to_numpy(dtype=object))
+
+
+def speaker_groups(keys: np.ndarray, kinds: np.ndarray, ids: np.ndarray, labels: np.ndarray) -> np.ndarray:
+    """Each speaker's chart row: its own key, or a group (lib.dashboard.charts.GROUP_LABELS) for unnamed sources (مصادر، مصدر أمني),
+    documents (البيان، التقرير), a body named by its kind alone (الوزارة، الشركة) and statements without a
+    speaker."""
+    kinds = pd.Series(kinds, dtype=object)
+    has_id = np.array([isinstance(v, str) and bool(v) for v in ids], dtype=bool)
+    # الوزارة، الشركة، المرصد: one definite noun, a body named by its kind (found as a title or as a name)
+    one_word = np.array([isinstance(v, str) and len(v.split()) == 1 and v.startswith("ال") for v in labels],
+                        dtype=bool)
+    out = np.array(keys, dtype=object)
+    is_kind = lambda *k: kinds.isin(k).to_numpy(dtype=bool)  # noqa: E731
+    out[is_kind("anonymous") & ~has_id] = "group:anonymous"
+    out[is_kind("document") & ~has_id] = "group:document"
+    out[is_kind("title", "named") & ~has_id & one_word] = "group:unnamed"
+    out[(out == UNKNOWN_SPEAKER) | is_kind("unknown")] = "group:unknown"
+    return out
+
+
+FUTURE_SLACK = pd.Timedelta(days=2)  # time zones and early editions
+NEIGHBOUR_DAYS = 365  # a publication day with fewer articles than this around it is an outlier (a typo: 2108)
+
+
+def plausible_span(days: pd.Series, today: pd.Timestamp | None = None) -> tuple[pd.Timestamp | None,
+                                                                                pd.Timestamp | None]:
+    """The corpus's real span of publication days: no day after today, and no day so far from the others that
+    fewer than a handful of articles (0.02 % of them, at least 3) were published within a year of it. A single
+    article on 2108-08-10 in a 2017 corpus is left out; a few hundred 2012 essays are kept."""
+    today = today or pd.Timestamp.now()
+    days = days.dropna()
+    days = days[days <= today + FUTURE_SLACK]
+    if days.empty:
+        return None, None
+    if len(days) >= 100:
+        distinct, counts = np.unique(days.to_numpy().astype("datetime64[D]"), return_counts=True)
+        total = np.concatenate([[0], np.cumsum(counts)])
+        window = np.timedelta64(NEIGHBOUR_DAYS, "D")
+        around = total[np.searchsorted(distinct, distinct + window, side="right")] - \
+            total[np.searchsorted(distinct, distinct - window, side="left")]
+        dense = distinct[around >= max(3, 0.0002 * len(days))]
+        if len(dense):
+            return pd.Timestamp(dense[0]), pd.Timestamp(dense[-1]) + pd.Timedelta(days=1) - pd.Timedelta(1)
+    return days.min(), days.max()
+
+
+def date_ok(published: pd.Series, span: tuple[pd.Timestamp | None, pd.Timestamp | None]) -> pd.Series:
+    """True for a publication date inside the plausible span (False when undated or outside it)."""
+    lo, hi = span
+    if lo is None:
+        return pd.Series(False, index=published.index)
+    return (published >= lo) & (published <= hi)
+
+
+MIN_COPY_WORDS = 6  # shorter quotes («مثمرة») coincide across unrelated articles: never grouped
+
+def wire_copies(statements: pd.DataFrame) -> dict[str, object]:
+    """The same statement carried by several articles (a wire story): `copy_group` (one id per distinct quote
+    of MIN_COPY_WORDS words or more, folded, spaces ignored; every shorter quote its own group), `copies`
+    (statements in the group), `outlets` (distinct sources) and `copy_sources` (them, sorted)."""
+    n = len(statements)
+    if not n:
+        return {"copy_group": np.zeros(0, dtype=np.int64), "copies": np.zeros(0, dtype=np.int64),
+                "outlets": np.zeros(0, dtype=np.int64), "copy_sources": []}
+    words = [q.split() for q in _fold_many(statements["quote"].fillna("").astype(str).tolist())]
+    key = pd.Series([" ".join(w) if len(w) >= MIN_COPY_WORDS else None for w in words], dtype=object)
+    codes, _ = pd.factorize(key)
+    lone = codes < 0
+    codes[lone] = codes.max(initial=-1) + 1 + np.arange(lone.sum())
+    source = statements["source"] if "source" in statements else pd.Series(None, index=statements.index)
+    copies = np.bincount(codes)[codes]
+    shared = np.flatnonzero(copies > 1)
+    by_group: dict[int, set] = {}
+    for g, src in zip(codes[shared], source.to_numpy(dtype=object)[shared]):
+        by_group.setdefault(int(g), set()).add(src if isinstance(src, str) else "?")
+    sorted_sources = {g: sorted(v) for g, v in by_group.items()}
+    copy_sources = [sorted_sources.get(int(g)) or ([s] if isinstance(s, str) else [])
+                    for g, s in zip(codes, source.to_numpy(dtype=object))]
+    outlets = np.array([max(1, len(v)) for v in copy_sources])
+    return {"copy_group": codes.astype(np.int64), "copies": copies.astype(np.int64), "outlets": outlets,
+            "copy_sources": copy_sources}
+
+
 def derive(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """The store's tables plus what the pages need ready-made.
 
     Added: `place_table` and `actor_table` (one row per place/actor over all articles, with a display `label`),
+    `gazetteer` (every place the gazetteer knows, mentioned or not),
     `speakers` (one row per speaker key with its statement count), and on `statements`: the article's `title`,
     `source`, `url`, a `speaker_key` and `speaker_label`, `published_date` (datetime) and the `place_names` and
     `actor_names` its place and actor ids stand for.
@@ -219,16 +366,20 @@ def derive(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     st_ = tables["statements"].copy(deep=False)  # new columns go to this frame only, the store's is untouched
     # The article's title, source and url by position (quicker than a merge; -1, no such article, picks None).
     at = pd.Index(articles["article_id"]).get_indexer(st_["article_id"])
-    for col in ("title", "source", "url"):
-        st_[col] = np.append(articles[col].to_numpy(dtype=object), None)[at]
+    for col in ("title", "source", "url", "topic"):
+        values = articles[col].to_numpy(dtype=object) if col in articles else np.full(len(articles), None)
+        st_[col] = np.append(values, None)[at]
     # Keys and labels for each distinct (id, speaker, speaker_ar): a few speakers say most statements.
-    who = st_[["speaker_id", "speaker", "speaker_ar"]]
+    who = st_[["speaker_id", "speaker", "speaker_ar", "speaker_kind"]]
     codes = who.groupby(list(who.columns), dropna=False, sort=False).ngroup().to_numpy()  # by first appearance
     distinct = who[~who.duplicated()]
     keys = _speaker_keys(distinct["speaker_id"], distinct["speaker"], distinct["speaker_ar"])
     labels = np.where(keys == UNKNOWN_SPEAKER, "unknown · غير معروف",
                       _labels(distinct["speaker"], distinct["speaker_ar"])).astype(object)
-    st_["speaker_key"], st_["speaker_label"] = keys[codes], labels[codes]
+    keys, labels = canonical_speakers(keys, labels, codes)
+    groups = speaker_groups(keys, distinct["speaker_kind"].to_numpy(dtype=object),
+                            distinct["speaker_id"].to_numpy(dtype=object), labels)
+    st_["speaker_key"], st_["speaker_label"], st_["speaker_group"] = keys[codes], labels[codes], groups[codes]
     st_["published_date"] = _dates(st_["published"])
     place_ids, actor_ids = _as_lists(st_["place_ids"]), _as_lists(st_["actor_ids"])
     st_["place_ids"], st_["actor_ids"] = place_ids, actor_ids
@@ -242,13 +393,16 @@ def derive(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     if (order != np.arange(len(order))).any():  # `frames` sorts the store's statements so already
         st_ = st_.take(order)
     st_.index = pd.RangeIndex(len(st_))  # st_ is this function's own frame: no copy needed to renumber
+    article_days = _dates(articles["published"]) if "published" in articles else pd.Series(dtype="datetime64[ns]")
+    st_["date_ok"] = date_ok(st_["published_date"], plausible_span(article_days))
+    st_ = st_.assign(**wire_copies(st_))
 
     if st_.empty:
         speakers = pd.DataFrame(columns=["speaker_key", "speaker_label", "speaker_ar", "speaker_kind",
-                                         "statements"])
+                                         "speaker_group", "statements"])
     else:
         g = st_.groupby("speaker_key", sort=False)
-        speakers = g[["speaker_label", "speaker_ar", "speaker_kind"]].first().reset_index()
+        speakers = g[["speaker_label", "speaker_ar", "speaker_kind", "speaker_group"]].first().reset_index()
         speakers["statements"] = g.size().reindex(speakers["speaker_key"]).to_numpy().astype(int)
         speakers = speakers.sort_values(["statements", "speaker_label"], ascending=[False, True])
         speakers = speakers.reset_index(drop=True)
@@ -260,17 +414,18 @@ def derive(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     dates["context"] = [_context(bodies.get(a) or "", s, e) for a, s, e in
                         zip(dates["article_id"], dates["start"], dates["end"])]
 
+    gazetteer = _gazetteer_places()
     out.update(statements=st_, place_table=places, actor_table=actors, speakers=speakers, dates=dates,
-               cities=focus_cities(places, _gazetteer_places()))
+               cities=focus_cities(places, gazetteer), gazetteer=gazetteer)
     return out
 
 
 def _gazetteer_places() -> pd.DataFrame:
     """The gazetteer's places (empty when data/gazetteer is not there yet)."""
     rows = [{"place_id": e.entity_id, "name": e.name, "name_ar": e.name_ar, "kind": e.kind, "lat": e.lat,
-             "lon": e.lon, "precision": e.precision, "parent_id": e.parent_id}
+             "lon": e.lon, "precision": e.precision, "country": e.country, "parent_id": e.parent_id}
             for e, _forms in lexicons.default().places.values()]
-    return pd.DataFrame(rows, columns=["place_id", "name", "name_ar", "kind", "lat", "lon", "precision",
+    return pd.DataFrame(rows, columns=["place_id", "name", "name_ar", "kind", "lat", "lon", "precision", "country",
                                        "parent_id"])
 
 
@@ -294,3 +449,4 @@ def focus_cities(place_table: pd.DataFrame, gazetteer: pd.DataFrame) -> pd.DataF
 def clear_cache() -> None:
     """Forget loaded data (tests that swap the store call this)."""
     _load.clear()
+    _checked.clear()

@@ -11,30 +11,22 @@ frame (the dashboard's frames are cached and never change).
 from __future__ import annotations
 
 import re
+import threading
 import weakref
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Callable, Iterable
+from typing import Iterable
 
 import numpy as np
 import pandas as pd
 
+from lib.dashboard import search
 from lib.text.normalize import fold
-
-# Letters that spellings of the same word disagree on (الأميركي / الأمريكي, ترمب / ترامب, سوريا / سورية): after
-# lib.text.normalize.fold, the search key turns a word-final ه into ا, drops every ا and ء, and drops و and ي inside a
-# word (kept first and last, so و the conjunction and the nisba ending still count).
-_FINAL_HA = re.compile(r"ه\b")
-_ALEF = re.compile("[اء]")
-_MEDIAL_WEAK = re.compile(r"(?<=\w)[وي](?=\w)")
-_SPACE = re.compile(r"\s+")
-# Under this many letters a skeleton matches too much (قال → قل), so the folded form is matched instead.
-MIN_SKELETON = 3
-
 
 @dataclass
 class Filters:
-    """What the user chose: speaker keys, mentioned actor and place ids, a date range and free text."""
+    """What the user chose: speaker keys, mentioned actor and place ids, a date range, free text and the
+    articles' topics (empty: every topic)."""
 
     speakers: list[str] = field(default_factory=list)
     actors: list[str] = field(default_factory=list)
@@ -42,6 +34,7 @@ class Filters:
     start: date | None = None
     end: date | None = None
     text: str = ""
+    topics: list[str] = field(default_factory=list)
 
 
 def _all(frame: pd.DataFrame) -> pd.Series:
@@ -54,20 +47,55 @@ def by_speakers(statements: pd.DataFrame, keys: Iterable[str]) -> pd.Series:
     return statements["speaker_key"].isin(keys) if keys else _all(statements)
 
 
-def _mentions_any(column: pd.Series, ids: set[str]) -> pd.Series:
-    return column.map(lambda v: v is not None and not ids.isdisjoint(v)).astype(bool)
+# What is kept per frame: id(frame) → (a weak reference to it, its cache). An entry goes when its frame does.
+_INDEXES: dict[int, tuple[weakref.ref, dict]] = {}
+_INDEX_LOCK = threading.RLock()
+
+
+def frame_cache(frame: pd.DataFrame) -> dict:
+    """A dict kept with a frame while it lives (the dashboard's frames are cached and never change), for what
+    is worth computing once per frame: search indexes, id pairs."""
+    with _INDEX_LOCK:
+        ref, cache = _INDEXES.get(id(frame), (None, None))
+        if ref is None or ref() is not frame:
+            key = id(frame)
+            ref, cache = weakref.ref(frame, lambda _, key=key: _INDEXES.pop(key, None)), {}
+            _INDEXES[key] = (ref, cache)
+    return cache
+
+
+def id_pairs(statements: pd.DataFrame, column: str) -> tuple[np.ndarray, np.ndarray, pd.Index]:
+    """A list column (place_ids, actor_ids) flattened: each (row position, id code) pair and the ids the codes
+    stand for; computed once per frame."""
+    cache = frame_cache(statements)
+    found = cache.get(("pairs", column))
+    if found is None:
+        lists = statements[column].tolist()
+        lengths = np.fromiter((len(v) if v is not None else 0 for v in lists), dtype=np.int64, count=len(lists))
+        flat = [i for v in lists if v is not None for i in v]
+        codes, uniques = pd.factorize(pd.Series(flat, dtype=object))
+        found = cache[("pairs", column)] = (np.repeat(np.arange(len(lists)), lengths), codes, pd.Index(uniques))
+    return found
+
+
+def _mentions_any(statements: pd.DataFrame, column: str, ids: set[str]) -> pd.Series:
+    rows, codes, uniques = id_pairs(statements, column)
+    wanted = uniques.get_indexer(list(ids))
+    mask = np.zeros(len(statements), dtype=bool)
+    mask[rows[np.isin(codes, wanted[wanted >= 0])]] = True
+    return pd.Series(mask, index=statements.index)
 
 
 def by_actors(statements: pd.DataFrame, actor_ids: Iterable[str]) -> pd.Series:
     """Statements that mention any of the actors."""
     ids = set(actor_ids)
-    return _mentions_any(statements["actor_ids"], ids) if ids else _all(statements)
+    return _mentions_any(statements, "actor_ids", ids) if ids else _all(statements)
 
 
 def by_places(statements: pd.DataFrame, place_ids: Iterable[str]) -> pd.Series:
     """Statements that mention any of the places."""
     ids = set(place_ids)
-    return _mentions_any(statements["place_ids"], ids) if ids else _all(statements)
+    return _mentions_any(statements, "place_ids", ids) if ids else _all(statements)
 
 
 def _published(statements: pd.DataFrame) -> pd.Series:
@@ -90,150 +118,182 @@ def by_dates(statements: pd.DataFrame, start: date | None, end: date | None) -> 
     return mask.fillna(False).astype(bool)
 
 
-def skeleton(text: str) -> str:
-    """Search key: `fold`, then the letters spellings disagree on dropped (الأميركي ≡ الامريكي ≡ الأمريكية)."""
-    key = _ALEF.sub("", _FINAL_HA.sub("ا", fold(text)))
-    return _SPACE.sub(" ", _MEDIAL_WEAK.sub("", key)).strip()
+SEARCH_COLUMN = "quote"  # the words said; the speaker has its own filter
 
 
-def _folded(text: str) -> str:
-    return _SPACE.sub(" ", fold(text)).strip()
+def search_index(statements: pd.DataFrame, column: str = SEARCH_COLUMN) -> search.Index:
+    """The word index of a frame's column, built the first time the frame is searched (or by
+    `warm_search_index`, which this then waits for) and kept with it."""
+    cache = frame_cache(statements)
+    with _INDEX_LOCK:
+        lock = cache.setdefault(("lock", column), threading.Lock())
+    with lock:  # one build per frame and column, whichever thread asks first
+        index = cache.get(column)
+        if index is None:
+            texts = statements[column].tolist() if column in statements else [None] * len(statements)
+            index = cache[column] = search.build_index(texts, search.lexicon_variants())
+    return index
 
 
-# The search keys of the frames searched so far: id(frame) → (a weak reference to it, {(columns, key kind):
-# (all the rows' keys joined by _SEP, where each row's key starts)}). An entry goes when its frame does.
-_SEARCH_KEYS: dict[int, tuple[weakref.ref, dict]] = {}
-_SEP = "\uffff"  # a noncharacter: no word, no space, so every search-key step treats it as a row's edge
-_ROWS_AT_ONCE = 20_000  # rows keyed in one go: bounds the arrays below to a few tens of MB
-_BMP = 0x10000
+def warm_search_index(statements: pd.DataFrame) -> threading.Thread:
+    """Build the frame's search index in a background thread (most of the work is Arrow's, which lets the
+    pages run meanwhile), so the first search does not wait for it."""
+    thread = threading.Thread(target=search_index, args=(statements,), name="rasd-search-index", daemon=True)
+    thread.start()
+    return thread
 
 
-def _char_table(test: Callable[[str], bool]) -> np.ndarray:
-    """test(chr(c)) for every code point of the Basic Multilingual Plane."""
-    return np.fromiter((test(chr(c)) for c in range(_BMP)), dtype=bool, count=_BMP)
+def text_search(statements: pd.DataFrame, query: str, column: str = SEARCH_COLUMN) -> tuple[pd.Series, pd.Series]:
+    """(statements whose words hold every word and quoted phrase of the query, their BM25 scores): whole words
+    through clitics and attested spelling variants (see lib.dashboard.search)."""
+    if not search.parse_query(query):
+        return _all(statements), pd.Series(0.0, index=statements.index)
+    mask, score = search.search(search_index(statements, column), query, search.lexicon_variants())
+    return pd.Series(mask, index=statements.index), pd.Series(score, index=statements.index)
 
 
-_TABLES: dict[str, np.ndarray] = {}
+def by_text(statements: pd.DataFrame, query: str, column: str = SEARCH_COLUMN) -> pd.Series:
+    """Statements whose quote holds every word and quoted phrase of the query (whole words)."""
+    return text_search(statements, query, column)[0]
 
 
-def _chars_are(kind: str, codes: np.ndarray) -> np.ndarray:
-    """Which code points are word characters (regex \\w: alphanumeric or _) or spaces (\\s), as `re` sees them."""
-    test = (lambda ch: ch.isalnum() or ch == "_") if kind == "word" else str.isspace
-    if kind not in _TABLES:
-        _TABLES[kind] = _char_table(test)
-    out = _TABLES[kind][np.minimum(codes, _BMP - 1)]
-    for i in np.flatnonzero(codes >= _BMP):  # rare: emoji and other astral characters
-        out[i] = test(chr(codes[i]))
-    return out
-
-
-_HA, _ALEF_CODE, _HAMZA, _WAW, _YA = (ord(c) for c in "هاءوي")
-def _fold_table() -> tuple[np.ndarray, np.ndarray]:
-    """fold(chr(c)) for every BMP code point: how many characters it gives (0 when dropped, 2 for İ …) and
-    their code points. Taken from `lib.text.normalize.fold` itself, so the two can never disagree."""
-    if "fold" not in _TABLES:
-        lengths = np.zeros(_BMP, dtype=np.uint8)  # small tables: look-ups stay in the CPU's cache
-        codes = np.zeros((3, _BMP), dtype=np.uint32)
-        for c in range(_BMP):
-            f = fold(chr(c))[:3]
-            lengths[c] = len(f)
-            codes[:len(f), c] = [ord(ch) for ch in f]
-        _TABLES["fold"], _TABLES["fold_codes"] = lengths, codes
-    return _TABLES["fold"], _TABLES["fold_codes"]
-
-
-def _folded_codes(text: str) -> np.ndarray:
-    """The code points of fold(text), character by character through the table (fold lower-cases by
-    character, except Σ at a word's end: a text holding Σ, or characters past the BMP, is folded as a whole)."""
-    c = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    if (c >= _BMP).any() or (c == ord("Σ")).any():
-        return np.frombuffer(fold(text).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    lengths, codes = _fold_table()
-    n = lengths[c]
-    kept = n > 0  # diacritics and tatweel fold to nothing
-    out = codes[0][c[kept]]
-    multi = np.flatnonzero(n > 1)  # a few, if any (İ → i̇): their further characters are inserted after them
-    if multi.size:
-        after = np.cumsum(kept)[multi]
-        more = [(after[n[multi] > k], codes[k][c[multi[n[multi] > k]]]) for k in (1, 2)]
-        out = np.insert(out, np.concatenate([a for a, _ in more]), np.concatenate([v for _, v in more]))
-    return out
-
-
-def _keys_many(texts: list[str], consonants: bool) -> list[str]:
-    """[skeleton(t) for t in texts] (consonants) or [_folded(t) …], with the regular-expression steps done as
-    array operations over many texts at once (20 times quicker on 170,000 statements)."""
-    out: list[str] = []
-    for at in range(0, len(texts), _ROWS_AT_ONCE):
-        rows = texts[at:at + _ROWS_AT_ONCE]
-        joined = _SEP.join(rows)
-        if joined.count(_SEP) != len(rows) - 1:  # a text holds the separator itself: key each on its own
-            out += [(skeleton if consonants else _folded)(t) for t in rows]
-            continue
-        c = _folded_codes(joined)
-        if consonants:
-            word = _chars_are("word", c)
-            ends = np.append(~word[1:], True)  # ه\b: no word character follows
-            c = np.where((c == _HA) & ends, _ALEF_CODE, c)  # both are word characters: `word` still holds
-            keep = (c != _ALEF_CODE) & (c != _HAMZA)
-            c, word = c[keep], word[keep]
-            medial = ((c == _WAW) | (c == _YA)) & np.append(False, word[:-1]) & np.append(word[1:], False)
-            c = c[~medial]
-        space = _chars_are("space", c)
-        c = np.where(space, 32, c)[~(space & np.append(False, space[:-1]))]  # each run of spaces → one space
-        out += [k.strip() for k in c.astype(np.uint32).tobytes().decode("utf-32-le", "surrogatepass").split(_SEP)]
-    return out
-
-
-def _joined_keys(statements: pd.DataFrame, columns: tuple[str, ...],
-                 match: Callable[[str], str]) -> tuple[str, np.ndarray]:
-    """Every row's search key (`match` of its columns' text), joined by _SEP, and where each row's key starts;
-    computed once per frame."""
-    ref, cache = _SEARCH_KEYS.get(id(statements), (None, None))
-    if ref is None or ref() is not statements:
-        key = id(statements)
-        ref, cache = weakref.ref(statements, lambda _, key=key: _SEARCH_KEYS.pop(key, None)), {}
-        _SEARCH_KEYS[key] = (ref, cache)
-    found = cache.get((columns, match))
-    if found is None:
-        haystack = pd.Series("", index=statements.index)
-        for col in columns:
-            if col in statements:
-                haystack = haystack + " " + statements[col].fillna("").astype(str)
-        keys = _keys_many(haystack.tolist(), consonants=match is skeleton)
-        starts = np.zeros(len(keys) + 1, dtype=np.int64)
-        np.cumsum([len(k) + 1 for k in keys], out=starts[1:])
-        found = cache[(columns, match)] = (_SEP.join(keys), starts[:-1])
-    return found
-
-
-def by_text(statements: pd.DataFrame, query: str,
-            columns: tuple[str, ...] = ("quote", "speaker", "speaker_ar")) -> pd.Series:
-    """Statements whose quote or speaker contains the query, Arabic spelling variants folded."""
-    query = (query or "").strip()
-    if not query:
+def by_topics(statements: pd.DataFrame, topics: Iterable[str]) -> pd.Series:
+    """Statements of articles on any of the topics; an article whose topic is not known (stored before topics
+    were) is never hidden."""
+    topics = set(topics)
+    if not topics or "topic" not in statements:
         return _all(statements)
-    key, match = skeleton(query), skeleton
-    if len(key.replace(" ", "")) < MIN_SKELETON:
-        key, match = _folded(query), _folded
-    if not key:
-        return _all(statements)
-    mask = np.zeros(len(statements), dtype=bool)
-    if _SEP not in key:
-        text, starts = _joined_keys(statements, columns, match)
-        at = text.find(key)
-        while at != -1:  # each hit marks its row, then the search goes on from the next row
-            row = int(np.searchsorted(starts, at, side="right")) - 1
-            mask[row] = True
-            at = text.find(key, starts[row + 1]) if row + 1 < len(starts) else -1
-    return pd.Series(mask, index=statements.index)
+    return statements["topic"].isin(topics) | statements["topic"].isna()
 
 
 def apply(statements: pd.DataFrame, chosen: Filters) -> pd.Series:
     """All of the user's filters at once."""
     return (by_speakers(statements, chosen.speakers) & by_actors(statements, chosen.actors)
             & by_places(statements, chosen.places) & by_dates(statements, chosen.start, chosen.end)
-            & by_text(statements, chosen.text))
+            & by_topics(statements, chosen.topics) & by_text(statements, chosen.text))
+
+
+def rows(statements: pd.DataFrame, mask: pd.Series | np.ndarray, columns: Iterable[str]) -> pd.DataFrame:
+    """The masked statements with only the columns a chart needs (copying 40 columns of 170,000 rows, lists
+    among them, for a chart that reads four is what made pages slow)."""
+    columns = [c for c in columns if c in statements]
+    positions = np.flatnonzero(np.asarray(mask, dtype=bool))
+    return statements.iloc[positions, [statements.columns.get_loc(c) for c in columns]]
+
+
+def article_filters(chosen: Filters) -> Filters:
+    """The filters that choose whole articles (dates, topics), without those that choose statements."""
+    return Filters(start=chosen.start, end=chosen.end, topics=list(chosen.topics))
+
+
+def statement_filters_set(chosen: Filters) -> bool:
+    """Does the user narrow the statements themselves (speaker, actor, place or words), not only the articles?"""
+    return bool(chosen.speakers or chosen.actors or chosen.places or chosen.text.strip())
+
+
+# -- order and wire copies ----------------------------------------------------------------------------------------
+
+SORTS = {"newest": "Newest first · الأحدث أولاً", "oldest": "Oldest first · الأقدم أولاً",
+         "speaker": "By speaker · حسب المتحدث", "outlets": "Most outlets · الأكثر نشراً",
+         "relevance": "Best match · الأكثر صلة"}
+
+
+def order(statements: pd.DataFrame, mask: pd.Series | np.ndarray | None = None, by: str = "newest",
+          scores: pd.Series | np.ndarray | None = None) -> np.ndarray:
+    """Positions of the statements the mask keeps, in the order asked for (undated last; ties newest first,
+    then by article and offset): sorting positions on a few columns, never copying the frame."""
+    keep = np.flatnonzero(np.asarray(mask, dtype=bool)) if mask is not None else np.arange(len(statements))
+    if not len(keep):
+        return keep
+    when = (statements["published_date"] if "published_date" in statements else _published(statements)).to_numpy()
+    stamp = when[keep].astype("datetime64[ns]").view("i8")
+    undated = np.isnat(when[keep])
+    newest = np.where(undated, np.iinfo("i8").max, -stamp)  # descending, undated last
+    # the frame is sorted by date, article and offset already (lib.dashboard.data.derive): its position breaks ties
+    keys: list[np.ndarray] = [keep, newest]
+    if by == "oldest":
+        keys = [keep, np.where(undated, np.iinfo("i8").max, stamp)]
+    elif by == "speaker":
+        keys = [keep, newest, pd.factorize(statements["speaker_label"].to_numpy()[keep], sort=True)[0]]
+    elif by == "outlets" and "outlets" in statements:
+        keys = [keep, newest, -statements["outlets"].to_numpy()[keep]]
+    elif by == "relevance" and scores is not None:
+        keys = [keep, newest, -np.asarray(scores, dtype=float)[keep]]
+    return keep[np.lexsort(keys)]
+
+
+def first_copies(statements: pd.DataFrame, positions: np.ndarray) -> np.ndarray:
+    """The positions with each wire story once: its first copy in this order."""
+    if "copy_group" not in statements or not len(positions):
+        return positions
+    groups = statements["copy_group"].to_numpy()[positions]
+    _, first = np.unique(groups, return_index=True)
+    return positions[np.sort(first)]
+
+
+def sort_statements(statements: pd.DataFrame, by: str = "newest", scores: pd.Series | None = None) -> pd.DataFrame:
+    """The statements in the order asked for (see `order`), as a frame."""
+    if statements.empty:
+        return statements
+    values = scores.reindex(statements.index).fillna(0).to_numpy() if scores is not None else None
+    return statements.iloc[order(statements, None, by, values)]
+
+
+def group_copies(statements: pd.DataFrame) -> pd.DataFrame:
+    """One row per wire story: the first of each group of copies in the frame's order (the others dropped)."""
+    if "copy_group" not in statements or statements.empty:
+        return statements
+    return statements.iloc[first_copies(statements, np.arange(len(statements)))]
+
+
+# -- entity suggestions ---------------------------------------------------------------------------------------------
+
+def _match_quality(query: str, names: Iterable[object]) -> int:
+    """0 when a name is the query (through clitics and ال), 1 when a word of a name is, 2 when a name starts with
+    it, 3 when a name holds it, 4 otherwise (folded, Latin lower-cased)."""
+    best = 4
+    stem = search.query_reading(query)[1]
+    for name in names:
+        if not isinstance(name, str) or not name.strip():
+            continue
+        folded = " ".join(fold(name).split())
+        if folded == query or search.query_reading(folded)[1] == stem:
+            return 0
+        words = folded.split()
+        if query in words or any(search.query_reading(w)[1] == stem for w in words):
+            best = min(best, 1)
+        elif folded.startswith(query):
+            best = min(best, 2)
+        elif query in folded:
+            best = min(best, 3)
+    return best
+
+
+def rank_entities(table: pd.DataFrame, id_col: str, text: str, count_col: str = "mentions",
+                  name_cols: tuple[str, ...] = ("name_ar", "name", "label"), limit: int = 20) -> list[str]:
+    """Ids of the entities whose names hold the typed text, best match first (the name itself, then a word of
+    it, then its start, then anywhere in it), the most frequent first among equals."""
+    query = " ".join(fold(text or "").split())
+    if not query or table.empty:
+        return []
+    cols = [c for c in name_cols if c in table]
+    hay = table[cols[0]].fillna("").astype(str)
+    for c in cols[1:]:
+        hay = hay + "\x1f" + table[c].fillna("").astype(str)
+    folded = pd.Series(_fold_all(hay.tolist()), index=table.index)
+    candidates = table[folded.str.contains(query, regex=False)]
+    if candidates.empty:
+        return []
+    quality = [_match_quality(query, row) for row in candidates[cols].itertuples(index=False)]
+    counts = candidates[count_col] if count_col in candidates else pd.Series(0, index=candidates.index)
+    ranked = candidates.assign(_q=quality, _n=-counts.fillna(0)).sort_values(["_q", "_n", id_col])
+    return ranked[id_col].head(limit).tolist()
+
+
+def _fold_all(texts: list[str]) -> list[str]:
+    """[fold(t) for t in texts] in one call."""
+    parts = fold("\x1e".join(texts)).split("\x1e")
+    return parts if len(parts) == len(texts) else [fold(t) for t in texts]
 
 
 def places_within(place_table: pd.DataFrame, city_id: str) -> list[str]:
@@ -251,22 +311,29 @@ def places_within(place_table: pd.DataFrame, city_id: str) -> list[str]:
     return out
 
 
-def date_span(statements: pd.DataFrame) -> tuple[date | None, date | None]:
-    """First and last publication day among the statements (None, None when undated)."""
-    when = _published(statements).dropna()
+def date_span(statements: pd.DataFrame, plausible_only: bool = False) -> tuple[date | None, date | None]:
+    """First and last publication day among the statements (None, None when undated); with `plausible_only`,
+    among those inside the corpus's plausible span (`date_ok`)."""
+    when = _published(statements)
+    if plausible_only and "date_ok" in statements:
+        when = when[statements["date_ok"].to_numpy()]
+    when = when.dropna()
     if when.empty:
         return None, None
     return when.min().date(), when.max().date()
 
 
 DOWNLOAD_COLUMNS = ["statement_id", "published", "speaker", "speaker_ar", "speaker_kind", "quote", "kind", "cue",
-                    "places", "actors", "title", "source", "url", "article_id", "start", "end"]
+                    "places", "actors", "title", "source", "outlets", "sources", "topic", "url", "article_id",
+                    "start", "end"]
 
 
 def download_table(statements: pd.DataFrame) -> pd.DataFrame:
-    """The statements as a flat table for CSV/JSON download (place and actor names joined with ' | ')."""
+    """The statements as a flat table for CSV/JSON download (place, actor and outlet names joined with ' | ')."""
     out = statements.assign(places=[" | ".join(v) for v in statements["place_names"]],
                             actors=[" | ".join(v) for v in statements["actor_names"]])
+    if "copy_sources" in out:  # the outlets that carried the same words
+        out = out.assign(sources=[" | ".join(v) for v in out["copy_sources"]])
     return out[[c for c in DOWNLOAD_COLUMNS if c in out]].reset_index(drop=True)
 
 

@@ -1,5 +1,12 @@
-"""pydeck decks for the map pages: an offline Natural Earth base map, places sized by mentions and coloured by kind,
-and shaped Arabic labels.
+"""pydeck decks for the map pages: an offline Natural Earth base map (or, when asked, CARTO's street map), places
+sized by mentions and coloured by kind, places known only to an area drawn as that area, and shaped Arabic
+labels that never overlap.
+
+Labels: every located place gets one, and deck.gl's CollisionFilterExtension (computed on the GPU at every
+frame) hides a label whose anchor a label of higher priority covers, so the labels shown are chosen for what
+is in view at the zoom the reader is at: the most mentioned first, the cities of Syria and Iraq before others
+(so they are labelled at country zoom). The collision test draws each label's box padded upwards and sideways
+(`collisionTestProps`), because deck.gl only tests a label's anchor point, which sits at the top of its text.
 
 Decks use `map_provider=None` and leave `map_style` unset: pydeck then sends its "__MAP_STYLE__" sentinel, which
 tells Streamlit to load no style (an explicit `map_style=None` makes Streamlit fetch a CARTO style from the
@@ -10,16 +17,22 @@ from __future__ import annotations
 
 import json
 import math
+from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
 from lib import lexicons
+from lib.dashboard import filters
 from lib.dashboard.rtl import esc, has_arabic, shaped
 
 PLACES_LAYER = "places"  # layer id: st.pydeck_chart's selection is keyed by it
+AREAS_LAYER = "areas"  # places known only to a governorate, region or country, as translucent discs (clickable)
+QUIET_LAYER = "quiet-places"  # places no statement names: drawn, not clickable
 LABELS_LAYER = "place-labels"
+FOCUS_COUNTRIES = ("SY", "IQ")  # their cities and towns are labelled first
 FONT = '"DejaVu Sans, Noto Naskh Arabic, Noto Sans Arabic, Arial, sans-serif"'
 
 KIND_COLOURS: dict[str, tuple[int, int, int]] = {
@@ -41,7 +54,11 @@ PRECISION_METRES = {"point": 0, "neighbourhood": 400, "district": 1500, "city": 
 FINE_PRECISIONS = ("point", "neighbourhood")
 AREA_KINDS = ("country", "region", "governorate")
 MIN_RADIUS, MAX_RADIUS = 4.0, 28.0  # pixels, for the least and the most mentioned place
-LABELLED = 60  # only the most mentioned places get a label; the rest show theirs on hover
+MAP_AREA_PRECISIONS = ("governorate", "region")  # drawn as their area on the main map
+LABEL_PADDING = [36, 26, 36, 4]  # pixels added around a label's box in the collision test (left, top, right, bottom)
+# The street map (off by default: the dashboard works offline): CARTO's basemap, no key needed, credited.
+STREET_STYLE = "https://basemaps.cartocdn.com/gl/positron-gl-style/style.json"
+STREET_CREDIT = "Street map © OpenStreetMap contributors, © CARTO · خريطة الشوارع"
 
 TOOLTIP_STYLE = {"backgroundColor": "rgba(255,255,255,0.96)", "color": "#222", "fontSize": "13px",
                  "border": "1px solid #999", "maxWidth": "320px"}
@@ -52,22 +69,39 @@ class CompactDeck(pdk.Deck):
     indent=2 forces the pure-Python encoder, about ten times slower on the base map's coordinates."""
 
     def to_json(self) -> str:
-        return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
+        text = json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
+        for name in BASEMAP_LAYERS:  # the base map's GeoJSON, serialised once per process, not on every run
+            text = text.replace(json.dumps(_BASEMAP_REF + name), _basemap_json(name))
+        return text
 
 
-def basemap_layers() -> list[pdk.Layer]:
-    """Sea, countries with their borders, coastlines, lakes and rivers (Natural Earth, vendored)."""
+BASEMAP_LAYERS = ("countries", "coastlines", "lakes", "rivers")
+_BASEMAP_REF = "rasd-basemap:"  # a layer's data until CompactDeck.to_json puts the GeoJSON in its place
+
+
+@lru_cache(maxsize=None)
+def _basemap_json(name: str) -> str:
+    """One base-map layer's GeoJSON as JSON text."""
+    return json.dumps(lexicons.basemap(name), separators=(",", ":"))
+
+
+def basemap_layers(streets: bool = False) -> list[pdk.Layer]:
+    """Sea, countries with their borders, coastlines, lakes and rivers (Natural Earth, vendored); with the
+    street map under them, only the borders."""
+    if streets:
+        return [pdk.Layer("GeoJsonLayer", _BASEMAP_REF + "countries", id="countries", filled=False,
+                          stroked=True, get_line_color=[120, 110, 100], line_width_min_pixels=1, get_line_width=1)]
     sea = [{"polygon": [[-180, -85], [180, -85], [180, 85], [-180, 85]]}]
     return [
         pdk.Layer("SolidPolygonLayer", sea, id="sea", get_polygon="polygon", get_fill_color=[214, 228, 238]),
-        pdk.Layer("GeoJsonLayer", lexicons.basemap("countries"), id="countries", filled=True, stroked=True,
+        pdk.Layer("GeoJsonLayer", _BASEMAP_REF + "countries", id="countries", filled=True, stroked=True,
                   get_fill_color=[246, 243, 236], get_line_color=[150, 140, 130], line_width_min_pixels=0.8,
                   get_line_width=1),
-        pdk.Layer("GeoJsonLayer", lexicons.basemap("coastlines"), id="coastlines", stroked=True, filled=False,
+        pdk.Layer("GeoJsonLayer", _BASEMAP_REF + "coastlines", id="coastlines", stroked=True, filled=False,
                   get_line_color=[110, 140, 170], line_width_min_pixels=1, get_line_width=1),
-        pdk.Layer("GeoJsonLayer", lexicons.basemap("lakes"), id="lakes", filled=True, stroked=False,
+        pdk.Layer("GeoJsonLayer", _BASEMAP_REF + "lakes", id="lakes", filled=True, stroked=False,
                   get_fill_color=[170, 205, 230]),
-        pdk.Layer("GeoJsonLayer", lexicons.basemap("rivers"), id="rivers", stroked=True, filled=False,
+        pdk.Layer("GeoJsonLayer", _BASEMAP_REF + "rivers", id="rivers", stroked=True, filled=False,
                   get_line_color=[90, 150, 210], line_width_min_pixels=1.2, get_line_width=1),
     ]
 
@@ -103,16 +137,22 @@ def tooltip_fields(rows: pd.DataFrame, note: str = "") -> pd.DataFrame:
     return out
 
 
-def place_counts(place_rows: pd.DataFrame, statements: pd.DataFrame, article_ids: set[str] | None = None) -> pd.DataFrame:
-    """Mentions per place in the given articles (all when None) and how many of the statements name it."""
+def place_counts(place_rows: pd.DataFrame, statements: pd.DataFrame, article_ids: set[str] | None = None,
+                 mask: np.ndarray | pd.Series | None = None) -> pd.DataFrame:
+    """Mentions per place in the given articles (all when None) and how many of the statements (those the
+    mask keeps, when given) name it."""
     rows = place_rows if article_ids is None else place_rows[place_rows["article_id"].isin(article_ids)]
     mentions = rows.groupby("place_id")["mentions"].sum() if not rows.empty else pd.Series(dtype=int)
-    per_statement = statements["place_ids"].explode().dropna() if not statements.empty else pd.Series(dtype=str)
-    stated = per_statement.value_counts()
-    ids = sorted(set(mentions.index) | set(stated.index))
+    at, codes, uniques = filters.id_pairs(statements, "place_ids")
+    if mask is not None:
+        codes = codes[np.asarray(mask, dtype=bool)[at]]
+    counted = np.bincount(codes, minlength=len(uniques)) if len(uniques) else np.zeros(0, dtype=int)
+    stated = pd.Series(counted, index=uniques)
+    stated = stated[stated > 0]
+    ids = mentions.index.union(stated.index).sort_values()
     return pd.DataFrame({"place_id": pd.Series(ids, dtype=object),
-                         "mentions": pd.Series([int(mentions.get(i, 0)) for i in ids], dtype=int),
-                         "statements": pd.Series([int(stated.get(i, 0)) for i in ids], dtype=int)})
+                         "mentions": mentions.reindex(ids, fill_value=0).to_numpy().astype(int),
+                         "statements": stated.reindex(ids, fill_value=0).to_numpy().astype(int)})
 
 
 def place_points(place_table: pd.DataFrame, counts: pd.DataFrame, size_by: str = "mentions",
@@ -121,40 +161,125 @@ def place_points(place_table: pd.DataFrame, counts: pd.DataFrame, size_by: str =
     df = place_table.drop(columns=[c for c in ("mentions",) if c in place_table]).merge(counts, on="place_id")
     df = df[df["lat"].notna() & df["lon"].notna() & (df[size_by] > 0)].copy()
     if df.empty:
-        return pd.DataFrame(columns=["place_id", "name", "name_ar", "lon", "lat", "kind", "precision", "mentions",
-                                     "statements", "radius", "colour", "label", "tip_ar", "tip_en", "kind_label",
-                                     "precision_label", "note"])
+        return pd.DataFrame(columns=["place_id", "name", "name_ar", "lon", "lat", "kind", "precision", "country",
+                                     "mentions", "statements", "radius", "colour", "label", "priority", "tip_ar",
+                                     "tip_en", "kind_label", "precision_label", "note"])
     top = max(float(df[size_by].max()), 1.0)
     df["radius"] = [MIN_RADIUS + (max_radius - MIN_RADIUS) * math.sqrt(v / top) for v in df[size_by]]
     # Areas (countries, regions) see-through, so the cities inside them stay visible.
     df["colour"] = [kind_colour(k) + [110 if k in AREA_KINDS else 215] for k in df["kind"]]
     df["label"] = [label_text(n, a) for n, a in zip(df["name"], df["name_ar"])]
+    df["priority"] = label_priority(df, size_by)
     df = tooltip_fields(df)
-    keep = ["place_id", "name", "name_ar", "lon", "lat", "kind", "precision", "mentions", "statements", "radius",
-            "colour", "label", "tip_ar", "tip_en", "kind_label", "precision_label", "note"]
+    keep = ["place_id", "name", "name_ar", "lon", "lat", "kind", "precision", "country", "mentions", "statements",
+            "radius", "colour", "label", "priority", "tip_ar", "tip_en", "kind_label", "precision_label", "note"]
+    df = df.assign(country=df["country"] if "country" in df else None)
     return df[keep].sort_values(size_by, ascending=False).reset_index(drop=True)
 
 
-def _place_layers(points: pd.DataFrame, label_size: int = 14) -> list[pdk.Layer]:
-    data = points.to_dict("records")
-    labelled = points.nlargest(LABELLED, "radius").to_dict("records") if len(points) > LABELLED else data
-    return [
-        pdk.Layer("ScatterplotLayer", data, id=PLACES_LAYER, pickable=True, get_position=["lon", "lat"],
-                  get_radius="radius", radius_units='"pixels"', get_fill_color="colour", stroked=True,
-                  get_line_color=[255, 255, 255], line_width_min_pixels=1, auto_highlight=True),
-        pdk.Layer("TextLayer", labelled, id=LABELS_LAYER, get_position=["lon", "lat"], get_text="label",
-                  get_size=label_size, size_units='"pixels"', character_set='"auto"', font_family=FONT,
-                  get_color=[30, 30, 30], get_text_anchor='"middle"', get_alignment_baseline='"top"',
-                  get_pixel_offset=[0, 10], background=True, get_background_color=[255, 255, 255, 190],
-                  background_padding=[3, 1, 3, 1]),
-    ]
+def city_points(parts: pd.DataFrame, counts: pd.DataFrame, max_radius: float = 14.0) -> pd.DataFrame:
+    """Every part of a city the gazetteer knows (districts, neighbourhoods, landmarks), mentioned or not: those
+    the statements name sized by them and coloured by kind, those named only in passing smaller, the rest
+    small and grey, so the city's layout is always there."""
+    df = parts.drop(columns=[c for c in ("mentions", "statements") if c in parts]).merge(counts, on="place_id",
+                                                                                          how="left")
+    df = df[df["lat"].notna() & df["lon"].notna()].copy()
+    df[["mentions", "statements"]] = df[["mentions", "statements"]].fillna(0).astype(int)
+    if df.empty:
+        return place_points(parts.iloc[0:0].assign(mentions=0), counts.iloc[0:0])
+    top = max(float(df["statements"].max()), 1.0)
+    df["radius"] = [MIN_RADIUS + 2 + (max_radius - MIN_RADIUS - 2) * math.sqrt(s / top) if s else
+                    MIN_RADIUS + 1 if m else MIN_RADIUS - 1 for s, m in zip(df["statements"], df["mentions"])]
+    df["colour"] = [kind_colour(k) + [225] if s or m else [150, 150, 150, 150]
+                    for k, s, m in zip(df["kind"], df["statements"], df["mentions"])]
+    df["label"] = [label_text(n, a) for n, a in zip(df["name"], df["name_ar"])]
+    df["priority"] = [int(min(1000, 300 + 700 * math.sqrt(s / top))) if s else 150 if m else
+                      (0 if k in ("district", "landmark") else -100)
+                      for s, m, k in zip(df["statements"], df["mentions"], df["kind"])]
+    df = tooltip_fields(df.assign(country=df["country"] if "country" in df else None))
+    keep = ["place_id", "name", "name_ar", "lon", "lat", "kind", "precision", "country", "mentions", "statements",
+            "radius", "colour", "label", "priority", "tip_ar", "tip_en", "kind_label", "precision_label", "note"]
+    return df[keep].sort_values(["statements", "mentions"], ascending=False).reset_index(drop=True)
 
 
-def places_deck(points: pd.DataFrame, lat: float = 34.8, lon: float = 39.0, zoom: float = 4.4) -> pdk.Deck:
-    """The places map: base map, places sized by their count and coloured by kind, Arabic labels."""
+def label_priority(points: pd.DataFrame, size_by: str = "mentions") -> list[int]:
+    """Each place's label priority for the collision filter (-1000…1000): by its count (square root, as the
+    dots), a city or town of Syria or Iraq raised above any other place but a bigger one of its own kind, areas
+    (countries, regions) last."""
+    top = max(float(points[size_by].max()), 1.0) if len(points) else 1.0
+    country = points["country"] if "country" in points else pd.Series(None, index=points.index)
+    out = []
+    for n, kind, c in zip(points[size_by], points["kind"], country):
+        p = 600 * math.sqrt(float(n) / top)
+        if kind in ("city", "town") and c in FOCUS_COUNTRIES:
+            p += 350
+        elif kind in ("city", "town", "village", "district", "neighbourhood", "landmark"):
+            p += 100
+        else:
+            p -= 400  # a country or region: its name says less than its cities'
+        out.append(int(max(-1000, min(1000, p))))
+    return out
+
+
+def _labels_layer(points: pd.DataFrame, label_size: int = 14, layer_id: str = LABELS_LAYER,
+                  group: str = "labels") -> pdk.Layer:
+    """The places' labels, below their dots, that hide one another by priority (see the module's docstring)."""
+    return pdk.Layer(
+        "TextLayer", points.to_dict("records"), id=layer_id, get_position=["lon", "lat"], get_text="label",
+        get_size=label_size, size_units='"pixels"', character_set='"auto"', font_family=FONT,
+        get_color=[30, 30, 30], get_text_anchor='"middle"', get_alignment_baseline='"top"',
+        get_pixel_offset=[0, 10], background=True, get_background_color=[255, 255, 255, 200],
+        background_padding=[3, 1, 3, 1], extensions=[{"@@type": "CollisionFilterExtension"}],
+        collision_group=f'"{group}"', get_collision_priority="priority",
+        collision_test_props={"backgroundPadding": LABEL_PADDING})
+
+
+def _place_layers(points: pd.DataFrame, label_size: int = 14, areas: bool = False) -> list[pdk.Layer]:
+    """Dots (places a statement names, the biggest drawn last so a click picks it; the others quieter and not
+    clickable), areas when asked (governorates and regions as discs of their size), and labels."""
+    layers = []
+    if "statements" in points:
+        has = points["statements"] > 0
+    else:
+        has = pd.Series(True, index=points.index)
+    area = points["precision"].isin(MAP_AREA_PRECISIONS) if areas else pd.Series(False, index=points.index)
+    if area.any():
+        shown = points[area].assign(area_radius=[PRECISION_METRES.get(p, 40000) for p in points[area]["precision"]])
+        layers.append(pdk.Layer(
+            "ScatterplotLayer", shown.sort_values("radius").to_dict("records"), id=AREAS_LAYER, pickable=True,
+            get_position=["lon", "lat"], get_radius="area_radius", radius_units='"meters"',
+            get_fill_color=[140, 110, 190, 38], stroked=True, get_line_color=[140, 110, 190, 150],
+            line_width_min_pixels=1, auto_highlight=True))
+    quiet = points[~has & ~area]
+    if not quiet.empty:
+        layers.append(pdk.Layer(
+            "ScatterplotLayer", quiet.to_dict("records"), id=QUIET_LAYER, pickable=False,
+            get_position=["lon", "lat"], get_radius="radius", radius_units='"pixels"', get_fill_color="colour",
+            opacity=0.45, stroked=True, get_line_color=[255, 255, 255], line_width_min_pixels=1))
+    layers.append(pdk.Layer(
+        "ScatterplotLayer", points[has & ~area].sort_values("radius").to_dict("records"), id=PLACES_LAYER,
+        pickable=True, get_position=["lon", "lat"], get_radius="radius", radius_units='"pixels"',
+        get_fill_color="colour", stroked=True, get_line_color=[255, 255, 255], line_width_min_pixels=1,
+        auto_highlight=True))
+    layers.append(_labels_layer(points, label_size))
+    return layers
+
+
+def _deck(layers: list[pdk.Layer], view: pdk.ViewState, streets: bool) -> pdk.Deck:
+    """A deck on the offline base map, or on CARTO's street map when `streets`."""
+    if streets:
+        return CompactDeck(layers=layers, initial_view_state=view, map_provider="carto", map_style=STREET_STYLE,
+                           tooltip={"html": TOOLTIP_HTML, "style": TOOLTIP_STYLE})
+    return CompactDeck(layers=layers, initial_view_state=view, map_provider=None,
+                       tooltip={"html": TOOLTIP_HTML, "style": TOOLTIP_STYLE})
+
+
+def places_deck(points: pd.DataFrame, lat: float = 34.8, lon: float = 39.0, zoom: float = 4.4,
+                streets: bool = False) -> pdk.Deck:
+    """The places map: base map, governorates and regions as their area, places sized by their count and
+    coloured by kind (only those a statement names clickable), labels chosen by the collision filter."""
     view = pdk.ViewState(latitude=lat, longitude=lon, zoom=zoom, min_zoom=1, max_zoom=14)
-    return CompactDeck(layers=basemap_layers() + _place_layers(points), initial_view_state=view, map_provider=None,
-                    tooltip={"html": TOOLTIP_HTML, "style": TOOLTIP_STYLE})
+    return _deck(basemap_layers(streets) + _place_layers(points, areas=True), view, streets)
 
 
 def split_by_precision(points: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
@@ -180,27 +305,57 @@ def city_area(city: dict, vague: pd.DataFrame) -> pd.DataFrame:
     return tooltip_fields(pd.DataFrame([row]), note)
 
 
-def city_deck(city: dict, fine: pd.DataFrame, coarse: pd.DataFrame, zoom: float = 10.8) -> pdk.Deck:
-    """A city's map: places with street-level coordinates as dots; the city and district-level places as shaded
-    circles of their uncertainty (`coarse`, with `area_radius` in metres), never as pins."""
-    layers = basemap_layers()
+def city_feature_layers(city_key: str) -> list[pdk.Layer]:
+    """The city's river and old city, hand-drawn (data/gazetteer/city_features.geojson), with their names."""
+    features = [f for f in lexicons.city_features()["features"] if f["properties"]["city"] == city_key]
+    if not features:
+        return []
+    rivers = [f for f in features if f["properties"]["kind"] == "river"]
+    old = [f for f in features if f["properties"]["kind"] == "old_city"]
+    layers = []
+    if old:
+        layers.append(pdk.Layer("GeoJsonLayer", {"type": "FeatureCollection", "features": old}, id="old-city",
+                                filled=True, stroked=True, get_fill_color=[201, 162, 39, 45],
+                                get_line_color=[160, 120, 20, 200], line_width_min_pixels=2, get_line_width=1))
+    if rivers:
+        layers.append(pdk.Layer("GeoJsonLayer", {"type": "FeatureCollection", "features": rivers}, id="city-river",
+                                stroked=True, filled=False, get_line_color=[60, 130, 210],
+                                line_width_min_pixels=5, get_line_width=1))
+    names = []
+    for f in features:
+        coords = f["geometry"]["coordinates"]
+        ring = coords if f["geometry"]["type"] == "LineString" else coords[0]
+        lon, lat = ring[len(ring) // 2] if f["properties"]["kind"] == "river" else \
+            (sum(p[0] for p in ring[:-1]) / (len(ring) - 1), sum(p[1] for p in ring[:-1]) / (len(ring) - 1))
+        names.append({"lon": lon, "lat": lat, "label": label_text(f["properties"]["name"], f["properties"]["name_ar"]),
+                      "kind": f["properties"]["kind"]})
+    layers.append(pdk.Layer(
+        "TextLayer", names, id="city-feature-labels", get_position=["lon", "lat"], get_text="label", get_size=15,
+        size_units='"pixels"', character_set='"auto"', font_family=FONT, get_color=[20, 70, 140],
+        get_text_anchor='"middle"', get_alignment_baseline='"center"', font_weight=700, background=True,
+        get_background_color=[255, 255, 255, 150], background_padding=[4, 2, 4, 2]))
+    return layers
+
+
+def city_deck(city: dict, fine: pd.DataFrame, coarse: pd.DataFrame, zoom: float = 12.3,
+              streets: bool = False, city_key: str | None = None) -> pdk.Deck:
+    """A city's map: its river and old city; places with street-level coordinates as dots (all the
+    gazetteer's, those the statements name sized by them, the others small and grey); the city and
+    district-level places as shaded circles of their uncertainty (`coarse`, with `area_radius` in metres),
+    never as pins; labels that never overlap."""
+    layers = basemap_layers(streets) + (city_feature_layers(city_key) if city_key else [])
     if not coarse.empty:
         layers.append(pdk.Layer(
             "ScatterplotLayer", coarse.to_dict("records"), id="coarse-areas", pickable=True,
             get_position=["lon", "lat"], get_radius="area_radius", radius_units='"meters"',
-            get_fill_color=[205, 60, 55, 40], stroked=True, get_line_color=[205, 60, 55, 160],
+            get_fill_color=[205, 60, 55, 28], stroked=True, get_line_color=[205, 60, 55, 140],
             line_width_min_pixels=1.5))
-        layers.append(pdk.Layer(
-            "TextLayer", coarse.to_dict("records"), id="coarse-labels", get_position=["lon", "lat"],
-            get_text="label", get_size=16, size_units='"pixels"', character_set='"auto"', font_family=FONT,
-            get_color=[120, 30, 30], get_text_anchor='"middle"', get_alignment_baseline='"center"',
-            background=True, get_background_color=[255, 255, 255, 170], background_padding=[3, 1, 3, 1]))
+        layers.append(_labels_layer(coarse.assign(priority=-500), label_size=15, layer_id="coarse-labels"))
     if not fine.empty:
         layers += _place_layers(fine, label_size=13)
     view = pdk.ViewState(latitude=float(city["lat"]), longitude=float(city["lon"]), zoom=zoom, min_zoom=4,
-                         max_zoom=16)
-    return CompactDeck(layers=layers, initial_view_state=view, map_provider=None,
-                    tooltip={"html": TOOLTIP_HTML, "style": TOOLTIP_STYLE})
+                         max_zoom=17)
+    return _deck(layers, view, streets)
 
 
 def legend_html(kinds: list[str]) -> str:

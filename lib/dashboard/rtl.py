@@ -34,7 +34,7 @@ CSS = """
   background: rgba(120,120,160,.18); font-size: .82rem; }
 .rasd-k { font-size: .78rem; opacity: .7; margin-inline-end: .3rem; }
 .rasd-para { border-inline-start: 3px solid #c9a227; padding-inline-start: .8rem; }
-.rasd-para mark { background: #ffe58a; color: inherit; padding: 0 .1rem; border-radius: .2rem; }
+.rasd-para mark, .rasd-quote mark { background: #ffe58a; color: inherit; padding: 0 .1rem; border-radius: .2rem; }
 </style>
 """
 
@@ -102,9 +102,21 @@ def _tags(names: object, cls: str = "rasd-tag") -> str:
     return "".join(f'<span class="{cls}">{bdi(n)}</span>' for n in list(names))
 
 
-def statement_card(row: dict) -> str:
-    """One statement as an escaped right-to-left card: quote, speaker, date, source, places and actors."""
-    quote = esc(row.get("quote"))
+def marked(text: str, spans: list[tuple[int, int]]) -> str:
+    """Text, escaped, with each (start, end) span in a <mark> (spans in order, not overlapping)."""
+    out, at = [], 0
+    for a, b in spans:
+        if a < at or b <= a:
+            continue
+        out.append(f"{esc(text[at:a])}<mark>{esc(text[a:b])}</mark>")
+        at = b
+    return "".join(out) + esc(text[at:])
+
+
+def statement_card(row: dict, marks: list[tuple[int, int]] | None = None) -> str:
+    """One statement as an escaped right-to-left card: quote (the `marks` spans highlighted), speaker, date,
+    source (and the other outlets that carried the same words), places and actors."""
+    quote = marked(row.get("quote") or "", marks) if marks else esc(row.get("quote"))
     direct = row.get("kind") == "direct"
     quote_html = f"«{quote}»" if direct else quote
     source = row.get("source") or row.get("title") or ""
@@ -113,6 +125,11 @@ def statement_card(row: dict) -> str:
         meta.append(bdi(row.get("published")))
     if source:
         meta.append(link(row.get("url"), str(source)))
+    outlets = int(row.get("outlets") or 1)
+    if outlets > 1:
+        others = ", ".join(esc(s) for s in (row.get("copy_sources") or []))
+        meta.append(f'<span class="rasd-tag" dir="ltr" title="the same words in {outlets} outlets · نُشر في '
+                    f'{outlets} مصادر">{outlets} outlets: {others}</span>')
     if row.get("cue"):
         meta.append(f'<i title="cue · فعل القول">{bdi(row.get("cue"))}</i>')
     places, actors = _tags(row.get("place_names")), _tags(row.get("actor_names"))
@@ -126,15 +143,15 @@ def statement_card(row: dict) -> str:
 
 
 def paragraph_html(row: dict, body: str) -> str:
-    """The statement's paragraph, escaped, with the quote highlighted, and a link to the source."""
+    """The statement's paragraph, escaped, with the quote highlighted, and a link to the source (never the
+    importing machine's file path)."""
     a, b = int(row.get("para_start") or 0), int(row.get("para_end") or len(body))
     para = body[a:b]
     inner = highlighted(para, int(row["start"]) - a, int(row["end"]) - a)
     title = row.get("title") or row.get("source") or "source"
     href = safe_url(row.get("url"))
     source = (f'<span class="rasd-k">المصدر · source</span> <bdi>{link(href, str(title))}</bdi>' if href else
-              f'<span class="rasd-k">المصدر · source</span> {bdi(title)} · {bdi(row.get("source") or "")} '
-              f'<span class="rasd-meta">({bdi(row.get("source_file") or "")})</span>')
+              f'<span class="rasd-k">المصدر · source</span> {bdi(title)} · {bdi(row.get("source") or "")}')
     return (f'<div dir="rtl" class="rasd-rtl rasd-para">{inner}</div>'
             f'<div dir="rtl" class="rasd-rtl rasd-meta">{source}</div>')
 

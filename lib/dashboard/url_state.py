@@ -5,6 +5,9 @@
 the URL never loops.
 
     ?speaker=tillerson&speaker=name:بيان&actor=russia&place=geonames:163345&from=2017-07-01&to=2017-07-31&q=داعش
+
+Topics default to conflict and politics (DEFAULT_TOPICS): the URL leaves the default out, says `topic=all` for
+every topic, and names the topics otherwise (`topic=sport&topic=culture`).
 """
 from __future__ import annotations
 
@@ -14,7 +17,9 @@ from typing import Any, Mapping
 from lib.dashboard.filters import Filters
 
 KEYS = {"speakers": "speaker", "actors": "actor", "places": "place", "start": "from", "end": "to",
-        "text": "q"}
+        "text": "q", "topics": "topic"}
+DEFAULT_TOPICS = ("conflict", "politics")
+ALL_TOPICS = "all"
 
 
 def _values(params: Any, key: str) -> list[str]:
@@ -38,13 +43,16 @@ def _day(text: str | None) -> date | None:
 def decode(params: Any) -> Filters:
     """Filters from query parameters (unknown keys ignored, bad dates dropped)."""
     first = lambda key: (_values(params, key) or [None])[0]  # noqa: E731
+    topics = _values(params, KEYS["topics"])
+    topics = [] if ALL_TOPICS in topics else topics or list(DEFAULT_TOPICS)
     return Filters(speakers=_values(params, KEYS["speakers"]), actors=_values(params, KEYS["actors"]),
                    places=_values(params, KEYS["places"]), start=_day(first(KEYS["start"])),
-                   end=_day(first(KEYS["end"])), text=first(KEYS["text"]) or "")
+                   end=_day(first(KEYS["end"])), text=first(KEYS["text"]) or "", topics=topics)
 
 
 def encode(chosen: Filters) -> dict[str, str | list[str]]:
-    """Query parameters for filters; empty choices are left out so default views have a clean URL."""
+    """Query parameters for filters; empty choices and the default topics are left out so default views have a
+    clean URL."""
     out: dict[str, str | list[str]] = {}
     for attr in ("speakers", "actors", "places"):
         values = list(getattr(chosen, attr))
@@ -56,6 +64,10 @@ def encode(chosen: Filters) -> dict[str, str | list[str]]:
         out[KEYS["end"]] = chosen.end.isoformat()
     if chosen.text.strip():
         out[KEYS["text"]] = chosen.text.strip()
+    if not chosen.topics:
+        out[KEYS["topics"]] = ALL_TOPICS
+    elif sorted(chosen.topics) != sorted(DEFAULT_TOPICS):
+        out[KEYS["topics"]] = list(chosen.topics)
     return out
 
 

@@ -3,24 +3,32 @@ from __future__ import annotations
 
 from datetime import date
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
-from lib.dashboard import filters, url_state
+from lib.dashboard import filters, search, url_state
+from lib.dashboard.data import store_warnings
 from lib.dashboard.filters import Filters
 from lib.dashboard.navigation import route_through_app
 from lib.dashboard.rtl import CSS, paragraph_html, statement_card
 
-SPEAKER, ACTOR, PLACE, DATES, TEXT = "f_speaker", "f_actor", "f_place", "f_dates", "f_text"
-ALL = (SPEAKER, ACTOR, PLACE, DATES, TEXT)
+SPEAKER, ACTOR, PLACE, DATES, TEXT, TOPIC = "f_speaker", "f_actor", "f_place", "f_dates", "f_text", "f_topic"
+ALL = (SPEAKER, ACTOR, PLACE, DATES, TEXT, TOPIC)
+TOPIC_LABELS = {"conflict": "Conflict & security · نزاع وأمن", "politics": "Politics & diplomacy · سياسة",
+                "economy": "Economy · اقتصاد", "sport": "Sport · رياضة", "culture": "Culture · ثقافة",
+                "health": "Health · صحة", "other": "Other · أخرى"}
 PAGE_SIZE = 20
 MAX_OPTIONS = 3000  # choices offered in one filter widget
 
 
 def page_start() -> None:
-    """Every page's first call: the scoped RTL CSS, and the filter state carried over from the last page."""
+    """Every page's first call: the scoped RTL CSS, a warning per damaged part of the store, and the filter
+    state carried over from the last page."""
     route_through_app()
     st.html(CSS)
+    for warning in store_warnings():
+        st.warning(warning, icon="⚠️")
     for key in ALL:
         # A widget's state is dropped when a run does not draw it; re-assigning keeps it across pages.
         if key in st.session_state:
@@ -39,6 +47,7 @@ def _from_url(data: dict[str, pd.DataFrame], span: tuple[date | None, date | Non
     st.session_state[ACTOR] = [k for k in chosen.actors if k in valid[ACTOR]]
     st.session_state[PLACE] = [k for k in chosen.places if k in valid[PLACE]]
     st.session_state[TEXT] = chosen.text
+    st.session_state[TOPIC] = [t for t in chosen.topics if t in TOPIC_LABELS] or list(TOPIC_LABELS)
     lo, hi = span
     if lo and hi:
         start = min(max(chosen.start or lo, lo), hi)
@@ -46,53 +55,127 @@ def _from_url(data: dict[str, pd.DataFrame], span: tuple[date | None, date | Non
         st.session_state[DATES] = (start, end)
 
 
+def has_topics(data: dict[str, pd.DataFrame]) -> bool:
+    """Does the store know its articles' topics (a store written before topics were found does not)?"""
+    return "topic" in data["articles"] and data["articles"]["topic"].notna().any()
+
+
 def filter_sidebar(data: dict[str, pd.DataFrame], show: tuple[str, ...] = ALL) -> Filters:
     """The sidebar filters that `show` names (others stay as chosen but do not apply); the URL follows them."""
     statements = data["statements"]
-    span = filters.date_span(statements)
+    span = filters.date_span(statements, plausible_only=True)
     _from_url(data, span)
     bar = st.sidebar
     bar.header("Filters · تصفية")
     chosen = Filters()
+    if TOPIC in show and has_topics(data):
+        chosen.topics = _topic_select(bar)
     if SPEAKER in show:
-        sp = _top(data["speakers"], "speaker_key", "statements", st.session_state.get(SPEAKER) or [])
-        labels = {k: f"{lab} ({n})" for k, lab, n in zip(sp["speaker_key"], sp["speaker_label"], sp["statements"])}
-        st.session_state.setdefault(SPEAKER, [])
-        st.session_state[SPEAKER] = [k for k in st.session_state[SPEAKER] if k in labels]
-        chosen.speakers = bar.multiselect("Speaker · المتحدث", list(labels), format_func=lambda k: labels[k],
-                                          key=SPEAKER, placeholder="All speakers · كل المتحدثين")
+        chosen.speakers = _entity_select(bar, data["speakers"], "speaker_key", "speaker_label", "statements",
+                                         "Speaker · المتحدث", SPEAKER, ("speaker_label", "speaker_ar"),
+                                         "All speakers · كل المتحدثين")
     if ACTOR in show:
-        chosen.actors = _entity_select(bar, data["actor_table"], "actor_id", "Actor mentioned · جهة مذكورة", ACTOR)
+        chosen.actors = _entity_select(bar, data["actor_table"], "actor_id", "label", "mentions",
+                                       "Actor mentioned · جهة مذكورة", ACTOR)
     if PLACE in show:
-        chosen.places = _entity_select(bar, data["place_table"], "place_id", "Place mentioned · مكان مذكور", PLACE)
+        chosen.places = _entity_select(bar, data["place_table"], "place_id", "label", "mentions",
+                                       "Place mentioned · مكان مذكور", PLACE)
     if DATES in show and span[0] and span[1]:
         chosen.start, chosen.end = _date_range(bar, span)
     if TEXT in show:
         st.session_state.setdefault(TEXT, "")
-        chosen.text = bar.text_input("Search the quotes · ابحث في الاقتباسات", key=TEXT,
-                                     placeholder="الامريكي، داعش، Tillerson…",
-                                     help="Arabic spelling variants match each other: الأمريكي = الأميركي")
-    url_state.write(st.query_params, chosen)
+        chosen.text = bar.text_input(
+            "Search the quotes · ابحث في الاقتباسات", key=TEXT, placeholder="الموصل، \"وزير الخارجية\"، داعش…",
+            help="Whole words, through و ف ب ل ك and ال, and the spellings the lexicons know (ترمب = ترامب); "
+                 "every word must be there; \"quotes\" for a phrase · كلمات كاملة؛ ضع العبارة بين علامتي تنصيص")
+    if not (TOPIC in show and has_topics(data)):
+        chosen.topics = []
+    url_state.write(st.query_params, _for_url(chosen, data))
     return chosen
+
+
+def _for_url(chosen: Filters, data: dict[str, pd.DataFrame]) -> Filters:
+    """The filters as the URL keeps them: a store without topics leaves the topic out (as the default)."""
+    if has_topics(data):
+        return chosen
+    return Filters(**{**chosen.__dict__, "topics": list(url_state.DEFAULT_TOPICS)})
+
+
+def _topic_select(bar) -> list[str]:
+    """Topic pills (conflict and politics by default) and one button for every topic; [] means every topic."""
+    st.session_state.setdefault(TOPIC, list(url_state.DEFAULT_TOPICS))
+    picked = bar.pills("Topic · الموضوع", list(TOPIC_LABELS), format_func=TOPIC_LABELS.get, selection_mode="multi",
+                       key=TOPIC)
+    every = set(picked or []) >= set(TOPIC_LABELS) or not picked
+    if every:
+        bar.button("Conflict & politics only · النزاع والسياسة فقط", key="f_topic_default", on_click=_set_topics,
+                   args=(list(url_state.DEFAULT_TOPICS),), width="stretch")
+        return []
+    bar.button("Every topic · كل المواضيع", key="f_topic_all", on_click=_set_topics, args=(list(TOPIC_LABELS),),
+               width="stretch", type="primary" if sorted(picked) == sorted(url_state.DEFAULT_TOPICS) else "secondary")
+    return list(picked)
+
+
+def _set_topics(topics: list[str]) -> None:
+    st.session_state[TOPIC] = topics
 
 
 def _top(table: pd.DataFrame, id_col: str, count_col: str, keep: list[str]) -> pd.DataFrame:
     """The MAX_OPTIONS rows with the highest count, plus the ones already chosen (a widget with tens of
-    thousands of options is sent to the browser on every run; the others stay reachable through the URL)."""
+    thousands of options is sent to the browser on every run; the others stay reachable by typing their
+    name and Enter, or through the URL)."""
     if len(table) <= MAX_OPTIONS or count_col not in table:
         return table
-    top = table.sort_values(count_col, ascending=False).head(MAX_OPTIONS)
+    ranked = table if table[count_col].is_monotonic_decreasing else table.sort_values(count_col, ascending=False)
+    top = ranked.head(MAX_OPTIONS)
     chosen = table[table[id_col].isin(keep) & ~table[id_col].isin(top[id_col])]
     return pd.concat([top, chosen]) if not chosen.empty else top
 
 
-def _entity_select(bar, table: pd.DataFrame, id_col: str, title: str, key: str) -> list[str]:
-    table = _top(table, id_col, "mentions", st.session_state.get(key) or [])
-    labels = dict(zip(table[id_col], table["label"]))
+def _option_labels(table: pd.DataFrame, id_col: str, label_col: str, count_col: str) -> dict[str, str]:
+    """The options a filter offers (the MAX_OPTIONS most frequent, most frequent first) and their labels with
+    counts, made once per table."""
+    cache = filters.frame_cache(table)
+    found = cache.get(("options", id_col, label_col))
+    if found is None:
+        top = _top(table, id_col, count_col, [])
+        if count_col in top and not top[count_col].is_monotonic_decreasing:
+            top = top.sort_values(count_col, ascending=False, kind="stable")
+        found = cache[("options", id_col, label_col)] = dict(zip(
+            top[id_col], [f"{lab} ({n:,})" for lab, n in zip(top[label_col], top[count_col])]))
+    return found
+
+
+def _resolve_typed(key: str, table: pd.DataFrame, id_col: str, count_col: str, names: tuple[str, ...]) -> None:
+    """A name typed and entered that no option's label holds becomes the entity it names best (the name itself,
+    through clitics and folded spelling, then the most frequent); a name that names nothing is dropped."""
+    known = set(table[id_col])
+    out: list[str] = []
+    for value in st.session_state.get(key) or []:
+        if value not in known:
+            ranked = filters.rank_entities(table, id_col, value, count_col, names, limit=1)
+            value = ranked[0] if ranked else None
+        if value is not None and value not in out:
+            out.append(value)
+    st.session_state[key] = out
+
+
+def _entity_select(bar, table: pd.DataFrame, id_col: str, label_col: str, count_col: str, title: str, key: str,
+                   names: tuple[str, ...] = ("name_ar", "name", "label"),
+                   placeholder: str = "Any · الكل") -> list[str]:
+    """A multiselect over the most frequent entities, most frequent first, filtered as typed by plain
+    containment (not fuzzy: الرقة never offers الشارقة) and with no "select all" (Enter picks the first match
+    only); a name typed that no option shows is resolved by `filters.rank_entities`."""
+    labels = dict(_option_labels(table, id_col, label_col, count_col))
+    extra = [k for k in st.session_state.get(key) or [] if k not in labels]
+    if extra:  # chosen by typing or through the URL, beyond the options offered
+        rows = table[table[id_col].isin(extra)]
+        labels.update(zip(rows[id_col], [f"{lab} ({n:,})" for lab, n in zip(rows[label_col], rows[count_col])]))
     st.session_state.setdefault(key, [])
     st.session_state[key] = [k for k in st.session_state[key] if k in labels]
     return bar.multiselect(title, list(labels), format_func=lambda k: labels.get(k, k), key=key,
-                           placeholder="Any · الكل")
+                           placeholder=placeholder, filter_mode="contains", select_all=False, accept_new_options=True,
+                           on_change=_resolve_typed, args=(key, table, id_col, count_col, names))
 
 
 def _date_range(bar, span: tuple[date, date]) -> tuple[date | None, date | None]:
@@ -114,20 +197,28 @@ def _date_range(bar, span: tuple[date, date]) -> tuple[date | None, date | None]
     return (None if start == lo else start), (None if end in (hi, None) else end)
 
 
-def statement_list(data: dict[str, pd.DataFrame], shown: pd.DataFrame, key: str) -> None:
-    """A page of statement cards, each with its paragraph (quote highlighted) behind an expander."""
-    if shown.empty:
+def statement_list(data: dict[str, pd.DataFrame], shown: pd.DataFrame, key: str, query: str = "",
+                   positions: np.ndarray | None = None) -> None:
+    """A page of statement cards (the query's words highlighted), each with its paragraph (quote highlighted)
+    behind an expander: the rows of `shown`, or those at `positions` in that order (only the page's rows are
+    taken from the frame)."""
+    total = len(shown) if positions is None else len(positions)
+    if not total:
         st.info("No statement matches · لا تصريحات مطابقة")
         return
-    pages = max(1, -(-len(shown) // PAGE_SIZE))
+    pages = max(1, -(-total // PAGE_SIZE))
     page = 1
     if pages > 1:
         page = st.number_input(f"Page · صفحة (1–{pages})", min_value=1, max_value=pages, value=1, step=1,
                                key=f"{key}_page")
-    bodies = dict(zip(data["articles"]["article_id"], data["articles"]["body"]))
-    files = dict(zip(data["articles"]["article_id"], data["articles"]["source_file"]))
-    for row in shown.iloc[(page - 1) * PAGE_SIZE: page * PAGE_SIZE].to_dict("records"):
-        st.html(statement_card(row))
+    window = slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)
+    rows = (shown.iloc[window] if positions is None else shown.iloc[positions[window]]).to_dict("records")
+    articles = data["articles"]
+    at = pd.Index(articles["article_id"]).get_indexer([r["article_id"] for r in rows])
+    bodies = [articles["body"].iat[i] if i >= 0 else "" for i in at]
+    variants = search.lexicon_variants()
+    for row, body in zip(rows, bodies):
+        marks = search.word_spans(row.get("quote") or "", query, variants) if query.strip() else None
+        st.html(statement_card(row, marks))
         with st.expander("Open in its paragraph · اعرض في الفقرة"):
-            row["source_file"] = files.get(row["article_id"])
-            st.html(paragraph_html(row, bodies.get(row["article_id"]) or ""))
+            st.html(paragraph_html(row, body or ""))

@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 
 from lib import lexicons
 from lib.extract.article import clean_article
 from lib.extract.dates import find_dates
 from lib.extract.entities import find_entities
 from lib.extract.statements import extract_statements
+from lib.extract.topics import article_topic
 from lib.lexicons import Lexicons
 from lib.records import Article, Entity
 from lib.text.normalize import fold
@@ -49,7 +51,10 @@ def analyse(text: str, meta: dict | None = None, source_file: str = "", lex: Lex
     for eid, ent in found.entities.items():
         target = places if ent.entity_type == "place" else actors
         target[eid] = _entity_record(ent, spans.get(eid, []), surfaces.get(eid, []))
+    # only the lexicon's actors say something of the topic: a name no lexicon knows may be a footballer's
+    topic = article_topic(art.title, tokens, lex, Counter(a["kind"] for i, a in actors.items() if i in lex.actors))
     return Article(
         article_id=article_id(art.body), source_file=source_file, title=art.title, published=art.published,
         source=art.source, url=art.url, body=art.body, statements=statements,
-        mentions=mentions, dates=find_dates(art.body, art.published, tokens), actors=actors, places=places)
+        mentions=mentions, dates=find_dates(art.body, art.published, tokens), actors=actors, places=places,
+        topic=topic)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from lib import lexicons
 from lib.lexicons import Lexicons
@@ -26,14 +27,40 @@ def normalize_date(value: object) -> str | None:
         return None  # 2017-02-31
 
 
+_EDGE_MARKS = " .:،؟!?*•·-–—\u00a0"  # punctuation and bullets around a page's line («** جميع الحقوق محفوظة.»)
+_ADDRESS_ONLY = re.compile(r"(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+")
+
+
 def _is_boilerplate(line: str, key: str, starts: tuple[str, ...], near_edge: bool) -> bool:
-    """A page's own line: a known phrase alone, or opening a line at the page's edge that is no sentence."""
-    key = key.strip(" .:،؟!?")
+    """A page's own line: a known phrase alone, or opening a line at the page's edge that is no sentence, or an
+    e-mail or web address alone at the page's edge (a columnist's contact, a source link)."""
+    key = key.strip(_EDGE_MARKS)
     if not key:
         return False
-    if any(key == s.strip(" .:،؟!?") for s in starts):
+    if any(key == s.strip(_EDGE_MARKS) for s in starts):
+        return True
+    if near_edge and _ADDRESS_ONLY.fullmatch(key):
         return True
     return near_edge and not _SENTENCE_END.search(line.strip()) and any(key.startswith(s) for s in starts)
+
+
+# What ends a link line's lead-in: a colon, «..» or «…», a bar, a dash with space around it, or the line's end.
+_LINK_END = r"(?:\s*(?::|\.{2,}|…|\||$)|\s+[-–—](?:\s|$))"
+_ANY_WORD = r"[^\s.:|،,؛;«»\"“”…]+"  # a word of a «…» stretch: one that ends no clause
+# Marks that do not show (direction marks, zero-width joiners, BOM): a line's key is matched without them.
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+@lru_cache(maxsize=8)
+def _link_line(leads: tuple[str, ...]) -> re.Pattern | None:
+    """One pattern for the lexicon's link lead-ins (`شاهد الفيديو …:`): «…» is up to five more words."""
+    alts = []
+    for lead in leads:
+        parts = []
+        for i, word in enumerate(lead.rstrip(":").split()):
+            parts.append(rf"(?:\s+{_ANY_WORD}){{0,5}}" if word == "…" else (r"\s+" if i else "") + re.escape(word))
+        alts.append("".join(parts))
+    return re.compile(rf"(?:{'|'.join(alts)}){_LINK_END}") if alts else None
 
 
 def _looks_like_headline(line: str) -> bool:
@@ -51,7 +78,9 @@ def clean_article(text: str, meta: dict | None = None, *, lex: Lexicons | None =
     keys = [k.strip() for k in fold("\n".join(lines)).split("\n")]  # one fold for all lines (it keeps "\n")
     filled = [k for k, key in enumerate(keys) if key]
     edge = set(filled[:2] + filled[-6:])
-    kept = [k for k in filled if not _is_boilerplate(lines[k], keys[k], starts, k in edge)]
+    links = _link_line(lex.boilerplate_links)
+    kept = [k for k in filled if not _is_boilerplate(lines[k], keys[k], starts, k in edge)
+            and not (links and links.match(_INVISIBLE.sub("", keys[k])))]
     counts: dict[str, int] = {}
     for k in kept:
         counts[keys[k]] = counts.get(keys[k], 0) + 1

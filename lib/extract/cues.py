@@ -37,6 +37,15 @@ def _cue_table(*, lex: Lexicons) -> tuple[dict[tuple[str, ...], tuple[str, str, 
     return table, max((len(k) for k in table), default=1)
 
 
+@lru_cache(maxsize=4)
+def _cue_lengths(*, lex: Lexicons) -> dict[str, tuple[int, ...]]:
+    """First word of a cue form → the lengths of the forms it opens, longest first (most: just 1)."""
+    out: dict[str, set[int]] = {}
+    for key in _cue_table(lex=lex)[0]:
+        out.setdefault(key[0], set()).add(len(key))
+    return {k: tuple(sorted(v, reverse=True)) for k, v in out.items()}
+
+
 def _stems(key: str) -> list[str]:
     """A cue word, and the same word without its conjunction (و، ف)."""
     out = [key]
@@ -64,19 +73,23 @@ def find_cues(text: str, tokens: list[Token], *, lex: Lexicons | None = None) ->
     """Every reporting cue, in text order."""
     lex = lex or lexicons.default()
     memo = _OPENS_CUE.setdefault(lex, {})
-    table, longest = _cue_table(lex=lex)
+    table = _cue_table(lex=lex)[0]
+    lengths = _cue_lengths(lex=lex)
     cues, after = [], 0
     for i in candidates(tokens, memo, lambda key: _may_open_cue(key, lex=lex)):  # few words can open a cue
         if i < after:
             continue  # inside the previous cue
         hit = None
-        for n in range(min(longest, len(tokens) - i), 0, -1):
+        stems = _stems(tokens[i].key)
+        for n in sorted({n for stem in stems for n in lengths.get(stem, ())}, reverse=True):
+            if i + n > len(tokens):
+                continue
             if n > 1 and not all(gap_is_space(text, tokens[j].end, tokens[j + 1].start) or
                                  text[tokens[j].end:tokens[j + 1].start].strip() == "ـ"
                                  for j in range(i, i + n - 1)):
                 continue
             rest = tuple(t.key for t in tokens[i + 1:i + n])
-            for stem in _stems(tokens[i].key):
+            for stem in stems:
                 entry = table.get((stem,) + rest)
                 if entry:
                     hit = (n, entry)

@@ -1,0 +1,1730 @@
+"""Who said it: the speaker of each reporting cue, chosen among candidates on named evidence, and one key per
+speaker.
+
+A speaker phrase (the words between a reporting verb and what it reports, or after بحسب) is read into chunks:
+fillers and times, prepositional phrases (في بيان، لـ«الحياة»: an occasion, or the one spoken to), an actor the
+lexicons know, a title (وزير الخارجية الأميركي) with the name the text gives it, an unnamed source, a document,
+a bare noun (الوزارة) and words no list knows. Every chunk or discourse referent that may be the speaker is a
+`Candidate`; each piece of evidence (its position, the clause it sits in, its kind, a preposition before it,
+agreement with the verb's gender) adds its weight from `WEIGHTS`, and the best candidate above `FLOOR` speaks.
+Nothing good enough leaves the speaker unknown rather than guessed. A verb with no subject of its own continues
+the discourse: the subject of its sentence or the last speaker, whichever is nearer and agrees with the verb.
+
+`canonical_sources` then gives every speaker one key across the archive (`speaker_id`): the lexicon id when
+the name is a lexicon actor through a clitic or a spelling variant (لبي بي سي → bbc, بوتن → vladimir-putin),
+the fullest name the article gives a short form (سكوتلاند → باتريشيا سكوتلاند), else the folded name.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+import weakref
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from lib.extract.cues import Cue, find_cues, is_complementiser
+from lib.extract.entities import Found, entity_index
+from lib.lexicons import Lexicons
+from lib.records import Entity, Mention, Statement
+from lib.text.normalize import fold
+from lib.text.quote_marks import QuoteSpan, pair_quotes
+from lib.text.tokens import Token, gap_is_space
+
+_SENTENCE_BREAK = re.compile(r"\n|[.!?؟](?=[ \n])")  # where a sentence ends
+_CLAUSE_MARKS = "،,؛:"
+MAX_NAME_TOKENS = 4  # an unknown name kept as written is at most this long
+MAX_TITLE_TOKENS = 14
+MAX_BODY_TOKENS = 7  # a body's name after its kind (المكتب الإعلامي لرئيس مجلس الوزراء العراقي)
+
+# How much each piece of evidence counts for a candidate (summed; the best candidate at or above FLOOR wins).
+WEIGHTS: dict[str, float] = {
+    "subject": 3.0,  # the first noun phrase after the verb (VSO, the usual order of news Arabic)
+    "before_verb": 2.5,  # the actor right before the verb, opening its clause (الكرملين قال …)
+    "verb_has_conjunction": -3.0,  # وقال after a noun: a new clause whose subject is not that noun
+    "sentence_subject": 2.4,  # a verb with no subject: the subject of its own sentence
+    "earlier_subject": 2.0,  # … or of a sentence since the last statement
+    "last_speaker": 1.8,  # … or the last speaker
+    "same_sentence_speaker": 1.0,  # the last speaker spoke in this very sentence (…، مضيفا)
+    "last_person_named": 0.8,  # nothing else: the last person the text named
+    "person": 1.0,
+    "known": 0.8,  # an actor the lexicons know
+    "title_named": 1.0,  # a title that the text (or the office table) gives a name
+    "title": 0.3,
+    "anonymous": 0.5,
+    "document": 0.3,
+    "body": 0.5,  # a body named by its kind and name (شركة «كومريس»)
+    "bare_resolved": 0.5,  # a bare noun (الوزارة) resolved to the body the article names
+    "bare": -0.5,  # a bare noun the article never names: kept as anonymous
+    "name": -1.0,  # words no list knows, kept as written
+    "name_recurs": 1.0,  # … that are a short form of a name the article gives in full
+    "name_ends_phrase": 0.5,  # … that run right up to the content, a comma or a preposition
+    "name_runs_on": -1.5,  # … that run on into more words (not a name: ولا يرى في التقدم بالسن عائقا)
+    "attribution_name": -1.5,  # after بحسب / وفق, unknown words are mostly not a source (وفق الخطط)
+    "gender_clash": -2.5,  # قالت with a man, قال with الوزارة
+    "far": -0.3,  # a referent two or three paragraphs back
+    "very_far": -1.0,  # … or further
+    "last_by_attribution": -0.3,  # the last speaker was named after بحسب: a source, not the topic
+}
+FLOOR = 1.5
+
+
+@dataclass(frozen=True)
+class Source:
+    """Who a statement is attributed to."""
+
+    speaker: str | None
+    speaker_ar: str | None
+    speaker_id: str | None
+    kind: str  # person, organization, state, media, document, anonymous, title, named …
+    gender: str = field(default="", compare=False)  # m, f, pl or "" (unknown): for agreement with the verb
+
+
+UNKNOWN = Source(None, None, None, "unknown")
+
+
+@dataclass
+class Candidate:
+    """A possible speaker and the evidence for it."""
+
+    source: Source
+    at: int  # where it stands in the text
+    evidence: list[str]
+
+    @property
+    def score(self) -> float:
+        """The summed weight of the evidence."""
+        return sum(WEIGHTS[e] for e in self.evidence)
+
+
+# ---------------------------------------------------------------- word classes
+
+@dataclass(frozen=True)
+class _Classes:
+    """Folded word classes a speaker phrase is read with (built once per loaded Lexicons)."""
+
+    by_word: dict[str, str]  # folded word → its class
+    roles: frozenset[str]  # one- and two-word titles
+    relational: frozenset[str]
+    issuer: frozenset[str]
+    addressee: frozenset[str]
+    particles: frozenset[str]
+    name_link: frozenset[str]
+    given: frozenset[str]
+
+
+# Class names, in order of precedence when a word is listed twice.
+_ORDER = ("divine", "relative", "issuer", "honorific", "time", "filler", "group", "anonymous", "bare_document", "bare_body",
+          "name_context", "document", "role", "addressee", "prep", "not_speaker", "stop")
+
+
+@lru_cache(maxsize=4)
+def _classes(*, lex: Lexicons) -> _Classes:
+    sp, w = lex.speaker_phrase, lex.words
+    sets = {
+        "divine": sp["divine"], "relative": sp["relative"], "issuer": sp["issuer"], "honorific": sp["honorific"], "time": sp["time"],
+        "filler": sp["filler"] - sp["phrase_break"] - sp["preposition"], "group": sp["group"], "anonymous": w.anonymous,
+        "bare_document": sp["bare_document"], "bare_body": sp["bare_body"], "document": w.documents,
+        "role": w.roles | w.ranks | sp["name_title"], "name_context": w.name_contexts, "addressee": sp["addressee"],
+        "prep": sp["phrase_break"] | sp["preposition"], "not_speaker": w.not_speakers | sp["prepositional"],
+        "stop": w.stopwords,
+    }
+    by_word: dict[str, str] = {}
+    for name in reversed(_ORDER):
+        for word in sets[name]:
+            if " " not in word:
+                by_word[word] = name
+    return _Classes(by_word, w.roles | w.ranks | sp["name_title"], sp["relational"], sp["issuer"], sp["addressee"], sp["particle"],
+                    lex.function_words["name_link"], lex.given_names)
+
+
+# Per loaded Lexicons: word → class, with the conjunction و/ف stripped when the word itself has none.
+_CLASS_MEMO: weakref.WeakKeyDictionary[Lexicons, dict[str, str]] = weakref.WeakKeyDictionary()
+
+
+def word_class(key: str, *, lex: Lexicons) -> str:
+    """The class of a folded word in a speaker phrase ('word' for words no list holds)."""
+    memo = _CLASS_MEMO.setdefault(lex, {})
+    hit = memo.get(key)
+    if hit is None:
+        by_word = _classes(lex=lex).by_word
+        hit = by_word.get(key)
+        if hit is None and len(key) > 3 and key[0] in "وف":
+            hit = by_word.get(key[1:])
+        if hit is None:
+            hit = "number" if key.isdigit() else "word"
+        memo[key] = hit
+    return hit
+
+
+def _glued_preposition(key: str, *, lex: Lexicons) -> str | None:
+    """The noun under a preposition written onto it (لوكالة → وكاله, للصحافيين → الصحافيين), or None."""
+    for pre in ("ول", "فل", "ل", "وب", "ب"):
+        if key.startswith(pre) and len(key) > len(pre) + 2:
+            rest = key[len(pre):]
+            if rest.startswith("ل") and pre.endswith("ل"):
+                rest = "ا" + rest  # للصحافيين → الصحافيين
+            return rest
+    return None
+
+
+# ---------------------------------------------------------------- the article as the speaker logic sees it
+
+class Passage:
+    """One article's text with what the speaker logic looks up in it: tokens, quotes, cues, actor mentions."""
+
+    def __init__(self, text: str, tokens: list[Token], found: Found, published: str | None, lex: Lexicons):
+        self.text, self.tokens, self.found, self.published, self.lex = text, tokens, found, published, lex
+        self.starts = [t.start for t in tokens]
+        self.quotes = pair_quotes(text)
+        self.quote_by_open = {q.open: q for q in self.quotes}
+        self.opens = sorted(self.quote_by_open)
+        self.long_quotes = [q for q in self.quotes if q.words(text) >= 4]
+        self.cues = find_cues(text, tokens, lex=lex)
+        self.cue_at = {c.first_token: c for c in self.cues}
+        self.actor_mentions = sorted((m for m in found.mentions if m.entity_type == "actor"), key=lambda m: m.start)
+        self.mention_starts = [m.start for m in self.actor_mentions]
+        self.taken: list[tuple[int, int]] = []  # spans of reported content so far
+        self._mention_memo: dict[int, Mention | None] = {}
+        self._quote_memo: dict[int, QuoteSpan | None] = {}
+        self.quote_by_close = {q.close: q for q in self.quotes}
+        self._positions: dict[str, list[int]] | None = None
+        self._mention_words: list[tuple[Mention, Entity, list[str], list[str]]] | None = None
+        self._mention_ends: set[str] = set()
+        self._keys: list[str] | None = None
+        self._sentence_ends: list[int] | None = None
+        self._beside_cues: dict[str, list[int]] | None = None
+
+    def positions(self, key: str) -> list[int]:
+        """Indices of the tokens whose folded word is key (built once per article)."""
+        if self._positions is None:
+            self._positions = {}
+            for n, t in enumerate(self.tokens):
+                self._positions.setdefault(t.key, []).append(n)
+        return self._positions.get(key, [])
+
+    def first_position(self, key: str) -> int:
+        """Index of the first token whose folded word is key, or -1."""
+        if self._keys is None:
+            self._keys = [t.key for t in self.tokens]
+        try:
+            return self._keys.index(key)
+        except ValueError:
+            return -1
+
+    def beside_cues(self) -> dict[str, list[int]]:
+        """Words right before or after a reporting cue → their token indices (قال ويست، نيومان فيقول)."""
+        if self._beside_cues is None:
+            self._beside_cues = {}
+            for c in self.cues:
+                for j in (c.first_token - 1, c.last_token + 1):
+                    if 0 <= j < len(self.tokens):
+                        self._beside_cues.setdefault(self.tokens[j].key, []).append(j)
+        return self._beside_cues
+
+    def mention_words(self) -> list[tuple[Mention, Entity, list[str], list[str]]]:
+        """Every actor mention with its entity, its folded words and the entity's fullest name's (built once)."""
+        if self._mention_words is None:
+            self._mention_words = []
+            for m in self.actor_mentions:
+                ent, mw = self.entity(m), fold(m.surface).split()
+                full = fold(ent.name_ar or m.surface).split() if ent.entity_id.startswith("person:") else mw
+                self._mention_words.append((m, ent, mw, full))
+            self._mention_ends = {w for _, _, mw, full in self._mention_words for w in (mw[0], mw[-1], full[-1])}
+        return self._mention_words
+
+    def may_name(self, words: list[str]) -> bool:
+        """Can these words be a short form of a mention (their first or last word ends or opens one)?"""
+        self.mention_words()
+        return words[-1] in self._mention_ends or words[0] in self._mention_ends
+
+    def token_after(self, pos: int) -> int:
+        """Index of the first token starting at or after pos."""
+        return bisect.bisect_left(self.starts, pos)
+
+    def token_at(self, pos: int) -> int:
+        """Index of the token that holds pos (or the first after it)."""
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i if i >= 0 and self.tokens[i].end > pos else i + 1
+
+    def mention_in(self, i: int) -> Mention | None:
+        """The actor mention that starts inside token i (after any proclitic), the longest if several."""
+        if i in self._mention_memo:
+            return self._mention_memo[i]
+        tok = self.tokens[i]
+        k = bisect.bisect_left(self.mention_starts, tok.start)
+        best = None
+        while k < len(self.actor_mentions) and self.actor_mentions[k].start < tok.end:
+            m = self.actor_mentions[k]
+            if best is None or m.end > best.end:
+                best = m
+            k += 1
+        self._mention_memo[i] = best
+        return best
+
+    def entity(self, m: Mention) -> Entity:
+        """The entity a mention names."""
+        return self.found.entities[m.entity_id]
+
+    def in_content(self, pos: int) -> bool:
+        """Is pos inside reported content found so far, or inside a long quote?"""
+        return any(a <= pos < b for a, b in self.taken) or any(q.open < pos < q.close for q in self.long_quotes)
+
+    def quote_holding(self, pos: int) -> QuoteSpan | None:
+        """The innermost quote whose marks enclose pos."""
+        if pos in self._quote_memo:
+            return self._quote_memo[pos]
+        best = None
+        if not self.opens or pos <= self.opens[0]:
+            self._quote_memo[pos] = None
+            return None
+        k = bisect.bisect_right(self.opens, pos)
+        for o in reversed(self.opens[:k]):
+            q = self.quote_by_open[o]
+            if q.open < pos < q.close and (best is None or q.open > best.open):
+                best = q
+            if pos - o > 400:
+                break
+        self._quote_memo[pos] = best
+        return best
+
+    def is_name_quote(self, q: QuoteSpan) -> bool:
+        """A short quoted name or term («داعش»، منظمة "اير وورز") rather than quoted words."""
+        text = self.text
+        words = q.words(text)
+        if words >= 4:
+            return False
+        if words <= 1:
+            return True
+        inner = fold(text[q.open + 1:q.close].strip())
+        j = self.token_after(q.open + 1)
+        if j < len(self.tokens) and j in self.found.spans:
+            end_tok = self.found.spans[j][0] - 1
+            if self.tokens[end_tok].end >= q.close - 1:
+                return True  # the whole quote is a known name
+        if self.glued(q):
+            return True  # glued to a preposition: لـ«الشرق الأوسط»، بـ«والي …»
+        k = self.token_after(q.open) - 1
+        names = self.lex.words.name_contexts
+        return k >= 0 and self.tokens[k].end <= q.open and (self.tokens[k].key in names or
+                                                            self.tokens[k].key[1:] in names) and bool(inner)
+
+    def glued(self, q: QuoteSpan) -> bool:
+        """Is the quote written onto a preposition (بـ«…»، لـ«…»)?"""
+        before = self.text[max(0, q.open - 2):q.open]
+        return before.endswith("ـ") or bool(before and before[-1] not in " \n\t:،,(")
+
+    def sentence_start(self, pos: int) -> int:
+        """Start of the sentence holding pos (a full stop inside a quoted passage ends no sentence)."""
+        if self._sentence_ends is None:
+            inside = [(q.open, q.close) for q in self.quotes if "\n" not in self.text[q.open:q.close]]
+            self._sentence_ends = [m.start() for m in _SENTENCE_BREAK.finditer(self.text)
+                                   if not any(a < m.start() < b for a, b in inside)]
+        k = bisect.bisect_left(self._sentence_ends, pos) - 1
+        return self._sentence_ends[k] + 1 if k >= 0 else 0
+
+    def paragraph_start(self, pos: int) -> int:
+        """Start of the paragraph holding pos."""
+        return self.text.rfind("\n", 0, pos) + 1
+
+    def paragraphs_back(self, pos: int, n: int) -> int:
+        """Start of the paragraph n paragraphs before the one holding pos (blank lines are no paragraphs)."""
+        start = self.paragraph_start(pos)
+        while n > 0 and start > 0:
+            start = self.paragraph_start(start - 1)
+            end = self.text.find("\n", start)
+            if self.text[start:end if end >= 0 else len(self.text)].strip():
+                n -= 1
+        return start
+
+
+# ---------------------------------------------------------------- reading a speaker phrase
+
+@dataclass
+class Chunk:
+    """A stretch of a speaker phrase: what it is and which tokens it covers."""
+
+    kind: str  # filler, prep, actor, title, anonymous, document, bare, body, name, junk, relative, group
+    first: int  # token index
+    last: int  # inclusive
+    mention: Mention | None = None
+    person: Mention | None = None  # a title's appositive name
+    inner_person: bool = False  # the name inside the title belongs to an inner title (مستشار الرئيس X)
+    name_span: tuple[int, int] | None = None  # a rank's name that no list knows (القاضي عبدالستار البيرقدار)
+    name_after_title: bool = False  # … or a name set off by commas after the title
+    issuer: "Chunk | None" = None  # a document's issuer (بيان صادر عن الوزارة)
+    after_comma: bool = False
+    addressee: bool = False
+    relative: bool = False  # inside a relative clause (الذي يدعم …)
+
+
+def _nisba(key: str) -> bool:
+    """An adjective of relation (الأميركي، صحفي، الرسمية): it qualifies the noun before it."""
+    return len(key) > 3 and key.endswith(("ي", "يه", "يون", "يين", "يان"))
+
+
+def _prepositional(key: str) -> bool:
+    """بنسبة، بالسن، للصحافيين: a word carrying a preposition and the article is no name."""
+    return key.startswith(("بال", "لل", "كال", "وبال", "ولل", "فبال", "فلل"))
+
+
+class Reader:
+    """Reads the tokens of a speaker phrase into chunks (token kinds are cached on the Passage)."""
+
+    def __init__(self, p: Passage):
+        self.p, self.lex, self.cls = p, p.lex, _classes(lex=p.lex)
+        self.kinds: dict[int, str] = {}
+        self.clitic: dict[int, tuple[int, Entity]] = {}
+
+    # ---- tokens
+
+    def key(self, i: int) -> str:
+        return self.p.tokens[i].key
+
+    def boundary(self, i: int) -> bool:
+        """Is there punctuation (a comma, a colon, a line break) before token i?"""
+        if i <= 0:
+            return True
+        p = self.p
+        gap = p.text[p.tokens[i - 1].end:p.tokens[i].start]
+        return not gap_is_space(p.text, p.tokens[i - 1].end, p.tokens[i].start) and \
+            gap.strip(" \t\u00a0«»\"“”()ـ") != ""
+
+    def kind(self, i: int) -> str:
+        """What token i is in a speaker phrase: mention, glued_mention, name_quote, glued_noun, prepositional,
+        name_link, word, or its word class (role, anonymous, prep, filler …)."""
+        hit = self.kinds.get(i)
+        if hit is not None:
+            return hit
+        p, tok = self.p, self.p.tokens[i]
+        q = p.quote_holding(tok.start)
+        m = p.mention_in(i)
+        if q is not None and p.is_name_quote(q):
+            hit = "name_quote"
+        elif m is not None:
+            pre = fold(p.text[tok.start:m.start]) if m.start > tok.start else ""
+            hit = "glued_mention" if any(c in pre for c in "لبك") else "mention"
+        else:
+            hit = word_class(tok.key, lex=self.lex)
+            if hit == "word":
+                clitic = self._clitic_actor(i)
+                if clitic is not None:
+                    self.clitic[i] = clitic
+                    hit = "glued_mention" if tok.key[0] in "لبك" or tok.key[1:2] in ("ل", "ب") else "mention"
+                elif self._glued_noun(tok.key):
+                    hit = "glued_noun"
+                elif _prepositional(tok.key):
+                    hit = "prepositional"
+                elif tok.key in self.cls.name_link:
+                    hit = "name_link"
+        self.kinds[i] = hit
+        return hit
+
+    def entity_at(self, i: int) -> Entity | None:
+        """The actor a mention chunk at token i names."""
+        m = self.p.mention_in(i)
+        if m is not None:
+            return self.p.entity(m)
+        clitic = self.clitic.get(i)
+        return clitic[1] if clitic else None
+
+    def mention_last(self, i: int) -> int:
+        """Last token of the mention starting in token i."""
+        m = self.p.mention_in(i)
+        if m is not None:
+            return max(i, self.p.token_after(m.end) - 1)
+        clitic = self.clitic.get(i)
+        return i + clitic[0] - 1 if clitic else i
+
+    def quote_last(self, i: int) -> int:
+        """Last token inside the name quote holding token i."""
+        q = self.p.quote_holding(self.p.tokens[i].start)
+        return max(i, self.p.token_after(q.close) - 1) if q else i
+
+    def _clitic_actor(self, i: int) -> tuple[int, Entity] | None:
+        """An actor written onto a clitic the matcher leaves on short words (لبي بي سي): (tokens, actor)."""
+        tokens = self.p.tokens
+        key = tokens[i].key
+        if len(key) < 3 or key[0] not in "لبوفك":
+            return None
+        index = entity_index(lex=self.lex)
+        stems = [k for k in [key[1:]] + ([key[2:]] if key[:2] in ("ول", "وب", "فل", "فب") else [])
+                 if k in index.firsts]
+        for stem in stems:
+            for n in range(min(index.longest, len(tokens) - i), 1, -1):
+                form = (stem,) + tuple(t.key for t in tokens[i + 1:i + n])
+                hits = [e for e in index.forms.get(form, []) if e.entity_type == "actor"]
+                if hits:
+                    return n, hits[0]
+        return None
+
+    def _glued_noun(self, key: str) -> bool:
+        """لوكالة، للصحافيين، لنظيره، بتصريح: a preposition written onto an outlet, journalists or an occasion."""
+        rest = _glued_preposition(key, lex=self.lex)
+        return rest is not None and word_class(rest, lex=self.lex) in ("name_context", "addressee", "document",
+                                                                      "not_speaker")
+
+    def _addressee_noun(self, key: str) -> bool:
+        rest = _glued_preposition(key, lex=self.lex)
+        return rest is not None and word_class(rest, lex=self.lex) in ("name_context", "addressee")
+
+    # ---- chunks
+
+    def read(self, start: int, end: int, after_subject: int | None = None) -> list[Chunk]:
+        """The chunks of the tokens from start to end (exclusive); with after_subject, only that many more
+        once a chunk that may name the speaker is read (the rest of a long phrase is not needed)."""
+        chunks: list[Chunk] = []
+        i, relative, left = start, False, None
+        while i < end and left != 0:
+            comma = i > start and self.boundary(i)
+            if comma:
+                relative = False
+            chunk = self.chunk(i, end)
+            chunk.after_comma = comma
+            chunk.relative = relative
+            if chunk.kind == "relative":
+                relative = True
+            chunks.append(chunk)
+            i = max(chunk.last, i) + 1
+            if left is not None:
+                left -= 1
+            elif after_subject is not None and chunk.kind not in ("filler", "prep", "relative"):
+                left = after_subject if chunk.kind == "anonymous" else min(after_subject, 2)
+        return chunks
+
+    def chunk(self, i: int, end: int) -> Chunk:
+        """The chunk that starts at token i."""
+        k = self.kind(i)
+        if k == "name_quote":
+            return Chunk("name", i, min(self.quote_last(i), end - 1))
+        if k == "mention":
+            return Chunk("actor", i, min(self.mention_last(i), end - 1), mention=self.p.mention_in(i))
+        if k in ("glued_mention", "glued_noun", "prep"):
+            return self.prep(i, end)
+        if k in ("filler", "time", "honorific"):
+            return Chunk("filler", i, i)
+        if k == "relative":
+            return Chunk("relative", i, i)
+        if k in ("group", "anonymous"):
+            return Chunk("anonymous", i, self.description(i + 1, end))
+        if k == "role" or (i + 1 < end and f"{self.key(i)} {self.key(i + 1)}" in self.cls.roles):
+            return self.title(i, end)
+        if k in ("document", "bare_document"):
+            return self.document(i, end, bare=k == "bare_document")
+        if k == "bare_body":
+            nxt = i + 1
+            if nxt < end and not self.boundary(nxt) and (self.kind(nxt) in ("prepositional", "mention", "name_quote")
+                                                        or self.kind(nxt) == "word" and (
+                                                            _nisba(self.key(nxt)) or self.key(nxt).startswith("ال"))):
+                body = self.body(i, end)  # الاتحاد التونسي لكرة القدم: a name, not a bare noun
+                if body.kind == "body":
+                    return body
+            return Chunk("bare", i, i)
+        if k == "name_context":
+            return self.body(i, end)
+        if k in ("word", "name_link"):
+            return self.name(i, end)
+        return Chunk("junk", i, i)
+
+    def prep(self, i: int, end: int) -> Chunk:
+        """A preposition and its noun phrase: an occasion (في بيان)، a time, or the one spoken to (لـ«الحياة»)."""
+        k, key = self.kind(i), self.key(i)
+        chunk = Chunk("prep", i, i)
+        if k == "glued_mention":
+            chunk.last = min(self.mention_last(i), end - 1)
+            ent = self.entity_at(i)
+            chunk.addressee = ent is not None and ent.kind in ("media", "person")
+        elif k == "glued_noun":
+            chunk.addressee = self._addressee_noun(key)
+        else:
+            chunk.addressee = key in ("ل", "لـ", "مع", "الي", "امام")
+            j = i + 1
+            if j < end and not self.boundary(j):
+                chunk.last = self.noun(j, end, whole=chunk.addressee or key in ("عن", "من"))
+        chunk.last = self.modifiers(chunk.last + 1, end) - 1
+        return chunk
+
+    def noun(self, j: int, end: int, whole: bool) -> int:
+        """Last token of the noun a preposition governs (a quote, a mention, a title and its name, a word)."""
+        k = self.kind(j)
+        if k == "name_quote":
+            return min(self.quote_last(j), end - 1)
+        if k in ("mention", "glued_mention"):
+            return min(self.mention_last(j), end - 1)
+        if k == "role" and whole:
+            return self.title(j, end).last
+        if k in ("anonymous", "group"):
+            return self.description(j + 1, end) if whole else j - 1
+        return j
+
+    def modifiers(self, j: int, end: int) -> int:
+        """The first token after the adjectives, quoted names and nested phrases that qualify a noun."""
+        while j < end and not self.boundary(j):
+            k, key = self.kind(j), self.key(j)
+            if k == "name_quote":
+                j = self.quote_last(j) + 1
+            elif k == "time" or key in self.lex.speaker_phrase["modifier"] or (k == "word" and _nisba(key)):
+                j += 1
+            elif k in ("glued_mention", "glued_noun") or (k == "prep" and key in ("ل", "لـ", "مع")):
+                j = self.prep(j, end).last + 1  # في حديث لـ«الحياة»، في مقابلة مع …
+            else:
+                break
+        return j
+
+    def title(self, i: int, end: int) -> Chunk:
+        """A title (وزير الخارجية الأميركي، المتحدث باسم الجيش التركي) and the name the text gives it."""
+        p, cls = self.p, self.cls
+        head = self.key(i)
+        j, inner_role_at = i + 1, -1
+        if j < end and f"{head} {self.key(j)}" in cls.roles:
+            j += 1
+        person_at = -1
+        if head in self.lex.words.ranks or head in self.lex.words.weak_ranks or \
+                head in self.lex.speaker_phrase["name_title"]:
+            named = self._rank_name(i, j, end)
+            if named is not None:
+                return named
+        while j < end and j - i < MAX_TITLE_TOKENS and not self.boundary(j):
+            k, key = self.kind(j), self.key(j)
+            if k == "mention":
+                ent = self.entity_at(j)
+                if ent is not None and ent.kind == "person" and not (
+                        self.kind(j - 1) == "name_context" or self.kind(j - 1) == "glued_noun" and
+                        self._genitive_noun(self.key(j - 1))):
+                    person_at = j
+                    break
+                j = self.mention_last(j) + 1  # المتحدث باسم الجيش التركي، لمركز الملك سلمان للإغاثة
+                continue
+            if k == "glued_mention":
+                ent = self.entity_at(j)
+                if ent is None or ent.kind in ("media", "person"):
+                    break  # لرويترز: the one spoken to
+                j = self.mention_last(j) + 1  # الأمين العام للأمم المتحدة
+                continue
+            if k == "name_quote":
+                j = self.quote_last(j) + 1
+                continue
+            if k == "glued_noun" and self._genitive_noun(key):
+                j += 1  # المتحدث الرسمي لمركز الملك سلمان: "of" a body, not "to" an outlet
+                continue
+            if k == "role" and j > i + 1 and (key in self.lex.words.ranks or key in self.lex.words.weak_ranks
+                                              or key in self.lex.speaker_phrase["name_title"]):
+                named = self._rank_name(j, j + 1, end)  # الناطق الإعلامي بقيادة حرس الحدود العقيد شبنان …
+                if named is not None and named.name_span is not None:
+                    named.first, named.name_after_title = i, True
+                    return named
+            if k == "prep":
+                if key in ("في", "من", "لدي", "الي") and j + 1 < end and not self.boundary(j + 1) and self.kind(j + 1) in (
+                        "word", "mention", "bare_body", "name_context"):
+                    j += 1  # قائد العمليات في بابل، مسؤول في الوزارة: the title's place or body
+                    continue
+                break
+            if k not in ("word", "role", "bare_body", "name_context", "name_link", "prepositional", "bare_document") \
+                    and key not in self.lex.function_words["locative"]:
+                break  # (جمعية البر لقرى جنوب مكة: a direction stays in the title)
+            if k == "role":
+                inner_role_at = j
+            if k == "word" and j > i + 1 and not key.startswith("ال") and (
+                    self._demonym_at(j - 1) or self.key(j - 1).startswith("ال") and self.kind(j - 1) in (
+                        "word", "bare_body")):
+                named = self._name_after(i, j, end)  # مغني الراب الأميركي كاني ويست
+                if named is not None:
+                    return named
+            j += 1
+        chunk = Chunk("title", i, max(i, j - 1))
+        if person_at < 0 and j < end and self.boundary(j) and self.kind(j) == "mention":
+            ent = self.entity_at(j)
+            after = self.mention_last(j) + 1
+            if ent is not None and ent.kind == "person" and (after >= end or self.boundary(after)):
+                person_at = j  # وزير …، X،: a name set off by commas
+        elif person_at < 0 and j < end and self.boundary(j) and self.kind(j) == "word" and \
+                p.text[p.tokens[j - 1].end:p.tokens[j].start].strip() in ("،", ","):
+            name = self.name(j, end)
+            after = name.last + 1
+            if name.last - j < 3 and (after >= end or self.boundary(after) and p.text[
+                    p.tokens[after - 1].end:p.tokens[after].start].strip() in ("،", ",")):
+                chunk.name_span, chunk.last = (j, name.last), name.last  # الأستاذ في جامعة فلورنسا، أليساندرو سيني،
+                chunk.name_after_title = True
+        if person_at >= 0:
+            chunk.last = min(self.mention_last(person_at), end - 1)
+            m = self.p.mention_in(person_at)
+            if inner_role_at > i and head in cls.relational and self._holds(
+                    fold(p.text[p.tokens[inner_role_at].start:p.tokens[person_at - 1].end]), m.entity_id):
+                chunk.inner_person = True  # مستشار الرئيس الأميركي دونالد ترامب: the name is the inner title's
+            else:
+                chunk.person = m
+        return chunk
+
+    def _rank_name(self, i: int, j: int, end: int) -> Chunk | None:
+        """A rank and the name after it that no list knows (القاضي عبدالستار البيرقدار المتحدث باسم …): the
+        words up to the next title, preposition or comma are the name."""
+        demonyms = _demonyms(lex=self.lex)
+        k = j
+        while k < end and k - j < 3 and not self.boundary(k) and self.kind(k) in ("word", "name_link") \
+                and self.key(k) not in demonyms and self.key(k) not in self.lex.speech_cues:
+            k += 1
+        if k == j or self.kind(j) == "name_link" and k == j + 1:
+            return None
+        if k < end and not self.boundary(k) and self.kind(k) not in (
+                "role", "prep", "filler", "time", "glued_noun", "glued_mention", "relative", "anonymous"):
+            return None  # the words run on: not a name
+        chunk = Chunk("title", i, k - 1)
+        chunk.name_span = (j, k - 1)
+        if k < end and not self.boundary(k) and self.kind(k) == "role":
+            chunk.last = self.title(k, end).last  # … البيرقدار المتحدث باسم مجلس القضاء: the title after the name
+        return chunk
+
+    def _genitive_noun(self, key: str) -> bool:
+        """لمركز، لهيئة: ل before a body that a title belongs to (not an outlet or journalists spoken to)."""
+        rest = _glued_preposition(key, lex=self.lex) or ""
+        return word_class(rest, lex=self.lex) == "name_context" and rest not in self.lex.speaker_phrase["media_head"]
+
+    def _demonym_at(self, j: int) -> bool:
+        """Is token j a country's nisba adjective (الأميركي، البريطانية), the usual end of a title?"""
+        return self.key(j) in _demonyms(lex=self.lex)
+
+    def _name_after(self, i: int, j: int, end: int) -> Chunk | None:
+        """Words after a title's nationality that run up to a comma, a preposition or the content: a name."""
+        if self.key(j) in self.lex.speaker_phrase["title_link"]:
+            return None  # المتحدث باسم الخارجية
+        k = j
+        while j - 2 > i and self.kind(j - 2) == "name_link" and not self.boundary(j - 1):
+            j -= 2  # عبد الرحمن رحيمي: the name began at its name link
+        while k < end and k - j < 3 and not self.boundary(k) and self.kind(k) in ("word", "name_link") and (
+                k == j or not self._demonym_at(k) and not (self.key(k).startswith("ال") and _nisba(self.key(k)))):
+            k += 1  # رأفت الصباغ (a family name may take ال; an adjective may not)
+        if k < end and not self.boundary(k) and self.kind(k) not in ("prep", "filler", "time", "glued_noun",
+                                                                     "glued_mention", "relative", "role"):
+            return None  # باسم الجيش: the words run on into the title
+        chunk = Chunk("title", i, k - 1)
+        chunk.name_span, chunk.name_after_title = (j, k - 1), True
+        return chunk
+
+    def _holds(self, title_key: str, actor_id: str) -> bool:
+        """Has this actor held the title (offices.tsv, any date)?"""
+        words = title_key.split()
+        return any(words[:len(ow)] == ow for ow in _offices(lex=self.lex)[1].get(actor_id, ()))
+
+    def description(self, j: int, end: int) -> int:
+        """Last token of an unnamed source's description: its adjectives and one affiliation (مصدر أمني عراقي،
+        مسؤولون في الخارجية الأميركية، مصدر مقرب من الحكومة)."""
+        if j < end and not self.boundary(j) and (self.kind(j) == "mention" or self.kind(j) in ("word", "bare_body") and
+                                                 self.key(j).startswith("ال") and not _nisba(self.key(j))):
+            j = self.mention_last(j) + 1 if self.kind(j) == "mention" else j + 1  # مصادر الرئاسة، مصادر الجيش
+        last = self.modifiers(j, end) - 1
+        j = last + 1
+        if j < end and not self.boundary(j) and self.key(j).startswith("بال") and self.kind(j) == "prepositional":
+            return self.modifiers(j + 1, end) - 1  # مصدر بالوزارة، محامون بالمدينة
+        if j < end and not self.boundary(j) and self.key(j) in self.lex.speaker_phrase["affiliation"]:
+            k = j + 1
+            if k < end and self.key(k) in ("من", "في", "الي", "علي") and not self.boundary(k):
+                k += 1  # مقرب من، مطلع على
+            if k < end and not self.boundary(k) and self.kind(k) not in (
+                    "document", "not_speaker", "time", "filler", "prep"):
+                last = self.noun(k, end, whole=False)
+                n = 0
+                while last + 1 < end and n < 3 and not self.boundary(last + 1) and (
+                        self.kind(last + 1) in ("mention", "name_quote") or self.kind(last + 1) == "word" and (
+                        self.key(last + 1).startswith("ال") or _nisba(self.key(last + 1)))):
+                    last = (self.mention_last(last + 1) if self.kind(last + 1) == "mention" else
+                            self.quote_last(last + 1) if self.kind(last + 1) == "name_quote" else last + 1)
+                    n += 1
+        return last
+
+    def document(self, i: int, end: int, bare: bool) -> Chunk:
+        """A document (بيان، التقرير، دراسة) and who issued it (صادر عن X، بيان الوزارة، أجرته شركة X)."""
+        chunk = Chunk("document", i, i)
+        j = i + 1
+        while j < end and not self.boundary(j) and (self.kind(j) in ("time", "word") and _nisba(self.key(j))
+                                                    or self.key(j) in self.lex.speaker_phrase["modifier"]):
+            j += 1
+        if j + 1 < end and self.kind(j) == "word" and self.kind(j + 1) == "issuer" and not self.boundary(j + 1):
+            j += 1  # استطلاع رأي أجرته …
+        if j < end and not self.boundary(j) and (self.kind(j) == "glued_noun" and self._genitive_noun(self.key(j))
+                                                 or self.kind(j) == "glued_mention"):
+            # دراسة لغرفة تجارة وصناعة دبي، تقرير لمنظمة العفو: the body the document is of
+            chunk.issuer = self.body(j, end) if self.kind(j) == "glued_noun" else Chunk(
+                "actor", j, self.mention_last(j), mention=self.p.mention_in(j))
+            if chunk.issuer.kind != "junk":
+                chunk.last = chunk.issuer.last
+                return chunk
+            chunk.issuer = None
+        if j < end and not self.boundary(j) and self.kind(j) == "issuer":
+            j += 1
+            if j < end and self.key(j) in ("عن", "من"):
+                j += 1
+            if j < end:
+                chunk.issuer = self.chunk(j, end)
+                j = chunk.issuer.last + 1
+        elif j < end and not self.boundary(j) and not bare and self.kind(j) in ("mention", "bare_body"):
+            chunk.issuer = self.chunk(j, end)  # بيان الخارجية، تقرير الوزارة
+            j = chunk.issuer.last + 1
+        chunk.last = max(i, min(j, end) - 1)
+        return chunk
+
+    def body(self, i: int, end: int) -> Chunk:
+        """A body named by its kind and name (شركة «كومريس»، منظمة "صوت الفرات"، شركة الإمارات للاتصالات)."""
+        j, n = i + 1, 0
+        if j < end and self.kind(j) == "name_quote":
+            return Chunk("body", i, min(self.quote_last(j), end - 1))
+        while j < end and n < MAX_BODY_TOKENS and not self.boundary(j):
+            k = self.kind(j)
+            if k in ("mention", "glued_mention") and self.entity_at(j) is not None and \
+                    self.entity_at(j).kind not in ("person", "media"):
+                j, n = self.mention_last(j) + 1, n + 1  # شركة الإمارات للاتصالات
+                continue
+            if k == "glued_noun" and self._genitive_noun(self.key(j)):
+                j, n = j + 1, n + 1
+                continue
+            if k not in ("word", "prepositional", "name_link", "bare_body", "name_context", "role") \
+                    or self.key(j) in self.lex.speech_cues:
+                break
+            if n >= 2 and self.key(j).endswith("ا") and not self.key(j).startswith("ال"):
+                break  # وقعت شركة سيريكا إنرجي عقدا: an object after the name
+            j, n = j + 1, n + 1  # المكتب الإعلامي لرئيس مجلس الوزراء العراقي
+        return Chunk("body", i, j - 1) if n else Chunk("junk", i, i)
+
+    def name(self, i: int, end: int) -> Chunk:
+        """Words no list knows (a name the lexicons lack: الحمدان، آل الشيخ), at most MAX_NAME_TOKENS."""
+        j, n = i, 0
+        while j < end and n < MAX_NAME_TOKENS and (j == i or not self.boundary(j)):
+            k = self.kind(j)
+            if j > i and k not in ("word", "name_link") and not (self.kind(j - 1) == "name_link"):
+                break
+            if k == "name_link" and j + 1 < end and not self.boundary(j + 1):
+                j += 2  # آل الشيخ، أبو ريدة: a name link and the word it links are one name
+                n += 1
+                continue
+            j, n = j + 1, n + 1
+        return Chunk("name", i, min(j, end) - 1)
+
+
+# ---------------------------------------------------------------- sources
+
+def source_of(ent: Entity, surface: str, gender: str = "") -> Source:
+    """The Source an entity gives: its display name, the article's words (a person's fullest name), its id."""
+    name_ar = surface if ent.kind != "person" or ent.entity_id.startswith("person:") else (ent.name_ar or surface)
+    return Source(ent.name, name_ar, ent.entity_id, ent.kind, gender or _body_gender(ent, surface))
+
+
+def _body_gender(ent: Entity, surface: str) -> str:
+    """The grammatical gender a body takes (قالت الوزارة، قال الجيش); '' for people (told by their title)."""
+    if ent.kind == "person":
+        return ""
+    if ent.kind == "state":
+        return "f"
+    words = fold(surface).split()
+    if not words:
+        return ""
+    if words[0].endswith(("ه", "ات")) or len(words) > 1 and words[1].startswith("ال") and words[1].endswith("ه"):
+        return "f"  # الوزارة، القوات، الأمم المتحدة
+    return "m"
+
+
+def _word_gender(key: str) -> str:
+    """Gender of a title or noun head: وزيرة، المستشارة → f."""
+    return "f" if key.endswith("ه") else "m"
+
+
+def _agrees(cue_gender: str, source: Source) -> bool:
+    """Does a verb's gender fit the source (unknown on either side fits)?"""
+    g = source.gender
+    if not cue_gender or not g:
+        return True
+    if cue_gender == "pl":
+        return g in ("pl", "m") and source.kind in ("anonymous", "person", "named", "title")
+    return g == cue_gender or g == "pl" and cue_gender == "f"
+
+
+def cue_gender(cue: Cue, *, lex: Lexicons) -> str:
+    """m, f or pl: what a reporting verb or participle says of its subject (قالت → f, مضيفا → m, قالوا → pl)."""
+    if cue.kind not in ("verb", "participle"):
+        return ""
+    word = cue.form.split()[0]
+    cues = lex.speech_cues
+    if cue.kind == "participle":
+        return "f" if word.endswith("ه") else "pl" if word.endswith(("ين", "ون")) else "m"
+    if word.endswith(("وا", "ون")):
+        return "pl"
+    if word.endswith("ت") and word[:-1] in cues:
+        return "f"  # قالت ← قال، لفتت ← لفت (but لفت itself is masculine)
+    if word.startswith("ت") and "ي" + word[1:] in cues:
+        return "f"  # تقول ← يقول
+    return "m"
+
+
+def _name_words(name: str, *, lex: Lexicons) -> list[str]:
+    """The folded words of a name without the ranks and honorifics before it (الدكتور، معالي)."""
+    words = fold(name).split()
+    skip = lex.words.ranks | lex.words.weak_ranks | lex.speaker_phrase["honorific"] | \
+        lex.speaker_phrase["name_title"] | _demonyms(lex=lex)
+    while len(words) > 1 and words[0] in skip:
+        words = words[1:]  # الدكتور، معالي، الألماني يورغن كلوب
+    return words
+
+
+def name_key(name: str, *, lex: Lexicons) -> str:
+    """A person's or body's name as a matching key: folded, ranks and honorifics dropped, عبد/أبو joined."""
+    out: list[str] = []
+    for w in _name_words(name, lex=lex):
+        if out and out[-1] in ("عبد", "ابو", "ابي", "ام"):
+            out[-1] += w
+        else:
+            out.append(w)
+    return " ".join(out)
+
+
+@lru_cache(maxsize=4)
+def _offices(*, lex: Lexicons) -> tuple[dict[str, list], dict[str, list[list[str]]]]:
+    """offices.tsv indexed: first title word → [(title words, office)], actor id → [title words]."""
+    by_head: dict[str, list] = {}
+    by_actor: dict[str, list[list[str]]] = {}
+    for office in lex.offices:
+        words = office.title_key.split()
+        if words:
+            by_head.setdefault(words[0], []).append((words, office))
+            by_actor.setdefault(office.actor_id, []).append(words)
+    return by_head, by_actor
+
+
+@lru_cache(maxsize=4)
+def _demonyms(*, lex: Lexicons) -> frozenset[str]:
+    """Nisba adjectives of the countries the gazetteer knows (الروسي، الأمريكية): never a speaker alone."""
+    out = set(lex.speaker_phrase["nisba"])
+    for ent, forms in lex.places.values():
+        if ent.kind not in ("country", "region"):
+            continue
+        for form in forms:
+            f = fold(form)
+            if " " in f:
+                continue
+            bare = f[2:] if f.startswith("ال") else f
+            stems = {bare}
+            if bare.endswith(("يا", "يه")):
+                stems.add(bare[:-2])  # روسيا → روسي، السعودية → سعودي
+            if bare.endswith(("ا", "ه")):
+                stems.add(bare[:-1])  # أمريكا → أمريكي، أوروبا → أوروبي
+            for stem in stems:
+                for suffix in ("ي", "يه", "يون", "يين"):
+                    out.add("ال" + stem + suffix)
+    return frozenset(out)
+
+
+class Speakers:
+    """Who speaks in one article: speaker phrases read into candidates, the discourse remembered."""
+
+    def __init__(self, p: Passage):
+        self.p, self.lex = p, p.lex
+        self.reader = Reader(p)
+        self.last: Source | None = None
+        self.last_at = -1  # where the last speaker's cue stood
+        self.last_by_attribution = False  # the last speaker was named after بحسب (an outlet, a source)
+        self.titles: dict[str, Source] = {}  # folded title → the person this article gives it
+        self.issuers: dict[str, Source] = {}  # folded document word (بيان) → who issued one in this article
+        self._scanned = False
+
+    # ---- small helpers
+
+    def _text(self, a: int, b: int) -> str:
+        tokens = self.p.tokens
+        return self.p.text[tokens[a].start:tokens[b].end]
+
+    def spoke(self, source: Source | None, at: int, attribution: bool = False) -> None:
+        """Remember who spoke last and where (a statement was attributed to them; by بحسب when attribution)."""
+        if source is not None and source.kind not in ("unknown",):
+            self.last, self.last_at, self.last_by_attribution = source, at, attribution
+
+    def _best(self, cands: list[Candidate], gender: str) -> Candidate | None:
+        for c in cands:
+            if not _agrees(gender, c.source) and "gender_clash" not in c.evidence:
+                c.evidence.append("gender_clash")
+        cands = [c for c in cands if c.score >= FLOOR]
+        return max(cands, key=lambda c: (c.score, c.at)) if cands else None
+
+    # ---- entry points
+
+    def for_verb(self, cue: Cue, phrase_end: int, discourse: bool = True) -> tuple[Source | None, bool]:
+        """The speaker of a reporting verb whose speaker phrase ends at phrase_end, and whether the text names it
+        there (rather than the discourse supplying it; not asked when discourse is False). None: the phrase
+        opens a verbal noun, not a speaker."""
+        p = self.p
+        gender = cue_gender(cue, lex=self.lex)
+        cands: list[Candidate] = []
+        svo = self._before_verb(cue)
+        if svo is not None:
+            cands.append(svo)
+        subject, junk, chunks = self._phrase_subject(cue.last_token + 1, p.token_after(phrase_end))
+        if junk and svo is None:
+            return None, False
+        if subject is not None:
+            cands.append(subject)
+        best = self._best(cands, gender)
+        if best is not None:
+            self._note_issuer(chunks, best.source)
+            return best.source, True
+        if not discourse:
+            return UNKNOWN, False
+        best = self._best(self._discourse(cue), gender)
+        return (best.source if best else UNKNOWN), False
+
+    def for_participle(self, cue: Cue) -> Source:
+        """مشيرا، مضيفة: the participle's subject is the sentence's speaker or subject."""
+        best = self._best(self._discourse(cue, participle=True), cue_gender(cue, lex=self.lex))
+        return best.source if best else UNKNOWN
+
+    def for_relay(self, cue: Cue, phrase_end: int) -> Source | None:
+        """نقلت وكالة رويترز عن مسؤول أميركي قوله: the source named after عن speaks, else the outlet."""
+        p = self.p
+        b = p.token_after(phrase_end)
+        j = next((k for k in range(cue.last_token + 1, b) if p.tokens[k].key == "عن"), None)
+        if j is None:
+            return None  # نقل without عن is not reporting (نقل الجرحى …)
+        source, _, _ = self._phrase_subject(j + 1, b)
+        if source is not None and source.score >= FLOOR:
+            return source.source
+        outlet, _, _ = self._phrase_subject(cue.last_token + 1, j)
+        return outlet.source if outlet is not None and outlet.score >= FLOOR else None
+
+    def for_attribution(self, cue: Cue, start: int, limit: int) -> tuple[Source | None, int]:
+        """بحسب X، وفق ما أوردته X: X and where its phrase ends (None when the words name no source: وفق الخطط)."""
+        p = self.p
+        a, b = p.token_after(start), p.token_after(limit)
+        chunks = self.reader.read(a, min(b, a + MAX_TITLE_TOKENS + 3))
+        if chunks and chunks[0].kind == "prep" and cue.form in ("وفقا", "طبقا") and p.tokens[a].key[:1] == "ل":
+            chunks[0] = self._unglued(chunks[0], min(b, a + MAX_TITLE_TOKENS + 3))  # وفقاً لمنظمة «بيتسليم»
+        for ch in chunks:
+            if ch.kind in ("filler", "prep") and not ch.after_comma:
+                continue
+            if ch.kind in ("junk", "relative") or ch.after_comma:
+                return None, start
+            src, ev = self._chunk_source(ch)
+            if src is None:
+                return None, start
+            ev = ["subject"] + ev + (["attribution_name"] if ch.kind == "name" else [])
+            cand = Candidate(src, p.tokens[ch.first].start, ev)
+            if cand.score < FLOOR:
+                return None, start
+            return src, p.tokens[ch.last].end
+        return None, start
+
+    def _unglued(self, ch: Chunk, end: int) -> Chunk:
+        """A prepositional chunk read as the noun under its ل (after وفقاً، طبقاً written onto it)."""
+        r, i = self.reader, ch.first
+        if r.kind(i) == "glued_mention":
+            return Chunk("actor", i, r.mention_last(i), mention=self.p.mention_in(i))
+        rest = word_class(_glued_preposition(self.p.tokens[i].key, lex=self.lex) or "", lex=self.lex)
+        if rest == "name_context":
+            return r.body(i, end)
+        if rest in ("document", "bare_document"):
+            return r.document(i, end, bare=False)
+        return ch
+
+    def after_quote(self, cue: Cue, limit: int) -> Source | None:
+        """«…»، قال X: the speaker named right after a quote (no discourse guess)."""
+        if cue.kind == "attribution":
+            a = cue.end
+            j = cue.last_token + 1
+            if j < len(self.p.tokens) and self.p.tokens[j].key == "ما":
+                a = self.p.tokens[min(j + 1, len(self.p.tokens) - 1)].end
+            elif cue.form.endswith("ما") and j < len(self.p.tokens):
+                a = self.p.tokens[j].end
+            return self.for_attribution(cue, a, limit)[0]
+        subject, _, _ = self._phrase_subject(cue.last_token + 1, self.p.token_after(limit))
+        if subject is not None and self._best([subject], cue_gender(cue, lex=self.lex)) is not None:
+            return subject.source
+        return None
+
+    # ---- candidates
+
+    def _phrase_subject(self, a: int, b: int) -> tuple[Candidate | None, bool, list[Chunk]]:
+        """The first noun phrase of a speaker phrase as a candidate; True when the phrase opens with a word
+        that names no one (a verbal noun: أكد وجود …)."""
+        chunks = self.reader.read(a, b, after_subject=4)
+        for n, ch in enumerate(chunks):
+            if ch.kind in ("filler", "prep", "relative") or ch.relative:
+                continue
+            if ch.kind == "junk":
+                # أكد وجود …: a verbal noun right after the verb; after an occasion (في تغريدة أخرى) it is no clue
+                return None, n == 0, chunks
+            if ch.kind == "anonymous":
+                named = next((c for c in chunks[n + 1:n + 5] if c.kind == "title" and (
+                    c.person is not None or c.name_span is not None)), None)
+                if named is not None and not any(c.kind in ("relative",) or c.addressee for c in chunks[n + 1:]
+                                                 if c.first < named.first):
+                    ch = named  # ضابط ارتباط القوات السودانية … العميد الركن الأمين يوسف: the name given
+            src, ev = self._chunk_source(ch, b)
+            if src is None:
+                return None, True, chunks
+            return Candidate(src, self.p.tokens[ch.first].start, ["subject"] + ev), False, chunks
+        return None, False, chunks
+
+    def before_verb(self, cue: Cue) -> Source | None:
+        """The actor right before a verb (SVO), if the text puts one there."""
+        cand = self._before_verb(cue)
+        return cand.source if cand is not None else None
+
+    def _before_verb(self, cue: Cue) -> Candidate | None:
+        """SVO order: the actor named right before the verb (الكرملين قال إن …، لكن «غوغل» قالت، روبرتسون كان
+        يشدد)."""
+        p = self.p
+        if cue.kind != "verb":
+            return None
+        cand = self._actor_before_verb(cue)
+        return cand if cand is not None else self._name_before_verb(cue)
+
+    def _name_before_verb(self, cue: Cue) -> Candidate | None:
+        """SVO with a name no lexicon knows: a quoted name, or a name the article uses again, right before."""
+        p, r = self.p, self.reader
+        j = cue.first_token - 1
+        while j >= 0 and p.tokens[j].key in ("كان", "كانت", "قد", "فقد") and not r.boundary(j + 1):
+            j -= 1
+        if j < 0 or r.boundary(j + 1) and p.text[p.tokens[j].end:p.tokens[j + 1].start].strip() not in ("»", "\"", "”"):
+            return None
+        if p.in_content(p.tokens[j].start):
+            return None
+        k = r.kind(j)
+        if k == "name_quote":
+            q = p.quote_holding(p.tokens[j].start)
+            first = p.token_after(q.open)
+            name = p.text[q.open + 1:q.close].strip()
+            if first > 0 and r.kind(first - 1) == "name_context" and not r.boundary(first):
+                ch = r.body(first - 1, j + 1)
+                src, ev = self._chunk_source(ch, j + 1)
+            else:
+                src, ev = Source(name, name, None, "named"), ["name"]
+        elif k == "word" and not p.tokens[j].key.startswith("ال"):
+            src = self._article_name([p.tokens[j].key], p.tokens[j].start)
+            if src is None and self._recurs(j, Chunk("name", j, j)):
+                src = Source(p.text[p.tokens[j].start:p.tokens[j].end], None, None, "named")
+                src = replace(src, speaker_ar=src.speaker)
+            ev = ["name_recurs"]
+        else:
+            return None
+        if src is None:
+            return None
+        ev = ["before_verb"] + [e for e in ev if e != "name"] + self._conjunction(cue)
+        return Candidate(src, p.tokens[j].start, ev)
+
+    def _conjunction(self, cue: Cue) -> list[str]:
+        first = self.p.tokens[cue.first_token].key
+        return ["verb_has_conjunction"] if first[:1] in "وف" and first[1:] == cue.form.split()[0] else []
+
+    def _actor_before_verb(self, cue: Cue) -> Candidate | None:
+        p = self.p
+        k = bisect.bisect_left(p.mention_starts, cue.start) - 1
+        while k >= 0 and p.actor_mentions[k].end > cue.start:
+            k -= 1
+        if k < 0:
+            return None
+        m = p.actor_mentions[k]
+        gap = p.text[m.end:cue.start].strip()
+        # الكرملين قال، الخارجية القطرية التي أكدت، الحكومة قد أعلنت
+        if gap not in ("", "قد", "فقد", "كان", "كانت", "التي", "الذي", "الذين", "التي كانت", "الذي كان") \
+                or p.in_content(m.start):
+            return None
+        ent = p.entity(m)
+        if ent.kind == "media" and gap:
+            return None
+        i = p.token_at(m.start)
+        if ent.kind == "person":
+            src, ev = self._person(m, i), ["person"]
+        else:
+            src, ev = source_of(ent, m.surface), ["known"]
+        # … لافروف وقال: a new clause, whose subject is not Lavrov
+        return Candidate(src, m.start, ["before_verb"] + ev + self._conjunction(cue))
+
+    def _discourse(self, cue: Cue, participle: bool = False) -> list[Candidate]:
+        """A verb with no subject: the subject of its sentence, of a sentence since the last speaker, the last
+        speaker, or (nothing else) the last person named."""
+        p = self.p
+        sent = p.sentence_start(cue.start)
+        cands: list[Candidate] = []
+        near = p.paragraphs_back(sent, 1)  # this paragraph and the one before
+        if self.last is not None:
+            ev = ["last_speaker"] + self._kind_evidence(self.last)
+            if self.last_by_attribution:
+                ev.append("last_by_attribution")
+            if self.last_at >= sent:
+                ev.append("same_sentence_speaker")
+            elif self.last_at < p.paragraphs_back(sent, 3):
+                ev.append("very_far")
+            elif self.last_at < near:
+                ev.append("far")
+            cands.append(Candidate(self.last, self.last_at, ev))
+        subject = self._sentence_subject(sent, cue.start)
+        if subject is None:
+            dash = min((k for k in (p.text.find(d, sent, min(cue.start, sent + 120)) for d in ("–", "—", " - ", ")-"))
+                        if k >= 0), default=-1)
+            if dash >= 0:
+                subject = self._sentence_subject(dash + 2, cue.start)  # دبي (CNN) – أدانت الخارجية …، مؤكدة
+        if subject is not None:
+            subject.evidence.insert(0, "sentence_subject")
+            cands.append(subject)
+        elif not participle:
+            s = sent
+            while s > max(self.last_at, near, 0):
+                s = p.sentence_start(s - 1)
+                if s <= self.last_at:
+                    break
+                earlier = self._sentence_subject(s, sent)
+                if earlier is not None:
+                    earlier.evidence.insert(0, "earlier_subject")
+                    cands.append(earlier)
+                    break
+        if not cands:
+            named = self._last_person_named(cue.start)
+            if named is not None:
+                cands.append(named)
+        return cands
+
+    def _kind_evidence(self, source: Source) -> list[str]:
+        """What a referent's kind adds when the discourse supplies it (a person is the likeliest to go on)."""
+        return ["person"] if source.kind == "person" else []
+
+    def _sentence_subject(self, s: int, limit: int) -> Candidate | None:
+        """The subject a sentence opens with (after و، أما، لكن … and its verb): an actor, a title, a body."""
+        p, r = self.p, self.reader
+        i, end = p.token_after(s), p.token_after(limit)
+        particles = r.cls.particles
+        n = 0
+        while i < end and n < 4:
+            key, k = p.tokens[i].key, r.kind(i)
+            cue = p.cue_at.get(i)
+            if key in particles or (key[:1] in "وف" and key[1:] in particles) or k in ("filler", "time") or \
+                    cue is not None and cue.kind in ("aside", "passive") or is_complementiser(p.tokens, i, lex=self.lex):
+                i, n = (cue.last_token + 1 if cue is not None else i + 1), n + 1  # ويذكر أن عائلة …
+                continue
+            if k == "prep":
+                last = r.prep(i, end).last
+                if last + 1 < end and r.boundary(last + 1):
+                    i, n = last + 1, n + 1  # من جانبها، في غضون ذلك،
+                    continue
+            break
+        if i >= end or p.in_content(p.tokens[i].start):
+            return None
+        for step in range(2):  # SVO (أما بيتر نيومان …), else VSO: a verb, then its subject
+            ch = r.chunk(i, end)
+            allowed = ("actor", "title", "bare", "body") + (("name",) if step or n else ())
+            src, ev = self._chunk_source(ch, end) if ch.kind in allowed else (None, [])
+            if src is not None and not (ch.kind == "name" and "name_recurs" not in ev):
+                return Candidate(src, p.tokens[ch.first].start, [e for e in ev if not e.startswith("name")])
+            if r.kind(i) != "word" or i + 1 >= end or r.boundary(i + 1):
+                return None
+            i += 1
+        return None
+
+    def _last_person_named(self, pos: int) -> Candidate | None:
+        """وأكد سموه أن …: with no one else, the last person the text named (not inside reported words)."""
+        p = self.p
+        k = bisect.bisect_left(p.mention_starts, pos)
+        for m in reversed(p.actor_mentions[:k]):
+            if p.entity(m).kind == "person" and not p.in_content(m.start):
+                return Candidate(self._person(m, p.token_at(m.start)), m.start, ["last_person_named", "person"])
+        return None
+
+    # ---- what a chunk names
+
+    def _chunk_source(self, ch: Chunk, end: int | None = None) -> tuple[Source | None, list[str]]:
+        """The Source a chunk names and the evidence its kind gives (None: it names no one)."""
+        p, r = self.p, self.reader
+        text = self._text(ch.first, ch.last)
+        if ch.kind == "actor":
+            ent = r.entity_at(ch.first)
+            m = ch.mention
+            if ent is None:
+                return None, []
+            if ent.kind == "person" and m is not None:
+                if self._not_a_name(m.surface):
+                    return None, []  # السفير الروسي read as a person «الروسي»
+                ev = ["person"] + ([] if ent.entity_id.startswith("person:") else ["known"])
+                return self._person(m, ch.first), ev
+            return source_of(ent, m.surface if m is not None else text), ["known"]
+        if ch.kind == "title":
+            return self._title_source(ch)
+        if ch.kind == "anonymous":
+            return Source(None, text, None, "anonymous"), ["anonymous"]
+        if ch.kind == "document":
+            return self._document_source(ch)
+        if ch.kind == "bare":
+            return self._bare_source(ch)
+        if ch.kind == "body":
+            head = p.tokens[ch.first].key
+            if r.kind(ch.first) == "glued_noun":  # لغرفة تجارة وصناعة دبي → غرفة …
+                head = _glued_preposition(head, lex=self.lex) or head
+                cut = 1 if not p.tokens[ch.first].key.startswith(("لل", "ول", "فل", "وب", "فب")) else 2
+                written = p.text[p.tokens[ch.first].start:p.tokens[ch.last].end]
+                text = ("ال" if p.tokens[ch.first].key.startswith("لل") else "") + written[cut:].lstrip("ـ")
+            q = p.quote_holding(p.tokens[ch.last].start)
+            quoted = q is not None and q.open > p.tokens[ch.first].start
+            name = p.text[q.open + 1:q.close].strip() if quoted else text
+            written = p.text[p.tokens[ch.first].start:q.close + 1] if quoted else text
+            kind = "media" if head in self.lex.speaker_phrase["media_head"] else "organization"
+            return Source(name, written, None, kind, _word_gender(head)), ["body"]  # صحيفة «الحياة» → الحياة
+        if ch.kind == "name":
+            return self._name_source(ch, end)
+        return None, []
+
+    def _not_a_name(self, surface: str) -> bool:
+        """A person the entity pass read out of words that name no one (a demonym, a time, a title word)."""
+        words = fold(surface).split()
+        demonyms = _demonyms(lex=self.lex)
+        return all(w in demonyms or word_class(w, lex=self.lex) in ("time", "stop", "role", "filler") for w in words)
+
+    def _person(self, m: Mention, i: int, gender: str = "") -> Source:
+        """A person mention as a Source: the fullest name the article gives, the gender its title shows."""
+        p = self.p
+        ent = p.entity(m)
+        if not gender and i > 0 and not self.reader.boundary(i) and self.reader.kind(i - 1) == "role":
+            gender = self._title_gender(i - 1, i - 1)
+        if not ent.entity_id.startswith("person:"):
+            return source_of(ent, m.surface, gender)
+        full = ent.name_ar or m.surface
+        # the fullest name the article gives, when this mention is its end (تيلرسون → ريكس تيلرسون)
+        written = (full if fold(full).endswith(fold(m.surface)) else m.surface).split()
+        for n, word in enumerate(written):
+            if n and word_class(fold(word), lex=self.lex) in ("prep", "filler", "time", "not_speaker", "stop"):
+                name = " ".join(written[:n])  # ماجد عبر حسابه: the name ends where a preposition begins
+                return Source(name, name, None, "person", gender)
+        return source_of(ent, " ".join(written), gender)
+
+    def _title_source(self, ch: Chunk) -> tuple[Source, list[str]]:
+        p, r, lex = self.p, self.reader, self.lex
+        head = p.tokens[ch.first].key
+        if ch.name_span is not None and ch.name_after_title:
+            self._scan_titles()
+            known = self.titles.get(fold(self._text(ch.first, ch.last)))
+            if known is not None:
+                return known, ["title_named"] + self._kind_evidence(known)  # a title the article gave someone
+        if ch.name_span is not None:
+            a, b = ch.name_span
+            name = self._text(a, b)
+            src = Source(name, name, None, "person", self._title_gender(ch.first, a - 1))
+            if ch.name_after_title:
+                self.titles.setdefault(fold(self._text(ch.first, a - 1).rstrip(" ،,")), src)
+            elif b < ch.last:
+                self.titles.setdefault(fold(self._text(b + 1, ch.last)), src)
+            return src, ["person"]
+        if ch.person is not None and self._not_a_name(ch.person.surface):
+            ch = replace(ch, person=None, last=p.token_after(ch.person.end) - 1)  # السفير الروسي: no name
+        if ch.person is not None:
+            pi = p.token_at(ch.person.start)
+            src = self._person(ch.person, pi, self._title_gender(ch.first, pi - 1))
+            ent = p.entity(ch.person)
+            between = list(range(ch.first + 1, pi))
+            if head in lex.words.ranks and between and not ent.entity_id.startswith("person:") \
+                    and len(fold(ch.person.surface).split()) == 1 \
+                    and all(p.tokens[k].key in r.cls.given or r.kind(k) == "mention" for k in between):
+                # العقيد تركي المالكي: a given name before a lexicon surname is another person
+                name = self._text(ch.first + 1, r.mention_last(pi))
+                src = Source(name, name, None, "person", self._title_gender(ch.first, ch.first))
+                return src, ["person"]
+            if pi > ch.first and head in lex.words.roles:
+                title = p.text[p.tokens[ch.first].start:p.tokens[pi - 1].end].rstrip(" ،,")
+                self.titles.setdefault(fold(title), src)
+            return src, ["person", "title_named"] + ([] if ent.entity_id.startswith("person:") else ["known"])
+        src = self.resolve_title(self._text(ch.first, ch.last), p.tokens[ch.first].start)
+        if src.kind == "anonymous":
+            return src, ["anonymous"]
+        return src, ["title"] if src.kind == "title" else ["title_named"] + self._kind_evidence(src)
+
+    def _title_gender(self, a: int, b: int) -> str:
+        """A person's gender as their title shows it: f for a feminine title word (الدكتورة، وزيرة), m for a
+        masculine rank (الشيخ، اللواء), else unknown (رئيس and عضو name women too)."""
+        p, lex = self.p, self.lex
+        keys = [p.tokens[k].key for k in range(a, b + 1) if self.reader.kind(k) == "role"]
+        if any(k.endswith("ه") for k in keys):
+            return "f"
+        masculine = lex.words.ranks | lex.words.weak_ranks | lex.speaker_phrase["honorific"]
+        return "m" if keys and keys[0] in masculine else ""
+
+    def resolve_title(self, title: str, at: int) -> Source:
+        """A speaker named by title alone: someone this article gives that title, the office-holder on the
+        article's date, the last person quoted (المسؤول), or the title itself."""
+        p, lex = self.p, self.lex
+        key = fold(title)
+        words = key.split()
+        gender = _word_gender(words[0]) if words else ""
+        if key in self.titles:
+            return self.titles[key]
+        self._scan_titles()
+        if key in self.titles:
+            return self.titles[key]
+        if len(words) >= 2:
+            longer = {id(s): s for k, s in self.titles.items() if k.split()[:len(words)] == words}
+            if len(longer) == 1:
+                return next(iter(longer.values()))  # وزير الدفاع after وزير الدفاع العراقي خالد العبيدي
+        date = p.published or ""
+        for ow, office in _offices(lex=lex)[0].get(words[0] if words else "", ()):
+            if words[:len(ow)] == ow and (not date or (office.start or "0") <= date <= (office.end or "9")):
+                ent = lex.actors.get(office.actor_id)
+                if ent:
+                    return Source(ent[0].name, ent[0].name_ar or title, office.actor_id, ent[0].kind, gender)
+        if words and words[0] in lex.speaker_phrase["anaphoric"] and self.last is not None \
+                and self.last.kind == "person":
+            return self.last
+        if words and words[0].startswith("ال"):
+            # المغني البالغ من العمر 40 عاما after مغني الراب الأميركي كاني ويست: the same head, the same person
+            head = words[0][2:]
+            same = [s for k, s in self.titles.items() if k.split()[0] in (head, words[0])]
+            if same:
+                return same[-1]
+        head = words[0] if words else ""
+        if head in lex.words.anonymous or not head.startswith("ال") and (len(words) == 1 or words[1] in (
+                "في", "من") or _nisba(words[1]) and not words[1].startswith("ال")):
+            return Source(None, title, None, "anonymous", gender)  # قائد في التحالف، مسؤول أميركي، قائد ميداني
+        return Source(title, title, None, "title", gender)
+
+    def _scan_titles(self) -> None:
+        """Every title the article gives a named person, wherever it stands (X، رئيس …; رئيس … X)."""
+        if self._scanned:
+            return
+        self._scanned = True
+        p, r = self.p, self.reader
+        n = len(p.tokens)
+        for m in p.actor_mentions:
+            ent = p.entity(m)
+            if ent.kind != "person":
+                continue
+            i = p.token_at(m.start)
+            for back in range(1, 8):  # رئيس الاتحاد المصري لكرة القدم هاني أبو ريدة
+                j = i - back
+                if j < 0 or r.boundary(j + 1) and j + 1 != i:
+                    break
+                if r.kind(j) == "role" and p.tokens[j].key in self.lex.words.roles:
+                    ch = r.title(j, min(n, i + 4))
+                    if ch.person is not None and ch.person.start == m.start:
+                        self._title_source(ch)
+                    break
+            after = r.mention_last(i) + 1  # هاني أبو ريدة، رئيس الاتحاد …
+            if after < n and r.boundary(after) and p.text[p.tokens[after - 1].end:p.tokens[after].start].strip() \
+                    in ("،", ",") and r.kind(after) == "role" and p.tokens[after].key in self.lex.words.roles:
+                ch = r.title(after, min(n, after + MAX_TITLE_TOKENS))
+                title = self._text(ch.first, ch.last)
+                if ch.person is None:
+                    self.titles.setdefault(fold(title), self._person(m, i, _word_gender(p.tokens[after].key)))
+
+    def _document_source(self, ch: Chunk) -> tuple[Source | None, list[str]]:
+        p = self.p
+        if ch.issuer is not None:
+            src, ev = self._chunk_source(ch.issuer)
+            if src is not None:
+                return replace(src, gender=""), ev  # the verb agrees with the document, not its issuer
+        text = self._text(ch.first, ch.last)
+        head = p.tokens[ch.first].key
+        if ch.last == ch.first and head.startswith("ال"):
+            src = self._issuer_before(head[2:], p.tokens[ch.first].start)
+            if src is not None:
+                return replace(src, gender=""), ["bare_resolved"] + self._kind_evidence(src)  # وأوضح البيان
+            return Source(None, text, None, "anonymous"), ["bare"]
+        return Source(text, text, None, "document", _word_gender(head)), ["document"]
+
+    def _issuer_before(self, stem: str, at: int) -> Source | None:
+        """Who issued the document البيان points back to: the body of a في بيان statement, بيان الوزارة,
+        or the subject of the sentence that announced it (أصدرت الوزارة بيانا)."""
+        if stem in self.issuers:
+            return self.issuers[stem]
+        p, r = self.p, self.reader
+        n = p.token_after(at)
+        forms = {stem, stem + "ا", "ب" + stem, "ل" + stem}
+        for j in range(n - 1, -1, -1):
+            if p.tokens[j].key not in forms:
+                continue
+            d = r.document(j, min(len(p.tokens), j + 8), bare=False)
+            if d.issuer is not None:
+                src, _ = self._chunk_source(d.issuer)
+                if src is not None:
+                    return src
+            subject = self._sentence_subject(p.sentence_start(p.tokens[j].start), p.tokens[j].start)
+            return subject.source if subject is not None else None
+        return None
+
+    def _note_issuer(self, chunks: list[Chunk], source: Source) -> None:
+        """قالت الوزارة في بيان: remember who issued a document, for a later البيان."""
+        if source.kind in ("anonymous", "unknown", "document"):
+            return
+        for ch in chunks:
+            if ch.kind == "prep":
+                for k in range(ch.first, ch.last + 1):
+                    key = self.p.tokens[k].key
+                    stem = key[1:] if key[:1] in "بل" and word_class(key[1:], lex=self.lex) == "document" else key
+                    if word_class(stem, lex=self.lex) == "document":
+                        self.issuers[stem.removeprefix("ال")] = source
+
+    def _bare_source(self, ch: Chunk) -> tuple[Source, list[str]]:
+        """الوزارة، الشركة: the body of that kind the article names, else an unnamed source."""
+        p = self.p
+        head = p.tokens[ch.first].key
+        stem = head[2:] if head.startswith("ال") else head
+        at = p.tokens[ch.first].start
+        hit = self._body_named(head, stem, at)
+        if hit is not None:
+            return hit, ["bare_resolved"] + self._kind_evidence(hit)
+        return Source(None, self._text(ch.first, ch.last), None, "anonymous", _word_gender(head)), ["bare"]
+
+    def _body_named(self, head: str, stem: str, at: int) -> Source | None:
+        """The nearest body before `at` (else after it) whose name opens with this noun (وزارة الخارجية
+        الروسية for الوزارة, المرصد السوري for المرصد), known to the lexicons or not."""
+        p, r = self.p, self.reader
+        k = bisect.bisect_left(p.mention_starts, at)
+        order = list(reversed(p.actor_mentions[:k])) + p.actor_mentions[k:]
+        for m in order:
+            words = fold(m.surface).split()
+            if words and words[0] in (head, stem) and len(words) > 1 and p.entity(m).kind != "person":
+                return source_of(p.entity(m), m.surface)
+        n = p.token_after(at)
+        near = sorted({j for k in (stem, head, "و" + stem, "ب" + stem, "ل" + stem, "و" + head, "ب" + head,
+                                   "ل" + head) for j in p.positions(k)})
+        order = [j for j in reversed(near) if j < n] + [j for j in near if j > n]
+        # a body the article names as a subject first (أنهت اللجنة المحلية …), then anywhere (من اللجنة العامة …)
+        order = [j for j in order if not (j and r.kind(j - 1) == "prep")] + [j for j in order if j and r.kind(j - 1) == "prep"]
+        for j in order:
+            key = p.tokens[j].key
+            if key not in (stem, head) and not (key[:1] in "وبل" and key[1:] in (stem, head)):
+                continue
+            body = r.body(j, min(len(p.tokens), j + MAX_BODY_TOKENS + 1))
+            if body.kind != "body" or body.last == j or key.endswith(head) and not (
+                    _nisba(p.tokens[j + 1].key) or p.tokens[j + 1].key.startswith(("ال", "لل"))):
+                continue  # وقامت اللجنة بتشكيل: the bare noun again, not its name
+            src, _ = self._chunk_source(body)
+            if src is not None:
+                if key[:1] in "وبل" and key[1:] in (stem, head):
+                    written = src.speaker_ar[1:] if src.speaker_ar else src.speaker_ar
+                    src = replace(src, speaker_ar=written, speaker=src.speaker if src.speaker != src.speaker_ar
+                                  else written)
+                return src
+        return self._government_of_state(head, at)
+
+    def _government_of_state(self, head: str, at: int) -> Source | None:
+        """الحكومة، الرئاسة with a state named before: that state's government in the lexicon."""
+        p, lex = self.p, self.lex
+        if head not in lex.speaker_phrase["state_body"]:
+            return None
+        k = bisect.bisect_left(p.mention_starts, at)
+        state = next((p.entity(m) for m in reversed(p.actor_mentions[:k]) if p.entity(m).kind == "state"), None)
+        if state is None or not state.country:
+            return None
+        for ent, forms in lex.actors.values():
+            if ent.kind == "government" and ent.country == state.country and \
+                    any(fold(f).split()[0] == head for f in forms):
+                return source_of(ent, ent.name_ar)
+        return None
+
+    def _name_source(self, ch: Chunk, end: int | None) -> tuple[Source | None, list[str]]:
+        """Words no list knows: a short form of a name the article gives, else the name as written (cut after
+        the first word the article uses again on its own: جوزيه مورينيو | مدرب مانشستر يونايتد)."""
+        p, r = self.p, self.reader
+        text = self._text(ch.first, ch.last).strip(" «»\"“”")
+        words = fold(text).split()
+        if not words or len(words) == 1 and (words[0] in _demonyms(lex=self.lex)):
+            return None, []
+        first = ch.first
+        if words[0][:1] in "وف" and (words[0][1:2] in "يتانس" or words[0][1:3] == "ال") and \
+                words[0] not in self.lex.given_names and words[0][1:] not in self.lex.given_names:
+            if ch.last == first:
+                return self._plain_name(ch, end, text)  # ويست: one word can only be read as written
+            first += 1  # وسيشارك براينت: a verb after its conjunction, then the name
+            text = self._text(first, ch.last).strip(" «»\"“”")
+            words = words[1:]
+            ch = Chunk("name", first, ch.last)
+        return self._plain_name(ch, end, text)
+
+    def _plain_name(self, ch: Chunk, end: int | None, text: str) -> tuple[Source | None, list[str]]:
+        """A name chunk's words: a short form of a name the article gives, else as written."""
+        p, r = self.p, self.reader
+        hit = self._article_name(fold(text).split(), p.tokens[ch.first].start)
+        if hit is not None:
+            return hit, ["name_recurs"] + self._kind_evidence(hit)
+        last = ch.last
+        if p.quote_holding(p.tokens[ch.first].start) is None:
+            for k in range(ch.first + (1 if ch.last > ch.first else 0), ch.last + 1):
+                if self._recurs(k, ch):
+                    if k < ch.last:
+                        text = self._text(ch.first, k)
+                    return Source(text, text, None, "named"), ["name", "name_recurs"]
+        ev = ["name"]
+        nxt = last + 1
+        if end is None or nxt >= end or r.boundary(nxt) or r.kind(nxt) in (
+                "prep", "glued_mention", "glued_noun", "filler", "time", "role"):
+            ev.append("name_ends_phrase")
+        else:
+            ev.append("name_runs_on")
+        return Source(text, text, None, "named"), ev
+
+    def _recurs(self, k: int, ch: Chunk) -> bool:
+        """Does the article use token k's word again, outside this chunk, as a name (after a reporting verb,
+        or standing alone before one)?"""
+        p = self.p
+        key = p.tokens[k].key
+        if len(key) < 3 or word_class(key, lex=self.lex) != "word":
+            return False
+        return any(not ch.first <= j <= ch.last for j in p.beside_cues().get(key, ()))
+
+    def _article_name(self, words: list[str], at: int) -> Source | None:
+        """A short form of someone or something the article names: a surname (سكوتلاند), a given name that only
+        one person has (تميم), the first word of a body (المرصد), or a lexicon name through a clitic."""
+        p = self.p
+        n = len(words)
+        best = None
+        for m, ent, mw, full in (p.mention_words() if p.may_name(words) else ()):
+            if ent.kind == "person":
+                if len(full) > n and full[-n:] == words or len(mw) > n and mw[-n:] == words:
+                    cand = self._person(m, p.token_at(m.start))
+                elif n == 1 and len(mw) > 1 and mw[0] == words[0] and words[0] in self.reader.cls.given \
+                        and not ent.entity_id.startswith("person:"):  # تميم: a known person's given name
+                    cand = self._person(m, p.token_at(m.start))
+                else:
+                    continue
+            elif n == 1 and len(mw) > 1 and mw[0] == words[0] and words[0].startswith("ال"):
+                cand = source_of(ent, m.surface)
+            else:
+                continue
+            if best is not None and best.speaker_id != cand.speaker_id:
+                if m.start < at:
+                    best = cand  # several: the nearest before
+                continue
+            best = cand
+        if best is not None:
+            return best
+        # a name the article spells in full before: the words before its first use (بوبي شارلتون)
+        return self._fuller_name(words, at)
+
+    def _cue_word(self, key: str) -> bool:
+        """Is the word a reporting word, with or without its conjunction (وقال، فأكد)?"""
+        cues = self.lex.speech_cues
+        return key in cues or key[:1] in "وف" and key[1:] in cues
+
+    def _fuller_name(self, words: list[str], at: int) -> Source | None:
+        """The first time the article uses a one-word name, the name words before it (باتريشيا سكوتلاند)."""
+        if len(words) != 1:
+            return None
+        p, r = self.p, self.reader
+        j = p.first_position(words[0])
+        if 0 <= j < p.token_after(at):
+            first = j
+            while first - 1 >= 0 and j - first < (2 if r.kind(first - 1) == "name_link" else 1) \
+                    and not r.boundary(first) and r.kind(first - 1) in (
+                    "word", "name_link") and not self._cue_word(p.tokens[first - 1].key) \
+                    and not p.tokens[first - 1].key.startswith(("ال", "و", "ف")):
+                first -= 1  # a name's first word: not a verb (وسيشارك براينت) nor a noun with ال
+            if first < j and (first == 0 or r.boundary(first) or r.kind(first - 1) in ("role", "filler", "time")
+                              or self._cue_word(p.tokens[first - 1].key)):
+                name = self._text(first, j)
+                return Source(name, name, None, "person")
+            return None
+        return None
+
+
+# ---------------------------------------------------------------- one key per speaker
+
+def _skeleton(word: str) -> str:
+    """A word without its inner long vowels: spellings of one transliterated name meet (بوتن = بوتين)."""
+    return word[:1] + "".join(c for c in word[1:] if c not in "اوي")
+
+
+@lru_cache(maxsize=4)
+def _skeletons(*, lex: Lexicons) -> dict[tuple[str, ...], str]:
+    """Skeletons of the lexicon's person names → actor id (only skeletons that one person has)."""
+    index = entity_index(lex=lex)
+    out: dict[tuple[str, ...], str] = {}
+    clash: set[tuple[str, ...]] = set()
+    for form, ents in index.forms.items():
+        for ent in ents:
+            if ent.entity_type != "actor" or ent.kind != "person":
+                continue
+            skel = tuple(_skeleton(w) for w in form)
+            if len("".join(skel)) < 4:
+                continue
+            if out.get(skel, ent.entity_id) != ent.entity_id:
+                clash.add(skel)
+            out[skel] = ent.entity_id
+    for skel in clash:
+        out.pop(skel, None)
+    return out
+
+
+def lexicon_actor(name: str, *, lex: Lexicons) -> Entity | None:
+    """The lexicon actor a speaker name is, through a clitic the matcher left (لبي بي سي) or a spelling
+    variant of a person's name (فلاديمير بوتن); None if it is none of them."""
+    words = tuple(_name_words(name, lex=lex))
+    if not words:
+        return None
+    index = entity_index(lex=lex)
+    first = words[0]
+    firsts = [first]
+    if len(first) > 2 and first[0] in "لبوفك":
+        firsts.append(first[1:])
+        if first.startswith("لل"):
+            firsts.append("ا" + first[1:])
+        if first[:2] in ("ول", "وب", "فل", "فب") and len(first) > 3:
+            firsts.append(first[2:])
+    for f in firsts:
+        hits = [e for e in index.forms.get((f,) + words[1:], []) if e.entity_type == "actor"]
+        if hits:
+            return hits[0]
+    actor_id = _skeletons(lex=lex).get(tuple(_skeleton(w) for w in words))
+    if actor_id is not None:
+        return lex.actors[actor_id][0]
+    return None
+
+
+def canonical_sources(statements: list[Statement], p: Passage) -> None:
+    """Give every statement's speaker one key across the archive (`speaker_id`): the lexicon id when the name
+    is a lexicon actor (through a clitic or a spelling variant), the fullest name this article gives a short
+    form, else `person:` or `name:` and the folded name (ranks dropped, عبد/أبو joined)."""
+    lex = p.lex
+    people: dict[str, tuple[list[str], str, str, str | None]] = {}  # key → (words, name, name_ar, lexicon id)
+    for ent in p.found.entities.values():
+        if ent.entity_type == "actor" and ent.kind == "person":
+            key = name_key(ent.name_ar or ent.name, lex=lex)
+            people[key] = (key.split(), ent.name, ent.name_ar or ent.name,
+                           None if ent.entity_id.startswith("person:") else ent.entity_id)
+    for s in statements:  # names the speaker logic found in the article (بوبي شارلتون, كاني ويست)
+        if s.speaker_kind in ("person", "named") and s.speaker_ar and not (s.speaker_id or "").startswith(
+                ("name:",)) and len(s.speaker_ar.split()) > 1:
+            key = name_key(s.speaker_ar, lex=lex)
+            people.setdefault(key, (key.split(), s.speaker or s.speaker_ar, s.speaker_ar, None))
+    for s in statements:
+        if s.speaker_kind in (None, "unknown", "anonymous") or not (s.speaker or s.speaker_ar):
+            s.speaker_id = None
+            continue
+        if s.speaker_id and not s.speaker_id.startswith(("person:", "name:")):
+            continue  # the lexicon's
+        name = s.speaker_ar or s.speaker or ""
+        ent = lexicon_actor(name, lex=lex)
+        if ent is not None:
+            s.speaker, s.speaker_id, s.speaker_kind = ent.name, ent.entity_id, ent.kind
+            s.speaker_ar = (ent.name_ar or name) if ent.kind == "person" or fold(name) != fold(ent.name_ar) \
+                else name
+            continue
+        key = name_key(name, lex=lex)
+        if s.speaker_kind in ("person", "named"):
+            same = _same_person(key.split(), list(people.values()), lex=lex)
+            if same is not None:
+                _, full, full_ar, lex_id = same
+                s.speaker, s.speaker_ar, s.speaker_kind = full, full_ar, "person"
+                if lex_id:
+                    s.speaker_id = lex_id
+                    continue
+                key = name_key(full_ar, lex=lex)
+        # people (and words no list knows, mostly people) under person:, bodies, titles and documents under name:
+        prefix = "person:" if s.speaker_kind in ("person", "named") else "name:"
+        s.speaker_id = prefix + key.replace(" ", "_")
+
+
+def _same_person(words: list[str], people: list[tuple[list[str], str, str, str | None]], *,
+                 lex: Lexicons) -> tuple[list[str], str, str, str | None] | None:
+    """The one person of the article this name is a short form of (سكوتلاند → باتريشيا سكوتلاند; تميم → Tamim
+    bin Hamad, a known person's given name), or the real name inside a longer run (تفقدت أنجلينا جولي)."""
+    n = len(words)
+    fuller = [q for q in people if len(q[0]) > n and q[0][-n:] == words]
+    if not fuller and n == 1 and words[0] in lex.given_names:
+        fuller = [q for q in people if q[3] and len(q[0]) > 1 and q[0][0] == words[0]]
+    # of names that extend one another (أنجلينا جولي، تفقدت أنجلينا جولي) the shortest is the name
+    fuller = [q for q in fuller if not any(len(o[0]) < len(q[0]) and q[0][-len(o[0]):] == o[0] for o in fuller)]
+    if len({q[2] for q in fuller}) == 1:
+        return fuller[0]
+    if n > 2:
+        inside = [q for q in people if 1 < len(q[0]) < n and words[-len(q[0]):] == q[0]]
+        inside = [q for q in inside if not any(len(o[0]) > len(q[0]) for o in inside)]
+        if len({q[2] for q in inside}) == 1:
+            return inside[0]
+    return None
