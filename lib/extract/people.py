@@ -116,7 +116,8 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
             break  # قاعدة ناصر الجوية، سعد التابعة: a feminine or plural adjective, not a family name
         if key.startswith(_CLITIC_ARTICLE):
             break  # عمرو زكي للزمالك
-        compound = i + n > 0 and f"{tokens[i + n - 1].key} {key}" in given  # نجم الدين، عبد الرحمن
+        compound = (i + n > 0 and f"{tokens[i + n - 1].key} {key}" in given) or (
+            i + n + 1 < len(tokens) and f"{key} {tokens[i + n + 1].key}" in given)  # نجم الدين، عبد الرحمن
         if strict and not compound and not _name_word(tok, lex, found) \
                 and (n or lex.common_rank.get(key, 0) < FIRST_SURNAME_RANK):
             break  # كوندوليزا رايس ستزور، محمد صلاح هدفا: an everyday word ends the name
@@ -208,9 +209,13 @@ def person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexi
     if rank_len:
         k = i + rank_len
         compound = k + 1 < len(tokens) and f"{tokens[k].key} {tokens[k + 1].key}" in given.names
-        if k < len(tokens) and (compound or given.has(tokens[k].key, text[tokens[k].start:tokens[k].end])
+        # العميد الركن الأمين يوسف إبراهيم: after a rank even an everyday word opens a name before a given one
+        before_given = k + 1 < len(tokens) and tokens[k + 1].key in given.names \
+            and gap_is_space(text, tokens[k].end, tokens[k + 1].start)
+        if k < len(tokens) and (compound or before_given or given.has(tokens[k].key, text[tokens[k].start:tokens[k].end])
                                 or _name_word(tokens[k], lex, found)):
-            n = name_run(tokens, k, text, stop, 3, found, lex=lex)
+            n = 1 + name_run(tokens, k + 1, text, stop, 2, found, lex=lex) if before_given \
+                else name_run(tokens, k, text, stop, 3, found, lex=lex)
             if n >= 1:
                 return rank_len + add_new_person(found, text, tokens, k, k + n, lex=lex)
         return 0
