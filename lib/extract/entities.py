@@ -131,6 +131,9 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
     a club only in a sports text (or after نادي), a country in a sports text is its team unless it is where
     something happens, and a country read as a location is a place and no state acting."""
     if len(hits) == 1 and hits[0].entity_type == "actor" and hits[0].kind != "team":
+        if form == _MIDDLE_EAST and not _named_as_outlet(tokens, i, text, skip):
+            region = entity_index(lex=lex).by_id.get("curated:middle-east")
+            return [region] if region is not None else []  # قسم الشرق الأوسط وشمال أفريقيا: the region
         return hits  # most known forms: an actor and nothing else
     if any(e.entity_type == "place" for e in hits) and (demonym_use(tokens, i, text, skip, form)
                                                        or adverb_use(tokens, i, n, text)):
@@ -139,7 +142,8 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
             return []
     teams = [e for e in hits if e.kind == "team"]
     if teams:
-        clubs = [e for e in teams if e.entity_id not in lex.sports_only_teams or sports or found.team_head_until > i]
+        near = sports and _sports_near(tokens, i, n, lex=lex)
+        clubs = [e for e in teams if e.entity_id not in lex.sports_only_teams or near or found.team_head_until > i]
         if clubs and not (sports and _cue_before(tokens, i, text, lex=lex)):
             return clubs  # برشلونة in a sports text: the club, not the city
         hits = [e for e in hits if e.kind != "team"]
@@ -147,12 +151,34 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
         return hits
     is_locative = locative(tokens, i, text, skip, found, lex=lex)
     country = next((e for e in hits if e.entity_type == "place" and e.kind == "country"), None) if sports else None
-    if country is not None and not is_locative and not _hosting(tokens, i, text):
+    if country is not None and not is_locative and not _hosting(tokens, i, text) \
+            and _sports_near(tokens, i, n, lex=lex):
         return [national_team(country, lex=lex)]  # تلتقي فرنسا مع كرواتيا، وجاءت تونس الأولى
     if len(hits) > 1 and is_locative:
         # في سوريا، بالعراق، من العراق وإيران: the country as a place, not as a state acting
         hits = [e for e in hits if e.entity_type == "place"]
     return hits
+
+
+_MIDDLE_EAST = ("الشرق", "الاوسط")
+
+
+def _named_as_outlet(tokens: list[Token], i: int, text: str, skip: int) -> bool:
+    """«الشرق الأوسط», لـ«الشرق الأوسط», صحيفة الشرق الأوسط: the newspaper; bare, the words name the region."""
+    before = text[max(0, tokens[i].start - 3):tokens[i].start + skip]
+    if any(q in before for q in "«\"“") or "ل" in text[tokens[i].start:tokens[i].start + skip]:
+        return True
+    return i > 0 and tokens[i - 1].key in ("صحيفه", "جريده", "لصحيفه", "لجريده", "بصحيفه")
+
+
+SPORTS_WINDOW = 12  # words on each side of a name that a sports word must stand within
+
+
+def _sports_near(tokens: list[Token], i: int, n: int, *, lex: Lexicons) -> bool:
+    """Is there a sports word near the name at token i (a sports article also has other paragraphs)?"""
+    words = lex.words.sports_words
+    lo, hi = max(0, i - SPORTS_WINDOW), min(len(tokens), i + n + SPORTS_WINDOW)
+    return any(tokens[k].key in words or tokens[k].key[1:] in words for k in range(lo, hi))
 
 
 def _cue_before(tokens: list[Token], i: int, text: str, *, lex: Lexicons) -> bool:

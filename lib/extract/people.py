@@ -19,6 +19,9 @@ NISBA_RANK = 5_000
 FIRST_SURNAME_RANK = 3_000
 # A word with a proclitic ب، ل، ك is an everyday word when what follows it ranks above this.
 CLITIC_RANK = 20_000
+# After a title a word opens or continues a name unless it ranks above this among everyday words (المدرب يورغن
+# كلوب: foreign names are frequent words too; المدرب اللقاء، الرئيس يتحدث are not names).
+TITLE_NAME_RANK = 10_000
 _TRAILING_MARKS = re.compile("[\u064b-\u0652\u0640]+$")
 # Definite words with a proclitic preposition never continue a name (بالرياض، للعلوم، والأمن).
 _CLITIC_ARTICLE = ("لل", "وال", "بال", "فال", "كال", "ولل", "وبال")
@@ -90,9 +93,10 @@ def _name_word(tok: Token, lex: Lexicons, found: Found) -> bool:
 
 
 def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit: int, found: Found, *,
-             lex: Lexicons, strict: bool = True) -> int:
+             lex: Lexicons, strict: bool = True, common_limit: int = 10**9) -> int:
     """How many tokens from i continue a name: no stopwords, everyday words, adverbs or second person, at most
-    limit words. With strict=False everyday words do not end it (a known surname is being matched)."""
+    limit words. With strict=False everyday words do not end it (a known surname is being matched); after a
+    title only words ranked above common_limit do (foreign names are frequent words too: يورغن كلوب)."""
     n, words = 0, 0
     cues = lex.speech_cues
     given = lex.given_names
@@ -119,10 +123,12 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
         compound = (i + n > 0 and f"{tokens[i + n - 1].key} {key}" in given) or (
             i + n + 1 < len(tokens) and f"{key} {tokens[i + n + 1].key}" in given)  # نجم الدين، عبد الرحمن
         if strict and not compound and not _name_word(tok, lex, found) \
-                and (n or lex.common_rank.get(key, 0) < FIRST_SURNAME_RANK):
+                and lex.common_rank.get(key, 0) < (common_limit if n else min(common_limit, FIRST_SURNAME_RANK)):
             break  # كوندوليزا رايس ستزور، محمد صلاح هدفا: an everyday word ends the name
         if "\u064b" in text[tok.start:tok.end]:
             break  # tanween: an indefinite noun or adverb (رسمياً، داراً)
+        if n and len(key) >= 5 and key[:2] in ("ست", "سن") and key[2] not in "اوي":
+            break  # رايس ستزور، سنعمل: a verb in the future (names read ستيفن، ستانلي، سنودن)
         n += 1
         if key not in links:
             words += 1  # بن، آل، عبد link the parts of one name and do not count
@@ -280,10 +286,12 @@ def title_person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex
     given = given_names(lex)
     if given.has(key, text[tokens[k].start:tokens[k].end]) or key in lex.words.ranks:
         return k - i  # a given name or a rank: the next step reads the name
-    if key in lex.words.stopwords or key.isdigit() or len(key) < 3 or is_common(key, lex) \
+    if key in lex.words.stopwords or key.isdigit() or len(key) < 3 or key.startswith("ال") \
+            or lex.common_rank.get(key, TITLE_NAME_RANK) < TITLE_NAME_RANK or (is_common(key, lex) and
+                                                                        key not in lex.common_rank) \
             or key in lex.speech_cues or key in lex.demonyms or key[0] not in _ARABIC_LETTERS:
         return 0
-    n = name_run(tokens, k, text, name_words(lex).name_stop, 3, found, lex=lex)
+    n = name_run(tokens, k, text, name_words(lex).name_stop, 3, found, lex=lex, common_limit=TITLE_NAME_RANK)
     if not n:
         return 0
     return (k - i) + add_new_person(found, text, tokens, k, k + n, lex=lex)

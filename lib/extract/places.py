@@ -65,6 +65,8 @@ def needs_evidence(ent: Entity, form: tuple[str, ...], *, lex: Lexicons) -> int:
     the most frequent): a one-word name of a smaller place that is also an everyday word (السفيرة، الباب)."""
     if len(form) != 1 or ent.entity_id in lex.major_places:
         return 0
+    if form[0] in lex.words.person_titles or form[0] in lex.words.roles:
+        return 2  # السفيرة الأمريكية: a title, not As-Safirah
     rank = lex.common_rank.get(form[0])
     if rank is None:
         return 0
