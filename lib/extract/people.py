@@ -125,8 +125,8 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
         if strict and not compound and not _name_word(tok, lex, found) \
                 and lex.common_rank.get(key, 0) < (common_limit if n else min(common_limit, FIRST_SURNAME_RANK)):
             break  # كوندوليزا رايس ستزور، محمد صلاح هدفا: an everyday word ends the name
-        if "\u064b" in text[tok.start:tok.end]:
-            break  # tanween: an indefinite noun or adverb (رسمياً، داراً)
+        if "\u064b" in text[tok.start:tok.end] or _possessed(text[tok.start:tok.end]):
+            break  # tanween or a possessive: a noun or an adverb (رسمياً، داراً، شقيقته)
         if n and len(key) >= 5 and key[:2] in ("ست", "سن") and key[2] not in "اوي":
             break  # رايس ستزور، سنعمل: a verb in the future (names read ستيفن، ستانلي، سنودن)
         n += 1
@@ -286,6 +286,8 @@ def title_person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex
     given = given_names(lex)
     if given.has(key, text[tokens[k].start:tokens[k].end]) or key in lex.words.ranks:
         return k - i  # a given name or a rank: the next step reads the name
+    if _possessed(text[tokens[k].start:tokens[k].end]):
+        return 0  # وزير خارجيته: "his foreign minister", no name
     if key in lex.words.stopwords or key.isdigit() or len(key) < 3 or key.startswith("ال") \
             or lex.common_rank.get(key, TITLE_NAME_RANK) < TITLE_NAME_RANK or (is_common(key, lex) and
                                                                         key not in lex.common_rank) \
@@ -295,6 +297,11 @@ def title_person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex
     if not n:
         return 0
     return (k - i) + add_new_person(found, text, tokens, k, k + n, lex=lex)
+
+
+def _possessed(written: str) -> bool:
+    """A noun with a possessive pronoun as written (خارجيته، حكومتها، قواتهم): never a name."""
+    return len(written) > 4 and _TRAILING_MARKS.sub("", written).endswith(("ته", "تها", "تهم", "اته", "اتها"))
 
 
 _ARABIC_LETTERS = frozenset("ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإؤئة")

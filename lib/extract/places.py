@@ -176,9 +176,9 @@ def unknown_place_at(tokens: list[Token], i: int, text: str, found: Found, *, le
         return 0  # a plural noun: منطقة الاشتباكات، مناطق المسلحين
     if first in lex.words.not_places or first in lex.place_stop_forms:
         return 0  # منطقة اليورو، منطقة الجزاء: a common noun
-    if cue in ("منطقه", "مناطق") and first not in heads and is_common(first, lex) \
-            and lex.common_rank.get(first, 10**9) < VERY_COMMON_RANK:
-        return 0  # منطقة التقاطع، منطقة الخليج العربي: an everyday word after "area"
+    if first not in heads and (first in cues or any(k in cues for k in clitic_keys(first))
+                               or lex.common_rank.get(first, 10**9) < VERY_COMMON_RANK):
+        return 0  # منطقة التقاطع، بلدة تسيطر عليها، قرية وبلدة: an everyday word or another cue
     has_next = j + 1 < len(tokens) and gap_is_space(text, tokens[j].end, tokens[j + 1].start)
     nxt = tokens[j + 1].key if has_next else ""
     n = 1
