@@ -85,7 +85,8 @@ def find_entities(text: str, tokens: list[Token] | None = None, *, lex: Lexicons
             hits = _reading(tokens, i, n, text, skip, form, hits, found, sports, lex=lex)
             if not hits:
                 n = 0
-                if form and (demonym_use(tokens, i, text, skip, form) or adverb_use(tokens, i, len(form), text)):
+                if form and (demonym_use(tokens, i, text, skip, form)
+                             or adverb_use(tokens, i, len(form), text, lex=lex)):
                     i += len(form)  # الشركات السعودية، دوماً: no name at all
                     continue
         if n == 1 and all(e.entity_type == "place" for e in hits) and \
@@ -136,23 +137,25 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
             return [region] if region is not None else []  # قسم الشرق الأوسط وشمال أفريقيا: the region
         return hits  # most known forms: an actor and nothing else
     if any(e.entity_type == "place" for e in hits) and (demonym_use(tokens, i, text, skip, form)
-                                                       or adverb_use(tokens, i, n, text)):
+                                                       or adverb_use(tokens, i, n, text, lex=lex)):
         hits = [e for e in hits if e.entity_type != "place" and e.kind != "state"]
         if not hits:
             return []
     teams = [e for e in hits if e.kind == "team"]
     if teams:
-        near = sports and _sports_near(tokens, i, n, lex=lex)
+        # a club named like an everyday word (الاتفاق، التعاون) needs a sports word right beside it
+        window = CLUB_WORD_WINDOW if form and len(form) == 1 and form[0] in lex.words.common_words else SPORTS_WINDOW
+        near = sports and _sports_near(tokens, i, n, lex=lex, window=window)
         clubs = [e for e in teams if e.entity_id not in lex.sports_only_teams or near or found.team_head_until > i]
         if clubs and not (sports and _cue_before(tokens, i, text, lex=lex)):
             return clubs  # برشلونة in a sports text: the club, not the city
         hits = [e for e in hits if e.kind != "team"]
     if len(hits) < 2 and not sports:
         return hits
-    is_locative = locative(tokens, i, text, skip, found, lex=lex)
+    is_locative = locative(tokens, i, text, skip, found, lex=lex, sports=sports)
     country = next((e for e in hits if e.entity_type == "place" and e.kind == "country"), None) if sports else None
     if country is not None and not is_locative and not _hosting(tokens, i, text) \
-            and _sports_near(tokens, i, n, lex=lex):
+            and _sports_near(tokens, i, n, lex=lex, window=COUNTRY_TEAM_WINDOW):
         return [national_team(country, lex=lex)]  # تلتقي فرنسا مع كرواتيا، وجاءت تونس الأولى
     if len(hits) > 1 and is_locative:
         # في سوريا، بالعراق، من العراق وإيران: the country as a place, not as a state acting
@@ -171,13 +174,17 @@ def _named_as_outlet(tokens: list[Token], i: int, text: str, skip: int) -> bool:
     return i > 0 and tokens[i - 1].key in ("صحيفه", "جريده", "لصحيفه", "لجريده", "بصحيفه")
 
 
-SPORTS_WINDOW = 12  # words on each side of a name that a sports word must stand within
+# Words on each side of a name that a sports word must stand within (a sports article also has other
+# paragraphs): for a club, for a club named like an everyday word, for a country read as its team.
+SPORTS_WINDOW = 12
+CLUB_WORD_WINDOW = 5
+COUNTRY_TEAM_WINDOW = 25
 
 
-def _sports_near(tokens: list[Token], i: int, n: int, *, lex: Lexicons) -> bool:
-    """Is there a sports word near the name at token i (a sports article also has other paragraphs)?"""
+def _sports_near(tokens: list[Token], i: int, n: int, *, lex: Lexicons, window: int = SPORTS_WINDOW) -> bool:
+    """Is there a sports word within `window` words of the name at token i?"""
     words = lex.words.sports_words
-    lo, hi = max(0, i - SPORTS_WINDOW), min(len(tokens), i + n + SPORTS_WINDOW)
+    lo, hi = max(0, i - window), min(len(tokens), i + n + window)
     return any(tokens[k].key in words or tokens[k].key[1:] in words for k in range(lo, hi))
 
 

@@ -125,7 +125,10 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
         if strict and not compound and not _name_word(tok, lex, found) \
                 and lex.common_rank.get(key, 0) < (common_limit if n else min(common_limit, FIRST_SURNAME_RANK)):
             break  # كوندوليزا رايس ستزور، محمد صلاح هدفا: an everyday word ends the name
-        if "\u064b" in text[tok.start:tok.end] or _possessed(text[tok.start:tok.end]):
+        written = text[tok.start:tok.end]
+        if not n and written.endswith("ة") and key in lex.words.common_words and key not in given:
+            break  # قوات هادي مدعومة: a feminine adjective or noun, not a family name
+        if "\u064b" in written or _possessed(written):
             break  # tanween or a possessive: a noun or an adverb (رسمياً، داراً، شقيقته)
         if n and len(key) >= 5 and key[:2] in ("ست", "سن") and key[2] not in "اوي":
             break  # رايس ستزور، سنعمل: a verb in the future (names read ستيفن، ستانلي، سنودن)
@@ -294,8 +297,8 @@ def title_person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex
             or key in lex.speech_cues or key in lex.demonyms or key[0] not in _ARABIC_LETTERS:
         return 0
     n = name_run(tokens, k, text, name_words(lex).name_stop, 3, found, lex=lex, common_limit=TITLE_NAME_RANK)
-    if not n:
-        return 0
+    if not n or (n == 1 and is_common(key, lex)):
+        return 0  # المدرب يثق، الرئيس لخروج: one everyday word after a title is no name
     return (k - i) + add_new_person(found, text, tokens, k, k + n, lex=lex)
 
 

@@ -27,20 +27,36 @@ def demonym_use(tokens: list[Token], i: int, text: str, skip: int, form: tuple[s
     return prev.startswith("ال") or prev.startswith(("بال", "لل", "وال", "فال", "كال"))
 
 
-def adverb_use(tokens: list[Token], i: int, n: int, text: str) -> bool:
-    """A one-word name written with tanween (دوماً "always") is an adverb or an indefinite noun, no place."""
-    return n == 1 and _TANWEEN in text[tokens[i].start:tokens[i].end]
+def adverb_use(tokens: list[Token], i: int, n: int, text: str, *, lex: Lexicons | None = None) -> bool:
+    """A one-word name written with tanween (دوماً "always") is an adverb or an indefinite noun, no place; so is
+    a country name in -يا right after an indefinite accusative noun (مواطنا ألمانيا "a German citizen",
+    دبلوماسيا روسيا "a Russian diplomat")."""
+    if n != 1:
+        return False
+    written = text[tokens[i].start:tokens[i].end]
+    if _TANWEEN in written:
+        return True
+    if lex is None or i == 0 or not tokens[i].key.endswith("يا") or not gap_is_space(text, tokens[i - 1].end,
+                                                                                       tokens[i].start):
+        return False
+    prev = tokens[i - 1].key
+    return len(prev) >= 4 and prev.endswith("ا") and not prev.startswith("ال") and prev in lex.words.common_words \
+        and prev not in lex.words.stopwords and prev not in lex.speech_cues \
+        and prev not in lex.function_words["locative"]
 
 
-def locative(tokens: list[Token], i: int, text: str, skip: int, found: Found, *, lex: Lexicons) -> bool:
+def locative(tokens: list[Token], i: int, text: str, skip: int, found: Found, *, lex: Lexicons,
+             sports: bool = False) -> bool:
     """Is the name at token i read as a location (في سوريا، بسوريا، من العراق وإيران، سفارة الهند، a dateline)?"""
     written = text[tokens[i].start:tokens[i].start + skip]
     if "ب" in written:
         return True
     if i and not text[tokens[i - 1].end:tokens[i].start].strip(" #"):
         prev = tokens[i - 1].key
+        if prev[0] in "وف" and len(prev) > 2 and prev[1:] in lex.function_words["locative"]:
+            prev = prev[1:]  # وفي بولندا
         if prev in lex.function_words["locative"] or lex.place_relations.get(prev) or prev in lex.place_cues:
-            return True
+            return not (sports and prev == "من")  # كلا من البرتغال وإسبانيا: in a sports text من lists teams
         if prev in lex.words.location_nouns or (prev[0] in "وف" and prev[1:] in lex.words.location_nouns):
             return True  # سفارة الهند، بورصة البحرين، أراضي سوريا: a place something is in
     if _dateline(text, tokens[i].start + skip):
