@@ -3,6 +3,7 @@ the article-wide readings that decide what a name is here (a place needs evidenc
 coalition is the one of its theatre)."""
 from __future__ import annotations
 
+import re
 import weakref
 from operator import attrgetter
 
@@ -141,10 +142,15 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
         hits = [e for e in hits if e.entity_type != "place" and e.kind != "state"]
         if not hits:
             return []
+    if any(e.entity_type == "place" for e in hits) and _inside_outlet_name(tokens, i, n, text, skip, lex=lex):
+        hits = [e for e in hits if e.entity_type != "place" and e.kind != "state"]
+        if not hits:
+            return []
     teams = [e for e in hits if e.kind == "team"]
     if teams:
         # a club named like an everyday word (الاتفاق، التعاون) needs a sports word right beside it
-        window = CLUB_WORD_WINDOW if form and len(form) == 1 and form[0] in lex.words.common_words else SPORTS_WINDOW
+        window = CLUB_WORD_WINDOW if form and len(form) == 1 and form[0] in lex.words.common_words \
+            and not any(e.entity_type == "place" for e in hits) else SPORTS_WINDOW
         near = sports and _sports_near(tokens, i, n, lex=lex, window=window)
         clubs = [e for e in teams if e.entity_id not in lex.sports_only_teams or near or found.team_head_until > i]
         if clubs and not (sports and _cue_before(tokens, i, text, lex=lex)):
@@ -164,6 +170,17 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
 
 
 _MIDDLE_EAST = ("الشرق", "الاوسط")
+
+
+def _inside_outlet_name(tokens: list[Token], i: int, n: int, text: str, skip: int, *, lex: Lexicons) -> bool:
+    """A place name that names an outlet or a company here: لـ"الرياض" (the paper spoken to), قنوات أبوظبي، مصر
+    للطيران."""
+    before = text[max(0, tokens[i].start - 4):tokens[i].start + skip]
+    if any(q in before for q in "«\"“") and re.search(r"ل[ـ]?\s?[«\"“]$", before):
+        return True
+    if i and lex.org_heads.get(tokens[i - 1].key, ("", False))[0] == "media" or i and tokens[i - 1].key == "قنوات":
+        return True
+    return i + n < len(tokens) and tokens[i + n].key in ("للطيران", "للانباء", "للاعلام")
 
 
 def _named_as_outlet(tokens: list[Token], i: int, text: str, skip: int) -> bool:

@@ -123,7 +123,7 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
         compound = (i + n > 0 and f"{tokens[i + n - 1].key} {key}" in given) or (
             i + n + 1 < len(tokens) and f"{key} {tokens[i + n + 1].key}" in given)  # نجم الدين، عبد الرحمن
         if strict and not compound and not _name_word(tok, lex, found) \
-                and lex.common_rank.get(key, 0) < (common_limit if n else min(common_limit, FIRST_SURNAME_RANK)):
+                and (word_rank(key, lex) or 0) < (common_limit if n else min(common_limit, FIRST_SURNAME_RANK)):
             break  # كوندوليزا رايس ستزور، محمد صلاح هدفا: an everyday word ends the name
         written = text[tok.start:tok.end]
         if not n and written.endswith("ة") and key in lex.words.common_words and key not in given:
@@ -303,8 +303,21 @@ def title_person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex
 
 
 def _possessed(written: str) -> bool:
-    """A noun with a possessive pronoun as written (خارجيته، حكومتها، قواتهم): never a name."""
-    return len(written) > 4 and _TRAILING_MARKS.sub("", written).endswith(("ته", "تها", "تهم", "اته", "اتها"))
+    """A noun with a possessive pronoun as written (خارجيته، حكومتها، قواتهم، بإنزاله، لتعرضهم): never a name."""
+    plain = _TRAILING_MARKS.sub("", written)
+    if len(plain) > 4 and plain.endswith(("ته", "تها", "تهم", "اته", "اتها")):
+        return True
+    return len(plain) > 4 and plain[0] in "بل" and plain.endswith(("ه", "ها", "هم", "هما", "هن"))
+
+
+def word_rank(key: str, lex: Lexicons) -> int | None:
+    """Frequency rank of a word among everyday words, read through و، ف، ب، ل، ك (بشجاعة ranks as شجاعة)."""
+    rank = lex.common_rank.get(key)
+    if len(key) > 4 and key[0] in "وفبلك":
+        stem = lex.common_rank.get(key[1:])
+        if stem is not None and (rank is None or stem < rank):
+            rank = stem
+    return rank
 
 
 _ARABIC_LETTERS = frozenset("ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإؤئة")
