@@ -143,6 +143,13 @@ def parent_after(tokens: list[Token], k: int, text: str, *, lex: Lexicons) -> tu
         rel = next((lex.place_relations[c] for c in clitic_keys(tokens[m].key) if c in lex.place_relations), None)
         if rel is None:
             break
+        # ريف إدلب، محافظة حمص: the relation word may open a known name itself (the governorate)
+        whole = next((e for e in lookup(tokens, m, text, lex=lex)[1] if e.entity_type == "place"), None)
+        if whole is not None and whole.lat is not None and rel != "parent" and step == 0 or \
+                whole is not None and whole.lat is not None and step == 1 and rel != "parent":
+            if whole.kind in ("country", "region"):
+                return None
+            return whole, whole.precision if whole.precision in ("governorate", "district", "city") else rel
         precision = rel if rel != "parent" or precision is None else precision
         m += 1
     if m >= len(tokens) or (m > k and not gap_is_space(text, tokens[m - 1].end, tokens[m].start)):
@@ -182,7 +189,7 @@ def unknown_place_at(tokens: list[Token], i: int, text: str, found: Found, *, le
     if n and any(e.kind != "team" for e in ents):
         return 1  # the gazetteer knows what follows; let the next step match it (a club's name is no place)
     first = tokens[j].key
-    if first in stop or first.isdigit() or len(first) < 3:
+    if (first in stop and first not in heads) or first.isdigit() or (len(first) < 3 and first not in heads):
         return 0
     if not first.startswith("ال") and first not in heads and cue in ("منطقه", "مناطق", "مدينه"):
         return 0  # indefinite words after منطقة are mostly descriptions (منطقة آمنة)
@@ -205,7 +212,11 @@ def unknown_place_at(tokens: list[Token], i: int, text: str, found: Found, *, le
     start, end = tokens[j].start, tokens[j + n - 1].end
     name_ar = text[start:end]
     pid = "unknown:" + fold(name_ar).replace(" ", "_")
-    tie = parent_after(tokens, j + n, text, lex=lex)
+    after = j + n
+    if after < len(tokens) and tokens[after].key.startswith("ال") and tokens[after].key.endswith(("ه", "ي")) \
+            and gap_is_space(text, tokens[after - 1].end, tokens[after].start):
+        after += 1  # كفرزيتا الجديدة شمال حماة: an adjective between the name and its tie
+    tie = parent_after(tokens, after, text, lex=lex)
     if tie is not None:
         parent, precision = tie
         ent = Entity(pid, "place", name_ar, name_ar, cues[cue], lat=parent.lat, lon=parent.lon,
