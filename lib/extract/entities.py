@@ -3,6 +3,7 @@ the article-wide readings that decide what a name is here (a place needs evidenc
 coalition is the one of its theatre)."""
 from __future__ import annotations
 
+import re
 import weakref
 from operator import attrgetter
 
@@ -85,7 +86,8 @@ def find_entities(text: str, tokens: list[Token] | None = None, *, lex: Lexicons
             hits = _reading(tokens, i, n, text, skip, form, hits, found, sports, lex=lex)
             if not hits:
                 n = 0
-                if form and (demonym_use(tokens, i, text, skip, form) or adverb_use(tokens, i, len(form), text)):
+                if form and (demonym_use(tokens, i, text, skip, form)
+                             or adverb_use(tokens, i, len(form), text, lex=lex)):
                     i += len(form)  # الشركات السعودية، دوماً: no name at all
                     continue
         if n == 1 and all(e.entity_type == "place" for e in hits) and \
@@ -131,28 +133,76 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
     a club only in a sports text (or after نادي), a country in a sports text is its team unless it is where
     something happens, and a country read as a location is a place and no state acting."""
     if len(hits) == 1 and hits[0].entity_type == "actor" and hits[0].kind != "team":
+        if form == _MIDDLE_EAST and not _named_as_outlet(tokens, i, text, skip):
+            region = entity_index(lex=lex).by_id.get("curated:middle-east")
+            return [region] if region is not None else []  # قسم الشرق الأوسط وشمال أفريقيا: the region
         return hits  # most known forms: an actor and nothing else
     if any(e.entity_type == "place" for e in hits) and (demonym_use(tokens, i, text, skip, form)
-                                                       or adverb_use(tokens, i, n, text)):
+                                                       or adverb_use(tokens, i, n, text, lex=lex)):
+        hits = [e for e in hits if e.entity_type != "place" and e.kind != "state"]
+        if not hits:
+            return []
+    if any(e.entity_type == "place" for e in hits) and _inside_outlet_name(tokens, i, n, text, skip, lex=lex):
         hits = [e for e in hits if e.entity_type != "place" and e.kind != "state"]
         if not hits:
             return []
     teams = [e for e in hits if e.kind == "team"]
     if teams:
-        clubs = [e for e in teams if e.entity_id not in lex.sports_only_teams or sports or found.team_head_until > i]
+        # a club named like an everyday word (الاتفاق، التعاون) needs a sports word right beside it
+        window = CLUB_WORD_WINDOW if form and len(form) == 1 and form[0] in lex.words.common_words \
+            and not any(e.entity_type == "place" for e in hits) else SPORTS_WINDOW
+        near = sports and _sports_near(tokens, i, n, lex=lex, window=window)
+        clubs = [e for e in teams if e.entity_id not in lex.sports_only_teams or near or found.team_head_until > i]
         if clubs and not (sports and _cue_before(tokens, i, text, lex=lex)):
             return clubs  # برشلونة in a sports text: the club, not the city
         hits = [e for e in hits if e.kind != "team"]
     if len(hits) < 2 and not sports:
         return hits
-    is_locative = locative(tokens, i, text, skip, found, lex=lex)
+    is_locative = locative(tokens, i, text, skip, found, lex=lex, sports=sports)
     country = next((e for e in hits if e.entity_type == "place" and e.kind == "country"), None) if sports else None
-    if country is not None and not is_locative and not _hosting(tokens, i, text):
+    if country is not None and not is_locative and not _hosting(tokens, i, text) \
+            and _sports_near(tokens, i, n, lex=lex, window=COUNTRY_TEAM_WINDOW):
         return [national_team(country, lex=lex)]  # تلتقي فرنسا مع كرواتيا، وجاءت تونس الأولى
     if len(hits) > 1 and is_locative:
         # في سوريا، بالعراق، من العراق وإيران: the country as a place, not as a state acting
         hits = [e for e in hits if e.entity_type == "place"]
     return hits
+
+
+_MIDDLE_EAST = ("الشرق", "الاوسط")
+
+
+def _inside_outlet_name(tokens: list[Token], i: int, n: int, text: str, skip: int, *, lex: Lexicons) -> bool:
+    """A place name that names an outlet or a company here: لـ"الرياض" (the paper spoken to), قنوات أبوظبي، مصر
+    للطيران."""
+    before = text[max(0, tokens[i].start - 4):tokens[i].start + skip]
+    if any(q in before for q in "«\"“") and re.search(r"ل[ـ]?\s?[«\"“]$", before):
+        return True
+    if i and lex.org_heads.get(tokens[i - 1].key, ("", False))[0] == "media" or i and tokens[i - 1].key == "قنوات":
+        return True
+    return i + n < len(tokens) and tokens[i + n].key in ("للطيران", "للانباء", "للاعلام")
+
+
+def _named_as_outlet(tokens: list[Token], i: int, text: str, skip: int) -> bool:
+    """«الشرق الأوسط», لـ«الشرق الأوسط», صحيفة الشرق الأوسط: the newspaper; bare, the words name the region."""
+    before = text[max(0, tokens[i].start - 3):tokens[i].start + skip]
+    if any(q in before for q in "«\"“") or "ل" in text[tokens[i].start:tokens[i].start + skip]:
+        return True
+    return i > 0 and tokens[i - 1].key in ("صحيفه", "جريده", "لصحيفه", "لجريده", "بصحيفه")
+
+
+# Words on each side of a name that a sports word must stand within (a sports article also has other
+# paragraphs): for a club, for a club named like an everyday word, for a country read as its team.
+SPORTS_WINDOW = 12
+CLUB_WORD_WINDOW = 5
+COUNTRY_TEAM_WINDOW = 25
+
+
+def _sports_near(tokens: list[Token], i: int, n: int, *, lex: Lexicons, window: int = SPORTS_WINDOW) -> bool:
+    """Is there a sports word within `window` words of the name at token i?"""
+    words = lex.words.sports_words
+    lo, hi = max(0, i - window), min(len(tokens), i + n + window)
+    return any(tokens[k].key in words or tokens[k].key[1:] in words for k in range(lo, hi))
 
 
 def _cue_before(tokens: list[Token], i: int, text: str, *, lex: Lexicons) -> bool:

@@ -59,7 +59,10 @@ _INDEX: "weakref.WeakKeyDictionary[Lexicons, EntityIndex]" = weakref.WeakKeyDict
 def index_keys(key: str, *, lex: Lexicons) -> tuple[tuple[str, ...], int]:
     """The readings of a word that open some known form, and the longest such form (most words: none)."""
     firsts = entity_index(lex=lex).firsts
-    keys = tuple(k for k in clitic_keys(key) if k in firsts)
+    readings = clitic_keys(key)
+    if len(key) > 4 and key.startswith(("لل", "ولل", "فلل")):
+        readings += (key[key.index("لل") + 1:],)  # للبنان، لليفربول: ل before a name that starts with ل
+    keys = tuple(k for k in readings if k in firsts)
     return keys, max((firsts[k] for k in keys), default=0)
 
 

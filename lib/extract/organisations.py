@@ -109,9 +109,10 @@ def org_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexicon
         n = name_run(tokens, k, text, lex.words.stopwords, 3, found, lex=lex)
     if not n:
         return 0
-    start = tokens[i].start + (len(tokens[i].key) - len(head) if in_name and not quoted else 0)
-    if not (in_name and not quoted):
-        start = tokens[k].start
+    # the head word is part of the name after حزب، وزارة (in_name) and, as the press writes companies, after
+    # شركة (شركة سيريكا إنرجي); an outlet or a club is named without it (صحيفة "التايمز" → التايمز)
+    with_head = (in_name or kind == "organization") and not quoted
+    start = tokens[i].start + len(tokens[i].key) - len(head) if with_head else tokens[k].start
     end = tokens[k + n - 1].end
     name_ar = text[start:end].strip("\"«»“”' ")
     if not name_ar:
@@ -120,7 +121,7 @@ def org_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexicon
     ent = found.entities.get(prefix + fold(name_ar).replace(" ", "_")) or Entity(
         prefix + fold(name_ar).replace(" ", "_"), "actor", name_ar, name_ar, kind)
     found.entities.setdefault(ent.entity_id, ent)
-    found.hits.append(Hit(i if in_name and not quoted else k, k + n, start, end, [ent], "org"))
+    found.hits.append(Hit(i if with_head else k, k + n, start, end, [ent], "org"))
     return 1 + n
 
 
@@ -135,6 +136,7 @@ def _definite_run(tokens: list[Token], k: int, text: str, *, lex: Lexicons) -> i
         key = tok.key
         definite = key.startswith("ال") or (n and key.startswith(("لل", "وال")) and len(key) > 4)
         if not definite or key in stop or key in lex.speech_cues or key in lex.words.not_places \
+                or key in lex.words.name_breaks \
                 or (not n and key.startswith("وال")):
             break
         n += 1

@@ -14,6 +14,14 @@ from lib.text.tokens import Token, clitic_keys, gap_is_space
 MAX_PERSON_TOKENS = 4
 # A definite nisba rarer than this continues a name as a family name (الطائي); commoner ones are adjectives.
 NISBA_RANK = 5_000
+# Right after a given name only the most frequent words end the name (رياض الجنة); rarer ones are surnames
+# often enough (محمد الأمين).
+FIRST_SURNAME_RANK = 3_000
+# A word with a proclitic ب، ل، ك is an everyday word when what follows it ranks above this.
+CLITIC_RANK = 20_000
+# After a title a word opens or continues a name unless it ranks above this among everyday words (المدرب يورغن
+# كلوب: foreign names are frequent words too; المدرب اللقاء، الرئيس يتحدث are not names).
+TITLE_NAME_RANK = 10_000
 _TRAILING_MARKS = re.compile("[\u064b-\u0652\u0640]+$")
 # Definite words with a proclitic preposition never continue a name (بالرياض، للعلوم، والأمن).
 _CLITIC_ARTICLE = ("لل", "وال", "بال", "فال", "كال", "ولل", "وبال")
@@ -66,7 +74,10 @@ def is_common(key: str, lex: Lexicons) -> bool:
     common = lex.words.common_words
     if key in common or key.startswith(_CLITIC_ARTICLE):
         return True
-    return len(key) > 3 and key[0] in "وف" and key[1:] in common
+    if len(key) > 3 and key[0] in "وف" and key[1:] in common:
+        return True
+    # بمجهود، لراديو: a preposition on a frequent word (names that start so, بوتين، لافروف، are rarely words)
+    return len(key) > 4 and key[0] in "بلك" and lex.common_rank.get(key[1:], CLITIC_RANK) < CLITIC_RANK
 
 
 def _name_word(tok: Token, lex: Lexicons, found: Found) -> bool:
@@ -82,9 +93,10 @@ def _name_word(tok: Token, lex: Lexicons, found: Found) -> bool:
 
 
 def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit: int, found: Found, *,
-             lex: Lexicons, strict: bool = True) -> int:
+             lex: Lexicons, strict: bool = True, common_limit: int = 10**9) -> int:
     """How many tokens from i continue a name: no stopwords, everyday words, adverbs or second person, at most
-    limit words. With strict=False everyday words do not end it (a known surname is being matched)."""
+    limit words. With strict=False everyday words do not end it (a known surname is being matched); after a
+    title only words ranked above common_limit do (foreign names are frequent words too: يورغن كلوب)."""
     n, words = 0, 0
     cues = lex.speech_cues
     given = lex.given_names
@@ -99,19 +111,27 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
             break
         if key[0] in "وف" and (key[1:] in stop or key[1:] in cues or key[1:] in breaks):
             break  # وهو، وقال، ورحمه
-        if key[0] == "و" and n and (key[1:] in given or key[1:] in links or key[1:] in lex.words.ranks):
-            break  # أندي بيرنهام وإيفيت كوبر، أبو حمزة الفرنسي وأبو قتادة: a second person
+        if key[0] == "و" and key not in links:
+            break  # أندي بيرنهام وإيفيت كوبر، إبراهيم ووليد، وشقيقاته: a second person, or "and …"
         if n and any(k in lex.place_cues for k in clitic_keys(key)):
             break  # ماجد الزهراني بمنطقة الطائف
-        if n and key.startswith("ال") and key.endswith(("يه", "يين", "يون", "ه")) and key != "الله":
+        if key.startswith("ال") and key.endswith(("يه", "يين", "يون") if not n else ("يه", "يين", "يون", "ه")) \
+                and key != "الله":
             break  # قاعدة ناصر الجوية، سعد التابعة: a feminine or plural adjective, not a family name
-        if n and key.startswith(_CLITIC_ARTICLE):
-            break
-        compound = i + n > 0 and f"{tokens[i + n - 1].key} {key}" in given  # نجم الدين، عبد الرحمن
-        if strict and n and not compound and not _name_word(tok, lex, found):
+        if key.startswith(_CLITIC_ARTICLE):
+            break  # عمرو زكي للزمالك
+        compound = (i + n > 0 and f"{tokens[i + n - 1].key} {key}" in given) or (
+            i + n + 1 < len(tokens) and f"{key} {tokens[i + n + 1].key}" in given)  # نجم الدين، عبد الرحمن
+        if strict and not compound and not _name_word(tok, lex, found) \
+                and (word_rank(key, lex) or 0) < (common_limit if n else min(common_limit, FIRST_SURNAME_RANK)):
             break  # كوندوليزا رايس ستزور، محمد صلاح هدفا: an everyday word ends the name
-        if "\u064b" in text[tok.start:tok.end]:
-            break  # tanween: an indefinite noun or adverb (رسمياً، داراً)
+        written = text[tok.start:tok.end]
+        if not n and written.endswith("ة") and key in lex.words.common_words and key not in given:
+            break  # قوات هادي مدعومة: a feminine adjective or noun, not a family name
+        if "\u064b" in written or _possessed(written):
+            break  # tanween or a possessive: a noun or an adverb (رسمياً، داراً، شقيقته)
+        if n and len(key) >= 5 and key[:2] in ("ست", "سن") and key[2] not in "اوي":
+            break  # رايس ستزور، سنعمل: a verb in the future (names read ستيفن، ستانلي، سنودن)
         n += 1
         if key not in links:
             words += 1  # بن، آل، عبد link the parts of one name and do not count
@@ -134,22 +154,35 @@ def _title_length(tokens: list[Token], i: int, lex: Lexicons) -> int:
     return 1 if key in titles else 0
 
 
-def _descriptors(tokens: list[Token], k: int, text: str, lex: Lexicons) -> int:
-    """Words after a title that describe its holder (الأفغاني، الخارجية، السابق، خارجية قطر): how many."""
+def _descriptors(tokens: list[Token], k: int, text: str, definite_title: bool, lex: Lexicons) -> int:
+    """Words after a title that describe its holder: how many. After رئيس، وزير (a title without ال) one
+    definite noun first (رئيس الحكومة، وزير الخارجية) or a genitive place (وزير خارجية قطر); then adjectives
+    (الأفغاني، اللبنانية، السابق). A definite title (الرئيس، المدرب) takes adjectives only, so المدرب اللقاء
+    is a coach and his match, not a name."""
     n = 0
     while n < 3 and k + n < len(tokens) and gap_is_space(text, tokens[k + n - 1].end, tokens[k + n].start):
         key = tokens[k + n].key
-        if key.startswith("ال") and (key in lex.demonyms or is_common(key, lex) or key.endswith(("ي", "يه"))):
+        if key.startswith("ال") and (key in lex.demonyms or key.endswith(("ي", "يه")) or key in _AFTER_TITLE):
             n += 1
             continue
+        if not n and not definite_title and key.startswith("ال") and is_common(key, lex):
+            n += 1  # رئيس الحكومة
+            continue
         nxt = k + n + 1
-        if nxt < len(tokens) and is_common(key, lex) and index_keys(tokens[nxt].key, lex=lex)[0]:
+        if not n and not definite_title and nxt < len(tokens) and is_common(key, lex) \
+                and index_keys(tokens[nxt].key, lex=lex)[0]:
             m, ents, _, _ = lookup(tokens, nxt, text, lex=lex)
             if m and all(e.entity_type == "place" or e.kind == "state" for e in ents):
                 n += 1 + m  # وزير خارجية قطر
                 continue
         break
     return n
+
+
+# Definite words that describe a title's holder without being a nisba (الأمين العام، الرئيس السابق).
+_AFTER_TITLE = frozenset({"السابق", "السابقه", "الاسبق", "العام", "العامه", "الاول", "الاولي", "الثاني", "الحالي",
+                          "الحاليه", "الجديد", "الجديده", "الراحل", "الراحله", "المخضرم", "الشهير", "الشهيره",
+                          "الشاب", "الشابه", "البارز", "البارزه", "المعروف", "المعروفه", "الدولي", "السابقين"})
 
 
 def person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexicons) -> int:
@@ -167,6 +200,8 @@ def person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexi
             _add_person(found, text, tokens, i, i + n, tokens[i].start, found.people[key], None)
             return n
     written = text[tok.start:tok.end]
+    if "\u064b" in written:
+        return 0  # tanween: داراً is "a house", not the name Dara
     first = tok.key[1:] if tok.key[0] == "و" and (given.has(tok.key[1:], written) or tok.key[1:] in ranks) \
         else tok.key
     skip = len(tok.key) - len(first)
@@ -183,19 +218,36 @@ def person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexi
     if rank_len:
         k = i + rank_len
         compound = k + 1 < len(tokens) and f"{tokens[k].key} {tokens[k + 1].key}" in given.names
-        if k < len(tokens) and (compound or given.has(tokens[k].key, text[tokens[k].start:tokens[k].end])
+        # العميد الركن الأمين يوسف إبراهيم: after a rank even an everyday word opens a name before a given one
+        before_given = k + 1 < len(tokens) and tokens[k + 1].key in given.names \
+            and gap_is_space(text, tokens[k].end, tokens[k + 1].start)
+        if k < len(tokens) and (compound or before_given or given.has(tokens[k].key, text[tokens[k].start:tokens[k].end])
                                 or _name_word(tokens[k], lex, found)):
-            n = name_run(tokens, k, text, stop, 3, found, lex=lex)
+            n = 1 + name_run(tokens, k + 1, text, stop, 2, found, lex=lex) if before_given \
+                else name_run(tokens, k, text, stop, 3, found, lex=lex)
             if n >= 1:
                 return rank_len + add_new_person(found, text, tokens, k, k + n, lex=lex)
         return 0
     if given.has(first, written) and not _opens_name(tokens, i, first, text, found, lex=lex):
         return 0  # حسن استخدام، سعيد بعودتي، علي المستوى: an adjective or a preposition here, not a name
+    if first in ("ابو", "ام") and not _kunya(tokens, i, first, text, lex=lex):
+        return 0  # أم = "or", أم القرى، أبو ظبي: no kunya here
     if given.has(first, written) or (first in ("ابو", "ام") and i + 1 < len(tokens)):
         n = name_run(tokens, i + 1, text, stop, MAX_PERSON_TOKENS - 1, found, lex=lex)
         if n >= 1:
             return add_new_person(found, text, tokens, i, i + 1 + n, skip, lex=lex)
     return 0
+
+
+def _kunya(tokens: list[Token], i: int, first: str, text: str, *, lex: Lexicons) -> bool:
+    """أبو محمد، أبو بكر البغدادي، أم كلثوم: أبو/أم then a given name (or, after أبو, a word that is no everyday
+    one)."""
+    if i + 1 >= len(tokens) or not gap_is_space(text, tokens[i].end, tokens[i + 1].start):
+        return False
+    key = tokens[i + 1].key
+    if key in lex.given_names:
+        return True
+    return first == "ابو" and not is_common(key, lex) and not key.isdigit()
 
 
 def _opens_name(tokens: list[Token], i: int, first: str, text: str, found: Found, *, lex: Lexicons) -> bool:
@@ -212,6 +264,8 @@ def _opens_name(tokens: list[Token], i: int, first: str, text: str, found: Found
     key = nxt.key
     if key in lex.given_names or key in lex.function_words["name_link"] or key in found.people_firsts:
         return True
+    if first == "علي" and len(key) > 4 and key.endswith(("ات", "ين", "ون", "نا", "هم", "ها", "كم")):
+        return False  # علي شعوبنا، علي ايضاحات: a preposition before a plural or a pronoun-suffixed noun
     if known_at(tokens, i + 1, text, lex=lex):
         return False  # علي لبنان: a preposition before a known name
     return not is_common(key, lex) and not key.isdigit()
@@ -226,7 +280,7 @@ def title_person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex
     k = i + t
     if k >= len(tokens) or not gap_is_space(text, tokens[k - 1].end, tokens[k].start):
         return 0
-    k += _descriptors(tokens, k, text, lex)
+    k += _descriptors(tokens, k, text, tokens[i].key.startswith(("ال", "وال", "فال")), lex)
     if k >= len(tokens) or not gap_is_space(text, tokens[k - 1].end, tokens[k].start):
         return 0
     if known_at(tokens, k, text, lex=lex):
@@ -235,13 +289,35 @@ def title_person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex
     given = given_names(lex)
     if given.has(key, text[tokens[k].start:tokens[k].end]) or key in lex.words.ranks:
         return k - i  # a given name or a rank: the next step reads the name
-    if key in lex.words.stopwords or key.isdigit() or len(key) < 3 or is_common(key, lex) \
+    if _possessed(text[tokens[k].start:tokens[k].end]):
+        return 0  # وزير خارجيته: "his foreign minister", no name
+    if key in lex.words.stopwords or key.isdigit() or len(key) < 3 or key.startswith("ال") \
+            or lex.common_rank.get(key, TITLE_NAME_RANK) < TITLE_NAME_RANK or (is_common(key, lex) and
+                                                                        key not in lex.common_rank) \
             or key in lex.speech_cues or key in lex.demonyms or key[0] not in _ARABIC_LETTERS:
         return 0
-    n = name_run(tokens, k, text, name_words(lex).name_stop, 3, found, lex=lex)
-    if not n:
-        return 0
+    n = name_run(tokens, k, text, name_words(lex).name_stop, 3, found, lex=lex, common_limit=TITLE_NAME_RANK)
+    if not n or (n == 1 and is_common(key, lex)):
+        return 0  # المدرب يثق، الرئيس لخروج: one everyday word after a title is no name
     return (k - i) + add_new_person(found, text, tokens, k, k + n, lex=lex)
+
+
+def _possessed(written: str) -> bool:
+    """A noun with a possessive pronoun as written (خارجيته، حكومتها، قواتهم، بإنزاله، لتعرضهم): never a name."""
+    plain = _TRAILING_MARKS.sub("", written)
+    if len(plain) > 4 and plain.endswith(("ته", "تها", "تهم", "اته", "اتها")):
+        return True
+    return len(plain) > 4 and plain[0] in "بل" and plain.endswith(("ه", "ها", "هم", "هما", "هن"))
+
+
+def word_rank(key: str, lex: Lexicons) -> int | None:
+    """Frequency rank of a word among everyday words, read through و، ف، ب، ل، ك (بشجاعة ranks as شجاعة)."""
+    rank = lex.common_rank.get(key)
+    if len(key) > 4 and key[0] in "وفبلك":
+        stem = lex.common_rank.get(key[1:])
+        if stem is not None and (rank is None or stem < rank):
+            rank = stem
+    return rank
 
 
 _ARABIC_LETTERS = frozenset("ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإؤئة")
@@ -280,6 +356,8 @@ def remember_person(found: Found, name_tokens: list[Token], pid: str, skip_first
     found.people_firsts.add(keys[0])
     for k in range(1, len(keys)):
         suffix = tuple(keys[k:])
-        if len("".join(suffix)) >= 3 and suffix[0] not in lex.function_words["name_link"]:  # ماي for تيريزا ماي
+        if len("".join(suffix)) >= 3 and suffix[0] not in lex.function_words["name_link"] \
+                and not (len(suffix) == 1 and (suffix[0] in lex.words.common_words or suffix[0] == "الله")):
+            # ماي for تيريزا ماي; never الله of عبد الله, nor an everyday word
             found.people.setdefault(suffix, pid)
             found.people_firsts.add(suffix[0])

@@ -27,20 +27,36 @@ def demonym_use(tokens: list[Token], i: int, text: str, skip: int, form: tuple[s
     return prev.startswith("ال") or prev.startswith(("بال", "لل", "وال", "فال", "كال"))
 
 
-def adverb_use(tokens: list[Token], i: int, n: int, text: str) -> bool:
-    """A one-word name written with tanween (دوماً "always") is an adverb or an indefinite noun, no place."""
-    return n == 1 and _TANWEEN in text[tokens[i].start:tokens[i].end]
+def adverb_use(tokens: list[Token], i: int, n: int, text: str, *, lex: Lexicons | None = None) -> bool:
+    """A one-word name written with tanween (دوماً "always") is an adverb or an indefinite noun, no place; so is
+    a country name in -يا right after an indefinite accusative noun (مواطنا ألمانيا "a German citizen",
+    دبلوماسيا روسيا "a Russian diplomat")."""
+    if n != 1:
+        return False
+    written = text[tokens[i].start:tokens[i].end]
+    if _TANWEEN in written:
+        return True
+    if lex is None or i == 0 or not tokens[i].key.endswith("يا") or not gap_is_space(text, tokens[i - 1].end,
+                                                                                       tokens[i].start):
+        return False
+    prev = tokens[i - 1].key
+    return len(prev) >= 4 and prev.endswith("ا") and not prev.startswith("ال") and prev in lex.words.common_words \
+        and prev not in lex.words.stopwords and prev not in lex.speech_cues \
+        and prev not in lex.function_words["locative"]
 
 
-def locative(tokens: list[Token], i: int, text: str, skip: int, found: Found, *, lex: Lexicons) -> bool:
+def locative(tokens: list[Token], i: int, text: str, skip: int, found: Found, *, lex: Lexicons,
+             sports: bool = False) -> bool:
     """Is the name at token i read as a location (في سوريا، بسوريا، من العراق وإيران، سفارة الهند، a dateline)?"""
     written = text[tokens[i].start:tokens[i].start + skip]
     if "ب" in written:
         return True
     if i and not text[tokens[i - 1].end:tokens[i].start].strip(" #"):
         prev = tokens[i - 1].key
+        if prev[0] in "وف" and len(prev) > 2 and prev[1:] in lex.function_words["locative"]:
+            prev = prev[1:]  # وفي بولندا
         if prev in lex.function_words["locative"] or lex.place_relations.get(prev) or prev in lex.place_cues:
-            return True
+            return not (sports and prev == "من")  # كلا من البرتغال وإسبانيا: in a sports text من lists teams
         if prev in lex.words.location_nouns or (prev[0] in "وف" and prev[1:] in lex.words.location_nouns):
             return True  # سفارة الهند، بورصة البحرين، أراضي سوريا: a place something is in
     if _dateline(text, tokens[i].start + skip):
@@ -65,6 +81,8 @@ def needs_evidence(ent: Entity, form: tuple[str, ...], *, lex: Lexicons) -> int:
     the most frequent): a one-word name of a smaller place that is also an everyday word (السفيرة، الباب)."""
     if len(form) != 1 or ent.entity_id in lex.major_places:
         return 0
+    if form[0] in lex.words.person_titles or form[0] in lex.words.roles:
+        return 2  # السفيرة الأمريكية: a title, not As-Safirah
     rank = lex.common_rank.get(form[0])
     if rank is None:
         return 0
@@ -81,6 +99,10 @@ def local_evidence(tokens: list[Token], i: int, j: int, text: str, skip: int, fo
             return 2
     if parent_after(tokens, j, text, lex=lex) is not None:
         return 2
+    line_start = text.rfind("\n", 0, tokens[i].start) + 1
+    rest = text[tokens[j - 1].end:tokens[j - 1].end + 2]
+    if text[line_start:tokens[i].start].rstrip().endswith(("-", "–")) and (rest.strip() == "" or rest[0] == "\n"):
+        return 2  # a byline's place: «منصور الحمود - الرس» at the end of a line
     if j < len(tokens) and tokens[j].key[0] == "و" and gap_is_space(text, tokens[j - 1].end, tokens[j].start):
         n, ents, skip, form = lookup(tokens, j, text, lex=lex)
         if n and skip and any(e.entity_type == "place" and not needs_evidence(e, form, lex=lex) for e in ents):
@@ -121,6 +143,13 @@ def parent_after(tokens: list[Token], k: int, text: str, *, lex: Lexicons) -> tu
         rel = next((lex.place_relations[c] for c in clitic_keys(tokens[m].key) if c in lex.place_relations), None)
         if rel is None:
             break
+        # ريف إدلب، محافظة حمص: the relation word may open a known name itself (the governorate)
+        whole = next((e for e in lookup(tokens, m, text, lex=lex)[1] if e.entity_type == "place"), None)
+        if whole is not None and whole.lat is not None and rel != "parent" and step == 0 or \
+                whole is not None and whole.lat is not None and step == 1 and rel != "parent":
+            if whole.kind in ("country", "region"):
+                return None
+            return whole, whole.precision if whole.precision in ("governorate", "district", "city") else rel
         precision = rel if rel != "parent" or precision is None else precision
         m += 1
     if m >= len(tokens) or (m > k and not gap_is_space(text, tokens[m - 1].end, tokens[m].start)):
@@ -133,9 +162,9 @@ def parent_after(tokens: list[Token], k: int, text: str, *, lex: Lexicons) -> tu
         if m != k or "ب" not in text[tokens[m].start:tokens[m].start + skip]:
             return None  # a place right after another is a list, not a tie (حلب ودمشق)
         precision = "parent"
-    if place.kind == "country" or place.precision == "country":
-        precision = "country"
-    elif precision == "parent":
+    if place.kind in ("country", "region") or place.precision in ("country", "region"):
+        return None  # a country's or a region's middle is no useful area for a village
+    if precision == "parent":
         precision = {"point": "district", "neighbourhood": "city", "region": "governorate"}.get(
             place.precision or "city", place.precision or "city")
     return place, precision
@@ -156,10 +185,11 @@ def unknown_place_at(tokens: list[Token], i: int, text: str, found: Found, *, le
     if cue is None or i + 1 >= len(tokens) or not gap_is_space(text, tokens[i].end, tokens[i + 1].start):
         return 0
     j = i + 1
-    if lookup(tokens, j, text, lex=lex)[0]:
-        return 1  # the gazetteer knows what follows; let the next step match it
+    n, ents, _, _ = lookup(tokens, j, text, lex=lex)
+    if n and any(e.kind != "team" for e in ents):
+        return 1  # the gazetteer knows what follows; let the next step match it (a club's name is no place)
     first = tokens[j].key
-    if first in stop or first.isdigit() or len(first) < 3:
+    if (first in stop and first not in heads) or first.isdigit() or (len(first) < 3 and first not in heads):
         return 0
     if not first.startswith("ال") and first not in heads and cue in ("منطقه", "مناطق", "مدينه"):
         return 0  # indefinite words after منطقة are mostly descriptions (منطقة آمنة)
@@ -169,8 +199,9 @@ def unknown_place_at(tokens: list[Token], i: int, text: str, found: Found, *, le
         return 0  # a plural noun: منطقة الاشتباكات، مناطق المسلحين
     if first in lex.words.not_places or first in lex.place_stop_forms:
         return 0  # منطقة اليورو، منطقة الجزاء: a common noun
-    if cue in ("منطقه", "مناطق") and is_common(first, lex) and lex.common_rank.get(first, 10**9) < VERY_COMMON_RANK:
-        return 0  # منطقة التقاطع، منطقة الخليج العربي: an everyday word after "area"
+    if first not in heads and (first in cues or any(k in cues for k in clitic_keys(first))
+                               or lex.common_rank.get(first, 10**9) < VERY_COMMON_RANK):
+        return 0  # منطقة التقاطع، بلدة تسيطر عليها، قرية وبلدة: an everyday word or another cue
     has_next = j + 1 < len(tokens) and gap_is_space(text, tokens[j].end, tokens[j + 1].start)
     nxt = tokens[j + 1].key if has_next else ""
     n = 1
@@ -181,7 +212,11 @@ def unknown_place_at(tokens: list[Token], i: int, text: str, found: Found, *, le
     start, end = tokens[j].start, tokens[j + n - 1].end
     name_ar = text[start:end]
     pid = "unknown:" + fold(name_ar).replace(" ", "_")
-    tie = parent_after(tokens, j + n, text, lex=lex)
+    after = j + n
+    if after < len(tokens) and tokens[after].key.startswith("ال") and tokens[after].key.endswith(("ه", "ي")) \
+            and gap_is_space(text, tokens[after - 1].end, tokens[after].start):
+        after += 1  # كفرزيتا الجديدة شمال حماة: an adjective between the name and its tie
+    tie = parent_after(tokens, after, text, lex=lex)
     if tie is not None:
         parent, precision = tie
         ent = Entity(pid, "place", name_ar, name_ar, cues[cue], lat=parent.lat, lon=parent.lon,
