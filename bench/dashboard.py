@@ -184,8 +184,8 @@ def served_rss(store: Path, rounds: int = 2) -> tuple[float, dict[str, float], d
 def _settled(page, timeout: float = 180_000) -> None:
     """Wait until the app has drawn a title and no script run is going on."""
     page.wait_for_selector('[data-testid="stMainBlockContainer"] h1', timeout=timeout)
-    page.wait_for_function("() => !document.querySelector('[data-testid=\\"stStatusWidget\\"]')"
-                           " && !document.querySelector('[data-testid=\\"stSkeleton\\"]')", timeout=timeout)
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+                           " && !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=timeout)
 
 
 def _timed(page, act, done_js: str) -> float:

@@ -5,8 +5,9 @@ labels that never overlap.
 Labels: every located place gets one, and deck.gl's CollisionFilterExtension (computed on the GPU at every
 frame) hides a label whose anchor a label of higher priority covers, so the labels shown are chosen for what
 is in view at the zoom the reader is at: the most mentioned first, the cities of Syria and Iraq before others
-(so they are labelled at country zoom). The collision test draws each label's box padded upwards and sideways
-(`collisionTestProps`), because deck.gl only tests a label's anchor point, which sits at the top of its text.
+(so they are labelled at country zoom). They are drawn by deck.gl's PointLabelLayer, whose collision box takes
+in the offset from the dot: a plain TextLayer moved off its point with getPixelOffset is hidden whole by the
+extension (visgl/deck.gl#8104).
 
 Decks use `map_provider=None` and leave `map_style` unset: pydeck then sends its "__MAP_STYLE__" sentinel, which
 tells Streamlit to load no style (an explicit `map_style=None` makes Streamlit fetch a CARTO style from the
@@ -55,7 +56,6 @@ FINE_PRECISIONS = ("point", "neighbourhood")
 AREA_KINDS = ("country", "region", "governorate")
 MIN_RADIUS, MAX_RADIUS = 4.0, 28.0  # pixels, for the least and the most mentioned place
 MAP_AREA_PRECISIONS = ("governorate", "region")  # drawn as their area on the main map
-LABEL_PADDING = [36, 26, 36, 4]  # pixels added around a label's box in the collision test (left, top, right, bottom)
 # The street map (off by default: the dashboard works offline): CARTO's basemap, no key needed, credited.
 STREET_STYLE = "https://basemaps.cartocdn.com/gl/positron-gl-style/style.json"
 STREET_CREDIT = "Street map © OpenStreetMap contributors, © CARTO · خريطة الشوارع"
@@ -223,15 +223,15 @@ def label_priority(points: pd.DataFrame, size_by: str = "mentions") -> list[int]
 
 def _labels_layer(points: pd.DataFrame, label_size: int = 14, layer_id: str = LABELS_LAYER,
                   group: str = "labels") -> pdk.Layer:
-    """The places' labels, below their dots, that hide one another by priority (see the module's docstring)."""
+    """The places' labels, just below their dots, that hide one another by priority: deck.gl's PointLabelLayer
+    (a TextLayer whose collision box includes the offset from the dot) with the CollisionFilterExtension."""
+    data = points.assign(radius=points["radius"] if "radius" in points else 0.0).to_dict("records")
     return pdk.Layer(
-        "TextLayer", points.to_dict("records"), id=layer_id, get_position=["lon", "lat"], get_text="label",
-        get_size=label_size, size_units='"pixels"', character_set='"auto"', font_family=FONT,
-        get_color=[30, 30, 30], get_text_anchor='"middle"', get_alignment_baseline='"top"',
-        get_pixel_offset=[0, 10], background=True, get_background_color=[255, 255, 255, 200],
-        background_padding=[3, 1, 3, 1], extensions=[{"@@type": "CollisionFilterExtension"}],
-        collision_group=f'"{group}"', get_collision_priority="priority",
-        collision_test_props={"backgroundPadding": LABEL_PADDING})
+        "PointLabelLayer", data, id=layer_id, get_position=["lon", "lat"], get_text="label",
+        get_radius="radius", size_scale=label_size, character_set='"auto"', font_family=FONT, font_weight=600,
+        get_color=[25, 25, 25], get_text_anchor='"middle"', get_alignment_baseline='"top"',
+        extensions=[{"@@type": "CollisionFilterExtension"}], collision_group=f'"{group}"',
+        get_collision_priority="priority")
 
 
 def _place_layers(points: pd.DataFrame, label_size: int = 14, areas: bool = False) -> list[pdk.Layer]:
