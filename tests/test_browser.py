@@ -131,7 +131,7 @@ def test_dashboard_in_a_real_browser(server, browser, tmp_path):
         assert page.get_by_test_id("stException").count() == 0, (path, page.get_by_test_id("stException").first.inner_text())
         if path in ("map", "cities"):
             canvas = page.locator('[data-testid="stDeckGlJsonChart"] canvas').first
-            canvas.wait_for(state="visible", timeout=30_000)
+            canvas.wait_for(state="visible", timeout=90_000)
             assert drawn(page.get_by_test_id("stDeckGlJsonChart").first), f"{path}: the map canvas is blank"
         if path in ("timeline", "actors", "cities"):
             chart = page.get_by_test_id("stPlotlyChart").first
@@ -243,7 +243,7 @@ def test_search_exact_place_filter_and_map_click(server, browser, hostile_store_
     page.goto(f"{server}/map")
     settle(page)
     canvas = page.locator('[data-testid="stDeckGlJsonChart"] canvas').first
-    canvas.wait_for(state="visible", timeout=30_000)
+    canvas.wait_for(state="visible", timeout=90_000)
     assert drawn(page.get_by_test_id("stDeckGlJsonChart").first)
     page.wait_for_timeout(1000)
     page.mouse.click(*_screen_point(canvas.bounding_box(), 36.335, 43.1189))

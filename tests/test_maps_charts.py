@@ -128,10 +128,17 @@ def test_the_street_map_is_off_unless_asked_for_and_credited(data):
     assert "OpenStreetMap" in maps.STREET_CREDIT and "CARTO" in maps.STREET_CREDIT
 
 
-def test_city_features_are_drawn_for_each_focus_city():
-    for key in ("raqqa", "mosul"):
-        ids = {lay.id for lay in maps.city_feature_layers(key)}
-        assert {"old-city", "city-river", "city-feature-labels"} <= ids
+def test_city_features_are_drawn_for_each_focus_city(data):
+    for key, river in (("raqqa", "نهر الفرات"), ("mosul", "نهر دجلة")):
+        layers, names = maps.city_features(key)
+        assert {"old-city", "city-river"} <= {lay.id for lay in layers}
+        assert shaped(river) in set(names["label"])
+    city = data["cities"].set_index("key").loc["mosul"].to_dict()
+    spec = deck_json(maps.city_deck(city, data["place_table"].iloc[0:0], maps.city_area(city, data["place_table"].iloc[0:0]),
+                                    city_key="mosul"))
+    labels = [lay for lay in spec["layers"] if lay.get("@@type") in ("PointLabelLayer", "TextLayer")]
+    assert len(labels) == 1  # one label layer: the river's name never lands on a place's
+    assert shaped("نهر دجلة") in {d["label"] for d in labels[0]["data"]}
 
 
 def test_tooltip_names_both_languages_and_counts(data):

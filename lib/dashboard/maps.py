@@ -234,7 +234,8 @@ def _labels_layer(points: pd.DataFrame, label_size: int = 14, layer_id: str = LA
         get_collision_priority="priority")
 
 
-def _place_layers(points: pd.DataFrame, label_size: int = 14, areas: bool = False) -> list[pdk.Layer]:
+def _place_layers(points: pd.DataFrame, label_size: int = 14, areas: bool = False,
+                  labels: bool = True) -> list[pdk.Layer]:
     """Dots (places a statement names, the biggest drawn last so a click picks it; the others quieter and not
     clickable), areas when asked (governorates and regions as discs of their size), and labels."""
     layers = []
@@ -261,7 +262,8 @@ def _place_layers(points: pd.DataFrame, label_size: int = 14, areas: bool = Fals
         pickable=True, get_position=["lon", "lat"], get_radius="radius", radius_units='"pixels"',
         get_fill_color="colour", stroked=True, get_line_color=[255, 255, 255], line_width_min_pixels=1,
         auto_highlight=True))
-    layers.append(_labels_layer(points, label_size))
+    if labels:
+        layers.append(_labels_layer(points, label_size))
     return layers
 
 
@@ -305,11 +307,10 @@ def city_area(city: dict, vague: pd.DataFrame) -> pd.DataFrame:
     return tooltip_fields(pd.DataFrame([row]), note)
 
 
-def city_feature_layers(city_key: str) -> list[pdk.Layer]:
-    """The city's river and old city, hand-drawn (data/gazetteer/city_features.geojson), with their names."""
+def city_features(city_key: str) -> tuple[list[pdk.Layer], pd.DataFrame]:
+    """The city's river and old city, hand-drawn (data/gazetteer/city_features.geojson): their layers, and
+    their names as label rows (for the one label layer, so they never collide with the places' labels)."""
     features = [f for f in lexicons.city_features()["features"] if f["properties"]["city"] == city_key]
-    if not features:
-        return []
     rivers = [f for f in features if f["properties"]["kind"] == "river"]
     old = [f for f in features if f["properties"]["kind"] == "old_city"]
     layers = []
@@ -324,17 +325,19 @@ def city_feature_layers(city_key: str) -> list[pdk.Layer]:
     names = []
     for f in features:
         coords = f["geometry"]["coordinates"]
-        ring = coords if f["geometry"]["type"] == "LineString" else coords[0]
-        lon, lat = ring[len(ring) // 2] if f["properties"]["kind"] == "river" else \
-            (sum(p[0] for p in ring[:-1]) / (len(ring) - 1), sum(p[1] for p in ring[:-1]) / (len(ring) - 1))
-        names.append({"lon": lon, "lat": lat, "label": label_text(f["properties"]["name"], f["properties"]["name_ar"]),
-                      "kind": f["properties"]["kind"]})
-    layers.append(pdk.Layer(
-        "TextLayer", names, id="city-feature-labels", get_position=["lon", "lat"], get_text="label", get_size=15,
-        size_units='"pixels"', character_set='"auto"', font_family=FONT, get_color=[20, 70, 140],
-        get_text_anchor='"middle"', get_alignment_baseline='"center"', font_weight=700, background=True,
-        get_background_color=[255, 255, 255, 150], background_padding=[4, 2, 4, 2]))
-    return layers
+        ring = coords if f["geometry"]["type"] == "LineString" else coords[0][:-1]
+        if f["properties"]["kind"] == "river":
+            lon, lat = ring[len(ring) // 2]
+        else:
+            lon, lat = sum(p[0] for p in ring) / len(ring), sum(p[1] for p in ring) / len(ring)
+        names.append({"place_id": "", "lon": lon, "lat": lat, "radius": 0.0, "priority": 950,
+                      "label": label_text(f["properties"]["name"], f["properties"]["name_ar"])})
+    return layers, pd.DataFrame(names, columns=["place_id", "lon", "lat", "radius", "priority", "label"])
+
+
+def city_feature_layers(city_key: str) -> list[pdk.Layer]:
+    """The city's river and old city layers (see `city_features`)."""
+    return city_features(city_key)[0]
 
 
 def city_deck(city: dict, fine: pd.DataFrame, coarse: pd.DataFrame, zoom: float = 12.3,
@@ -342,17 +345,25 @@ def city_deck(city: dict, fine: pd.DataFrame, coarse: pd.DataFrame, zoom: float 
     """A city's map: its river and old city; places with street-level coordinates as dots (all the
     gazetteer's, those the statements name sized by them, the others small and grey); the city and
     district-level places as shaded circles of their uncertainty (`coarse`, with `area_radius` in metres),
-    never as pins; labels that never overlap."""
-    layers = basemap_layers(streets) + (city_feature_layers(city_key) if city_key else [])
+    never as pins; one layer of labels (features, places, areas) that never overlap."""
+    feature_layers, feature_names = city_features(city_key) if city_key else ([], pd.DataFrame())
+    layers = basemap_layers(streets) + feature_layers
+    label_rows = [feature_names]
     if not coarse.empty:
         layers.append(pdk.Layer(
             "ScatterplotLayer", coarse.to_dict("records"), id="coarse-areas", pickable=True,
             get_position=["lon", "lat"], get_radius="area_radius", radius_units='"meters"',
             get_fill_color=[205, 60, 55, 28], stroked=True, get_line_color=[205, 60, 55, 140],
             line_width_min_pixels=1.5))
-        layers.append(_labels_layer(coarse.assign(priority=-500), label_size=15, layer_id="coarse-labels"))
+        label_rows.append(coarse.assign(radius=0.0, priority=-500))
     if not fine.empty:
-        layers += _place_layers(fine, label_size=13)
+        layers += _place_layers(fine, label_size=13, labels=False)
+        label_rows.append(fine)
+    columns = ["place_id", "lon", "lat", "radius", "priority", "label"]
+    labels = pd.concat([r[columns] for r in label_rows if not r.empty], ignore_index=True) \
+        if any(not r.empty for r in label_rows) else pd.DataFrame(columns=columns)
+    if not labels.empty:
+        layers.append(_labels_layer(labels, label_size=13))
     view = pdk.ViewState(latitude=float(city["lat"]), longitude=float(city["lon"]), zoom=zoom, min_zoom=4,
                          max_zoom=17)
     return _deck(layers, view, streets)
