@@ -85,14 +85,15 @@ def _basemap_json(name: str) -> str:
     return json.dumps(lexicons.basemap(name), separators=(",", ":"))
 
 
-def basemap_layers(streets: bool = False) -> list[pdk.Layer]:
+def basemap_layers(streets: bool = False, city: bool = False) -> list[pdk.Layer]:
     """Sea, countries with their borders, coastlines, lakes and rivers (Natural Earth, vendored); with the
-    street map under them, only the borders."""
+    street map under them, only the borders; for a city map, only the land and the borders (at 1:50m the
+    coasts, lakes and rivers are kilometres off at street zoom, and the city's own river is drawn instead)."""
     if streets:
         return [pdk.Layer("GeoJsonLayer", _BASEMAP_REF + "countries", id="countries", filled=False,
                           stroked=True, get_line_color=[120, 110, 100], line_width_min_pixels=1, get_line_width=1)]
     sea = [{"polygon": [[-180, -85], [180, -85], [180, 85], [-180, 85]]}]
-    return [
+    layers = [
         pdk.Layer("SolidPolygonLayer", sea, id="sea", get_polygon="polygon", get_fill_color=[214, 228, 238]),
         pdk.Layer("GeoJsonLayer", _BASEMAP_REF + "countries", id="countries", filled=True, stroked=True,
                   get_fill_color=[246, 243, 236], get_line_color=[150, 140, 130], line_width_min_pixels=0.8,
@@ -104,6 +105,7 @@ def basemap_layers(streets: bool = False) -> list[pdk.Layer]:
         pdk.Layer("GeoJsonLayer", _BASEMAP_REF + "rivers", id="rivers", stroked=True, filled=False,
                   get_line_color=[90, 150, 210], line_width_min_pixels=1.2, get_line_width=1),
     ]
+    return layers[:2] if city else layers
 
 
 def kind_colour(kind: str | None) -> list[int]:
@@ -221,11 +223,21 @@ def label_priority(points: pd.DataFrame, size_by: str = "mentions") -> list[int]
     return out
 
 
+DOT_FIELDS = ["place_id", "lon", "lat", "radius", "colour", "mentions", "statements", "tip_ar", "tip_en",
+              "kind_label", "precision_label", "note"]  # what a dot draws, its tooltip shows and a click returns
+LABEL_FIELDS = ["place_id", "lon", "lat", "radius", "priority", "label"]
+
+
+def _records(frame: pd.DataFrame, fields: list[str]) -> list[dict]:
+    """The rows as dicts with only the fields a layer reads (the deck's JSON is sent on every page run)."""
+    return frame[[f for f in fields if f in frame]].to_dict("records")
+
+
 def _labels_layer(points: pd.DataFrame, label_size: int = 14, layer_id: str = LABELS_LAYER,
                   group: str = "labels") -> pdk.Layer:
     """The places' labels, just below their dots, that hide one another by priority: deck.gl's PointLabelLayer
     (a TextLayer whose collision box includes the offset from the dot) with the CollisionFilterExtension."""
-    data = points.assign(radius=points["radius"] if "radius" in points else 0.0).to_dict("records")
+    data = _records(points.assign(radius=points["radius"] if "radius" in points else 0.0), LABEL_FIELDS)
     return pdk.Layer(
         "PointLabelLayer", data, id=layer_id, get_position=["lon", "lat"], get_text="label",
         get_radius="radius", size_scale=label_size, character_set='"auto"', font_family=FONT, font_weight=600,
@@ -247,18 +259,19 @@ def _place_layers(points: pd.DataFrame, label_size: int = 14, areas: bool = Fals
     if area.any():
         shown = points[area].assign(area_radius=[PRECISION_METRES.get(p, 40000) for p in points[area]["precision"]])
         layers.append(pdk.Layer(
-            "ScatterplotLayer", shown.sort_values("radius").to_dict("records"), id=AREAS_LAYER, pickable=True,
+            "ScatterplotLayer", _records(shown.sort_values("radius"), DOT_FIELDS + ["area_radius"]), id=AREAS_LAYER,
+            pickable=True,
             get_position=["lon", "lat"], get_radius="area_radius", radius_units='"meters"',
             get_fill_color=[140, 110, 190, 38], stroked=True, get_line_color=[140, 110, 190, 150],
             line_width_min_pixels=1, auto_highlight=True))
     quiet = points[~has & ~area]
     if not quiet.empty:
         layers.append(pdk.Layer(
-            "ScatterplotLayer", quiet.to_dict("records"), id=QUIET_LAYER, pickable=False,
+            "ScatterplotLayer", _records(quiet, DOT_FIELDS), id=QUIET_LAYER, pickable=False,
             get_position=["lon", "lat"], get_radius="radius", radius_units='"pixels"', get_fill_color="colour",
             opacity=0.45, stroked=True, get_line_color=[255, 255, 255], line_width_min_pixels=1))
     layers.append(pdk.Layer(
-        "ScatterplotLayer", points[has & ~area].sort_values("radius").to_dict("records"), id=PLACES_LAYER,
+        "ScatterplotLayer", _records(points[has & ~area].sort_values("radius"), DOT_FIELDS), id=PLACES_LAYER,
         pickable=True, get_position=["lon", "lat"], get_radius="radius", radius_units='"pixels"',
         get_fill_color="colour", stroked=True, get_line_color=[255, 255, 255], line_width_min_pixels=1,
         auto_highlight=True))
@@ -347,7 +360,7 @@ def city_deck(city: dict, fine: pd.DataFrame, coarse: pd.DataFrame, zoom: float 
     district-level places as shaded circles of their uncertainty (`coarse`, with `area_radius` in metres),
     never as pins; one layer of labels (features, places, areas) that never overlap."""
     feature_layers, feature_names = city_features(city_key) if city_key else ([], pd.DataFrame())
-    layers = basemap_layers(streets) + feature_layers
+    layers = basemap_layers(streets, city=True) + feature_layers
     label_rows = [feature_names]
     if not coarse.empty:
         layers.append(pdk.Layer(
