@@ -49,18 +49,17 @@ for layer in (maps.PLACES_LAYER, maps.AREAS_LAYER):
         picked = objects[0].get("place_id")
         break
 labels = dict(zip(data["place_table"]["place_id"], data["place_table"]["label"]))
-named = points[points["statements"] > 0].sort_values("statements", ascending=False)
-options = [None] + list(named["place_id"].head(PLACE_CHOICES))
-if picked and picked not in options:
-    options.append(picked)
-if picked in options and picked != st.session_state.get("_map_clicked"):
-    st.session_state["map_place"] = picked  # a new click on the map chooses the place below
-st.session_state["_map_clicked"] = picked
-if st.session_state.get("map_place") not in options:
-    st.session_state["map_place"] = None
-choice = st.selectbox("Place · المكان", options, key="map_place",
-                      format_func=lambda p: "— click the map or choose · انقر الخريطة أو اختر —" if p is None
-                      else labels.get(p, p))
+if picked:  # the map's selection (clicking the map away from any place clears it)
+    choice = picked
+    st.caption("Chosen on the map; click elsewhere on the map to choose from the list · اخترته على الخريطة")
+else:
+    named = points[points["statements"] > 0].sort_values("statements", ascending=False)
+    options = [None] + list(named["place_id"].head(PLACE_CHOICES))
+    if st.session_state.get("map_place") not in options:
+        st.session_state["map_place"] = None
+    choice = st.selectbox("Place · المكان", options, key="map_place",
+                          format_func=lambda p: "— click the map or choose · انقر الخريطة أو اختر —" if p is None
+                          else labels.get(p, p))
 if choice:
     about = filters.order(statements, mask & filters.by_places(statements, [choice]))
     st.subheader(f"Statements mentioning {md(labels.get(choice, choice))} · تصريحات تذكر المكان ({len(about):,})")

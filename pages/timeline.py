@@ -36,11 +36,16 @@ if not odd.empty:
                      "تواريخ نشر غير معقولة"):
         st.dataframe(odd[["published", "speaker_label", "quote", "source", "title"]].head(500), hide_index=True)
 st.subheader("Who spoke when · من تحدث ومتى")
-st.caption("Red dots: statements, at the day their article was published, one row per speaker (the latest "
-           f"{charts.MAX_POINTS:,} at most). Blue diamonds: the days the articles refer to (resolved dates such as "
-           "«أمس» or «11 يوليو»). Hover for the words. · النقاط الحمراء: التصريحات بتاريخ النشر. المعيّنات الزرقاء: "
-           "الأيام التي تذكرها المقالات.")
-st.plotly_chart(charts.timeline_figure(shown, dates), key="timeline")
+# One point per statement reads well for a chosen speaker or place, not for a whole archive (and weighs megabytes).
+few = len(shown) <= charts.MAX_POINTS
+if st.toggle("Show each statement · اعرض كل تصريح", value=few, key="t_points",
+             help=f"One point per statement (the latest {charts.MAX_POINTS:,} at most) and the days the articles "
+                  "refer to"):
+    st.caption("Red dots: statements, at the day their article was published, one row per speaker (the latest "
+               f"{charts.MAX_POINTS:,} at most). Blue diamonds: the days the articles refer to (resolved dates such "
+               "as «أمس» or «11 يوليو»). Hover for the words. · النقاط الحمراء: التصريحات بتاريخ النشر. المعيّنات "
+               "الزرقاء: الأيام التي تذكرها المقالات.")
+    st.plotly_chart(charts.timeline_figure(shown, dates), key="timeline")
 with st.expander(f"Dated events · الأحداث المؤرخة ({len(dates):,})"):
     # the latest ones: a table of tens of thousands of rows would be sent on every run
     latest = dates.sort_values("date", ascending=False).head(EVENT_ROWS)

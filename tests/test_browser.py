@@ -131,7 +131,7 @@ def test_dashboard_in_a_real_browser(server, browser, tmp_path):
         assert page.get_by_test_id("stException").count() == 0, (path, page.get_by_test_id("stException").first.inner_text())
         if path in ("map", "cities"):
             canvas = page.locator('[data-testid="stDeckGlJsonChart"] canvas').first
-            canvas.wait_for(state="visible", timeout=30_000)
+            canvas.wait_for(state="visible", timeout=90_000)
             assert drawn(page.get_by_test_id("stDeckGlJsonChart").first), f"{path}: the map canvas is blank"
         if path in ("timeline", "actors", "cities"):
             chart = page.get_by_test_id("stPlotlyChart").first
@@ -157,7 +157,7 @@ def test_dashboard_in_a_real_browser(server, browser, tmp_path):
     # The speaker filter: choose the first speaker, only their statements stay, and the URL says so.
     total = cards.count()
     page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").first.click()
-    option = page.get_by_role("option").filter(has_text=re.compile(r"\(\d+\)$")).first  # not "Select all"
+    option = page.get_by_role("option").filter(has_text=re.compile(r"\([\d,]+\)$")).first
     chosen = option.inner_text().rsplit(" (", 1)[0]
     option.click()
     page.keyboard.press("Escape")
@@ -171,4 +171,95 @@ def test_dashboard_in_a_real_browser(server, browser, tmp_path):
 
     assert errors == [], errors
     assert outside == [], f"the dashboard fetched from outside this machine: {outside}"
+    page.close()
+
+
+def _screen_point(box: dict, lat: float, lon: float, centre=(34.8, 39.0), zoom: float = 4.4) -> tuple[float, float]:
+    """Where a place is drawn on the map's canvas at its initial view (deck.gl's Web Mercator: 512 px at zoom 0)."""
+    import math
+
+    scale = 512 * 2 ** zoom / (2 * math.pi)
+
+    def project(lat_, lon_):
+        return scale * math.radians(lon_), scale * math.log(math.tan(math.pi / 4 + math.radians(lat_) / 2))
+
+    (cx, cy), (px, py) = project(*centre), project(lat, lon)
+    return box["x"] + box["width"] / 2 + (px - cx), box["y"] + box["height"] / 2 - (py - cy)
+
+
+@pytest.mark.browser
+def test_search_exact_place_filter_and_map_click(server, browser, hostile_store_dir):
+    """A reader's three moves: a word search, a place typed in the place filter, a click on the map."""
+    from lib.corpus.store import Store
+    from lib.dashboard import filters
+    from lib.dashboard.data import derive
+
+    data = derive(Store(hostile_store_dir).load())
+    statements = data["statements"]
+    raqqa, mosul = "geonames:172955", "geonames:99072"
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+
+    page.goto(f"{server}/quotes")
+    settle(page)
+    assert page.get_by_role("button", name="Deploy").count() == 0  # client.toolbarMode = "viewer"
+
+    # Search: whole words through clitics, never a substring of another word.
+    box = page.get_by_test_id("stSidebar").get_by_test_id("stTextInput").locator("input")
+    box.fill("الموصل")
+    box.press("Enter")
+    page.wait_for_function("() => location.search.includes('q=')", timeout=20_000)
+    settle(page)
+    cards = page.locator(".rasd-card")
+    expected = int(filters.by_text(statements, "الموصل").sum())
+    assert 0 < cards.count() <= expected
+    for i in range(cards.count()):
+        quote = cards.nth(i).locator(".rasd-quote")
+        assert re.search(r"(^|[^\w])[وفبلك]*(ال)?الموصل($|[^\w])", quote.inner_text()), quote.inner_text()
+        assert quote.locator("mark").count() >= 1  # the word found is highlighted
+    box.fill("")
+    box.press("Enter")
+    page.wait_for_function("() => !location.search.includes('q=')", timeout=20_000)
+    settle(page)
+
+    # The place filter: typing الرقة and Enter selects Raqqa, and only Raqqa (no fuzzy "select all").
+    place = page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").nth(2)
+    place.click()
+    page.keyboard.type("الرقة")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    page.wait_for_function("() => location.search.includes('place=')", timeout=20_000)
+    settle(page)
+    assert parse_qs(urlparse(page.url).query)["place"] == [raqqa]
+    wanted = filters.apply(statements, filters.Filters(places=[raqqa], topics=["conflict", "politics"]))
+    shown = page.locator(".rasd-card")
+    if int(wanted.sum()):
+        assert 0 < shown.count() <= int(wanted.sum())
+    else:
+        assert shown.count() == 0
+
+    # The map, in a new session (the place filter above would still hold): a click on Mosul lists the statements
+    # that name it.
+    page.close()
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(f"{server}/map")
+    settle(page)
+    canvas = page.locator('[data-testid="stDeckGlJsonChart"] canvas').first
+    canvas.wait_for(state="visible", timeout=90_000)
+    assert drawn(page.get_by_test_id("stDeckGlJsonChart").first)
+    page.wait_for_timeout(1000)
+    x, y = _screen_point(canvas.bounding_box(), 36.335, 43.1189)
+    page.mouse.move(x, y)  # deck.gl picks what the pointer is over: hover first, as a hand does
+    page.wait_for_timeout(1000)
+    page.mouse.click(x, y)
+    page.wait_for_function("() => document.querySelector('[data-testid=stMainBlockContainer]')"
+                           ".innerText.includes('Statements mentioning')", timeout=120_000)
+    settle(page)
+    text = page.get_by_test_id("stMainBlockContainer").inner_text()
+    assert "Statements mentioning Mosul" in text
+    named = page.locator(".rasd-card")
+    assert named.count() >= 1 and all("الموصل" in named.nth(i).inner_text() for i in range(named.count()))
+    assert errors == [], errors
     page.close()

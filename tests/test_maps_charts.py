@@ -70,10 +70,75 @@ def test_label_layer_carries_shaped_arabic_with_auto_character_set(data):
     counts = maps.place_counts(data["places"], data["statements"])
     spec = deck_json(maps.places_deck(maps.place_points(data["place_table"], counts)))
     labels = layer(spec, maps.LABELS_LAYER)
-    assert labels["@@type"] == "TextLayer" and labels["characterSet"] == "auto"
+    assert labels["@@type"] == "PointLabelLayer" and labels["characterSet"] == "auto"
+    # labels hide one another by priority; no pixel offset (which makes the collision filter hide them all)
+    assert labels["extensions"] == [{"@@type": "CollisionFilterExtension"}] and "getPixelOffset" not in labels
     texts = {row["place_id"]: row["label"] for row in labels["data"]}
     assert texts["geonames:172955"] == shaped("الرقة") != "الرقة"
     assert any("\ufe70" <= ch <= "\ufeff" for ch in texts["geonames:99072"])
+
+
+def test_every_place_is_labelled_syrian_and_iraqi_cities_first(data):
+    counts = maps.place_counts(data["places"], data["statements"])
+    points = maps.place_points(data["place_table"], counts)
+    labels = layer(deck_json(maps.places_deck(points)), maps.LABELS_LAYER)["data"]
+    assert {d["place_id"] for d in labels} == set(points["place_id"])  # the GPU filter chooses, not a cut-off
+    priority = {d["place_id"]: d["priority"] for d in labels}
+    assert priority["geonames:172955"] > priority["curated:raqqa-mashlab"]  # the city over its neighbourhood
+    assert all(-1000 <= p <= 1000 for p in priority.values())
+
+
+def test_label_priority_puts_focus_cities_above_bigger_foreign_ones():
+    frame = pd.DataFrame({"mentions": [100, 10, 10, 300], "kind": ["city", "town", "city", "country"],
+                          "country": ["FR", "SY", "IQ", "SY"]})
+    paris, tadmur, tikrit, syria = maps.label_priority(frame)
+    assert tadmur > paris and tikrit > paris and paris > syria
+
+
+def test_only_places_with_statements_are_clickable_and_the_biggest_drawn_last(data):
+    counts = maps.place_counts(data["places"], data["statements"])
+    spec = deck_json(maps.places_deck(maps.place_points(data["place_table"], counts)))
+    clickable = layer(spec, maps.PLACES_LAYER)
+    assert clickable["pickable"] and all(d["statements"] > 0 for d in clickable["data"])
+    radii = [d["radius"] for d in clickable["data"]]
+    assert radii == sorted(radii)  # deck.gl picks the topmost: the biggest is drawn last
+    quiet = layer(spec, maps.QUIET_LAYER)
+    assert not quiet["pickable"] and all(d["statements"] == 0 for d in quiet["data"])
+
+
+def test_governorates_and_regions_are_drawn_as_their_area():
+    table = pd.DataFrame({"place_id": ["gov", "city"], "name": ["Raqqa Governorate", "Raqqa"],
+                          "name_ar": ["محافظة الرقة", "الرقة"], "lat": [35.95, 35.95], "lon": [38.9, 39.0],
+                          "kind": ["governorate", "city"], "precision": ["governorate", "city"],
+                          "country": ["SY", "SY"], "parent_id": [None, None]})
+    counts = pd.DataFrame({"place_id": ["gov", "city"], "mentions": [3, 5], "statements": [1, 2]})
+    spec = deck_json(maps.places_deck(maps.place_points(table, counts)))
+    areas = layer(spec, maps.AREAS_LAYER)
+    assert [d["place_id"] for d in areas["data"]] == ["gov"] and areas["radiusUnits"] == "meters"
+    assert areas["data"][0]["area_radius"] == maps.PRECISION_METRES["governorate"]
+    assert [d["place_id"] for d in layer(spec, maps.PLACES_LAYER)["data"]] == ["city"]
+
+
+def test_the_street_map_is_off_unless_asked_for_and_credited(data):
+    points = maps.place_points(data["place_table"], maps.place_counts(data["places"], data["statements"]))
+    assert "cartocdn" not in maps.places_deck(points).to_json()
+    spec = deck_json(maps.places_deck(points, streets=True))
+    assert spec["mapProvider"] == "carto" and spec["mapStyle"] == maps.STREET_STYLE
+    assert "sea" not in {lay.get("id") for lay in spec["layers"]}  # the street map shows through
+    assert "OpenStreetMap" in maps.STREET_CREDIT and "CARTO" in maps.STREET_CREDIT
+
+
+def test_city_features_are_drawn_for_each_focus_city(data):
+    for key, river in (("raqqa", "نهر الفرات"), ("mosul", "نهر دجلة")):
+        layers, names = maps.city_features(key)
+        assert {"old-city", "city-river"} <= {lay.id for lay in layers}
+        assert shaped(river) in set(names["label"])
+    city = data["cities"].set_index("key").loc["mosul"].to_dict()
+    spec = deck_json(maps.city_deck(city, data["place_table"].iloc[0:0], maps.city_area(city, data["place_table"].iloc[0:0]),
+                                    city_key="mosul"))
+    labels = [lay for lay in spec["layers"] if lay.get("@@type") in ("PointLabelLayer", "TextLayer")]
+    assert len(labels) == 1  # one label layer: the river's name never lands on a place's
+    assert shaped("نهر دجلة") in {d["label"] for d in labels[0]["data"]}
 
 
 def test_tooltip_names_both_languages_and_counts(data):

@@ -110,12 +110,15 @@ def by_dates(statements: pd.DataFrame, start: date | None, end: date | None) -> 
     if start is None and end is None:
         return _all(statements)
     when = _published(statements)
-    mask = when.notna()
+    if isinstance(when.dtype, pd.DatetimeTZDtype):
+        when = when.dt.tz_localize(None)
+    stamps = when.to_numpy(dtype="datetime64[ns]")
+    mask = ~np.isnat(stamps)
     if start is not None:  # on or after the start day's midnight
-        mask &= when >= pd.Timestamp(start)
+        mask &= stamps >= np.datetime64(pd.Timestamp(start), "ns")
     if end is not None:  # before the midnight after the end day (no per-row normalising needed)
-        mask &= when < pd.Timestamp(end) + pd.Timedelta(days=1)
-    return mask.fillna(False).astype(bool)
+        mask &= stamps < np.datetime64(pd.Timestamp(end) + pd.Timedelta(days=1), "ns")
+    return pd.Series(mask, index=statements.index)
 
 
 SEARCH_COLUMN = "quote"  # the words said; the speaker has its own filter

@@ -5,8 +5,9 @@ labels that never overlap.
 Labels: every located place gets one, and deck.gl's CollisionFilterExtension (computed on the GPU at every
 frame) hides a label whose anchor a label of higher priority covers, so the labels shown are chosen for what
 is in view at the zoom the reader is at: the most mentioned first, the cities of Syria and Iraq before others
-(so they are labelled at country zoom). The collision test draws each label's box padded upwards and sideways
-(`collisionTestProps`), because deck.gl only tests a label's anchor point, which sits at the top of its text.
+(so they are labelled at country zoom). They are drawn by deck.gl's PointLabelLayer, whose collision box takes
+in the offset from the dot: a plain TextLayer moved off its point with getPixelOffset is hidden whole by the
+extension (visgl/deck.gl#8104).
 
 Decks use `map_provider=None` and leave `map_style` unset: pydeck then sends its "__MAP_STYLE__" sentinel, which
 tells Streamlit to load no style (an explicit `map_style=None` makes Streamlit fetch a CARTO style from the
@@ -55,7 +56,6 @@ FINE_PRECISIONS = ("point", "neighbourhood")
 AREA_KINDS = ("country", "region", "governorate")
 MIN_RADIUS, MAX_RADIUS = 4.0, 28.0  # pixels, for the least and the most mentioned place
 MAP_AREA_PRECISIONS = ("governorate", "region")  # drawn as their area on the main map
-LABEL_PADDING = [36, 26, 36, 4]  # pixels added around a label's box in the collision test (left, top, right, bottom)
 # The street map (off by default: the dashboard works offline): CARTO's basemap, no key needed, credited.
 STREET_STYLE = "https://basemaps.cartocdn.com/gl/positron-gl-style/style.json"
 STREET_CREDIT = "Street map © OpenStreetMap contributors, © CARTO · خريطة الشوارع"
@@ -85,14 +85,15 @@ def _basemap_json(name: str) -> str:
     return json.dumps(lexicons.basemap(name), separators=(",", ":"))
 
 
-def basemap_layers(streets: bool = False) -> list[pdk.Layer]:
+def basemap_layers(streets: bool = False, city: bool = False) -> list[pdk.Layer]:
     """Sea, countries with their borders, coastlines, lakes and rivers (Natural Earth, vendored); with the
-    street map under them, only the borders."""
+    street map under them, only the borders; for a city map, only the land and the borders (at 1:50m the
+    coasts, lakes and rivers are kilometres off at street zoom, and the city's own river is drawn instead)."""
     if streets:
         return [pdk.Layer("GeoJsonLayer", _BASEMAP_REF + "countries", id="countries", filled=False,
                           stroked=True, get_line_color=[120, 110, 100], line_width_min_pixels=1, get_line_width=1)]
     sea = [{"polygon": [[-180, -85], [180, -85], [180, 85], [-180, 85]]}]
-    return [
+    layers = [
         pdk.Layer("SolidPolygonLayer", sea, id="sea", get_polygon="polygon", get_fill_color=[214, 228, 238]),
         pdk.Layer("GeoJsonLayer", _BASEMAP_REF + "countries", id="countries", filled=True, stroked=True,
                   get_fill_color=[246, 243, 236], get_line_color=[150, 140, 130], line_width_min_pixels=0.8,
@@ -104,6 +105,7 @@ def basemap_layers(streets: bool = False) -> list[pdk.Layer]:
         pdk.Layer("GeoJsonLayer", _BASEMAP_REF + "rivers", id="rivers", stroked=True, filled=False,
                   get_line_color=[90, 150, 210], line_width_min_pixels=1.2, get_line_width=1),
     ]
+    return layers[:2] if city else layers
 
 
 def kind_colour(kind: str | None) -> list[int]:
@@ -221,20 +223,31 @@ def label_priority(points: pd.DataFrame, size_by: str = "mentions") -> list[int]
     return out
 
 
+DOT_FIELDS = ["place_id", "lon", "lat", "radius", "colour", "mentions", "statements", "tip_ar", "tip_en",
+              "kind_label", "precision_label", "note"]  # what a dot draws, its tooltip shows and a click returns
+LABEL_FIELDS = ["place_id", "lon", "lat", "radius", "priority", "label"]
+
+
+def _records(frame: pd.DataFrame, fields: list[str]) -> list[dict]:
+    """The rows as dicts with only the fields a layer reads (the deck's JSON is sent on every page run)."""
+    return frame[[f for f in fields if f in frame]].to_dict("records")
+
+
 def _labels_layer(points: pd.DataFrame, label_size: int = 14, layer_id: str = LABELS_LAYER,
                   group: str = "labels") -> pdk.Layer:
-    """The places' labels, below their dots, that hide one another by priority (see the module's docstring)."""
+    """The places' labels, just below their dots, that hide one another by priority: deck.gl's PointLabelLayer
+    (a TextLayer whose collision box includes the offset from the dot) with the CollisionFilterExtension."""
+    data = _records(points.assign(radius=points["radius"] if "radius" in points else 0.0), LABEL_FIELDS)
     return pdk.Layer(
-        "TextLayer", points.to_dict("records"), id=layer_id, get_position=["lon", "lat"], get_text="label",
-        get_size=label_size, size_units='"pixels"', character_set='"auto"', font_family=FONT,
-        get_color=[30, 30, 30], get_text_anchor='"middle"', get_alignment_baseline='"top"',
-        get_pixel_offset=[0, 10], background=True, get_background_color=[255, 255, 255, 200],
-        background_padding=[3, 1, 3, 1], extensions=[{"@@type": "CollisionFilterExtension"}],
-        collision_group=f'"{group}"', get_collision_priority="priority",
-        collision_test_props={"backgroundPadding": LABEL_PADDING})
+        "PointLabelLayer", data, id=layer_id, get_position=["lon", "lat"], get_text="label",
+        get_radius="radius", size_scale=label_size, character_set='"auto"', font_family=FONT, font_weight=600,
+        get_color=[25, 25, 25], get_text_anchor='"middle"', get_alignment_baseline='"top"',
+        extensions=[{"@@type": "CollisionFilterExtension"}], collision_group=f'"{group}"',
+        get_collision_priority="priority")
 
 
-def _place_layers(points: pd.DataFrame, label_size: int = 14, areas: bool = False) -> list[pdk.Layer]:
+def _place_layers(points: pd.DataFrame, label_size: int = 14, areas: bool = False,
+                  labels: bool = True) -> list[pdk.Layer]:
     """Dots (places a statement names, the biggest drawn last so a click picks it; the others quieter and not
     clickable), areas when asked (governorates and regions as discs of their size), and labels."""
     layers = []
@@ -246,22 +259,24 @@ def _place_layers(points: pd.DataFrame, label_size: int = 14, areas: bool = Fals
     if area.any():
         shown = points[area].assign(area_radius=[PRECISION_METRES.get(p, 40000) for p in points[area]["precision"]])
         layers.append(pdk.Layer(
-            "ScatterplotLayer", shown.sort_values("radius").to_dict("records"), id=AREAS_LAYER, pickable=True,
+            "ScatterplotLayer", _records(shown.sort_values("radius"), DOT_FIELDS + ["area_radius"]), id=AREAS_LAYER,
+            pickable=True,
             get_position=["lon", "lat"], get_radius="area_radius", radius_units='"meters"',
             get_fill_color=[140, 110, 190, 38], stroked=True, get_line_color=[140, 110, 190, 150],
             line_width_min_pixels=1, auto_highlight=True))
     quiet = points[~has & ~area]
     if not quiet.empty:
         layers.append(pdk.Layer(
-            "ScatterplotLayer", quiet.to_dict("records"), id=QUIET_LAYER, pickable=False,
+            "ScatterplotLayer", _records(quiet, DOT_FIELDS), id=QUIET_LAYER, pickable=False,
             get_position=["lon", "lat"], get_radius="radius", radius_units='"pixels"', get_fill_color="colour",
             opacity=0.45, stroked=True, get_line_color=[255, 255, 255], line_width_min_pixels=1))
     layers.append(pdk.Layer(
-        "ScatterplotLayer", points[has & ~area].sort_values("radius").to_dict("records"), id=PLACES_LAYER,
+        "ScatterplotLayer", _records(points[has & ~area].sort_values("radius"), DOT_FIELDS), id=PLACES_LAYER,
         pickable=True, get_position=["lon", "lat"], get_radius="radius", radius_units='"pixels"',
         get_fill_color="colour", stroked=True, get_line_color=[255, 255, 255], line_width_min_pixels=1,
         auto_highlight=True))
-    layers.append(_labels_layer(points, label_size))
+    if labels:
+        layers.append(_labels_layer(points, label_size))
     return layers
 
 
@@ -305,11 +320,10 @@ def city_area(city: dict, vague: pd.DataFrame) -> pd.DataFrame:
     return tooltip_fields(pd.DataFrame([row]), note)
 
 
-def city_feature_layers(city_key: str) -> list[pdk.Layer]:
-    """The city's river and old city, hand-drawn (data/gazetteer/city_features.geojson), with their names."""
+def city_features(city_key: str) -> tuple[list[pdk.Layer], pd.DataFrame]:
+    """The city's river and old city, hand-drawn (data/gazetteer/city_features.geojson): their layers, and
+    their names as label rows (for the one label layer, so they never collide with the places' labels)."""
     features = [f for f in lexicons.city_features()["features"] if f["properties"]["city"] == city_key]
-    if not features:
-        return []
     rivers = [f for f in features if f["properties"]["kind"] == "river"]
     old = [f for f in features if f["properties"]["kind"] == "old_city"]
     layers = []
@@ -324,17 +338,19 @@ def city_feature_layers(city_key: str) -> list[pdk.Layer]:
     names = []
     for f in features:
         coords = f["geometry"]["coordinates"]
-        ring = coords if f["geometry"]["type"] == "LineString" else coords[0]
-        lon, lat = ring[len(ring) // 2] if f["properties"]["kind"] == "river" else \
-            (sum(p[0] for p in ring[:-1]) / (len(ring) - 1), sum(p[1] for p in ring[:-1]) / (len(ring) - 1))
-        names.append({"lon": lon, "lat": lat, "label": label_text(f["properties"]["name"], f["properties"]["name_ar"]),
-                      "kind": f["properties"]["kind"]})
-    layers.append(pdk.Layer(
-        "TextLayer", names, id="city-feature-labels", get_position=["lon", "lat"], get_text="label", get_size=15,
-        size_units='"pixels"', character_set='"auto"', font_family=FONT, get_color=[20, 70, 140],
-        get_text_anchor='"middle"', get_alignment_baseline='"center"', font_weight=700, background=True,
-        get_background_color=[255, 255, 255, 150], background_padding=[4, 2, 4, 2]))
-    return layers
+        ring = coords if f["geometry"]["type"] == "LineString" else coords[0][:-1]
+        if f["properties"]["kind"] == "river":
+            lon, lat = ring[len(ring) // 2]
+        else:
+            lon, lat = sum(p[0] for p in ring) / len(ring), sum(p[1] for p in ring) / len(ring)
+        names.append({"place_id": "", "lon": lon, "lat": lat, "radius": 0.0, "priority": 950,
+                      "label": label_text(f["properties"]["name"], f["properties"]["name_ar"])})
+    return layers, pd.DataFrame(names, columns=["place_id", "lon", "lat", "radius", "priority", "label"])
+
+
+def city_feature_layers(city_key: str) -> list[pdk.Layer]:
+    """The city's river and old city layers (see `city_features`)."""
+    return city_features(city_key)[0]
 
 
 def city_deck(city: dict, fine: pd.DataFrame, coarse: pd.DataFrame, zoom: float = 12.3,
@@ -342,17 +358,25 @@ def city_deck(city: dict, fine: pd.DataFrame, coarse: pd.DataFrame, zoom: float 
     """A city's map: its river and old city; places with street-level coordinates as dots (all the
     gazetteer's, those the statements name sized by them, the others small and grey); the city and
     district-level places as shaded circles of their uncertainty (`coarse`, with `area_radius` in metres),
-    never as pins; labels that never overlap."""
-    layers = basemap_layers(streets) + (city_feature_layers(city_key) if city_key else [])
+    never as pins; one layer of labels (features, places, areas) that never overlap."""
+    feature_layers, feature_names = city_features(city_key) if city_key else ([], pd.DataFrame())
+    layers = basemap_layers(streets, city=True) + feature_layers
+    label_rows = [feature_names]
     if not coarse.empty:
         layers.append(pdk.Layer(
             "ScatterplotLayer", coarse.to_dict("records"), id="coarse-areas", pickable=True,
             get_position=["lon", "lat"], get_radius="area_radius", radius_units='"meters"',
             get_fill_color=[205, 60, 55, 28], stroked=True, get_line_color=[205, 60, 55, 140],
             line_width_min_pixels=1.5))
-        layers.append(_labels_layer(coarse.assign(priority=-500), label_size=15, layer_id="coarse-labels"))
+        label_rows.append(coarse.assign(radius=0.0, priority=-500))
     if not fine.empty:
-        layers += _place_layers(fine, label_size=13)
+        layers += _place_layers(fine, label_size=13, labels=False)
+        label_rows.append(fine)
+    columns = ["place_id", "lon", "lat", "radius", "priority", "label"]
+    labels = pd.concat([r[columns] for r in label_rows if not r.empty], ignore_index=True) \
+        if any(not r.empty for r in label_rows) else pd.DataFrame(columns=columns)
+    if not labels.empty:
+        layers.append(_labels_layer(labels, label_size=13))
     view = pdk.ViewState(latitude=float(city["lat"]), longitude=float(city["lon"]), zoom=zoom, min_zoom=4,
                          max_zoom=17)
     return _deck(layers, view, streets)
