@@ -58,9 +58,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.jsonl:
         if args.workers is not None or args.limit is not None or args.store or args.scheduler:
             ap.error("--store, --workers, --scheduler and --limit apply to --add only")
+        return _export(args.jsonl, mapping)
     if args.scheduler and args.workers is not None:
         ap.error("--workers starts a local cluster; with --scheduler the cluster's own workers analyse")
-        return _export(args.jsonl, mapping)
     store = choose_store(args.store)
     workers = default_workers() if args.workers is None else max(1, args.workers)
     try:
