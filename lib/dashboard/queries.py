@@ -156,8 +156,10 @@ class Source:
         if found is None:
             id_col, extra = (("place_id", ["lat", "lon", "kind", "precision", "country", "parent_id"])
                              if kind == "places" else ("actor_id", ["kind", "country"]))
-            firsts = ", ".join(f'first("{c}" ORDER BY part_no, file_row_number) FILTER (WHERE "{c}" IS NOT NULL '
-                               f"{'AND NOT isnan(' + c + ')' if c in ('lat', 'lon') else ''}) AS \"{c}\""
+            # the first non-null value in store order: arg_min over (part, row) packed in one integer is a
+            # plain aggregate, where first(… ORDER BY …) sorts every group
+            firsts = ", ".join(f'arg_min("{c}", part_no * 4294967296 + file_row_number) FILTER (WHERE "{c}" IS NOT '
+                               f"NULL {'AND NOT isnan(' + c + ')' if c in ('lat', 'lon') else ''}) AS \"{c}\""
                                for c in ["name", "name_ar", *extra])
             found = self.cursor().execute(f"""
                 SELECT *, label(name, name_ar) AS label FROM (
