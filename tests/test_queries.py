@@ -88,7 +88,7 @@ def test_counts_and_pages_agree(data, src, name):
     chosen = _choices(data)[name]
     shown = _shown(data, chosen)
     assert queries.count_statements(src, chosen) == (len(shown), len(data["statements"]))
-    for offset, limit in ((0, 5), (3, 4), (0, 1000)):
+    for offset, limit in ((0, 5), (3, 4), (0, 1000), (1, 3)):
         page = queries.statement_page(src, chosen, offset, limit)
         want = shown.iloc[offset:offset + limit]
         assert list(page["statement_id"]) == list(want["statement_id"])
@@ -288,3 +288,15 @@ def test_index_command_keys_every_part_once(store, tmp_path, capsys):
     assert f"search keys for {parts} new part(s), {parts} in all" in capsys.readouterr().out
     assert queries.main(["--index", "--store", str(copy)]) == 0
     assert f"search keys for 0 new part(s), {parts} in all" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("name", SOME)
+def test_deep_pages_found_by_id_agree(data, src, name, monkeypatch):
+    """Past DEEP_OFFSET a page is sorted on narrow columns, then read by id: the same rows in the same order."""
+    monkeypatch.setattr(queries, "DEEP_OFFSET", 1)
+    chosen = _choices(data)[name]
+    shown = _shown(data, chosen)
+    for offset in (1, 4):
+        page = queries.statement_page(src, chosen, offset, 6)
+        assert list(page["statement_id"]) == list(shown["statement_id"][offset:offset + 6])
+        assert page["place_names"].tolist() == shown["place_names"][offset:offset + 6].tolist()

@@ -326,6 +326,7 @@ def count_statements(src: Source, chosen: Filters) -> tuple[int, int]:
     return int(shown), int(total)
 
 
+DEEP_OFFSET = 1000  # from this offset on, a page is found by id first (see statement_page)
 PAGE_COLUMNS = ["statement_id", "article_id", "quote", "speaker", "speaker_ar", "speaker_id", "speaker_kind", "kind",
                 "cue", "start", "end", "para_start", "para_end", "published", "actor_ids", "place_ids", "speaker_key",
                 "speaker_label", "published_date"]
@@ -341,9 +342,15 @@ def statement_page(src: Source, chosen: Filters, offset: int = 0, limit: int = 2
     params.update(offset=int(offset), limit=int(limit))
     order = ("published_ts DESC NULLS LAST, article_id DESC, start DESC" if newest_first else
              "published_ts NULLS LAST, article_id, start")
-    rows = _run(src, f"""
-        SELECT * EXCLUDE (published_ts), published_ts AS published_date FROM st WHERE {where}
-        ORDER BY {order} LIMIT $limit OFFSET $offset""", params)
+    page = f"SELECT * EXCLUDE (published_ts), published_ts AS published_date FROM st WHERE {where} ORDER BY {order}"
+    if offset < DEEP_OFFSET:
+        rows = _run(src, page + " LIMIT $limit OFFSET $offset", params)
+    else:  # the order found on narrow columns, then the page's rows read whole (a deep top-N of whole rows
+        # cost 2.3 s of CPU at offset 10,000 on 200,000 statements, this way 0.95 s)
+        ids = src.cursor().execute(f"SELECT statement_id FROM st WHERE {where} ORDER BY {order} "
+                                   "LIMIT $limit OFFSET $offset", params).fetchall()
+        rows = _run(src, f"SELECT * EXCLUDE (published_ts), published_ts AS published_date FROM st "
+                         f"WHERE list_contains($ids, statement_id) ORDER BY {order}", {"ids": [i for (i,) in ids]})
     if rows.empty:
         return rows.reindex(columns=[*PAGE_COLUMNS, "title", "source", "url", "source_file", "place_names",
                                      "actor_names"])
