@@ -4,6 +4,7 @@ each size, and the ingest's throughput with 1 and 2 Dask workers against the pro
     .venv/bin/python bench/scale.py build    [--root /tmp/rasd-scale]   # the base store, then the copies
     .venv/bin/python bench/scale.py ingest   [--limit 6000 --repeat 2]  # pool:2, dask:1, dask:2 alternately
     .venv/bin/python bench/scale.py queries  [--sizes 60k,240k,1m]      # pandas loader vs DuckDB, fresh processes
+    .venv/bin/python bench/scale.py browser  [--sizes 60k,240k,1m]      # chromium against bench/scale_app.py
 
 `build` analyses every article of the corpora ONCE (SaudiNewsNet and all of ANT v2.1, through the importer on a
 local Dask cluster of 2 workers) into ROOT/base; the bigger stores are that store plus copies of its Parquet
@@ -290,6 +291,34 @@ def _free_gb() -> float:
     return 0.0
 
 
+def copy_search_keys(root: Path, size: str) -> int:
+    """The search keys of a bigger store's copies, from the 60k store's keys with the copies' statement ids
+    (their text is the same): keying 3.5 million statements again would measure nothing new. Returns how
+    many part files were written or linked."""
+    from lib.dashboard import queries
+
+    base = root / "60k" / "search" / queries.KEY_VERSION
+    dest = root / size / "search" / queries.KEY_VERSION
+    dest.mkdir(parents=True, exist_ok=True)
+    made = 0
+    for part in sorted((root / size / "statements").glob("part-*-c??.parquet")):
+        target = dest / part.name
+        copy = int(part.name[-10:-8])
+        source = base / (part.name[:-10] + "00.parquet")
+        if target.exists() or not source.exists():
+            continue
+        if copy == 0:
+            os.link(source, target)
+        else:
+            keys = pq.read_table(source)
+            ids = [_new_id(s[:s.index(":")], copy) + s[s.index(":"):] for s in keys.column("statement_id").to_pylist()]
+            tmp = dest / f".tmp-{part.name}"
+            pq.write_table(keys.set_column(0, "statement_id", pa.array(ids, pa.string())), tmp, compression="zstd")
+            os.replace(tmp, target)
+        made += 1
+    return made
+
+
 def query_runs(root: Path, sizes: list[str], repeat: int, pandas_up_to: str = "1m") -> dict:
     """At each size: the search keys built (once), then the pandas loader and the DuckDB queries in fresh
     processes, `repeat` times each; medians."""
@@ -303,8 +332,10 @@ def query_runs(root: Path, sizes: list[str], repeat: int, pandas_up_to: str = "1
             print(f"{size}: no store at {store} (run build first)")
             continue
         t = time.perf_counter()
+        copied = copy_search_keys(root, size) if size != "60k" else 0
         made = queries.build_search_keys(queries.Source(store))
-        print(f"{size}: search keys for {made} part(s) in {time.perf_counter() - t:.1f} s")
+        print(f"{size}: search keys for {made} part(s) in {time.perf_counter() - t:.1f} s"
+              + (f" ({copied} copied from the 60k store's with new ids)" if copied else ""))
         res = {"duck": [fresh(DUCK, store) for _ in range(repeat)]}
         # the loader held 1.2 GB at 60k articles and 2.7 GB at 240k (issue #12): ~0.7 GB per copy, and some room
         if SIZES[size] <= SIZES[pandas_up_to] and _free_gb() > 4 + 0.7 * SIZES[size]:
@@ -312,7 +343,7 @@ def query_runs(root: Path, sizes: list[str], repeat: int, pandas_up_to: str = "1
         else:
             res["pandas"] = [{"error": f"skipped: {_free_gb():.0f} GB available"}]
         results[size] = res
-        for engine, runs in res.items():
+        for engine, runs in list(res.items()):
             ok = [r for r in runs if "error" not in r]
             if not ok:
                 print(f"{size} {engine}: {runs[0]['error']}")
@@ -328,11 +359,113 @@ def query_runs(root: Path, sizes: list[str], repeat: int, pandas_up_to: str = "1
     return results
 
 
+# ---------------------------------------------------------------------------------------------------- browser
+
+CHROMIUM = os.environ.get("RASD_CHROMIUM", "/usr/bin/chromium")
+_IDLE = ("() => !document.querySelector('[data-testid=\"stStatusWidget\"]') && "
+         "!document.querySelector('[data-testid=\"stSkeleton\"]')")
+
+
+def browser_runs(root: Path, sizes: list[str]) -> dict:
+    """At each size: `streamlit run bench/scale_app.py` (the quotes page on the DuckDB queries) driven by
+    chromium: the first page after the server is up, a page change, a speaker filter, a text search; and the
+    server's peak RSS."""
+    import psutil
+    from playwright.sync_api import sync_playwright
+
+    from dashboard import free_port
+
+    print(f"machine: {machine()}; load average {load_average()}; {time.strftime('%Y-%m-%d %H:%M')}")
+    out = {}
+    for size in sorted(sizes, key=SIZES.get):
+        store = root / size
+        port = free_port()
+        env = {**os.environ, "RASD_STORE": str(store)}
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "bench/scale_app.py", "--server.headless", "true",
+             "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+             "--server.fileWatcherType", "none"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL)
+        base = f"http://127.0.0.1:{port}"
+        peak = Peak(pid=proc.pid)
+        times: dict[str, float] = {}
+        try:
+            deadline = time.time() + 120
+            while True:
+                try:
+                    import urllib.request
+                    with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2):
+                        break
+                except OSError:
+                    if proc.poll() is not None or time.time() > deadline:
+                        raise SystemExit("streamlit run did not come up")
+                    time.sleep(0.2)
+            with peak.watch(), sync_playwright() as p:
+                browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+                page = browser.new_page(viewport={"width": 1400, "height": 1000})
+
+                def settle(text: str, timeout: float = 120_000) -> None:
+                    page.wait_for_function(f"() => document.body.innerText.includes({json.dumps(text)})",
+                                           timeout=timeout)
+                    page.wait_for_function(_IDLE, timeout=timeout)
+
+                def shot(name: str) -> None:
+                    page.screenshot(path=str(root / f"browser-{size}-{name}.png"))
+
+                def metric() -> str:
+                    return page.locator('[data-testid="stMetricValue"]').first.inner_text()
+
+                page.on("pageerror", lambda e: print("page error:", e))
+                t = time.perf_counter()
+                page.goto(base)
+                settle("done · page 1")
+                times["first_page"] = time.perf_counter() - t
+                t = time.perf_counter()
+                box = page.locator('[data-testid="stNumberInput"] input').first
+                box.fill("2")
+                box.press("Enter")
+                settle("done · page 2")
+                times["page_change"] = time.perf_counter() - t
+                before = metric()
+                t = time.perf_counter()
+                page.locator('[data-testid="stMultiSelect"]').first.click()
+                # the busiest speaker ("label (count)"; the list may begin with a "select all" entry)
+                page.get_by_role("option", name=re.compile(r"\(\d+\)$")).first.click()
+                page.keyboard.press("Escape")
+                page.wait_for_function(
+                    "(b) => { const m = document.querySelector('[data-testid=\"stMetricValue\"]');"
+                    " return m && m.innerText !== b; }", arg=before, timeout=120_000)
+                settle("done · page 1")
+                times["speaker_filter"] = time.perf_counter() - t
+                before = metric()
+                t = time.perf_counter()
+                search = page.locator('[data-testid="stTextInput"] input').first
+                search.fill("الأمريكي")
+                search.press("Enter")
+                page.wait_for_function(
+                    "(b) => { const m = document.querySelector('[data-testid=\"stMetricValue\"]');"
+                    " return m && m.innerText !== b; }", arg=before, timeout=120_000)
+                settle("done · page 1")
+                times["text_search"] = time.perf_counter() - t
+                shot("search")
+                browser.close()
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+        out[size] = {**times, "rss_mb": peak.total_mb}
+        print(f"{size} browser: " + ", ".join(f"{k} {v:.2f} s" for k, v in times.items())
+              + f"; streamlit run peak {peak.total_mb:,.0f} MB", flush=True)
+    return out
+
+
 # ------------------------------------------------------------------------------------------------------ main
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("step", choices=["build", "ingest", "queries"])
+    ap.add_argument("step", choices=["build", "ingest", "queries", "browser"])
     ap.add_argument("--root", type=Path, default=SCALE_ROOT, help="where the stores go (under /tmp)")
     ap.add_argument("--sizes", default="60k,240k,1m", help="comma-separated: " + ", ".join(SIZES))
     ap.add_argument("--workers", type=int, default=2, help="build: Dask workers analysing the corpora")
@@ -348,8 +481,10 @@ def main(argv: list[str] | None = None) -> int:
         build(root, sizes, args.workers)
     elif args.step == "ingest":
         ingest_runs(root, args.limit, args.repeat)
-    else:
+    elif args.step == "queries":
         query_runs(root, sizes, args.repeat, args.pandas_up_to)
+    else:
+        browser_runs(root, sizes)
     return 0
 
 

@@ -112,6 +112,10 @@ class Variants:
     def __len__(self) -> int:
         return len(self._parent)
 
+    def signature(self) -> str:
+        """Every stem and its key, as text: what a cache of keys built with these variants depends on."""
+        return repr(sorted((stem, self._find(stem)) for stem in self._parent))
+
 
 @dataclass
 class Index:
@@ -130,6 +134,13 @@ class Index:
         definite, stem = query_reading(word)
         table = self.definite_ids if definite else self.any_ids
         return np.array(table.get(variants.key(stem), ()), dtype=np.int32)
+
+
+def query_key(word: str, variants: Variants) -> str:
+    """The search key a query word is looked up by in a key table (see lib.dashboard.queries.search_keys):
+    "d" + the variant key of its stem when it needs ال in the text, "a" + it otherwise."""
+    definite, stem = query_reading(word)
+    return ("d" if definite else "a") + variants.key(stem)
 
 
 def build_index(texts: list[str | None], variants: Variants) -> Index:
