@@ -30,6 +30,10 @@ from lib.text.normalize import fold
 from lib.text.quote_marks import QuoteSpan, pair_quotes
 from lib.text.tokens import Token, gap_is_space
 
+# A speaker phrase is read at most this many chunks far: real ones are far shorter, and a run of reporting
+# verbs or fillers with no content (قال قال قال …) must not be read to its end from every one of its verbs.
+MAX_PHRASE_CHUNKS = 40
+
 _SENTENCE_BREAK = re.compile(r"\n|[.!?؟](?=[ \n])")  # where a sentence ends
 _CLAUSE_MARKS = "،,؛:"
 MAX_NAME_TOKENS = 4  # an unknown name kept as written is at most this long
@@ -198,6 +202,8 @@ class Passage:
         self._keys: list[str] | None = None
         self._sentence_ends: list[int] | None = None
         self._beside_cues: dict[str, list[int]] | None = None
+        self._relays: list[Cue] | None = None
+        self._relay_starts: list[int] = []
 
     def positions(self, key: str) -> list[int]:
         """Indices of the tokens whose folded word is key (built once per article)."""
@@ -215,6 +221,13 @@ class Passage:
             return self._keys.index(key)
         except ValueError:
             return -1
+
+    def relays_after(self, token: int) -> list[Cue]:
+        """The «نقلا عن» attributions that start after a token, in text order."""
+        if self._relays is None:
+            self._relays = [c for c in self.cues if c.kind == "attribution" and c.form.startswith("نقلا")]
+            self._relay_starts = [c.first_token for c in self._relays]
+        return self._relays[bisect.bisect_right(self._relay_starts, token):]
 
     def beside_cues(self) -> dict[str, list[int]]:
         """Words right before or after a reporting cue → their token indices (قال ويست، نيومان فيقول)."""
@@ -489,7 +502,7 @@ class Reader:
         once a chunk that may name the speaker is read (the rest of a long phrase is not needed)."""
         chunks: list[Chunk] = []
         i, relative, left = start, False, None
-        while i < end and left != 0:
+        while i < end and left != 0 and len(chunks) < MAX_PHRASE_CHUNKS:
             comma = i > start and self.boundary(i)
             if comma:
                 relative = False
@@ -1019,8 +1032,7 @@ class Speakers:
         subject, junk, chunks = self._phrase_subject(cue.last_token + 1, b)
         if junk and svo is None:
             return None, False
-        relay = next((c for c in p.cues if c.kind == "attribution" and c.form.startswith("نقلا")
-                      and cue.last_token < c.first_token and c.last_token < b), None)
+        relay = next((c for c in p.relays_after(cue.last_token) if c.last_token < b), None)
         if relay is not None:  # ذكرت صحيفة «الشرق الأوسط» نقلا عن مسؤول أمني أن …: the source relayed speaks
             relayed, _, _ = self._phrase_subject(relay.last_token + 1, b)
             if relayed is not None and relayed.score >= FLOOR:
