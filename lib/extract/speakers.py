@@ -390,6 +390,12 @@ class Reader:
     def key(self, i: int) -> str:
         return self.p.tokens[i].key
 
+    def definite(self, i: int) -> bool:
+        """Does token i carry the article as written (الأهلي, not إلغاء, whose folded key also opens with ال)?"""
+        tok = self.p.tokens[i]
+        return self.p.text[tok.start:tok.end].lstrip("وفبلك«\"“")[:2] in ("ال", "لل") or \
+            self.p.text[tok.start:tok.start + 3] in ("وال", "فال", "بال", "كال")
+
     def boundary(self, i: int) -> bool:
         """Is there punctuation (a comma, a colon, a line break) before token i?"""
         if i <= 0:
@@ -415,7 +421,10 @@ class Reader:
             hit = "glued_mention" if any(c in pre for c in "لبك") else "mention"
         else:
             hit = word_class(tok.key, lex=self.lex)
-            if hit == "word":
+            written = p.text[tok.start:tok.end]
+            if hit == "word" and "\u064b" in written and i not in p.cue_at:
+                hit = "accusative"  # ويضيف استعمالاً مجازياً: a word with tanwin al-fath is an object, no name
+            elif hit == "word":
                 clitic = self._clitic_actor(i)
                 if clitic is not None:
                     self.clitic[i] = clitic
@@ -521,6 +530,8 @@ class Reader:
             return Chunk("filler", i, i)
         if k == "relative":
             return Chunk("relative", i, i)
+        if k == "accusative":
+            return Chunk("object", i, i)
         if k in ("group", "anonymous"):
             return Chunk("anonymous", i, self.description(i + 1, end))
         if k == "role" or (i + 1 < end and f"{self.key(i)} {self.key(i + 1)}" in self.cls.roles):
@@ -665,7 +676,7 @@ class Reader:
             after = self.mention_last(j) + 1
             if ent is not None and ent.kind == "person" and (after >= end or self.boundary(after)):
                 person_at = j  # وزير …، X،: a name set off by commas
-        elif person_at < 0 and j < end and self.boundary(j) and self.kind(j) == "word" and \
+        elif person_at < 0 and j < end and self.boundary(j) and self.kind(j) == "word" and not self.definite(j) and \
                 p.text[p.tokens[j - 1].end:p.tokens[j].start].strip() in ("،", ","):
             name = self.name(j, end)
             after = name.last + 1
@@ -796,15 +807,20 @@ class Reader:
 
     def body(self, i: int, end: int) -> Chunk:
         """A body named by its kind and name (شركة «كومريس»، منظمة "صوت الفرات"، شركة الإمارات للاتصالات)."""
-        j, n = i + 1, 0
+        j, n, named = i + 1, 0, False
         if j < end and self.kind(j) == "name_quote":
             return Chunk("body", i, min(self.quote_last(j), end - 1))
+        quote = self.p.quote_holding(self.p.tokens[i].start)
         while j < end and n < MAX_BODY_TOKENS and not self.boundary(j):
             k = self.kind(j)
+            if k != "name_quote" and self.p.quote_holding(self.p.tokens[j].start) is not quote:
+                break  # وشكر النادي الأهلي "الأشقاء …": the quoted words begin, the name has ended
             if k in ("mention", "glued_mention") and self.entity_at(j) is not None and \
                     self.entity_at(j).kind not in ("person", "media"):
-                j, n = self.mention_last(j) + 1, n + 1  # شركة الإمارات للاتصالات
+                j, n, named = self.mention_last(j) + 1, n + 1, True  # شركة الإمارات للاتصالات
                 continue
+            if named and k == "word" and not self.definite(j) and not _nisba(self.key(j)):
+                break  # إدارة النادي الأهلي إلغاء عقد: a known name has ended, an indefinite noun follows
             if k == "glued_noun" and self._genitive_noun(self.key(j)):
                 j, n = j + 1, n + 1
                 continue
@@ -814,7 +830,7 @@ class Reader:
             if n >= 2 and self.key(j).endswith("ا") and not self.key(j).startswith("ال") or \
                     n and self.key(j)[:1] == "ي" and self.key(j) not in self.lex.given_names:
                 break  # وقعت شركة سيريكا إنرجي عقدا، الشركة الداخلية يلقي اللوم: the name has ended
-            if n and k == "word" and not self.key(j).startswith(("ال", "و", "ل")) and \
+            if n and k == "word" and not (self.definite(j) or self.key(j).startswith(("و", "ل"))) and \
                     self.key(j - 1).startswith(("ال", "وال")) and not _nisba(self.key(j)) and (
                         not _nisba(self.key(j - 1)) or self._demonym_at(j - 1)):
                 break  # وزارة التجارة والصناعة بلوغ القيمة …: an indefinite noun after the definite name
@@ -1073,7 +1089,7 @@ class Speakers:
         for ch in chunks:
             if ch.kind in ("filler", "prep") and not ch.after_comma:
                 continue
-            if ch.kind in ("junk", "relative") or ch.after_comma:
+            if ch.kind in ("junk", "relative", "object") or ch.after_comma:
                 return None, start
             src, ev = self._chunk_source(ch)
             if src is None:
@@ -1123,6 +1139,8 @@ class Speakers:
         for n, ch in enumerate(chunks):
             if ch.kind in ("filler", "prep", "relative") or ch.relative:
                 continue
+            if ch.kind == "object":
+                return None, False, chunks  # ويضيف استعمالاً مجازياً: the verb's object, its subject unwritten
             if ch.kind == "junk":
                 # أكد وجود …: a verbal noun right after the verb; after an occasion (في تغريدة أخرى) it is no clue
                 return None, n == 0, chunks
@@ -1604,7 +1622,11 @@ class Speakers:
                 cands.append((p.token_at(m.start), m))
         for k in (stem, head, "و" + stem, "ب" + stem, "ل" + stem, "و" + head, "ب" + head, "ل" + head):
             cands += [(j, None) for j in p.positions(k)]
-        order = sorted({j: m for j, m in cands if j != n}.items(), key=lambda c: (c[0] > n, abs(c[0] - n)))
+        at_token: dict[int, object] = {}
+        for j, m in cands:
+            if j != n and at_token.get(j) is None:
+                at_token[j] = m  # a mention at j wins over the bare word read there (its name ends where it ends)
+        order = sorted(at_token.items(), key=lambda c: (c[0] > n, abs(c[0] - n)))
 
         def governed(j: int) -> bool:
             prev = p.tokens[j - 1].key if j else ""
@@ -1634,7 +1656,8 @@ class Speakers:
         if body.kind != "body" or body.last == j or key.endswith(head) and not (
                 _nisba(p.tokens[j + 1].key) or p.tokens[j + 1].key.startswith(("ال", "لل"))):
             return None  # وقامت اللجنة بتشكيل: the bare noun again, not its name
-        if key.startswith(("ال", "وال")) and all(_nisba(p.tokens[t].key) or p.tokens[t].key in _demonyms(lex=self.lex)
+        if key.startswith(("ال", "وال")) and all((_nisba(p.tokens[t].key) and r.kind(t) != "mention")
+                                                 or p.tokens[t].key in _demonyms(lex=self.lex)
                                                  for t in range(j + 1, body.last + 1)):
             return None  # ولمحت الوكالة الأميركية: a description again, the name is elsewhere
         src, _ = self._chunk_source(body)
