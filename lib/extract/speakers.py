@@ -487,7 +487,8 @@ class Reader:
         rest = _glued_preposition(key, lex=self.lex)
         if rest is None:
             return False
-        if key[:1] == "ل" and len(rest) > 4 and rest.endswith(("يه", "يها", "يهم", "اته", "اتها")):
+        if key[:1] == "ل" and len(rest) > 4 and rest.endswith(("يه", "يها", "يهم", "اته", "اتها")) \
+                and not rest.startswith("ال"):  # (للاتفاقية: a definite noun carries no pronoun)
             return True  # لمتابعيه، لمحبيها: his followers, her fans
         return word_class(rest, lex=self.lex) in ("name_context", "addressee")
 
@@ -659,7 +660,8 @@ class Reader:
                 j += 1  # المدير العام: an adjective of the title, not a time; عبد الله: one name
                 continue
             if k not in ("word", "role", "bare_body", "name_context", "name_link", "prepositional", "bare_document") \
-                    and key not in self.lex.function_words["locative"]:
+                    and key not in self.lex.function_words["locative"] and not (
+                        k in ("addressee", "document") and key.startswith("وال")):  # العلاقات العامة والإعلام
                 break  # (جمعية البر لقرى جنوب مكة: a direction stays in the title)
             if k == "role":
                 inner_role_at = j
@@ -680,7 +682,10 @@ class Reader:
                 p.text[p.tokens[j - 1].end:p.tokens[j].start].strip() in ("،", ","):
             name = self.name(j, end)
             after = name.last + 1
-            if name.last - j < 3 and (after >= end or self.boundary(after) and p.text[
+            if name.last - j < 2 and after < end and not self.boundary(after) and self.kind(after) == "mention" \
+                    and self.entity_at(after) is not None and self.entity_at(after).kind == "person":
+                person_at = after  # المتحدث باسم الرئيس الروسي، ديميتري بيسكوف،: a given name spelt otherwise
+            elif name.last - j < 3 and (after >= end or self.boundary(after) and p.text[
                     p.tokens[after - 1].end:p.tokens[after].start].strip() in ("،", ",")):
                 chunk.name_span, chunk.last = (j, name.last), name.last  # الأستاذ في جامعة فلورنسا، أليساندرو سيني،
                 chunk.name_after_title = True
@@ -869,6 +874,8 @@ def _body_gender(ent: Entity, surface: str) -> str:
     words = fold(surface).split()
     if not words:
         return ""
+    if ent.kind == "media" and not words[0].endswith("ه"):
+        return ""  # قالت رويترز، ذكر «رويترز»: an outlet's bare name takes either gender (صحيفة، وكالة: f)
     if words[0].endswith(("ه", "ات")) or len(words) > 1 and (words[1].endswith("يه") or words[1] == "المتحده"):
         return "f"  # الوزارة، القوات، الأمم المتحدة، الولايات المتحدة (but حزب الله: the name of God is no adjective)
     return "m"
@@ -994,6 +1001,7 @@ class Speakers:
         self.titles: dict[str, Source] = {}  # folded title → the person this article gives it
         self.issuers: dict[str, Source] = {}  # folded document word (بيان) → who issued one in this article
         self.named_people: list[Source] = []  # people this article names that no lexicon knows (by rank, title)
+        self.genders: dict[str, str] = {}  # person's key → m or f, from the verbs of the phrases that name them
         self._scanned = False
 
     def release(self) -> None:
@@ -1012,9 +1020,22 @@ class Speakers:
         if source is not None and source.kind not in ("unknown",):
             self.last, self.last_at, self.last_by_attribution = source, at, attribution
 
+    def _gender(self, source: Source) -> Source:
+        """The source with the gender its earlier verbs gave a person (وقال نيبينزيا … then قالت is not his)."""
+        if source.gender or source.kind != "person" or not source.speaker_id:
+            return source
+        g = self.genders.get(source.speaker_id, "")
+        return replace(source, gender=g) if g in ("m", "f") else source
+
+    def _note_gender(self, source: Source, gender: str) -> None:
+        """A person named as the subject of a verb: remember the verb's gender (two genders: unknown)."""
+        if source.kind == "person" and source.speaker_id and gender in ("m", "f"):
+            seen = self.genders.get(source.speaker_id)
+            self.genders[source.speaker_id] = gender if seen in (None, gender) else "?"
+
     def _best(self, cands: list[Candidate], gender: str) -> Candidate | None:
         for c in cands:
-            if not _agrees(gender, c.source) and "gender_clash" not in c.evidence:
+            if not _agrees(gender, self._gender(c.source)) and "gender_clash" not in c.evidence:
                 c.evidence.append("gender_clash")
         cands = [c for c in cands if c.score >= FLOOR]
         return max(cands, key=lambda c: (c.score, c.at)) if cands else None
@@ -1041,11 +1062,14 @@ class Speakers:
             relayed, _, _ = self._phrase_subject(relay.last_token + 1, b)
             if relayed is not None and relayed.score >= FLOOR:
                 subject = relayed
+                gender = ""  # وأكدت وكالة إنترفاكس نقلا عن الجيش: the verb agrees with the outlet, not the source
         if subject is not None:
             cands.append(subject)
         best = self._best(cands, gender)
         if best is not None:
             self._note_issuer(chunks, best.source)
+            if "gender_clash" not in best.evidence:
+                self._note_gender(best.source, gender)
             return best.source, True
         if not discourse:
             return UNKNOWN, False
@@ -1228,11 +1252,12 @@ class Speakers:
         m = p.actor_mentions[k]
         gap = p.text[m.end:cue.start].strip()
         # الكرملين قال، الخارجية القطرية التي أكدت، الحكومة قد أعلنت
+        first_to = fold(gap) in ("اول من", "اولي من", "اول من قد")  # وكانت رويترز أول من ذكرت: she was first to
         if gap not in ("", "قد", "فقد", "كان", "كانت", "التي", "الذي", "الذين", "التي كانت", "الذي كان") \
-                or p.in_content(m.start):
+                and not first_to or p.in_content(m.start):
             return None
         ent = p.entity(m)
-        if ent.kind == "media" and gap:
+        if ent.kind == "media" and gap and not first_to:
             return None
         i = p.token_at(m.start)
         if ent.kind == "person":
@@ -1403,6 +1428,14 @@ class Speakers:
                 namesake = [q for q in self.named_people if fold(q.speaker_ar or "").split()[-1:] == surname]
                 if namesake:
                     return namesake[-1]
+                # ودعا المالكي after العقيد تركي المالكي: the namesake the article names in full, not the lexicon's
+                # best-known bearer of the surname
+                fuller = [(o, e) for o, e, mw, _ in p.mention_words() if len(mw) > 1 and mw[-1:] == surname
+                          and e.kind == "person"]
+                if fuller and len({e.entity_id for _, e in fuller}) == 1 and fuller[0][1].entity_id != ent.entity_id:
+                    o, e = fuller[0]
+                    return source_of(e, o.surface if e.entity_id.startswith("person:") else (e.name_ar or o.surface),
+                                     gender)
             return source_of(ent, m.surface, gender)
         full = ent.name_ar or m.surface
         # the fullest name the article gives, when this mention is its end (تيلرسون → ريكس تيلرسون)
@@ -1543,7 +1576,8 @@ class Speakers:
                     ch = r.title(j, min(n, i + 4))
                     if ch.person is not None and ch.person.start == m.start:
                         self._title_source(ch)
-                    break
+                    if p.tokens[j].key not in self.lex.words.ranks:
+                        break  # (وزير الأوقاف المصري الدكتور مختار جمعة: a rank, and the office before it)
             # هاني أبو ريدة، رئيس الاتحاد …
             if after < n and r.boundary(after) and p.text[p.tokens[after - 1].end:p.tokens[after].start].strip() \
                     in ("،", ",") and r.kind(after) == "role" and p.tokens[after].key in self.lex.words.roles:
