@@ -807,6 +807,11 @@ class Reader:
                                                                                "name_context"):
             chunk.issuer = self.chunk(j, end)  # بيان الخارجية، تقرير الوزارة، تقرير مركز الدراسات
             j = chunk.issuer.last + 1
+        elif j < end and not self.boundary(j) and not bare and j == i + 1 and self.kind(j) == "word" and \
+                self.definite(j) and not _nisba(self.key(j)) and self.key(j) not in self.lex.speech_cues:
+            j += 1  # تقرير الشال الاقتصادي: the document's own name, and its adjectives
+            while j < end and j - i < 4 and not self.boundary(j) and self.kind(j) == "word" and _nisba(self.key(j)):
+                j += 1
         chunk.last = max(i, min(j, end) - 1)
         return chunk
 
@@ -830,8 +835,8 @@ class Reader:
                 j, n = j + 1, n + 1
                 continue
             if k not in ("word", "prepositional", "name_link", "bare_body", "name_context", "role") \
-                    or self.key(j) in self.lex.speech_cues:
-                break
+                    or self.key(j) in self.lex.speech_cues or self.key(j) in self.lex.speaker_phrase["affiliation"]:
+                break  # (المنظمة التابعة له: what it belongs to, not its name)
             if n >= 2 and self.key(j).endswith("ا") and not self.key(j).startswith("ال") or \
                     n and self.key(j)[:1] == "ي" and self.key(j) not in self.lex.given_names:
                 break  # وقعت شركة سيريكا إنرجي عقدا، الشركة الداخلية يلقي اللوم: the name has ended
@@ -1594,6 +1599,10 @@ class Speakers:
                 return replace(src, gender=""), ev  # the verb agrees with the document, not its issuer
         text = self._text(ch.first, ch.last)
         head = p.tokens[ch.first].key
+        if ch.last > ch.first and not head.startswith("ال"):
+            src = Source(text, text, None, "document", _word_gender(head))
+            self.issuers.setdefault(head, src)  # تقرير الشال … then التقرير: that report
+            return src, ["document"]
         if ch.last == ch.first and head.startswith("ال"):
             src = self._issuer_before(head[2:], p.tokens[ch.first].start)
             if src is not None:
