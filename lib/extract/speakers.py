@@ -834,6 +834,10 @@ class Reader:
             if k == "glued_noun" and self._genitive_noun(self.key(j)):
                 j, n = j + 1, n + 1
                 continue
+            if k == "anonymous" and n and self.definite(j) and not self.definite(j - 1) and \
+                    self.kind(j - 1) == "word":
+                j, n = j + 1, n + 1  # هيئة كبار العلماء: a group word as the genitive of the name's noun
+                continue
             if k not in ("word", "prepositional", "name_link", "bare_body", "name_context", "role") \
                     or self.key(j) in self.lex.speech_cues or self.key(j) in self.lex.speaker_phrase["affiliation"]:
                 break  # (المنظمة التابعة له: what it belongs to, not its name)
