@@ -422,8 +422,11 @@ class Reader:
         else:
             hit = word_class(tok.key, lex=self.lex)
             written = p.text[tok.start:tok.end]
-            if hit == "word" and "\u064b" in written and i not in p.cue_at:
-                hit = "accusative"  # ويضيف استعمالاً مجازياً: a word with tanwin al-fath is an object, no name
+            if hit == "word" and i not in p.cue_at and ("\u064b" in written or len(tok.key) > 4 and tok.key.endswith(
+                    ("هم", "هما", "هن", "ها")) and tok.key not in self.lex.given_names):
+                # ويضيف استعمالاً مجازياً، وأكد عزمهم: a word with tanwin al-fath or a possessive pronoun is the
+                # verb's object, no name
+                hit = "accusative"
             elif hit == "word":
                 clitic = self._clitic_actor(i)
                 if clitic is not None:
@@ -839,8 +842,9 @@ class Reader:
                 j, n = j + 1, n + 1  # هيئة كبار العلماء: a group word as the genitive of the name's noun
                 continue
             if k not in ("word", "prepositional", "name_link", "bare_body", "name_context", "role") \
-                    or self.key(j) in self.lex.speech_cues or self.key(j) in self.lex.speaker_phrase["affiliation"]:
-                break  # (المنظمة التابعة له: what it belongs to, not its name)
+                    or self.key(j) in self.lex.speech_cues or self.key(j) in self.lex.speaker_phrase["affiliation"] \
+                    or n and self.key(j) in ("اول", "اولي", "اخر") and j + 1 < end and self.key(j + 1) == "من":
+                break  # (المنظمة التابعة له: what it belongs to; موقع باز فييد أول من نشر: the name has ended)
             if n >= 2 and self.key(j).endswith("ا") and not self.key(j).startswith("ال") or \
                     n and self.key(j)[:1] == "ي" and self.key(j) not in self.lex.given_names:
                 break  # وقعت شركة سيريكا إنرجي عقدا، الشركة الداخلية يلقي اللوم: the name has ended
@@ -883,11 +887,13 @@ def _body_gender(ent: Entity, surface: str) -> str:
     words = fold(surface).split()
     if not words:
         return ""
-    if ent.kind == "media" and not words[0].endswith("ه"):
-        return ""  # قالت رويترز، ذكر «رويترز»: an outlet's bare name takes either gender (صحيفة، وكالة: f)
     if words[0].endswith(("ه", "ات")) or len(words) > 1 and (words[1].endswith("يه") or words[1] == "المتحده"):
         return "f"  # الوزارة، القوات، الأمم المتحدة، الولايات المتحدة (but حزب الله: the name of God is no adjective)
-    return "m"
+    if words[0].startswith("ال"):
+        return "m"  # الجيش، المجلس
+    # وتقول هيومن رايتس ووتش، ذكرت رويترز، وذكرت مستشفى «سانتا كازا»: a bare or foreign name, or a masculine
+    # noun the press often makes feminine (the body as a جهة), takes either gender
+    return ""
 
 
 def _word_gender(key: str) -> str:
@@ -1408,7 +1414,8 @@ class Speakers:
             name = p.text[q.open + 1:q.close].strip() if quoted else text
             written = p.text[p.tokens[ch.first].start:q.close + 1] if quoted else text
             kind = "media" if head in self.lex.speaker_phrase["media_head"] else "organization"
-            return Source(name, written, None, kind, _word_gender(head)), ["body"]  # صحيفة «الحياة» → الحياة
+            # صحيفة «الحياة» → الحياة; a masculine head takes either verb (وذكرت مستشفى «سانتا كازا»: the body)
+            return Source(name, written, None, kind, "f" if head.endswith("ه") else ""), ["body"]
         if ch.kind == "name":
             return self._name_source(ch, end)
         if ch.kind == "capital":
@@ -1681,15 +1688,19 @@ class Speakers:
                               p.cue_at[j - 1].kind == "attribution" or prev in ("وبحسب", "بحسب", "حسب", "وفق"))
 
         found: list[Source] = []
+        before: list[Source] = []
         for j, m in [c for c in order if not governed(c[0])] + [c for c in order if governed(c[0])]:
             src = self._body_at(j, m, head, stem)
             if src is not None:
                 found.append(src)
+                if j < n:
+                    before.append(src)
         if not found:
             return self._government_of_state(head, at)
         # وكالة التصنيف الائتماني after وكالة التصنيف الائتماني ستاندرد آند بورز: the fuller name of that body
+        # given before (a later one may run on into its verb: أن بنك كومنولث جمع رسوما)
         first = fold(found[0].speaker_ar or "").split()
-        fuller = [f for f in found[1:] if fold(f.speaker_ar or "").split()[:len(first)] == first
+        fuller = [f for f in before if f is not found[0] and fold(f.speaker_ar or "").split()[:len(first)] == first
                   and len(fold(f.speaker_ar or "").split()) > len(first)]
         return fuller[0] if fuller else found[0]
 
@@ -1926,13 +1937,16 @@ def canonical_sources(statements: list[Statement], p: Passage) -> None:
         if s.speaker_id and not s.speaker_id.startswith(("person:", "name:")):
             continue  # the lexicon's
         name = s.speaker_ar or s.speaker or ""
-        ent = lexicon_actor(name, lex=lex)
+        plain = " ".join(name.translate(_QUOTE_MARKS).split())  # وكالة "أسوشيتد برس" is وكالة أسوشيتد برس
+        ent = lexicon_actor(plain, lex=lex)
+        if ent is None and len(plain.split()) > 1 and fold(plain).split()[0] in lex.words.name_contexts:
+            ent = lexicon_actor(plain.split(None, 1)[1], lex=lex)  # وكالة «رويترز»، صحيفة «نيويورك تايمز»
         if ent is not None:
             s.speaker, s.speaker_id, s.speaker_kind = ent.name, ent.entity_id, ent.kind
             s.speaker_ar = (ent.name_ar or name) if ent.kind == "person" or fold(name) != fold(ent.name_ar) \
                 else name
             continue
-        key = name_key(name, lex=lex)
+        key = name_key(plain, lex=lex)
         if s.speaker_kind in ("person", "named"):
             same = _same_person(key.split(), list(people.values()), lex=lex)
             if same is not None:
@@ -1945,6 +1959,9 @@ def canonical_sources(statements: list[Statement], p: Passage) -> None:
         # people (and words no list knows, mostly people) under person:, bodies, titles and documents under name:
         prefix = "person:" if s.speaker_kind in ("person", "named") else "name:"
         s.speaker_id = prefix + key.replace(" ", "_")
+
+
+_QUOTE_MARKS = str.maketrans("", "", "«»\"“”")
 
 
 def _clean_written(name: str, *, lex: Lexicons) -> str:
