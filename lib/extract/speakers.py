@@ -545,8 +545,9 @@ class Reader:
         if k == "bare_body":
             nxt = i + 1
             if nxt < end and not self.boundary(nxt) and (self.kind(nxt) in ("prepositional", "mention", "name_quote")
-                                                        or self.kind(nxt) == "word" and (
-                                                            _nisba(self.key(nxt)) or self.key(nxt).startswith("ال"))):
+                                                        or self.kind(nxt) in ("word", "role") and (
+                                                            _nisba(self.key(nxt)) or self.kind(nxt) == "word" and
+                                                            self.key(nxt).startswith("ال"))):  # المركز الإعلامي
                 body = self.body(i, end)  # الاتحاد التونسي لكرة القدم: a name, not a bare noun
                 if body.kind == "body":
                     return body
@@ -681,14 +682,15 @@ class Reader:
             after = self.mention_last(j) + 1
             if ent is not None and ent.kind == "person" and (after >= end or self.boundary(after)):
                 person_at = j  # وزير …، X،: a name set off by commas
-        elif person_at < 0 and j < end and self.boundary(j) and self.kind(j) == "word" and not self.definite(j) and \
-                p.text[p.tokens[j - 1].end:p.tokens[j].start].strip() in ("،", ","):
+        elif person_at < 0 and j < end and self.boundary(j) and self.kind(j) in ("word", "name_link") and \
+                not self.definite(j) and p.text[p.tokens[j - 1].end:p.tokens[j].start].strip() in ("،", ","):
             name = self.name(j, end)
             after = name.last + 1
             if name.last - j < 2 and after < end and not self.boundary(after) and self.kind(after) == "mention" \
                     and self.entity_at(after) is not None and self.entity_at(after).kind == "person":
                 person_at = after  # المتحدث باسم الرئيس الروسي، ديميتري بيسكوف،: a given name spelt otherwise
-            elif name.last - j < 3 and (after >= end or self.boundary(after) and p.text[
+            elif name.last - j - sum(self.kind(t) == "name_link" for t in range(j, name.last)) < 3 and (
+                    after >= end or self.boundary(after) and p.text[
                     p.tokens[after - 1].end:p.tokens[after].start].strip() in ("،", ",")):
                 chunk.name_span, chunk.last = (j, name.last), name.last  # الأستاذ في جامعة فلورنسا، أليساندرو سيني،
                 chunk.name_after_title = True
@@ -921,8 +923,8 @@ def cue_gender(cue: Cue, *, lex: Lexicons) -> str:
         return "f" if word.endswith("ه") else "pl" if word.endswith(("ين", "ون")) else "m"
     if word.endswith(("وا", "ون")):
         return "pl"
-    if word.endswith("ت") and word[:-1] in cues:
-        return "f"  # قالت ← قال، لفتت ← لفت (but لفت itself is masculine)
+    if word.endswith("ت") and (word[:-1] in cues or word[:-1] + "ا" in cues or word[:-1] + "ي" in cues):
+        return "f"  # قالت ← قال، لفتت ← لفت (but لفت itself is masculine), دعت ← دعا، نفت ← نفى
     if word.startswith("ت") and "ي" + word[1:] in cues:
         return "f"  # تقول ← يقول
     return "m"
