@@ -178,6 +178,8 @@ def _find_opener(ctx: _Context, cue: Cue, limit: int, *, lex: Lexicons) -> _Open
             if ch in _OPENERS and k in ctx.quote_by_open:
                 q = ctx.quote_by_open[k]
                 if not ctx.is_name_quote(q) or (q.words(text) >= 2 and _follows_directly(ctx, cue, q)):
+                    if seen > 6 and _attributed_after(ctx, q):
+                        return None  # أعلن … لكن لم يتم تأكيدها «لأسباب أمنية» بحسب الوزارة: the quote is بحسب's
                     return _Opener("quote", k, k, q)
                 # a quoted name: pass over it
                 k = q.close
@@ -199,6 +201,14 @@ def _find_opener(ctx: _Context, cue: Cue, limit: int, *, lex: Lexicons) -> _Open
             return None
         pos, j = tok.end, j + 1
     return None
+
+
+def _attributed_after(ctx: _Context, q: QuoteSpan) -> bool:
+    """Does an attribution (بحسب، وفق) follow the quote right after it closes?"""
+    j = ctx.token_after(q.close)
+    cue = ctx.cue_at.get(j)
+    return cue is not None and cue.kind == "attribution" and \
+        ctx.text[q.close + 1:ctx.tokens[j].start].strip(" ،,") == ""
 
 
 def _follows_directly(ctx: _Context, cue: Cue, q: QuoteSpan) -> bool:
