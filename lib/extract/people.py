@@ -25,6 +25,7 @@ TITLE_NAME_RANK = 10_000
 _TRAILING_MARKS = re.compile("[\u064b-\u0652\u0640]+$")
 # Definite words with a proclitic preposition never continue a name (بالرياض، للعلوم، والأمن).
 _CLITIC_ARTICLE = ("لل", "وال", "بال", "فال", "كال", "ولل", "وبال")
+_AL_FAMILY = fold("آل")  # the family link (آل سعود); folded it is written like the article ال
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,14 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
         key = tok.key
         if i + n and not gap_is_space(text, tokens[i + n - 1].end, tok.start):
             break  # a name never runs over punctuation or a line break, not even into its first word
+        if n and key[0] != "و" and not key.isdigit() and len(key) > 1 and (
+                tokens[i + n - 1].key == _AL_FAMILY and not key.startswith(_CLITIC_ARTICLE)
+                or key == "الله" and tokens[i + n - 1].key not in links and tokens[i + n - 1].key not in breaks):
+            # آل الشيخ، آل سعود: whatever follows آل is the family's name, even a title; دخيل الله، جار الله:
+            # a theophoric name goes on through الله
+            n += 1
+            words += 1
+            continue
         if key in stop or key.isdigit() or len(key) < 2 or key in cues or key in breaks:
             break
         if key[0] in "وف" and (key[1:] in stop or key[1:] in cues or key[1:] in breaks):
