@@ -278,3 +278,21 @@ def test_a_country_a_player_wins_with_is_its_team():
     text = ("لم يلعب ميسي سوى مع برشلونة حامل لقب الدوري الإسباني لكرة القدم، وقال لو اخترت اللعب مع إسبانيا "
             "لفزت بكأس العالم. الفوز باللقب مع الأرجنتين سيكون استثنائيا.")
     assert "Argentina" not in names(text, "actor") | names(text, "place")
+
+
+@pytest.mark.parametrize("text, person", [
+    ("تهدد بإطاحة نظام الرئيس صدام حسين", "صدام حسين"),  # an everyday word opens a name before a given name
+    ("وشن المندوب الإسرائيلي دان غيلرمان هجوما عنيفا", "دان غيلرمان"),
+])
+def test_a_title_then_two_name_words(text, person):
+    assert person in arabic_names(text, "actor")
+
+
+@pytest.mark.parametrize("text", [
+    "الرئيس دعا أمس إلى الحوار",
+    "المدرب يعتمد تشكيلة جديدة",
+    "أرسل معاوية جيشا إلى المدينة",  # an accusative noun is no surname
+    "وكان الملك أبو جميل زيان أكثرهم عزما",
+])
+def test_no_name_runs_into_an_everyday_word(text):
+    assert not any(w in n for n in arabic_names(text, "actor") for w in ("دعا", "يعتمد", "جيشا", "أكثرهم"))
