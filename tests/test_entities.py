@@ -296,3 +296,23 @@ def test_a_title_then_two_name_words(text, person):
 ])
 def test_no_name_runs_into_an_everyday_word(text):
     assert not any(w in n for n in arabic_names(text, "actor") for w in ("دعا", "يعتمد", "جيشا", "أكثرهم"))
+
+
+@pytest.mark.parametrize("text", [
+    "ثم زار قرية أجداده الأصلية خارج العاصمة",  # a possessed noun
+    "في كل مدينة وقرية وتجمع سكاني",  # a second noun after و
+    "على أن تكون في الجزء الخلفي من ناحية اليابسة",  # من ناحية: "on the side of"
+    "في طريقهم لقضاء أجازتهم",  # لقضاء: "to spend"
+    "هو قبل كل شيء مسجد للعبادة",
+    "وتلف منطقة الخصر بوشاح",  # a body part
+])
+def test_cue_words_that_introduce_no_place(text):
+    assert not names(text, "place")
+
+
+def test_a_quarter_tied_by_a_comma_gets_its_citys_area():
+    found = find_entities("طائرة حلقت فوق حي الخزامي، الرياض، السبت الماضي")
+    ent = next(e for e in found.entities.values() if e.name_ar == "الخزامي")
+    assert ent.coord_source == "context" and ent.precision == "city" and ent.parent_id
+    found = find_entities("قتل مدنيون في قرية أم جرن، دمشق وحلب")  # a list after the comma: no tie
+    assert next(e for e in found.entities.values() if e.name_ar == "أم جرن").lat is None
