@@ -297,8 +297,8 @@ def copy_search_keys(root: Path, size: str) -> int:
     many part files were written or linked."""
     from lib.dashboard import queries
 
-    base = root / "60k" / "search" / queries.KEY_VERSION
-    dest = root / size / "search" / queries.KEY_VERSION
+    base = root / "60k" / "search" / queries._key_version()
+    dest = root / size / "search" / queries._key_version()
     dest.mkdir(parents=True, exist_ok=True)
     made = 0
     for part in sorted((root / size / "statements").glob("part-*-c??.parquet")):
@@ -333,9 +333,14 @@ def query_runs(root: Path, sizes: list[str], repeat: int, pandas_up_to: str = "1
             continue
         t = time.perf_counter()
         copied = copy_search_keys(root, size) if size != "60k" else 0
-        made = queries.build_search_keys(queries.Source(store))
+        t = time.perf_counter()
+        src = queries.Source(store)  # writes each statements part's narrow copy and speakers where missing
+        print(f"{size}: narrow copies ready in {time.perf_counter() - t:.1f} s")
+        t = time.perf_counter()
+        made = queries.build_search_keys(src)
         print(f"{size}: search keys for {made} part(s) in {time.perf_counter() - t:.1f} s"
               + (f" ({copied} copied from the 60k store's with new ids)" if copied else ""))
+        del src
         res = {"duck": [fresh(DUCK, store) for _ in range(repeat)]}
         # the loader held 1.2 GB at 60k articles and 2.7 GB at 240k (issue #12): ~0.7 GB per copy, and some room
         if SIZES[size] <= SIZES[pandas_up_to] and _free_gb() > 4 + 0.7 * SIZES[size]:

@@ -36,6 +36,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from lib.corpus.store import TABLES, choose_store
@@ -280,14 +281,15 @@ class Source:
         part_order = pa.table({"filename": pa.array(files, pa.string()),  # noqa: F841 - read by name
                                "part_no": pa.array(range(len(files)), pa.int64())})
         self.con.execute(f"CREATE OR REPLACE TABLE _{name}_order AS SELECT * FROM part_order")
-        if files:
+        empty = TABLES[name].empty_table()  # noqa: F841 - read by name by the SQL below
+        self.con.execute(f"CREATE OR REPLACE TABLE _{name}_empty AS SELECT *, ''::VARCHAR AS filename, "
+                         "0::BIGINT AS file_row_number FROM empty")
+        if files:  # (by name with the empty table: a column older parts lack, such as topic, reads as null)
             listed = ", ".join(_sql_text(f) for f in files)
-            self.con.execute(f"CREATE OR REPLACE VIEW {name}_f AS SELECT * FROM read_parquet([{listed}], "
-                             "union_by_name = true, filename = true, file_row_number = true)")
+            self.con.execute(f"CREATE OR REPLACE VIEW {name}_f AS SELECT * FROM _{name}_empty UNION ALL BY NAME "
+                             f"SELECT * FROM read_parquet([{listed}], union_by_name = true, filename = true, "
+                             "file_row_number = true)")
         else:
-            empty = TABLES[name].empty_table()  # noqa: F841 - read by name by the SQL below
-            self.con.execute(f"CREATE OR REPLACE TABLE _{name}_empty AS SELECT *, ''::VARCHAR AS filename, "
-                             "0::BIGINT AS file_row_number FROM empty")
             self.con.execute(f"CREATE OR REPLACE VIEW {name}_f AS SELECT * FROM _{name}_empty")
         cols = ", ".join(f'"{c}"' for c in TABLES[name].names)
         self.con.execute(f"CREATE OR REPLACE VIEW {name} AS SELECT {cols} FROM {name}_f")
@@ -355,9 +357,9 @@ def _text_terms(query: str) -> list[list[str]] | None:
 
 def _in(column: str, name: str, values: list, params: dict, sql_type: str) -> str:
     """`column` is one of `values` (a parameter): a list look-up for a few, a hash semi-join for many."""
-    params[name] = list(values)
     if not values:
         return "FALSE"
+    params[name] = list(values)
     if len(values) <= 32:
         return f"list_contains(${name}::{sql_type}[], {column})"
     return f"{column} IN (SELECT unnest(${name}::{sql_type}[]))"
@@ -534,23 +536,34 @@ PAGE_COLUMNS = ["statement_id", "article_id", "quote", "speaker", "speaker_ar", 
 CARD_COLUMNS = ["title", "source", "url", "source_file", "topic", "place_names", "actor_names"]
 
 
+ORDERS = {  # the statement list's orders (ties as the pandas path breaks them: by list position)
+    "list": "published_ts NULLS LAST, article_id, start",  # = filters.order's "oldest"
+    "oldest": "published_ts NULLS LAST, article_id, start",
+    "newest": "published_ts DESC NULLS LAST, article_id, start",  # filters.order's "newest"
+    "latest": "published_ts DESC NULLS LAST, article_id DESC, start DESC",  # the list read backwards
+}
+
+
 def statement_page(src: Source, chosen: Filters, offset: int = 0, limit: int = 20,
-                   newest_first: bool = False) -> pd.DataFrame:
+                   newest_first: bool = False, order: str = "list") -> pd.DataFrame:
     """The filtered statements from `offset`, `limit` of them, in the statement list's order (publication time,
-    undated last, then article and offset; `newest_first`: the latest dated ones first, as the timeline draws
-    them), with what a statement card shows: the article's title, source, url and source_file, and the place
+    undated last, then article and offset; `order`: one of ORDERS; `newest_first`: the list read backwards from
+    its latest dated statement, as the timeline draws them), with what a statement card shows: the article's title, source, url and source_file, and the place
     and actor names. The order is found on the narrow copies; only the page's rows are read whole, from their
     own parts."""
     where, params = _where(src, chosen)
     params.update(offset=int(offset), limit=int(limit))
-    order = ("published_ts DESC NULLS LAST, article_id DESC, start DESC" if newest_first else
-             "published_ts NULLS LAST, article_id, start")
-    found = _run(src, f"SELECT statement_id, filename, who, published_ts AS published_date FROM ix WHERE {where} "
+    if order not in ORDERS:
+        raise ValueError(f"order must be one of {', '.join(ORDERS)}, not {order!r}")
+    order = ORDERS["latest" if newest_first else order]
+    found = _run(src, f"SELECT statement_id, article_id, filename, who, published_ts AS published_date FROM ix "
+                      f"WHERE {where} "
                       f"ORDER BY {order} LIMIT $limit OFFSET $offset", params)
     if found.empty:
         return pd.DataFrame(columns=[*PAGE_COLUMNS, *CARD_COLUMNS])
     whole = _rows_of(src, found)
-    whole = whole.drop_duplicates("statement_id").reindex(columns=TABLES["statements"].names)
+    whole = whole.drop_duplicates("statement_id").reindex(columns=TABLES["statements"].names).drop(
+        columns=["article_id"])
     rows = found.merge(whole, on="statement_id", how="left")
     rows = rows.merge(src.speaker_table()[["who", "speaker_key", "speaker_label", "speaker_group"]], on="who",
                       how="left").drop(columns=["who", "filename"])
@@ -569,20 +582,16 @@ def statement_page(src: Source, chosen: Filters, offset: int = 0, limit: int = 2
 def _articles_of(src: Source, found: pd.DataFrame) -> pd.DataFrame:
     """title, source, url, source_file, topic of the found statements' articles: read from the articles part of
     each statement's own batch (where the importer writes an article with its statements), else everywhere."""
-    ids = sorted(set(found["article_id"])) if "article_id" in found else []
-    if not ids:
-        whole = _run(src, "SELECT DISTINCT article_id FROM ix WHERE list_contains($ids, statement_id)",
-                     {"ids": found["statement_id"].tolist()})
-        ids = sorted(whole["article_id"])
+    ids = sorted(set(found["article_id"]))
     files = sorted({src.batch_of.get(src.part_of[f], {}).get("articles", "") for f in found["filename"]} - {""})
+    names = ["article_id", "title", "source", "url", "source_file", "topic"]
+    wanted = pa.array(ids, pa.string())
+    tables = [t.filter(pc.is_in(t.column("article_id"), wanted)) for t in
+              (_read_part(f, names, "articles") for f in files)]
+    arts = (pa.concat_tables(tables).to_pandas().drop_duplicates("article_id") if tables
+            else pd.DataFrame(columns=names))
     cols = "article_id, first(title) AS title, first(source) AS source, first(url) AS url, " \
            "first(source_file) AS source_file, first(topic) AS topic"
-    arts = pd.DataFrame(columns=["article_id", "title", "source", "url", "source_file", "topic"])
-    if files:
-        listed = ", ".join(_sql_text(f) for f in files)
-        arts = _run(src, f"SELECT {cols} FROM read_parquet([{listed}], union_by_name = true) "
-                         "WHERE list_contains($ids, article_id) GROUP BY article_id", {"ids": ids})
-        arts = arts.reindex(columns=["article_id", "title", "source", "url", "source_file", "topic"])
     missing = sorted(set(ids) - set(arts["article_id"]))
     if missing:
         more = _run(src, f"SELECT {cols} FROM articles WHERE list_contains($ids, article_id) GROUP BY article_id",
