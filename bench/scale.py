@@ -247,13 +247,16 @@ def step(name, fn):
     return r
 src = step("open", lambda: q.Source())
 step("overview", lambda: q.overview(src))
-step("first_page", lambda: (q.count_statements(src, Filters()), q.statement_page(src, Filters())))
+step("first_page", lambda: (q.count_statements(src, Filters()), q.statement_page(src, Filters(), order="newest")))
 top = step("top_speakers", lambda: q.speakers(src, limit=3000))
+named = Filters(speakers=[k for k in top["speaker_key"] if k.startswith("name:")][:1])
+step("name_speaker", lambda: (q.count_statements(src, named), q.statement_page(src, named, order="newest")))
 places = step("place_table", lambda: src.entity_table("places"))
 step("actor_table", lambda: src.entity_table("actors"))
 one = Filters(speakers=list(top["speaker_key"][:1]))
-step("speaker", lambda: (q.count_statements(src, one), q.statement_page(src, one)))
-step("page_change", lambda: q.statement_page(src, Filters(), 20 * 500, 20))
+step("speaker", lambda: (q.count_statements(src, one), q.statement_page(src, one, order="newest")))
+step("page_change", lambda: q.statement_page(src, Filters(), 20 * 500, 20, order="newest"))
+step("page_2", lambda: q.statement_page(src, Filters(), 20, 20, order="newest"))
 text = Filters(text="الأمريكي")
 step("text", lambda: (q.count_statements(src, text), q.statement_page(src, text)))
 step("text_again", lambda: (q.count_statements(src, text), q.statement_page(src, text)))
@@ -313,7 +316,8 @@ def copy_search_keys(root: Path, size: str) -> int:
             keys = pq.read_table(source)
             ids = [_new_id(s[:s.index(":")], copy) + s[s.index(":"):] for s in keys.column("statement_id").to_pylist()]
             tmp = dest / f".tmp-{part.name}"
-            pq.write_table(keys.set_column(0, "statement_id", pa.array(ids, pa.string())), tmp, compression="zstd")
+            pq.write_table(keys.set_column(0, "statement_id", pa.array(ids, pa.string())), tmp, compression="zstd",
+                           row_group_size=queries.KEY_ROW_GROUP)
             os.replace(tmp, target)
         made += 1
     return made

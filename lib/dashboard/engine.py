@@ -80,6 +80,21 @@ def sidebar_data(src: queries.Source) -> dict[str, pd.DataFrame]:
 
 
 def _sidebar_data(src: queries.Source) -> dict[str, pd.DataFrame]:
+    return {"speakers": queries.speakers(src), "actor_table": src.entity_table("actors"),
+            "place_table": src.entity_table("places"), "articles": src.persisted("topics", lambda: _topics(src)),
+            "statements": src.persisted("span", lambda: _span(src))}
+
+
+def _topics(src: queries.Source) -> pd.DataFrame:
+    """The topics the articles have (none in a store written before topics were found)."""
+    src.need("articles")
+    return src.cursor().execute("SELECT DISTINCT topic FROM articles WHERE topic IS NOT NULL ORDER BY topic").df()
+
+
+def _span(src: queries.Source) -> pd.DataFrame:
+    """The first and last publication day of the statements inside the corpus's plausible span
+    (`data.plausible_span` over the articles' days), as the two rows `filters.date_span` reads."""
+    src.need("articles")
     cur = src.cursor()
     days = cur.execute("SELECT TRY_CAST(published AS TIMESTAMP) AS day FROM articles").df()["day"]
     lo, hi = plausible_span(pd.to_datetime(days))
@@ -89,11 +104,8 @@ def _sidebar_data(src: queries.Source) -> dict[str, pd.DataFrame]:
                                   "BETWEEN $lo AND $hi", {"lo": lo.to_pydatetime(), "hi": hi.to_pydatetime()}
                                   ).fetchone()
     dated = [d for d in (first, last) if d is not None]
-    topics = cur.execute("SELECT DISTINCT topic FROM articles WHERE topic IS NOT NULL").df()
-    return {"speakers": queries.speakers(src), "actor_table": src.entity_table("actors"),
-            "place_table": src.entity_table("places"), "articles": topics,
-            "statements": pd.DataFrame({"published_date": pd.to_datetime(pd.Series(dated, dtype="datetime64[ns]")),
-                                        "date_ok": np.ones(len(dated), dtype=bool)})}
+    return pd.DataFrame({"published_date": pd.to_datetime(pd.Series(dated, dtype="datetime64[ns]")),
+                         "date_ok": np.ones(len(dated), dtype=bool)})
 
 
 ORDERS = {"newest": "Newest first · الأحدث أولاً", "oldest": "Oldest first · الأقدم أولاً"}

@@ -23,6 +23,7 @@ import hashlib
 import inspect
 import json
 import os
+import shutil
 import sys
 import tempfile
 import threading
@@ -168,7 +169,6 @@ class Source:
         self.batch_of: dict[str, dict[str, str]] = {}  # a statements part → its batch's part of each table
         self.part_of: dict[str, str] = {}  # a narrow copy's file name → its statements part
         self._fingerprint: tuple[str, ...] | None = None
-        self._entities: dict[str, pd.DataFrame] = {}
         self._cache: dict[object, object] = {}  # answers that do not depend on the filters, until a new batch
         self._speakers = pd.DataFrame()
         self._lock = threading.RLock()
@@ -205,13 +205,48 @@ class Source:
                     parts[table].append(path)
                 if "statements" in batch:
                     batch_of[batch["statements"]] = batch
-            for name, files in parts.items():
-                self._view(name, files)
             self.parts, self.batch_of, self.articles = parts, batch_of, articles
-            self._derive()
+            self._viewed: set[str] = set()  # table views are made when first needed (binding them reads every
+            # part's footer: a second per 250 parts)
             self._fingerprint = fingerprint
-            self._entities, self._cache = {}, {}
+            for name in (self._cache or {}).get("hit_names", []):
+                self.con.execute(f"DROP TABLE IF EXISTS {name}")
+            self._cache = {}
+            self._derive()
         return True
+
+    def need(self, *names: str) -> None:
+        """Make sure the views of these store tables exist (over the committed parts)."""
+        with self._lock:
+            for name in names:
+                if name not in self._viewed:
+                    self._view(name, self.parts.get(name, []))
+                    self._viewed.add(name)
+
+    def persisted(self, name: str, make) -> pd.DataFrame:
+        """`make()`'s frame, kept on disk for this set of committed batches (so a restarted server does not
+        compute it again) and in memory until the store gains a batch."""
+        def load() -> pd.DataFrame:
+            tag = hashlib.sha256("\n".join(self._fingerprint or ()).encode()).hexdigest()[:16]
+            folder = self.derived_folders()[0].parent / "answers" / tag
+            path = folder / f"{name}.parquet"
+            try:
+                return pq.read_table(path).to_pandas()
+            except (OSError, pa.ArrowInvalid):
+                pass
+            frame = make()
+            try:
+                if not folder.exists():  # answers for batches since superseded go
+                    for old in folder.parent.glob("*"):
+                        shutil.rmtree(old, ignore_errors=True)
+                folder.mkdir(parents=True, exist_ok=True)
+                tmp = folder / f".tmp-{uuid.uuid4().hex[:8]}-{name}.parquet"
+                pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), tmp, compression="zstd")
+                os.replace(tmp, path)
+            except (OSError, pa.ArrowInvalid, pa.ArrowTypeError):
+                pass  # (kept in memory only)
+            return frame
+        return self.cached(("persisted", name), load)
 
     def derived_folders(self) -> tuple[Path, Path]:
         """Where the narrow rows and the speakers of each statements part are kept."""
@@ -244,26 +279,25 @@ class Source:
             listed = ", ".join(_sql_text(str(rows_dir / n)) for n in names)
             self.con.execute(f"CREATE OR REPLACE VIEW ix AS SELECT * FROM read_parquet([{listed}], filename = true)")
             listed = ", ".join(_sql_text(str(speakers_dir / n)) for n in names)
-            who = self.con.execute(f"""
+            who = f"""
                 SELECT who, any_value(speaker_id) AS speaker_id, any_value(speaker) AS speaker,
                        any_value(speaker_ar) AS speaker_ar, any_value(speaker_kind) AS speaker_kind,
-                       sum(n)::BIGINT AS n, min(first_at) AS first_at
-                FROM read_parquet([{listed}]) GROUP BY who ORDER BY first_at, who""").df()
+                       sum(n)::BIGINT AS n
+                FROM read_parquet([{listed}]) GROUP BY who ORDER BY min(first_at), who"""
         else:
             self.con.execute("""CREATE OR REPLACE VIEW ix AS SELECT ''::VARCHAR AS statement_id,
                 ''::VARCHAR AS article_id, 0::INTEGER AS start, NULL::TIMESTAMP AS published_ts, 0::BIGINT AS who,
                 []::VARCHAR[] AS place_ids, []::VARCHAR[] AS actor_ids, NULL::VARCHAR AS topic,
                 ''::VARCHAR AS filename WHERE FALSE""")
-            who = pd.DataFrame({"who": pd.Series([], dtype="int64"), "n": pd.Series([], dtype="int64"),
-                                **{c: pd.Series([], dtype=object) for c in ("speaker_id", "speaker", "speaker_ar",
-                                                                            "speaker_kind", "first_at")}})
-        self._speakers = speaker_dimension(who)
+            who = """SELECT 0::BIGINT AS who, ''::VARCHAR AS speaker_id, ''::VARCHAR AS speaker,
+                ''::VARCHAR AS speaker_ar, ''::VARCHAR AS speaker_kind, 0::BIGINT AS n WHERE FALSE"""
+        self._speakers = self.persisted("speakers", lambda: speaker_dimension(self.con.execute(who).df()))
         dim = self._speakers[["who", "speaker_key", "speaker_label", "speaker_group"]]  # noqa: F841
         self.con.execute("CREATE OR REPLACE TABLE _speakers AS SELECT * FROM dim")
 
     def speaker_table(self) -> pd.DataFrame:
         """One row per distinct (speaker_id, speaker, speaker_ar, speaker_kind) in list order of first statement:
-        who, those four, n (statements), first_at, speaker_key, speaker_label, speaker_group."""
+        who, those four, n (statements), speaker_key, speaker_label, speaker_group."""
         self.refresh()
         return self._speakers
 
@@ -300,23 +334,23 @@ class Source:
         """One row per place or actor over all articles (as `lib.dashboard.data._entity_table`): first non-null
         attributes in store order, summed mentions, article count, label; most mentioned first. Cached until
         the store gains a batch (a few thousand to tens of thousands of rows)."""
-        self.refresh()
-        found = self._entities.get(kind)
-        if found is None:
-            id_col, extra = (("place_id", ["lat", "lon", "kind", "precision", "country", "parent_id"])
-                             if kind == "places" else ("actor_id", ["kind", "country"]))
-            # the first non-null value in store order: arg_min over (part, row) packed in one integer is a
-            # plain aggregate, where first(… ORDER BY …) sorts every group
-            firsts = ", ".join(f'arg_min("{c}", part_no * 4294967296 + file_row_number) FILTER (WHERE "{c}" IS NOT '
-                               f"NULL {'AND NOT isnan(' + c + ')' if c in ('lat', 'lon') else ''}) AS \"{c}\""
-                               for c in ["name", "name_ar", *extra])
-            found = self.cursor().execute(f"""
-                SELECT *, label(name, name_ar) AS label FROM (
-                    SELECT {id_col}, {firsts}, sum(mentions)::BIGINT AS mentions,
-                           count(DISTINCT article_id)::BIGINT AS articles
-                    FROM {kind}_o GROUP BY {id_col})
-                ORDER BY mentions DESC, {id_col}""").df()
-            self._entities[kind] = found
+        return self.persisted(kind, lambda: self._entity_table(kind))
+
+    def _entity_table(self, kind: Literal["places", "actors"]) -> pd.DataFrame:
+        self.need(kind)
+        id_col, extra = (("place_id", ["lat", "lon", "kind", "precision", "country", "parent_id"])
+                         if kind == "places" else ("actor_id", ["kind", "country"]))
+        # the first non-null value in store order: arg_min over (part, row) packed in one integer is a
+        # plain aggregate, where first(… ORDER BY …) sorts every group
+        firsts = ", ".join(f'arg_min("{c}", part_no * 4294967296 + file_row_number) FILTER (WHERE "{c}" IS NOT '
+                           f"NULL {'AND NOT isnan(' + c + ')' if c in ('lat', 'lon') else ''}) AS \"{c}\""
+                           for c in ["name", "name_ar", *extra])
+        found = self.cursor().execute(f"""
+            SELECT *, label(name, name_ar) AS label FROM (
+                SELECT {id_col}, {firsts}, sum(mentions)::BIGINT AS mentions,
+                       count(DISTINCT article_id)::BIGINT AS articles
+                FROM {kind}_o GROUP BY {id_col})
+            ORDER BY mentions DESC, {id_col}""").df()
         return found
 
 
@@ -393,13 +427,33 @@ def _where(src: Source, chosen: Filters) -> tuple[str, dict]:
     terms = _text_terms(chosen.text)
     if terms is not None:
         search_view(src)
-        for k, key in enumerate(sorted({key for words in terms for key in words})):
-            cond.append(f"statement_id IN (SELECT statement_id FROM search WHERE key = $word{k})")
-            params[f"word{k}"] = key
+        for key in sorted({key for words in terms for key in words}):
+            cond.append(f"statement_id IN (SELECT statement_id FROM {_hits(src, key)})")
         if any(len(words) > 1 for words in terms):  # a phrase: its words in order, checked on the candidates
             ids = _phrase_matches(src, chosen.text, " AND ".join(cond), params)
             cond.append(_in("statement_id", "phrase_ids", ids, params, "VARCHAR"))
     return " AND ".join(cond), params
+
+
+HIT_TABLES = 32  # search keys whose statement ids are kept in memory (the latest searched)
+
+
+def _hits(src: Source, key: str) -> str:
+    """The name of an in-memory table of the statement ids holding a search key: looked up in the key files
+    once per key and store version, then shared by the count, the page and the aggregates."""
+    with src._lock:
+        tables = src._cache.setdefault("hits", {})
+        name = tables.pop(key, None)
+        if name is None:
+            name = f"_hits_{len(src._cache.setdefault('hit_names', []))}"
+            src._cache["hit_names"].append(name)
+            src.con.execute(f"CREATE OR REPLACE TABLE {name} AS SELECT DISTINCT statement_id FROM search "
+                            "WHERE key = $key", {"key": key})
+        tables[key] = name  # (the latest last)
+        while len(tables) > HIT_TABLES:
+            old = tables.pop(next(iter(tables)))
+            src.con.execute(f"DROP TABLE IF EXISTS {old}")
+    return name
 
 
 def filtered(chosen: Filters | None) -> bool:
@@ -478,6 +532,9 @@ def _phrase_matches(src: Source, query: str, where: str, params: dict) -> list[s
     return rows["statement_id"][hit].tolist()
 
 
+KEY_ROW_GROUP = 2048  # rows per row group of a key file: sorted by key, so a look-up reads ~one group per part
+
+
 def build_search_keys(src: Source, progress=None) -> int:
     """Write the search keys of every statements part that has none yet (each written whole, then renamed);
     returns how many parts were keyed."""
@@ -489,7 +546,7 @@ def build_search_keys(src: Source, progress=None) -> int:
             continue
         table = pq.read_table(part, columns=["statement_id", SEARCH_COLUMN])
         tmp = folder / f".tmp-{uuid.uuid4().hex[:8]}-{Path(part).name}"
-        pq.write_table(search_keys(table), tmp, compression="zstd", row_group_size=64_000)
+        pq.write_table(search_keys(table), tmp, compression="zstd", row_group_size=KEY_ROW_GROUP)
         os.replace(tmp, target)
         made += 1
         if progress:
@@ -594,6 +651,7 @@ def _articles_of(src: Source, found: pd.DataFrame) -> pd.DataFrame:
            "first(source_file) AS source_file, first(topic) AS topic"
     missing = sorted(set(ids) - set(arts["article_id"]))
     if missing:
+        src.need("articles")
         more = _run(src, f"SELECT {cols} FROM articles WHERE list_contains($ids, article_id) GROUP BY article_id",
                     {"ids": missing})
         arts = pd.concat([arts, more], ignore_index=True) if len(arts) else more
@@ -604,6 +662,7 @@ def bodies(src: Source, article_ids: list[str]) -> dict[str, str]:
     """The bodies of a few articles (a statement's paragraph is cut from its article's body)."""
     if not article_ids:
         return {}
+    src.need("articles")
     found = _run(src, "SELECT article_id, first(body) AS body FROM articles WHERE list_contains($ids, article_id) "
                       "GROUP BY article_id", {"ids": sorted(set(article_ids))})
     return dict(zip(found["article_id"], found["body"]))
@@ -616,7 +675,7 @@ def _per_key(per_who: pd.DataFrame, dim: pd.DataFrame) -> pd.DataFrame:
     cols = ["speaker_key", "speaker_label", "speaker_ar", "speaker_kind", "speaker_group", "statements"]
     if per_who.empty:
         return pd.DataFrame(columns=cols)
-    rows = per_who.merge(dim.drop(columns=["n", "first_at"]), on="who", how="left", sort=False)
+    rows = per_who.merge(dim.drop(columns=["n"]), on="who", how="left", sort=False)
     g = rows.groupby("speaker_key", sort=False)
     out = g[["speaker_label", "speaker_ar", "speaker_kind", "speaker_group"]].first().reset_index()
     out["statements"] = g["n"].sum().reindex(out["speaker_key"]).to_numpy().astype(np.int64)
@@ -665,6 +724,7 @@ def _top_named(src: Source, chosen: Filters, what: str, limit: int) -> pd.DataFr
 def place_counts(src: Source, chosen: Filters, articles: Literal["all", "shown", "none"] = "all") -> pd.DataFrame:
     """As `lib.dashboard.maps.place_counts`: per place, its mentions in the articles (all of them, those of the
     filtered statements, or none) and how many filtered statements name it; sorted by place id."""
+    src.need("places")
     where, params = _where(src, chosen)
     article_rule = {"all": "TRUE", "none": "FALSE",
                     "shown": f"article_id IN (SELECT article_id FROM ix WHERE {where})"}[articles]
@@ -715,6 +775,7 @@ def place_mentions(src: Source, place_ids: list[str], article_ids: list[str] | N
     when None), as `lib.dashboard.charts.mentions_over_time` sums them. Columns: place_id, bin, mentions."""
     if unit not in BINS:
         raise ValueError(f"unit must be one of {', '.join(BINS)}, not {unit!r}")
+    src.need("places", "articles")
     keep = "TRUE" if article_ids is None else "list_contains($articles, p.article_id)"
     params: dict = {"places": list(place_ids)}
     if article_ids is not None:
@@ -777,6 +838,7 @@ def overview(src: Source) -> dict[str, object]:
 
 def article_page(src: Source, offset: int = 0, limit: int = 100) -> pd.DataFrame:
     """A page of articles by publication date (undated last), with their statement counts."""
+    src.need("articles")
     return _run(src, """
         WITH a AS (SELECT article_id, published, title, source, source_file FROM articles
                    ORDER BY published NULLS LAST, article_id LIMIT $limit OFFSET $offset)
@@ -790,6 +852,7 @@ def events(src: Source, chosen: Filters | None = None, limit: int = 2000) -> pd.
     """The latest dated events the articles refer to (of the filtered statements' articles when filtered):
     date, text, published, source, relative, article_id, start, end; latest first."""
     chosen = chosen or Filters()
+    src.need("dates", "articles")
     where, params = _where(src, chosen)
     keep = f"WHERE d.article_id IN (SELECT article_id FROM ix WHERE {where})" if filtered(chosen) else ""
     params["limit"] = int(limit)
