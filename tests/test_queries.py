@@ -259,6 +259,10 @@ def test_overview_articles_and_events_agree(data, src):
 def test_bodies_are_the_articles(data, src):
     ids = list(data["articles"]["article_id"][:3])
     assert queries.bodies(src, ids) == dict(zip(data["articles"]["article_id"][:3], data["articles"]["body"][:3]))
+    page = queries.statement_page(src, Filters(), 0, 50)
+    want = dict(zip(data["articles"]["article_id"], data["articles"]["body"]))
+    assert queries.bodies(src, list(page["article_id"]), list(page["articles_part"])) == \
+        {a: want[a] for a in page["article_id"]}  # read from each statement's own batch
 
 
 def test_a_new_batch_is_seen_after_refresh(tmp_path):

@@ -142,7 +142,7 @@ def statement_pages(src: queries.Source, chosen: Filters, shown: int, by: str, k
             st.session_state[box] = 1
         page = st.number_input(f"Page · صفحة (1–{pages})", min_value=1, max_value=pages, value=1, step=1, key=box)
     rows = queries.statement_page(src, chosen, (page - 1) * PAGE_SIZE, PAGE_SIZE, order=by)
-    bodies = queries.bodies(src, list(rows["article_id"]))
+    bodies = queries.bodies(src, list(rows["article_id"]), list(rows["articles_part"]))
     variants = search.lexicon_variants()
     for row in rows.to_dict("records"):
         marks = search.word_spans(row.get("quote") or "", chosen.text, variants) if chosen.text.strip() else None

@@ -590,7 +590,7 @@ def count_statements(src: Source, chosen: Filters) -> tuple[int, int]:
 PAGE_COLUMNS = ["statement_id", "article_id", "quote", "speaker", "speaker_ar", "speaker_id", "speaker_kind", "kind",
                 "cue", "start", "end", "para_start", "para_end", "published", "actor_ids", "place_ids", "speaker_key",
                 "speaker_label", "speaker_group", "published_date"]
-CARD_COLUMNS = ["title", "source", "url", "source_file", "topic", "place_names", "actor_names"]
+CARD_COLUMNS = ["title", "source", "url", "source_file", "topic", "place_names", "actor_names", "articles_part"]
 
 
 ORDERS = {  # the statement list's orders (ties as the pandas path breaks them: by list position)
@@ -626,6 +626,8 @@ def statement_page(src: Source, chosen: Filters, offset: int = 0, limit: int = 2
                       how="left").drop(columns=["who", "filename"])
     arts = _articles_of(src, found)
     rows = rows.merge(arts, on="article_id", how="left")
+    part = {f: src.batch_of.get(src.part_of[f], {}).get("articles") for f in set(found["filename"])}
+    rows["articles_part"] = [part[f] for f in found.set_index("statement_id").loc[rows["statement_id"], "filename"]]
     for col, kind, id_col in (("place", "places", "place_id"), ("actor", "actors", "actor_id")):
         table = src.entity_table(kind)
         labels = dict(zip(table[id_col], table["label"]))
@@ -658,14 +660,26 @@ def _articles_of(src: Source, found: pd.DataFrame) -> pd.DataFrame:
     return arts
 
 
-def bodies(src: Source, article_ids: list[str]) -> dict[str, str]:
-    """The bodies of a few articles (a statement's paragraph is cut from its article's body)."""
+def bodies(src: Source, article_ids: list[str], parts: list[str | None] | None = None) -> dict[str, str]:
+    """The bodies of a few articles (a statement's paragraph is cut from its article's body): read from the
+    articles parts given (`statement_page`'s `articles_part`), else looked for in every part."""
     if not article_ids:
         return {}
-    src.need("articles")
-    found = _run(src, "SELECT article_id, first(body) AS body FROM articles WHERE list_contains($ids, article_id) "
-                      "GROUP BY article_id", {"ids": sorted(set(article_ids))})
-    return dict(zip(found["article_id"], found["body"]))
+    ids = sorted(set(article_ids))
+    found: dict[str, str] = {}
+    wanted = pa.array(ids, pa.string())
+    for path in sorted({p for p in parts or [] if isinstance(p, str)}):
+        table = pq.read_table(path, columns=["article_id", "body"])
+        table = table.filter(pc.is_in(table.column("article_id"), wanted))
+        for a, body in zip(table.column("article_id").to_pylist(), table.column("body").to_pylist()):
+            found.setdefault(a, body)
+    missing = [a for a in ids if a not in found]
+    if missing:
+        src.need("articles")
+        more = _run(src, "SELECT article_id, first(body) AS body FROM articles WHERE list_contains($ids, article_id) "
+                         "GROUP BY article_id", {"ids": missing})
+        found.update(zip(more["article_id"], more["body"]))
+    return found
 
 
 def _per_key(per_who: pd.DataFrame, dim: pd.DataFrame) -> pd.DataFrame:
