@@ -154,7 +154,7 @@ def derive_part(part: str, articles_part: str | None, rows_to: Path, speakers_to
 class Source:
     """One DuckDB connection with a view per store table over the committed parts, and what the queries share:
     `ix`, the statements' narrow per-part copies (statement_id, article_id, start, published_ts, who, place_ids,
-    actor_ids, topic, filename), and `_speakers`, one row per `who` (a distinct speaker_id, speaker, speaker_ar,
+    actor_ids, topic, part: the number of its statements part), and `_speakers`, one row per `who` (a distinct speaker_id, speaker, speaker_ar,
     speaker_kind) with the pandas path's speaker key, label and group (`speaker_table`). Safe to share between
     threads (each query runs on its own cursor)."""
 
@@ -167,7 +167,7 @@ class Source:
         self.parts: dict[str, list[str]] = {}
         self.articles = 0  # article rows committed (the manifests count them)
         self.batch_of: dict[str, dict[str, str]] = {}  # a statements part → its batch's part of each table
-        self.part_of: dict[str, str] = {}  # a narrow copy's file name → its statements part
+        self.part_of: dict[int, str] = {}  # `ix.part` → its statements part
         self._fingerprint: tuple[str, ...] | None = None
         self._cache: dict[object, object] = {}  # answers that do not depend on the filters, until a new batch
         self._speakers = pd.DataFrame()
@@ -227,8 +227,7 @@ class Source:
         """`make()`'s frame, kept on disk for this set of committed batches (so a restarted server does not
         compute it again) and in memory until the store gains a batch."""
         def load() -> pd.DataFrame:
-            tag = hashlib.sha256("\n".join(self._fingerprint or ()).encode()).hexdigest()[:16]
-            folder = self.derived_folders()[0].parent / "answers" / tag
+            folder = self.answers_folder()
             path = folder / f"{name}.parquet"
             try:
                 return pq.read_table(path).to_pandas()
@@ -236,10 +235,6 @@ class Source:
                 pass
             frame = make()
             try:
-                if not folder.exists():  # answers for batches since superseded go
-                    for old in folder.parent.glob("*"):
-                        shutil.rmtree(old, ignore_errors=True)
-                folder.mkdir(parents=True, exist_ok=True)
                 tmp = folder / f".tmp-{uuid.uuid4().hex[:8]}-{name}.parquet"
                 pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), tmp, compression="zstd")
                 os.replace(tmp, path)
@@ -274,10 +269,9 @@ class Source:
         self.build_derived()
         rows_dir, speakers_dir = self.derived_folders()
         names = [Path(p).name for p in self.parts["statements"]]
-        self.part_of = {str(rows_dir / n): p for n, p in zip(names, self.parts["statements"])}
+        self.part_of = dict(enumerate(self.parts["statements"]))
         if names:
-            listed = ", ".join(_sql_text(str(rows_dir / n)) for n in names)
-            self.con.execute(f"CREATE OR REPLACE VIEW ix AS SELECT * FROM read_parquet([{listed}], filename = true)")
+            self._attach_ix([str(rows_dir / n) for n in names])
             listed = ", ".join(_sql_text(str(speakers_dir / n)) for n in names)
             who = f"""
                 SELECT who, any_value(speaker_id) AS speaker_id, any_value(speaker) AS speaker,
@@ -288,12 +282,45 @@ class Source:
             self.con.execute("""CREATE OR REPLACE VIEW ix AS SELECT ''::VARCHAR AS statement_id,
                 ''::VARCHAR AS article_id, 0::INTEGER AS start, NULL::TIMESTAMP AS published_ts, 0::BIGINT AS who,
                 []::VARCHAR[] AS place_ids, []::VARCHAR[] AS actor_ids, NULL::VARCHAR AS topic,
-                ''::VARCHAR AS filename WHERE FALSE""")
+                0::INTEGER AS part WHERE FALSE""")
             who = """SELECT 0::BIGINT AS who, ''::VARCHAR AS speaker_id, ''::VARCHAR AS speaker,
                 ''::VARCHAR AS speaker_ar, ''::VARCHAR AS speaker_kind, 0::BIGINT AS n WHERE FALSE"""
         self._speakers = self.persisted("speakers", lambda: speaker_dimension(self.con.execute(who).df()))
         dim = self._speakers[["who", "speaker_key", "speaker_label", "speaker_group"]]  # noqa: F841
         self.con.execute("CREATE OR REPLACE TABLE _speakers AS SELECT * FROM dim")
+
+    def _attach_ix(self, files: list[str]) -> None:
+        """`ix`: every part's narrow rows in one DuckDB file per set of committed batches, in list order (made
+        from the narrow copies when missing: seconds, once; then every process opens it at once). DuckDB's own
+        format answers a scan of a million rows many times faster than a thousand small Parquet files, and its
+        buffer manager reads only the blocks a question needs."""
+        db = self.answers_folder() / "ix.duckdb"
+        if not db.exists():
+            tmp = db.with_name(f".tmp-{uuid.uuid4().hex[:8]}-ix.duckdb")
+            parts = pa.table({"filename": pa.array(files, pa.string()),  # noqa: F841 - read by name
+                              "part": pa.array(range(len(files)), pa.int32())})
+            con = duckdb.connect(str(tmp), config={"memory_limit": MEMORY_LIMIT})
+            try:
+                listed = ", ".join(_sql_text(f) for f in files)
+                con.execute(f"""CREATE TABLE ix AS SELECT r.* EXCLUDE (filename), p.part
+                                FROM read_parquet([{listed}], filename = true) r JOIN parts p USING (filename)
+                                ORDER BY published_ts NULLS LAST, article_id, start""")
+            finally:
+                con.close()
+            os.replace(tmp, db)
+        self.con.execute("DETACH DATABASE IF EXISTS ixdb")
+        self.con.execute(f"ATTACH {_sql_text(str(db))} AS ixdb (READ_ONLY)")
+        self.con.execute("CREATE OR REPLACE VIEW ix AS SELECT * FROM ixdb.ix")
+
+    def answers_folder(self) -> Path:
+        """Where what is computed once per set of committed batches is kept (the folders of earlier sets go)."""
+        tag = hashlib.sha256("\n".join(self._fingerprint or ()).encode()).hexdigest()[:16]
+        folder = self.derived_folders()[0].parent / "answers" / tag
+        if not folder.exists():
+            for old in folder.parent.glob("*"):
+                shutil.rmtree(old, ignore_errors=True)
+            folder.mkdir(parents=True, exist_ok=True)
+        return folder
 
     def speaker_table(self) -> pd.DataFrame:
         """One row per distinct (speaker_id, speaker, speaker_ar, speaker_kind) in list order of first statement:
@@ -471,10 +498,11 @@ def _run(src: Source, sql: str, params: dict | None = None) -> pd.DataFrame:
 
 
 def _rows_of(src: Source, found: pd.DataFrame, columns: str = "*") -> pd.DataFrame:
-    """The statements rows of `found` (statement_id, filename of its narrow copy), read from their parts only."""
+    """The statements rows of `found` (statement_id, part: its statements part's number), read from those parts
+    only."""
     if found.empty:
         return pd.DataFrame()
-    files = sorted({src.part_of[f] for f in found["filename"]})
+    files = sorted({src.part_of[int(f)] for f in found["part"]})
     listed = ", ".join(_sql_text(f) for f in files)
     wanted = found[["statement_id"]]  # noqa: F841 - read by name by the SQL
     cur = src.cursor()
@@ -523,7 +551,7 @@ def search_keys(statements: pa.Table) -> pa.Table:
 def _phrase_matches(src: Source, query: str, where: str, params: dict) -> list[str]:
     """The statement ids among those `where` selects (every phrase's words present) whose quote holds each
     phrase of the query word after word."""
-    found = _run(src, f"SELECT statement_id, filename FROM ix WHERE {where}", params)
+    found = _run(src, f"SELECT statement_id, part FROM ix WHERE {where}", params)
     rows = _rows_of(src, found, f"statement_id, {SEARCH_COLUMN} AS text")
     if rows.empty:
         return []
@@ -613,7 +641,7 @@ def statement_page(src: Source, chosen: Filters, offset: int = 0, limit: int = 2
     if order not in ORDERS:
         raise ValueError(f"order must be one of {', '.join(ORDERS)}, not {order!r}")
     order = ORDERS["latest" if newest_first else order]
-    found = _run(src, f"SELECT statement_id, article_id, filename, who, published_ts AS published_date FROM ix "
+    found = _run(src, f"SELECT statement_id, article_id, part, who, published_ts AS published_date FROM ix "
                       f"WHERE {where} "
                       f"ORDER BY {order} LIMIT $limit OFFSET $offset", params)
     if found.empty:
@@ -623,11 +651,11 @@ def statement_page(src: Source, chosen: Filters, offset: int = 0, limit: int = 2
         columns=["article_id"])
     rows = found.merge(whole, on="statement_id", how="left")
     rows = rows.merge(src.speaker_table()[["who", "speaker_key", "speaker_label", "speaker_group"]], on="who",
-                      how="left").drop(columns=["who", "filename"])
+                      how="left").drop(columns=["who", "part"])
     arts = _articles_of(src, found)
     rows = rows.merge(arts, on="article_id", how="left")
-    part = {f: src.batch_of.get(src.part_of[f], {}).get("articles") for f in set(found["filename"])}
-    rows["articles_part"] = [part[f] for f in found.set_index("statement_id").loc[rows["statement_id"], "filename"]]
+    part = {f: src.batch_of.get(src.part_of[int(f)], {}).get("articles") for f in set(found["part"])}
+    rows["articles_part"] = [part[f] for f in found.set_index("statement_id").loc[rows["statement_id"], "part"]]
     for col, kind, id_col in (("place", "places", "place_id"), ("actor", "actors", "actor_id")):
         table = src.entity_table(kind)
         labels = dict(zip(table[id_col], table["label"]))
@@ -642,7 +670,7 @@ def _articles_of(src: Source, found: pd.DataFrame) -> pd.DataFrame:
     """title, source, url, source_file, topic of the found statements' articles: read from the articles part of
     each statement's own batch (where the importer writes an article with its statements), else everywhere."""
     ids = sorted(set(found["article_id"]))
-    files = sorted({src.batch_of.get(src.part_of[f], {}).get("articles", "") for f in found["filename"]} - {""})
+    files = sorted({src.batch_of.get(src.part_of[int(f)], {}).get("articles", "") for f in found["part"]} - {""})
     names = ["article_id", "title", "source", "url", "source_file", "topic"]
     wanted = pa.array(ids, pa.string())
     tables = [t.filter(pc.is_in(t.column("article_id"), wanted)) for t in
