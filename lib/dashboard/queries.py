@@ -185,6 +185,14 @@ class Source:
     def refresh(self) -> bool:
         """Re-read the manifests; rebuild the views when a batch was committed since (deriving the new parts'
         narrow copies first). True when it changed."""
+        folder = self.root / "manifests"
+        try:  # a commit adds a manifest, which changes the folder's time: listing a thousand names per question
+            stamp = folder.stat().st_mtime_ns  # is what this spares
+        except OSError:
+            stamp = None
+        if stamp is not None and stamp == getattr(self, "_stamp", None) and self._fingerprint is not None:
+            return False
+        self._stamp = stamp
         mans = self._manifests()
         fingerprint = tuple(m.name for m in mans)
         if fingerprint == self._fingerprint:
@@ -656,14 +664,21 @@ def statement_page(src: Source, chosen: Filters, offset: int = 0, limit: int = 2
     rows = rows.merge(arts, on="article_id", how="left")
     part = {f: src.batch_of.get(src.part_of[int(f)], {}).get("articles") for f in set(found["part"])}
     rows["articles_part"] = [part[f] for f in found.set_index("statement_id").loc[rows["statement_id"], "part"]]
-    for col, kind, id_col in (("place", "places", "place_id"), ("actor", "actors", "actor_id")):
-        table = src.entity_table(kind)
-        labels = dict(zip(table[id_col], table["label"]))
+    for col, kind in (("place", "places"), ("actor", "actors")):
+        labels = entity_labels(src, kind)
         ids = [list(v) if v is not None else [] for v in rows[f"{col}_ids"]]
         rows[f"{col}_ids"] = ids
         rows[f"{col}_names"] = [[labels.get(i, i) for i in v] for v in ids]
     rows["published_date"] = pd.to_datetime(rows["published_date"])
     return rows[[*PAGE_COLUMNS, *CARD_COLUMNS]]
+
+
+def entity_labels(src: Source, kind: Literal["places", "actors"]) -> dict[str, str]:
+    """id → display label of every place or actor (cached until a new batch)."""
+    def make() -> dict[str, str]:
+        table = src.entity_table(kind)
+        return dict(zip(table[table.columns[0]], table["label"]))
+    return src.cached(("labels", kind), make)
 
 
 def _articles_of(src: Source, found: pd.DataFrame) -> pd.DataFrame:
@@ -731,7 +746,7 @@ def speakers(src: Source, chosen: Filters | None = None, limit: int | None = Non
     busiest first. Without filters, from the speakers table (cached)."""
     dim = src.speaker_table()
     if not filtered(chosen):
-        out = src.cached("speakers", lambda: _per_key(dim[["who", "n"]], dim))
+        out = src.persisted("speaker_list", lambda: _per_key(dim[["who", "n"]], dim))
     else:
         where, params = _where(src, chosen)
         per_who = _run(src, f"""
@@ -757,8 +772,7 @@ def _top_named(src: Source, chosen: Filters, what: str, limit: int) -> pd.DataFr
         SELECT id AS {what}_id, count(*)::BIGINT AS statements
         FROM (SELECT unnest(list_distinct({what}_ids)) AS id FROM ix WHERE {where})
         WHERE id IS NOT NULL GROUP BY id ORDER BY statements DESC, id LIMIT {int(limit)}""", params)
-    table = src.entity_table(f"{what}s")
-    labels = dict(zip(table[f"{what}_id"], table["label"]))
+    labels = entity_labels(src, f"{what}s")
     counts.insert(1, "label", [labels.get(i, i) for i in counts[f"{what}_id"]])
     return counts
 
@@ -836,8 +850,7 @@ def speaker_matrix(src: Source, chosen: Filters, what: Literal["place", "actor"]
     group such as unnamed sources) × named place or actor label (columns: the `top_cols` most named by those
     rows), as `lib.dashboard.charts.matrix` tabulates them."""
     where, params = _where(src, chosen)
-    table = src.entity_table(f"{what}s")
-    labels = dict(zip(table[f"{what}_id"], table["label"]))
+    labels = entity_labels(src, f"{what}s")
     pairs = _run(src, f"""
         WITH p AS (SELECT who, id, count(*) AS n
                    FROM (SELECT who, unnest({what}_ids) AS id FROM ix WHERE {where}) WHERE id IS NOT NULL
