@@ -147,6 +147,16 @@ def test_place_and_actor_filters(rich):
     assert len(cards(at)) == 1 and "داعش" in cards(at)[0]
 
 
+def test_a_place_typed_and_entered_selects_that_place_only(rich):
+    at = page("quotes")
+    at.multiselect(key="f_place").select("بالرقة").run()  # a name no option's label holds as typed
+    assert not at.exception
+    assert at.multiselect(key="f_place").value == ["geonames:172955"] and url(at, "place") == ["geonames:172955"]
+    assert len(cards(at)) == 1 and "الرقة" in cards(at)[0]
+    at.multiselect(key="f_place").unselect("geonames:172955").select("طوكيو").run()  # names nothing: dropped
+    assert at.multiselect(key="f_place").value == [] and len(cards(at)) == 3
+
+
 def test_quote_opens_in_its_paragraph_highlighted_with_source_link(rich):
     at = page("quotes")
     paragraphs = [b for b in html_bodies(at) if b.startswith('<div dir="rtl" class="rasd-rtl rasd-para"')]
