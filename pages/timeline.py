@@ -32,7 +32,8 @@ left.caption("Statements by publication date, the busiest named speakers stacked
 st.plotly_chart(charts.activity_figure(shown, top=top, bin=None if bin in (None, "auto") else bin), key="activity")
 odd = charts.implausible(shown)
 if not odd.empty:
-    with st.expander(f"⚠️ {len(odd):,} statements with an implausible publication date, left off the axis · "
+    with st.expander(f"⚠️ {len(odd):,} statement{'s' * (len(odd) != 1)} with an implausible publication date, "
+                     "left off the axis · "
                      "تواريخ نشر غير معقولة"):
         st.dataframe(odd[["published", "speaker_label", "quote", "source", "title"]].head(500), hide_index=True)
 st.subheader("Who spoke when · من تحدث ومتى")
