@@ -58,13 +58,7 @@ st.caption("Coloured dots: places the statements name (bigger: more statements);
            "(a few hundred metres). Click a place for its statements. · انقر مكاناً لعرض التصريحات عنه."
            + (f" {maps.STREET_CREDIT}" if streets else ""))
 
-selection = getattr(event, "selection", None) or {}
-picked = None
-for layer in (maps.PLACES_LAYER, "coarse-areas"):
-    objects = (selection.get("objects") or {}).get(layer) or []
-    if objects:
-        picked = objects[0].get("place_id") or None
-        break
+picked = maps.picked_place(event, (maps.PLACES_LAYER, maps.COARSE_LAYER))
 labels = dict(zip(known["place_id"], [f"{a} · {n}" if isinstance(a, str) and a and a != n else n
                                       for a, n in zip(known["name_ar"], known["name"])]))
 

@@ -223,3 +223,22 @@ def test_timeline_keeps_the_top_speakers_and_groups_the_rest(data):
     assert set(fig.data[0].y) == {"Rex Tillerson · ريكس تيلرسون", charts.OTHERS_ROW}
     assert list(fig.layout.yaxis.categoryarray)[::-1] == [charts.EVENTS_ROW, "Rex Tillerson · ريكس تيلرسون",
                                                          charts.OTHERS_ROW]
+
+
+def test_a_click_picks_the_place_of_the_first_layer_that_holds_one():
+    from types import SimpleNamespace
+
+    from lib.dashboard import maps
+
+    def event(objects):
+        return SimpleNamespace(selection={"indices": {}, "objects": objects})
+
+    assert maps.picked_place(event({})) is None
+    assert maps.picked_place(None) is None
+    assert maps.picked_place(event({maps.PLACES_LAYER: [{"place_id": "a"}], maps.AREAS_LAYER: [{"place_id": "b"}]})) \
+        == "a"
+    assert maps.picked_place(event({maps.AREAS_LAYER: [{"place_id": "b"}]})) == "b"
+    assert maps.picked_place(event({maps.LABELS_LAYER: [{"place_id": "c"}]})) is None  # labels are not places
+    # the river's label has no place: nothing picked
+    assert maps.picked_place(event({maps.COARSE_LAYER: [{"place_id": ""}]}),
+                             (maps.PLACES_LAYER, maps.COARSE_LAYER)) is None

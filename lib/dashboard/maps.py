@@ -31,6 +31,7 @@ from lib.dashboard.rtl import esc, has_arabic, shaped
 
 PLACES_LAYER = "places"  # layer id: st.pydeck_chart's selection is keyed by it
 AREAS_LAYER = "areas"  # places known only to a governorate, region or country, as translucent discs (clickable)
+COARSE_LAYER = "coarse-areas"  # a city map's city and district-level places, as circles of their uncertainty
 QUIET_LAYER = "quiet-places"  # places no statement names: drawn, not clickable
 LABELS_LAYER = "place-labels"
 FOCUS_COUNTRIES = ("SY", "IQ")  # their cities and towns are labelled first
@@ -364,7 +365,7 @@ def city_deck(city: dict, fine: pd.DataFrame, coarse: pd.DataFrame, zoom: float 
     label_rows = [feature_names]
     if not coarse.empty:
         layers.append(pdk.Layer(
-            "ScatterplotLayer", coarse.to_dict("records"), id="coarse-areas", pickable=True,
+            "ScatterplotLayer", coarse.to_dict("records"), id=COARSE_LAYER, pickable=True,
             get_position=["lon", "lat"], get_radius="area_radius", radius_units='"meters"',
             get_fill_color=[205, 60, 55, 28], stroked=True, get_line_color=[205, 60, 55, 140],
             line_width_min_pixels=1.5))
@@ -380,6 +381,18 @@ def city_deck(city: dict, fine: pd.DataFrame, coarse: pd.DataFrame, zoom: float 
     view = pdk.ViewState(latitude=float(city["lat"]), longitude=float(city["lon"]), zoom=zoom, min_zoom=4,
                          max_zoom=17)
     return _deck(layers, view, streets)
+
+
+def picked_place(event: object, layers: tuple[str, ...] = (PLACES_LAYER, AREAS_LAYER)) -> str | None:
+    """The place a click on a deck picked (`st.pydeck_chart`'s event): the first object of the first of `layers`
+    that holds one; None when the click hit nothing (or a place without an id, such as the river's label)."""
+    selection = getattr(event, "selection", None) or {}
+    objects = selection.get("objects") or {}
+    for layer in layers:
+        for obj in objects.get(layer) or []:
+            if isinstance(obj, dict) and obj.get("place_id"):
+                return str(obj["place_id"])
+    return None
 
 
 def legend_html(kinds: list[str]) -> str:
