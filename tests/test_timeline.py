@@ -117,3 +117,39 @@ def test_per_week_when_chosen():
     a = next(t for t in spec["data"] if t["name"] == "A")
     assert values(a["y"]) == [2]
     assert charts.auto_bin(40) == "D" and charts.auto_bin(300) == "W" and charts.auto_bin(900) == "M"
+
+
+def brush(at: AppTest, start: str, end: str) -> AppTest:
+    """A drag across the activity chart, as the browser reports it (a box selection)."""
+    from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+    states = at._tree.get_widget_states()
+    state = WidgetState(id=at.get("plotly_chart")[0].proto.id)
+    state.string_value = json.dumps({"selection": {"points": [], "point_indices": [], "lasso": [], "box": [
+        {"xref": "x", "yref": "y", "x": [f"{start} 10:00:00", f"{end} 13:30:00"], "y": [0, 5]}]}})
+    states.widgets.append(state)
+    return at._run(states)
+
+
+def test_a_brush_on_the_chart_narrows_what_follows_to_its_days(archive):
+    at = brush(timeline(), "2016-01-01", "2016-03-31")
+    assert not at.exception
+    note = next(i.value for i in at.info if i.value.startswith("2016-01-01 – 2016-03-31"))
+    in_range = [a for a in archive_articles() if "2016-01-01" <= a.published <= "2016-03-31"]
+    assert f": {sum(len(a.statements) for a in in_range):,} statements" in note
+    at.toggle(key="t_points").set_value(True).run()
+    points = json.loads(at.get("plotly_chart")[1].proto.spec)["data"][0]["x"]
+    assert points and all("2016-01-01" <= x[:10] <= "2016-03-31" for x in points)
+    assert json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]["selectdirection"] == "h"
+
+
+@pytest.mark.parametrize("selection, expected", [
+    ({"box": [{"x": ["2016-03-09 18:00", "2016-01-02 01:00"]}]}, ("2016-01-02", "2016-03-09")),
+    ({"box": [{"x": [1451606400000, 1454284800000]}]}, ("2016-01-01", "2016-02-01")),  # milliseconds
+    ({"box": []}, None), ({}, None), ({"box": [{"x": ["nonsense", "2016-01-01"]}]}, None),
+])
+def test_brushed_range_reads_the_selection(selection, expected):
+    from types import SimpleNamespace
+
+    got = charts.brushed_range(SimpleNamespace(selection=selection))
+    assert (None if got is None else tuple(d.strftime("%Y-%m-%d") for d in got)) == expected

@@ -188,12 +188,37 @@ def activity_figure(statements: pd.DataFrame, top: int = 8, bin: str | None = No
     en, ar = BINS[bin]
     fig.update_layout(barmode="stack", font=FONT, height=420, title=f"Statements per {en} · التصريحات لكل {ar}",
                       margin=dict(l=10, r=10, t=50, b=10), legend=dict(font_size=11, traceorder="normal"))
+    # A drag draws a horizontal brush (the page narrows what follows to it: `brushed_range`); the slider zooms.
+    fig.update_layout(dragmode="select", selectdirection="h")
     fig.update_xaxes(type="date", rangeslider=dict(visible=True, thickness=0.08),
                      rangeselector=dict(buttons=[dict(count=7, label="7d", step="day", stepmode="backward"),
                                                  dict(count=1, label="1m", step="month", stepmode="backward"),
                                                  dict(count=1, label="1y", step="year", stepmode="backward"),
                                                  dict(step="all", label="all")]))
     return fig
+
+
+def _stamp(value: object) -> pd.Timestamp | None:
+    """A date axis value as plotly reports it (a date string, or milliseconds since 1970)."""
+    try:
+        stamp = pd.to_datetime(value, unit="ms") if isinstance(value, (int, float)) else pd.Timestamp(value)
+    except (TypeError, ValueError):
+        return None
+    return None if pd.isna(stamp) else stamp
+
+
+def brushed_range(event: object) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """The days a brush drawn on a time chart covers (`st.plotly_chart`'s selection event: its last box), first
+    and last day included; None when nothing is brushed."""
+    selection = getattr(event, "selection", None) or {}
+    boxes = [b for b in selection.get("box") or [] if isinstance(b, dict) and len(b.get("x") or []) == 2]
+    if not boxes:
+        return None
+    ends = [_stamp(x) for x in boxes[-1]["x"]]
+    if any(e is None for e in ends):
+        return None
+    lo, hi = sorted(ends)
+    return lo.normalize(), hi.normalize()
 
 
 def implausible(statements: pd.DataFrame) -> pd.DataFrame:
