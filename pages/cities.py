@@ -56,10 +56,11 @@ st.dataframe(listed[["name_ar", "name", "kind", "precision", "drawn", "mentions"
                  "name_ar": "الاسم", "name": "Name", "drawn": st.column_config.CheckboxColumn(
                      "drawn · مرسوم", help="Unchecked: known only to city precision, so not drawn as a point")})
 
-place_rows = data["places"] if articles is None else data["places"][data["places"]["article_id"].isin(articles)]
-st.plotly_chart(charts.mentions_over_time(place_rows,
-                                          data["articles"], inside, dict(zip(known["place_id"], known["name"])),
-                                          "Mentions over time · الإشارات عبر الزمن"), key=f"city_chart_{key}")
+st.plotly_chart(charts.mentions_over_time(data["places"], data["articles"], inside,
+                                          dict(zip(known["place_id"], known["name"])),
+                                          "Mentions over time · الإشارات عبر الزمن",
+                                          filters.date_span(statements, plausible_only=True), articles),
+                key=f"city_chart_{key}")
 if picked and picked != city["place_id"]:
     part = filters.order(statements, about & filters.by_places(statements, filters.places_within(known, picked)))
     st.subheader(f"Statements about {md(labels.get(picked, picked))} · تصريحات عن المكان ({len(part):,})")

@@ -242,3 +242,25 @@ def test_a_click_picks_the_place_of_the_first_layer_that_holds_one():
     # the river's label has no place: nothing picked
     assert maps.picked_place(event({maps.COARSE_LAYER: [{"place_id": ""}]}),
                              (maps.PLACES_LAYER, maps.COARSE_LAYER)) is None
+
+
+def test_mentions_over_time_per_day_inside_the_span_and_the_articles_given():
+    from datetime import date
+
+    articles = pd.DataFrame({"article_id": ["a", "b", "c", "d"],
+                             "published": ["2017-07-07T10:00:00+03:00", "2017-07-07", "2108-08-10", None]})
+    rows = pd.DataFrame({"article_id": ["a", "b", "c", "d", "a"], "place_id": ["raqqa"] * 4 + ["mosul"],
+                         "mentions": [2, 3, 5, 7, 1]})
+    spec = json.loads(charts.mentions_over_time(rows, articles, ["raqqa"], {"raqqa": "الرقة"}, "t",
+                                                (date(2017, 1, 1), date(2017, 12, 31))).to_json())
+    (trace,) = spec["data"]
+    assert [x[:10] for x in trace["x"]] == ["2017-07-07"]  # 2108 and the undated article left out
+    y = trace["y"]
+    if isinstance(y, dict):  # plotly's typed arrays
+        import base64
+
+        import numpy as np
+        y = np.frombuffer(base64.b64decode(y["bdata"]), dtype=y["dtype"]).tolist()
+    assert list(y) == [5]
+    spec = json.loads(charts.mentions_over_time(rows, articles, ["raqqa"], {}, "t", article_ids={"b"}).to_json())
+    assert len(spec["data"]) == 1

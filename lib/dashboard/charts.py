@@ -323,13 +323,39 @@ def matrix_figure(table: pd.DataFrame, title: str) -> go.Figure:
     return fig
 
 
+def article_days(articles: pd.DataFrame) -> tuple[pd.Index, np.ndarray]:
+    """The articles' ids and publication days (datetime64, NaT when undated), parsed once per frame."""
+    cache = filters.frame_cache(articles)
+    found = cache.get("article_days")
+    if found is None:
+        codes, uniques = pd.factorize(articles["published"])
+        parsed = pd.to_datetime(pd.Series(uniques, dtype=object), errors="coerce", format="mixed", utc=True)
+        days = parsed.dt.tz_localize(None).dt.normalize().to_numpy(dtype="datetime64[ns]")
+        values = np.where(codes >= 0, days[np.maximum(codes, 0)] if len(days) else np.datetime64("NaT", "ns"),
+                          np.datetime64("NaT", "ns")).astype("datetime64[ns]")
+        found = cache["article_days"] = (pd.Index(articles["article_id"]), values)
+    return found
+
+
 def mentions_over_time(place_rows: pd.DataFrame, articles: pd.DataFrame, place_ids: list[str],
-                       names: dict[str, str], title: str) -> go.Figure:
-    """Mentions of a set of places per publication day, stacked by place."""
-    rows = place_rows[place_rows["place_id"].isin(place_ids)].merge(articles[["article_id", "published"]],
-                                                                   on="article_id")
-    rows = rows.assign(day=pd.to_datetime(rows["published"], errors="coerce", format="mixed").dt.normalize())
-    rows = rows[rows["day"].notna()]
+                       names: dict[str, str], title: str,
+                       span: tuple[object, object] = (None, None),
+                       article_ids: set[str] | None = None) -> go.Figure:
+    """Mentions of a set of places per publication day in the articles given (all when None), stacked by place;
+    days outside `span` (the corpus's plausible publication days, when given) are left out."""
+    rows = place_rows[place_rows["place_id"].isin(place_ids)]
+    if article_ids is not None:
+        rows = rows[rows["article_id"].isin(article_ids)]
+    ids, days = article_days(articles)
+    at = ids.get_indexer(rows["article_id"])
+    day = np.where(at >= 0, days[np.maximum(at, 0)] if len(days) else np.datetime64("NaT", "ns"), np.datetime64("NaT", "ns"))
+    keep = ~np.isnat(day)
+    lo, hi = span
+    if lo is not None:
+        keep &= day >= np.datetime64(pd.Timestamp(lo), "ns")
+    if hi is not None:
+        keep &= day <= np.datetime64(pd.Timestamp(hi), "ns")
+    rows = rows.assign(day=day)[keep]
     if rows.empty:
         return _empty(title)
     fig = go.Figure()
