@@ -304,3 +304,18 @@ def test_a_typed_profile_name_finds_the_speaker_then_the_actor():
     assert filters.find_profile(speakers, actors, "لافروف") == "speaker:sergey-lavrov"
     assert filters.find_profile(speakers, actors, "لداعش") == "actor:isis"
     assert filters.find_profile(speakers, actors, "نابليون") is None
+
+
+def test_wire_copies_group_the_same_words_across_outlets():
+    from lib.dashboard.data import wire_copies
+
+    frame = pd.DataFrame({"quote": ["إن الموقف الأميركي ثابت في سوريا اليوم",
+                                    "إنّ الموقف  الأميركي ثابت في سوريا اليوم",  # a shadda and a double space
+                                    "قصير جدا", "قصير جدا",  # too short to tell a copy from a coincidence
+                                    None, "إن الموقف الأميركي ثابت في سوريا اليوم"],
+                          "source": ["Wire A", "Wire B", "Wire A", "Wire B", "Wire C", "Wire A"]})
+    got = wire_copies(frame)
+    assert list(got["copy_group"][[0, 1, 5]]) == [got["copy_group"][0]] * 3
+    assert len(set(got["copy_group"][[0, 2, 3, 4]])) == 4
+    assert list(got["copies"]) == [3, 3, 1, 1, 1, 3]
+    assert list(got["outlets"]) == [2, 2, 1, 1, 1, 2] and got["copy_sources"][5] == ["Wire A", "Wire B"]

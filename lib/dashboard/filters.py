@@ -60,7 +60,7 @@ def frame_cache(frame: pd.DataFrame) -> dict:
         ref, cache = _INDEXES.get(id(frame), (None, None))
         if ref is None or ref() is not frame:
             key = id(frame)
-            ref, cache = weakref.ref(frame, lambda _, key=key: _INDEXES.pop(key, None)), {}
+            ref, cache = weakref.ref(frame, lambda _, key=key, held=_INDEXES: held.pop(key, None)), {}
             _INDEXES[key] = (ref, cache)
     return cache
 
