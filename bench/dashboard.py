@@ -161,7 +161,9 @@ def served_rss(store: Path, rounds: int = 2) -> tuple[float, dict[str, float], d
             for _ in range(rounds):
                 for path, title in BROWSER_PAGES.items():
                     t = time.perf_counter()
-                    page.goto(f"{base}/{path}")
+                    # "commit": the page's own load event waits on the server, which may still be busy with
+                    # the last page's run; _settled waits for the drawing
+                    page.goto(f"{base}/{path}", wait_until="commit", timeout=180_000)
                     _settled(page)
                     seen.setdefault(path or "home", []).append(time.perf_counter() - t)
                     now = sample()
@@ -200,7 +202,7 @@ def _timed(page, act, done_js: str) -> float:
 def interactions(page, base: str) -> dict[str, float]:
     """Seconds a reader waits after each filter change and after a map click (the page settled before each)."""
     out = {}
-    page.goto(f"{base}/quotes")
+    page.goto(f"{base}/quotes", wait_until="commit", timeout=180_000)
     _settled(page)
     box = page.get_by_test_id("stSidebar").get_by_test_id("stTextInput").locator("input")
     out["search"] = _timed(page, lambda: (box.fill("الموصل"), box.press("Enter")),
@@ -215,7 +217,7 @@ def interactions(page, base: str) -> dict[str, float]:
     every = page.get_by_role("button", name=re.compile("Every topic"))
     if every.count():
         out["all_topics"] = _timed(page, lambda: every.first.click(), "() => location.search.includes('topic=all')")
-    page.goto(f"{base}/map")
+    page.goto(f"{base}/map", wait_until="commit", timeout=180_000)
     _settled(page)
     canvas = page.locator('[data-testid="stDeckGlJsonChart"] canvas').first
     canvas.wait_for(state="visible", timeout=180_000)

@@ -8,7 +8,7 @@ from lib.dashboard.data import load_store
 from lib.dashboard.rtl import esc, md, rtl_block
 from lib.dashboard.widgets import filter_sidebar, page_start, statement_list
 
-PROFILE_CHOICES = 1500
+PROFILE_CHOICES = 400
 
 page_start()
 data = load_store()
@@ -44,7 +44,14 @@ profiles.update({f"actor:{a}": f"{lab} — mentioned · مذكور" for a, lab i
 if not profiles:
     st.info("No actors yet · لا فاعلين بعد")
     st.stop()
-pick = st.selectbox("Speaker or actor · متحدث أو جهة", list(profiles), format_func=profiles.get, key="profile")
+pick = st.selectbox("Speaker or actor · متحدث أو جهة", list(profiles), format_func=lambda k: profiles.get(k, k),
+                    key="profile", accept_new_options=True, filter_mode="contains",
+                    help="Type any name and Enter: the best match among every speaker and actor is shown")
+if pick not in profiles:  # a name typed
+    typed, pick = pick, filters.find_profile(speakers, actors, pick)
+    if pick is None:
+        st.info(f"No speaker or actor is named «{typed}» · لا أحد بهذا الاسم")
+        st.stop()
 kind, ident = pick.split(":", 1)
 said = filters.first_copies(statements, filters.order(statements, mask & (statements["speaker_key"] == ident)))
 mentioned = filters.first_copies(statements, filters.order(statements, mask & filters.by_actors(statements, [ident])))

@@ -1,7 +1,6 @@
 """Raqqa and Mosul as city maps: every district, neighbourhood and landmark the gazetteer knows is drawn (those the
 statements name highlighted and sized by them), with the river and the old city; a click lists the statements about
 that part of the city. Places known only to city precision are never drawn as street-level pins."""
-import pandas as pd
 import streamlit as st
 
 from lib.dashboard import charts
@@ -24,47 +23,29 @@ streets = top_right.toggle("Street map (online) · خريطة الشوارع", v
                            help="CARTO's street map under the places (fetched from the internet); off, the map "
                                 "needs no connection")
 st.query_params["city"] = key
-city = cities.loc[key].to_dict()
-st.title(f"{md(city['name'])} · {md(city['name_ar'])}")
-
-# Every place the store or the gazetteer knows, the store's rows first (they carry the mentions).
-known = pd.concat([t for t in (data["place_table"], data["gazetteer"]) if not t.empty],
-                  ignore_index=True).drop_duplicates("place_id") if not data["gazetteer"].empty else data["place_table"]
-inside = filters.places_within(known, city["place_id"]) if city["place_id"] else []
 statements = data["statements"]
-mask = filters.apply(statements, chosen)
-about = mask & filters.by_places(statements, inside) if inside else mask & False
-articles = set(statements["article_id"][filters.apply(statements, filters.article_filters(chosen))])
-counts = maps.place_counts(data["places"], statements, articles, mask=about)
-parts = known[known["place_id"].isin(inside) & (known["place_id"] != city["place_id"])]
-points = maps.city_points(parts, counts)
-fine, areas, vague = maps.split_by_precision(points)
-city_counts = counts[counts["place_id"] == city["place_id"]]
-city["mentions"] = int(city_counts["mentions"].sum())
-city["statements"] = int(about.sum())
+mask = filters.apply(statements, chosen).to_numpy()
+articles = None
+if chosen.start or chosen.end or chosen.topics:  # the parts' mentions counted in the articles the filters keep
+    articles = set(statements["article_id"][filters.apply(statements, filters.article_filters(chosen)).to_numpy()])
+view = maps.city_view(data, key, mask, articles)
+city, known, inside, about, points = view.city, view.known, view.inside, view.about, view.points
+st.title(f"{md(city['name'])} · {md(city['name_ar'])}")
 
 a, b, c = st.columns(3)
 a.metric("Mentions of the city · إشارات إلى المدينة", f"{city['mentions']:,}")
 b.metric("Parts of it mentioned · أحياء ومعالم مذكورة", f"{int((points['mentions'] > 0).sum())} / {len(points)}")
 c.metric("Statements about it · تصريحات عنها", f"{city['statements']:,}")
 
-coarse = pd.concat([maps.city_area(city, vague), areas], ignore_index=True) if not areas.empty \
-    else maps.city_area(city, vague)
-event = st.pydeck_chart(maps.city_deck(city, fine, coarse, streets=streets, city_key=key), key=f"city_map_{key}",
-                        height=560, on_select="rerun", selection_mode="single-object")
+event = st.pydeck_chart(maps.city_deck(city, view.fine, view.coarse, streets=streets, city_key=key),
+                        key=f"city_map_{key}", height=560, on_select="rerun", selection_mode="single-object")
 st.caption("Coloured dots: places the statements name (bigger: more statements); grey: the gazetteer's other "
            "districts, neighbourhoods and landmarks. Shaded circles: places known only to district or city "
            "precision, drawn as the area they could be anywhere in. The river and the old city are hand-drawn "
            "(a few hundred metres). Click a place for its statements. · انقر مكاناً لعرض التصريحات عنه."
            + (f" {maps.STREET_CREDIT}" if streets else ""))
 
-selection = getattr(event, "selection", None) or {}
-picked = None
-for layer in (maps.PLACES_LAYER, "coarse-areas"):
-    objects = (selection.get("objects") or {}).get(layer) or []
-    if objects:
-        picked = objects[0].get("place_id") or None
-        break
+picked = maps.picked_place(event, (maps.PLACES_LAYER, maps.COARSE_LAYER))
 labels = dict(zip(known["place_id"], [f"{a} · {n}" if isinstance(a, str) and a and a != n else n
                                       for a, n in zip(known["name_ar"], known["name"])]))
 
@@ -75,9 +56,11 @@ st.dataframe(listed[["name_ar", "name", "kind", "precision", "drawn", "mentions"
                  "name_ar": "الاسم", "name": "Name", "drawn": st.column_config.CheckboxColumn(
                      "drawn · مرسوم", help="Unchecked: known only to city precision, so not drawn as a point")})
 
-st.plotly_chart(charts.mentions_over_time(data["places"][data["places"]["article_id"].isin(articles)],
-                                          data["articles"], inside, dict(zip(known["place_id"], known["name"])),
-                                          "Mentions over time · الإشارات عبر الزمن"), key=f"city_chart_{key}")
+st.plotly_chart(charts.mentions_over_time(data["places"], data["articles"], inside,
+                                          dict(zip(known["place_id"], known["name"])),
+                                          "Mentions over time · الإشارات عبر الزمن",
+                                          filters.date_span(statements, plausible_only=True), articles),
+                key=f"city_chart_{key}")
 if picked and picked != city["place_id"]:
     part = filters.order(statements, about & filters.by_places(statements, filters.places_within(known, picked)))
     st.subheader(f"Statements about {md(labels.get(picked, picked))} · تصريحات عن المكان ({len(part):,})")

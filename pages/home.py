@@ -6,7 +6,7 @@ from lib.dashboard.data import load_store
 from lib.dashboard.rtl import rtl_block
 from lib.dashboard.widgets import TOPIC_LABELS, has_topics, page_start
 
-ARTICLE_ROWS = 2000
+ARTICLE_ROWS = 500
 
 page_start()
 data = load_store()

@@ -41,13 +41,7 @@ st.html(maps.legend_html(sorted(set(points["kind"].dropna()))))
 if streets:
     st.caption(maps.STREET_CREDIT)
 
-picked = None
-selection = getattr(event, "selection", None) or {}
-for layer in (maps.PLACES_LAYER, maps.AREAS_LAYER):
-    objects = (selection.get("objects") or {}).get(layer) or []
-    if objects:
-        picked = objects[0].get("place_id")
-        break
+picked = maps.picked_place(event)
 labels = dict(zip(data["place_table"]["place_id"], data["place_table"]["label"]))
 if picked:  # the map's selection (clicking the map away from any place clears it)
     choice = picked

@@ -1,6 +1,7 @@
 """Timeline: statements over time (per day, week or month, the busiest speakers stacked, a range slider to zoom),
 each statement per speaker at its publication date, and the dated events the articles refer to. Publication
 dates outside the corpus's plausible span (a typo such as 2108) are listed apart, never stretched onto the axis."""
+import pandas as pd
 import streamlit as st
 
 from lib.dashboard import charts
@@ -28,11 +29,19 @@ left, right = st.columns([3, 1])
 bin = right.segmented_control("Per · لكل", list(bins), format_func=bins.get, default="auto", key="t_bin")
 top = right.slider("Speakers shown · عدد المتحدثين", 3, 15, 8, key="t_top")
 left.caption("Statements by publication date, the busiest named speakers stacked (unnamed sources and documents "
-             "apart, in grey); drag the slider under the chart to zoom · اسحب الشريط أسفل الرسم للتكبير.")
-st.plotly_chart(charts.activity_figure(shown, top=top, bin=None if bin in (None, "auto") else bin), key="activity")
+             "apart, in grey). Drag across the chart to narrow what follows to those days (double-click to undo); "
+             "drag the slider under it to zoom · اسحب فوق الرسم لتحديد فترة، والشريط أسفله للتكبير.")
+brush = st.plotly_chart(charts.activity_figure(shown, top=top, bin=None if bin in (None, "auto") else bin),
+                        key="activity", on_select="rerun", selection_mode=("box",))
+days = charts.brushed_range(brush)
+if days:  # what follows shows the brushed days only
+    shown = shown[filters.by_dates(shown, days[0].date(), days[1].date()).to_numpy()]
+    dates = dates[(dates["date_value"] >= days[0]) & (dates["date_value"] < days[1] + pd.Timedelta(days=1))]
+    st.info(f"{days[0]:%Y-%m-%d} – {days[1]:%Y-%m-%d}: {len(shown):,} statements · تصريحات في الفترة المحددة")
 odd = charts.implausible(shown)
 if not odd.empty:
-    with st.expander(f"⚠️ {len(odd):,} statements with an implausible publication date, left off the axis · "
+    with st.expander(f"⚠️ {len(odd):,} statement{'s' * (len(odd) != 1)} with an implausible publication date, "
+                     "left off the axis · "
                      "تواريخ نشر غير معقولة"):
         st.dataframe(odd[["published", "speaker_label", "quote", "source", "title"]].head(500), hide_index=True)
 st.subheader("Who spoke when · من تحدث ومتى")

@@ -255,3 +255,67 @@ def test_markdown_text_is_escaped():
     assert rtl.md("[x](javascript:alert(1)) **b** <i>") == \
         "\\[x\\]\\(javascript\\:alert\\(1\\)\\) \\*\\*b\\*\\* \\<i\\>"
     assert rtl.md("الرقة") == "الرقة" and rtl.md(None) == ""
+
+
+# -- entity suggestions: the name typed, then the most frequent ---------------------------------------------------
+
+PLACES = pd.DataFrame({
+    "place_id": ["raqqa", "raqqa-gov", "sharjah", "aleppo", "aleppo-gov", "halba", "idlib", "amman", "oman"],
+    "name": ["Raqqa", "Raqqa Governorate", "Sharjah", "Aleppo", "Aleppo Governorate", "Halba", "Idlib", "Amman",
+             "Oman"],
+    "name_ar": ["الرقة", "محافظة الرقة", "الشارقة", "حلب", "محافظة حلب", "حلبا", "إدلب", "عمّان", "عُمان"],
+    "mentions": [90, 400, 1000, 227, 300, 900, 50, 30, 60],
+})
+PLACES["label"] = PLACES["name"] + " · " + PLACES["name_ar"]
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("الرقة", ["raqqa", "raqqa-gov"]),         # the name itself before a name holding it, however frequent
+    ("بالرقة", ["raqqa", "raqqa-gov"]),         # through a clitic
+    ("Raqqa", ["raqqa", "raqqa-gov"]),          # the English name
+    ("حلب", ["aleppo", "aleppo-gov", "halba"]),  # حلبا holds حلب only as a substring: last
+    ("ادلب", ["idlib"]),                        # hamza folded
+    ("عمان", ["oman", "amman"]),                # vowel marks folded; equals by frequency
+    ("الشارقة", ["sharjah"]),
+    ("قة", ["sharjah", "raqqa-gov", "raqqa"]),  # inside names only: by frequency
+    ("دمشق", []),                               # names nothing
+    ("", []),
+])
+def test_rank_entities_puts_the_name_typed_first(typed, expected):
+    assert filters.rank_entities(PLACES, "place_id", typed, "mentions") == expected
+
+
+def test_rank_entities_of_speakers_by_statements():
+    speakers = pd.DataFrame({"speaker_key": ["adel-al-jubeir", "person:احمد_الجبير", "person:محمد_الجبيري"],
+                             "speaker_label": ["Adel al-Jubeir · عادل الجبير", "أحمد الجبير", "محمد الجبيري"],
+                             "speaker_ar": ["عادل الجبير", "أحمد الجبير", "محمد الجبيري"],
+                             "statements": [291, 41, 400]})
+    ranked = filters.rank_entities(speakers, "speaker_key", "الجبير", "statements",
+                                   ("speaker_label", "speaker_ar"), limit=2)
+    assert ranked == ["adel-al-jubeir", "person:احمد_الجبير"]
+
+
+def test_a_typed_profile_name_finds_the_speaker_then_the_actor():
+    speakers = pd.DataFrame({"speaker_key": ["sergey-lavrov"], "speaker_label": ["Sergey Lavrov · سيرغي لافروف"],
+                             "speaker_ar": ["سيرغي لافروف"], "statements": [3]})
+    actors = pd.DataFrame({"actor_id": ["sergey-lavrov", "isis"], "name": ["Sergey Lavrov", "ISIS"],
+                           "name_ar": ["سيرغي لافروف", "داعش"], "label": ["Sergey Lavrov", "ISIS · داعش"],
+                           "mentions": [5, 9]})
+    assert filters.find_profile(speakers, actors, "لافروف") == "speaker:sergey-lavrov"
+    assert filters.find_profile(speakers, actors, "لداعش") == "actor:isis"
+    assert filters.find_profile(speakers, actors, "نابليون") is None
+
+
+def test_wire_copies_group_the_same_words_across_outlets():
+    from lib.dashboard.data import wire_copies
+
+    frame = pd.DataFrame({"quote": ["إن الموقف الأميركي ثابت في سوريا اليوم",
+                                    "إنّ الموقف  الأميركي ثابت في سوريا اليوم",  # a shadda and a double space
+                                    "قصير جدا", "قصير جدا",  # too short to tell a copy from a coincidence
+                                    None, "إن الموقف الأميركي ثابت في سوريا اليوم"],
+                          "source": ["Wire A", "Wire B", "Wire A", "Wire B", "Wire C", "Wire A"]})
+    got = wire_copies(frame)
+    assert list(got["copy_group"][[0, 1, 5]]) == [got["copy_group"][0]] * 3
+    assert len(set(got["copy_group"][[0, 2, 3, 4]])) == 4
+    assert list(got["copies"]) == [3, 3, 1, 1, 1, 3]
+    assert list(got["outlets"]) == [2, 2, 1, 1, 1, 2] and got["copy_sources"][5] == ["Wire A", "Wire B"]

@@ -223,3 +223,44 @@ def test_timeline_keeps_the_top_speakers_and_groups_the_rest(data):
     assert set(fig.data[0].y) == {"Rex Tillerson · ريكس تيلرسون", charts.OTHERS_ROW}
     assert list(fig.layout.yaxis.categoryarray)[::-1] == [charts.EVENTS_ROW, "Rex Tillerson · ريكس تيلرسون",
                                                          charts.OTHERS_ROW]
+
+
+def test_a_click_picks_the_place_of_the_first_layer_that_holds_one():
+    from types import SimpleNamespace
+
+    from lib.dashboard import maps
+
+    def event(objects):
+        return SimpleNamespace(selection={"indices": {}, "objects": objects})
+
+    assert maps.picked_place(event({})) is None
+    assert maps.picked_place(None) is None
+    assert maps.picked_place(event({maps.PLACES_LAYER: [{"place_id": "a"}], maps.AREAS_LAYER: [{"place_id": "b"}]})) \
+        == "a"
+    assert maps.picked_place(event({maps.AREAS_LAYER: [{"place_id": "b"}]})) == "b"
+    assert maps.picked_place(event({maps.LABELS_LAYER: [{"place_id": "c"}]})) is None  # labels are not places
+    # the river's label has no place: nothing picked
+    assert maps.picked_place(event({maps.COARSE_LAYER: [{"place_id": ""}]}),
+                             (maps.PLACES_LAYER, maps.COARSE_LAYER)) is None
+
+
+def test_mentions_over_time_per_day_inside_the_span_and_the_articles_given():
+    from datetime import date
+
+    articles = pd.DataFrame({"article_id": ["a", "b", "c", "d"],
+                             "published": ["2017-07-07T10:00:00+03:00", "2017-07-07", "2108-08-10", None]})
+    rows = pd.DataFrame({"article_id": ["a", "b", "c", "d", "a"], "place_id": ["raqqa"] * 4 + ["mosul"],
+                         "mentions": [2, 3, 5, 7, 1]})
+    spec = json.loads(charts.mentions_over_time(rows, articles, ["raqqa"], {"raqqa": "الرقة"}, "t",
+                                                (date(2017, 1, 1), date(2017, 12, 31))).to_json())
+    (trace,) = spec["data"]
+    assert [x[:10] for x in trace["x"]] == ["2017-07-07"]  # 2108 and the undated article left out
+    y = trace["y"]
+    if isinstance(y, dict):  # plotly's typed arrays
+        import base64
+
+        import numpy as np
+        y = np.frombuffer(base64.b64decode(y["bdata"]), dtype=y["dtype"]).tolist()
+    assert list(y) == [5]
+    spec = json.loads(charts.mentions_over_time(rows, articles, ["raqqa"], {}, "t", article_ids={"b"}).to_json())
+    assert len(spec["data"]) == 1

@@ -46,6 +46,18 @@ def deck(at: AppTest, n: int = 0) -> dict:
     return json.loads(at.get("deck_gl_json_chart")[n].proto.json)
 
 
+def click(at: AppTest, layer: str, place_id: str, n: int = 0) -> AppTest:
+    """A click on a deck's object, as the browser reports it (AppTest has no pydeck widget of its own)."""
+    from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+    states = at._tree.get_widget_states()
+    state = WidgetState(id=at.get("deck_gl_json_chart")[n].proto.id)
+    state.string_value = json.dumps({"selection": {"indices": {layer: [0]}, "objects": {layer: [
+        {"place_id": place_id}]}}})
+    states.widgets.append(state)
+    return at._run(states)
+
+
 @pytest.fixture
 def bundled(use_store, bundled_store_dir):
     return use_store(bundled_store_dir)
@@ -145,6 +157,16 @@ def test_place_and_actor_filters(rich):
     at.multiselect(key="f_place").unselect("geonames:99072").run()
     at.multiselect(key="f_actor").select("isis").run()
     assert len(cards(at)) == 1 and "داعش" in cards(at)[0]
+
+
+def test_a_place_typed_and_entered_selects_that_place_only(rich):
+    at = page("quotes")
+    at.multiselect(key="f_place").select("بالرقة").run()  # a name no option's label holds as typed
+    assert not at.exception
+    assert at.multiselect(key="f_place").value == ["geonames:172955"] and url(at, "place") == ["geonames:172955"]
+    assert len(cards(at)) == 1 and "الرقة" in cards(at)[0]
+    at.multiselect(key="f_place").unselect("geonames:172955").select("طوكيو").run()  # names nothing: dropped
+    assert at.multiselect(key="f_place").value == [] and len(cards(at)) == 3
 
 
 def test_quote_opens_in_its_paragraph_highlighted_with_source_link(rich):
@@ -250,6 +272,24 @@ def test_city_page_shows_districts_without_faking_precision(rich):
     assert len(cards(at)) == 1 and "الموصل" in cards(at)[0]
     assert url(at, "city") == ["mosul"]
     assert "mosul-old-city" in json.dumps(deck(at)) or "الموصل القديمة" in json.dumps(deck(at), ensure_ascii=False)
+
+
+def test_a_click_on_a_part_of_the_city_lists_its_statements(rich):
+    at = page("cities")
+    click(at, PLACES_LAYER, "curated:raqqa-mashlab")
+    assert not at.exception
+    assert any("Al\\-Mashlab" in s.value and "(1)" in s.value for s in at.subheader)
+    assert len(cards(at)) == 1 and "حي المشلب" in cards(at)[0]
+    click(at, "coarse-areas", "geonames:172955")  # the city's own circle: back to the whole city
+    assert any(s.value.startswith("Statements about Raqqa") for s in at.subheader)
+
+
+def test_a_click_on_the_map_lists_that_places_statements(rich):
+    at = page("map")
+    click(at, PLACES_LAYER, "geonames:99072")
+    assert not at.exception
+    assert any("Mosul" in s.value and "(1)" in s.value for s in at.subheader)
+    assert len(cards(at)) == 1 and "الموصل" in cards(at)[0]
 
 
 def test_city_map_needs_no_network_unless_the_street_map_is_asked_for(rich):

@@ -188,12 +188,37 @@ def activity_figure(statements: pd.DataFrame, top: int = 8, bin: str | None = No
     en, ar = BINS[bin]
     fig.update_layout(barmode="stack", font=FONT, height=420, title=f"Statements per {en} · التصريحات لكل {ar}",
                       margin=dict(l=10, r=10, t=50, b=10), legend=dict(font_size=11, traceorder="normal"))
+    # A drag draws a horizontal brush (the page narrows what follows to it: `brushed_range`); the slider zooms.
+    fig.update_layout(dragmode="select", selectdirection="h")
     fig.update_xaxes(type="date", rangeslider=dict(visible=True, thickness=0.08),
                      rangeselector=dict(buttons=[dict(count=7, label="7d", step="day", stepmode="backward"),
                                                  dict(count=1, label="1m", step="month", stepmode="backward"),
                                                  dict(count=1, label="1y", step="year", stepmode="backward"),
                                                  dict(step="all", label="all")]))
     return fig
+
+
+def _stamp(value: object) -> pd.Timestamp | None:
+    """A date axis value as plotly reports it (a date string, or milliseconds since 1970)."""
+    try:
+        stamp = pd.to_datetime(value, unit="ms") if isinstance(value, (int, float)) else pd.Timestamp(value)
+    except (TypeError, ValueError):
+        return None
+    return None if pd.isna(stamp) else stamp
+
+
+def brushed_range(event: object) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """The days a brush drawn on a time chart covers (`st.plotly_chart`'s selection event: its last box), first
+    and last day included; None when nothing is brushed."""
+    selection = getattr(event, "selection", None) or {}
+    boxes = [b for b in selection.get("box") or [] if isinstance(b, dict) and len(b.get("x") or []) == 2]
+    if not boxes:
+        return None
+    ends = [_stamp(x) for x in boxes[-1]["x"]]
+    if any(e is None for e in ends):
+        return None
+    lo, hi = sorted(ends)
+    return lo.normalize(), hi.normalize()
 
 
 def implausible(statements: pd.DataFrame) -> pd.DataFrame:
@@ -298,13 +323,39 @@ def matrix_figure(table: pd.DataFrame, title: str) -> go.Figure:
     return fig
 
 
+def article_days(articles: pd.DataFrame) -> tuple[pd.Index, np.ndarray]:
+    """The articles' ids and publication days (datetime64, NaT when undated), parsed once per frame."""
+    cache = filters.frame_cache(articles)
+    found = cache.get("article_days")
+    if found is None:
+        codes, uniques = pd.factorize(articles["published"])
+        parsed = pd.to_datetime(pd.Series(uniques, dtype=object), errors="coerce", format="mixed", utc=True)
+        days = parsed.dt.tz_localize(None).dt.normalize().to_numpy(dtype="datetime64[ns]")
+        values = np.where(codes >= 0, days[np.maximum(codes, 0)] if len(days) else np.datetime64("NaT", "ns"),
+                          np.datetime64("NaT", "ns")).astype("datetime64[ns]")
+        found = cache["article_days"] = (pd.Index(articles["article_id"]), values)
+    return found
+
+
 def mentions_over_time(place_rows: pd.DataFrame, articles: pd.DataFrame, place_ids: list[str],
-                       names: dict[str, str], title: str) -> go.Figure:
-    """Mentions of a set of places per publication day, stacked by place."""
-    rows = place_rows[place_rows["place_id"].isin(place_ids)].merge(articles[["article_id", "published"]],
-                                                                   on="article_id")
-    rows = rows.assign(day=pd.to_datetime(rows["published"], errors="coerce", format="mixed").dt.normalize())
-    rows = rows[rows["day"].notna()]
+                       names: dict[str, str], title: str,
+                       span: tuple[object, object] = (None, None),
+                       article_ids: set[str] | None = None) -> go.Figure:
+    """Mentions of a set of places per publication day in the articles given (all when None), stacked by place;
+    days outside `span` (the corpus's plausible publication days, when given) are left out."""
+    rows = place_rows[place_rows["place_id"].isin(place_ids)]
+    if article_ids is not None:
+        rows = rows[rows["article_id"].isin(article_ids)]
+    ids, days = article_days(articles)
+    at = ids.get_indexer(rows["article_id"])
+    day = np.where(at >= 0, days[np.maximum(at, 0)] if len(days) else np.datetime64("NaT", "ns"), np.datetime64("NaT", "ns"))
+    keep = ~np.isnat(day)
+    lo, hi = span
+    if lo is not None:
+        keep &= day >= np.datetime64(pd.Timestamp(lo), "ns")
+    if hi is not None:
+        keep &= day <= np.datetime64(pd.Timestamp(hi), "ns")
+    rows = rows.assign(day=day)[keep]
     if rows.empty:
         return _empty(title)
     fig = go.Figure()

@@ -22,6 +22,7 @@ import pandas as pd
 
 from lib.dashboard import search
 from lib.text.normalize import fold
+from lib.text.tokens import clitic_keys
 
 @dataclass
 class Filters:
@@ -59,7 +60,7 @@ def frame_cache(frame: pd.DataFrame) -> dict:
         ref, cache = _INDEXES.get(id(frame), (None, None))
         if ref is None or ref() is not frame:
             key = id(frame)
-            ref, cache = weakref.ref(frame, lambda _, key=key: _INDEXES.pop(key, None)), {}
+            ref, cache = weakref.ref(frame, lambda _, key=key, held=_INDEXES: held.pop(key, None)), {}
             _INDEXES[key] = (ref, cache)
     return cache
 
@@ -275,22 +276,38 @@ def _match_quality(query: str, names: Iterable[object]) -> int:
 def rank_entities(table: pd.DataFrame, id_col: str, text: str, count_col: str = "mentions",
                   name_cols: tuple[str, ...] = ("name_ar", "name", "label"), limit: int = 20) -> list[str]:
     """Ids of the entities whose names hold the typed text, best match first (the name itself, then a word of
-    it, then its start, then anywhere in it), the most frequent first among equals."""
-    query = " ".join(fold(text or "").split())
-    if not query or table.empty:
+    it, then its start, then anywhere in it), the most frequent first among equals; a single word that no name
+    holds is tried behind its proclitics (بالرقة → الرقة)."""
+    typed = " ".join(fold(text or "").split())
+    if not typed or table.empty:
         return []
     cols = [c for c in name_cols if c in table]
     hay = table[cols[0]].fillna("").astype(str)
     for c in cols[1:]:
         hay = hay + "\x1f" + table[c].fillna("").astype(str)
     folded = pd.Series(_fold_all(hay.tolist()), index=table.index)
-    candidates = table[folded.str.contains(query, regex=False)]
+    forms = [f for f in (clitic_keys(typed) if " " not in typed else (typed,)) if len(f) >= 2]
+    candidates, query = table.iloc[:0], typed
+    for query in forms:  # the word as typed first: لافروف is not ل + افروف
+        candidates = table[folded.str.contains(query, regex=False)]
+        if not candidates.empty:
+            break
     if candidates.empty:
         return []
     quality = [_match_quality(query, row) for row in candidates[cols].itertuples(index=False)]
     counts = candidates[count_col] if count_col in candidates else pd.Series(0, index=candidates.index)
     ranked = candidates.assign(_q=quality, _n=-counts.fillna(0)).sort_values(["_q", "_n", id_col])
     return ranked[id_col].head(limit).tolist()
+
+
+def find_profile(speakers: pd.DataFrame, actors: pd.DataFrame, typed: str) -> str | None:
+    """The profile a typed name names ("speaker:KEY", else "actor:ID"): the speaker it names best, else the
+    actor; None when it names neither."""
+    found = rank_entities(speakers, "speaker_key", typed, "statements", ("speaker_label", "speaker_ar"), 1)
+    if found:
+        return f"speaker:{found[0]}"
+    found = rank_entities(actors, "actor_id", typed, "mentions", limit=1)
+    return f"actor:{found[0]}" if found else None
 
 
 def _fold_all(texts: list[str]) -> list[str]:

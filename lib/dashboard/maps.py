@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import math
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
@@ -31,6 +32,7 @@ from lib.dashboard.rtl import esc, has_arabic, shaped
 
 PLACES_LAYER = "places"  # layer id: st.pydeck_chart's selection is keyed by it
 AREAS_LAYER = "areas"  # places known only to a governorate, region or country, as translucent discs (clickable)
+COARSE_LAYER = "coarse-areas"  # a city map's city and district-level places, as circles of their uncertainty
 QUIET_LAYER = "quiet-places"  # places no statement names: drawn, not clickable
 LABELS_LAYER = "place-labels"
 FOCUS_COUNTRIES = ("SY", "IQ")  # their cities and towns are labelled first
@@ -364,7 +366,7 @@ def city_deck(city: dict, fine: pd.DataFrame, coarse: pd.DataFrame, zoom: float 
     label_rows = [feature_names]
     if not coarse.empty:
         layers.append(pdk.Layer(
-            "ScatterplotLayer", coarse.to_dict("records"), id="coarse-areas", pickable=True,
+            "ScatterplotLayer", coarse.to_dict("records"), id=COARSE_LAYER, pickable=True,
             get_position=["lon", "lat"], get_radius="area_radius", radius_units='"meters"',
             get_fill_color=[205, 60, 55, 28], stroked=True, get_line_color=[205, 60, 55, 140],
             line_width_min_pixels=1.5))
@@ -380,6 +382,69 @@ def city_deck(city: dict, fine: pd.DataFrame, coarse: pd.DataFrame, zoom: float 
     view = pdk.ViewState(latitude=float(city["lat"]), longitude=float(city["lon"]), zoom=zoom, min_zoom=4,
                          max_zoom=17)
     return _deck(layers, view, streets)
+
+
+@dataclass
+class CityView:
+    """What a city page draws: the city (with its mention and statement counts), the places inside it, the
+    statements about it, and its parts by precision (street-level dots; the city and district-level places as
+    areas)."""
+
+    city: dict
+    known: pd.DataFrame  # every place the store or the gazetteer knows
+    inside: list[str]  # the city's id and every place whose parents lead to it
+    about: np.ndarray  # statements the filters keep that name a place inside the city
+    points: pd.DataFrame  # every part of the city (`city_points`)
+    fine: pd.DataFrame
+    coarse: pd.DataFrame
+
+
+def known_places(data: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Every place the store or the gazetteer knows, the store's rows first (they carry the mentions); made
+    once per store."""
+    table, gazetteer = data["place_table"], data["gazetteer"]
+    cache = filters.frame_cache(table)
+    if "known" not in cache:
+        cache["known"] = table if gazetteer.empty else \
+            pd.concat([t for t in (table, gazetteer) if not t.empty], ignore_index=True).drop_duplicates("place_id")
+    return cache["known"]
+
+
+def city_view(data: dict[str, pd.DataFrame], key: str, mask: np.ndarray | pd.Series,
+              article_ids: set[str] | None) -> CityView:
+    """The city page's data for the focus city `key`: statements the mask keeps about it, and its parts counted
+    over the articles given (all when None)."""
+    city = data["cities"].set_index("key").loc[key].to_dict()
+    known = known_places(data)
+    cache = filters.frame_cache(known)
+    if ("inside", city["place_id"]) not in cache:
+        cache[("inside", city["place_id"])] = filters.places_within(known, city["place_id"]) \
+            if city["place_id"] else []
+    inside = cache[("inside", city["place_id"])]
+    statements = data["statements"]
+    mask = np.asarray(mask, dtype=bool)
+    about = mask & filters.by_places(statements, inside).to_numpy() if inside else np.zeros(len(mask), dtype=bool)
+    counts = place_counts(data["places"], statements, article_ids, mask=about)
+    parts = known[known["place_id"].isin(inside) & (known["place_id"] != city["place_id"])]
+    points = city_points(parts, counts)
+    fine, areas, vague = split_by_precision(points)
+    city["mentions"] = int(counts.loc[counts["place_id"] == city["place_id"], "mentions"].sum())
+    city["statements"] = int(about.sum())
+    coarse = pd.concat([city_area(city, vague), areas], ignore_index=True) if not areas.empty \
+        else city_area(city, vague)
+    return CityView(city, known, inside, about, points, fine, coarse)
+
+
+def picked_place(event: object, layers: tuple[str, ...] = (PLACES_LAYER, AREAS_LAYER)) -> str | None:
+    """The place a click on a deck picked (`st.pydeck_chart`'s event): the first object of the first of `layers`
+    that holds one; None when the click hit nothing (or a place without an id, such as the river's label)."""
+    selection = getattr(event, "selection", None) or {}
+    objects = selection.get("objects") or {}
+    for layer in layers:
+        for obj in objects.get(layer) or []:
+            if isinstance(obj, dict) and obj.get("place_id"):
+                return str(obj["place_id"])
+    return None
 
 
 def legend_html(kinds: list[str]) -> str:

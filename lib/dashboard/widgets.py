@@ -19,7 +19,7 @@ TOPIC_LABELS = {"conflict": "Conflict & security · نزاع وأمن", "politic
                 "economy": "Economy · اقتصاد", "sport": "Sport · رياضة", "culture": "Culture · ثقافة",
                 "health": "Health · صحة", "other": "Other · أخرى"}
 PAGE_SIZE = 20
-MAX_OPTIONS = 3000  # choices offered in one filter widget
+MAX_OPTIONS = 500  # choices offered in one filter widget (any other is found by typing its name and Enter)
 
 
 def page_start() -> None:
