@@ -30,7 +30,8 @@ from lib.text.normalize import fold
 from lib.text.quote_marks import QuoteSpan, pair_quotes
 from lib.text.tokens import Token, gap_is_space
 
-_SENTENCE_BREAK = re.compile(r"\n|[.!?؟](?=[ \n])")  # where a sentence ends
+# where a sentence ends (also a full stop between two words with no space: التراثية.وسلط)
+_SENTENCE_BREAK = re.compile(r"\n|[.!?؟](?=[ \n])|(?<=[\u0621-\u064a])\.(?=[\u0621-\u064a])")
 _CLAUSE_MARKS = "،,؛:"
 MAX_NAME_TOKENS = 4  # an unknown name kept as written is at most this long
 MAX_TITLE_TOKENS = 14
@@ -874,13 +875,13 @@ class Reader:
 
 # ---------------------------------------------------------------- sources
 
-def source_of(ent: Entity, surface: str, gender: str = "") -> Source:
+def source_of(ent: Entity, surface: str, gender: str = "", lex: Lexicons | None = None) -> Source:
     """The Source an entity gives: its display name, the article's words (a person's fullest name), its id."""
     name_ar = surface if ent.kind != "person" or ent.entity_id.startswith("person:") else (ent.name_ar or surface)
-    return Source(ent.name, name_ar, ent.entity_id, ent.kind, gender or _body_gender(ent, surface))
+    return Source(ent.name, name_ar, ent.entity_id, ent.kind, gender or _body_gender(ent, surface, lex))
 
 
-def _body_gender(ent: Entity, surface: str) -> str:
+def _body_gender(ent: Entity, surface: str, lex: Lexicons | None = None) -> str:
     """The grammatical gender a body takes (قالت الوزارة، قال الجيش); '' for people (told by their title)."""
     if ent.kind == "person":
         return ""
@@ -891,11 +892,11 @@ def _body_gender(ent: Entity, surface: str) -> str:
         return ""
     if words[0].endswith(("ه", "ات")) or len(words) > 1 and (words[1].endswith("يه") or words[1] == "المتحده"):
         return "f"  # الوزارة، القوات، الأمم المتحدة، الولايات المتحدة (but حزب الله: the name of God is no adjective)
-    if words[0].startswith("ال"):
-        return "m"  # الجيش، المجلس
-    # وتقول هيومن رايتس ووتش، ذكرت رويترز، وذكرت مستشفى «سانتا كازا»: a bare or foreign name, or a masculine
-    # noun the press often makes feminine (the body as a جهة), takes either gender
-    return ""
+    if ent.kind == "media":
+        return ""  # قالت رويترز، ذكر «رويترز»: an outlet's bare name takes either gender
+    if lex is None or words[0].startswith("ال") or words[0] in lex.words.name_contexts:
+        return "m"  # الجيش، حزب العمال، مجلس الأمن
+    return ""  # وتقول هيومن رايتس ووتش: a foreign name takes either gender
 
 
 def _word_gender(key: str) -> str:
@@ -1280,7 +1281,7 @@ class Speakers:
         if ent.kind == "person":
             src, ev = self._person(m, i), ["person"]
         else:
-            src, ev = source_of(ent, m.surface), ["known"]
+            src, ev = source_of(ent, m.surface, lex=self.lex), ["known"]
         # … لافروف وقال: a new clause, whose subject is not Lavrov
         return Candidate(src, m.start, ["before_verb"] + ev + self._conjunction(cue))
 
@@ -1302,7 +1303,9 @@ class Speakers:
             elif self.last_at < near:
                 ev.append("far")
             cands.append(Candidate(self.last, self.last_at, ev))
-        subject = self._sentence_subject(sent, cue.start)
+        subject = self._clause_subject(sent, cue) if participle else None
+        if subject is None:
+            subject = self._sentence_subject(sent, cue.start)
         if subject is None:
             dash = min((k for k in (p.text.find(d, sent, min(cue.start, sent + 120)) for d in ("–", "—", " - ", ")-"))
                         if k >= 0), default=-1)
@@ -1367,6 +1370,22 @@ class Speakers:
             if ch.kind in nominal or i + 1 >= end or r.boundary(i + 1):
                 return None
             i += 1  # the verb (عبر، نفت …), whatever its word class
+            while step == 0 and i < end and r.kind(i) == "filler" and not r.boundary(i):
+                i += 1  # وتحدث فيها الدكتور …: a pronoun or adverb before the subject
+        return None
+
+    def _clause_subject(self, sent: int, cue: Cue) -> Candidate | None:
+        """A participle's subject in a long sentence: the subject of the nearest clause before it that opens
+        with و and a verb (… ورأسها فلان وتحدث فيها الدكتور علي الشهري بورقة …، مبينًا)."""
+        p, r = self.p, self.reader
+        first = p.token_after(sent)
+        for j in range(cue.first_token - 1, max(first, cue.first_token - 40), -1):
+            key = p.tokens[j].key
+            if key[:1] != "و" or len(key) < 4 or r.kind(j) != "word" or p.in_content(p.tokens[j].start):
+                continue
+            cand = self._sentence_subject(p.tokens[j].start, cue.start)
+            if cand is not None and cand.source.kind in ("person", "title"):
+                return cand
         return None
 
     def _last_person_named(self, pos: int) -> Candidate | None:
@@ -1395,7 +1414,7 @@ class Speakers:
                     return None, []  # السفير الروسي read as a person «الروسي»
                 ev = ["person"] + ([] if ent.entity_id.startswith("person:") else ["known"])
                 return self._person(m, ch.first), ev
-            return source_of(ent, m.surface if m is not None else text), ["known"]
+            return source_of(ent, m.surface if m is not None else text, lex=self.lex), ["known"]
         if ch.kind == "title":
             return self._title_source(ch)
         if ch.kind == "anonymous":
@@ -1422,7 +1441,7 @@ class Speakers:
             return self._name_source(ch, end)
         if ch.kind == "capital":
             state = _capital_states(lex=self.lex).get(p.tokens[ch.first].key)
-            return (source_of(state, text), ["known"]) if state is not None else (None, [])
+            return (source_of(state, text, lex=self.lex), ["known"]) if state is not None else (None, [])
         return None, []
 
     def _not_a_name(self, surface: str) -> bool:
@@ -1710,7 +1729,7 @@ class Speakers:
         """The body named at token j (a mention, or the kind and the name after it), if it is a name."""
         p, r = self.p, self.reader
         if m is not None:
-            return source_of(p.entity(m), m.surface)
+            return source_of(p.entity(m), m.surface, lex=self.lex)
         key = p.tokens[j].key
         body = r.body(j, min(len(p.tokens), j + MAX_BODY_TOKENS + 1))
         if body.kind != "body" or body.last == j or key.endswith(head) and not (
@@ -1740,7 +1759,7 @@ class Speakers:
         for ent, forms in lex.actors.values():
             if ent.kind == "government" and ent.country == state.country and \
                     any(fold(f).split()[0] == head for f in forms):
-                return source_of(ent, ent.name_ar)
+                return source_of(ent, ent.name_ar, lex=self.lex)
         return None
 
     def _name_source(self, ch: Chunk, end: int | None) -> tuple[Source | None, list[str]]:
@@ -1815,7 +1834,7 @@ class Speakers:
                 else:
                     continue
             elif n == 1 and len(mw) > 1 and mw[0] == words[0] and words[0].startswith("ال"):
-                cand = source_of(ent, m.surface)
+                cand = source_of(ent, m.surface, lex=self.lex)
             else:
                 continue
             if best is not None and best.speaker_id != cand.speaker_id:

@@ -19,7 +19,8 @@ from lib.records import Statement
 from lib.text.tokens import Token, gap_is_space
 
 _OPENERS = "«“\""
-_SENTENCE_END = re.compile(r"[.!?؟](?=[ \n»”\"]|$)|\n")
+# (a full stop between two words with no space ends a sentence too: التراثية.وسلط)
+_SENTENCE_END = re.compile(r"[.!?؟](?=[ \n»”\"]|$)|\n|(?<=[\u0621-\u064a])\.(?=[\u0621-\u064a])")
 MAX_PHRASE_TOKENS = 28
 
 
