@@ -63,6 +63,7 @@ WEIGHTS: dict[str, float] = {
     "attribution_name": -1.0,  # after بحسب / وفق, unknown words are often not a source (وفق الخطط)
     "name_definite": -1.0,  # … and words with ال are mostly common nouns (الخطط), seldom names (الحمدان)
     "gender_clash": -2.5,  # قالت with a man, قال with الوزارة
+    "number_clash": -3.0,  # … and قالوا with one person
     "far": -0.3,  # a referent two or three paragraphs back
     "very_far": -1.0,  # … or further
     "last_by_attribution": -0.3,  # the last speaker was named after بحسب: a source, not the topic
@@ -423,11 +424,8 @@ class Reader:
         else:
             hit = word_class(tok.key, lex=self.lex)
             written = p.text[tok.start:tok.end]
-            if hit == "word" and i not in p.cue_at and ("\u064b" in written or len(tok.key) > 4 and tok.key.endswith(
-                    ("هم", "هما", "هن", "ها")) and tok.key not in self.lex.given_names):
-                # ويضيف استعمالاً مجازياً، وأكد عزمهم: a word with tanwin al-fath or a possessive pronoun is the
-                # verb's object, no name
-                hit = "accusative"
+            if hit == "word" and i not in p.cue_at and "\u064b" in written:
+                hit = "accusative"  # ويضيف استعمالاً مجازياً: a word with tanwin al-fath is the verb's object, no name
             elif hit == "word":
                 clitic = self._clitic_actor(i)
                 if clitic is not None:
@@ -1055,6 +1053,8 @@ class Speakers:
         for c in cands:
             if not _agrees(gender, self._gender(c.source)) and "gender_clash" not in c.evidence:
                 c.evidence.append("gender_clash")
+                if gender == "pl" and c.source.kind in ("person", "named"):
+                    c.evidence.append("number_clash")  # قالوا: never one person
         cands = [c for c in cands if c.score >= FLOOR]
         return max(cands, key=lambda c: (c.score, c.at)) if cands else None
 
@@ -1196,6 +1196,12 @@ class Speakers:
                 if named is not None and not any(c.kind in ("relative",) or c.addressee for c in chunks[n + 1:]
                                                  if c.first < named.first):
                     ch = named  # ضابط ارتباط القوات السودانية … العميد الركن الأمين يوسف: the name given
+            if ch.kind == "name" and ch.first == ch.last and n + 1 < len(chunks) and \
+                    self.p.tokens[ch.first].key.endswith(("ه", "ها", "هم", "هما")) and \
+                    chunks[n + 1].kind == "actor" and chunks[n + 1].first == ch.last + 1 and \
+                    not self.reader.boundary(ch.last + 1) and self.reader.entity_at(chunks[n + 1].first) is not None \
+                    and self.reader.entity_at(chunks[n + 1].first).kind == "person":
+                ch = chunks[n + 1]  # وقال والدها اندي فانسيك، وقالت زوجته ميلانيا: the person named after
             src, ev = self._chunk_source(ch, b)
             if src is None:
                 return None, True, chunks
@@ -1477,6 +1483,11 @@ class Speakers:
         full = ent.name_ar or m.surface
         # the fullest name the article gives, when this mention is its end (تيلرسون → ريكس تيلرسون)
         written = (full if fold(full).endswith(fold(m.surface)) else m.surface).split()
+        after = self.reader.mention_last(i) + 1
+        if after + 1 < len(p.tokens) and p.tokens[after].key in ("ال", "آل") and not self.reader.boundary(after) \
+                and not self.reader.boundary(after + 1) and self.reader.kind(after + 1) not in ("prep", "filler", "time"):
+            # عبدالعزيز بن عبدالله آل الشيخ: the family name the matcher left after the mention
+            written = written + [p.text[p.tokens[after].start:p.tokens[after + 1].end]]
         given = self.lex.given_names
         while len(written) > 2 and fold(written[0])[:1] in "يت" and fold(written[0]) not in given:
             written = written[1:]  # يفتقر دالي بليند، تفقدت أنجلينا جولي: a verb before the name
