@@ -544,7 +544,7 @@ class Reader:
         if k == "bare_body":
             nxt = i + 1
             if nxt < end and not self.boundary(nxt) and (self.kind(nxt) in ("prepositional", "mention", "name_quote")
-                                                        or self.kind(nxt) in ("word", "role") and (
+                                                        or self.kind(nxt) in ("word", "role", "honorific") and (
                                                             _nisba(self.key(nxt)) or self.kind(nxt) == "word" and
                                                             self.key(nxt).startswith("ال"))):  # المركز الإعلامي
                 body = self.body(i, end)  # الاتحاد التونسي لكرة القدم: a name, not a bare noun
@@ -841,6 +841,9 @@ class Reader:
             if k == "anonymous" and n and self.definite(j) and not self.definite(j - 1) and \
                     self.kind(j - 1) == "word":
                 j, n = j + 1, n + 1  # هيئة كبار العلماء: a group word as the genitive of the name's noun
+                continue
+            if k == "honorific" and n == 0 and _nisba(self.key(j)):
+                j, n = j + 1, n + 1  # الديوان الملكي: an adjective that is also an honorific (السمو الملكي)
                 continue
             if k not in ("word", "prepositional", "name_link", "bare_body", "name_context", "role") \
                     or self.key(j) in self.lex.speech_cues or self.key(j) in self.lex.speaker_phrase["affiliation"] \
@@ -1222,9 +1225,39 @@ class Speakers:
         cand = self._actor_before_verb(cue)
         return cand if cand is not None else self._name_before_verb(cue)
 
+    def _appositive_before_verb(self, cue: Cue) -> Candidate | None:
+        """SVO with a name set off by a title between commas: لكن لورا بيكر، مراسلة بي بي سي في سيول، تقول."""
+        p, r = self.p, self.reader
+        j = cue.first_token - 1
+        if j < 2 or not r.boundary(j + 1) or p.text[p.tokens[j].end:p.tokens[j + 1].start].strip() not in ("،", ","):
+            return None
+        d = j
+        while d > 0 and j - d < 8 and not r.boundary(d):
+            d -= 1
+        if r.kind(d) not in ("role", "name_context") or d < 2 or \
+                p.text[p.tokens[d - 1].end:p.tokens[d].start].strip() not in ("،", ","):
+            return None
+        e = d - 1
+        a = e
+        while a - 1 >= 0 and e - a < 3 and not r.boundary(a) and r.kind(a - 1) in ("word", "name_link") \
+                and not p.tokens[a - 1].key.startswith("ال"):
+            a -= 1
+        if a == e or r.kind(a) not in ("word", "name_link") or p.in_content(p.tokens[a].start):
+            return None
+        before = p.tokens[a - 1].key if a else ""
+        if a and not r.boundary(a) and not (before in r.cls.particles or before[:1] in "وف" and before[1:] in
+                                            r.cls.particles):
+            return None  # the name opens its clause (after لكن، أما, a comma or the sentence start)
+        name = self._text(a, e)
+        src = Source(name, name, None, "person", self._title_gender(d, d))
+        return Candidate(src, p.tokens[a].start, ["before_verb", "person"])
+
     def _name_before_verb(self, cue: Cue) -> Candidate | None:
         """SVO with a name no lexicon knows: a quoted name, or a name the article uses again, right before."""
         p, r = self.p, self.reader
+        apposed = self._appositive_before_verb(cue)
+        if apposed is not None:
+            return apposed
         j = cue.first_token - 1
         while j >= 0 and p.tokens[j].key in ("كان", "كانت", "قد", "فقد", "التي", "الذي", "الذين") \
                 and not r.boundary(j + 1):
@@ -1309,7 +1342,7 @@ class Speakers:
             elif self.last_at < near:
                 ev.append("far")
             cands.append(Candidate(self.last, self.last_at, ev))
-        subject = self._clause_subject(sent, cue) if participle else None
+        subject = self._clause_subject(sent, cue)  # … فزجره أردوغان وقال: the nearest clause's subject
         if subject is None:
             subject = self._sentence_subject(sent, cue.start)
         if subject is None:
@@ -1381,13 +1414,13 @@ class Speakers:
         return None
 
     def _clause_subject(self, sent: int, cue: Cue) -> Candidate | None:
-        """A participle's subject in a long sentence: the subject of the nearest clause before it that opens
-        with و and a verb (… ورأسها فلان وتحدث فيها الدكتور علي الشهري بورقة …، مبينًا)."""
+        """A subjectless verb's or participle's subject in a long sentence: the subject of the nearest clause
+        before it that opens with و or ف and a verb (… وتحدث فيها الدكتور علي الشهري بورقة …، مبينًا)."""
         p, r = self.p, self.reader
         first = p.token_after(sent)
         for j in range(cue.first_token - 1, max(first, cue.first_token - 40), -1):
             key = p.tokens[j].key
-            if key[:1] != "و" or len(key) < 4 or r.kind(j) != "word" or p.in_content(p.tokens[j].start):
+            if key[:1] not in "وف" or len(key) < 4 or r.kind(j) != "word" or p.in_content(p.tokens[j].start):
                 continue
             cand = self._sentence_subject(p.tokens[j].start, cue.start)
             if cand is not None and cand.source.kind in ("person", "title"):
@@ -1721,12 +1754,17 @@ class Speakers:
 
         found: list[Source] = []
         before: list[Source] = []
+        description: Source | None = None
         for j, m in [c for c in order if not governed(c[0])] + [c for c in order if governed(c[0])]:
             src = self._body_at(j, m, head, stem)
             if src is not None:
                 found.append(src)
                 if j < n:
                     before.append(src)
+            elif description is None and j < n:
+                description = self._body_at(j, m, head, stem, description=True)
+        if not before and description is not None:
+            return description  # قالت الشرطة النرويجية … وذكرت الشرطة: described, and named no other way before
         if not found:
             return self._government_of_state(head, at)
         # وكالة التصنيف الائتماني after وكالة التصنيف الائتماني ستاندرد آند بورز: the fuller name of that body
@@ -1736,8 +1774,9 @@ class Speakers:
                   and len(fold(f.speaker_ar or "").split()) > len(first)]
         return fuller[0] if fuller else found[0]
 
-    def _body_at(self, j: int, m: Mention | None, head: str, stem: str) -> Source | None:
-        """The body named at token j (a mention, or the kind and the name after it), if it is a name."""
+    def _body_at(self, j: int, m: Mention | None, head: str, stem: str, description: bool = False) -> Source | None:
+        """The body named at token j (a mention, or the kind and the name after it), if it is a name (with
+        description, also the kind and its adjectives alone: الشرطة النرويجية)."""
         p, r = self.p, self.reader
         if m is not None:
             return source_of(p.entity(m), m.surface, lex=self.lex)
@@ -1746,7 +1785,7 @@ class Speakers:
         if body.kind != "body" or body.last == j or key.endswith(head) and not (
                 _nisba(p.tokens[j + 1].key) or p.tokens[j + 1].key.startswith(("ال", "لل"))):
             return None  # وقامت اللجنة بتشكيل: the bare noun again, not its name
-        if key.startswith(("ال", "وال")) and all((_nisba(p.tokens[t].key) and r.kind(t) != "mention")
+        if not description and key.startswith(("ال", "وال")) and all((_nisba(p.tokens[t].key) and r.kind(t) != "mention")
                                                  or p.tokens[t].key in _demonyms(lex=self.lex)
                                                  for t in range(j + 1, body.last + 1)):
             return None  # ولمحت الوكالة الأميركية: a description again, the name is elsewhere
