@@ -800,6 +800,11 @@ class Reader:
                 chunk.last = chunk.issuer.last
                 return chunk
             chunk.issuer = None
+        if j < end and not self.boundary(j) and self.kind(j) in ("glued_noun", "prepositional") and \
+                self.key(j).startswith("لل") and \
+                word_class(_glued_preposition(self.key(j), lex=self.lex) or "", lex=self.lex) == "bare_body":
+            chunk.issuer, chunk.last = Chunk("bare", j, j), j  # بيان للوزارة: the ministry the article names
+            return chunk
         if j < end and not self.boundary(j) and self.kind(j) == "issuer":
             j += 1
             if j < end and self.key(j) in ("عن", "من"):
@@ -1181,6 +1186,9 @@ class Speakers:
         """The first noun phrase of a speaker phrase as a candidate; True when the phrase opens with a word
         that names no one (a verbal noun: أكد وجود …)."""
         chunks = self.reader.read(a, b, after_subject=4)
+        if chunks and chunks[0].kind == "prep" and self.p.tokens[chunks[0].first].key in ("الي", "علي", "عن") \
+                and chunks[0].first == a:
+            return None, False, chunks  # وأشار إلى حدوث هجمات: the verb's object follows, its subject is unwritten
         for n, ch in enumerate(chunks):
             if ch.kind in ("filler", "prep", "relative") or ch.relative:
                 continue
@@ -1722,6 +1730,8 @@ class Speakers:
         """الوزارة، الشركة: the body of that kind the article names, else an unnamed source."""
         p = self.p
         head = p.tokens[ch.first].key
+        if self.reader.kind(ch.first) in ("glued_noun", "prepositional"):
+            head = _glued_preposition(head, lex=self.lex) or head  # للوزارة → الوزارة
         stem = head[2:] if head.startswith("ال") else head
         at = p.tokens[ch.first].start
         hit = self._body_named(head, stem, at)
