@@ -431,6 +431,8 @@ class Reader:
                 if clitic is not None:
                     self.clitic[i] = clitic
                     hit = "glued_mention" if tok.key[0] in "لبك" or tok.key[1:2] in ("ل", "ب") else "mention"
+                elif self._glued_place(tok.key):
+                    hit = "glued_place"  # خلال زيارة لإسبانيا: a place under its preposition, never the speaker
                 elif self._glued_noun(tok.key):
                     hit = "glued_noun"
                 elif _prepositional(tok.key):
@@ -477,6 +479,13 @@ class Reader:
                 if hits:
                     return n, hits[0]
         return None
+
+    def _glued_place(self, key: str) -> bool:
+        """لإسبانيا، بالعراق: a preposition written onto a place the gazetteer knows."""
+        if len(key) < 4 or key[0] not in "لب":
+            return False
+        hits = entity_index(lex=self.lex).forms.get((key[1:],), ())
+        return any(e.entity_type == "place" for e in hits)
 
     def _glued_noun(self, key: str) -> bool:
         """لوكالة، للصحافيين، لنظيره، بتصريح: a preposition written onto an outlet, journalists or an occasion."""
@@ -529,6 +538,8 @@ class Reader:
             return Chunk("actor", i, min(self.mention_last(i), end - 1), mention=self.p.mention_in(i))
         if k in ("glued_mention", "glued_noun", "prep"):
             return self.prep(i, end)
+        if k == "glued_place":
+            return Chunk("prep", i, i)
         if k in ("filler", "time", "honorific"):
             return Chunk("filler", i, i)
         if k == "relative":
