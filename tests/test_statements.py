@@ -236,6 +236,12 @@ SPEAKER_CASES = [
     # a family name after آل joins the person
     ("وقال الشيخ عبدالعزيز بن عبدالله آل الشيخ إن هذه الفئة ضالة.", "هذه الفيه ضاله",
      {"عبدالعزيز بن عبدالله ال الشيخ"}, set()),
+    # a given name and a family name are the person the article names in full
+    ("قال أحمد عبدالرحمن محمد البار إن المشروع سيكتمل. وأضاف أحمد البار أن العمل مستمر في الموقع.",
+     "العمل مستمر", {"person:احمد_عبدالرحمن_محمد_البار"}, {"person:احمد_البار"}),
+    # a place under its preposition is never the speaker
+    ("وقال بن علي يلدريم للصحفيين خلال زيارة لإسبانيا إن تركيا ستنظم الانتخابات.", "تركيا ستنظم",
+     {"binali-yildirim", "بن علي يلدريم"}, {"spain"}),
     # a possessed kinship word before a person's name is that person
     ("وقال والدها اندي فانسيك إنه اعتقد في البداية أنها عصا.", "اعتقد في البدايه", {"اندي فانسيك"}, set()),
 ]

@@ -2076,6 +2076,8 @@ def _same_person(words: list[str], people: list[tuple[list[str], str, str, str |
     bin Hamad, a known person's given name), or the real name inside a longer run (تفقدت أنجلينا جولي)."""
     n = len(words)
     fuller = [q for q in people if len(q[0]) > n and q[0][-n:] == words]
+    if not fuller and n == 2:  # أحمد البار after أحمد عبدالرحمن محمد البار: the given name and the family name
+        fuller = [q for q in people if len(q[0]) > 2 and q[0][0] == words[0] and q[0][-1] == words[-1]]
     if not fuller and n == 1 and words[0] in lex.given_names:
         fuller = [q for q in people if q[3] and len(q[0]) > 1 and q[0][0] == words[0]]
     # of names that extend one another (أنجلينا جولي، تفقدت أنجلينا جولي) the shortest is the name
