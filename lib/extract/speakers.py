@@ -865,7 +865,7 @@ class Reader:
                     or self.key(j) in self.lex.speech_cues or self.key(j) in self.lex.speaker_phrase["affiliation"] \
                     or n and self.key(j) in ("اول", "اولي", "اخر") and j + 1 < end and self.key(j + 1) == "من":
                 break  # (المنظمة التابعة له: what it belongs to; موقع باز فييد أول من نشر: the name has ended)
-            if n >= 2 and self.key(j).endswith("ا") and not self.key(j).startswith("ال") or \
+            if n >= 1 and self.key(j).endswith("ا") and not self.key(j).startswith("ال") or \
                     n and self.key(j)[:1] == "ي" and self.key(j) not in self.lex.given_names:
                 break  # وقعت شركة سيريكا إنرجي عقدا، الشركة الداخلية يلقي اللوم: the name has ended
             if n and k == "word" and not (self.definite(j) or self.key(j).startswith(("و", "ل"))) and \
@@ -1439,11 +1439,13 @@ class Speakers:
         first = p.token_after(sent)
         for j in range(cue.first_token - 1, max(first, cue.first_token - 40), -1):
             key = p.tokens[j].key
-            if key[:1] not in "وف" or len(key) < 4 or r.kind(j) != "word" or p.in_content(p.tokens[j].start):
+            after_comma = r.boundary(j) and p.text[p.tokens[j - 1].end:p.tokens[j].start].strip() in ("،", ",")
+            if not (key[:1] in "وف" or after_comma) or len(key) < 4 or r.kind(j) != "word" or \
+                    p.in_content(p.tokens[j].start) or self._cue_word(key):
                 continue
             cand = self._sentence_subject(p.tokens[j].start, cue.start)
-            if cand is not None and cand.source.kind in ("person", "title"):
-                return cand
+            if cand is not None and cand.source.kind in ("person", "title", "organization", "media", "government"):
+                return cand  # (…، أصدرت وكالة فيتش تحذيرا …، قائلة)
         return None
 
     def _last_person_named(self, pos: int) -> Candidate | None:
