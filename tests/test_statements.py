@@ -242,6 +242,10 @@ SPEAKER_CASES = [
     # a place under its preposition is never the speaker
     ("وقال بن علي يلدريم للصحفيين خلال زيارة لإسبانيا إن تركيا ستنظم الانتخابات.", "تركيا ستنظم",
      {"binali-yildirim", "بن علي يلدريم"}, {"spain"}),
+    # an occasion's genitive runs to the comma and holds no speaker (a hashtag is no punctuation)
+    ("قال وزير المالية محمد الجدعان إن العلاقة تاريخية. وأوضح في مقابلة على هامش زيارة ولي العهد السعودي "
+     "الأمير #محمد_بن_سلمان إلى باريس، أن الفرنسيين أبدوا رغبة في التعاون.", "الفرنسيين ابدوا",
+     {"محمد الجدعان"}, {"زياره ولي العهد السعودي", "محمد_بن_سلمان", "محمد بن سلمان"}),
     # a possessed kinship word before a person's name is that person
     ("وقال والدها اندي فانسيك إنه اعتقد في البداية أنها عصا.", "اعتقد في البدايه", {"اندي فانسيك"}, set()),
 ]

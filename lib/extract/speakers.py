@@ -405,7 +405,7 @@ class Reader:
         p = self.p
         gap = p.text[p.tokens[i - 1].end:p.tokens[i].start]
         return not gap_is_space(p.text, p.tokens[i - 1].end, p.tokens[i].start) and \
-            gap.strip(" \t\u00a0«»\"“”()ـ") != ""
+            gap.strip(" \t\u00a0«»\"“”()ـ#") != ""  # (#محمد_بن_سلمان: a hashtag is no punctuation)
 
     def kind(self, i: int) -> str:
         """What token i is in a speaker phrase: mention, glued_mention, name_quote, glued_noun, prepositional,
@@ -618,6 +618,9 @@ class Reader:
                 j += 1  # في مستهل الباب، في ختام الاجتماع: the noun's genitive
             elif k in ("glued_mention", "glued_noun") or (k == "prep" and key in ("ل", "لـ", "مع")):
                 j = self.prep(j, end).last + 1  # في حديث لـ«الحياة»، في مقابلة مع …
+            elif self.key(j - 1) in self.lex.speaker_phrase["occasion_head"]:
+                while j < end and not self.boundary(j) and not is_complementiser(self.p.tokens, j, lex=self.lex):
+                    j += 1  # على هامش زيارة ولي العهد السعودي الأمير محمد بن سلمان إلى باريس،: the occasion
             else:
                 break
         return j
