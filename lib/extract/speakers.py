@@ -883,10 +883,12 @@ class Reader:
         j, n = i, 0
         while j < end and n < MAX_NAME_TOKENS and (j == i or not self.boundary(j)):
             k = self.kind(j)
-            if j > i and k not in ("word", "name_link") and not (self.kind(j - 1) == "name_link"):
+            if j > i and k not in ("word", "name_link") and not (self.kind(j - 1) == "name_link" and k in (
+                    "mention", "role")):
                 break
-            if k == "name_link" and j + 1 < end and not self.boundary(j + 1):
-                j += 2  # آل الشيخ، أبو ريدة: a name link and the word it links are one name
+            if k == "name_link" and j + 1 < end and not self.boundary(j + 1) and self.kind(j + 1) in (
+                    "word", "name_link", "mention", "role"):
+                j += 2  # آل الشيخ، أبو ريدة: a name link and the word it links are one name (not وقال آبي في …)
                 n += 1
                 continue
             j, n = j + 1, n + 1
