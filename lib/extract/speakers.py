@@ -34,7 +34,8 @@ from lib.text.tokens import Token, gap_is_space
 # verbs or fillers with no content (قال قال قال …) must not be read to its end from every one of its verbs.
 MAX_PHRASE_CHUNKS = 40
 
-_SENTENCE_BREAK = re.compile(r"\n|[.!?؟](?=[ \n])")  # where a sentence ends
+# where a sentence ends (also a full stop between two words with no space: التراثية.وسلط)
+_SENTENCE_BREAK = re.compile(r"\n|[.!?؟](?=[ \n])|(?<=[\u0621-\u064a])\.(?=[\u0621-\u064a])")
 _CLAUSE_MARKS = "،,؛:"
 MAX_NAME_TOKENS = 4  # an unknown name kept as written is at most this long
 MAX_TITLE_TOKENS = 14
@@ -66,6 +67,7 @@ WEIGHTS: dict[str, float] = {
     "attribution_name": -1.0,  # after بحسب / وفق, unknown words are often not a source (وفق الخطط)
     "name_definite": -1.0,  # … and words with ال are mostly common nouns (الخطط), seldom names (الحمدان)
     "gender_clash": -2.5,  # قالت with a man, قال with الوزارة
+    "number_clash": -3.0,  # … and قالوا with one person
     "far": -0.3,  # a referent two or three paragraphs back
     "very_far": -1.0,  # … or further
     "last_by_attribution": -0.3,  # the last speaker was named after بحسب: a source, not the topic
@@ -416,7 +418,7 @@ class Reader:
         p = self.p
         gap = p.text[p.tokens[i - 1].end:p.tokens[i].start]
         return not gap_is_space(p.text, p.tokens[i - 1].end, p.tokens[i].start) and \
-            gap.strip(" \t\u00a0«»\"“”()ـ") != ""
+            gap.strip(" \t\u00a0«»\"“”()ـ#") != ""  # (#محمد_بن_سلمان: a hashtag is no punctuation)
 
     def kind(self, i: int) -> str:
         """What token i is in a speaker phrase: mention, glued_mention, name_quote, glued_noun, prepositional,
@@ -435,16 +437,15 @@ class Reader:
         else:
             hit = word_class(tok.key, lex=self.lex)
             written = p.text[tok.start:tok.end]
-            if hit == "word" and i not in p.cue_at and ("\u064b" in written or len(tok.key) > 4 and tok.key.endswith(
-                    ("هم", "هما", "هن", "ها")) and tok.key not in self.lex.given_names):
-                # ويضيف استعمالاً مجازياً، وأكد عزمهم: a word with tanwin al-fath or a possessive pronoun is the
-                # verb's object, no name
-                hit = "accusative"
+            if hit == "word" and i not in p.cue_at and "\u064b" in written:
+                hit = "accusative"  # ويضيف استعمالاً مجازياً: a word with tanwin al-fath is the verb's object, no name
             elif hit == "word":
                 clitic = self._clitic_actor(i)
                 if clitic is not None:
                     self.clitic[i] = clitic
                     hit = "glued_mention" if tok.key[0] in "لبك" or tok.key[1:2] in ("ل", "ب") else "mention"
+                elif self._glued_place(tok.key):
+                    hit = "glued_place"  # خلال زيارة لإسبانيا: a place under its preposition, never the speaker
                 elif self._glued_noun(tok.key):
                     hit = "glued_noun"
                 elif _prepositional(tok.key):
@@ -491,6 +492,13 @@ class Reader:
                 if hits:
                     return n, hits[0]
         return None
+
+    def _glued_place(self, key: str) -> bool:
+        """لإسبانيا، بالعراق: a preposition written onto a place the gazetteer knows."""
+        if len(key) < 4 or key[0] not in "لب":
+            return False
+        hits = entity_index(lex=self.lex).forms.get((key[1:],), ())
+        return any(e.entity_type == "place" for e in hits)
 
     def _glued_noun(self, key: str) -> bool:
         """لوكالة، للصحافيين، لنظيره، بتصريح: a preposition written onto an outlet, journalists or an occasion."""
@@ -543,6 +551,8 @@ class Reader:
             return Chunk("actor", i, min(self.mention_last(i), end - 1), mention=self.p.mention_in(i))
         if k in ("glued_mention", "glued_noun", "prep"):
             return self.prep(i, end)
+        if k == "glued_place":
+            return Chunk("prep", i, i)
         if k in ("filler", "time", "honorific"):
             return Chunk("filler", i, i)
         if k == "relative":
@@ -558,7 +568,7 @@ class Reader:
         if k == "bare_body":
             nxt = i + 1
             if nxt < end and not self.boundary(nxt) and (self.kind(nxt) in ("prepositional", "mention", "name_quote")
-                                                        or self.kind(nxt) in ("word", "role") and (
+                                                        or self.kind(nxt) in ("word", "role", "honorific") and (
                                                             _nisba(self.key(nxt)) or self.kind(nxt) == "word" and
                                                             self.key(nxt).startswith("ال"))):  # المركز الإعلامي
                 body = self.body(i, end)  # الاتحاد التونسي لكرة القدم: a name, not a bare noun
@@ -621,6 +631,9 @@ class Reader:
                 j += 1  # في مستهل الباب، في ختام الاجتماع: the noun's genitive
             elif k in ("glued_mention", "glued_noun") or (k == "prep" and key in ("ل", "لـ", "مع")):
                 j = self.prep(j, end).last + 1  # في حديث لـ«الحياة»، في مقابلة مع …
+            elif self.key(j - 1) in self.lex.speaker_phrase["occasion_head"]:
+                while j < end and not self.boundary(j) and not is_complementiser(self.p.tokens, j, lex=self.lex):
+                    j += 1  # على هامش زيارة ولي العهد السعودي الأمير محمد بن سلمان إلى باريس،: the occasion
             else:
                 break
         return j
@@ -814,6 +827,11 @@ class Reader:
                 chunk.last = chunk.issuer.last
                 return chunk
             chunk.issuer = None
+        if j < end and not self.boundary(j) and self.kind(j) in ("glued_noun", "prepositional") and \
+                self.key(j).startswith("لل") and \
+                word_class(_glued_preposition(self.key(j), lex=self.lex) or "", lex=self.lex) == "bare_body":
+            chunk.issuer, chunk.last = Chunk("bare", j, j), j  # بيان للوزارة: the ministry the article names
+            return chunk
         if j < end and not self.boundary(j) and self.kind(j) == "issuer":
             j += 1
             if j < end and self.key(j) in ("عن", "من"):
@@ -856,11 +874,14 @@ class Reader:
                     self.kind(j - 1) == "word":
                 j, n = j + 1, n + 1  # هيئة كبار العلماء: a group word as the genitive of the name's noun
                 continue
+            if k == "honorific" and n == 0 and _nisba(self.key(j)):
+                j, n = j + 1, n + 1  # الديوان الملكي: an adjective that is also an honorific (السمو الملكي)
+                continue
             if k not in ("word", "prepositional", "name_link", "bare_body", "name_context", "role") \
                     or self.key(j) in self.lex.speech_cues or self.key(j) in self.lex.speaker_phrase["affiliation"] \
                     or n and self.key(j) in ("اول", "اولي", "اخر") and j + 1 < end and self.key(j + 1) == "من":
                 break  # (المنظمة التابعة له: what it belongs to; موقع باز فييد أول من نشر: the name has ended)
-            if n >= 2 and self.key(j).endswith("ا") and not self.key(j).startswith("ال") or \
+            if n >= 1 and self.key(j).endswith("ا") and not self.key(j).startswith("ال") or \
                     n and self.key(j)[:1] == "ي" and self.key(j) not in self.lex.given_names:
                 break  # وقعت شركة سيريكا إنرجي عقدا، الشركة الداخلية يلقي اللوم: the name has ended
             if n and k == "word" and not (self.definite(j) or self.key(j).startswith(("و", "ل"))) and \
@@ -875,10 +896,12 @@ class Reader:
         j, n = i, 0
         while j < end and n < MAX_NAME_TOKENS and (j == i or not self.boundary(j)):
             k = self.kind(j)
-            if j > i and k not in ("word", "name_link") and not (self.kind(j - 1) == "name_link"):
+            if j > i and k not in ("word", "name_link") and not (self.kind(j - 1) == "name_link" and k in (
+                    "mention", "role")):
                 break
-            if k == "name_link" and j + 1 < end and not self.boundary(j + 1):
-                j += 2  # آل الشيخ، أبو ريدة: a name link and the word it links are one name
+            if k == "name_link" and j + 1 < end and not self.boundary(j + 1) and self.kind(j + 1) in (
+                    "word", "name_link", "mention", "role"):
+                j += 2  # آل الشيخ، أبو ريدة: a name link and the word it links are one name (not وقال آبي في …)
                 n += 1
                 continue
             j, n = j + 1, n + 1
@@ -887,13 +910,13 @@ class Reader:
 
 # ---------------------------------------------------------------- sources
 
-def source_of(ent: Entity, surface: str, gender: str = "") -> Source:
+def source_of(ent: Entity, surface: str, gender: str = "", lex: Lexicons | None = None) -> Source:
     """The Source an entity gives: its display name, the article's words (a person's fullest name), its id."""
     name_ar = surface if ent.kind != "person" or ent.entity_id.startswith("person:") else (ent.name_ar or surface)
-    return Source(ent.name, name_ar, ent.entity_id, ent.kind, gender or _body_gender(ent, surface))
+    return Source(ent.name, name_ar, ent.entity_id, ent.kind, gender or _body_gender(ent, surface, lex))
 
 
-def _body_gender(ent: Entity, surface: str) -> str:
+def _body_gender(ent: Entity, surface: str, lex: Lexicons | None = None) -> str:
     """The grammatical gender a body takes (قالت الوزارة، قال الجيش); '' for people (told by their title)."""
     if ent.kind == "person":
         return ""
@@ -904,11 +927,11 @@ def _body_gender(ent: Entity, surface: str) -> str:
         return ""
     if words[0].endswith(("ه", "ات")) or len(words) > 1 and (words[1].endswith("يه") or words[1] == "المتحده"):
         return "f"  # الوزارة، القوات، الأمم المتحدة، الولايات المتحدة (but حزب الله: the name of God is no adjective)
-    if words[0].startswith("ال"):
-        return "m"  # الجيش، المجلس
-    # وتقول هيومن رايتس ووتش، ذكرت رويترز، وذكرت مستشفى «سانتا كازا»: a bare or foreign name, or a masculine
-    # noun the press often makes feminine (the body as a جهة), takes either gender
-    return ""
+    if ent.kind == "media":
+        return ""  # قالت رويترز، ذكر «رويترز»: an outlet's bare name takes either gender
+    if lex is None or words[0].startswith("ال") or words[0] in lex.words.name_contexts:
+        return "m"  # الجيش، حزب العمال، مجلس الأمن
+    return ""  # وتقول هيومن رايتس ووتش: a foreign name takes either gender
 
 
 def _word_gender(key: str) -> str:
@@ -1067,6 +1090,8 @@ class Speakers:
         for c in cands:
             if not _agrees(gender, self._gender(c.source)) and "gender_clash" not in c.evidence:
                 c.evidence.append("gender_clash")
+                if gender == "pl" and c.source.kind in ("person", "named"):
+                    c.evidence.append("number_clash")  # قالوا: never one person
         cands = [c for c in cands if c.score >= FLOOR]
         return max(cands, key=lambda c: (c.score, c.at)) if cands else None
 
@@ -1189,6 +1214,9 @@ class Speakers:
         """The first noun phrase of a speaker phrase as a candidate; True when the phrase opens with a word
         that names no one (a verbal noun: أكد وجود …)."""
         chunks = self.reader.read(a, b, after_subject=4)
+        if chunks and chunks[0].kind == "prep" and self.p.tokens[chunks[0].first].key in ("الي", "علي", "عن") \
+                and chunks[0].first == a:
+            return None, False, chunks  # وأشار إلى حدوث هجمات: the verb's object follows, its subject is unwritten
         for n, ch in enumerate(chunks):
             if ch.kind in ("filler", "prep", "relative") or ch.relative:
                 continue
@@ -1207,6 +1235,12 @@ class Speakers:
                 if named is not None and not any(c.kind in ("relative",) or c.addressee for c in chunks[n + 1:]
                                                  if c.first < named.first):
                     ch = named  # ضابط ارتباط القوات السودانية … العميد الركن الأمين يوسف: the name given
+            if ch.kind == "name" and ch.first == ch.last and n + 1 < len(chunks) and \
+                    self.p.tokens[ch.first].key.endswith(("ه", "ها", "هم", "هما")) and \
+                    chunks[n + 1].kind == "actor" and chunks[n + 1].first == ch.last + 1 and \
+                    not self.reader.boundary(ch.last + 1) and self.reader.entity_at(chunks[n + 1].first) is not None \
+                    and self.reader.entity_at(chunks[n + 1].first).kind == "person":
+                ch = chunks[n + 1]  # وقال والدها اندي فانسيك، وقالت زوجته ميلانيا: the person named after
             src, ev = self._chunk_source(ch, b)
             if src is None:
                 return None, True, chunks
@@ -1227,9 +1261,39 @@ class Speakers:
         cand = self._actor_before_verb(cue)
         return cand if cand is not None else self._name_before_verb(cue)
 
+    def _appositive_before_verb(self, cue: Cue) -> Candidate | None:
+        """SVO with a name set off by a title between commas: لكن لورا بيكر، مراسلة بي بي سي في سيول، تقول."""
+        p, r = self.p, self.reader
+        j = cue.first_token - 1
+        if j < 2 or not r.boundary(j + 1) or p.text[p.tokens[j].end:p.tokens[j + 1].start].strip() not in ("،", ","):
+            return None
+        d = j
+        while d > 0 and j - d < 8 and not r.boundary(d):
+            d -= 1
+        if r.kind(d) not in ("role", "name_context") or d < 2 or \
+                p.text[p.tokens[d - 1].end:p.tokens[d].start].strip() not in ("،", ","):
+            return None
+        e = d - 1
+        a = e
+        while a - 1 >= 0 and e - a < 3 and not r.boundary(a) and r.kind(a - 1) in ("word", "name_link") \
+                and not p.tokens[a - 1].key.startswith("ال"):
+            a -= 1
+        if a == e or r.kind(a) not in ("word", "name_link") or p.in_content(p.tokens[a].start):
+            return None
+        before = p.tokens[a - 1].key if a else ""
+        if a and not r.boundary(a) and not (before in r.cls.particles or before[:1] in "وف" and before[1:] in
+                                            r.cls.particles):
+            return None  # the name opens its clause (after لكن، أما, a comma or the sentence start)
+        name = self._text(a, e)
+        src = Source(name, name, None, "person", self._title_gender(d, d))
+        return Candidate(src, p.tokens[a].start, ["before_verb", "person"])
+
     def _name_before_verb(self, cue: Cue) -> Candidate | None:
         """SVO with a name no lexicon knows: a quoted name, or a name the article uses again, right before."""
         p, r = self.p, self.reader
+        apposed = self._appositive_before_verb(cue)
+        if apposed is not None:
+            return apposed
         j = cue.first_token - 1
         while j >= 0 and p.tokens[j].key in ("كان", "كانت", "قد", "فقد", "التي", "الذي", "الذين") \
                 and not r.boundary(j + 1):
@@ -1292,7 +1356,7 @@ class Speakers:
         if ent.kind == "person":
             src, ev = self._person(m, i), ["person"]
         else:
-            src, ev = source_of(ent, m.surface), ["known"]
+            src, ev = source_of(ent, m.surface, lex=self.lex), ["known"]
         # … لافروف وقال: a new clause, whose subject is not Lavrov
         return Candidate(src, m.start, ["before_verb"] + ev + self._conjunction(cue))
 
@@ -1314,7 +1378,9 @@ class Speakers:
             elif self.last_at < near:
                 ev.append("far")
             cands.append(Candidate(self.last, self.last_at, ev))
-        subject = self._sentence_subject(sent, cue.start)
+        subject = self._clause_subject(sent, cue)  # … فزجره أردوغان وقال: the nearest clause's subject
+        if subject is None:
+            subject = self._sentence_subject(sent, cue.start)
         if subject is None:
             dash = min((k for k in (p.text.find(d, sent, min(cue.start, sent + 120)) for d in ("–", "—", " - ", ")-"))
                         if k >= 0), default=-1)
@@ -1379,6 +1445,24 @@ class Speakers:
             if ch.kind in nominal or i + 1 >= end or r.boundary(i + 1):
                 return None
             i += 1  # the verb (عبر، نفت …), whatever its word class
+            while step == 0 and i < end and r.kind(i) == "filler" and not r.boundary(i):
+                i += 1  # وتحدث فيها الدكتور …: a pronoun or adverb before the subject
+        return None
+
+    def _clause_subject(self, sent: int, cue: Cue) -> Candidate | None:
+        """A subjectless verb's or participle's subject in a long sentence: the subject of the nearest clause
+        before it that opens with و or ف and a verb (… وتحدث فيها الدكتور علي الشهري بورقة …، مبينًا)."""
+        p, r = self.p, self.reader
+        first = p.token_after(sent)
+        for j in range(cue.first_token - 1, max(first, cue.first_token - 40), -1):
+            key = p.tokens[j].key
+            after_comma = r.boundary(j) and p.text[p.tokens[j - 1].end:p.tokens[j].start].strip() in ("،", ",")
+            if not (key[:1] in "وف" or after_comma) or len(key) < 4 or r.kind(j) != "word" or \
+                    p.in_content(p.tokens[j].start) or self._cue_word(key):
+                continue
+            cand = self._sentence_subject(p.tokens[j].start, cue.start)
+            if cand is not None and cand.source.kind in ("person", "title", "organization", "media", "government"):
+                return cand  # (…، أصدرت وكالة فيتش تحذيرا …، قائلة)
         return None
 
     def _last_person_named(self, pos: int) -> Candidate | None:
@@ -1407,7 +1491,7 @@ class Speakers:
                     return None, []  # السفير الروسي read as a person «الروسي»
                 ev = ["person"] + ([] if ent.entity_id.startswith("person:") else ["known"])
                 return self._person(m, ch.first), ev
-            return source_of(ent, m.surface if m is not None else text), ["known"]
+            return source_of(ent, m.surface if m is not None else text, lex=self.lex), ["known"]
         if ch.kind == "title":
             return self._title_source(ch)
         if ch.kind == "anonymous":
@@ -1434,7 +1518,7 @@ class Speakers:
             return self._name_source(ch, end)
         if ch.kind == "capital":
             state = _capital_states(lex=self.lex).get(p.tokens[ch.first].key)
-            return (source_of(state, text), ["known"]) if state is not None else (None, [])
+            return (source_of(state, text, lex=self.lex), ["known"]) if state is not None else (None, [])
         return None, []
 
     def _not_a_name(self, surface: str) -> bool:
@@ -1470,6 +1554,11 @@ class Speakers:
         full = ent.name_ar or m.surface
         # the fullest name the article gives, when this mention is its end (تيلرسون → ريكس تيلرسون)
         written = (full if fold(full).endswith(fold(m.surface)) else m.surface).split()
+        after = self.reader.mention_last(i) + 1
+        if after + 1 < len(p.tokens) and p.tokens[after].key in ("ال", "آل") and not self.reader.boundary(after) \
+                and not self.reader.boundary(after + 1) and self.reader.kind(after + 1) not in ("prep", "filler", "time"):
+            # عبدالعزيز بن عبدالله آل الشيخ: the family name the matcher left after the mention
+            written = written + [p.text[p.tokens[after].start:p.tokens[after + 1].end]]
         given = self.lex.given_names
         while len(written) > 2 and fold(written[0])[:1] in "يت" and fold(written[0]) not in given:
             written = written[1:]  # يفتقر دالي بليند، تفقدت أنجلينا جولي: a verb before the name
@@ -1671,6 +1760,8 @@ class Speakers:
         """الوزارة، الشركة: the body of that kind the article names, else an unnamed source."""
         p = self.p
         head = p.tokens[ch.first].key
+        if self.reader.kind(ch.first) in ("glued_noun", "prepositional"):
+            head = _glued_preposition(head, lex=self.lex) or head  # للوزارة → الوزارة
         stem = head[2:] if head.startswith("ال") else head
         at = p.tokens[ch.first].start
         hit = self._body_named(head, stem, at)
@@ -1703,12 +1794,17 @@ class Speakers:
 
         found: list[Source] = []
         before: list[Source] = []
+        description: Source | None = None
         for j, m in [c for c in order if not governed(c[0])] + [c for c in order if governed(c[0])]:
             src = self._body_at(j, m, head, stem)
             if src is not None:
                 found.append(src)
                 if j < n:
                     before.append(src)
+            elif description is None and j < n:
+                description = self._body_at(j, m, head, stem, description=True)
+        if not before and description is not None:
+            return description  # قالت الشرطة النرويجية … وذكرت الشرطة: described, and named no other way before
         if not found:
             return self._government_of_state(head, at)
         # وكالة التصنيف الائتماني after وكالة التصنيف الائتماني ستاندرد آند بورز: the fuller name of that body
@@ -1718,17 +1814,18 @@ class Speakers:
                   and len(fold(f.speaker_ar or "").split()) > len(first)]
         return fuller[0] if fuller else found[0]
 
-    def _body_at(self, j: int, m: Mention | None, head: str, stem: str) -> Source | None:
-        """The body named at token j (a mention, or the kind and the name after it), if it is a name."""
+    def _body_at(self, j: int, m: Mention | None, head: str, stem: str, description: bool = False) -> Source | None:
+        """The body named at token j (a mention, or the kind and the name after it), if it is a name (with
+        description, also the kind and its adjectives alone: الشرطة النرويجية)."""
         p, r = self.p, self.reader
         if m is not None:
-            return source_of(p.entity(m), m.surface)
+            return source_of(p.entity(m), m.surface, lex=self.lex)
         key = p.tokens[j].key
         body = r.body(j, min(len(p.tokens), j + MAX_BODY_TOKENS + 1))
         if body.kind != "body" or body.last == j or key.endswith(head) and not (
                 _nisba(p.tokens[j + 1].key) or p.tokens[j + 1].key.startswith(("ال", "لل"))):
             return None  # وقامت اللجنة بتشكيل: the bare noun again, not its name
-        if key.startswith(("ال", "وال")) and all((_nisba(p.tokens[t].key) and r.kind(t) != "mention")
+        if not description and key.startswith(("ال", "وال")) and all((_nisba(p.tokens[t].key) and r.kind(t) != "mention")
                                                  or p.tokens[t].key in _demonyms(lex=self.lex)
                                                  for t in range(j + 1, body.last + 1)):
             return None  # ولمحت الوكالة الأميركية: a description again, the name is elsewhere
@@ -1752,7 +1849,7 @@ class Speakers:
         for ent, forms in lex.actors.values():
             if ent.kind == "government" and ent.country == state.country and \
                     any(fold(f).split()[0] == head for f in forms):
-                return source_of(ent, ent.name_ar)
+                return source_of(ent, ent.name_ar, lex=self.lex)
         return None
 
     def _name_source(self, ch: Chunk, end: int | None) -> tuple[Source | None, list[str]]:
@@ -1827,7 +1924,7 @@ class Speakers:
                 else:
                     continue
             elif n == 1 and len(mw) > 1 and mw[0] == words[0] and words[0].startswith("ال"):
-                cand = source_of(ent, m.surface)
+                cand = source_of(ent, m.surface, lex=self.lex)
             else:
                 continue
             if best is not None and best.speaker_id != cand.speaker_id:
@@ -1998,6 +2095,8 @@ def _same_person(words: list[str], people: list[tuple[list[str], str, str, str |
     bin Hamad, a known person's given name), or the real name inside a longer run (تفقدت أنجلينا جولي)."""
     n = len(words)
     fuller = [q for q in people if len(q[0]) > n and q[0][-n:] == words]
+    if not fuller and n == 2:  # أحمد البار after أحمد عبدالرحمن محمد البار: the given name and the family name
+        fuller = [q for q in people if len(q[0]) > 2 and q[0][0] == words[0] and q[0][-1] == words[-1]]
     if not fuller and n == 1 and words[0] in lex.given_names:
         fuller = [q for q in people if q[3] and len(q[0]) > 1 and q[0][0] == words[0]]
     # of names that extend one another (أنجلينا جولي، تفقدت أنجلينا جولي) the shortest is the name

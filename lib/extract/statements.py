@@ -19,7 +19,8 @@ from lib.records import Statement
 from lib.text.tokens import Token, gap_is_space
 
 _OPENERS = "«“\""
-_SENTENCE_END = re.compile(r"[.!?؟](?=[ \n»”\"]|$)|\n")
+# (a full stop between two words with no space ends a sentence too: التراثية.وسلط)
+_SENTENCE_END = re.compile(r"[.!?؟](?=[ \n»”\"]|$)|\n|(?<=[\u0621-\u064a])\.(?=[\u0621-\u064a])")
 MAX_PHRASE_TOKENS = 28
 
 
@@ -177,7 +178,8 @@ def _find_opener(ctx: _Context, cue: Cue, limit: int, *, lex: Lexicons) -> _Open
                 return _Opener("colon", k, k + 1)
             if ch in _OPENERS and k in ctx.quote_by_open:
                 q = ctx.quote_by_open[k]
-                if not ctx.is_name_quote(q) or (q.words(text) >= 2 and _follows_directly(ctx, cue, q)):
+                if (not ctx.is_name_quote(q) or (q.words(text) >= 2 and _follows_directly(ctx, cue, q))) and \
+                        not _name_in_clause(ctx, q, lex=lex):
                     if seen > 6 and _attributed_after(ctx, q):
                         return None  # أعلن … لكن لم يتم تأكيدها «لأسباب أمنية» بحسب الوزارة: the quote is بحسب's
                     return _Opener("quote", k, k, q)
@@ -201,6 +203,19 @@ def _find_opener(ctx: _Context, cue: Cue, limit: int, *, lex: Lexicons) -> _Open
             return None
         pos, j = tok.end, j + 1
     return None
+
+
+def _name_in_clause(ctx: _Context, q: QuoteSpan, *, lex: Lexicons) -> bool:
+    """A quoted name the clause runs on after (اعتبر "الائتلاف الجمعوي …" القانون انتهاكا، هاتف "نوكيا 8110"
+    الشهير): a short quote followed, with no mark between, by a definite word that no list knows."""
+    if q.words(ctx.text) > 10:
+        return False
+    j = ctx.token_after(q.close)
+    if j >= len(ctx.tokens) or j in ctx.cue_at or ctx.text[q.close + 1:ctx.tokens[j].start].strip() != "":
+        return False
+    tok = ctx.tokens[j]
+    return ctx.text[tok.start:tok.start + 2] == "ال" and tok.key not in lex.speaker_phrase["time"] and \
+        tok.key not in lex.function_words["locative"] and not tok.key.startswith("الي")
 
 
 def _attributed_after(ctx: _Context, q: QuoteSpan) -> bool:
