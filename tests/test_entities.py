@@ -316,3 +316,34 @@ def test_a_quarter_tied_by_a_comma_gets_its_citys_area():
     assert ent.coord_source == "context" and ent.precision == "city" and ent.parent_id
     found = find_entities("قتل مدنيون في قرية أم جرن، دمشق وحلب")  # a list after the comma: no tie
     assert next(e for e in found.entities.values() if e.name_ar == "أم جرن").lat is None
+
+
+def test_a_players_country_of_origin_is_a_place_not_his_team():
+    text = "سجل المهاجم هدفين في المباراة. جان أود أهولو لاعب ينحدر من كوت ديفوار يبلغ من العمر 24 عاما."
+    assert "Ivory Coast national team" not in names(text, "actor")
+    assert names(text, "place") == {"Ivory Coast"}
+
+
+def test_a_headline_label_is_a_place():
+    text = "دمر داعش الملعب الأولمبي في الرمادي. رابط الخبر: العراق: داعش يدمر ملعب الرمادي الأولمبي"
+    assert "Iraq national team" not in names(text, "actor") and "Iraq" in names(text, "place")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("وأوضح الناطق الإعلامي العقيد دكتور عاطي بن عطية القرشي أنه", "عاطي بن عطية القرشي"),  # a title after a rank
+    ("يقول وكيل وزارة الشؤون الاجتماعية المساعد للتنمية إن", "وزارة الشؤون الاجتماعية"),  # المساعد: the deputy's
+])
+def test_names_without_the_words_around_them(text, name):
+    assert name in arabic_names(text, "actor")
+
+
+@pytest.mark.parametrize("text, word", [
+    ("وأكمل حسني حديثه قائلاً", "حديثه"),  # a possessed noun
+    ("وقالت إن «هيفاء صنعت لنفسها مكانًا»", "صنعت"),  # a verb
+])
+def test_no_verb_or_possessed_noun_inside_a_name(text, word):
+    assert not any(word in n for n in arabic_names(text, "actor"))
+
+
+def test_east_germany_is_not_germany():
+    assert names("الاشتياق لألمانيا الشرقية لكن ليس لنظامها", "actor") == {"East Germany"}

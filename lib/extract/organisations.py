@@ -16,6 +16,8 @@ _QUOTES = "\"«“'"
 _CLOSE = {"\"": "\"", "«": "»", "“": "”", "'": "'"}
 MAX_ORG_WORDS = 4
 # Titles that open the name of a person something is named after (مركز الملك سلمان، طريق الأمير محمد)
+# Words that modify the title before an organisation, not the organisation (وكيل الوزارة المساعد).
+_TITLE_MODIFIERS = frozenset({"المساعد", "المساعده", "المكلف", "المكلفه"})
 _EPONYM_RANKS = frozenset({"الملك", "الامير", "الشيخ", "السلطان", "الامام", "الرييس"})
 
 
@@ -137,7 +139,7 @@ def _definite_run(tokens: list[Token], k: int, text: str, *, lex: Lexicons) -> i
         key = tok.key
         definite = key.startswith("ال") or (n and key.startswith(("لل", "وال")) and len(key) > 4)
         if not definite or key in stop or key in lex.speech_cues or key in lex.words.not_places \
-                or key in lex.words.name_breaks \
+                or key in lex.words.name_breaks or key in _TITLE_MODIFIERS \
                 or (not n and key.startswith("وال")):
             break
         n += 1

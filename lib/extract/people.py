@@ -25,6 +25,7 @@ TITLE_NAME_RANK = 10_000
 _TRAILING_MARKS = re.compile("[\u064b-\u0652\u0640]+$")
 # Definite words with a proclitic preposition never continue a name (بالرياض، للعلوم، والأمن).
 _CLITIC_ARTICLE = ("لل", "وال", "بال", "فال", "كال", "ولل", "وبال")
+_TITLES_AFTER_RANK = frozenset({"دكتور", "الدكتور", "د", "المهندس", "مهندس", "الركن", "طبيب", "الطبيب"})
 _AL_FAMILY = fold("آل")  # the family link (آل سعود); folded it is written like the article ال
 
 
@@ -139,6 +140,10 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
             break  # قوات هادي مدعومة: a feminine adjective or noun, not a family name
         if "\u064b" in written or _possessed(written):
             break  # tanween or a possessive: a noun or an adverb (رسمياً، داراً، شقيقته)
+        plain = _TRAILING_MARKS.sub("", written)
+        if plain.endswith("ه") and len(key) >= 5 and lex.common_rank.get(key[:-1], CLITIC_RANK) < CLITIC_RANK \
+                and key not in given:
+            break  # حسني حديثه: an everyday noun with "his", not a family name
         if n and len(key) >= 5 and key[:2] in ("ست", "سن") and key[2] not in "اوي":
             break  # رايس ستزور، سنعمل: a verb in the future (names read ستيفن، ستانلي، سنودن)
         if _inflected_word(key, lex):
@@ -162,6 +167,8 @@ def _inflected_word(key: str, lex: Lexicons) -> bool:
     for suffix in ("هما", "هم", "هن"):
         if len(key) > len(suffix) + 2 and key.endswith(suffix) and key[:-len(suffix)] in common:
             return True
+    if len(key) == 4 and key.endswith("ت") and lex.common_rank.get(key[:-1], CLITIC_RANK) < 5_000:
+        return True  # هيفاء صنعت: a verb in the past with her ت (names so made, رفعت، حكمت, are given names)
     return len(key) == 4 and key[0] == "ل" and key[1:] in common and lex.common_rank.get(key[1:], CLITIC_RANK) < 5_000
 
 
@@ -235,6 +242,8 @@ def person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexi
         rank_len = 1
         if i + 1 < len(tokens) and f"{first} {tokens[i + 1].key}" in ranks:
             rank_len = 2
+    while rank_len and i + rank_len + 1 < len(tokens) and tokens[i + rank_len].key in _TITLES_AFTER_RANK:
+        rank_len += 1  # العقيد دكتور عاطي بن عطية، اللواء المهندس …: a second title before the name
     if not rank_len and first in lex.words.weak_ranks and i + 1 < len(tokens) and \
             given.has(tokens[i + 1].key, text[tokens[i + 1].start:tokens[i + 1].end]):
         rank_len = 1
