@@ -347,3 +347,27 @@ def test_no_verb_or_possessed_noun_inside_a_name(text, word):
 
 def test_east_germany_is_not_germany():
     assert names("الاشتياق لألمانيا الشرقية لكن ليس لنظامها", "actor") == {"East Germany"}
+
+
+@pytest.mark.parametrize("text, word", [
+    ("ليصل بهم إلى درجة تكفيرهم والحكم عليهم بإزهاق أرواحهم", "عليهم"),  # a preposition after a title
+    ("خسارته لجهود لاعب وسطه نغولو كانتي", "وسطه"),  # a possessed noun after a title
+    ("وأحمد حسن مكي وأحمد حمودي المنضمين مؤخرًا للفريق", "المنضمين"),  # a plural participle
+    ("ومتنزه السحاب في بني مازن أجواء باردة", "مازن"),  # a tribe's name
+    ("وهي تأمر الولد بقتل أبيه", "تأمر"),  # a verb, not Tamer
+])
+def test_words_that_open_or_continue_no_name(text, word):
+    assert not any(word in n for n in arabic_names(text, "actor"))
+
+
+def test_an_organisations_name_ends_after_its_adjective():
+    assert "وزارة الصحة والرعاية الاجتماعية" in arabic_names(
+        "وحاولت وزارة الصحة والرعاية الاجتماعية التهوين من الأمر", "actor")
+
+
+def test_football_federations_are_not_clubs():
+    assert names("وجياني إنفانتينو رئيس الاتحاد الدولي لكرة القدم", "actor") == {"FIFA"}
+
+
+def test_a_compound_given_name_opens_a_name():
+    assert any(n.startswith("زين العابدين") for n in arabic_names("وقال زين العابدين بن علي إن", "actor"))

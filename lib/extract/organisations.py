@@ -142,8 +142,16 @@ def _definite_run(tokens: list[Token], k: int, text: str, *, lex: Lexicons) -> i
                 or key in lex.words.name_breaks or key in _TITLE_MODIFIERS \
                 or (not n and key.startswith("وال")):
             break
+        if n and tokens[k + n - 1].key.endswith(("ي", "يه")) and not key.endswith(("ي", "يه")) \
+                and not key.startswith(("وال", "لل")) and key not in _AFTER_ADJECTIVE:
+            break  # وزارة الصحة والرعاية الاجتماعية التهوين: after an adjective only adjectives go on
         n += 1
     return n
+
+
+# Definite words that may follow an adjective inside a name (الأمين العام، المجلس الوطني الأعلى).
+_AFTER_ADJECTIVE = frozenset({"العام", "العامه", "الاعلي", "الكبري", "الموحد", "الموحده", "المستقل", "المستقله",
+                              "الجديد", "الجديده", "الحر", "الحره", "المتحده", "المتحد", "العليا", "الاول"})
 
 
 def eponym_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexicons) -> int:

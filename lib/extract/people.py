@@ -22,11 +22,15 @@ CLITIC_RANK = 20_000
 # After a title a word opens or continues a name unless it ranks above this among everyday words (المدرب يورغن
 # كلوب: foreign names are frequent words too; المدرب اللقاء، الرئيس يتحدث are not names).
 TITLE_NAME_RANK = 10_000
+# ... and an everyday word this frequent never opens one, even before a given name (عليهم، التي).
+TITLE_FIRST_RANK = 1_500
 _TRAILING_MARKS = re.compile("[\u064b-\u0652\u0640]+$")
 # Definite words with a proclitic preposition never continue a name (بالرياض، للعلوم، والأمن).
 _CLITIC_ARTICLE = ("لل", "وال", "بال", "فال", "كال", "ولل", "وبال")
 _TITLES_AFTER_RANK = frozenset({"دكتور", "الدكتور", "د", "المهندس", "مهندس", "الركن", "طبيب", "الطبيب"})
-_AL_FAMILY = fold("آل")  # the family link (آل سعود); folded it is written like the article ال
+_AL_FAMILY = fold("آل")
+# Verbs whose hamza tells them from a given name they fold to (تأمر / تامر).
+_VERB_SPELLINGS = frozenset({"تأمر", "وتأمر", "يأمر"})  # the family link (آل سعود); folded it is written like the article ال
 
 
 @dataclass(frozen=True)
@@ -132,6 +136,8 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
             break  # عمرو زكي للزمالك
         compound = (i + n > 0 and f"{tokens[i + n - 1].key} {key}" in given) or (
             i + n + 1 < len(tokens) and f"{key} {tokens[i + n + 1].key}" in given)  # نجم الدين، عبد الرحمن
+        if not compound and key.startswith("ال") and key.endswith(("ين", "ون")) and len(key) >= 8:
+            break  # أحمد حمودي المنضمين: a plural participle, not a family name
         if strict and not compound and not _name_word(tok, lex, found) \
                 and (word_rank(key, lex) or 0) < (common_limit if n else min(common_limit, FIRST_SURNAME_RANK)):
             break  # كوندوليزا رايس ستزور، محمد صلاح هدفا: an everyday word ends the name
@@ -262,11 +268,17 @@ def person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexi
             if n >= 1:
                 return rank_len + add_new_person(found, text, tokens, k, k + n, lex=lex)
         return 0
+    if i and tokens[i - 1].key in ("بني", "بنو") and gap_is_space(text, tokens[i - 1].end, tok.start):
+        return 0  # بني مازن، بنو تميم: a tribe or a place named after one, not a person
+    if written in _VERB_SPELLINGS:
+        return 0  # تأمر ("she orders"), not the name Tamer
     if given.has(first, written) and not _opens_name(tokens, i, first, text, found, lex=lex):
         return 0  # حسن استخدام، سعيد بعودتي، علي المستوى: an adjective or a preposition here, not a name
     if first in ("ابو", "ام") and not _kunya(tokens, i, first, text, lex=lex):
         return 0  # أم = "or", أم القرى، أبو ظبي: no kunya here
-    if given.has(first, written) or (first in ("ابو", "ام") and i + 1 < len(tokens)):
+    compound_first = i + 1 < len(tokens) and f"{first} {tokens[i + 1].key}" in given.names \
+        and gap_is_space(text, tok.end, tokens[i + 1].start)  # زين العابدين بن علي
+    if given.has(first, written) or compound_first or (first in ("ابو", "ام") and i + 1 < len(tokens)):
         n = name_run(tokens, i + 1, text, stop, MAX_PERSON_TOKENS - 1, found, lex=lex)
         if n >= 1:
             return add_new_person(found, text, tokens, i, i + 1 + n, skip, lex=lex)
@@ -346,9 +358,12 @@ def _two_word_name_after_title(tokens: list[Token], k: int, text: str, *, lex: L
     if k + 1 >= len(tokens) or not gap_is_space(text, tokens[k].end, tokens[k + 1].start):
         return False
     key, nxt = tokens[k].key, tokens[k + 1].key
+    first_written = _TRAILING_MARKS.sub("", text[tokens[k].start:tokens[k].end])
     if key in lex.words.stopwords or key in lex.speech_cues or key.startswith("ال") or len(key) < 3 \
-            or key[0] not in _ARABIC_LETTERS or not (key in lex.common_rank) or key in lex.demonyms \
-            or _possessed(text[tokens[k].start:tokens[k].end]):
+            or key[0] not in _ARABIC_LETTERS or lex.common_rank.get(key, 0) < TITLE_FIRST_RANK \
+            or key in lex.demonyms or _possessed(first_written) or first_written.endswith(("ه", "هم", "ها")):
+        return False  # الحكم عليهم بإزهاق، لاعب وسطه نغولو: a function word or a possessed noun
+    if nxt[0] in "بلك" and len(nxt) > 4 and nxt[1:] in lex.common_rank:
         return False
     if nxt in lex.words.stopwords or nxt in lex.speech_cues or len(nxt) < 3 or nxt[0] not in _ARABIC_LETTERS \
             or nxt.startswith(_CLITIC_ARTICLE) or known_at(tokens, k + 1, text, lex=lex):
