@@ -47,7 +47,8 @@ def _make_flags(lex: Lexicons):
     """The word test of _word_flags."""
     cache: dict[str, tuple[bool, ...]] = _ANSWERS.setdefault(lex, {})
     person_starts = frozenset(lex.given_names | lex.words.ranks | lex.words.weak_ranks | {"ابو", "ام"}
-                              | {n.split()[0] for n in lex.given_names if " " in n})  # زين of زين العابدين
+                              | {w for w in (n.split()[0] for n in lex.given_names if " " in n)
+                                 if lex.common_rank.get(w, 10**9) >= 2_000})  # زين of زين العابدين
     title_firsts = frozenset(t.split()[0] for t in lex.words.person_titles)
     org_words = frozenset(lex.org_heads) | frozenset(lex.eponym_heads) | {"منتخب", "المنتخب"}
 

@@ -2,6 +2,7 @@
 نادي، منتخب), and institutions named after a person (مركز الملك سلمان), which are not that person."""
 from __future__ import annotations
 
+from functools import lru_cache
 from operator import itemgetter
 
 from lib.extract.lookup import Found, Hit, entity_index, index_keys, known_at, lookup
@@ -28,10 +29,21 @@ def head_of(key: str, table) -> str | None:
 
 def sports_article(tokens: list[Token], *, lex: Lexicons) -> bool:
     """Is this a sports text: at least 3 sports words, 2 of them different (مباراة، الدوري، المنتخب، لكرة …)?"""
-    words = lex.words.sports_words
+    base = _sports_forms(lex)
     keys = list(map(itemgetter(2), tokens))  # Token.key
-    seen = [k for k in keys if k in words] + [k[1:] for k in keys if k[:1] in "لبو" and k[1:] in words]
-    return len(seen) >= 3 and len(set(seen)) >= 2
+    if sum(map(base.__contains__, keys)) < 3:
+        return False
+    return len({base[k] for k in base.keys() & set(keys)}) >= 2
+
+
+@lru_cache(maxsize=4)
+def _sports_forms(lex: Lexicons) -> dict[str, str]:
+    """Each sports word and its forms with و، ب، ل before it (لكرة، بالدوري) → the word."""
+    out = {w: w for w in lex.words.sports_words}
+    for w in lex.words.sports_words:
+        for p in "لبو":
+            out.setdefault(p + w, w)
+    return out
 
 
 def national_team(country: Entity, *, lex: Lexicons) -> Entity:
