@@ -371,3 +371,28 @@ def test_football_federations_are_not_clubs():
 
 def test_a_compound_given_name_opens_a_name():
     assert any(n.startswith("زين العابدين") for n in arabic_names("وقال زين العابدين بن علي إن", "actor"))
+
+
+@pytest.mark.parametrize("text, person", [
+    ("حث صاحب السمو الأمير جلوي بن عبدالعزيز بن مساعد أمير منطقة نجران", "جلوي بن عبدالعزيز بن مساعد"),
+])
+def test_a_fathers_name_after_bin_is_part_of_the_name(text, person):
+    assert person in arabic_names(text, "actor")
+
+
+def test_a_company_named_by_foreign_words():
+    assert "شركة بلتون كابيتال" in arabic_names("وافقت اللجنة على قيد أسهم شركة بلتون كابيتال المصرية", "actor")
+
+
+@pytest.mark.parametrize("text, team, place", [
+    ("وسيلتقي ريال مع ليفربول الإنجليزي أو روما الايطالي في النهائي", "AS Roma", None),  # a masculine nisba
+    ("زار الوزير روما الإيطالية أمس", None, "Rome"),  # a city takes the feminine
+])
+def test_a_club_by_its_adjective(text, team, place):
+    assert (team in names(text, "actor")) if team else not names(text, "actor")
+    assert (place in names(text, "place")) if place else not names(text, "place")
+
+
+def test_a_country_a_team_plays_against_is_its_team():
+    text = "وقال عقب المباراة الأخيرة أمام كرواتيا: لا توجد وظيفة في العالم. وسجل المهاجم هدفين في المباراة"
+    assert "Croatia national team" in names(text, "actor") and not names(text, "place")

@@ -6,7 +6,7 @@ from functools import lru_cache
 from operator import itemgetter
 
 from lib.extract.lookup import Found, Hit, entity_index, index_keys, known_at, lookup
-from lib.extract.people import given_names, is_common, name_run, name_words
+from lib.extract.people import TITLE_NAME_RANK, given_names, is_common, name_run, name_words
 from lib.extract.places import countries_by_code
 from lib.lexicons import Lexicons
 from lib.records import Entity
@@ -121,7 +121,8 @@ def org_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexicon
         if is_common(tokens[k].key, lex) or tokens[k].key in lex.given_names or len(tokens[k].key) < 3 \
                 or tokens[k].key in lex.demonyms:
             return 0
-        n = name_run(tokens, k, text, lex.words.stopwords, 3, found, lex=lex)
+        # foreign company names are frequent words too (شركة بلتون كابيتال)
+        n = name_run(tokens, k, text, lex.words.stopwords, 3, found, lex=lex, common_limit=TITLE_NAME_RANK)
     if not n:
         return 0
     # the head word is part of the name after حزب، وزارة (in_name) and, as the press writes companies, after

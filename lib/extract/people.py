@@ -29,6 +29,7 @@ _TRAILING_MARKS = re.compile("[\u064b-\u0652\u0640]+$")
 _CLITIC_ARTICLE = ("لل", "وال", "بال", "فال", "كال", "ولل", "وبال")
 _TITLES_AFTER_RANK = frozenset({"دكتور", "الدكتور", "د", "المهندس", "مهندس", "الركن", "طبيب", "الطبيب"})
 _AL_FAMILY = fold("آل")
+_FAMILY_LINKS = frozenset({_AL_FAMILY, "بن", "بنت", "ابن"})
 # Verbs whose hamza tells them from a given name they fold to (تأمر / تامر).
 _VERB_SPELLINGS = frozenset({"تأمر", "وتأمر", "يأمر"})  # the family link (آل سعود); folded it is written like the article ال
 
@@ -113,11 +114,11 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
         key = tok.key
         if i + n and not gap_is_space(text, tokens[i + n - 1].end, tok.start):
             break  # a name never runs over punctuation or a line break, not even into its first word
-        if n and key[0] != "و" and not key.isdigit() and len(key) > 1 and (
-                tokens[i + n - 1].key == _AL_FAMILY and not key.startswith(_CLITIC_ARTICLE)
+        if n and key[0] != "و" and not key.isdigit() and len(key) > 1 and key not in lex.words.stopwords and (
+                tokens[i + n - 1].key in _FAMILY_LINKS and not key.startswith(_CLITIC_ARTICLE)
                 or key == "الله" and tokens[i + n - 1].key not in links and tokens[i + n - 1].key not in breaks):
-            # آل الشيخ، آل سعود: whatever follows آل is the family's name, even a title; دخيل الله، جار الله:
-            # a theophoric name goes on through الله
+            # آل الشيخ، بن مساعد: whatever follows آل or بن is a family's or a father's name, even a title or
+            # an everyday word; دخيل الله، جار الله: a theophoric name goes on through الله
             n += 1
             words += 1
             continue
@@ -365,6 +366,8 @@ def _two_word_name_after_title(tokens: list[Token], k: int, text: str, *, lex: L
         return False  # الحكم عليهم بإزهاق، لاعب وسطه نغولو: a function word or a possessed noun
     if nxt[0] in "بلك" and len(nxt) > 4 and nxt[1:] in lex.common_rank:
         return False
+    if nxt in ("بن", "بنت"):
+        return True  # الدكتور هادي بن علي اليامي: a father's name follows
     if nxt in lex.words.stopwords or nxt in lex.speech_cues or len(nxt) < 3 or nxt[0] not in _ARABIC_LETTERS \
             or nxt.startswith(_CLITIC_ARTICLE) or known_at(tokens, k + 1, text, lex=lex):
         return False
