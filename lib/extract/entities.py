@@ -46,7 +46,9 @@ def _word_flags(lex: Lexicons):
 def _make_flags(lex: Lexicons):
     """The word test of _word_flags."""
     cache: dict[str, tuple[bool, ...]] = _ANSWERS.setdefault(lex, {})
-    person_starts = frozenset(lex.given_names | lex.words.ranks | lex.words.weak_ranks | {"ابو", "ام"})
+    person_starts = frozenset(lex.given_names | lex.words.ranks | lex.words.weak_ranks | {"ابو", "ام"}
+                              | {w for w in (n.split()[0] for n in lex.given_names if " " in n)
+                                 if lex.common_rank.get(w, 10**9) >= 2_000})  # زين of زين العابدين
     title_firsts = frozenset(t.split()[0] for t in lex.words.person_titles)
     org_words = frozenset(lex.org_heads) | frozenset(lex.eponym_heads) | {"منتخب", "المنتخب"}
 
@@ -165,7 +167,8 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
         # a club named like an everyday word (الاتفاق، التعاون) needs a sports word right beside it
         window = CLUB_WORD_WINDOW if form and len(form) == 1 and form[0] in lex.words.common_words \
             and not any(e.entity_type == "place" for e in hits) else SPORTS_WINDOW
-        near = sports and _sports_near(tokens, i, n, lex=lex, window=window)
+        near = sports and _sports_near(tokens, i, n, lex=lex, window=window) or any(
+            e.entity_type == "place" for e in hits) and _club_adjective(tokens, i, n, text, lex=lex)
         clubs = [e for e in teams if e.entity_id not in lex.sports_only_teams or near or found.team_head_until > i]
         if clubs and not (sports and _cue_before(tokens, i, text, lex=lex)):
             return clubs  # برشلونة in a sports text: the club, not the city
@@ -242,6 +245,16 @@ def _sports_near(tokens: list[Token], i: int, n: int, *, lex: Lexicons, window: 
     words = lex.words.sports_words
     lo, hi = max(0, i - window), min(len(tokens), i + n + window)
     return any(tokens[k].key in words or tokens[k].key[1:] in words for k in range(lo, hi))
+
+
+def _club_adjective(tokens: list[Token], i: int, n: int, text: str, *, lex: Lexicons) -> bool:
+    """روما الإيطالي، ليفربول الإنجليزي: a masculine nisba after a name that is a club's and a city's is the
+    club's (a city takes the feminine: روما الإيطالية)."""
+    j = i + n
+    if j >= len(tokens) or not gap_is_space(text, tokens[j - 1].end, tokens[j].start):
+        return False
+    nxt = tokens[j].key
+    return nxt.startswith("ال") and nxt.endswith("ي") and (nxt in lex.demonyms or nxt[2:] in lex.demonyms)
 
 
 def _cue_before(tokens: list[Token], i: int, text: str, *, lex: Lexicons) -> bool:

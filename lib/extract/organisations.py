@@ -2,10 +2,11 @@
 نادي، منتخب), and institutions named after a person (مركز الملك سلمان), which are not that person."""
 from __future__ import annotations
 
+from functools import lru_cache
 from operator import itemgetter
 
 from lib.extract.lookup import Found, Hit, entity_index, index_keys, known_at, lookup
-from lib.extract.people import given_names, is_common, name_run, name_words
+from lib.extract.people import TITLE_NAME_RANK, given_names, is_common, name_run, name_words
 from lib.extract.places import countries_by_code
 from lib.lexicons import Lexicons
 from lib.records import Entity
@@ -16,6 +17,8 @@ _QUOTES = "\"«“'"
 _CLOSE = {"\"": "\"", "«": "»", "“": "”", "'": "'"}
 MAX_ORG_WORDS = 4
 # Titles that open the name of a person something is named after (مركز الملك سلمان، طريق الأمير محمد)
+# Words that modify the title before an organisation, not the organisation (وكيل الوزارة المساعد).
+_TITLE_MODIFIERS = frozenset({"المساعد", "المساعده", "المكلف", "المكلفه"})
 _EPONYM_RANKS = frozenset({"الملك", "الامير", "الشيخ", "السلطان", "الامام", "الرييس"})
 
 
@@ -26,10 +29,21 @@ def head_of(key: str, table) -> str | None:
 
 def sports_article(tokens: list[Token], *, lex: Lexicons) -> bool:
     """Is this a sports text: at least 3 sports words, 2 of them different (مباراة، الدوري، المنتخب، لكرة …)?"""
-    words = lex.words.sports_words
+    base = _sports_forms(lex)
     keys = list(map(itemgetter(2), tokens))  # Token.key
-    seen = [k for k in keys if k in words] + [k[1:] for k in keys if k[:1] in "لبو" and k[1:] in words]
-    return len(seen) >= 3 and len(set(seen)) >= 2
+    if sum(map(base.__contains__, keys)) < 3:
+        return False
+    return len({base[k] for k in base.keys() & set(keys)}) >= 2
+
+
+@lru_cache(maxsize=4)
+def _sports_forms(lex: Lexicons) -> dict[str, str]:
+    """Each sports word and its forms with و، ب، ل before it (لكرة، بالدوري) → the word."""
+    out = {w: w for w in lex.words.sports_words}
+    for w in lex.words.sports_words:
+        for p in "لبو":
+            out.setdefault(p + w, w)
+    return out
 
 
 def national_team(country: Entity, *, lex: Lexicons) -> Entity:
@@ -107,7 +121,8 @@ def org_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexicon
         if is_common(tokens[k].key, lex) or tokens[k].key in lex.given_names or len(tokens[k].key) < 3 \
                 or tokens[k].key in lex.demonyms:
             return 0
-        n = name_run(tokens, k, text, lex.words.stopwords, 3, found, lex=lex)
+        # foreign company names are frequent words too (شركة بلتون كابيتال)
+        n = name_run(tokens, k, text, lex.words.stopwords, 3, found, lex=lex, common_limit=TITLE_NAME_RANK)
     if not n:
         return 0
     # the head word is part of the name after حزب، وزارة (in_name) and, as the press writes companies, after
@@ -137,11 +152,19 @@ def _definite_run(tokens: list[Token], k: int, text: str, *, lex: Lexicons) -> i
         key = tok.key
         definite = key.startswith("ال") or (n and key.startswith(("لل", "وال")) and len(key) > 4)
         if not definite or key in stop or key in lex.speech_cues or key in lex.words.not_places \
-                or key in lex.words.name_breaks \
+                or key in lex.words.name_breaks or key in _TITLE_MODIFIERS \
                 or (not n and key.startswith("وال")):
             break
+        if n and tokens[k + n - 1].key.endswith(("ي", "يه")) and not key.endswith(("ي", "يه")) \
+                and not key.startswith(("وال", "لل")) and key not in _AFTER_ADJECTIVE:
+            break  # وزارة الصحة والرعاية الاجتماعية التهوين: after an adjective only adjectives go on
         n += 1
     return n
+
+
+# Definite words that may follow an adjective inside a name (الأمين العام، المجلس الوطني الأعلى).
+_AFTER_ADJECTIVE = frozenset({"العام", "العامه", "الاعلي", "الكبري", "الموحد", "الموحده", "المستقل", "المستقله",
+                              "الجديد", "الجديده", "الحر", "الحره", "المتحده", "المتحد", "العليا", "الاول"})
 
 
 def eponym_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexicons) -> int:

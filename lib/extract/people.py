@@ -22,10 +22,16 @@ CLITIC_RANK = 20_000
 # After a title a word opens or continues a name unless it ranks above this among everyday words (المدرب يورغن
 # كلوب: foreign names are frequent words too; المدرب اللقاء، الرئيس يتحدث are not names).
 TITLE_NAME_RANK = 10_000
+# ... and an everyday word this frequent never opens one, even before a given name (عليهم، التي).
+TITLE_FIRST_RANK = 1_500
 _TRAILING_MARKS = re.compile("[\u064b-\u0652\u0640]+$")
 # Definite words with a proclitic preposition never continue a name (بالرياض، للعلوم، والأمن).
 _CLITIC_ARTICLE = ("لل", "وال", "بال", "فال", "كال", "ولل", "وبال")
-_AL_FAMILY = fold("آل")  # the family link (آل سعود); folded it is written like the article ال
+_TITLES_AFTER_RANK = frozenset({"دكتور", "الدكتور", "د", "المهندس", "مهندس", "الركن", "طبيب", "الطبيب"})
+_AL_FAMILY = fold("آل")
+_FAMILY_LINKS = frozenset({_AL_FAMILY, "بن", "بنت", "ابن"})
+# Verbs whose hamza tells them from a given name they fold to (تأمر / تامر).
+_VERB_SPELLINGS = frozenset({"تأمر", "وتأمر", "يأمر"})  # the family link (آل سعود); folded it is written like the article ال
 
 
 @dataclass(frozen=True)
@@ -108,11 +114,11 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
         key = tok.key
         if i + n and not gap_is_space(text, tokens[i + n - 1].end, tok.start):
             break  # a name never runs over punctuation or a line break, not even into its first word
-        if n and key[0] != "و" and not key.isdigit() and len(key) > 1 and (
-                tokens[i + n - 1].key == _AL_FAMILY and not key.startswith(_CLITIC_ARTICLE)
+        if n and key[0] != "و" and not key.isdigit() and len(key) > 1 and key not in lex.words.stopwords and (
+                tokens[i + n - 1].key in _FAMILY_LINKS and not key.startswith(_CLITIC_ARTICLE)
                 or key == "الله" and tokens[i + n - 1].key not in links and tokens[i + n - 1].key not in breaks):
-            # آل الشيخ، آل سعود: whatever follows آل is the family's name, even a title; دخيل الله، جار الله:
-            # a theophoric name goes on through الله
+            # آل الشيخ، بن مساعد: whatever follows آل or بن is a family's or a father's name, even a title or
+            # an everyday word; دخيل الله، جار الله: a theophoric name goes on through الله
             n += 1
             words += 1
             continue
@@ -131,6 +137,8 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
             break  # عمرو زكي للزمالك
         compound = (i + n > 0 and f"{tokens[i + n - 1].key} {key}" in given) or (
             i + n + 1 < len(tokens) and f"{key} {tokens[i + n + 1].key}" in given)  # نجم الدين، عبد الرحمن
+        if not compound and key.startswith("ال") and key.endswith(("ين", "ون")) and len(key) >= 8:
+            break  # أحمد حمودي المنضمين: a plural participle, not a family name
         if strict and not compound and not _name_word(tok, lex, found) \
                 and (word_rank(key, lex) or 0) < (common_limit if n else min(common_limit, FIRST_SURNAME_RANK)):
             break  # كوندوليزا رايس ستزور، محمد صلاح هدفا: an everyday word ends the name
@@ -139,6 +147,10 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
             break  # قوات هادي مدعومة: a feminine adjective or noun, not a family name
         if "\u064b" in written or _possessed(written):
             break  # tanween or a possessive: a noun or an adverb (رسمياً، داراً، شقيقته)
+        plain = _TRAILING_MARKS.sub("", written)
+        if plain.endswith("ه") and len(key) >= 5 and lex.common_rank.get(key[:-1], CLITIC_RANK) < CLITIC_RANK \
+                and key not in given:
+            break  # حسني حديثه: an everyday noun with "his", not a family name
         if n and len(key) >= 5 and key[:2] in ("ست", "سن") and key[2] not in "اوي":
             break  # رايس ستزور، سنعمل: a verb in the future (names read ستيفن، ستانلي، سنودن)
         if _inflected_word(key, lex):
@@ -162,6 +174,8 @@ def _inflected_word(key: str, lex: Lexicons) -> bool:
     for suffix in ("هما", "هم", "هن"):
         if len(key) > len(suffix) + 2 and key.endswith(suffix) and key[:-len(suffix)] in common:
             return True
+    if len(key) == 4 and key.endswith("ت") and lex.common_rank.get(key[:-1], CLITIC_RANK) < 5_000:
+        return True  # هيفاء صنعت: a verb in the past with her ت (names so made, رفعت، حكمت, are given names)
     return len(key) == 4 and key[0] == "ل" and key[1:] in common and lex.common_rank.get(key[1:], CLITIC_RANK) < 5_000
 
 
@@ -235,6 +249,8 @@ def person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexi
         rank_len = 1
         if i + 1 < len(tokens) and f"{first} {tokens[i + 1].key}" in ranks:
             rank_len = 2
+    while rank_len and i + rank_len + 1 < len(tokens) and tokens[i + rank_len].key in _TITLES_AFTER_RANK:
+        rank_len += 1  # العقيد دكتور عاطي بن عطية، اللواء المهندس …: a second title before the name
     if not rank_len and first in lex.words.weak_ranks and i + 1 < len(tokens) and \
             given.has(tokens[i + 1].key, text[tokens[i + 1].start:tokens[i + 1].end]):
         rank_len = 1
@@ -253,11 +269,17 @@ def person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexi
             if n >= 1:
                 return rank_len + add_new_person(found, text, tokens, k, k + n, lex=lex)
         return 0
+    if i and tokens[i - 1].key in ("بني", "بنو") and gap_is_space(text, tokens[i - 1].end, tok.start):
+        return 0  # بني مازن، بنو تميم: a tribe or a place named after one, not a person
+    if written in _VERB_SPELLINGS:
+        return 0  # تأمر ("she orders"), not the name Tamer
     if given.has(first, written) and not _opens_name(tokens, i, first, text, found, lex=lex):
         return 0  # حسن استخدام، سعيد بعودتي، علي المستوى: an adjective or a preposition here, not a name
     if first in ("ابو", "ام") and not _kunya(tokens, i, first, text, lex=lex):
         return 0  # أم = "or", أم القرى، أبو ظبي: no kunya here
-    if given.has(first, written) or (first in ("ابو", "ام") and i + 1 < len(tokens)):
+    compound_first = i + 1 < len(tokens) and f"{first} {tokens[i + 1].key}" in given.names \
+        and gap_is_space(text, tok.end, tokens[i + 1].start)  # زين العابدين بن علي
+    if given.has(first, written) or compound_first or (first in ("ابو", "ام") and i + 1 < len(tokens)):
         n = name_run(tokens, i + 1, text, stop, MAX_PERSON_TOKENS - 1, found, lex=lex)
         if n >= 1:
             return add_new_person(found, text, tokens, i, i + 1 + n, skip, lex=lex)
@@ -337,10 +359,15 @@ def _two_word_name_after_title(tokens: list[Token], k: int, text: str, *, lex: L
     if k + 1 >= len(tokens) or not gap_is_space(text, tokens[k].end, tokens[k + 1].start):
         return False
     key, nxt = tokens[k].key, tokens[k + 1].key
+    first_written = _TRAILING_MARKS.sub("", text[tokens[k].start:tokens[k].end])
     if key in lex.words.stopwords or key in lex.speech_cues or key.startswith("ال") or len(key) < 3 \
-            or key[0] not in _ARABIC_LETTERS or not (key in lex.common_rank) or key in lex.demonyms \
-            or _possessed(text[tokens[k].start:tokens[k].end]):
+            or key[0] not in _ARABIC_LETTERS or lex.common_rank.get(key, 0) < TITLE_FIRST_RANK \
+            or key in lex.demonyms or _possessed(first_written) or first_written.endswith(("ه", "هم", "ها")):
+        return False  # الحكم عليهم بإزهاق، لاعب وسطه نغولو: a function word or a possessed noun
+    if nxt[0] in "بلك" and len(nxt) > 4 and nxt[1:] in lex.common_rank:
         return False
+    if nxt in ("بن", "بنت"):
+        return True  # الدكتور هادي بن علي اليامي: a father's name follows
     if nxt in lex.words.stopwords or nxt in lex.speech_cues or len(nxt) < 3 or nxt[0] not in _ARABIC_LETTERS \
             or nxt.startswith(_CLITIC_ARTICLE) or known_at(tokens, k + 1, text, lex=lex):
         return False

@@ -15,6 +15,9 @@ from lib.text.tokens import Token, clitic_keys, gap_is_space
 # place), the rest a locative reading or the article's geography.
 VERY_COMMON_RANK = 12_000
 _TANWEEN = "\u064b"
+# Before من these say where someone comes from (ينحدر من كوت ديفوار): a place, even in a sports text.
+_ORIGIN_WORDS = frozenset({"ينحدر", "تنحدر", "ينحدرون", "المنحدر", "المنحدره", "قادما", "قادمه", "القادم",
+                           "القادمه", "مواليد", "اصله", "اصلها", "عاد", "عادت", "عودته", "العوده", "عوده"})
 
 
 def demonym_use(tokens: list[Token], i: int, text: str, skip: int, form: tuple[str, ...]) -> bool:
@@ -56,11 +59,17 @@ def locative(tokens: list[Token], i: int, text: str, skip: int, found: Found, *,
         if prev[0] in "وف" and len(prev) > 2 and prev[1:] in lex.function_words["locative"]:
             prev = prev[1:]  # وفي بولندا
         if prev in lex.function_words["locative"] or lex.place_relations.get(prev) or prev in lex.place_cues:
-            return not (sports and prev == "من")  # كلا من البرتغال وإسبانيا: in a sports text من lists teams
+            # كلا من البرتغال وإسبانيا، خسارة مصر من روسيا: in a sports text من lists teams; ينحدر من: origin
+            return not (sports and prev in ("من", "امام")) or i > 1 and (
+                tokens[i - 2].key in _ORIGIN_WORDS or tokens[i - 2].key[1:] in _ORIGIN_WORDS)
         if prev in lex.words.location_nouns or (prev[0] in "وف" and prev[1:] in lex.words.location_nouns):
             return True  # سفارة الهند، بورصة البحرين، أراضي سوريا: a place something is in
     if _dateline(text, tokens[i].start + skip):
         return True
+    if text[tokens[i].end:tokens[i].end + 2].lstrip(" ")[:1] == ":" and (
+            i == 0 or text[tokens[i - 1].end:tokens[i].start].strip(" ") in (":", "\n", "")
+            and text[tokens[i - 1].end:tokens[i].start].strip(" ")):
+        return True  # «…الوئام: العراق: داعش يدمر …»: a headline's or dateline's place label
     # coordinated with a location just before: في #سوريا والعراق
     return written.startswith("و") and found.locative_until == i
 

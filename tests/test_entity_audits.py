@@ -1,0 +1,44 @@
+"""The judged entity audits under tests/audit: well-formed, free of corpus contexts, and scoring as documented."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+AUDIT = Path(__file__).resolve().parent / "audit"
+# seed → (place_precision, geocode_right, actor_precision, actor_identity) as tests/audit/README.md reports them
+FIGURES = {51: (0.86, 0.90, 0.80, 0.875), 53: (0.96, 1.00, 0.84, 0.952), 71: (0.92, 1.00, 0.94, 0.936),
+           73: (0.96, 0.979, 0.86, 0.953), 79: (0.86, 1.00, 0.88, 1.00)}
+
+
+def _items(seed: int) -> list[dict]:
+    return [json.loads(line) for line in (AUDIT / f"entities-seed{seed}.jsonl").read_text().splitlines() if line]
+
+
+@pytest.mark.parametrize("seed", sorted(FIGURES))
+def test_worksheet_is_judged_and_carries_no_context(seed):
+    items = _items(seed)
+    assert len(items) == 100
+    for it in items:
+        assert "context" not in it, f"seed {seed} {it['id']}: the corpus context must not be stored"
+        v = it["verdict"]
+        if it["type"] == "place":
+            assert isinstance(v.get("place"), bool) and v.get("geocode") in ("right", "wrong", "none")
+        else:
+            assert isinstance(v.get("actor"), bool) and v.get("identity") in ("right", "wrong")
+
+
+@pytest.mark.parametrize("seed", sorted(FIGURES))
+def test_worksheet_scores_as_documented(seed):
+    """The figures of tests/audit/README.md, computed as ../shared/eval/audit.py score computes them."""
+    items = _items(seed)
+    places = [it["verdict"] for it in items if it["type"] == "place"]
+    actors = [it["verdict"] for it in items if it["type"] == "actor"]
+    true_places = [v for v in places if v["place"]]
+    located = [v for v in true_places if v["geocode"] in ("right", "wrong")]
+    true_actors = [v for v in actors if v["actor"]]
+    got = (round(len(true_places) / len(places), 3), round(sum(v["geocode"] == "right" for v in located) / len(located), 3),
+           round(len(true_actors) / len(actors), 3),
+           round(sum(v["identity"] == "right" for v in true_actors) / len(true_actors), 3))
+    assert got == FIGURES[seed]
