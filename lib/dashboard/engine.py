@@ -143,9 +143,9 @@ def statement_pages(src: queries.Source, chosen: Filters, shown: int, by: str, k
         page = st.number_input(f"Page · صفحة (1–{pages})", min_value=1, max_value=pages, value=1, step=1, key=box)
     rows = queries.statement_page(src, chosen, (page - 1) * PAGE_SIZE, PAGE_SIZE, order=by)
     bodies = queries.bodies(src, list(rows["article_id"]), list(rows["articles_part"]))
-    variants = search.lexicon_variants()
+    variants = search.lexicon_variants() if chosen.text.strip() else None  # (the lexicons: only to highlight)
     for row in rows.to_dict("records"):
-        marks = search.word_spans(row.get("quote") or "", chosen.text, variants) if chosen.text.strip() else None
+        marks = search.word_spans(row.get("quote") or "", chosen.text, variants) if variants else None
         st.html(statement_card(row, marks))
         with st.expander("Open in its paragraph · اعرض في الفقرة"):
             st.html(paragraph_html(row, bodies.get(row["article_id"]) or ""))

@@ -465,8 +465,7 @@ def _where(src: Source, chosen: Filters) -> tuple[str, dict]:
         for key in sorted({key for words in terms for key in words}):
             cond.append(f"statement_id IN (SELECT statement_id FROM {_hits(src, key)})")
         if any(len(words) > 1 for words in terms):  # a phrase: its words in order, checked on the candidates
-            ids = _phrase_matches(src, chosen.text, " AND ".join(cond), params)
-            cond.append(_in("statement_id", "phrase_ids", ids, params, "VARCHAR"))
+            cond.append(f"statement_id IN (SELECT statement_id FROM {_phrase_hits(src, chosen.text, terms)})")
     return " AND ".join(cond), params
 
 
@@ -556,16 +555,30 @@ def search_keys(statements: pa.Table) -> pa.Table:
     return table.sort_by([("key", "ascending")])
 
 
-def _phrase_matches(src: Source, query: str, where: str, params: dict) -> list[str]:
-    """The statement ids among those `where` selects (every phrase's words present) whose quote holds each
-    phrase of the query word after word."""
-    found = _run(src, f"SELECT statement_id, part FROM ix WHERE {where}", params)
-    rows = _rows_of(src, found, f"statement_id, {SEARCH_COLUMN} AS text")
-    if rows.empty:
-        return []
-    index = search.build_index(rows["text"].tolist(), search.lexicon_variants())
-    hit, _ = search.search(index, query, search.lexicon_variants())
-    return rows["statement_id"][hit].tolist()
+def _phrase_hits(src: Source, query: str, terms: list[list[str]]) -> str:
+    """The name of an in-memory table of the statement ids whose quote holds every word of the query and each
+    of its phrases word after word: checked on the statements holding all the words' keys (whatever the other
+    filters), once per query and store version."""
+    query = " ".join(query.split())
+    with src._lock:
+        tables = src._cache.setdefault("phrases", {})
+        name = tables.get(query)
+        if name is None:
+            keys = sorted({key for words in terms for key in words})
+            where = " AND ".join(f"statement_id IN (SELECT statement_id FROM {_hits(src, k)})" for k in keys)
+            found = _run(src, f"SELECT statement_id, part FROM ix WHERE {where}")
+            rows = _rows_of(src, found, f"statement_id, {SEARCH_COLUMN} AS text")
+            ids = []
+            if not rows.empty:
+                index = search.build_index(rows["text"].tolist(), search.lexicon_variants())
+                hit, _ = search.search(index, query, search.lexicon_variants())
+                ids = rows["statement_id"][hit].tolist()
+            name = f"_phrase_{len(tables)}"
+            found_ids = pa.table({"statement_id": pa.array(ids, pa.string())})  # noqa: F841 - read by name
+            src.con.execute(f"CREATE OR REPLACE TABLE {name} AS SELECT * FROM found_ids")
+            src._cache.setdefault("hit_names", []).append(name)
+            tables[query] = name
+    return name
 
 
 KEY_ROW_GROUP = 2048  # rows per row group of a key file: sorted by key, so a look-up reads ~one group per part
