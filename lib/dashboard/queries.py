@@ -611,6 +611,7 @@ def key_files(src: Source, progress=None) -> list[str]:
     """The key files a search reads: one merged segment per SEGMENT consecutive statements parts (made when
     missing: the parts' order is the manifests', so a new batch only ever adds to the end), then the key file
     of each part past the last full segment. Segments no longer in use are removed."""
+    build_search_keys(src)
     folder = _keys_folder(src)
     names = [Path(p).name for p in src.parts["statements"]]
     seg_dir = folder / "segments"
@@ -646,7 +647,6 @@ def search_view(src: Source) -> None:
     with src._lock:
         if getattr(src, "_search_for", None) == src._fingerprint:
             return
-        build_search_keys(src)
         files = key_files(src)
         if files:
             listed = ", ".join(_sql_text(f) for f in files)
