@@ -4,7 +4,8 @@ each size, and the ingest's throughput with 1 and 2 Dask workers against the pro
     .venv/bin/python bench/scale.py build    [--root /tmp/rasd-scale]   # the base store, then the copies
     .venv/bin/python bench/scale.py ingest   [--limit 6000 --repeat 2]  # pool:2, dask:1, dask:2 alternately
     .venv/bin/python bench/scale.py queries  [--sizes 60k,240k,1m]      # pandas loader vs DuckDB, fresh processes
-    .venv/bin/python bench/scale.py browser  [--sizes 60k,240k,1m]      # chromium against bench/scale_app.py
+    .venv/bin/python bench/scale.py page     [--sizes 60k,240k,1m]      # the Quotes page on DuckDB via AppTest
+    .venv/bin/python bench/scale.py browser  [--sizes 60k,240k,1m]      # chromium against app.py, RASD_ENGINE=duckdb
 
 `build` analyses every article of the corpora ONCE (SaudiNewsNet and all of ANT v2.1, through the importer on a
 local Dask cluster of 2 workers) into ROOT/base; the bigger stores are that store plus copies of its Parquet
@@ -279,6 +280,55 @@ print(json.dumps(out))
 """
 
 
+# The dashboard's Quotes page itself (RASD_ENGINE=duckdb) run by Streamlit's AppTest in a fresh interpreter: the
+# script's own time per run (what the server spends before the browser draws), and the process's peak RSS.
+PAGE = """
+import json, resource, time
+from pathlib import Path
+t0 = time.perf_counter(); c0 = time.process_time()
+from streamlit.testing.v1 import AppTest
+out = {}
+def step(name, fn):
+    t, c = time.perf_counter(), time.process_time()
+    fn()
+    out[name + "_s"], out[name + "_cpu"] = time.perf_counter() - t, time.process_time() - c
+    assert not at.exception, [e.value for e in at.exception]
+at = AppTest.from_file(str(Path.cwd() / "pages" / "quotes.py"), default_timeout=1800)
+step("first_run", at.run)
+out["first_page_s"], out["first_page_cpu"] = time.perf_counter() - t0, time.process_time() - c0
+step("rerun", at.run)
+step("page_change", lambda: at.number_input(key="quotes_page").set_value(2).run())
+key = at.multiselect(key="f_speaker").options[0]
+step("speaker_filter", lambda: at.multiselect(key="f_speaker").set_value([key]).run())
+step("speaker_page_2", lambda: at.number_input(key="quotes_page").set_value(2).run())
+step("text_search", lambda: at.text_input(key="f_text").set_value("الأمريكي").run())
+step("text_search_alone", lambda: at.multiselect(key="f_speaker").set_value([]).run())
+step("phrase_search", lambda: at.text_input(key="f_text").set_value('"وزير الخارجية"').run())
+out["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+out["rows"] = {"articles": 0, "statements": 0}
+print(json.dumps(out))
+"""
+
+
+def page_runs(root: Path, sizes: list[str], repeat: int) -> dict:
+    """At each size: the Quotes page on DuckDB through AppTest, in fresh processes; medians."""
+    print(f"machine: {machine()}; load average {load_average()}; {time.strftime('%Y-%m-%d %H:%M')}")
+    out = {}
+    for size in sorted(sizes, key=SIZES.get):
+        os.environ["RASD_ENGINE"] = "duckdb"
+        runs = [fresh(PAGE, root / size) for _ in range(repeat)]
+        ok = [r for r in runs if "error" not in r]
+        if not ok:
+            print(f"{size} page: {runs[0]['error']}")
+            continue
+        summary = {k: median([r[k] for r in ok]) for k in ok[0] if k.endswith(("_s", "_cpu")) or k == "rss_mb"}
+        out[size] = summary
+        print(f"{size} Quotes page (AppTest, fresh process; wall (CPU) s): " + ", ".join(
+            f"{k[:-2]} {v:.2f} ({summary.get(k[:-2] + '_cpu', float('nan')):.2f})"
+            for k, v in summary.items() if k.endswith("_s")) + f"; peak {summary['rss_mb']:,.0f} MB", flush=True)
+    return out
+
+
 def fresh(code: str, store: Path, timeout: float = 1800) -> dict:
     """Run a snippet in a fresh interpreter on the store; its JSON line (or the failure)."""
     env = {**os.environ, "RASD_STORE": str(store), "PYTHONPATH": str(ROOT)}
@@ -381,9 +431,9 @@ _IDLE = ("() => !document.querySelector('[data-testid=\"stStatusWidget\"]') && "
 
 
 def browser_runs(root: Path, sizes: list[str]) -> dict:
-    """At each size: `streamlit run bench/scale_app.py` (the quotes page on the DuckDB queries) driven by
-    chromium: the first page after the server is up, a page change, a speaker filter, a text search; and the
-    server's peak RSS."""
+    """At each size: `streamlit run app.py` with RASD_ENGINE=duckdb (the dashboard's Quotes page on the DuckDB
+    queries) driven by chromium: the Quotes page first after the server is up, a page change, a speaker
+    filter, a text search; and the server's peak RSS."""
     import psutil
     from playwright.sync_api import sync_playwright
 
@@ -394,9 +444,9 @@ def browser_runs(root: Path, sizes: list[str]) -> dict:
     for size in sorted(sizes, key=SIZES.get):
         store = root / size
         port = free_port()
-        env = {**os.environ, "RASD_STORE": str(store)}
+        env = {**os.environ, "RASD_STORE": str(store), "RASD_ENGINE": "duckdb"}
         proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "bench/scale_app.py", "--server.headless", "true",
+            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
              "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
              "--server.fileWatcherType", "none"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL)
@@ -429,37 +479,45 @@ def browser_runs(root: Path, sizes: list[str]) -> dict:
                 def metric() -> str:
                     return page.locator('[data-testid="stMetricValue"]').first.inner_text()
 
+                def first_card() -> str:
+                    return page.locator(".rasd-card").first.inner_text()
+
+                def changed(js_value: str, before: str) -> None:
+                    page.wait_for_function(f"(b) => {{ const m = {js_value}; return m && m.innerText !== b; }}",
+                                           arg=before, timeout=120_000)
+                    page.wait_for_function(_IDLE, timeout=120_000)
+
+                card_js = "document.querySelector('.rasd-card')"
+                metric_js = "document.querySelector('[data-testid=\"stMetricValue\"]')"
+
                 page.on("pageerror", lambda e: print("page error:", e))
                 t = time.perf_counter()
-                page.goto(base)
-                settle("done · page 1")
+                page.goto(base + "/quotes")
+                page.wait_for_selector(".rasd-card", timeout=180_000)
+                page.wait_for_function(_IDLE, timeout=120_000)
                 times["first_page"] = time.perf_counter() - t
+                shot("first")
+                before = first_card()
                 t = time.perf_counter()
                 box = page.locator('[data-testid="stNumberInput"] input').first
                 box.fill("2")
                 box.press("Enter")
-                settle("done · page 2")
+                changed(card_js, before)
                 times["page_change"] = time.perf_counter() - t
                 before = metric()
                 t = time.perf_counter()
-                page.locator('[data-testid="stMultiSelect"]').first.click()
-                # the busiest speaker ("label (count)"; the list may begin with a "select all" entry)
-                page.get_by_role("option", name=re.compile(r"\(\d+\)$")).first.click()
+                page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first.click()
+                # the busiest speaker ("label (count)")
+                page.get_by_role("option", name=re.compile(r"\([\d,]+\)$")).first.click()
                 page.keyboard.press("Escape")
-                page.wait_for_function(
-                    "(b) => { const m = document.querySelector('[data-testid=\"stMetricValue\"]');"
-                    " return m && m.innerText !== b; }", arg=before, timeout=120_000)
-                settle("done · page 1")
+                changed(metric_js, before)
                 times["speaker_filter"] = time.perf_counter() - t
                 before = metric()
                 t = time.perf_counter()
-                search = page.locator('[data-testid="stTextInput"] input').first
+                search = page.locator('[data-testid="stSidebar"] [data-testid="stTextInput"] input').first
                 search.fill("الأمريكي")
                 search.press("Enter")
-                page.wait_for_function(
-                    "(b) => { const m = document.querySelector('[data-testid=\"stMetricValue\"]');"
-                    " return m && m.innerText !== b; }", arg=before, timeout=120_000)
-                settle("done · page 1")
+                changed(metric_js, before)
                 times["text_search"] = time.perf_counter() - t
                 shot("search")
                 browser.close()
@@ -479,7 +537,7 @@ def browser_runs(root: Path, sizes: list[str]) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("step", choices=["build", "ingest", "queries", "browser"])
+    ap.add_argument("step", choices=["build", "ingest", "queries", "page", "browser"])
     ap.add_argument("--root", type=Path, default=SCALE_ROOT, help="where the stores go (under /tmp)")
     ap.add_argument("--sizes", default="60k,240k,1m", help="comma-separated: " + ", ".join(SIZES))
     ap.add_argument("--workers", type=int, default=2, help="build: Dask workers analysing the corpora")
@@ -497,6 +555,8 @@ def main(argv: list[str] | None = None) -> int:
         ingest_runs(root, args.limit, args.repeat)
     elif args.step == "queries":
         query_runs(root, sizes, args.repeat, args.pandas_up_to)
+    elif args.step == "page":
+        page_runs(root, sizes, args.repeat)
     else:
         browser_runs(root, sizes)
     return 0

@@ -123,3 +123,21 @@ def test_the_switch_picks_duckdb_for_a_big_store_only(store, monkeypatch):
     monkeypatch.setenv(engine.ENGINE_ENV, "sqlite")
     with pytest.raises(ValueError, match="RASD_ENGINE"):
         engine.engine()
+
+
+def test_duckdb_home_shows_the_pandas_homes_figures_and_articles(store, monkeypatch):
+    pages = {}
+    for which in engine.ENGINES:
+        monkeypatch.setenv(engine.ENGINE_ENV, which)
+        at = AppTest.from_file(str(ROOT / "pages" / "home.py"), default_timeout=TIMEOUT).run()
+        assert not at.exception, [e.value for e in at.exception]
+        pages[which] = at
+    want, got = pages["pandas"], pages["duckdb"]
+    assert [m.value for m in got.metric] == [m.value for m in want.metric]
+    assert int(got.metric[0].value) == 12 + len(rich_articles()) and int(got.metric[1].value) > 0
+    assert [c.value for c in got.caption] == [c.value for c in want.caption]
+    shown, expected = got.dataframe[0].value, want.dataframe[0].value
+    assert list(shown.columns) == list(expected.columns)
+    rows = lambda f: f.astype(object).where(f.notna(), None).values.tolist()  # noqa: E731
+    assert list(shown["published"]) == list(expected["published"])  # newest first (same-day order is free)
+    assert sorted(rows(shown), key=str) == sorted(rows(expected), key=str)

@@ -304,3 +304,23 @@ def test_pages_past_the_first_agree(data, src, name):
         page = queries.statement_page(src, chosen, offset, 6)
         assert list(page["statement_id"]) == list(shown["statement_id"][offset:offset + 6])
         assert page["place_names"].tolist() == shown["place_names"][offset:offset + 6].tolist()
+
+
+def test_searches_over_merged_key_segments_agree(store, data, tmp_path, monkeypatch):
+    """Key files merged into segments (here of 2 parts; a store's last parts stay on their own) find the same
+    statements; a segment no longer matching the parts is removed."""
+    import shutil
+
+    copy = tmp_path / "store"
+    shutil.copytree(store, copy, ignore=shutil.ignore_patterns("search", "derived"))
+    monkeypatch.setattr(queries, "SEGMENT", 2)
+    seg = queries.Source(copy)
+    files = queries.key_files(seg)
+    assert any("/segments/" in f for f in files) and any("/segments/" not in f for f in files)
+    for name in ("text skeleton", "text variant", "text folded", "text speaker", "all"):
+        chosen = _choices(data)[name]
+        assert queries.count_statements(seg, chosen)[0] == len(_shown(data, chosen)), name
+    stale = Path(files[0]).parent / "seg-0000000000000000.parquet"
+    stale.write_bytes(b"")
+    queries.key_files(seg)
+    assert not stale.exists()

@@ -143,9 +143,69 @@ def statement_pages(src: queries.Source, chosen: Filters, shown: int, by: str, k
         page = st.number_input(f"Page · صفحة (1–{pages})", min_value=1, max_value=pages, value=1, step=1, key=box)
     rows = queries.statement_page(src, chosen, (page - 1) * PAGE_SIZE, PAGE_SIZE, order=by)
     bodies = queries.bodies(src, list(rows["article_id"]), list(rows["articles_part"]))
-    variants = search.lexicon_variants()
+    variants = search.lexicon_variants() if chosen.text.strip() else None  # (the lexicons: only to highlight)
     for row in rows.to_dict("records"):
-        marks = search.word_spans(row.get("quote") or "", chosen.text, variants) if chosen.text.strip() else None
+        marks = search.word_spans(row.get("quote") or "", chosen.text, variants) if variants else None
         st.html(statement_card(row, marks))
         with st.expander("Open in its paragraph · اعرض في الفقرة"):
             st.html(paragraph_html(row, bodies.get(row["article_id"]) or ""))
+
+
+ARTICLE_ROWS = 2000  # the newest articles the Home page lists
+
+
+def home_figures() -> dict[str, object]:
+    """What the Home page shows, from DuckDB (kept per set of committed batches): articles, statements,
+    speakers, places, first and last plausible publication day, statements of implausible date, articles per
+    topic (None when the store knows no topics), the newest ARTICLE_ROWS articles with their statement counts."""
+    src = source()
+    return src.cached("home", lambda: _home_figures(src))
+
+
+def _home_figures(src: queries.Source) -> dict[str, object]:
+    span = src.persisted("span", lambda: _span(src))
+    first = span["published_date"].min().date() if len(span) else None
+    last = span["published_date"].max().date() if len(span) else None
+    counts = src.persisted("home_counts", lambda: _home_counts(src))
+    newest = src.persisted("newest", lambda: _newest(src))
+    topics = src.persisted("topic_counts", lambda: _topic_counts(src))
+    return {"articles": int(counts["articles"][0]), "statements": queries.total_statements(src),
+            "speakers": len(queries.speakers(src)), "places": len(src.entity_table("places")), "first": first,
+            "last": last, "odd": int(counts["odd"][0]), "newest": newest,
+            "topics": topics.set_index("topic")["n"] if len(topics) else None}
+
+
+def _home_counts(src: queries.Source) -> pd.DataFrame:
+    """Distinct articles, and dated statements outside the plausible span."""
+    src.need("articles")
+    cur = src.cursor()
+    days = cur.execute("SELECT TRY_CAST(published AS TIMESTAMP) AS day FROM articles").df()["day"]
+    lo, hi = plausible_span(pd.to_datetime(days))
+    articles = cur.execute("SELECT count(DISTINCT article_id) FROM articles").fetchone()[0]
+    if lo is None:
+        odd = cur.execute("SELECT count(*) FROM ix WHERE published_ts IS NOT NULL").fetchone()[0]
+    else:
+        odd = cur.execute("SELECT count(*) FROM ix WHERE published_ts IS NOT NULL AND NOT (published_ts BETWEEN "
+                          "$lo AND $hi)", {"lo": lo.to_pydatetime(), "hi": hi.to_pydatetime()}).fetchone()[0]
+    return pd.DataFrame({"articles": [int(articles)], "odd": [int(odd)]})
+
+
+def _topic_counts(src: queries.Source) -> pd.DataFrame:
+    """Articles per topic (unknown counted as other), most first; empty when no article has a topic."""
+    src.need("articles")
+    return src.cursor().execute("""
+        SELECT coalesce(topic, 'other') AS topic, count(*)::BIGINT AS n FROM articles
+        WHERE EXISTS (SELECT 1 FROM articles WHERE topic IS NOT NULL)
+        GROUP BY ALL ORDER BY n DESC, topic""").df()
+
+
+def _newest(src: queries.Source) -> pd.DataFrame:
+    """The newest ARTICLE_ROWS articles (undated last): published, title, source, topic, statements."""
+    src.need("articles")
+    return src.cursor().execute(f"""
+        WITH a AS (SELECT article_id, published, title, source, topic FROM articles
+                   ORDER BY published DESC NULLS LAST, article_id LIMIT {ARTICLE_ROWS})
+        SELECT a.*, coalesce(n.statements, 0)::BIGINT AS statements FROM a
+        LEFT JOIN (SELECT article_id, count(*) AS statements FROM ix
+                   WHERE article_id IN (SELECT article_id FROM a) GROUP BY article_id) n USING (article_id)
+        ORDER BY published DESC NULLS LAST, article_id""").df().drop(columns=["article_id"])

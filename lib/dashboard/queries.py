@@ -465,8 +465,7 @@ def _where(src: Source, chosen: Filters) -> tuple[str, dict]:
         for key in sorted({key for words in terms for key in words}):
             cond.append(f"statement_id IN (SELECT statement_id FROM {_hits(src, key)})")
         if any(len(words) > 1 for words in terms):  # a phrase: its words in order, checked on the candidates
-            ids = _phrase_matches(src, chosen.text, " AND ".join(cond), params)
-            cond.append(_in("statement_id", "phrase_ids", ids, params, "VARCHAR"))
+            cond.append(f"statement_id IN (SELECT statement_id FROM {_phrase_hits(src, chosen.text, terms)})")
     return " AND ".join(cond), params
 
 
@@ -556,19 +555,34 @@ def search_keys(statements: pa.Table) -> pa.Table:
     return table.sort_by([("key", "ascending")])
 
 
-def _phrase_matches(src: Source, query: str, where: str, params: dict) -> list[str]:
-    """The statement ids among those `where` selects (every phrase's words present) whose quote holds each
-    phrase of the query word after word."""
-    found = _run(src, f"SELECT statement_id, part FROM ix WHERE {where}", params)
-    rows = _rows_of(src, found, f"statement_id, {SEARCH_COLUMN} AS text")
-    if rows.empty:
-        return []
-    index = search.build_index(rows["text"].tolist(), search.lexicon_variants())
-    hit, _ = search.search(index, query, search.lexicon_variants())
-    return rows["statement_id"][hit].tolist()
+def _phrase_hits(src: Source, query: str, terms: list[list[str]]) -> str:
+    """The name of an in-memory table of the statement ids whose quote holds every word of the query and each
+    of its phrases word after word: checked on the statements holding all the words' keys (whatever the other
+    filters), once per query and store version."""
+    query = " ".join(query.split())
+    with src._lock:
+        tables = src._cache.setdefault("phrases", {})
+        name = tables.get(query)
+        if name is None:
+            keys = sorted({key for words in terms for key in words})
+            where = " AND ".join(f"statement_id IN (SELECT statement_id FROM {_hits(src, k)})" for k in keys)
+            found = _run(src, f"SELECT statement_id, part FROM ix WHERE {where}")
+            rows = _rows_of(src, found, f"statement_id, {SEARCH_COLUMN} AS text")
+            ids = []
+            if not rows.empty:
+                index = search.build_index(rows["text"].tolist(), search.lexicon_variants())
+                hit, _ = search.search(index, query, search.lexicon_variants())
+                ids = rows["statement_id"][hit].tolist()
+            name = f"_phrase_{len(tables)}"
+            found_ids = pa.table({"statement_id": pa.array(ids, pa.string())})  # noqa: F841 - read by name
+            src.con.execute(f"CREATE OR REPLACE TABLE {name} AS SELECT * FROM found_ids")
+            src._cache.setdefault("hit_names", []).append(name)
+            tables[query] = name
+    return name
 
 
-KEY_ROW_GROUP = 2048  # rows per row group of a key file: sorted by key, so a look-up reads ~one group per part
+KEY_ROW_GROUP = 65_536  # rows per row group of a key file, sorted by key: a look-up reads ~one group per file (smaller
+# groups cost more in row-group bookkeeping than they save: 2,048 made a look-up over 3 segments 20x slower)
 
 
 def build_search_keys(src: Source, progress=None) -> int:
@@ -590,14 +604,50 @@ def build_search_keys(src: Source, progress=None) -> int:
     return made
 
 
+SEGMENT = 64  # parts whose key files are merged into one sorted segment (a look-up then opens ~1/64 the files)
+
+
+def key_files(src: Source, progress=None) -> list[str]:
+    """The key files a search reads: one merged segment per SEGMENT consecutive statements parts (made when
+    missing: the parts' order is the manifests', so a new batch only ever adds to the end), then the key file
+    of each part past the last full segment. Segments no longer in use are removed."""
+    build_search_keys(src)
+    folder = _keys_folder(src)
+    names = [Path(p).name for p in src.parts["statements"]]
+    seg_dir = folder / "segments"
+    seg_dir.mkdir(exist_ok=True)
+    files, used = [], set()
+    full = len(names) - len(names) % SEGMENT
+    for i in range(0, full, SEGMENT):
+        group = names[i:i + SEGMENT]
+        seg = seg_dir / f"seg-{hashlib.sha256(chr(10).join(group).encode()).hexdigest()[:16]}.parquet"
+        used.add(seg.name)
+        if not seg.exists():
+            tmp = seg_dir / f".tmp-{uuid.uuid4().hex[:8]}-{seg.name}"
+            listed = ", ".join(_sql_text(str(folder / n)) for n in group)
+            con = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "threads": 2})
+            try:
+                con.execute(f"COPY (SELECT statement_id, key FROM read_parquet([{listed}]) ORDER BY key) TO "
+                            f"{_sql_text(str(tmp))} (FORMAT parquet, COMPRESSION zstd, "
+                            f"ROW_GROUP_SIZE {KEY_ROW_GROUP})")
+            finally:
+                con.close()
+            os.replace(tmp, seg)
+            if progress:
+                progress(i + SEGMENT, str(seg))
+        files.append(str(seg))
+    for old in seg_dir.glob("seg-*.parquet"):
+        if old.name not in used:
+            old.unlink(missing_ok=True)
+    return files + [str(folder / n) for n in names[full:]]
+
+
 def search_view(src: Source) -> None:
     """The `search` view (statement_id, key) over every statements part's keys, built where missing."""
     with src._lock:
         if getattr(src, "_search_for", None) == src._fingerprint:
             return
-        build_search_keys(src)
-        folder = _keys_folder(src)
-        files = [str(folder / Path(p).name) for p in src.parts["statements"]]
+        files = key_files(src)
         if files:
             listed = ", ".join(_sql_text(f) for f in files)
             src.con.execute(f"CREATE OR REPLACE VIEW search AS SELECT * FROM read_parquet([{listed}])")
@@ -938,6 +988,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"… {done}/{total} parts keyed", file=sys.stderr, flush=True)
 
     made = build_search_keys(src, show)
+    key_files(src)
     print(f"{src.root}: search keys for {made} new part(s), {total} in all, in {_keys_folder(src)}")
     print(f"{src.root}: narrow copies and speakers of {total} part(s) in {src.derived_folders()[0].parent}")
     return 0
