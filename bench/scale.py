@@ -247,18 +247,26 @@ def step(name, fn):
     return r
 src = step("open", lambda: q.Source())
 step("overview", lambda: q.overview(src))
-step("first_page", lambda: (q.count_statements(src, Filters()), q.statement_page(src, Filters())))
+def shown(f, offset=0):  # what the Quotes page asks on DuckDB: the count, a page of 20 and their bodies
+    q.count_statements(src, f)
+    page = q.statement_page(src, f, offset, 20, order="newest")
+    q.bodies(src, list(page["article_id"]), list(page["articles_part"]))
+step("sidebar", lambda: (q.speakers(src), src.entity_table("places"), src.entity_table("actors")))
+step("first_page", lambda: shown(Filters()))
 top = step("top_speakers", lambda: q.speakers(src, limit=3000))
+named = Filters(speakers=[k for k in top["speaker_key"] if k.startswith("name:")][:1])
+step("name_speaker", lambda: shown(named))
 places = step("place_table", lambda: src.entity_table("places"))
 step("actor_table", lambda: src.entity_table("actors"))
 one = Filters(speakers=list(top["speaker_key"][:1]))
-step("speaker", lambda: (q.count_statements(src, one), q.statement_page(src, one)))
-step("page_change", lambda: q.statement_page(src, Filters(), 20 * 500, 20))
+step("speaker", lambda: shown(one))
+step("page_change", lambda: shown(Filters(), 20 * 500))
+step("page_2", lambda: shown(Filters(), 20))
 text = Filters(text="الأمريكي")
-step("text", lambda: (q.count_statements(src, text), q.statement_page(src, text)))
-step("text_again", lambda: (q.count_statements(src, text), q.statement_page(src, text)))
-step("place", lambda: (q.count_statements(src, Filters(places=list(places["place_id"][:1]))),
-                       q.statement_page(src, Filters(places=list(places["place_id"][:1])))))
+step("text", lambda: shown(text))
+step("text_again", lambda: shown(text))
+step("phrase", lambda: shown(Filters(text='"وزير الخارجية"')))
+step("place", lambda: shown(Filters(places=list(places["place_id"][:1]))))
 step("map", lambda: q.map_places(src, Filters(), "all"))
 step("map_speaker", lambda: q.map_places(src, one, "none", size_by="statements"))
 step("timeline_month", lambda: q.timeline_bins(src, Filters(), "month"))
@@ -297,8 +305,8 @@ def copy_search_keys(root: Path, size: str) -> int:
     many part files were written or linked."""
     from lib.dashboard import queries
 
-    base = root / "60k" / "search" / queries.KEY_VERSION
-    dest = root / size / "search" / queries.KEY_VERSION
+    base = root / "60k" / "search" / queries._key_version()
+    dest = root / size / "search" / queries._key_version()
     dest.mkdir(parents=True, exist_ok=True)
     made = 0
     for part in sorted((root / size / "statements").glob("part-*-c??.parquet")):
@@ -313,7 +321,8 @@ def copy_search_keys(root: Path, size: str) -> int:
             keys = pq.read_table(source)
             ids = [_new_id(s[:s.index(":")], copy) + s[s.index(":"):] for s in keys.column("statement_id").to_pylist()]
             tmp = dest / f".tmp-{part.name}"
-            pq.write_table(keys.set_column(0, "statement_id", pa.array(ids, pa.string())), tmp, compression="zstd")
+            pq.write_table(keys.set_column(0, "statement_id", pa.array(ids, pa.string())), tmp, compression="zstd",
+                           row_group_size=queries.KEY_ROW_GROUP)
             os.replace(tmp, target)
         made += 1
     return made
@@ -333,9 +342,14 @@ def query_runs(root: Path, sizes: list[str], repeat: int, pandas_up_to: str = "1
             continue
         t = time.perf_counter()
         copied = copy_search_keys(root, size) if size != "60k" else 0
-        made = queries.build_search_keys(queries.Source(store))
+        t = time.perf_counter()
+        src = queries.Source(store)  # writes each statements part's narrow copy and speakers where missing
+        print(f"{size}: narrow copies ready in {time.perf_counter() - t:.1f} s")
+        t = time.perf_counter()
+        made = queries.build_search_keys(src)
         print(f"{size}: search keys for {made} part(s) in {time.perf_counter() - t:.1f} s"
               + (f" ({copied} copied from the 60k store's with new ids)" if copied else ""))
+        del src
         res = {"duck": [fresh(DUCK, store) for _ in range(repeat)]}
         # the loader held 1.2 GB at 60k articles and 2.7 GB at 240k (issue #12): ~0.7 GB per copy, and some room
         if SIZES[size] <= SIZES[pandas_up_to] and _free_gb() > 4 + 0.7 * SIZES[size]:

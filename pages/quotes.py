@@ -5,11 +5,14 @@ from functools import partial
 
 import streamlit as st
 
-from lib.dashboard import filters, search
+from lib.dashboard import engine, filters, search
 from lib.dashboard.data import load_store
 from lib.dashboard.widgets import filter_sidebar, page_start, statement_list
 
 page_start()
+if engine.use_duckdb():  # a big archive: DuckDB over the store's parts (lib/dashboard/engine.py)
+    engine.quotes_page()
+    st.stop()
 data = load_store()
 chosen = filter_sidebar(data)
 statements = data["statements"]

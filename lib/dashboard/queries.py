@@ -23,6 +23,7 @@ import hashlib
 import inspect
 import json
 import os
+import shutil
 import sys
 import tempfile
 import threading
@@ -36,6 +37,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from lib.corpus.store import TABLES, choose_store
@@ -78,9 +80,82 @@ CREATE OR REPLACE MACRO speaker_key(i, s, s_ar) AS (CASE
 """
 
 
+# What each statements part's narrow copy holds (`rows`: what the filters, the order and the aggregates read, with
+# the publication time parsed and the speaker as one integer) and its speakers (`speakers`: one row per distinct
+# speaker_id/speaker/speaker_ar/speaker_kind, with how many statements and the first in list order). Written once
+# per part (a part never changes) beside the store, so no question parses dates or trims names row by row.
+_ROWS_SQL = """
+SELECT s.statement_id, s.article_id, s."start", TRY_CAST(s.published AS TIMESTAMP) AS published_ts,
+       (hash(s.speaker_id, s.speaker, s.speaker_ar, s.speaker_kind) & 9223372036854775807)::BIGINT AS who,
+       s.place_ids, s.actor_ids, a.topic
+FROM part s LEFT JOIN (SELECT article_id, any_value(topic) AS topic FROM arts GROUP BY article_id) a USING (article_id)
+"""
+_SPEAKERS_SQL = """
+SELECT (hash(speaker_id, speaker, speaker_ar, speaker_kind) & 9223372036854775807)::BIGINT AS who,
+       any_value(speaker_id) AS speaker_id, any_value(speaker) AS speaker, any_value(speaker_ar) AS speaker_ar,
+       any_value(speaker_kind) AS speaker_kind, count(*)::BIGINT AS n,
+       min((coalesce(TRY_CAST(published AS TIMESTAMP), TIMESTAMP '9999-12-31 23:59:59'), article_id, "start"))
+           AS first_at
+FROM part GROUP BY ALL
+"""
+_PART_COLUMNS = ["statement_id", "article_id", "start", "published", "speaker_id", "speaker", "speaker_ar",
+                 "speaker_kind", "place_ids", "actor_ids"]
+
+
+@lru_cache(maxsize=1)
+def _derived_version() -> str:
+    """What the per-part narrow copies depend on (their SQL, DuckDB's hash function): a change makes a new folder."""
+    return hashlib.sha256((_ROWS_SQL + _SPEAKERS_SQL + duckdb.__version__).encode()).hexdigest()[:12]
+
+
+def _side_folder(root: Path, kind: str, version: str) -> Path:
+    """Where per-part files of `kind` live: beside the store's parts, else (read-only store) a temp folder."""
+    folder = root / kind / version
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / f".probe-{uuid.uuid4().hex[:8]}"
+        probe.touch()
+        probe.unlink()
+        return folder
+    except OSError:
+        tag = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:12]
+        folder = Path(tempfile.gettempdir()) / f"rasd-{kind}" / tag / version
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
+
+
+def _read_part(path: str, columns: list[str], table: str) -> pa.Table:
+    """The columns of a part, the schema's nulls for those an older part lacks."""
+    have = set(pq.read_schema(path).names)
+    got = pq.read_table(path, columns=[c for c in columns if c in have])
+    for c in columns:
+        if c not in have:
+            got = got.append_column(c, pa.nulls(got.num_rows, TABLES[table].field(c).type))
+    return got.select(columns)
+
+
+def derive_part(part: str, articles_part: str | None, rows_to: Path, speakers_to: Path) -> None:
+    """Write a statements part's narrow rows and speakers (each whole, then renamed)."""
+    part_t = _read_part(part, _PART_COLUMNS, "statements")  # noqa: F841 - read by name by the SQL
+    arts = (_read_part(articles_part, ["article_id", "topic"], "articles") if articles_part  # noqa: F841
+            else TABLES["articles"].empty_table().select(["article_id", "topic"]))
+    con = duckdb.connect(config={"threads": 1})
+    try:
+        con.register("part", part_t)
+        con.register("arts", arts)
+        for sql, target in ((_ROWS_SQL, rows_to), (_SPEAKERS_SQL, speakers_to)):
+            tmp = target.parent / f".tmp-{uuid.uuid4().hex[:8]}-{target.name}"
+            con.execute(f"COPY ({sql}) TO {_sql_text(str(tmp))} (FORMAT parquet, COMPRESSION zstd)")
+            os.replace(tmp, target)
+    finally:
+        con.close()
+
+
 class Source:
-    """One DuckDB connection with a view per store table over the committed parts, and the derived views the
-    queries share (`st`: statements with speaker key, label and publication time). Safe to share between
+    """One DuckDB connection with a view per store table over the committed parts, and what the queries share:
+    `ix`, the statements' narrow per-part copies (statement_id, article_id, start, published_ts, who, place_ids,
+    actor_ids, topic, part: the number of its statements part), and `_speakers`, one row per `who` (a distinct speaker_id, speaker, speaker_ar,
+    speaker_kind) with the pandas path's speaker key, label and group (`speaker_table`). Safe to share between
     threads (each query runs on its own cursor)."""
 
     def __init__(self, root: Path | str | None = None, memory_limit: str = MEMORY_LIMIT, threads: int | None = None):
@@ -91,9 +166,12 @@ class Source:
         self.con.execute(_MACROS)
         self.parts: dict[str, list[str]] = {}
         self.articles = 0  # article rows committed (the manifests count them)
+        self.batch_of: dict[str, dict[str, str]] = {}  # a statements part → its batch's part of each table
+        self.part_of: dict[int, str] = {}  # `ix.part` → its statements part
         self._fingerprint: tuple[str, ...] | None = None
-        self._entities: dict[str, pd.DataFrame] = {}
-        self._lock = threading.Lock()
+        self._cache: dict[object, object] = {}  # answers that do not depend on the filters, until a new batch
+        self._speakers = pd.DataFrame()
+        self._lock = threading.RLock()
         self.refresh()
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
@@ -105,13 +183,23 @@ class Source:
         return sorted(m for m in folder.glob("*.json") if not m.name.startswith(".")) if folder.exists() else []
 
     def refresh(self) -> bool:
-        """Re-read the manifests; rebuild the views when a batch was committed since. True when it changed."""
+        """Re-read the manifests; rebuild the views when a batch was committed since (deriving the new parts'
+        narrow copies first). True when it changed."""
+        folder = self.root / "manifests"
+        try:  # a commit adds a manifest, which changes the folder's time: listing a thousand names per question
+            stamp = folder.stat().st_mtime_ns  # is what this spares
+        except OSError:
+            stamp = None
+        if stamp is not None and stamp == getattr(self, "_stamp", None) and self._fingerprint is not None:
+            return False
+        self._stamp = stamp
         mans = self._manifests()
         fingerprint = tuple(m.name for m in mans)
         if fingerprint == self._fingerprint:
             return False
         with self._lock:
             parts: dict[str, list[str]] = {name: [] for name in TABLES}
+            batch_of: dict[str, dict[str, str]] = {}
             articles = 0
             for man in mans:
                 try:
@@ -119,37 +207,158 @@ class Source:
                 except (OSError, json.JSONDecodeError) as exc:
                     raise RuntimeError(f"{man}: unreadable manifest ({exc})") from exc
                 articles += int(listed.get("articles") or 0)
-                for table, rel in listed.get("parts", {}).items():
-                    if table in parts:
-                        parts[table].append(str(self.root / rel))
-            for name, files in parts.items():
-                self._view(name, files)
-            self.con.execute("""
-                CREATE OR REPLACE VIEW st AS
-                SELECT *, speaker_key(speaker_id, speaker, speaker_ar) AS speaker_key,
-                       CASE WHEN speaker_key(speaker_id, speaker, speaker_ar) = '?' THEN %s
-                            ELSE label(speaker, speaker_ar) END AS speaker_label,
-                       TRY_CAST(published AS TIMESTAMP) AS published_ts
-                FROM statements""" % _sql_text(UNKNOWN_LABEL))
-            self.parts, self.articles, self._fingerprint = parts, articles, fingerprint
-            self._entities = {}
+                batch = {table: str(self.root / rel) for table, rel in listed.get("parts", {}).items()
+                         if table in parts}
+                for table, path in batch.items():
+                    parts[table].append(path)
+                if "statements" in batch:
+                    batch_of[batch["statements"]] = batch
+            self.parts, self.batch_of, self.articles = parts, batch_of, articles
+            self._viewed: set[str] = set()  # table views are made when first needed (binding them reads every
+            # part's footer: a second per 250 parts)
+            self._fingerprint = fingerprint
+            for name in (self._cache or {}).get("hit_names", []):
+                self.con.execute(f"DROP TABLE IF EXISTS {name}")
+            self._cache = {}
+            self._derive()
         return True
+
+    def need(self, *names: str) -> None:
+        """Make sure the views of these store tables exist (over the committed parts)."""
+        with self._lock:
+            for name in names:
+                if name not in self._viewed:
+                    self._view(name, self.parts.get(name, []))
+                    self._viewed.add(name)
+
+    def persisted(self, name: str, make) -> pd.DataFrame:
+        """`make()`'s frame, kept on disk for this set of committed batches (so a restarted server does not
+        compute it again) and in memory until the store gains a batch."""
+        def load() -> pd.DataFrame:
+            folder = self.answers_folder()
+            path = folder / f"{name}.parquet"
+            try:
+                return pq.read_table(path).to_pandas()
+            except (OSError, pa.ArrowInvalid):
+                pass
+            frame = make()
+            try:
+                tmp = folder / f".tmp-{uuid.uuid4().hex[:8]}-{name}.parquet"
+                pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), tmp, compression="zstd")
+                os.replace(tmp, path)
+            except (OSError, pa.ArrowInvalid, pa.ArrowTypeError):
+                pass  # (kept in memory only)
+            return frame
+        return self.cached(("persisted", name), load)
+
+    def derived_folders(self) -> tuple[Path, Path]:
+        """Where the narrow rows and the speakers of each statements part are kept."""
+        folder = _side_folder(self.root, "derived", _derived_version())
+        (folder / "rows").mkdir(exist_ok=True)
+        (folder / "speakers").mkdir(exist_ok=True)
+        return folder / "rows", folder / "speakers"
+
+    def build_derived(self, progress=None) -> int:
+        """Write the narrow rows and speakers of every statements part that has none yet; how many were made."""
+        rows_dir, speakers_dir = self.derived_folders()
+        made = 0
+        for part in self.parts["statements"]:
+            name = Path(part).name
+            if (rows_dir / name).exists() and (speakers_dir / name).exists():
+                continue
+            derive_part(part, self.batch_of.get(part, {}).get("articles"), rows_dir / name, speakers_dir / name)
+            made += 1
+            if progress:
+                progress(made, part)
+        return made
+
+    def _derive(self) -> None:
+        """The `ix` view and the `_speakers` table over the statements parts' narrow copies (made where missing)."""
+        self.build_derived()
+        rows_dir, speakers_dir = self.derived_folders()
+        names = [Path(p).name for p in self.parts["statements"]]
+        self.part_of = dict(enumerate(self.parts["statements"]))
+        if names:
+            self._attach_ix([str(rows_dir / n) for n in names])
+            listed = ", ".join(_sql_text(str(speakers_dir / n)) for n in names)
+            who = f"""
+                SELECT who, any_value(speaker_id) AS speaker_id, any_value(speaker) AS speaker,
+                       any_value(speaker_ar) AS speaker_ar, any_value(speaker_kind) AS speaker_kind,
+                       sum(n)::BIGINT AS n
+                FROM read_parquet([{listed}]) GROUP BY who ORDER BY min(first_at), who"""
+        else:
+            self.con.execute("""CREATE OR REPLACE VIEW ix AS SELECT ''::VARCHAR AS statement_id,
+                ''::VARCHAR AS article_id, 0::INTEGER AS start, NULL::TIMESTAMP AS published_ts, 0::BIGINT AS who,
+                []::VARCHAR[] AS place_ids, []::VARCHAR[] AS actor_ids, NULL::VARCHAR AS topic,
+                0::INTEGER AS part WHERE FALSE""")
+            who = """SELECT 0::BIGINT AS who, ''::VARCHAR AS speaker_id, ''::VARCHAR AS speaker,
+                ''::VARCHAR AS speaker_ar, ''::VARCHAR AS speaker_kind, 0::BIGINT AS n WHERE FALSE"""
+        self._speakers = self.persisted("speakers", lambda: speaker_dimension(self.con.execute(who).df()))
+        dim = self._speakers[["who", "speaker_key", "speaker_label", "speaker_group"]]  # noqa: F841
+        self.con.execute("CREATE OR REPLACE TABLE _speakers AS SELECT * FROM dim")
+
+    def _attach_ix(self, files: list[str]) -> None:
+        """`ix`: every part's narrow rows in one DuckDB file per set of committed batches, in list order (made
+        from the narrow copies when missing: seconds, once; then every process opens it at once). DuckDB's own
+        format answers a scan of a million rows many times faster than a thousand small Parquet files, and its
+        buffer manager reads only the blocks a question needs."""
+        db = self.answers_folder() / "ix.duckdb"
+        if not db.exists():
+            tmp = db.with_name(f".tmp-{uuid.uuid4().hex[:8]}-ix.duckdb")
+            parts = pa.table({"filename": pa.array(files, pa.string()),  # noqa: F841 - read by name
+                              "part": pa.array(range(len(files)), pa.int32())})
+            con = duckdb.connect(str(tmp), config={"memory_limit": MEMORY_LIMIT})
+            try:
+                listed = ", ".join(_sql_text(f) for f in files)
+                con.execute(f"""CREATE TABLE ix AS SELECT r.* EXCLUDE (filename), p.part
+                                FROM read_parquet([{listed}], filename = true) r JOIN parts p USING (filename)
+                                ORDER BY published_ts NULLS LAST, article_id, start""")
+            finally:
+                con.close()
+            os.replace(tmp, db)
+        self.con.execute("DETACH DATABASE IF EXISTS ixdb")
+        self.con.execute(f"ATTACH {_sql_text(str(db))} AS ixdb (READ_ONLY)")
+        self.con.execute("CREATE OR REPLACE VIEW ix AS SELECT * FROM ixdb.ix")
+
+    def answers_folder(self) -> Path:
+        """Where what is computed once per set of committed batches is kept (the folders of earlier sets go)."""
+        tag = hashlib.sha256("\n".join(self._fingerprint or ()).encode()).hexdigest()[:16]
+        folder = self.derived_folders()[0].parent / "answers" / tag
+        if not folder.exists():
+            for old in folder.parent.glob("*"):
+                shutil.rmtree(old, ignore_errors=True)
+            folder.mkdir(parents=True, exist_ok=True)
+        return folder
+
+    def speaker_table(self) -> pd.DataFrame:
+        """One row per distinct (speaker_id, speaker, speaker_ar, speaker_kind) in list order of first statement:
+        who, those four, n (statements), speaker_key, speaker_label, speaker_group."""
+        self.refresh()
+        return self._speakers
+
+    def cached(self, key: object, make):
+        """`make()`, once until the store gains a batch (for answers that do not depend on the filters)."""
+        self.refresh()
+        if key not in self._cache:
+            self._cache[key] = make()
+        return self._cache[key]
 
     def _view(self, name: str, files: list[str]) -> None:
         """`name` over the parts, and `name_o` with each row's part and row number (for first-row-wins rules);
         an empty table of the right columns when there are none. (Tables, not registered Arrow objects: those
         are seen by one cursor only.)"""
-        part_order = pa.table({"filename": pa.array(files, pa.string()),
-                          "part_no": pa.array(range(len(files)), pa.int64())})
+        part_order = pa.table({"filename": pa.array(files, pa.string()),  # noqa: F841 - read by name
+                               "part_no": pa.array(range(len(files)), pa.int64())})
         self.con.execute(f"CREATE OR REPLACE TABLE _{name}_order AS SELECT * FROM part_order")
-        if files:
+        empty = TABLES[name].empty_table()  # noqa: F841 - read by name by the SQL below
+        self.con.execute(f"CREATE OR REPLACE TABLE _{name}_empty AS SELECT *, ''::VARCHAR AS filename, "
+                         "0::BIGINT AS file_row_number FROM empty")
+        if files:  # (by name with the empty table: a column older parts lack, such as topic, reads as null)
             listed = ", ".join(_sql_text(f) for f in files)
-            self.con.execute(f"CREATE OR REPLACE VIEW {name}_f AS SELECT * FROM read_parquet([{listed}], "
-                             "union_by_name = true, filename = true, file_row_number = true)")
+            self.con.execute(f"CREATE OR REPLACE VIEW {name}_f AS SELECT * FROM _{name}_empty UNION ALL BY NAME "
+                             f"SELECT * FROM read_parquet([{listed}], union_by_name = true, filename = true, "
+                             "file_row_number = true)")
         else:
-            empty = TABLES[name].empty_table()  # noqa: F841 - read by name by the SQL below
-            self.con.execute(f"CREATE OR REPLACE TABLE _{name}_empty AS SELECT *, ''::VARCHAR AS filename, "
-                             "0::BIGINT AS file_row_number FROM empty")
             self.con.execute(f"CREATE OR REPLACE VIEW {name}_f AS SELECT * FROM _{name}_empty")
         cols = ", ".join(f'"{c}"' for c in TABLES[name].names)
         self.con.execute(f"CREATE OR REPLACE VIEW {name} AS SELECT {cols} FROM {name}_f")
@@ -160,24 +369,42 @@ class Source:
         """One row per place or actor over all articles (as `lib.dashboard.data._entity_table`): first non-null
         attributes in store order, summed mentions, article count, label; most mentioned first. Cached until
         the store gains a batch (a few thousand to tens of thousands of rows)."""
-        self.refresh()
-        found = self._entities.get(kind)
-        if found is None:
-            id_col, extra = (("place_id", ["lat", "lon", "kind", "precision", "country", "parent_id"])
-                             if kind == "places" else ("actor_id", ["kind", "country"]))
-            # the first non-null value in store order: arg_min over (part, row) packed in one integer is a
-            # plain aggregate, where first(… ORDER BY …) sorts every group
-            firsts = ", ".join(f'arg_min("{c}", part_no * 4294967296 + file_row_number) FILTER (WHERE "{c}" IS NOT '
-                               f"NULL {'AND NOT isnan(' + c + ')' if c in ('lat', 'lon') else ''}) AS \"{c}\""
-                               for c in ["name", "name_ar", *extra])
-            found = self.cursor().execute(f"""
-                SELECT *, label(name, name_ar) AS label FROM (
-                    SELECT {id_col}, {firsts}, sum(mentions)::BIGINT AS mentions,
-                           count(DISTINCT article_id)::BIGINT AS articles
-                    FROM {kind}_o GROUP BY {id_col})
-                ORDER BY mentions DESC, {id_col}""").df()
-            self._entities[kind] = found
+        return self.persisted(kind, lambda: self._entity_table(kind))
+
+    def _entity_table(self, kind: Literal["places", "actors"]) -> pd.DataFrame:
+        self.need(kind)
+        id_col, extra = (("place_id", ["lat", "lon", "kind", "precision", "country", "parent_id"])
+                         if kind == "places" else ("actor_id", ["kind", "country"]))
+        # the first non-null value in store order: arg_min over (part, row) packed in one integer is a
+        # plain aggregate, where first(… ORDER BY …) sorts every group
+        firsts = ", ".join(f'arg_min("{c}", part_no * 4294967296 + file_row_number) FILTER (WHERE "{c}" IS NOT '
+                           f"NULL {'AND NOT isnan(' + c + ')' if c in ('lat', 'lon') else ''}) AS \"{c}\""
+                           for c in ["name", "name_ar", *extra])
+        found = self.cursor().execute(f"""
+            SELECT *, label(name, name_ar) AS label FROM (
+                SELECT {id_col}, {firsts}, sum(mentions)::BIGINT AS mentions,
+                       count(DISTINCT article_id)::BIGINT AS articles
+                FROM {kind}_o GROUP BY {id_col})
+            ORDER BY mentions DESC, {id_col}""").df()
         return found
+
+
+def speaker_dimension(who: pd.DataFrame) -> pd.DataFrame:
+    """Each distinct speaker tuple (in list order of its first statement, with its statement count `n`) with the
+    pandas path's key, label and group: `lib.dashboard.data`'s own functions (`_speaker_keys`, `_labels`,
+    `canonical_speakers`, `speaker_groups`), so both paths merge a speaker's spellings by one rule."""
+    from lib.dashboard import data as loader  # (Streamlit-importing; only needed here)
+
+    out = who.reset_index(drop=True).copy()
+    keys = loader._speaker_keys(out["speaker_id"], out["speaker"], out["speaker_ar"])
+    labels = np.where(keys == loader.UNKNOWN_SPEAKER, UNKNOWN_LABEL,
+                      loader._labels(out["speaker"], out["speaker_ar"])).astype(object)
+    codes = np.repeat(np.arange(len(out)), out["n"].to_numpy(dtype=np.int64))
+    keys, labels = loader.canonical_speakers(keys, labels, codes)
+    groups = loader.speaker_groups(keys, out["speaker_kind"].to_numpy(dtype=object),
+                                   out["speaker_id"].to_numpy(dtype=object), labels)
+    out["speaker_key"], out["speaker_label"], out["speaker_group"] = keys, labels, groups
+    return out
 
 
 def source(root: Path | str | Source | None = None) -> Source:
@@ -197,30 +424,24 @@ def _text_terms(query: str) -> list[list[str]] | None:
     return [[search.query_key(word, variants) for word in words] for words in terms]
 
 
-def _speaker_condition(keys: list[str], params: dict) -> str:
-    """Rows whose speaker key is one of `keys`, computing the key only where it must: a lexicon id matches
-    speaker_id directly (most of a filter's time on millions of statements went to every row's key); a
-    "name:…" key or "?" is checked with the exact rule on the rows with no id only."""
-    ids = [k for k in keys if k != "?" and not k.startswith("name:")]
-    names = [k[len("name:"):] for k in keys if k.startswith("name:")]
-    parts = []
-    if ids:
-        parts.append("list_contains($speaker_ids, speaker_id)")
-        params["speaker_ids"] = ids
-    if names:  # (the exact rule on the rows with no id: trim() of Python's whitespace is the cost)
-        params["speaker_keys"] = keys
-        parts.append("(coalesce(length(speaker_id), 0) = 0 AND "
-                     "list_contains($speaker_keys, speaker_key(speaker_id, speaker, speaker_ar)))")
-    if "?" in keys:
-        parts.append("(coalesce(length(speaker_id), 0) = 0 AND NOT nz(speaker) AND NOT nz(speaker_ar))")
-    return "(" + " OR ".join(parts) + ")"
+def _in(column: str, name: str, values: list, params: dict, sql_type: str) -> str:
+    """`column` is one of `values` (a parameter): a list look-up for a few, a hash semi-join for many."""
+    if not values:
+        return "FALSE"
+    params[name] = list(values)
+    if len(values) <= 32:
+        return f"list_contains(${name}::{sql_type}[], {column})"
+    return f"{column} IN (SELECT unnest(${name}::{sql_type}[]))"
 
 
 def _where(src: Source, chosen: Filters) -> tuple[str, dict]:
-    """The SQL condition on `st` for the user's filters, and its parameters."""
+    """The SQL condition on `ix` (the statements' narrow copies) for the user's filters, and its parameters. A
+    speaker key stands for the `who` values of every spelling merged into it (`speaker_table`)."""
     cond, params = ["TRUE"], {}
     if chosen.speakers:
-        cond.append(_speaker_condition(list(chosen.speakers), params))
+        dim = src.speaker_table()
+        whos = dim.loc[dim["speaker_key"].isin(list(chosen.speakers)), "who"].tolist()
+        cond.append(_in("who", "whos", whos, params, "BIGINT"))
     if chosen.actors:
         cond.append("coalesce(list_has_any(actor_ids, $actors::VARCHAR[]), FALSE)")
         params["actors"] = list(chosen.actors)
@@ -235,38 +456,74 @@ def _where(src: Source, chosen: Filters) -> tuple[str, dict]:
         if chosen.end is not None:
             cond.append("published_ts < $end")
             params["end"] = pd.Timestamp(chosen.end + timedelta(days=1)).to_pydatetime()
+    if getattr(chosen, "topics", None):  # an article of no known topic is never hidden (as filters.by_topics)
+        cond.append("(topic IS NULL OR list_contains($topics::VARCHAR[], topic))")
+        params["topics"] = list(chosen.topics)
     terms = _text_terms(chosen.text)
     if terms is not None:
         search_view(src)
-        for k, key in enumerate(sorted({key for words in terms for key in words})):
-            cond.append(f"statement_id IN (SELECT statement_id FROM search WHERE key = $word{k})")
-            params[f"word{k}"] = key
+        for key in sorted({key for words in terms for key in words}):
+            cond.append(f"statement_id IN (SELECT statement_id FROM {_hits(src, key)})")
         if any(len(words) > 1 for words in terms):  # a phrase: its words in order, checked on the candidates
-            cond.append("list_contains($phrase_ids, statement_id)")
-            params["phrase_ids"] = _phrase_matches(src, chosen.text, " AND ".join(cond), params)
+            ids = _phrase_matches(src, chosen.text, " AND ".join(cond), params)
+            cond.append(_in("statement_id", "phrase_ids", ids, params, "VARCHAR"))
     return " AND ".join(cond), params
+
+
+HIT_TABLES = 32  # search keys whose statement ids are kept in memory (the latest searched)
+
+
+def _hits(src: Source, key: str) -> str:
+    """The name of an in-memory table of the statement ids holding a search key: looked up in the key files
+    once per key and store version, then shared by the count, the page and the aggregates."""
+    with src._lock:
+        tables = src._cache.setdefault("hits", {})
+        name = tables.pop(key, None)
+        if name is None:
+            name = f"_hits_{len(src._cache.setdefault('hit_names', []))}"
+            src._cache["hit_names"].append(name)
+            src.con.execute(f"CREATE OR REPLACE TABLE {name} AS SELECT DISTINCT statement_id FROM search "
+                            "WHERE key = $key", {"key": key})
+        tables[key] = name  # (the latest last)
+        while len(tables) > HIT_TABLES:
+            old = tables.pop(next(iter(tables)))
+            src.con.execute(f"DROP TABLE IF EXISTS {old}")
+    return name
+
+
+def filtered(chosen: Filters | None) -> bool:
+    """Does any filter narrow the statements?"""
+    return chosen is not None and _where_needed(chosen)
+
+
+def _where_needed(chosen: Filters) -> bool:
+    return bool(chosen.speakers or chosen.actors or chosen.places or chosen.start is not None
+                or chosen.end is not None or getattr(chosen, "topics", None) or _text_terms(chosen.text))
 
 
 def _run(src: Source, sql: str, params: dict | None = None) -> pd.DataFrame:
     return src.cursor().execute(sql, params or {}).df()
 
 
+def _rows_of(src: Source, found: pd.DataFrame, columns: str = "*") -> pd.DataFrame:
+    """The statements rows of `found` (statement_id, part: its statements part's number), read from those parts
+    only."""
+    if found.empty:
+        return pd.DataFrame()
+    files = sorted({src.part_of[int(f)] for f in found["part"]})
+    listed = ", ".join(_sql_text(f) for f in files)
+    wanted = found[["statement_id"]]  # noqa: F841 - read by name by the SQL
+    cur = src.cursor()
+    cur.register("wanted", wanted)
+    return cur.execute(f"SELECT {columns} FROM read_parquet([{listed}], union_by_name = true) "
+                       "WHERE statement_id IN (SELECT statement_id FROM wanted)").df()
+
+
 # ------------------------------------------------------------------------------------------- search keys
 
 def _keys_folder(src: Source) -> Path:
     """Where the search keys of this store live: beside its parts, else (read-only store) a temp folder."""
-    folder = src.root / "search" / _key_version()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        probe = folder / f".probe-{uuid.uuid4().hex[:8]}"
-        probe.touch()
-        probe.unlink()
-        return folder
-    except OSError:
-        tag = hashlib.sha256(str(src.root.resolve()).encode()).hexdigest()[:12]
-        folder = Path(tempfile.gettempdir()) / "rasd-search" / tag / _key_version()
-        folder.mkdir(parents=True, exist_ok=True)
-        return folder
+    return _side_folder(src.root, "search", _key_version())
 
 
 def search_keys(statements: pa.Table) -> pa.Table:
@@ -302,12 +559,16 @@ def search_keys(statements: pa.Table) -> pa.Table:
 def _phrase_matches(src: Source, query: str, where: str, params: dict) -> list[str]:
     """The statement ids among those `where` selects (every phrase's words present) whose quote holds each
     phrase of the query word after word."""
-    rows = _run(src, f"SELECT statement_id, {SEARCH_COLUMN} AS text FROM st WHERE {where}", params)
+    found = _run(src, f"SELECT statement_id, part FROM ix WHERE {where}", params)
+    rows = _rows_of(src, found, f"statement_id, {SEARCH_COLUMN} AS text")
     if rows.empty:
         return []
     index = search.build_index(rows["text"].tolist(), search.lexicon_variants())
-    found, _ = search.search(index, query, search.lexicon_variants())
-    return rows["statement_id"][found].tolist()
+    hit, _ = search.search(index, query, search.lexicon_variants())
+    return rows["statement_id"][hit].tolist()
+
+
+KEY_ROW_GROUP = 2048  # rows per row group of a key file: sorted by key, so a look-up reads ~one group per part
 
 
 def build_search_keys(src: Source, progress=None) -> int:
@@ -321,7 +582,7 @@ def build_search_keys(src: Source, progress=None) -> int:
             continue
         table = pq.read_table(part, columns=["statement_id", SEARCH_COLUMN])
         tmp = folder / f".tmp-{uuid.uuid4().hex[:8]}-{Path(part).name}"
-        pq.write_table(search_keys(table), tmp, compression="zstd", row_group_size=64_000)
+        pq.write_table(search_keys(table), tmp, compression="zstd", row_group_size=KEY_ROW_GROUP)
         os.replace(tmp, target)
         made += 1
         if progress:
@@ -348,79 +609,151 @@ def search_view(src: Source) -> None:
 
 # -------------------------------------------------------------------------------------------------- queries
 
+def total_statements(src: Source) -> int:
+    """All statements of the store (from the parts' footers; cached until a new batch)."""
+    return src.cached("total", lambda: int(src.cursor().execute("SELECT count(*) FROM ix").fetchone()[0]))
+
+
 def count_statements(src: Source, chosen: Filters) -> tuple[int, int]:
     """(statements the filters keep, all statements)."""
+    total = total_statements(src)
+    if not filtered(chosen):
+        return total, total
     where, params = _where(src, chosen)
-    shown, total = src.cursor().execute(
-        f"SELECT count(*) FILTER (WHERE {where}), count(*) FROM st", params).fetchone()
-    return int(shown), int(total)
+    return int(src.cursor().execute(f"SELECT count(*) FROM ix WHERE {where}", params).fetchone()[0]), total
 
 
-DEEP_OFFSET = 1000  # from this offset on, a page is found by id first (see statement_page)
 PAGE_COLUMNS = ["statement_id", "article_id", "quote", "speaker", "speaker_ar", "speaker_id", "speaker_kind", "kind",
                 "cue", "start", "end", "para_start", "para_end", "published", "actor_ids", "place_ids", "speaker_key",
-                "speaker_label", "published_date"]
+                "speaker_label", "speaker_group", "published_date"]
+CARD_COLUMNS = ["title", "source", "url", "source_file", "topic", "place_names", "actor_names", "articles_part"]
+
+
+ORDERS = {  # the statement list's orders (ties as the pandas path breaks them: by list position)
+    "list": "published_ts NULLS LAST, article_id, start",  # = filters.order's "oldest"
+    "oldest": "published_ts NULLS LAST, article_id, start",
+    "newest": "published_ts DESC NULLS LAST, article_id, start",  # filters.order's "newest"
+    "latest": "published_ts DESC NULLS LAST, article_id DESC, start DESC",  # the list read backwards
+}
 
 
 def statement_page(src: Source, chosen: Filters, offset: int = 0, limit: int = 20,
-                   newest_first: bool = False) -> pd.DataFrame:
+                   newest_first: bool = False, order: str = "list") -> pd.DataFrame:
     """The filtered statements from `offset`, `limit` of them, in the statement list's order (publication time,
-    undated last, then article and offset; `newest_first`: the latest dated ones first, as the timeline draws
-    them), with what a statement card shows: the article's title, source, url and source_file, and the place
-    and actor names."""
+    undated last, then article and offset; `order`: one of ORDERS; `newest_first`: the list read backwards from
+    its latest dated statement, as the timeline draws them), with what a statement card shows: the article's title, source, url and source_file, and the place
+    and actor names. The order is found on the narrow copies; only the page's rows are read whole, from their
+    own parts."""
     where, params = _where(src, chosen)
     params.update(offset=int(offset), limit=int(limit))
-    order = ("published_ts DESC NULLS LAST, article_id DESC, start DESC" if newest_first else
-             "published_ts NULLS LAST, article_id, start")
-    page = f"SELECT * EXCLUDE (published_ts), published_ts AS published_date FROM st WHERE {where} ORDER BY {order}"
-    if offset < DEEP_OFFSET:
-        rows = _run(src, page + " LIMIT $limit OFFSET $offset", params)
-    else:  # the order found on narrow columns, then the page's rows read whole (a deep top-N of whole rows
-        # cost 2.3 s of CPU at offset 10,000 on 200,000 statements, this way 0.95 s)
-        ids = src.cursor().execute(f"SELECT statement_id FROM st WHERE {where} ORDER BY {order} "
-                                   "LIMIT $limit OFFSET $offset", params).fetchall()
-        rows = _run(src, f"SELECT * EXCLUDE (published_ts), published_ts AS published_date FROM st "
-                         f"WHERE list_contains($ids, statement_id) ORDER BY {order}", {"ids": [i for (i,) in ids]})
-    if rows.empty:
-        return rows.reindex(columns=[*PAGE_COLUMNS, "title", "source", "url", "source_file", "place_names",
-                                     "actor_names"])
-    arts = _run(src, """SELECT article_id, first(title) AS title, first(source) AS source, first(url) AS url,
-                               first(source_file) AS source_file
-                        FROM articles WHERE list_contains($ids, article_id) GROUP BY article_id""",
-                {"ids": sorted(set(rows["article_id"]))})
+    if order not in ORDERS:
+        raise ValueError(f"order must be one of {', '.join(ORDERS)}, not {order!r}")
+    order = ORDERS["latest" if newest_first else order]
+    found = _run(src, f"SELECT statement_id, article_id, part, who, published_ts AS published_date FROM ix "
+                      f"WHERE {where} "
+                      f"ORDER BY {order} LIMIT $limit OFFSET $offset", params)
+    if found.empty:
+        return pd.DataFrame(columns=[*PAGE_COLUMNS, *CARD_COLUMNS])
+    whole = _rows_of(src, found)
+    whole = whole.drop_duplicates("statement_id").reindex(columns=TABLES["statements"].names).drop(
+        columns=["article_id"])
+    rows = found.merge(whole, on="statement_id", how="left")
+    rows = rows.merge(src.speaker_table()[["who", "speaker_key", "speaker_label", "speaker_group"]], on="who",
+                      how="left").drop(columns=["who", "part"])
+    arts = _articles_of(src, found)
     rows = rows.merge(arts, on="article_id", how="left")
-    for col, kind, id_col in (("place", "places", "place_id"), ("actor", "actors", "actor_id")):
-        table = src.entity_table(kind)
-        labels = dict(zip(table[id_col], table["label"]))
+    part = {f: src.batch_of.get(src.part_of[int(f)], {}).get("articles") for f in set(found["part"])}
+    rows["articles_part"] = [part[f] for f in found.set_index("statement_id").loc[rows["statement_id"], "part"]]
+    for col, kind in (("place", "places"), ("actor", "actors")):
+        labels = entity_labels(src, kind)
         ids = [list(v) if v is not None else [] for v in rows[f"{col}_ids"]]
         rows[f"{col}_ids"] = ids
         rows[f"{col}_names"] = [[labels.get(i, i) for i in v] for v in ids]
     rows["published_date"] = pd.to_datetime(rows["published_date"])
-    return rows
+    return rows[[*PAGE_COLUMNS, *CARD_COLUMNS]]
 
 
-def bodies(src: Source, article_ids: list[str]) -> dict[str, str]:
-    """The bodies of a few articles (a statement's paragraph is cut from its article's body)."""
+def entity_labels(src: Source, kind: Literal["places", "actors"]) -> dict[str, str]:
+    """id → display label of every place or actor (cached until a new batch)."""
+    def make() -> dict[str, str]:
+        table = src.entity_table(kind)
+        return dict(zip(table[table.columns[0]], table["label"]))
+    return src.cached(("labels", kind), make)
+
+
+def _articles_of(src: Source, found: pd.DataFrame) -> pd.DataFrame:
+    """title, source, url, source_file, topic of the found statements' articles: read from the articles part of
+    each statement's own batch (where the importer writes an article with its statements), else everywhere."""
+    ids = sorted(set(found["article_id"]))
+    files = sorted({src.batch_of.get(src.part_of[int(f)], {}).get("articles", "") for f in found["part"]} - {""})
+    names = ["article_id", "title", "source", "url", "source_file", "topic"]
+    wanted = pa.array(ids, pa.string())
+    tables = [t.filter(pc.is_in(t.column("article_id"), wanted)) for t in
+              (_read_part(f, names, "articles") for f in files)]
+    arts = (pa.concat_tables(tables).to_pandas().drop_duplicates("article_id") if tables
+            else pd.DataFrame(columns=names))
+    cols = "article_id, first(title) AS title, first(source) AS source, first(url) AS url, " \
+           "first(source_file) AS source_file, first(topic) AS topic"
+    missing = sorted(set(ids) - set(arts["article_id"]))
+    if missing:
+        src.need("articles")
+        more = _run(src, f"SELECT {cols} FROM articles WHERE list_contains($ids, article_id) GROUP BY article_id",
+                    {"ids": missing})
+        arts = pd.concat([arts, more], ignore_index=True) if len(arts) else more
+    return arts
+
+
+def bodies(src: Source, article_ids: list[str], parts: list[str | None] | None = None) -> dict[str, str]:
+    """The bodies of a few articles (a statement's paragraph is cut from its article's body): read from the
+    articles parts given (`statement_page`'s `articles_part`), else looked for in every part."""
     if not article_ids:
         return {}
-    found = _run(src, "SELECT article_id, first(body) AS body FROM articles WHERE list_contains($ids, article_id) "
-                      "GROUP BY article_id", {"ids": sorted(set(article_ids))})
-    return dict(zip(found["article_id"], found["body"]))
+    ids = sorted(set(article_ids))
+    found: dict[str, str] = {}
+    wanted = pa.array(ids, pa.string())
+    for path in sorted({p for p in parts or [] if isinstance(p, str)}):
+        table = pq.read_table(path, columns=["article_id", "body"])
+        table = table.filter(pc.is_in(table.column("article_id"), wanted))
+        for a, body in zip(table.column("article_id").to_pylist(), table.column("body").to_pylist()):
+            found.setdefault(a, body)
+    missing = [a for a in ids if a not in found]
+    if missing:
+        src.need("articles")
+        more = _run(src, "SELECT article_id, first(body) AS body FROM articles WHERE list_contains($ids, article_id) "
+                         "GROUP BY article_id", {"ids": missing})
+        found.update(zip(more["article_id"], more["body"]))
+    return found
+
+
+def _per_key(per_who: pd.DataFrame, dim: pd.DataFrame) -> pd.DataFrame:
+    """Per speaker key, from statement counts per `who` (in list order of each who's first statement): the
+    label, speaker_ar, speaker_kind, speaker_group of its first statements (first non-null, as pandas'
+    groupby.first), statements; busiest first."""
+    cols = ["speaker_key", "speaker_label", "speaker_ar", "speaker_kind", "speaker_group", "statements"]
+    if per_who.empty:
+        return pd.DataFrame(columns=cols)
+    rows = per_who.merge(dim.drop(columns=["n"]), on="who", how="left", sort=False)
+    g = rows.groupby("speaker_key", sort=False)
+    out = g[["speaker_label", "speaker_ar", "speaker_kind", "speaker_group"]].first().reset_index()
+    out["statements"] = g["n"].sum().reindex(out["speaker_key"]).to_numpy().astype(np.int64)
+    return out.sort_values(["statements", "speaker_label", "speaker_key"],
+                           ascending=[False, True, True]).reset_index(drop=True)[cols]
 
 
 def speakers(src: Source, chosen: Filters | None = None, limit: int | None = None) -> pd.DataFrame:
     """Speakers of the filtered statements (all when no filters): speaker_key, speaker_label (of the speaker's
-    first statement in list order), speaker_ar, speaker_kind (first non-null), statements; busiest first."""
-    where, params = _where(src, chosen or Filters())
-    order = "(coalesce(published_ts, TIMESTAMP '9999-12-31 23:59:59'), article_id, start)"
-    cap = f"LIMIT {int(limit)}" if limit else ""
-    return _run(src, f"""
-        SELECT speaker_key, arg_min(speaker_label, {order}) AS speaker_label,
-               arg_min(speaker_ar, {order}) FILTER (WHERE speaker_ar IS NOT NULL) AS speaker_ar,
-               arg_min(speaker_kind, {order}) FILTER (WHERE speaker_kind IS NOT NULL) AS speaker_kind,
-               count(*)::BIGINT AS statements
-        FROM st WHERE {where} GROUP BY speaker_key
-        ORDER BY statements DESC, speaker_label, speaker_key {cap}""", params)
+    first statement in list order), speaker_ar, speaker_kind (first non-null), speaker_group, statements;
+    busiest first. Without filters, from the speakers table (cached)."""
+    dim = src.speaker_table()
+    if not filtered(chosen):
+        out = src.persisted("speaker_list", lambda: _per_key(dim[["who", "n"]], dim))
+    else:
+        where, params = _where(src, chosen)
+        per_who = _run(src, f"""
+            SELECT who, count(*)::BIGINT AS n FROM ix WHERE {where} GROUP BY who
+            ORDER BY min((coalesce(published_ts, TIMESTAMP '9999-12-31 23:59:59'), article_id, start))""", params)
+        out = _per_key(per_who, dim)
+    return out.head(int(limit)).reset_index(drop=True) if limit else out
 
 
 def top_places(src: Source, chosen: Filters, limit: int = 20) -> pd.DataFrame:
@@ -437,10 +770,9 @@ def _top_named(src: Source, chosen: Filters, what: str, limit: int) -> pd.DataFr
     where, params = _where(src, chosen)
     counts = _run(src, f"""
         SELECT id AS {what}_id, count(*)::BIGINT AS statements
-        FROM (SELECT DISTINCT statement_id, unnest({what}_ids) AS id FROM st WHERE {where})
-        GROUP BY id ORDER BY statements DESC, id LIMIT {int(limit)}""", params)
-    table = src.entity_table(f"{what}s")
-    labels = dict(zip(table[f"{what}_id"], table["label"]))
+        FROM (SELECT unnest(list_distinct({what}_ids)) AS id FROM ix WHERE {where})
+        WHERE id IS NOT NULL GROUP BY id ORDER BY statements DESC, id LIMIT {int(limit)}""", params)
+    labels = entity_labels(src, f"{what}s")
     counts.insert(1, "label", [labels.get(i, i) for i in counts[f"{what}_id"]])
     return counts
 
@@ -448,14 +780,15 @@ def _top_named(src: Source, chosen: Filters, what: str, limit: int) -> pd.DataFr
 def place_counts(src: Source, chosen: Filters, articles: Literal["all", "shown", "none"] = "all") -> pd.DataFrame:
     """As `lib.dashboard.maps.place_counts`: per place, its mentions in the articles (all of them, those of the
     filtered statements, or none) and how many filtered statements name it; sorted by place id."""
+    src.need("places")
     where, params = _where(src, chosen)
     article_rule = {"all": "TRUE", "none": "FALSE",
-                    "shown": f"article_id IN (SELECT article_id FROM st WHERE {where})"}[articles]
+                    "shown": f"article_id IN (SELECT article_id FROM ix WHERE {where})"}[articles]
     return _run(src, f"""
         WITH m AS (SELECT place_id, sum(mentions)::BIGINT AS mentions FROM places WHERE {article_rule}
                    GROUP BY place_id),
              s AS (SELECT id AS place_id, count(*)::BIGINT AS statements
-                   FROM (SELECT DISTINCT statement_id, unnest(place_ids) AS id FROM st WHERE {where})
+                   FROM (SELECT unnest(list_distinct(place_ids)) AS id FROM ix WHERE {where})
                    WHERE id IS NOT NULL GROUP BY id)
         SELECT place_id, coalesce(m.mentions, 0)::BIGINT AS mentions, coalesce(s.statements, 0)::BIGINT AS statements
         FROM m FULL JOIN s USING (place_id) ORDER BY place_id""", params)
@@ -482,13 +815,14 @@ def timeline_bins(src: Source, chosen: Filters, unit: str = "day", top: int = 10
     where, params = _where(src, chosen)
     params["top"] = int(top)
     return _run(src, f"""
-        WITH f AS (SELECT speaker_label, date_trunc('{BINS[unit]}', published_ts) AS bin FROM st
-                   WHERE {where} AND published_ts IS NOT NULL),
-             lead AS (SELECT speaker_label FROM f GROUP BY speaker_label
-                      ORDER BY count(*) DESC, speaker_label LIMIT $top)
+        WITH f AS (SELECT who, date_trunc('{BINS[unit]}', published_ts) AS bin, count(*) AS n FROM ix
+                   WHERE {where} AND published_ts IS NOT NULL GROUP BY ALL),
+             g AS (SELECT d.speaker_label, f.bin, sum(f.n) AS n FROM f JOIN _speakers d USING (who) GROUP BY ALL),
+             lead AS (SELECT speaker_label FROM g GROUP BY speaker_label
+                      ORDER BY sum(n) DESC, speaker_label LIMIT $top)
         SELECT bin, CASE WHEN speaker_label IN (SELECT speaker_label FROM lead) THEN speaker_label
-                         ELSE %s END AS who, count(*)::BIGINT AS statements
-        FROM f GROUP BY ALL ORDER BY bin, who""" % _sql_text(OTHERS), params)
+                         ELSE %s END AS who, sum(n)::BIGINT AS statements
+        FROM g GROUP BY ALL ORDER BY bin, who""" % _sql_text(OTHERS), params)
 
 
 def place_mentions(src: Source, place_ids: list[str], article_ids: list[str] | None = None,
@@ -497,6 +831,7 @@ def place_mentions(src: Source, place_ids: list[str], article_ids: list[str] | N
     when None), as `lib.dashboard.charts.mentions_over_time` sums them. Columns: place_id, bin, mentions."""
     if unit not in BINS:
         raise ValueError(f"unit must be one of {', '.join(BINS)}, not {unit!r}")
+    src.need("places", "articles")
     keep = "TRUE" if article_ids is None else "list_contains($articles, p.article_id)"
     params: dict = {"places": list(place_ids)}
     if article_ids is not None:
@@ -511,15 +846,17 @@ def place_mentions(src: Source, place_ids: list[str], article_ids: list[str] | N
 
 def speaker_matrix(src: Source, chosen: Filters, what: Literal["place", "actor"] = "place", top_rows: int = 12,
                    top_cols: int = 15) -> pd.DataFrame:
-    """Statements per speaker label (rows: the `top_rows` busiest naming any) × named place or actor label
-    (columns: the `top_cols` most named by those rows), as `lib.dashboard.charts.matrix` tabulates them."""
+    """Statements per speaker label (rows: the `top_rows` busiest naming any; named speakers only, never a
+    group such as unnamed sources) × named place or actor label (columns: the `top_cols` most named by those
+    rows), as `lib.dashboard.charts.matrix` tabulates them."""
     where, params = _where(src, chosen)
-    table = src.entity_table(f"{what}s")
-    labels = dict(zip(table[f"{what}_id"], table["label"]))
+    labels = entity_labels(src, f"{what}s")
     pairs = _run(src, f"""
-        SELECT speaker_label, id, count(*)::BIGINT AS n
-        FROM (SELECT speaker_label, unnest({what}_ids) AS id FROM st WHERE {where}) WHERE id IS NOT NULL
-        GROUP BY ALL""", params)
+        WITH p AS (SELECT who, id, count(*) AS n
+                   FROM (SELECT who, unnest({what}_ids) AS id FROM ix WHERE {where}) WHERE id IS NOT NULL
+                   GROUP BY ALL)
+        SELECT d.speaker_label, p.id, sum(p.n)::BIGINT AS n FROM p JOIN _speakers d USING (who)
+        WHERE d.speaker_group = d.speaker_key GROUP BY ALL""", params)
     if pairs.empty:
         return pd.DataFrame()
     per_row = pairs.groupby("speaker_label")["n"].sum().reset_index()
@@ -535,28 +872,33 @@ def speaker_matrix(src: Source, chosen: Filters, what: Literal["place", "actor"]
 
 def date_span(src: Source, chosen: Filters | None = None) -> tuple[date | None, date | None]:
     """First and last publication day of the (filtered) statements; (None, None) when none is dated."""
-    where, params = _where(src, chosen or Filters())
-    lo, hi = src.cursor().execute(f"SELECT min(published_ts), max(published_ts) FROM st WHERE {where}",
-                                  params).fetchone()
-    return (lo.date() if lo else None), (hi.date() if hi else None)
+    def span() -> tuple[date | None, date | None]:
+        where, params = _where(src, chosen or Filters())
+        lo, hi = src.cursor().execute(f"SELECT min(published_ts), max(published_ts) FROM ix WHERE {where}",
+                                      params).fetchone()
+        return (lo.date() if lo else None), (hi.date() if hi else None)
+    return span() if filtered(chosen) else src.cached("span", span)
 
 
 def overview(src: Source) -> dict[str, object]:
-    """The home page's figures: articles, statements, speakers, places, first and last publication day."""
-    statements, speakers_n, lo, hi = src.cursor().execute(
-        "SELECT count(*), count(DISTINCT speaker_key), min(published_ts), max(published_ts) FROM st").fetchone()
-    return {"articles": src.articles, "statements": int(statements), "speakers": int(speakers_n),
-            "places": len(src.entity_table("places")), "first": lo.date() if lo else None,
-            "last": hi.date() if hi else None}
+    """The home page's figures: articles, statements, speakers, places, first and last publication day (cached
+    until the store gains a batch)."""
+    def make() -> dict[str, object]:
+        first, last = date_span(src)
+        return {"articles": src.articles, "statements": total_statements(src),
+                "speakers": int(src.speaker_table()["speaker_key"].nunique()),
+                "places": len(src.entity_table("places")), "first": first, "last": last}
+    return dict(src.cached("overview", make))
 
 
 def article_page(src: Source, offset: int = 0, limit: int = 100) -> pd.DataFrame:
     """A page of articles by publication date (undated last), with their statement counts."""
+    src.need("articles")
     return _run(src, """
         WITH a AS (SELECT article_id, published, title, source, source_file FROM articles
                    ORDER BY published NULLS LAST, article_id LIMIT $limit OFFSET $offset)
         SELECT a.*, coalesce(n.statements, 0)::BIGINT AS statements FROM a
-        LEFT JOIN (SELECT article_id, count(*) AS statements FROM statements
+        LEFT JOIN (SELECT article_id, count(*) AS statements FROM ix
                    WHERE article_id IN (SELECT article_id FROM a) GROUP BY article_id) n USING (article_id)
         ORDER BY published NULLS LAST, article_id""", {"offset": int(offset), "limit": int(limit)})
 
@@ -565,9 +907,9 @@ def events(src: Source, chosen: Filters | None = None, limit: int = 2000) -> pd.
     """The latest dated events the articles refer to (of the filtered statements' articles when filtered):
     date, text, published, source, relative, article_id, start, end; latest first."""
     chosen = chosen or Filters()
+    src.need("dates", "articles")
     where, params = _where(src, chosen)
-    filtered = where != "TRUE"
-    keep = f"WHERE d.article_id IN (SELECT article_id FROM st WHERE {where})" if filtered else ""
+    keep = f"WHERE d.article_id IN (SELECT article_id FROM ix WHERE {where})" if filtered(chosen) else ""
     params["limit"] = int(limit)
     return _run(src, f"""
         SELECT d.date, d.text, a.published, a.source, d.relative, d.article_id, d.start, d."end"
@@ -580,7 +922,8 @@ def events(src: Source, chosen: Filters | None = None, limit: int = 2000) -> pd.
 # ---------------------------------------------------------------------------------------------- command line
 
 def main(argv: list[str] | None = None) -> int:
-    """`python -m lib.dashboard.queries --index [--store DIR]`: build the text search's keys ahead."""
+    """`python -m lib.dashboard.queries --index [--store DIR]`: build the text search's keys (and the parts'
+    narrow copies, which opening the store builds) ahead."""
     ap = argparse.ArgumentParser(prog="python -m lib.dashboard.queries", description=main.__doc__)
     ap.add_argument("--index", action="store_true", required=True,
                     help="key every statements part that has no search keys yet (the first text search on a "
@@ -596,6 +939,7 @@ def main(argv: list[str] | None = None) -> int:
 
     made = build_search_keys(src, show)
     print(f"{src.root}: search keys for {made} new part(s), {total} in all, in {_keys_folder(src)}")
+    print(f"{src.root}: narrow copies and speakers of {total} part(s) in {src.derived_folders()[0].parent}")
     return 0
 
 

@@ -8,7 +8,7 @@ import weakref
 from operator import attrgetter
 
 from lib import lexicons
-from lib.extract.identity import resolve_namesakes
+from lib.extract.identity import resolve_namesakes, resolve_surnames
 from lib.extract.lookup import EntityIndex, Found, Hit, entity_index, index_keys, lookup
 from lib.extract.organisations import eponym_at, head_of, national_team, national_team_at, org_at, sports_article
 from lib.extract.people import given_names, person_at, remember_person, title_person_at
@@ -16,7 +16,7 @@ from lib.extract.places import (adverb_use, confirm_places, demonym_use, local_e
                                 unknown_place_at)
 from lib.lexicons import Lexicons
 from lib.records import Entity, Mention
-from lib.text.tokens import Token, clitic_keys, tokenize
+from lib.text.tokens import Token, clitic_keys, gap_is_space, tokenize
 
 __all__ = ["Found", "find_entities", "entity_index"]
 
@@ -25,6 +25,13 @@ _FLAGS: weakref.WeakKeyDictionary[Lexicons, object] = weakref.WeakKeyDictionary(
 _ANSWERS: weakref.WeakKeyDictionary[Lexicons, dict[str, tuple[bool, ...]]] = weakref.WeakKeyDictionary()
 # After these a country in a sports text is where a tournament is held (مونديال روسيا), not a team.
 _HOSTING = frozenset({"مونديال", "كاس", "بطوله", "نهاييات", "اولمبياد", "دوري", "الدوري"})
+# After these a place name is part of a competition's name (دوري أبطال أوروبا، كأس أمم أفريقيا); after the
+# others a continent or region is (كأس آسيا، بطولة أوروبا): no place is meant.
+_COMPETITION_OF = frozenset({"ابطال", "امم"})
+_COMPETITION = frozenset({"كاس", "بطوله", "دوري", "الدوري", "نهاييات", "تصفيات"})
+# Direction and age adjectives that follow a place's name (القدس الشرقية، الموصل القديمة): still the place.
+_PLACE_ADJECTIVES = frozenset({"الشرقي", "الشرقيه", "الغربي", "الغربيه", "الشمالي", "الشماليه", "الجنوبي",
+                               "الجنوبيه", "الجديد", "الجديده", "القديم", "القديمه", "الكبري", "الصغري"})
 
 
 def _word_flags(lex: Lexicons):
@@ -123,6 +130,7 @@ def find_entities(text: str, tokens: list[Token] | None = None, *, lex: Lexicons
             i += 1
     confirm_places(found, lex=lex)
     resolve_namesakes(found, text, published, lex=lex)
+    resolve_surnames(found, text)
     _finish(found, text)
     return found
 
@@ -139,6 +147,12 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
         return hits  # most known forms: an actor and nothing else
     if any(e.entity_type == "place" for e in hits) and (demonym_use(tokens, i, text, skip, form)
                                                        or adverb_use(tokens, i, n, text, lex=lex)):
+        hits = [e for e in hits if e.entity_type != "place" and e.kind != "state"]
+        if not hits:
+            return []
+    if any(e.entity_type == "place" for e in hits) and (
+            _in_competition_name(tokens, i, text, hits)
+            or all(e.kind != "country" for e in hits) and _noun_with_adjective(tokens, i, n, text, form, lex=lex)):
         hits = [e for e in hits if e.entity_type != "place" and e.kind != "state"]
         if not hits:
             return []
@@ -181,6 +195,31 @@ def _inside_outlet_name(tokens: list[Token], i: int, n: int, text: str, skip: in
     if i and lex.org_heads.get(tokens[i - 1].key, ("", False))[0] == "media" or i and tokens[i - 1].key == "قنوات":
         return True
     return i + n < len(tokens) and tokens[i + n].key in ("للطيران", "للانباء", "للاعلام")
+
+
+def _in_competition_name(tokens: list[Token], i: int, text: str, hits: list[Entity]) -> bool:
+    """دوري أبطال أوروبا، كأس أمم أفريقيا، كأس آسيا: the place names a competition here."""
+    if not i or not gap_is_space(text, tokens[i - 1].end, tokens[i].start):
+        return False
+    prev = tokens[i - 1].key
+    prev = prev[1:] if prev[:1] in "وبل" and prev[1:] in _COMPETITION | _COMPETITION_OF else prev
+    if prev in _COMPETITION_OF:
+        return True
+    return prev in _COMPETITION and all(e.kind in ("region", "continent") for e in hits if e.entity_type == "place")
+
+
+def _noun_with_adjective(tokens: list[Token], i: int, n: int, text: str, form: tuple[str, ...], *,
+                         lex: Lexicons) -> bool:
+    """الرباط الصليبي، الرباط الداخلي: a definite place name that is also an everyday masculine noun, followed by a
+    definite masculine adjective that is no direction and no nisba of a country, is that everyday word (a town's
+    name takes a feminine adjective: الرباط القديمة)."""
+    if n != 1 or not form or not form[0].startswith("ال") or form[0].endswith("ه") \
+            or form[0] not in lex.common_rank or i + 1 >= len(tokens) \
+            or not gap_is_space(text, tokens[i].end, tokens[i + 1].start):
+        return False
+    nxt = tokens[i + 1].key
+    return nxt.startswith("ال") and nxt.endswith("ي") and len(nxt) > 4 and nxt not in _PLACE_ADJECTIVES \
+        and nxt not in lex.demonyms and nxt[2:] not in lex.demonyms
 
 
 def _named_as_outlet(tokens: list[Token], i: int, text: str, skip: int) -> bool:

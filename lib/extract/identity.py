@@ -7,7 +7,10 @@ from collections import Counter
 
 from lib.extract.lookup import Found, entity_index
 from lib.lexicons import Lexicons
+from lib.text.normalize import fold
 
+# The actor id of a namesakes.tsv row that makes the form name no actor at all (المعارضة outside Syria).
+NOBODY = "-"
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 
 
@@ -21,6 +24,16 @@ def _theatre(found: Found) -> Counter:
     return out
 
 
+def _states(found: Found) -> Counter:
+    """The article's places and acting states by country (names:CC evidence)."""
+    out = _theatre(found)
+    for h in found.hits:
+        for e in h.ents:
+            if e.kind == "state" and e.country:
+                out[e.country] += 1
+    return out
+
+
 def _met(evidence: str, text: str, published: str | None, theatre: Counter) -> bool:
     """Does the article give this evidence (see namesakes.tsv)?"""
     kind, _, value = evidence.partition(":")
@@ -30,6 +43,8 @@ def _met(evidence: str, text: str, published: str | None, theatre: Counter) -> b
         codes = set(value.split(","))
         inside = sum(n for c, n in theatre.items() if c in codes)
         return inside > 0 and inside * 2 >= sum(theatre.values())
+    if kind == "names":
+        return any(theatre.get(c, 0) for c in value.split(","))
     if kind == "years":
         lo, _, hi = value.partition("-")
         years = {int(y) for y in _YEAR.findall(text)}
@@ -51,6 +66,7 @@ def resolve_namesakes(found: Found, text: str, published: str | None, *, lex: Le
         return
     by_id = entity_index(lex=lex).by_id
     theatre = _theatre(found)
+    states = _states(found)
     choice: dict[str, str] = {}
     for h in shared:
         key = " ".join(h.form)
@@ -64,9 +80,14 @@ def resolve_namesakes(found: Found, text: str, published: str | None, *, lex: Le
         if named:
             choice[key] = Counter(named).most_common(1)[0][0]
             continue
-        choice[key] = next((aid for aid, ev in rows if _met(ev, text, published, theatre)), _default(rows))
+        choice[key] = next((aid for aid, ev in rows
+                            if _met(ev, text, published, states if ev.startswith("names:") else theatre)),
+                           _default(rows))
     for h in shared:
         aid = choice[" ".join(h.form)]
+        if aid == NOBODY:
+            h.ents = [e for e in h.ents if e.entity_type != "actor"]
+            continue
         ent = by_id.get(aid)
         if ent is None:
             continue
@@ -77,6 +98,32 @@ def resolve_namesakes(found: Found, text: str, published: str | None, *, lex: Le
     for h in found.hits:
         if h.how == "person" and h.ents and h.ents[0].entity_id in remap:
             aid = remap[h.ents[0].entity_id]
-            if aid in by_id:
+            if aid == NOBODY:
+                h.ents = []
+            elif aid in by_id:
                 h.ents = [by_id[aid]]
                 found.entities[aid] = by_id[aid]
+    found.hits = [h for h in found.hits if h.ents]
+
+
+def resolve_surnames(found: Found, text: str) -> None:
+    """A lexicon person's bare surname (المالكي) names whoever the article calls by a full name ending in it
+    (العقيد تركي المالكي … المالكي), unless it also names the lexicon person in full."""
+    full: dict[str, list] = {}
+    for h in found.hits:
+        for e in h.ents:
+            if e.kind == "person" and len(text[h.start:h.end].split()) >= 2:
+                full.setdefault(fold(text[h.start:h.end]).split()[-1], []).append(e)
+    if not full:
+        return
+    named_in_full = {e.entity_id for ents in full.values() for e in ents}
+    for h in found.hits:
+        if h.how != "form" or len(h.form) != 1 or len(h.ents) != 1:
+            continue
+        ent = h.ents[0]
+        if ent.kind != "person" or ent.entity_id in named_in_full:
+            continue
+        other = next((e for e in full.get(h.form[-1], ()) if e.entity_id != ent.entity_id), None)
+        if other is not None:
+            h.ents = [other]
+            found.entities[other.entity_id] = other

@@ -25,10 +25,11 @@ def head_of(key: str, table) -> str | None:
 
 
 def sports_article(tokens: list[Token], *, lex: Lexicons) -> bool:
-    """Is this a sports text: at least 3 sports words, 2 of them different (مباراة، الدوري، المنتخب …)?"""
+    """Is this a sports text: at least 3 sports words, 2 of them different (مباراة، الدوري، المنتخب، لكرة …)?"""
     words = lex.words.sports_words
     keys = list(map(itemgetter(2), tokens))  # Token.key
-    return sum(map(words.__contains__, keys)) >= 3 and len(words.intersection(keys)) >= 2
+    seen = [k for k in keys if k in words] + [k[1:] for k in keys if k[:1] in "لبو" and k[1:] in words]
+    return len(seen) >= 3 and len(set(seen)) >= 2
 
 
 def national_team(country: Entity, *, lex: Lexicons) -> Entity:
@@ -149,17 +150,20 @@ def eponym_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexi
     head = head_of(tokens[i].key, lex.eponym_heads)
     if head is None or i + 1 >= len(tokens) or not gap_is_space(text, tokens[i].end, tokens[i + 1].start):
         return 0
-    nxt = tokens[i + 1].key
+    k = i + 1
+    if tokens[k].key == "د" and k + 1 < len(tokens) and text[tokens[k].end:tokens[k + 1].start].strip() == ".":
+        k += 1  # مستشفيات د. سليمان الحبيب: the doctor's abbreviated title between
+    nxt = tokens[k].key
     if not (index_keys(nxt, lex=lex)[0] or nxt in lex.given_names or nxt in _EPONYM_RANKS or nxt in lex.words.ranks):
         return 0  # most words after مدينة، مركز … open no person's name
-    m = _person_extent(tokens, i + 1, text, found, lex=lex)
+    m = _person_extent(tokens, k, text, found, lex=lex, titled=k > i + 1)
     if not m:
         return 0
-    j = i + 1 + m
+    j = k + m
     # what the institution is for: للإغاثة والأعمال الإنسانية، للعلوم والتقنية، الاقتصادية
-    while j < len(tokens) and j - (i + 1 + m) < 4 and gap_is_space(text, tokens[j - 1].end, tokens[j].start):
+    while j < len(tokens) and j - (k + m) < 4 and gap_is_space(text, tokens[j - 1].end, tokens[j].start):
         key = tokens[j].key
-        if key.startswith(("لل", "ول")) and len(key) > 4 or key.startswith(("وال",)) and j > i + 1 + m \
+        if key.startswith(("لل", "ول")) and len(key) > 4 or key.startswith(("وال",)) and j > k + m \
                 or key.startswith("ال") and key.endswith(("يه", "ي")):
             j += 1
             continue
@@ -174,8 +178,10 @@ def eponym_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexi
     return j - i
 
 
-def _person_extent(tokens: list[Token], k: int, text: str, found: Found, *, lex: Lexicons) -> int:
-    """How many tokens from k name a person (الملك سلمان، الأمير محمد بن فهد، زايد), without recording one."""
+def _person_extent(tokens: list[Token], k: int, text: str, found: Found, *, lex: Lexicons,
+                   titled: bool = False) -> int:
+    """How many tokens from k name a person (الملك سلمان، الأمير محمد بن فهد، زايد), without recording one;
+    titled: a title stood before k (د. سليمان الحبيب), so a given name and surname are enough."""
     n, ents, skip, _ = lookup(tokens, k, text, lex=lex)
     if n and not skip and any(e.kind == "person" for e in ents):
         return n
@@ -189,6 +195,6 @@ def _person_extent(tokens: list[Token], k: int, text: str, found: Found, *, lex:
     first = tokens[k + r]
     if not given_names(lex).has(first.key, text[first.start:first.end]):
         return 0
-    if not r and k + 1 < len(tokens) and tokens[k + 1].key not in lex.function_words["name_link"]:
+    if not r and not titled and k + 1 < len(tokens) and tokens[k + 1].key not in lex.function_words["name_link"]:
         return 0  # a bare given name after مركز is rarely an eponym (مركز محمد …): want الملك X or X بن Y
     return r + 1 + name_run(tokens, k + r + 1, text, name_words(lex).name_stop, 3, found, lex=lex)

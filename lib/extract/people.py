@@ -25,6 +25,7 @@ TITLE_NAME_RANK = 10_000
 _TRAILING_MARKS = re.compile("[\u064b-\u0652\u0640]+$")
 # Definite words with a proclitic preposition never continue a name (بالرياض، للعلوم، والأمن).
 _CLITIC_ARTICLE = ("لل", "وال", "بال", "فال", "كال", "ولل", "وبال")
+_AL_FAMILY = fold("آل")  # the family link (آل سعود); folded it is written like the article ال
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,14 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
         key = tok.key
         if i + n and not gap_is_space(text, tokens[i + n - 1].end, tok.start):
             break  # a name never runs over punctuation or a line break, not even into its first word
+        if n and key[0] != "و" and not key.isdigit() and len(key) > 1 and (
+                tokens[i + n - 1].key == _AL_FAMILY and not key.startswith(_CLITIC_ARTICLE)
+                or key == "الله" and tokens[i + n - 1].key not in links and tokens[i + n - 1].key not in breaks):
+            # آل الشيخ، آل سعود: whatever follows آل is the family's name, even a title; دخيل الله، جار الله:
+            # a theophoric name goes on through الله
+            n += 1
+            words += 1
+            continue
         if key in stop or key.isdigit() or len(key) < 2 or key in cues or key in breaks:
             break
         if key[0] in "وف" and (key[1:] in stop or key[1:] in cues or key[1:] in breaks):
@@ -132,12 +141,28 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
             break  # tanween or a possessive: a noun or an adverb (رسمياً، داراً، شقيقته)
         if n and len(key) >= 5 and key[:2] in ("ست", "سن") and key[2] not in "اوي":
             break  # رايس ستزور، سنعمل: a verb in the future (names read ستيفن، ستانلي، سنودن)
+        if _inflected_word(key, lex):
+            break  # معاوية جيشا، زيان أكثرهم، عبد الحفيظ لشرح: an everyday word inflected, not a surname
         n += 1
         if key not in links:
             words += 1  # بن، آل، عبد link the parts of one name and do not count
     while n and tokens[i + n - 1].key in links:
         n -= 1
     return n
+
+
+def _inflected_word(key: str, lex: Lexicons) -> bool:
+    """An everyday word with an accusative ا (جيشا، عزما), a pronoun (أكثرهم، بعضهما) or the preposition ل
+    (لشرح): it follows a name in a sentence but is no part of it."""
+    common = lex.words.common_words
+    if key in lex.given_names:
+        return False
+    if len(key) >= 4 and key.endswith("ا") and not key.endswith(("يا", "ا ا")) and key[:-1] in common:
+        return True
+    for suffix in ("هما", "هم", "هن"):
+        if len(key) > len(suffix) + 2 and key.endswith(suffix) and key[:-len(suffix)] in common:
+            return True
+    return len(key) == 4 and key[0] == "ل" and key[1:] in common and lex.common_rank.get(key[1:], CLITIC_RANK) < 5_000
 
 
 def _person_id(name_key: str) -> str:
@@ -291,6 +316,10 @@ def title_person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex
         return k - i  # a given name or a rank: the next step reads the name
     if _possessed(text[tokens[k].start:tokens[k].end]):
         return 0  # وزير خارجيته: "his foreign minister", no name
+    if _two_word_name_after_title(tokens, k, text, lex=lex):
+        n = 1 + name_run(tokens, k + 1, text, name_words(lex).name_stop, 2, found, lex=lex,
+                         common_limit=TITLE_NAME_RANK)
+        return (k - i) + add_new_person(found, text, tokens, k, k + n, lex=lex)
     if key in lex.words.stopwords or key.isdigit() or len(key) < 3 or key.startswith("ال") \
             or lex.common_rank.get(key, TITLE_NAME_RANK) < TITLE_NAME_RANK or (is_common(key, lex) and
                                                                         key not in lex.common_rank) \
@@ -300,6 +329,26 @@ def title_person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex
     if not n or (n == 1 and is_common(key, lex)):
         return 0  # المدرب يثق، الرئيس لخروج: one everyday word after a title is no name
     return (k - i) + add_new_person(found, text, tokens, k, k + n, lex=lex)
+
+
+def _two_word_name_after_title(tokens: list[Token], k: int, text: str, *, lex: Lexicons) -> bool:
+    """الرئيس صدام حسين، المندوب الإسرائيلي دان غيلرمان: after a title an everyday word opens a name when the word
+    after it is a given name or no everyday word at all (الرئيس دعا أمس، الرئيس حذر واشنطن are no names)."""
+    if k + 1 >= len(tokens) or not gap_is_space(text, tokens[k].end, tokens[k + 1].start):
+        return False
+    key, nxt = tokens[k].key, tokens[k + 1].key
+    if key in lex.words.stopwords or key in lex.speech_cues or key.startswith("ال") or len(key) < 3 \
+            or key[0] not in _ARABIC_LETTERS or not (key in lex.common_rank) or key in lex.demonyms \
+            or _possessed(text[tokens[k].start:tokens[k].end]):
+        return False
+    if nxt in lex.words.stopwords or nxt in lex.speech_cues or len(nxt) < 3 or nxt[0] not in _ARABIC_LETTERS \
+            or nxt.startswith(_CLITIC_ARTICLE) or known_at(tokens, k + 1, text, lex=lex):
+        return False
+    written = text[tokens[k + 1].start:tokens[k + 1].end]
+    if "\u064b" in written or _possessed(written):
+        return False
+    return given_names(lex).has(nxt, written) or not is_common(nxt, lex) and nxt not in lex.demonyms \
+        and not (nxt.startswith("ال") and nxt.endswith(("ي", "يه")))
 
 
 def _possessed(written: str) -> bool:

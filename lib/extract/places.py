@@ -154,14 +154,18 @@ def parent_after(tokens: list[Token], k: int, text: str, *, lex: Lexicons) -> tu
         m += 1
     if m >= len(tokens) or (m > k and not gap_is_space(text, tokens[m - 1].end, tokens[m].start)):
         return None
+    comma = m == k and k > 0 and text[tokens[k - 1].end:tokens[k].start].strip() in ("،", ",")
     n, ents, skip, _ = lookup(tokens, m, text, lex=lex)
     place = next((e for e in ents if e.entity_type == "place" and e.lat is not None), None)
     if place is None:
         return None
     if precision is None:
-        if m != k or "ب" not in text[tokens[m].start:tokens[m].start + skip]:
+        if not comma and (m != k or "ب" not in text[tokens[m].start:tokens[m].start + skip]):
             return None  # a place right after another is a list, not a tie (حلب ودمشق)
-        precision = "parent"
+        if comma and m + n < len(tokens) and tokens[m + n].key[0] == "و" \
+                and gap_is_space(text, tokens[m + n - 1].end, tokens[m + n].start):
+            return None  # قرية X، دمشق وحلب: a list of places, not where X lies
+        precision = "parent"  # بحمص; حي الخزامي، الرياض: the place it lies in, after a comma
     if place.kind in ("country", "region") or place.precision in ("country", "region"):
         return None  # a country's or a region's middle is no useful area for a village
     if precision == "parent":
@@ -190,6 +194,8 @@ def unknown_place_at(tokens: list[Token], i: int, text: str, found: Found, *, le
         return 1  # the gazetteer knows what follows; let the next step match it (a club's name is no place)
     first = tokens[j].key
     if (first in stop and first not in heads) or first.isdigit() or (len(first) < 3 and first not in heads):
+        return 0
+    if _no_place_name(tokens, i, j, text, cue, lex=lex):
         return 0
     if not first.startswith("ال") and first not in heads and cue in ("منطقه", "مناطق", "مدينه"):
         return 0  # indefinite words after منطقة are mostly descriptions (منطقة آمنة)
@@ -229,6 +235,29 @@ def unknown_place_at(tokens: list[Token], i: int, text: str, found: Found, *, le
         found.entities[pid] = ent
     found.hits.append(Hit(j, j + n, start, end, [found.entities[pid]], "cue"))
     return 1 + n
+
+
+def _no_place_name(tokens: list[Token], i: int, j: int, text: str, cue: str, *, lex: Lexicons) -> bool:
+    """The cue is an everyday word here or what follows it is no name: من ناحية ("on the one hand"), لقضاء
+    ("to spend"), a second noun after و (مدينة وقرية وتجمع), a noun with a preposition (مسجد للعبادة، بمقر) or
+    with a possessive pronoun (قرية أجداده، ناحية منعهم)."""
+    if cue == "ناحيه" and i and tokens[i - 1].key in ("من", "ومن"):
+        return True
+    if cue == "قضاء" and tokens[i].key.startswith("ل"):
+        return True
+    first = tokens[j].key
+    written = text[tokens[j].start:tokens[j].end]
+    if first[0] == "و" and first not in lex.words.place_heads and (first[1:] in lex.words.common_words
+                                                                    or first[1:] in lex.place_cues):
+        return True
+    if first.startswith(("لل", "بال")) or first[0] in "بل" and lex.common_rank.get(first[1:], 10**9) < 20_000:
+        return True
+    for suffix in ("هما", "هم", "ها", "ه"):
+        stem = first[:-len(suffix)]
+        if written.endswith(suffix) and len(stem) >= 3 and not first.startswith("ال") and (
+                stem in lex.words.common_words or first in lex.words.common_words or stem.endswith("ت") and stem[:-1] + "ه" in lex.words.common_words):
+            return True
+    return "\u064b" in written
 
 
 @lru_cache(maxsize=4)

@@ -30,6 +30,10 @@ from lib.text.normalize import fold
 from lib.text.quote_marks import QuoteSpan, pair_quotes
 from lib.text.tokens import Token, gap_is_space
 
+# A speaker phrase is read at most this many chunks far: real ones are far shorter, and a run of reporting
+# verbs or fillers with no content (قال قال قال …) must not be read to its end from every one of its verbs.
+MAX_PHRASE_CHUNKS = 40
+
 _SENTENCE_BREAK = re.compile(r"\n|[.!?؟](?=[ \n])")  # where a sentence ends
 _CLAUSE_MARKS = "،,؛:"
 MAX_NAME_TOKENS = 4  # an unknown name kept as written is at most this long
@@ -198,6 +202,8 @@ class Passage:
         self._keys: list[str] | None = None
         self._sentence_ends: list[int] | None = None
         self._beside_cues: dict[str, list[int]] | None = None
+        self._relays: list[Cue] | None = None
+        self._relay_starts: list[int] = []
 
     def positions(self, key: str) -> list[int]:
         """Indices of the tokens whose folded word is key (built once per article)."""
@@ -215,6 +221,13 @@ class Passage:
             return self._keys.index(key)
         except ValueError:
             return -1
+
+    def relays_after(self, token: int) -> list[Cue]:
+        """The «نقلا عن» attributions that start after a token, in text order."""
+        if self._relays is None:
+            self._relays = [c for c in self.cues if c.kind == "attribution" and c.form.startswith("نقلا")]
+            self._relay_starts = [c.first_token for c in self._relays]
+        return self._relays[bisect.bisect_right(self._relay_starts, token):]
 
     def beside_cues(self) -> dict[str, list[int]]:
         """Words right before or after a reporting cue → their token indices (قال ويست، نيومان فيقول)."""
@@ -390,6 +403,12 @@ class Reader:
     def key(self, i: int) -> str:
         return self.p.tokens[i].key
 
+    def definite(self, i: int) -> bool:
+        """Does token i carry the article as written (الأهلي, not إلغاء, whose folded key also opens with ال)?"""
+        tok = self.p.tokens[i]
+        return self.p.text[tok.start:tok.end].lstrip("وفبلك«\"“")[:2] in ("ال", "لل") or \
+            self.p.text[tok.start:tok.start + 3] in ("وال", "فال", "بال", "كال")
+
     def boundary(self, i: int) -> bool:
         """Is there punctuation (a comma, a colon, a line break) before token i?"""
         if i <= 0:
@@ -415,7 +434,13 @@ class Reader:
             hit = "glued_mention" if any(c in pre for c in "لبك") else "mention"
         else:
             hit = word_class(tok.key, lex=self.lex)
-            if hit == "word":
+            written = p.text[tok.start:tok.end]
+            if hit == "word" and i not in p.cue_at and ("\u064b" in written or len(tok.key) > 4 and tok.key.endswith(
+                    ("هم", "هما", "هن", "ها")) and tok.key not in self.lex.given_names):
+                # ويضيف استعمالاً مجازياً، وأكد عزمهم: a word with tanwin al-fath or a possessive pronoun is the
+                # verb's object, no name
+                hit = "accusative"
+            elif hit == "word":
                 clitic = self._clitic_actor(i)
                 if clitic is not None:
                     self.clitic[i] = clitic
@@ -478,7 +503,8 @@ class Reader:
         rest = _glued_preposition(key, lex=self.lex)
         if rest is None:
             return False
-        if key[:1] == "ل" and len(rest) > 4 and rest.endswith(("يه", "يها", "يهم", "اته", "اتها")):
+        if key[:1] == "ل" and len(rest) > 4 and rest.endswith(("يه", "يها", "يهم", "اته", "اتها")) \
+                and not rest.startswith("ال"):  # (للاتفاقية: a definite noun carries no pronoun)
             return True  # لمتابعيه، لمحبيها: his followers, her fans
         return word_class(rest, lex=self.lex) in ("name_context", "addressee")
 
@@ -489,7 +515,7 @@ class Reader:
         once a chunk that may name the speaker is read (the rest of a long phrase is not needed)."""
         chunks: list[Chunk] = []
         i, relative, left = start, False, None
-        while i < end and left != 0:
+        while i < end and left != 0 and len(chunks) < MAX_PHRASE_CHUNKS:
             comma = i > start and self.boundary(i)
             if comma:
                 relative = False
@@ -521,6 +547,8 @@ class Reader:
             return Chunk("filler", i, i)
         if k == "relative":
             return Chunk("relative", i, i)
+        if k == "accusative":
+            return Chunk("object", i, i)
         if k in ("group", "anonymous"):
             return Chunk("anonymous", i, self.description(i + 1, end))
         if k == "role" or (i + 1 < end and f"{self.key(i)} {self.key(i + 1)}" in self.cls.roles):
@@ -530,8 +558,9 @@ class Reader:
         if k == "bare_body":
             nxt = i + 1
             if nxt < end and not self.boundary(nxt) and (self.kind(nxt) in ("prepositional", "mention", "name_quote")
-                                                        or self.kind(nxt) == "word" and (
-                                                            _nisba(self.key(nxt)) or self.key(nxt).startswith("ال"))):
+                                                        or self.kind(nxt) in ("word", "role") and (
+                                                            _nisba(self.key(nxt)) or self.kind(nxt) == "word" and
+                                                            self.key(nxt).startswith("ال"))):  # المركز الإعلامي
                 body = self.body(i, end)  # الاتحاد التونسي لكرة القدم: a name, not a bare noun
                 if body.kind == "body":
                     return body
@@ -648,7 +677,8 @@ class Reader:
                 j += 1  # المدير العام: an adjective of the title, not a time; عبد الله: one name
                 continue
             if k not in ("word", "role", "bare_body", "name_context", "name_link", "prepositional", "bare_document") \
-                    and key not in self.lex.function_words["locative"]:
+                    and key not in self.lex.function_words["locative"] and not (
+                        k in ("addressee", "document") and key.startswith("وال")):  # العلاقات العامة والإعلام
                 break  # (جمعية البر لقرى جنوب مكة: a direction stays in the title)
             if k == "role":
                 inner_role_at = j
@@ -665,11 +695,15 @@ class Reader:
             after = self.mention_last(j) + 1
             if ent is not None and ent.kind == "person" and (after >= end or self.boundary(after)):
                 person_at = j  # وزير …، X،: a name set off by commas
-        elif person_at < 0 and j < end and self.boundary(j) and self.kind(j) == "word" and \
-                p.text[p.tokens[j - 1].end:p.tokens[j].start].strip() in ("،", ","):
+        elif person_at < 0 and j < end and self.boundary(j) and self.kind(j) in ("word", "name_link") and \
+                not self.definite(j) and p.text[p.tokens[j - 1].end:p.tokens[j].start].strip() in ("،", ","):
             name = self.name(j, end)
             after = name.last + 1
-            if name.last - j < 3 and (after >= end or self.boundary(after) and p.text[
+            if name.last - j < 2 and after < end and not self.boundary(after) and self.kind(after) == "mention" \
+                    and self.entity_at(after) is not None and self.entity_at(after).kind == "person":
+                person_at = after  # المتحدث باسم الرئيس الروسي، ديميتري بيسكوف،: a given name spelt otherwise
+            elif name.last - j - sum(self.kind(t) == "name_link" for t in range(j, name.last)) < 3 and (
+                    after >= end or self.boundary(after) and p.text[
                     p.tokens[after - 1].end:p.tokens[after].start].strip() in ("،", ",")):
                 chunk.name_span, chunk.last = (j, name.last), name.last  # الأستاذ في جامعة فلورنسا، أليساندرو سيني،
                 chunk.name_after_title = True
@@ -791,30 +825,45 @@ class Reader:
                                                                                "name_context"):
             chunk.issuer = self.chunk(j, end)  # بيان الخارجية، تقرير الوزارة، تقرير مركز الدراسات
             j = chunk.issuer.last + 1
+        elif j < end and not self.boundary(j) and not bare and j == i + 1 and self.kind(j) == "word" and \
+                self.definite(j) and not _nisba(self.key(j)) and self.key(j) not in self.lex.speech_cues:
+            j += 1  # تقرير الشال الاقتصادي: the document's own name, and its adjectives
+            while j < end and j - i < 4 and not self.boundary(j) and self.kind(j) == "word" and _nisba(self.key(j)):
+                j += 1
         chunk.last = max(i, min(j, end) - 1)
         return chunk
 
     def body(self, i: int, end: int) -> Chunk:
         """A body named by its kind and name (شركة «كومريس»، منظمة "صوت الفرات"، شركة الإمارات للاتصالات)."""
-        j, n = i + 1, 0
+        j, n, named = i + 1, 0, False
         if j < end and self.kind(j) == "name_quote":
             return Chunk("body", i, min(self.quote_last(j), end - 1))
+        quote = self.p.quote_holding(self.p.tokens[i].start)
         while j < end and n < MAX_BODY_TOKENS and not self.boundary(j):
             k = self.kind(j)
+            if k != "name_quote" and self.p.quote_holding(self.p.tokens[j].start) is not quote:
+                break  # وشكر النادي الأهلي "الأشقاء …": the quoted words begin, the name has ended
             if k in ("mention", "glued_mention") and self.entity_at(j) is not None and \
                     self.entity_at(j).kind not in ("person", "media"):
-                j, n = self.mention_last(j) + 1, n + 1  # شركة الإمارات للاتصالات
+                j, n, named = self.mention_last(j) + 1, n + 1, True  # شركة الإمارات للاتصالات
                 continue
+            if named and k == "word" and not self.definite(j) and not _nisba(self.key(j)):
+                break  # إدارة النادي الأهلي إلغاء عقد: a known name has ended, an indefinite noun follows
             if k == "glued_noun" and self._genitive_noun(self.key(j)):
                 j, n = j + 1, n + 1
                 continue
+            if k == "anonymous" and n and self.definite(j) and not self.definite(j - 1) and \
+                    self.kind(j - 1) == "word":
+                j, n = j + 1, n + 1  # هيئة كبار العلماء: a group word as the genitive of the name's noun
+                continue
             if k not in ("word", "prepositional", "name_link", "bare_body", "name_context", "role") \
-                    or self.key(j) in self.lex.speech_cues:
-                break
+                    or self.key(j) in self.lex.speech_cues or self.key(j) in self.lex.speaker_phrase["affiliation"] \
+                    or n and self.key(j) in ("اول", "اولي", "اخر") and j + 1 < end and self.key(j + 1) == "من":
+                break  # (المنظمة التابعة له: what it belongs to; موقع باز فييد أول من نشر: the name has ended)
             if n >= 2 and self.key(j).endswith("ا") and not self.key(j).startswith("ال") or \
                     n and self.key(j)[:1] == "ي" and self.key(j) not in self.lex.given_names:
                 break  # وقعت شركة سيريكا إنرجي عقدا، الشركة الداخلية يلقي اللوم: the name has ended
-            if n and k == "word" and not self.key(j).startswith(("ال", "و", "ل")) and \
+            if n and k == "word" and not (self.definite(j) or self.key(j).startswith(("و", "ل"))) and \
                     self.key(j - 1).startswith(("ال", "وال")) and not _nisba(self.key(j)) and (
                         not _nisba(self.key(j - 1)) or self._demonym_at(j - 1)):
                 break  # وزارة التجارة والصناعة بلوغ القيمة …: an indefinite noun after the definite name
@@ -855,7 +904,11 @@ def _body_gender(ent: Entity, surface: str) -> str:
         return ""
     if words[0].endswith(("ه", "ات")) or len(words) > 1 and (words[1].endswith("يه") or words[1] == "المتحده"):
         return "f"  # الوزارة، القوات، الأمم المتحدة، الولايات المتحدة (but حزب الله: the name of God is no adjective)
-    return "m"
+    if words[0].startswith("ال"):
+        return "m"  # الجيش، المجلس
+    # وتقول هيومن رايتس ووتش، ذكرت رويترز، وذكرت مستشفى «سانتا كازا»: a bare or foreign name, or a masculine
+    # noun the press often makes feminine (the body as a جهة), takes either gender
+    return ""
 
 
 def _word_gender(key: str) -> str:
@@ -883,8 +936,8 @@ def cue_gender(cue: Cue, *, lex: Lexicons) -> str:
         return "f" if word.endswith("ه") else "pl" if word.endswith(("ين", "ون")) else "m"
     if word.endswith(("وا", "ون")):
         return "pl"
-    if word.endswith("ت") and word[:-1] in cues:
-        return "f"  # قالت ← قال، لفتت ← لفت (but لفت itself is masculine)
+    if word.endswith("ت") and (word[:-1] in cues or word[:-1] + "ا" in cues or word[:-1] + "ي" in cues):
+        return "f"  # قالت ← قال، لفتت ← لفت (but لفت itself is masculine), دعت ← دعا، نفت ← نفى
     if word.startswith("ت") and "ي" + word[1:] in cues:
         return "f"  # تقول ← يقول
     return "m"
@@ -978,6 +1031,7 @@ class Speakers:
         self.titles: dict[str, Source] = {}  # folded title → the person this article gives it
         self.issuers: dict[str, Source] = {}  # folded document word (بيان) → who issued one in this article
         self.named_people: list[Source] = []  # people this article names that no lexicon knows (by rank, title)
+        self.genders: dict[str, str] = {}  # person's key → m or f, from the verbs of the phrases that name them
         self._scanned = False
 
     def release(self) -> None:
@@ -996,9 +1050,22 @@ class Speakers:
         if source is not None and source.kind not in ("unknown",):
             self.last, self.last_at, self.last_by_attribution = source, at, attribution
 
+    def _gender(self, source: Source) -> Source:
+        """The source with the gender its earlier verbs gave a person (وقال نيبينزيا … then قالت is not his)."""
+        if source.gender or source.kind != "person" or not source.speaker_id:
+            return source
+        g = self.genders.get(source.speaker_id, "")
+        return replace(source, gender=g) if g in ("m", "f") else source
+
+    def _note_gender(self, source: Source, gender: str) -> None:
+        """A person named as the subject of a verb: remember the verb's gender (two genders: unknown)."""
+        if source.kind == "person" and source.speaker_id and gender in ("m", "f"):
+            seen = self.genders.get(source.speaker_id)
+            self.genders[source.speaker_id] = gender if seen in (None, gender) else "?"
+
     def _best(self, cands: list[Candidate], gender: str) -> Candidate | None:
         for c in cands:
-            if not _agrees(gender, c.source) and "gender_clash" not in c.evidence:
+            if not _agrees(gender, self._gender(c.source)) and "gender_clash" not in c.evidence:
                 c.evidence.append("gender_clash")
         cands = [c for c in cands if c.score >= FLOOR]
         return max(cands, key=lambda c: (c.score, c.at)) if cands else None
@@ -1019,17 +1086,19 @@ class Speakers:
         subject, junk, chunks = self._phrase_subject(cue.last_token + 1, b)
         if junk and svo is None:
             return None, False
-        relay = next((c for c in p.cues if c.kind == "attribution" and c.form.startswith("نقلا")
-                      and cue.last_token < c.first_token and c.last_token < b), None)
+        relay = next((c for c in p.relays_after(cue.last_token) if c.last_token < b), None)
         if relay is not None:  # ذكرت صحيفة «الشرق الأوسط» نقلا عن مسؤول أمني أن …: the source relayed speaks
             relayed, _, _ = self._phrase_subject(relay.last_token + 1, b)
             if relayed is not None and relayed.score >= FLOOR:
                 subject = relayed
+                gender = ""  # وأكدت وكالة إنترفاكس نقلا عن الجيش: the verb agrees with the outlet, not the source
         if subject is not None:
             cands.append(subject)
         best = self._best(cands, gender)
         if best is not None:
             self._note_issuer(chunks, best.source)
+            if "gender_clash" not in best.evidence:
+                self._note_gender(best.source, gender)
             return best.source, True
         if not discourse:
             return UNKNOWN, False
@@ -1073,7 +1142,7 @@ class Speakers:
         for ch in chunks:
             if ch.kind in ("filler", "prep") and not ch.after_comma:
                 continue
-            if ch.kind in ("junk", "relative") or ch.after_comma:
+            if ch.kind in ("junk", "relative", "object") or ch.after_comma:
                 return None, start
             src, ev = self._chunk_source(ch)
             if src is None:
@@ -1123,6 +1192,8 @@ class Speakers:
         for n, ch in enumerate(chunks):
             if ch.kind in ("filler", "prep", "relative") or ch.relative:
                 continue
+            if ch.kind == "object":
+                return None, False, chunks  # ويضيف استعمالاً مجازياً: the verb's object, its subject unwritten
             if ch.kind == "junk":
                 # أكد وجود …: a verbal noun right after the verb; after an occasion (في تغريدة أخرى) it is no clue
                 return None, n == 0, chunks
@@ -1210,11 +1281,12 @@ class Speakers:
         m = p.actor_mentions[k]
         gap = p.text[m.end:cue.start].strip()
         # الكرملين قال، الخارجية القطرية التي أكدت، الحكومة قد أعلنت
+        first_to = fold(gap) in ("اول من", "اولي من", "اول من قد")  # وكانت رويترز أول من ذكرت: she was first to
         if gap not in ("", "قد", "فقد", "كان", "كانت", "التي", "الذي", "الذين", "التي كانت", "الذي كان") \
-                or p.in_content(m.start):
+                and not first_to or p.in_content(m.start):
             return None
         ent = p.entity(m)
-        if ent.kind == "media" and gap:
+        if ent.kind == "media" and gap and not first_to:
             return None
         i = p.token_at(m.start)
         if ent.kind == "person":
@@ -1356,7 +1428,8 @@ class Speakers:
             name = p.text[q.open + 1:q.close].strip() if quoted else text
             written = p.text[p.tokens[ch.first].start:q.close + 1] if quoted else text
             kind = "media" if head in self.lex.speaker_phrase["media_head"] else "organization"
-            return Source(name, written, None, kind, _word_gender(head)), ["body"]  # صحيفة «الحياة» → الحياة
+            # صحيفة «الحياة» → الحياة; a masculine head takes either verb (وذكرت مستشفى «سانتا كازا»: the body)
+            return Source(name, written, None, kind, "f" if head.endswith("ه") else ""), ["body"]
         if ch.kind == "name":
             return self._name_source(ch, end)
         if ch.kind == "capital":
@@ -1385,6 +1458,14 @@ class Speakers:
                 namesake = [q for q in self.named_people if fold(q.speaker_ar or "").split()[-1:] == surname]
                 if namesake:
                     return namesake[-1]
+                # ودعا المالكي after العقيد تركي المالكي: the namesake the article names in full, not the lexicon's
+                # best-known bearer of the surname
+                fuller = [(o, e) for o, e, mw, _ in p.mention_words() if len(mw) > 1 and mw[-1:] == surname
+                          and e.kind == "person"]
+                if fuller and len({e.entity_id for _, e in fuller}) == 1 and fuller[0][1].entity_id != ent.entity_id:
+                    o, e = fuller[0]
+                    return source_of(e, o.surface if e.entity_id.startswith("person:") else (e.name_ar or o.surface),
+                                     gender)
             return source_of(ent, m.surface, gender)
         full = ent.name_ar or m.surface
         # the fullest name the article gives, when this mention is its end (تيلرسون → ريكس تيلرسون)
@@ -1525,7 +1606,8 @@ class Speakers:
                     ch = r.title(j, min(n, i + 4))
                     if ch.person is not None and ch.person.start == m.start:
                         self._title_source(ch)
-                    break
+                    if p.tokens[j].key not in self.lex.words.ranks:
+                        break  # (وزير الأوقاف المصري الدكتور مختار جمعة: a rank, and the office before it)
             # هاني أبو ريدة، رئيس الاتحاد …
             if after < n and r.boundary(after) and p.text[p.tokens[after - 1].end:p.tokens[after].start].strip() \
                     in ("،", ",") and r.kind(after) == "role" and p.tokens[after].key in self.lex.words.roles:
@@ -1542,6 +1624,10 @@ class Speakers:
                 return replace(src, gender=""), ev  # the verb agrees with the document, not its issuer
         text = self._text(ch.first, ch.last)
         head = p.tokens[ch.first].key
+        if ch.last > ch.first and not head.startswith("ال"):
+            src = Source(text, text, None, "document", _word_gender(head))
+            self.issuers.setdefault(head, src)  # تقرير الشال … then التقرير: that report
+            return src, ["document"]
         if ch.last == ch.first and head.startswith("ال"):
             src = self._issuer_before(head[2:], p.tokens[ch.first].start)
             if src is not None:
@@ -1604,7 +1690,11 @@ class Speakers:
                 cands.append((p.token_at(m.start), m))
         for k in (stem, head, "و" + stem, "ب" + stem, "ل" + stem, "و" + head, "ب" + head, "ل" + head):
             cands += [(j, None) for j in p.positions(k)]
-        order = sorted({j: m for j, m in cands if j != n}.items(), key=lambda c: (c[0] > n, abs(c[0] - n)))
+        at_token: dict[int, object] = {}
+        for j, m in cands:
+            if j != n and at_token.get(j) is None:
+                at_token[j] = m  # a mention at j wins over the bare word read there (its name ends where it ends)
+        order = sorted(at_token.items(), key=lambda c: (c[0] > n, abs(c[0] - n)))
 
         def governed(j: int) -> bool:
             prev = p.tokens[j - 1].key if j else ""
@@ -1612,15 +1702,19 @@ class Speakers:
                               p.cue_at[j - 1].kind == "attribution" or prev in ("وبحسب", "بحسب", "حسب", "وفق"))
 
         found: list[Source] = []
+        before: list[Source] = []
         for j, m in [c for c in order if not governed(c[0])] + [c for c in order if governed(c[0])]:
             src = self._body_at(j, m, head, stem)
             if src is not None:
                 found.append(src)
+                if j < n:
+                    before.append(src)
         if not found:
             return self._government_of_state(head, at)
         # وكالة التصنيف الائتماني after وكالة التصنيف الائتماني ستاندرد آند بورز: the fuller name of that body
+        # given before (a later one may run on into its verb: أن بنك كومنولث جمع رسوما)
         first = fold(found[0].speaker_ar or "").split()
-        fuller = [f for f in found[1:] if fold(f.speaker_ar or "").split()[:len(first)] == first
+        fuller = [f for f in before if f is not found[0] and fold(f.speaker_ar or "").split()[:len(first)] == first
                   and len(fold(f.speaker_ar or "").split()) > len(first)]
         return fuller[0] if fuller else found[0]
 
@@ -1634,7 +1728,8 @@ class Speakers:
         if body.kind != "body" or body.last == j or key.endswith(head) and not (
                 _nisba(p.tokens[j + 1].key) or p.tokens[j + 1].key.startswith(("ال", "لل"))):
             return None  # وقامت اللجنة بتشكيل: the bare noun again, not its name
-        if key.startswith(("ال", "وال")) and all(_nisba(p.tokens[t].key) or p.tokens[t].key in _demonyms(lex=self.lex)
+        if key.startswith(("ال", "وال")) and all((_nisba(p.tokens[t].key) and r.kind(t) != "mention")
+                                                 or p.tokens[t].key in _demonyms(lex=self.lex)
                                                  for t in range(j + 1, body.last + 1)):
             return None  # ولمحت الوكالة الأميركية: a description again, the name is elsewhere
         src, _ = self._chunk_source(body)
@@ -1856,13 +1951,16 @@ def canonical_sources(statements: list[Statement], p: Passage) -> None:
         if s.speaker_id and not s.speaker_id.startswith(("person:", "name:")):
             continue  # the lexicon's
         name = s.speaker_ar or s.speaker or ""
-        ent = lexicon_actor(name, lex=lex)
+        plain = " ".join(name.translate(_QUOTE_MARKS).split())  # وكالة "أسوشيتد برس" is وكالة أسوشيتد برس
+        ent = lexicon_actor(plain, lex=lex)
+        if ent is None and len(plain.split()) > 1 and fold(plain).split()[0] in lex.words.name_contexts:
+            ent = lexicon_actor(plain.split(None, 1)[1], lex=lex)  # وكالة «رويترز»، صحيفة «نيويورك تايمز»
         if ent is not None:
             s.speaker, s.speaker_id, s.speaker_kind = ent.name, ent.entity_id, ent.kind
             s.speaker_ar = (ent.name_ar or name) if ent.kind == "person" or fold(name) != fold(ent.name_ar) \
                 else name
             continue
-        key = name_key(name, lex=lex)
+        key = name_key(plain, lex=lex)
         if s.speaker_kind in ("person", "named"):
             same = _same_person(key.split(), list(people.values()), lex=lex)
             if same is not None:
@@ -1875,6 +1973,9 @@ def canonical_sources(statements: list[Statement], p: Passage) -> None:
         # people (and words no list knows, mostly people) under person:, bodies, titles and documents under name:
         prefix = "person:" if s.speaker_kind in ("person", "named") else "name:"
         s.speaker_id = prefix + key.replace(" ", "_")
+
+
+_QUOTE_MARKS = str.maketrans("", "", "«»\"“”")
 
 
 def _clean_written(name: str, *, lex: Lexicons) -> str:

@@ -40,6 +40,9 @@ class _Context(Passage):
         self.statements: list[Statement] = []
         self.phrases: list[tuple[int, int]] = []  # speaker phrases read (from a cue to its opener)
         self.who = Speakers(self)
+        # every place a sentence may end (the pattern's matches are one character each, so finditer misses
+        # none): found once, then looked up by bisect (a search per cue to the text's end was quadratic)
+        self.sentence_stops = [m.start() for m in _SENTENCE_END.finditer(text)]
 
 
 def extract_statements(text: str, tokens: list[Token], found: Found, published: str | None, *,
@@ -73,9 +76,10 @@ def _in_long_quote(ctx: _Context, pos: int) -> bool:
 def _sentence_end(ctx: _Context, pos: int) -> int:
     """End of the sentence that runs on from pos; quoted passages are passed over whole."""
     text, i = ctx.text, pos
+    stops = ctx.sentence_stops
     while i < len(text):
-        m = _SENTENCE_END.search(text, i)
-        end = m.start() if m else len(text)
+        n = bisect.bisect_left(stops, i)
+        end = stops[n] if n < len(stops) else len(text)
         k = bisect.bisect_left(ctx.opens, i)
         if k < len(ctx.opens) and ctx.opens[k] < end:
             i = ctx.quote_by_open[ctx.opens[k]].close + 1  # a quote opens first: pass over it whole
@@ -174,6 +178,8 @@ def _find_opener(ctx: _Context, cue: Cue, limit: int, *, lex: Lexicons) -> _Open
             if ch in _OPENERS and k in ctx.quote_by_open:
                 q = ctx.quote_by_open[k]
                 if not ctx.is_name_quote(q) or (q.words(text) >= 2 and _follows_directly(ctx, cue, q)):
+                    if seen > 6 and _attributed_after(ctx, q):
+                        return None  # أعلن … لكن لم يتم تأكيدها «لأسباب أمنية» بحسب الوزارة: the quote is بحسب's
                     return _Opener("quote", k, k, q)
                 # a quoted name: pass over it
                 k = q.close
@@ -195,6 +201,14 @@ def _find_opener(ctx: _Context, cue: Cue, limit: int, *, lex: Lexicons) -> _Open
             return None
         pos, j = tok.end, j + 1
     return None
+
+
+def _attributed_after(ctx: _Context, q: QuoteSpan) -> bool:
+    """Does an attribution (بحسب، وفق) follow the quote right after it closes?"""
+    j = ctx.token_after(q.close)
+    cue = ctx.cue_at.get(j)
+    return cue is not None and cue.kind == "attribution" and \
+        ctx.text[q.close + 1:ctx.tokens[j].start].strip(" ،,") == ""
 
 
 def _follows_directly(ctx: _Context, cue: Cue, q: QuoteSpan) -> bool:

@@ -25,48 +25,51 @@ ACTOR_KINDS = {"armed_group": ("conflict", 2.0), "military": ("conflict", 2.0), 
                "state": ("politics", 1.0), "organization": ("politics", 1.0), "person": ("politics", 1.0)}
 MAX_ACTORS = 3
 
-# Per loaded Lexicons: folded word → its bare readings that topics.tsv lists (most literal first), and the
-# bare first words of its two-word forms.
+# Per loaded Lexicons: folded word → what topics.tsv makes of it: the form it is (or None) and the bare readings
+# that open one of its two-word forms (most words are neither: one shared empty entry).
 _MEMO: WeakKeyDictionary = WeakKeyDictionary()
+_NOTHING: tuple[str | None, tuple[str, ...]] = (None, ())
 
 
-def _tables(lex: Lexicons) -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
-    tables = _MEMO.get(lex)
-    if tables is None:
-        firsts = frozenset(k.split()[0] for k in lex.topic_words if " " in k)
-        tables = _MEMO[lex] = ({}, firsts)
-    return tables
-
-
-def _readings(key: str, lex: Lexicons) -> tuple[str, ...]:
-    """The bare readings of a folded word behind its proclitics (بالمباراه → مباراه), literal first."""
-    memo, _ = _tables(lex)
+def _entry(key: str, lex: Lexicons, memo: dict, firsts: frozenset[str]) -> tuple[str | None, tuple[str, ...]]:
+    """(the topics.tsv form a folded word is behind its proclitics, its readings that open a two-word form)."""
     found = memo.get(key)
     if found is None:
-        found = memo[key] = tuple(dict.fromkeys(bare(k) for k in clitic_keys(key)))
+        readings = tuple(dict.fromkeys(bare(k) for k in clitic_keys(key)))  # بالمباراه → مباراه, literal first
+        hit = next((r for r in readings if r in lex.topic_words), None)
+        opening = tuple(r for r in readings if r in firsts)
+        found = memo[key] = (hit, readings if opening else ()) if hit or opening else _NOTHING
     return found
 
 
 def forms_found(tokens: list[Token], lex: Lexicons) -> Counter:
     """How often each form of topics.tsv occurs among the tokens (a two-word form takes its words)."""
-    words, (_, firsts) = lex.topic_words, _tables(lex)
+    tables = _MEMO.get(lex)
+    if tables is None:
+        tables = _MEMO[lex] = ({}, frozenset(k.split()[0] for k in lex.topic_words if " " in k))
+    memo, firsts = tables
+    words = lex.topic_words
+    entries = [memo.get(t.key) or _entry(t.key, lex, memo, firsts) for t in tokens]
     found: Counter = Counter()
     skip = -1
-    for i, token in enumerate(tokens):
-        if i <= skip:
+    for i, (hit, readings) in enumerate(entries):
+        if i <= skip or (hit is None and not readings):
             continue
-        readings = _readings(token.key, lex)
-        if i + 1 < len(tokens) and any(r in firsts for r in readings):
-            after = _readings(tokens[i + 1].key, lex)
+        if readings and i + 1 < len(tokens):
+            after = entries[i + 1][1] or _readings(tokens[i + 1].key)
             pair = next((f"{r} {s}" for r in readings for s in after if f"{r} {s}" in words), None)
             if pair:
                 found[pair] += 1
                 skip = i + 1
                 continue
-        hit = next((r for r in readings if r in words), None)
         if hit:
             found[hit] += 1
     return found
+
+
+def _readings(key: str) -> tuple[str, ...]:
+    """The bare readings of a folded word behind its proclitics, literal first (a two-word form's second word)."""
+    return tuple(dict.fromkeys(bare(k) for k in clitic_keys(key)))
 
 
 def topic_scores(title: str | None, tokens: list[Token], lex: Lexicons,

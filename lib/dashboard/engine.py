@@ -1,0 +1,151 @@
+"""Which engine answers the pages: the pandas loader (lib.dashboard.data, the whole store in memory) for a store
+that fits, DuckDB over the Parquet parts (lib.dashboard.queries, memory bounded) for a big archive.
+
+The one switch: `RASD_ENGINE=duckdb` or `RASD_ENGINE=pandas` forces an engine; otherwise a store of more than
+LARGE_ARTICLES committed articles (counted from its manifests, nothing loaded) is answered by DuckDB. The
+pandas loader held 1.2 GB at 60,000 articles (bench/README.md), so the switch sits below that. Pages wired so
+far: Quotes (`quotes_page`). A page that is not wired keeps the pandas loader whatever the switch says.
+"""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from lib.dashboard import queries, search
+from lib.dashboard.data import _fingerprint, ensure_store, plausible_span, store_dir
+from lib.dashboard.filters import Filters
+from lib.dashboard.rtl import paragraph_html, statement_card
+from lib.dashboard.widgets import PAGE_SIZE, filter_sidebar
+
+ENGINE_ENV = "RASD_ENGINE"
+ENGINES = ("pandas", "duckdb")
+LARGE_ARTICLES = 50_000  # beyond this many articles the pages ask DuckDB (unless RASD_ENGINE says otherwise)
+
+
+def committed_articles(root: Path) -> int:
+    """Articles the store's committed manifests count (without reading any part)."""
+    return _articles(str(root), _fingerprint(root))
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _articles(root: str, fingerprint: tuple[str, ...]) -> int:
+    total = 0
+    for name in fingerprint:
+        try:
+            total += int(json.loads((Path(root) / "manifests" / name).read_text(encoding="utf-8")).get("articles") or 0)
+        except (OSError, ValueError):
+            continue  # a damaged manifest: store_warnings names it
+    return total
+
+
+def engine() -> str:
+    """'duckdb' or 'pandas': RASD_ENGINE when set, else by the store's size."""
+    forced = os.environ.get(ENGINE_ENV, "").strip().lower()
+    if forced:
+        if forced not in ENGINES:
+            raise ValueError(f"{ENGINE_ENV}={forced!r}: must be one of {', '.join(ENGINES)}")
+        return forced
+    return "duckdb" if committed_articles(store_dir()) > LARGE_ARTICLES else "pandas"
+
+
+def use_duckdb() -> bool:
+    """Do the wired pages ask DuckDB?"""
+    return engine() == "duckdb"
+
+
+@st.cache_resource(show_spinner="Opening the store · فتح البيانات…", max_entries=2)
+def _source(root: str) -> queries.Source:
+    """One DuckDB source per store folder and process, shared by the sessions (it refreshes itself)."""
+    return queries.Source(root)
+
+
+def source() -> queries.Source:
+    """The DuckDB source of the dashboard's store (filled from the bundled articles when empty), up to date."""
+    root = store_dir()
+    ensure_store(root)
+    src = _source(str(root))
+    src.refresh()
+    return src
+
+
+def sidebar_data(src: queries.Source) -> dict[str, pd.DataFrame]:
+    """What `widgets.filter_sidebar` reads, from DuckDB and small: the speakers, actor and place tables, the
+    plausible first and last publication day (as a two-row `statements`), and the topics the articles have."""
+    return src.cached("sidebar", lambda: _sidebar_data(src))
+
+
+def _sidebar_data(src: queries.Source) -> dict[str, pd.DataFrame]:
+    return {"speakers": queries.speakers(src), "actor_table": src.entity_table("actors"),
+            "place_table": src.entity_table("places"), "articles": src.persisted("topics", lambda: _topics(src)),
+            "statements": src.persisted("span", lambda: _span(src))}
+
+
+def _topics(src: queries.Source) -> pd.DataFrame:
+    """The topics the articles have (none in a store written before topics were found)."""
+    src.need("articles")
+    return src.cursor().execute("SELECT DISTINCT topic FROM articles WHERE topic IS NOT NULL ORDER BY topic").df()
+
+
+def _span(src: queries.Source) -> pd.DataFrame:
+    """The first and last publication day of the statements inside the corpus's plausible span
+    (`data.plausible_span` over the articles' days), as the two rows `filters.date_span` reads."""
+    src.need("articles")
+    cur = src.cursor()
+    days = cur.execute("SELECT TRY_CAST(published AS TIMESTAMP) AS day FROM articles").df()["day"]
+    lo, hi = plausible_span(pd.to_datetime(days))
+    first = last = None
+    if lo is not None:
+        first, last = cur.execute("SELECT min(published_ts), max(published_ts) FROM ix WHERE published_ts "
+                                  "BETWEEN $lo AND $hi", {"lo": lo.to_pydatetime(), "hi": hi.to_pydatetime()}
+                                  ).fetchone()
+    dated = [d for d in (first, last) if d is not None]
+    return pd.DataFrame({"published_date": pd.to_datetime(pd.Series(dated, dtype="datetime64[ns]")),
+                         "date_ok": np.ones(len(dated), dtype=bool)})
+
+
+ORDERS = {"newest": "Newest first · الأحدث أولاً", "oldest": "Oldest first · الأقدم أولاً"}
+
+
+def quotes_page() -> None:
+    """The Quotes page on DuckDB: the sidebar filters, the count, newest or oldest first, a page of statement
+    cards with their paragraphs. (Not here yet: ranking by relevance, one row per wire story, the downloads.)"""
+    src = source()
+    chosen = filter_sidebar(sidebar_data(src))
+    st.title("Quotes · الاقتباسات")
+    st.caption("Who said what, where and when. Filter in the sidebar; the address bar keeps the filters, so a view "
+               "can be shared. · من قال ماذا وأين ومتى. الرابط يحفظ التصفية لمشاركتها.")
+    left, mid = st.columns([2, 3])
+    by = mid.selectbox("Order · الترتيب", list(ORDERS), format_func=ORDERS.get, key="qd_sort")
+    shown, total = queries.count_statements(src, chosen)
+    left.metric("Shown · المعروض", f"{shown:,}", help=f"of {total:,} statements in the store")
+    if search.parse_query(chosen.text):
+        st.caption(f"{shown:,} statements hold every word of «{chosen.text.strip()}» · تصريحات تحوي كل الكلمات")
+    statement_pages(src, chosen, shown, by, key="quotes")
+
+
+def statement_pages(src: queries.Source, chosen: Filters, shown: int, by: str, key: str) -> None:
+    """A page of the filtered statements' cards (the query's words highlighted), each with its paragraph behind
+    an expander; only the page's rows and articles are read."""
+    if not shown:
+        st.info("No statement matches · لا تصريحات مطابقة")
+        return
+    pages = max(1, -(-shown // PAGE_SIZE))
+    page = 1
+    if pages > 1:
+        box = f"{key}_page"
+        if not 1 <= int(st.session_state.get(box, 1)) <= pages:  # fewer pages after a new filter
+            st.session_state[box] = 1
+        page = st.number_input(f"Page · صفحة (1–{pages})", min_value=1, max_value=pages, value=1, step=1, key=box)
+    rows = queries.statement_page(src, chosen, (page - 1) * PAGE_SIZE, PAGE_SIZE, order=by)
+    bodies = queries.bodies(src, list(rows["article_id"]), list(rows["articles_part"]))
+    variants = search.lexicon_variants()
+    for row in rows.to_dict("records"):
+        marks = search.word_spans(row.get("quote") or "", chosen.text, variants) if chosen.text.strip() else None
+        st.html(statement_card(row, marks))
+        with st.expander("Open in its paragraph · اعرض في الفقرة"):
+            st.html(paragraph_html(row, bodies.get(row["article_id"]) or ""))
