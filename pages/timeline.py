@@ -33,12 +33,12 @@ left.caption("Statements by publication date, the busiest named speakers stacked
              "drag the slider under it to zoom · اسحب فوق الرسم لتحديد فترة، والشريط أسفله للتكبير.")
 brush = st.plotly_chart(charts.activity_figure(shown, top=top, bin=None if bin in (None, "auto") else bin),
                         key="activity", on_select="rerun", selection_mode=("box",))
+odd = charts.implausible(shown)  # of every statement the filters keep, whatever the brush
 days = charts.brushed_range(brush)
 if days:  # what follows shows the brushed days only
     shown = shown[filters.by_dates(shown, days[0].date(), days[1].date()).to_numpy()]
     dates = dates[(dates["date_value"] >= days[0]) & (dates["date_value"] < days[1] + pd.Timedelta(days=1))]
     st.info(f"{days[0]:%Y-%m-%d} – {days[1]:%Y-%m-%d}: {len(shown):,} statements · تصريحات في الفترة المحددة")
-odd = charts.implausible(shown)
 if not odd.empty:
     with st.expander(f"⚠️ {len(odd):,} statement{'s' * (len(odd) != 1)} with an implausible publication date, "
                      "left off the axis · "

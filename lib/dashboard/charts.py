@@ -72,6 +72,17 @@ def _on_axis(statements: pd.DataFrame) -> pd.DataFrame:
     return statements[dated]
 
 
+def named_speakers(statements: pd.DataFrame) -> np.ndarray:
+    """Which statements have a named speaker (their own group, not "unnamed sources"), once per frame: comparing
+    two object columns of 200,000 rows costs ~0.1 s a run."""
+    cache = filters.frame_cache(statements)
+    found = cache.get("named_speakers")
+    if found is None:
+        found = cache["named_speakers"] = (statements["speaker_group"] == statements["speaker_key"]).to_numpy() \
+            if "speaker_group" in statements else np.ones(len(statements), dtype=bool)
+    return found
+
+
 def busiest_speakers(statements: pd.DataFrame, top: int) -> list[str]:
     """The keys of the `top` speakers with most statements, never an unnamed group (مصادر، البيان)."""
     keys = statements["speaker_key"]
@@ -270,7 +281,7 @@ def matrix(statements: pd.DataFrame, column: str, names: dict[str, str], top_row
     rows_at, codes, uniques = filters.id_pairs(statements, column)
     keep = np.ones(len(statements), dtype=bool) if mask is None else np.asarray(mask, dtype=bool).copy()
     if "speaker_group" in statements:
-        keep &= (statements["speaker_group"] == statements["speaker_key"]).to_numpy()
+        keep &= named_speakers(statements)
     chosen = keep[rows_at]
     if not chosen.any():
         return pd.DataFrame()
