@@ -360,10 +360,10 @@ def _two_word_name_after_title(tokens: list[Token], k: int, text: str, *, lex: L
         return False
     key, nxt = tokens[k].key, tokens[k + 1].key
     first_written = _TRAILING_MARKS.sub("", text[tokens[k].start:tokens[k].end])
-    if key in lex.words.stopwords or key in lex.speech_cues or key.startswith("ال") or len(key) < 3 \
-            or key[0] not in _ARABIC_LETTERS or lex.common_rank.get(key, 0) < TITLE_FIRST_RANK \
+    if key in lex.words.stopwords or key in lex.speech_cues or key.startswith(("ال", *_CLITIC_ARTICLE)) \
+            or len(key) < 3 or key[0] not in _ARABIC_LETTERS or lex.common_rank.get(key, 0) < TITLE_FIRST_RANK \
             or key in lex.demonyms or _possessed(first_written) or first_written.endswith(("ه", "هم", "ها")):
-        return False  # الحكم عليهم بإزهاق، لاعب وسطه نغولو: a function word or a possessed noun
+        return False  # الحكم عليهم بإزهاق، لاعب وسطه نغولو، الرئيس للاتفاقية: a function word, a possessed noun, a preposition on ال
     if nxt[0] in "بلك" and len(nxt) > 4 and nxt[1:] in lex.common_rank:
         return False
     if nxt in ("بن", "بنت"):
