@@ -314,9 +314,17 @@ class Source:
             finally:
                 con.close()
             os.replace(tmp, db)
-        self.con.execute("DETACH DATABASE IF EXISTS ixdb")
-        self.con.execute(f"ATTACH {_sql_text(str(db))} AS ixdb (READ_ONLY)")
-        self.con.execute("CREATE OR REPLACE VIEW ix AS SELECT * FROM ixdb.ix")
+        # A new alias per set of batches, the view re-pointed, the one before kept attached until the next
+        # change: a question still running on another thread's cursor never loses its database.
+        alias = "ix_" + db.parent.name
+        attached = getattr(self, "_attached", [])
+        if alias not in attached:
+            self.con.execute(f"ATTACH {_sql_text(str(db))} AS {alias} (READ_ONLY)")
+            attached.append(alias)
+        self.con.execute(f"CREATE OR REPLACE VIEW ix AS SELECT * FROM {alias}.ix")
+        while len(attached) > 2:
+            self.con.execute(f"DETACH DATABASE IF EXISTS {attached.pop(0)}")
+        self._attached = attached
 
     def answers_folder(self) -> Path:
         """Where what is computed once per set of committed batches is kept (the folders of earlier sets go)."""
