@@ -101,7 +101,7 @@ def _span(src: queries.Source) -> pd.DataFrame:
     first = last = None
     if lo is not None:
         first, last = cur.execute("SELECT min(published_ts), max(published_ts) FROM ix WHERE published_ts "
-                                  "BETWEEN $lo AND $hi", {"lo": lo.to_pydatetime(), "hi": hi.to_pydatetime()}
+                                  "BETWEEN $lo AND $hi", {"lo": lo.to_pydatetime(warn=False), "hi": hi.to_pydatetime(warn=False)}
                                   ).fetchone()
     dated = [d for d in (first, last) if d is not None]
     return pd.DataFrame({"published_date": pd.to_datetime(pd.Series(dated, dtype="datetime64[ns]")),
@@ -186,7 +186,7 @@ def _home_counts(src: queries.Source) -> pd.DataFrame:
         odd = cur.execute("SELECT count(*) FROM ix WHERE published_ts IS NOT NULL").fetchone()[0]
     else:
         odd = cur.execute("SELECT count(*) FROM ix WHERE published_ts IS NOT NULL AND NOT (published_ts BETWEEN "
-                          "$lo AND $hi)", {"lo": lo.to_pydatetime(), "hi": hi.to_pydatetime()}).fetchone()[0]
+                          "$lo AND $hi)", {"lo": lo.to_pydatetime(warn=False), "hi": hi.to_pydatetime(warn=False)}).fetchone()[0]
     return pd.DataFrame({"articles": [int(articles)], "odd": [int(odd)]})
 
 

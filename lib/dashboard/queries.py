@@ -7,14 +7,18 @@ the columns a question needs, so memory stays bounded whatever the archive's siz
 (a `Source` or a store folder, a `Filters` value, …) → a small DataFrame, and agrees with the pandas path
 (`lib.dashboard.filters` over the frames `lib.dashboard.data.derive` makes; tests/test_queries.py checks it).
 
-A `Source` is one DuckDB connection with a view per table over the parts the store's manifests name (a batch
-that is being written is not seen until its manifest is committed); `refresh()` picks up new batches. The text
-search is `lib.dashboard.search`'s word search: every quote's words read through their clitics and attested
-spelling variants into keys, one (statement_id, key) row per distinct key, computed once per statements part
-(each part never changes), sorted by key so DuckDB skips the row groups a key is not in, and kept beside the
-store in `search/<version>/` (rebuilt on demand, or ahead with `python -m lib.dashboard.queries --index`); a
-store that cannot be written keeps them in a temp folder. A quoted phrase is matched on its words' keys, then
-checked word by word on those candidates' quotes.
+A `Source` is one DuckDB connection over the parts the store's manifests name (a batch that is being written is
+not seen until its manifest is committed); `refresh()` picks up new batches. What no question should compute
+row by row is written once beside the store (`derived/<version>/`): per statements part its narrow rows
+(ids, parsed publication time, `who` = one integer per speaker spelling, place and actor ids, topic) and its
+speakers; per set of committed batches (`answers/<fingerprint>/`) `ix.duckdb` (all narrow rows in one DuckDB
+table, in list order), the speakers table (each `who` with the pandas path's merged key, label and group, by
+lib.dashboard.data's own functions), the place and actor tables and other filter-independent answers. A page
+is ordered on `ix`, and only its rows are read whole, from their own parts. `python -m lib.dashboard.queries
+--index` makes all of it ahead. The text search is `lib.dashboard.search`'s word search: every quote's words
+read through their clitics and attested spelling variants into keys, one (statement_id, key) row per distinct
+key, per statements part in `search/<version>/`, merged into sorted segments of SEGMENT parts; a quoted
+phrase is matched on its words' keys, then checked word by word on those candidates' quotes.
 """
 from __future__ import annotations
 
@@ -64,19 +68,13 @@ def _sql_text(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
-# Text with something besides whitespace (pandas: `_text_or_empty`), a display label (`_labels`), a speaker key
-# (`_speaker_keys`): the pandas path's rules, in SQL.
+# Text with something besides whitespace (pandas: `_text_or_empty`) and a display label (`_labels`), for the
+# place and actor tables. (Speaker keys are not made in SQL: the speakers table uses lib.dashboard.data's rule.)
 _MACROS = f"""
 CREATE OR REPLACE MACRO nz(x) AS (x IS NOT NULL AND length(trim(x, {_sql_text(_WS)})) > 0);
-CREATE OR REPLACE MACRO stripped(x) AS trim(x, {_sql_text(_WS)});
 CREATE OR REPLACE MACRO label(a, b) AS (CASE
     WHEN nz(a) AND nz(b) AND a <> b THEN a || ' · ' || b
     WHEN nz(a) THEN a WHEN nz(b) THEN b ELSE '—' END);
-CREATE OR REPLACE MACRO speaker_key(i, s, s_ar) AS (CASE
-    WHEN length(i) > 0 THEN i
-    WHEN nz(s) THEN 'name:' || stripped(s)
-    WHEN nz(s_ar) THEN 'name:' || stripped(s_ar)
-    ELSE '?' END);
 """
 
 
@@ -316,9 +314,17 @@ class Source:
             finally:
                 con.close()
             os.replace(tmp, db)
-        self.con.execute("DETACH DATABASE IF EXISTS ixdb")
-        self.con.execute(f"ATTACH {_sql_text(str(db))} AS ixdb (READ_ONLY)")
-        self.con.execute("CREATE OR REPLACE VIEW ix AS SELECT * FROM ixdb.ix")
+        # A new alias per set of batches, the view re-pointed, the one before kept attached until the next
+        # change: a question still running on another thread's cursor never loses its database.
+        alias = "ix_" + db.parent.name
+        attached = getattr(self, "_attached", [])
+        if alias not in attached:
+            self.con.execute(f"ATTACH {_sql_text(str(db))} AS {alias} (READ_ONLY)")
+            attached.append(alias)
+        self.con.execute(f"CREATE OR REPLACE VIEW ix AS SELECT * FROM {alias}.ix")
+        while len(attached) > 2:
+            self.con.execute(f"DETACH DATABASE IF EXISTS {attached.pop(0)}")
+        self._attached = attached
 
     def answers_folder(self) -> Path:
         """Where what is computed once per set of committed batches is kept (the folders of earlier sets go)."""
