@@ -1454,12 +1454,16 @@ class Speakers:
         before it that opens with و or ف and a verb (… وتحدث فيها الدكتور علي الشهري بورقة …، مبينًا)."""
         p, r = self.p, self.reader
         first = p.token_after(sent)
+        tried = 0
         for j in range(cue.first_token - 1, max(first, cue.first_token - 40), -1):
+            if tried == 3:
+                break  # the nearest clauses only (and a bounded cost)
             key = p.tokens[j].key
             after_comma = r.boundary(j) and p.text[p.tokens[j - 1].end:p.tokens[j].start].strip() in ("،", ",")
             if not (key[:1] in "وف" or after_comma) or len(key) < 4 or r.kind(j) != "word" or \
                     p.in_content(p.tokens[j].start) or self._cue_word(key):
                 continue
+            tried += 1
             cand = self._sentence_subject(p.tokens[j].start, cue.start)
             if cand is not None and cand.source.kind in ("person", "title", "organization", "media", "government"):
                 return cand  # (…، أصدرت وكالة فيتش تحذيرا …، قائلة)
