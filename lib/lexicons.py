@@ -56,7 +56,8 @@ class WordLists:
 SPEAKER_PHRASE_ROLES = ("anaphoric", "filler", "phrase_break", "prepositional", "title_break", "relative", "issuer",
                         "honorific", "time", "group", "bare_document", "bare_body", "addressee", "preposition",
                         "relational", "particle", "modifier", "affiliation", "media_head", "divine",
-                        "name_title", "nisba", "state_body", "title_link", "capital", "opinion", "occasion_head")
+                        "name_title", "nisba", "state_body", "title_link", "capital", "opinion", "occasion_head",
+                        "prophetic")
 FUNCTION_WORD_ROLES = ("locative", "name_link", "saying_noun", "not_reporting_before", "noun_before_cue")
 
 

@@ -87,6 +87,8 @@ class Source:
 
 
 UNKNOWN = Source(None, None, None, "unknown")
+# The speaker of a hadith (قال رسول الله صلى الله عليه وسلم، وفي الحديث الشريف، جاء في الحديث عن النبي)
+PROPHET = Source("Prophet Muhammad", "النبي محمد", None, "person", "m")
 
 
 @dataclass
@@ -1103,11 +1105,13 @@ class Speakers:
         opens a verbal noun, not a speaker."""
         p = self.p
         gender = cue_gender(cue, lex=self.lex)
+        b = p.token_after(phrase_end)
+        if self._prophetic(cue.last_token + 1, b):
+            return PROPHET, True
         cands: list[Candidate] = []
         svo = self._before_verb(cue)
         if svo is not None:
             cands.append(svo)
-        b = p.token_after(phrase_end)
         subject, junk, chunks = self._phrase_subject(cue.last_token + 1, b)
         if junk and svo is None:
             return None, False
@@ -1129,6 +1133,22 @@ class Speakers:
             return UNKNOWN, False
         best = self._best(self._discourse(cue), gender)
         return (best.source if best else UNKNOWN), False
+
+    def _prophetic(self, a: int, b: int) -> bool:
+        """Does the speaker phrase tokens a..b-1 open with the Prophet (رسول الله صلى الله عليه وسلم) or a hadith
+        that cites him (الحديث الشريف، الحديث عن النبي)? The Prophet by a bare word (النبي، الرسول) needs the
+        blessing after it: a messenger or another prophet is not him."""
+        p, sp = self.p, self.lex.speaker_phrase
+        keys = [p.tokens[k].key for k in range(a, min(b, a + 8))]
+        if not keys:
+            return False
+        forms, blessing = sp["prophetic"], sp["divine"] | {"ﷺ"}
+        if keys[0] == "الحديث" and len(keys) > 2 and keys[1] == "عن":
+            keys = keys[2:]  # جاء في الحديث عن النبي …
+        for n in (2, 1):
+            if " ".join(keys[:n]) in forms:
+                return keys[0] == "الحديث" or keys[n - 1] == "الله" or any(k in blessing for k in keys[n:n + 3])
+        return False
 
     def for_participle(self, cue: Cue) -> Source:
         """مشيرا، مضيفة: the participle's subject is the sentence's speaker or subject."""
@@ -1656,9 +1676,12 @@ class Speakers:
                 if ent:
                     return Source(ent[0].name, ent[0].name_ar or title, office.actor_id, ent[0].kind, gender)
         if words and words[0] in lex.speaker_phrase["anaphoric"] and self.last is not None \
-                and self.last.kind == "person" and len(words) <= 3 and all(
-                    _nisba(w) or w in _demonyms(lex=lex) for w in words[1:]):
-            return self.last  # المسؤول الروسي، الوزير: the last person quoted (not المتحدث باسم رئاسة الإقليم)
+                and self.last.kind in ("person", "named") and len(words) <= 3 and all(
+                    _nisba(w) or w in _demonyms(lex=lex) for w in words[1:]) \
+                and self._gender(self.last).gender in ("", gender):
+            # المسؤول الروسي، الوزير، المدرب الألماني: the last person quoted (not المتحدث باسم رئاسة الإقليم),
+            # when the head's gender fits theirs (المدربة is not the man quoted before)
+            return self.last
         if words and words[0].startswith("ال"):
             # المغني البالغ من العمر 40 عاما after مغني الراب الأميركي كاني ويست: the same head, the same person
             head = words[0][2:]
