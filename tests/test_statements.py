@@ -106,6 +106,9 @@ NONE_CASES = [
     # a quoted name the clause runs on after (a coalition that considers, a product that returns)
     "فقد اعتبر \"الائتلاف الجمعوي للقضاء على استغلال القاصرات\" القانون انتهاكا لحقوق القاصرين.",
     "أعلنت الشركة عن عودة نسخة جديدة من هاتف \"نوكيا 8110\" الشهير.",
+    # أعلن X + a noun object: the clause after the comma narrates, it is not what X announced
+    "وشهدت البلاد احتفالات كبيرة، بعدما أعلنت طالبان الهدنة، وهي الأولى التي يتم إقرارها رسميا منذ 2001.",
+    "وأعلنت تركيا حركة فتح الله غولن إرهابية، عقب الانقلاب الفاشل الذي جرى في 15 يوليو عام 2016.",
     # حسب طلب: as requested, no one's words
     "وستقام المباراة على ملعب النادي حسب طلب الجهاز الفني.",
     # reporting-looking words that report nothing
@@ -123,6 +126,12 @@ NONE_CASES = [
 @pytest.mark.parametrize("text", NONE_CASES)
 def test_no_statement(text):
     assert statements(text) == []
+
+
+def test_a_verbal_noun_after_a_described_speaker_is_still_content():
+    """أعلن التحالف الدولي بقيادة …، أمس، مقتل …: the speaker's description and a time, then what was announced."""
+    sts = statements("أعلن التحالف الدولي بقيادة الولايات المتحدة، أمس، مقتل عشرين مسلحا في غارات على الرقة.")
+    assert [fold(s.quote) for s in sts] == [fold("مقتل عشرين مسلحا في غارات على الرقة")]
 
 
 def test_offsets_point_at_the_quote():

@@ -305,6 +305,8 @@ def _verbal_noun_content(ctx: _Context, cue: Cue, source: Source, limit: int, *,
         a = ctx.tokens[j].end
         _add(ctx, a, _content_end(ctx, a), "indirect", source, cue.written)
         return
+    if _object_in_speaker_clause(ctx, speaker_end, bounds, lex=lex):
+        return  # أعلنت طالبان الهدنة، وهي الأولى …: the verb's object is a noun, what follows the comma narrates
     for a, b in zip(bounds, bounds[1:]):
         if a < speaker_end:
             continue  # the speaker's own clause (التحالف الدولي بقيادة الولايات المتحدة …) describes the speaker
@@ -324,6 +326,26 @@ def _verbal_noun_content(ctx: _Context, cue: Cue, source: Source, limit: int, *,
             ctx.who.spoke(source, cue.start)
             _add(ctx, a, _content_end(ctx, a), "indirect", source, cue.written)
         return
+
+
+def _object_in_speaker_clause(ctx: _Context, speaker_end: int, bounds: list[int], *, lex: Lexicons) -> bool:
+    """Does the speaker's own clause go on with a noun after the speaker (أعلنت تركيا حركة غولن إرهابية،
+    أعلنت طالبان الهدنة)? That noun is the verb's object; a description of the speaker (بقيادة …، الأميركية،
+    التي …) or an occasion (في بيان، أمس) is not."""
+    end = next((b for b in bounds if b > speaker_end), None)
+    j = ctx.token_after(speaker_end)
+    if end is None or j >= len(ctx.tokens) or ctx.tokens[j].start >= end:
+        return False
+    if not gap_is_space(ctx.text, speaker_end, ctx.tokens[j].start):
+        return False  # a quote mark or a bracket after the speaker: not a plain noun object
+    key = ctx.tokens[j].key
+    sp = lex.speaker_phrase
+    if key[:1] in "بلفو" or key in lex.words.stopwords or key in lex.words.roles or key in sp["filler"] \
+            or key in sp["time"] or key in sp["relative"] or key in sp["preposition"] or key in sp["phrase_break"] \
+            or key.endswith(("ي", "يه", "يون", "يين")) or not key.startswith("ال") and not key.isalpha():
+        return False
+    # a definite noun, or a feminine one in a construct (حركة فتح الله غولن) that no given name is
+    return key.startswith("ال") or key.endswith("ه") and key not in lex.given_names
 
 
 def _speaker_end(ctx: _Context, start: int, limit: int) -> int:
