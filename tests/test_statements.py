@@ -109,6 +109,8 @@ NONE_CASES = [
     # أعلن X + a noun object: the clause after the comma narrates, it is not what X announced
     "وشهدت البلاد احتفالات كبيرة، بعدما أعلنت طالبان الهدنة، وهي الأولى التي يتم إقرارها رسميا منذ 2001.",
     "وأعلنت تركيا حركة فتح الله غولن إرهابية، عقب الانقلاب الفاشل الذي جرى في 15 يوليو عام 2016.",
+    # فحسب is "only", not ف + حسب
+    "ونمت أنشطة المصانع بوتيرة أسرع من التقديرات لتتراجع قليلا فحسب عن المستوى القياسي في 14 شهرا.",
     # حسب طلب: as requested, no one's words
     "وستقام المباراة على ملعب النادي حسب طلب الجهاز الفني.",
     # reporting-looking words that report nothing
@@ -278,6 +280,9 @@ SPEAKER_CASES = [
     # a messenger without the blessing is not the Prophet
     ("وقال الرسول الأممي إن المفاوضات ستستأنف الأسبوع المقبل في جنيف.", "المفاوضات ستستانف",
      {"الرسول الاممي"}, {"النبي محمد"}),
+    # a full stop after a lone letter (أ.د.) is an abbreviation's: the name after it is inside the reported words
+    ("وأكد الشليل أن الرئاسة بتوجيهات من الرئيس العام أ.د. عبدالرحمن السند تحرص على التوعية، مشدداً على أن "
+     "الرئاسة تقف بحزم ضد المتحرشين.", "تقف بحزم", {"الشليل"}, {"عبدالرحمن السند"}),
     # SVO after بيد أن: the subject before the verb speaks, not the one quoted before
     ("وقال مسؤولون أمريكيون إن العقوبات ستشمل النفط. بيد أن مسؤولين إيرانيين قالوا إن العقوبات لن تؤثر على "
      "الاقتصاد.", "لن تؤثر", None, {"مسوولون امريكيون"}),

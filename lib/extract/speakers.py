@@ -35,7 +35,8 @@ from lib.text.tokens import Token, gap_is_space
 MAX_PHRASE_CHUNKS = 40
 
 # where a sentence ends (also a full stop between two words with no space: التراثية.وسلط)
-_SENTENCE_BREAK = re.compile(r"\n|[.!?؟](?=[ \n])|(?<=[\u0621-\u064a])\.(?=[\u0621-\u064a])")
+# a full stop after a lone letter is an abbreviation's (أ.د. عبدالرحمن، د. محمد): it ends no sentence
+_SENTENCE_BREAK = re.compile(r"\n|[!?؟](?=[ \n])|(?<![\s.(][\u0621-\u064a])(?:\.(?=[ \n])|(?<=[\u0621-\u064a])\.(?=[\u0621-\u064a]))")
 _CLAUSE_MARKS = "،,؛:"
 MAX_NAME_TOKENS = 4  # an unknown name kept as written is at most this long
 MAX_TITLE_TOKENS = 14
