@@ -1151,6 +1151,31 @@ class Speakers:
                 return keys[0] == "الحديث" or keys[n - 1] == "الله" or any(k in blessing for k in keys[n:n + 3])
         return False
 
+    def for_saying_noun(self, j: int) -> Source | None:
+        """X رد بالقول «…»، وهو ما علق عليه X بقوله «…»: the subject of the clause that holds the saying noun at
+        token j (the clause after the last comma, else the sentence), or None when it names no one."""
+        p = self.p
+        at = p.tokens[j].start
+        s = p.sentence_start(at)
+        comma = max(p.text.rfind("،", s, at), p.text.rfind(",", s, at))
+        key = p.tokens[j].key
+        if key.endswith(("ه", "ها", "هم")) or any(p.tokens[k].key in ("عن", "لسان") for k in range(p.token_after(s), j)):
+            # نقلت الوكالة على لسان أردوغان قوله، علق عليه بوتين بقوله: the one the pronoun or the relay names
+            k = bisect.bisect_left(p.mention_starts, at)
+            for m in reversed(p.actor_mentions[:k]):
+                if m.start < s:
+                    break
+                if not p.in_content(m.start) and m.end <= at:
+                    ent = p.entity(m)
+                    i = p.token_at(m.start)
+                    return self._person(m, i) if ent.kind == "person" else source_of(ent, m.surface, lex=self.lex)
+            return None
+        for start in ([comma + 1] if comma >= s else []) + [s]:
+            cand = self._sentence_subject(start, at)
+            if cand is not None and cand.source.kind not in ("unknown", "document"):
+                return cand.source
+        return None
+
     def for_participle(self, cue: Cue) -> Source:
         """مشيرا، مضيفة: the participle's subject is the sentence's speaker or subject."""
         best = self._best(self._discourse(cue, participle=True), cue_gender(cue, lex=self.lex))

@@ -404,13 +404,24 @@ def _on_free_quote(ctx: _Context, q: QuoteSpan, *, lex: Lexicons) -> None:
     if ctx.glued(q) and q.words(ctx.text) < 6:
         return  # وصفتها بـ«محاولة إبادة»: a short characterisation, not somebody's words
     introduced = ctx.text[max(0, q.open - 3):q.open].strip().endswith(":")
-    postposed = _postposed_source(ctx, q)
+    postposed = _postposed_source(ctx, q) or _saying_noun_source(ctx, q, lex=lex)
     if not (introduced or postposed) and q.words(ctx.text) < 6:
         return  # «العام الثقافي قطر - تركيا»: a short quoted name with no one saying it
     source = postposed or ctx.who.last
     if source is None and q.words(ctx.text) < 8:
         return
     _add_quote(ctx, q, source, None)
+
+
+def _saying_noun_source(ctx: _Context, q: QuoteSpan, *, lex: Lexicons) -> Source | None:
+    """أوربان رد بالقول «…»: a quote right after a saying noun is the words of its clause's subject."""
+    j = ctx.token_after(q.open) - 1
+    if j < 0 or not is_saying_noun(ctx.tokens[j].key, lex=lex) or ctx.text[ctx.tokens[j].end:q.open].strip(" ،,:"):
+        return None
+    source = ctx.who.for_saying_noun(j)
+    if source is not None:
+        ctx.who.spoke(source, ctx.tokens[j].start)
+    return source
 
 
 def _postposed_source(ctx: _Context, q: QuoteSpan) -> Source | None:
