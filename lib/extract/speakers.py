@@ -1714,6 +1714,10 @@ class Speakers:
             same = [s for k, s in self.titles.items() if k.split()[0] in (head, words[0])]
             if same:
                 return same[-1]
+        if len(words) >= 2 and not words[0].startswith("ال") and not _nisba(words[1]) and self.last is not None \
+                and self.titles.get("ال" + words[0]) == self.last:
+            # وقال السفير أحمد قطان … وأكد سفير خادم الحرمين الشريفين: the one just quoted under that head
+            return self.last
         head = words[0] if words else ""
         if head in lex.words.anonymous or not head.startswith("ال") and (len(words) == 1 or words[1] in (
                 "في", "من") or _nisba(words[1]) and not words[1].startswith("ال")):
