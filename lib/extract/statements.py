@@ -427,10 +427,14 @@ def _saying_noun_source(ctx: _Context, q: QuoteSpan, *, lex: Lexicons) -> Source
 def _postposed_source(ctx: _Context, q: QuoteSpan) -> Source | None:
     """«…»، قال X / «…»، بحسب X: a speaker named after the quote."""
     after = ctx.text[q.close + 1:q.close + 4]
-    if not after.lstrip().startswith(("،", ",")):
+    reach = 6
+    rest = ctx.text[q.close + 1:q.close + 16].lstrip(" .…،,")
+    if rest.startswith(("هكذا", "وهكذا")):
+        reach = len(ctx.text[q.close + 1:q.close + 16]) - len(rest) + 6  # «…».. هكذا رأى X: the one named after
+    elif not after.lstrip().startswith(("،", ",")):
         return None
     for cue in ctx.cues:
-        if q.close < cue.start <= q.close + 6 and cue.kind in ("verb", "attribution"):
+        if q.close < cue.start <= q.close + reach and cue.kind in ("verb", "attribution"):
             limit = _sentence_end(ctx, cue.end)
             source = ctx.who.after_quote(cue, limit)
             if source is not None:
