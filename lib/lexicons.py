@@ -57,7 +57,7 @@ SPEAKER_PHRASE_ROLES = ("anaphoric", "filler", "phrase_break", "prepositional", 
                         "honorific", "time", "group", "bare_document", "bare_body", "addressee", "preposition",
                         "relational", "particle", "modifier", "affiliation", "media_head", "divine",
                         "name_title", "nisba", "state_body", "title_link", "capital", "opinion", "occasion_head")
-FUNCTION_WORD_ROLES = ("locative", "name_link", "saying_noun", "not_reporting_before", "noun_before_cue")
+FUNCTION_WORD_ROLES = ("locative", "name_link", "name_particle", "saying_noun", "not_reporting_before", "noun_before_cue")
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: caches are kept per loaded Lexicons

@@ -396,3 +396,57 @@ def test_a_club_by_its_adjective(text, team, place):
 def test_a_country_a_team_plays_against_is_its_team():
     text = "وقال عقب المباراة الأخيرة أمام كرواتيا: لا توجد وظيفة في العالم. وسجل المهاجم هدفين في المباراة"
     assert "Croatia national team" in names(text, "actor") and not names(text, "place")
+
+
+@pytest.mark.parametrize("text, person", [
+    ("وقال الدكتور هادي بن علي اليامي إن الحادث وقع", "هادي بن علي اليامي"),  # علي after بن is a name
+    ("وقال هادي بن علي اليامي إن الحادث وقع", "هادي بن علي اليامي"),  # ... without a title too
+    ("وقالت كاثرين دي بولي إن الاتفاق صامد", "كاثرين دي بولي"),  # a foreign name's particle
+    ("وقال المدرب كلوب مازحا إن الفريق تعب", "كلوب"),  # a circumstantial participle ends the name
+])
+def test_where_a_name_ends(text, person):
+    assert person in arabic_names(text, "actor")
+
+
+@pytest.mark.parametrize("text, word", [
+    ("وقال المدرب كلوب مازحا إن الفريق تعب", "مازحا"),
+    ("وأكد الوزير أحمد الخطيب مشددا على أهمية الخطة", "مشددا"),
+    ("وكتب الرئيس ترامب ساخرا من المعارضين", "ساخرا"),
+    ("وقالت المحررة كاثرين دي", "دي"),  # a particle never ends a name
+])
+def test_words_after_a_name_that_are_no_part_of_it(text, word):
+    assert not any(n.endswith(word) for n in arabic_names(text, "actor"))
+
+
+def test_a_preposition_after_bin_ends_no_name():
+    assert not any("على" in n for n in arabic_names("وحصل محمد بن على الجائزة", "actor"))
+
+
+@pytest.mark.parametrize("text", [
+    'وذكرت "الرياض" أن الوزارة رصدت المخالفات',  # the newspaper Al-Riyadh
+    "وكانت «دبي» قد نشرت التقرير في عددها الأخير",
+])
+def test_a_place_name_alone_in_quotes_is_a_title(text):
+    assert not names(text, "place")
+
+
+@pytest.mark.parametrize("text, teams", [
+    ("نتائج مباريات الجولة: الرياض x الهلال، الشباب x النصر", set()),  # a versus sign: sides, not places
+    ("وجاءت نتائج مباريات الجولة في الدوري والكأس كالتالي: مصر 2-1 روسيا", {"Egypt national team",
+                                                                           "Russia national team"}),
+    ("وفي المجموعة الرابعة لكأس العالم بعد مباريات الجولة الأولى: كوستاريكا 3 نقاط، إيطاليا 3 نقاط في المباراة",
+     {"Costa Rica national team", "Italy national team"}),
+    ("وأسفرت قرعة كأس العالم عن المجموعة الأولى: روسيا، السعودية، مصر، وجاءت المباراة الأولى في الدوري",
+     {"Russia national team", "Saudi Arabia national team", "Egypt national team"}),
+])
+def test_sides_in_results_lines_and_group_tables(text, teams):
+    assert not names(text, "place")
+    assert names(text, "actor") >= teams
+
+
+@pytest.mark.parametrize("text, place", [
+    ("وزار الوفد سوريا 2011-2015 في جولات متعددة", "Syria"),  # years, not a score, outside a sports text
+    ("وقال إن المجموعة الأولى: وصلت إلى حلب أمس", "Aleppo"),  # no sports text: no group table
+])
+def test_numbers_beside_a_place_outside_sport(text, place):
+    assert place in names(text, "place")

@@ -162,6 +162,11 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
         hits = [e for e in hits if e.entity_type != "place" and e.kind != "state"]
         if not hits:
             return []
+    if any(e.entity_type == "place" for e in hits) and _scoreline(tokens, i, n, text, sports):
+        # الرياض x الهلال، كوستاريكا 3 نقاط: a side in a results line or a group table, never a place
+        clubs = [e for e in hits if e.kind == "team"]
+        country = next((e for e in hits if e.entity_type == "place" and e.kind == "country"), None)
+        return clubs or ([national_team(country, lex=lex)] if country is not None else [])
     teams = [e for e in hits if e.kind == "team"]
     if teams:
         # a club named like an everyday word (الاتفاق، التعاون) needs a sports word right beside it
@@ -195,9 +200,16 @@ def _inside_outlet_name(tokens: list[Token], i: int, n: int, text: str, skip: in
     before = text[max(0, tokens[i].start - 4):tokens[i].start + skip]
     if any(q in before for q in "«\"“") and re.search(r"ل[ـ]?\s?[«\"“]$", before):
         return True
+    if text[tokens[i].start - 1:tokens[i].start] in _OPEN_QUOTES and not skip \
+            and text[tokens[i + n - 1].end:tokens[i + n - 1].end + 1] in _CLOSE_QUOTES:
+        return True  # «"الرياض" رصدت»: a place's name alone in quotes is a title (a paper, a show, a firm)
     if i and lex.org_heads.get(tokens[i - 1].key, ("", False))[0] == "media" or i and tokens[i - 1].key == "قنوات":
         return True
     return i + n < len(tokens) and tokens[i + n].key in ("للطيران", "للانباء", "للاعلام")
+
+
+_OPEN_QUOTES = frozenset('«"“')
+_CLOSE_QUOTES = frozenset('»"”')
 
 
 def _in_competition_name(tokens: list[Token], i: int, text: str, hits: list[Entity]) -> bool:
@@ -255,6 +267,25 @@ def _club_adjective(tokens: list[Token], i: int, n: int, text: str, *, lex: Lexi
         return False
     nxt = tokens[j].key
     return nxt.startswith("ال") and nxt.endswith("ي") and (nxt in lex.demonyms or nxt[2:] in lex.demonyms)
+
+
+# A results line («الرياض x الهلال», «مصر 2-1 روسيا») or a group table («كوستاريكا 3 نقاط»). The versus sign
+# is enough anywhere; a score or points only in a sports text (elsewhere «سوريا 2011-2015» is a span of years).
+_VERSUS_AFTER = re.compile(r"\s*[x×X]\s")
+_VERSUS_BEFORE = re.compile(r"\s[x×X]\s*$")
+_SCORE_AFTER = re.compile(r"\s*(?:\(?\d{1,2}\s*[-–:]\s*\d{1,2}\)?(?!\d)|\d{1,2}\s+(?:نقاط|نقطة|نقطه|ن\b))")
+_GROUP_LIST = re.compile(r"(?:^|\s|و)ال(?:مجموعة|مجموعه)\s+\S+\s*[:：][^\n.:؛]*$")  # المجموعة الأولى: روسيا، مصر …
+_SCORE_BEFORE = re.compile(r"(?<!\d)\d{1,2}\s*[-–:]\s*\d{1,2}\)?\s*$")
+
+
+def _scoreline(tokens: list[Token], i: int, n: int, text: str, sports: bool) -> bool:
+    """Is the name at token i a side in a results line or a row of a group table?"""
+    start, end = tokens[i].start, tokens[i + n - 1].end
+    after, before = text[end:end + 16], text[max(0, start - 12):start]
+    if _VERSUS_AFTER.match(after) or _VERSUS_BEFORE.search(before):
+        return True
+    return sports and bool(_SCORE_AFTER.match(after) or _SCORE_BEFORE.search(before)
+                           or _GROUP_LIST.search(text[max(0, start - 80):start]))
 
 
 def _cue_before(tokens: list[Token], i: int, text: str, *, lex: Lexicons) -> bool:

@@ -108,17 +108,21 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
     cues = lex.speech_cues
     given = lex.given_names
     links = lex.function_words["name_link"]
+    particles = lex.function_words["name_particle"]
     breaks = lex.words.name_breaks
     while i + n < len(tokens) and words < limit:
         tok = tokens[i + n]
         key = tok.key
         if i + n and not gap_is_space(text, tokens[i + n - 1].end, tok.start):
             break  # a name never runs over punctuation or a line break, not even into its first word
-        if n and key[0] != "و" and not key.isdigit() and len(key) > 1 and key not in lex.words.stopwords and (
+        if n and key[0] != "و" and not key.isdigit() and len(key) > 1 and (
+                key not in lex.words.stopwords or name_words(lex).given.has(key, text[tok.start:tok.end])) and (
                 tokens[i + n - 1].key in _FAMILY_LINKS and not key.startswith(_CLITIC_ARTICLE)
-                or key == "الله" and tokens[i + n - 1].key not in links and tokens[i + n - 1].key not in breaks):
+                or key == "الله" and tokens[i + n - 1].key not in links and tokens[i + n - 1].key not in breaks
+                or tokens[i + n - 1].key in particles):
             # آل الشيخ، بن مساعد: whatever follows آل or بن is a family's or a father's name, even a title or
-            # an everyday word; دخيل الله، جار الله: a theophoric name goes on through الله
+            # an everyday word; دخيل الله، جار الله: a theophoric name goes on through الله; كاثرين دي بولي:
+            # after a foreign name's particle comes its next part
             n += 1
             words += 1
             continue
@@ -158,7 +162,7 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
         n += 1
         if key not in links:
             words += 1  # بن، آل، عبد link the parts of one name and do not count
-    while n and tokens[i + n - 1].key in links:
+    while n and (tokens[i + n - 1].key in links or tokens[i + n - 1].key in particles):
         n -= 1
     return n
 
@@ -348,8 +352,11 @@ def title_person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex
             or key in lex.speech_cues or key in lex.demonyms or key[0] not in _ARABIC_LETTERS:
         return 0
     n = name_run(tokens, k, text, name_words(lex).name_stop, 3, found, lex=lex, common_limit=TITLE_NAME_RANK)
-    if not n or (n == 1 and is_common(key, lex)):
-        return 0  # المدرب يثق، الرئيس لخروج: one everyday word after a title is no name
+    nxt = tokens[k + n].key if k + n < len(tokens) else ""
+    if not n or (n == 1 and is_common(key, lex) and not (nxt in lex.words.name_breaks and nxt.endswith("ا"))):
+        # المدرب يثق، الرئيس لخروج: one everyday word after a title is no name, unless a circumstantial
+        # participle follows it (المدرب كلوب مازحا: the rare word is the coach's name)
+        return 0
     return (k - i) + add_new_person(found, text, tokens, k, k + n, lex=lex)
 
 
