@@ -450,3 +450,47 @@ def test_sides_in_results_lines_and_group_tables(text, teams):
 ])
 def test_numbers_beside_a_place_outside_sport(text, place):
     assert place in names(text, "place")
+
+
+@pytest.mark.parametrize("text", [
+    "وقعت شركة بترول أبوظبي الوطنية عقدا مع المقاول",  # a place inside a firm's name
+    "وقالت شركة نفط الكويت إن الإنتاج ارتفع",
+    "وأعلن بنك قطر الوطني أرباحه الفصلية",
+])
+def test_a_place_inside_a_business_name_is_no_place(text):
+    assert not names(text, "place")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("وفتحت الشركة مكتبا في دبي", "Dubai"),
+    ("وتعمل شركات أمريكية في سوريا منذ سنوات", "Syria"),  # a preposition between: a location
+])
+def test_a_place_beside_a_business_word_is_still_a_place(text, place):
+    assert place in names(text, "place")
+
+
+@pytest.mark.parametrize("text, person", [
+    ("وتشمل القائمة مدارس الفيصلية وأحمد بن حنبل وعمر بن الخطاب", "أحمد بن حنبل"),  # a list of schools
+    ("وافتتحت مدارس الإمام أحمد بن حنبل فصولا جديدة", "أحمد بن حنبل"),  # a plural eponym head
+])
+def test_people_institutions_are_named_after(text, person):
+    assert person not in arabic_names(text, "actor")
+
+
+def test_a_person_listed_after_a_plural_noun_is_still_a_person():
+    text = "وحضر الاجتماع مديرو المدارس. وقال أحمد بن علي الغامدي إن العام الدراسي يبدأ"
+    assert "أحمد بن علي الغامدي" in arabic_names(text, "actor")
+
+
+@pytest.mark.parametrize("text, actor, not_actor", [
+    ("وقدمت فرقة «أبو عماد» عرضا مسرحيا", "أبو عماد", None),  # a troupe's quoted name
+    ("وقالت فرقة ميتاليكا إن الحفل ألغي", "فرقة ميتاليكا", None),
+    ("وشاركت فرقة موسيقية في الحفل", None, "فرقة موسيقية"),  # no name
+])
+def test_troupes_and_bands(text, actor, not_actor):
+    found = arabic_names(text, "actor")
+    if actor:
+        assert actor in found
+    else:
+        assert not found
+    assert not any(a.kind == "person" for a in find_entities(text).entities.values())

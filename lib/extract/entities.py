@@ -116,8 +116,11 @@ def find_entities(text: str, tokens: list[Token] | None = None, *, lex: Lexicons
                 i += n
                 continue
         if may_name or key in found.people_firsts:
+            hits_before = len(found.hits)
             n = person_at(tokens, i, text, found, lex=lex)
             if n:
+                if len(found.hits) > hits_before and _eponym_list_item(tokens, i, text):
+                    del found.hits[hits_before:]  # مدارس الفيصلية وأحمد بن حنبل: a school, not the imam
                 i += n
                 continue
         if may_org:
@@ -205,9 +208,39 @@ def _inside_outlet_name(tokens: list[Token], i: int, n: int, text: str, skip: in
         return True  # «"الرياض" رصدت»: a place's name alone in quotes is a title (a paper, a show, a firm)
     if i and lex.org_heads.get(tokens[i - 1].key, ("", False))[0] == "media" or i and tokens[i - 1].key == "قنوات":
         return True
+    for back in (1, 2):  # شركة أبوظبي للطاقة، شركة بترول أبوظبي الوطنية، بنك قطر الوطني: a firm named so
+        if i - back < 0 or skip or head_of(tokens[i - back].key, _BUSINESS_HEADS) is None \
+                or not all(gap_is_space(text, tokens[k - 1].end, tokens[k].start) for k in range(i - back + 1, i + 1)):
+            continue
+        between = tokens[i - back + 1:i]
+        if all(not t.key.startswith(("ال", "و", "لل")) and t.key not in lex.words.stopwords
+               and t.key not in lex.function_words["locative"] for t in between):
+            return True
     return i + n < len(tokens) and tokens[i + n].key in ("للطيران", "للانباء", "للاعلام")
 
 
+# Plural heads of things named after people (مدارس، مستشفيات): the names listed after one name more of them.
+_PLURAL_EPONYM_HEADS = frozenset({"مدارس", "مراكز", "معاهد", "مستشفيات", "جامعات", "مساجد", "جوامع", "شوارع",
+                                  "قاعات", "مجمعات", "مؤسسات"})
+_LIST_END = re.compile(r"[.:؛!?\n]")
+
+
+def _eponym_list_item(tokens: list[Token], i: int, text: str) -> bool:
+    """مدارس الفيصلية وأحمد بن حنبل: a name coordinated in a list after a plural eponym head is one more
+    school, hospital or street named after someone, not the person."""
+    if not i or not (tokens[i].key[0] == "و" or text[tokens[i - 1].end:tokens[i].start].strip() in ("،", ",")):
+        return False
+    for k in range(i - 1, max(-1, i - 10), -1):
+        if _LIST_END.search(text[tokens[k].end:tokens[k + 1].start]):
+            return False
+        if head_of(tokens[k].key, _PLURAL_EPONYM_HEADS) is not None:
+            return True
+    return False
+
+
+# Heads of a business's name: a place right after one (or after one indefinite noun: شركة نفط الكويت) is part
+# of the name. Not جامعة، وزارة: جامعة دمشق is also in Damascus.
+_BUSINESS_HEADS = frozenset({"شركه", "شركات", "بنك", "مصرف", "مجموعه"})
 _OPEN_QUOTES = frozenset('«"“')
 _CLOSE_QUOTES = frozenset('»"”')
 
