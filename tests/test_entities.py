@@ -494,3 +494,25 @@ def test_troupes_and_bands(text, actor, not_actor):
     else:
         assert not found
     assert not any(a.kind == "person" for a in find_entities(text).entities.values())
+
+
+@pytest.mark.parametrize("text, person", [
+    ("وأدرك الارجنتيني أنخل دي ماريا التعادل لسان جرمان", "أنخل دي ماريا"),  # not the town انخل
+    ("ولكن رئيس برشلونة، جوسيب ماريا بارتوميو، فجر مفاجأة", "جوسيب ماريا بارتوميو"),  # an unlisted first name
+    ("وقال قائد حرس الحدود اللواء سفر بن أحمد الغامدي إن", "سفر بن أحمد الغامدي"),  # a rank, a word, بن
+])
+def test_foreign_and_unlisted_first_names(text, person):
+    assert person in arabic_names(text, "actor")
+    assert not names(text, "place") - {"Barcelona"}
+
+
+@pytest.mark.parametrize("text", [
+    "الحكم بسجن رادوفان كراديتش 40 عاما لارتكاب جرائم",  # بسجن: "by jailing" after الحكم
+    "وأكد أن المدرب لقتل الوقت يلعب",
+])
+def test_a_preposition_on_a_word_opens_no_name(text):
+    assert not any(n.startswith(("بسجن", "لقتل")) for n in arabic_names(text, "actor"))
+
+
+def test_a_known_name_with_a_particle_keeps_its_identity():
+    assert "Ursula von der Leyen" in names("وأعلنت أورسولا فون دير لاين الخطة", "actor")

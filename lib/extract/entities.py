@@ -11,7 +11,7 @@ from lib import lexicons
 from lib.extract.identity import resolve_namesakes, resolve_surnames
 from lib.extract.lookup import EntityIndex, Found, Hit, entity_index, index_keys, lookup
 from lib.extract.organisations import eponym_at, head_of, national_team, national_team_at, org_at, sports_article
-from lib.extract.people import given_names, person_at, remember_person, title_person_at
+from lib.extract.people import given_names, particle_name_at, person_at, remember_person, title_person_at
 from lib.extract.places import (adverb_use, confirm_places, demonym_use, local_evidence, locative, needs_evidence,
                                 unknown_place_at)
 from lib.lexicons import Lexicons
@@ -78,10 +78,16 @@ def find_entities(text: str, tokens: list[Token] | None = None, *, lex: Lexicons
     sports = sports_article(tokens, lex=lex)
     flags = _word_flags(lex)
     answers = _ANSWERS[lex]
+    particles = lex.function_words["name_particle"]
     i = 0
     while i < len(tokens):
         key = tokens[i].key
         known, may_name, may_place, may_org, may_title = answers.get(key) or flags(key)
+        if i + 1 < len(tokens) and tokens[i + 1].key in particles:
+            n = particle_name_at(tokens, i, text, found, lex=lex)  # أنخل دي ماريا: a foreign name
+            if n:
+                i += n
+                continue
         if not (known or may_name or may_place or may_org or may_title or key in found.people_firsts):
             i += 1  # the common case: a word that opens nothing
             continue

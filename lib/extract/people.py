@@ -24,6 +24,8 @@ CLITIC_RANK = 20_000
 TITLE_NAME_RANK = 10_000
 # ... and an everyday word this frequent never opens one, even before a given name (عليهم، التي).
 TITLE_FIRST_RANK = 1_500
+# A word made of ب، ل، ك and an everyday word this frequent is that word with its preposition (بسجن، لقتل).
+PREPOSITION_RANK = 5_000
 _TRAILING_MARKS = re.compile("[\u064b-\u0652\u0640]+$")
 # Definite words with a proclitic preposition never continue a name (بالرياض، للعلوم، والأمن).
 _CLITIC_ARTICLE = ("لل", "وال", "بال", "فال", "كال", "ولل", "وبال")
@@ -264,7 +266,8 @@ def person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexi
         k = i + rank_len
         compound = k + 1 < len(tokens) and f"{tokens[k].key} {tokens[k + 1].key}" in given.names
         # العميد الركن الأمين يوسف إبراهيم: after a rank even an everyday word opens a name before a given one
-        before_given = k + 1 < len(tokens) and tokens[k + 1].key in given.names \
+        # ... and before بن (اللواء سفر بن أحمد الغامدي): a father's name follows a first name
+        before_given = k + 1 < len(tokens) and (tokens[k + 1].key in given.names or tokens[k + 1].key in ("بن", "بنت")) \
             and gap_is_space(text, tokens[k].end, tokens[k + 1].start)
         if k < len(tokens) and (compound or before_given or given.has(tokens[k].key, text[tokens[k].start:tokens[k].end])
                                 or _name_word(tokens[k], lex, found)):
@@ -286,8 +289,46 @@ def person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexi
     if given.has(first, written) or compound_first or (first in ("ابو", "ام") and i + 1 < len(tokens)):
         n = name_run(tokens, i + 1, text, stop, MAX_PERSON_TOKENS - 1, found, lex=lex)
         if n >= 1:
+            if not skip and n < MAX_PERSON_TOKENS - 1 and _foreign_first_before(tokens, i, text, found, lex=lex):
+                used = add_new_person(found, text, tokens, i - 1, i + 1 + n, lex=lex)
+                return used - 1 if used else 0  # جوسيب ماريا بارتوميو: a first name no list knows
             return add_new_person(found, text, tokens, i, i + 1 + n, skip, lex=lex)
     return 0
+
+
+def _foreign_first_before(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexicons) -> bool:
+    """Is the word right before the given name at i a first name no list knows (جوسيب ماريا بارتوميو): no
+    everyday word, function word, title, known name or demonym, no pronoun on it, not already read?"""
+    if not i or not gap_is_space(text, tokens[i - 1].end, tokens[i].start) \
+            or found.hits and found.hits[-1].j >= i:
+        return False
+    key = tokens[i - 1].key
+    written = text[tokens[i - 1].start:tokens[i - 1].end]
+    return len(key) >= 4 and key[0] in _ARABIC_LETTERS and key[0] not in "وف" and not key.startswith("ال") \
+        and key not in lex.common_rank and not is_common(key, lex) and key not in lex.words.stopwords \
+        and key not in lex.speech_cues and key not in name_words(lex).before_name and key not in lex.demonyms \
+        and not key.endswith(("ها", "هم", "هما", "كم", "نا")) and "\u064b" not in written \
+        and not index_keys(key, lex=lex)[0] and not _preposition_on_word(key, lex)
+
+
+def particle_name_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexicons) -> int:
+    """أنخل دي ماريا، فيرجيل فان دايك: a word that is no everyday word before a foreign name's particle and the
+    name's next part is a person's name, whatever the gazetteer says the first word is (انخل, a town). Returns
+    the tokens used, or 0."""
+    if i + 2 >= len(tokens) or tokens[i + 1].key not in lex.function_words["name_particle"]:
+        return 0
+    key = tokens[i].key
+    if len(key) < 3 or key[0] not in _ARABIC_LETTERS or key in lex.words.stopwords or key.startswith("ال") \
+            or (is_common(key, lex) and key not in lex.given_names) \
+            or not gap_is_space(text, tokens[i].end, tokens[i + 1].start):
+        return 0
+    m, ents, _, _ = lookup(tokens, i, text, lex=lex)
+    if m and (m > 1 or any(e.entity_type == "actor" for e in ents)):
+        return 0  # أورسولا فون دير لاين: the lexicon knows this name; let it match
+    n = name_run(tokens, i + 1, text, name_words(lex).name_stop, 3, found, lex=lex)
+    if n < 2:
+        return 0  # a particle alone after a word: no name
+    return add_new_person(found, text, tokens, i, i + 1 + n, lex=lex)
 
 
 def _kunya(tokens: list[Token], i: int, first: str, text: str, *, lex: Lexicons) -> bool:
@@ -349,7 +390,8 @@ def title_person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex
     if key in lex.words.stopwords or key.isdigit() or len(key) < 3 or key.startswith("ال") \
             or lex.common_rank.get(key, TITLE_NAME_RANK) < TITLE_NAME_RANK or (is_common(key, lex) and
                                                                         key not in lex.common_rank) \
-            or key in lex.speech_cues or key in lex.demonyms or key[0] not in _ARABIC_LETTERS:
+            or key in lex.speech_cues or key in lex.demonyms or key[0] not in _ARABIC_LETTERS \
+            or _preposition_on_word(key, lex):
         return 0
     n = name_run(tokens, k, text, name_words(lex).name_stop, 3, found, lex=lex, common_limit=TITLE_NAME_RANK)
     nxt = tokens[k + n].key if k + n < len(tokens) else ""
@@ -373,6 +415,8 @@ def _two_word_name_after_title(tokens: list[Token], k: int, text: str, *, lex: L
         return False  # الحكم عليهم بإزهاق، لاعب وسطه نغولو، الرئيس للاتفاقية: a function word, a possessed noun, a preposition on ال
     if nxt[0] in "بلك" and len(nxt) > 4 and nxt[1:] in lex.common_rank:
         return False
+    if _preposition_on_word(key, lex):
+        return False  # الحكم بسجن رادوفان كراديتش: "by jailing", not a first name (الحكم is also a referee)
     if nxt in ("بن", "بنت"):
         return True  # الدكتور هادي بن علي اليامي: a father's name follows
     if nxt in lex.words.stopwords or nxt in lex.speech_cues or len(nxt) < 3 or nxt[0] not in _ARABIC_LETTERS \
@@ -383,6 +427,11 @@ def _two_word_name_after_title(tokens: list[Token], k: int, text: str, *, lex: L
         return False
     return given_names(lex).has(nxt, written) or not is_common(nxt, lex) and nxt not in lex.demonyms \
         and not (nxt.startswith("ال") and nxt.endswith(("ي", "يه")))
+
+
+def _preposition_on_word(key: str, lex: Lexicons) -> bool:
+    """بسجن، لقتل، كرئيس: ب، ل or ك on a frequent everyday word, never a first name."""
+    return key[0] in "بلك" and len(key) > 3 and lex.common_rank.get(key[1:], CLITIC_RANK) < PREPOSITION_RANK
 
 
 def _possessed(written: str) -> bool:
