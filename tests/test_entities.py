@@ -516,3 +516,21 @@ def test_a_preposition_on_a_word_opens_no_name(text):
 
 def test_a_known_name_with_a_particle_keeps_its_identity():
     assert "Ursula von der Leyen" in names("وأعلنت أورسولا فون دير لاين الخطة", "actor")
+
+
+@pytest.mark.parametrize("text, person", [
+    ("هيأ مفاجأة طريفة للسيد برلسكوني حيث قام بحجز", "برلسكوني"),  # a title with the preposition ل
+    ("وقال سيمون هول، المسؤول الدولي، إن", "سيمون هول"),  # a Western first name now listed
+    ("تيار المستقبل بحكومة الرئيس فؤاد السنيورة واعتبر أن", "فؤاد السنيورة"),  # a family name in ة
+])
+def test_more_names_no_lexicon_lists(text, person):
+    assert person in arabic_names(text, "actor")
+
+
+@pytest.mark.parametrize("text", [
+    "وقال إن للرئيس صلاحيات واسعة",  # a title and an everyday word: no name
+    "وقالت إن قوات هادي مدعومة من التحالف",  # an indefinite feminine word is no family name
+])
+def test_titles_and_feminine_words_that_make_no_name(text):
+    assert not any(a.kind == "person" and a.entity_id.startswith("person:")
+                   and a.name_ar.endswith(("صلاحيات", "مدعومة")) for a in find_entities(text).entities.values())

@@ -61,10 +61,18 @@ def _make_flags(lex: Lexicons):
                 key in person_starts or key[1:] in person_starts,
                 any(k in lex.place_cues for k in keys),
                 any(k in org_words for k in keys),
-                key in title_firsts or (key[0] in "وف" and key[1:] in title_firsts),
+                key in title_firsts or (key[0] in "وف" and key[1:] in title_firsts)
+                or _title_with_preposition(key) in title_firsts,
             )
         return hit
     return flags
+
+
+def _title_with_preposition(key: str) -> str:
+    """للسيد، بالرئيس، والمدرب → السيد، الرئيس، المدرب (a title after ل، ب، و); other words unchanged."""
+    if key.startswith(("بال", "وال", "فال", "كال")):
+        return key[1:]
+    return "ال" + key[2:] if key.startswith("لل") else key
 
 
 def find_entities(text: str, tokens: list[Token] | None = None, *, lex: Lexicons | None = None,

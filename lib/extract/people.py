@@ -30,6 +30,7 @@ _TRAILING_MARKS = re.compile("[\u064b-\u0652\u0640]+$")
 # Definite words with a proclitic preposition never continue a name (بالرياض، للعلوم، والأمن).
 _CLITIC_ARTICLE = ("لل", "وال", "بال", "فال", "كال", "ولل", "وبال")
 _TITLES_AFTER_RANK = frozenset({"دكتور", "الدكتور", "د", "المهندس", "مهندس", "الركن", "طبيب", "الطبيب"})
+_PREPOSITION_ARTICLE = ("بال", "وال", "فال", "كال")
 _AL_FAMILY = fold("آل")
 _FAMILY_LINKS = frozenset({_AL_FAMILY, "بن", "بنت", "ابن"})
 # Verbs whose hamza tells them from a given name they fold to (تأمر / تامر).
@@ -149,8 +150,10 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
                 and (word_rank(key, lex) or 0) < (common_limit if n else min(common_limit, FIRST_SURNAME_RANK)):
             break  # كوندوليزا رايس ستزور، محمد صلاح هدفا: an everyday word ends the name
         written = text[tok.start:tok.end]
-        if not n and written.endswith("ة") and key in lex.words.common_words and key not in given:
-            break  # قوات هادي مدعومة: a feminine adjective or noun, not a family name
+        if not n and written.endswith("ة") and key in lex.words.common_words and key not in given and not (
+                key.startswith("ال") and lex.common_rank.get(key, NISBA_RANK) >= NISBA_RANK):
+            break  # قوات هادي مدعومة: a feminine adjective or noun, not a family name (but فؤاد السنيورة،
+            # عبدالله النسور: a rare definite word is one)
         if "\u064b" in written or _possessed(written):
             break  # tanween or a possessive: a noun or an adverb (رسمياً، داراً، شقيقته)
         plain = _TRAILING_MARKS.sub("", written)
@@ -194,6 +197,10 @@ def _title_length(tokens: list[Token], i: int, lex: Lexicons) -> int:
     titles = lex.words.person_titles
     key = tokens[i].key
     key = key[1:] if key[0] in "وف" and key not in titles and key[1:] in titles else key
+    if key not in titles and key.startswith(_PREPOSITION_ARTICLE) and "ال" + key[3:] in titles:
+        key = "ال" + key[3:]  # بالرئيس، والسيد
+    elif key not in titles and key.startswith("لل") and "ال" + key[2:] in titles:
+        key = "ال" + key[2:]  # للسيد برلسكوني: a title with the preposition ل
     if i + 1 < len(tokens) and f"{key} {tokens[i + 1].key}" in titles:
         return 2
     return 1 if key in titles else 0
@@ -372,7 +379,7 @@ def title_person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex
     k = i + t
     if k >= len(tokens) or not gap_is_space(text, tokens[k - 1].end, tokens[k].start):
         return 0
-    k += _descriptors(tokens, k, text, tokens[i].key.startswith(("ال", "وال", "فال")), lex)
+    k += _descriptors(tokens, k, text, tokens[i].key.startswith(("ال", "لل", *_PREPOSITION_ARTICLE)), lex)
     if k >= len(tokens) or not gap_is_space(text, tokens[k - 1].end, tokens[k].start):
         return 0
     if known_at(tokens, k, text, lex=lex):
