@@ -35,6 +35,7 @@ class WordLists:
 
     ambiguous_given_names: frozenset[str]
     anonymous: frozenset[str]
+    club_words: frozenset[str]  # words that beside a city make a club's name (نيويورك ريد بولز، دينامو كييف)
     common_words: frozenset[str]  # everyday words (generated): they end a name and name no one
     location_nouns: frozenset[str]  # nouns after which a country is a place (سفارة الهند), not a state acting
     name_breaks: frozenset[str]  # words that end a name although they often follow one (رحمه، نجل)

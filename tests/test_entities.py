@@ -534,3 +534,16 @@ def test_more_names_no_lexicon_lists(text, person):
 def test_titles_and_feminine_words_that_make_no_name(text):
     assert not any(a.kind == "person" and a.entity_id.startswith("person:")
                    and a.name_ar.endswith(("صلاحيات", "مدعومة")) for a in find_entities(text).entities.values())
+
+
+@pytest.mark.parametrize("text", [
+    "يعمل في نيويورك ريد بولز منذ الموسم الماضي في الدوري الأمريكي",
+    "وسجل اللاعب لملبورن فيكتوري هدفا في الدوري الأسترالي",
+    "وتغلب سسكا موسكو على ضيفه",
+])
+def test_a_city_in_a_clubs_name_is_no_place(text):
+    assert not names(text, "place")
+
+
+def test_a_city_without_a_club_word_is_a_place():
+    assert names("وزار الوفد موسكو أمس بعد ريد", "place") == {"Moscow"}

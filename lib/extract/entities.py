@@ -179,6 +179,8 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
         hits = [e for e in hits if e.entity_type != "place" and e.kind != "state"]
         if not hits:
             return []
+    if any(e.entity_type == "place" for e in hits) and _club_word_beside(tokens, i, n, text, lex=lex):
+        return [e for e in hits if e.kind == "team"]  # نيويورك ريد بولز، دينامو كييف: a club's name, no place
     if any(e.entity_type == "place" for e in hits) and _scoreline(tokens, i, n, text, sports):
         # الرياض x الهلال، كوستاريكا 3 نقاط: a side in a results line or a group table, never a place
         clubs = [e for e in hits if e.kind == "team"]
@@ -333,6 +335,14 @@ def _scoreline(tokens: list[Token], i: int, n: int, text: str, sports: bool) -> 
         return True
     return sports and bool(_SCORE_AFTER.match(after) or _SCORE_BEFORE.search(before)
                            or _GROUP_LIST.search(text[max(0, start - 80):start]))
+
+
+def _club_word_beside(tokens: list[Token], i: int, n: int, text: str, *, lex: Lexicons) -> bool:
+    """Does a club word stand right before or after the name at token i (سسكا موسكو، ملبورن فيكتوري)?"""
+    words = lex.words.club_words
+    j = i + n
+    return (j < len(tokens) and tokens[j].key in words and gap_is_space(text, tokens[j - 1].end, tokens[j].start)) \
+        or (i > 0 and tokens[i - 1].key in words and gap_is_space(text, tokens[i - 1].end, tokens[i].start))
 
 
 def _cue_before(tokens: list[Token], i: int, text: str, *, lex: Lexicons) -> bool:
