@@ -547,3 +547,17 @@ def test_a_city_in_a_clubs_name_is_no_place(text):
 
 def test_a_city_without_a_club_word_is_a_place():
     assert names("وزار الوفد موسكو أمس بعد ريد", "place") == {"Moscow"}
+
+
+@pytest.mark.parametrize("text, state", [
+    ("وتقدمت المغرب بملف لاستضافة كأس العالم 2026 وقال إن المنتخب والدوري والمباراة", "Morocco"),
+    ("وفازت روسيا بحق تنظيم المونديال في المباراة والدوري والمنتخب", "Russia"),
+])
+def test_a_country_bidding_to_host_is_the_state_not_its_team(text, state):
+    found = names(text, "actor")
+    assert state in found and f"{state} national team" not in found
+
+
+def test_a_country_playing_is_still_its_team():
+    text = "وفاز ميسي باللقب مع الأرجنتين في المباراة النهائية للبطولة وسجل هدفين في الدوري"
+    assert "Argentina national team" in names(text, "actor")

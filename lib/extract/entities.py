@@ -28,6 +28,11 @@ _HOSTING = frozenset({"مونديال", "كاس", "بطوله", "نهاييات"
 # After these a place name is part of a competition's name (دوري أبطال أوروبا، كأس أمم أفريقيا); after the
 # others a continent or region is (كأس آسيا، بطولة أوروبا): no place is meant.
 _COMPETITION_OF = frozenset({"ابطال", "امم"})
+# A country before these (within a few words) bids for or holds a tournament: the state (or its federation)
+# acts, not its team (تقدم المغرب بملف لاستضافة كأس العالم، فازت روسيا بحق تنظيم المونديال).
+_BIDDING = frozenset({"استضافه", "لاستضافه", "باستضافه", "تنظيم", "لتنظيم", "بتنظيم", "ملف", "بملف", "ملفها",
+                      "ملفه", "الترشح", "للترشح", "ترشحها", "ترشيح"})
+_BIDDING_WINDOW = 4
 _COMPETITION = frozenset({"كاس", "بطوله", "دوري", "الدوري", "نهاييات", "تصفيات"})
 # Direction and age adjectives that follow a place's name (القدس الشرقية، الموصل القديمة): still the place.
 _PLACE_ADJECTIVES = frozenset({"الشرقي", "الشرقيه", "الغربي", "الغربيه", "الشمالي", "الشماليه", "الجنوبي",
@@ -202,6 +207,7 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
     is_locative = locative(tokens, i, text, skip, found, lex=lex, sports=sports)
     country = next((e for e in hits if e.entity_type == "place" and e.kind == "country"), None) if sports else None
     if country is not None and not is_locative and not _hosting(tokens, i, text) \
+            and not any(t.key in _BIDDING for t in tokens[i + n:i + n + _BIDDING_WINDOW]) \
             and _sports_near(tokens, i, n, lex=lex, window=COUNTRY_TEAM_WINDOW):
         return [national_team(country, lex=lex)]  # تلتقي فرنسا مع كرواتيا، وجاءت تونس الأولى
     if len(hits) > 1 and is_locative:
