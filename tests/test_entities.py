@@ -561,3 +561,18 @@ def test_a_country_bidding_to_host_is_the_state_not_its_team(text, state):
 def test_a_country_playing_is_still_its_team():
     text = "وفاز ميسي باللقب مع الأرجنتين في المباراة النهائية للبطولة وسجل هدفين في الدوري"
     assert "Argentina national team" in names(text, "actor")
+
+
+@pytest.mark.parametrize("text, person", [
+    ("وقال الفنان عادل إمام إن الفيلم جاهز", "عادل إمام"),  # إمام with hamza below: a family name
+])
+def test_a_family_name_spelled_like_a_preposition(text, person):
+    assert person in arabic_names(text, "actor")
+
+
+@pytest.mark.parametrize("text", [
+    "ووقف الشاهد محمد أمام المحكمة",  # أمام: "before", not a family name
+    "ووقف الشاهد محمد امام المحكمة",
+])
+def test_the_preposition_amam_ends_a_name(text):
+    assert not any("مام" in n for n in arabic_names(text, "actor"))

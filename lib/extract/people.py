@@ -30,6 +30,9 @@ _TRAILING_MARKS = re.compile("[\u064b-\u0652\u0640]+$")
 # Definite words with a proclitic preposition never continue a name (بالرياض، للعلوم، والأمن).
 _CLITIC_ARTICLE = ("لل", "وال", "بال", "فال", "كال", "ولل", "وبال")
 _TITLES_AFTER_RANK = frozenset({"دكتور", "الدكتور", "د", "المهندس", "مهندس", "الركن", "طبيب", "الطبيب"})
+# Stopwords whose hamza, as written, tells a noun that is also a family name (إمام) from the function word
+# they fold to (أمام).
+_HAMZA_NOUNS = {"امام": "إمام"}
 _PREPOSITION_ARTICLE = ("بال", "وال", "فال", "كال")
 _AL_FAMILY = fold("آل")
 _FAMILY_LINKS = frozenset({_AL_FAMILY, "بن", "بنت", "ابن"})
@@ -127,6 +130,10 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
             # an everyday word; دخيل الله، جار الله: a theophoric name goes on through الله; كاثرين دي بولي:
             # after a foreign name's particle comes its next part
             n += 1
+            words += 1
+            continue
+        if n and key in _HAMZA_NOUNS and text[tok.start:tok.end] == _HAMZA_NOUNS[key]:
+            n += 1  # عادل إمام: إمام (with hamza below) is a noun and a family name, not أمام "before"
             words += 1
             continue
         if key in stop or key.isdigit() or len(key) < 2 or key in cues or key in breaks:
@@ -361,7 +368,8 @@ def _opens_name(tokens: list[Token], i: int, first: str, text: str, found: Found
     if nxt is None:
         return False
     key = nxt.key
-    if key in lex.given_names or key in lex.function_words["name_link"] or key in found.people_firsts:
+    if key in lex.given_names or key in lex.function_words["name_link"] or key in found.people_firsts \
+            or key in _HAMZA_NOUNS and text[nxt.start:nxt.end] == _HAMZA_NOUNS[key]:
         return True
     if first == "علي" and len(key) > 4 and key.endswith(("ات", "ين", "ون", "نا", "هم", "ها", "كم")):
         return False  # علي شعوبنا، علي ايضاحات: a preposition before a plural or a pronoun-suffixed noun
