@@ -3,6 +3,7 @@ shows on the same small store: the same cards in the same order, the same count,
 URL or the sidebar; and the switch picks DuckDB for a big store only."""
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 from lib.corpus import importer
 from lib.corpus.importer import import_paths
 from lib.corpus.store import Store
-from lib.dashboard import engine
+from lib.dashboard import engine, maps
 
 from conftest import RAQQA_ID, ROOT, rich_articles
 
@@ -141,3 +142,84 @@ def test_duckdb_home_shows_the_pandas_homes_figures_and_articles(store, monkeypa
     rows = lambda f: f.astype(object).where(f.notna(), None).values.tolist()  # noqa: E731
     assert list(shown["published"]) == list(expected["published"])  # newest first (same-day order is free)
     assert sorted(rows(shown), key=str) == sorted(rows(expected), key=str)
+
+
+def _page(monkeypatch, which: str, script: str, query: dict | None = None) -> AppTest:
+    """A page script run on `which` engine, with the URL's filters."""
+    monkeypatch.setenv(engine.ENGINE_ENV, which)
+    at = AppTest.from_file(str(ROOT / "pages" / script), default_timeout=TIMEOUT)
+    if query:
+        at.query_params.update(query)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _deck_layers(at: AppTest) -> dict[str, list]:
+    """Each layer of the map's deck: its rows (what is drawn, its tooltip and what a click returns)."""
+    spec = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+    return {layer["id"]: layer["data"] for layer in spec["layers"]}
+
+
+def _click(at: AppTest, layer: str, place_id: str) -> AppTest:
+    """A click on a place of the map, as the browser reports it."""
+    from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+    states = at._tree.get_widget_states()
+    state = WidgetState(id=at.get("deck_gl_json_chart")[0].proto.id)
+    state.string_value = json.dumps({"selection": {"indices": {layer: [0]}, "objects": {layer: [
+        {"place_id": place_id}]}}})
+    states.widgets.append(state)
+    at = at._run(states)
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _unique(items: list[str]) -> list[str]:
+    """The cards with each wire story once (the DuckDB page lists every copy; the pandas map groups them)."""
+    return list(dict.fromkeys(items))
+
+
+@pytest.mark.parametrize("query", [None, {"q": "الرقة"}, {"actor": "isis"}, {"from": "2017-07-08"}],
+                         ids=["none", "word", "actor", "from"])
+def test_duckdb_map_draws_the_pandas_maps_places_and_counts(store, monkeypatch, query):
+    want = _page(monkeypatch, "pandas", "map.py", query)
+    got = _page(monkeypatch, "duckdb", "map.py", query)
+    layers = _deck_layers(got)
+    assert layers == _deck_layers(want)
+    assert layers[maps.PLACES_LAYER], "the map draws the places the statements name"
+    assert [c.value for c in got.caption] == [c.value for c in want.caption]
+    assert got.selectbox(key="map_place").options == want.selectbox(key="map_place").options
+    assert got.title[0].value == want.title[0].value
+
+
+@pytest.mark.parametrize("query", [None, {"actor": "isis"}], ids=["none", "actor"])
+def test_duckdb_map_lists_a_places_statements_as_the_pandas_map(store, monkeypatch, query):
+    pages = {}
+    for which in engine.ENGINES:
+        at = _page(monkeypatch, which, "map.py", query)
+        assert not cards(at), "no place chosen yet: no statements listed"
+        pages[which] = _click(at, maps.PLACES_LAYER, RAQQA_ID)
+    want, got = pages["pandas"], pages["duckdb"]
+    assert got.subheader[0].value == want.subheader[0].value
+    assert "الرقة" in got.subheader[0].value or "Raqqa" in got.subheader[0].value
+    assert cards(want) and _unique(cards(got)) == cards(want)
+    assert all(RAQQA_ID in c or "الرقة" in c for c in cards(got))
+    # and chosen from the list rather than on the map: the same statements
+    listed = _page(monkeypatch, "duckdb", "map.py", query)
+    listed.selectbox(key="map_place").set_value(RAQQA_ID).run()
+    assert cards(listed) == cards(got)
+
+
+@pytest.mark.parametrize("script", ["quotes.py", "home.py", "map.py"])
+def test_a_wired_page_on_duckdb_never_loads_the_store_into_pandas(store, monkeypatch, script):
+    from lib.dashboard import data
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the pandas loader was called on the DuckDB engine")
+
+    monkeypatch.setattr(data, "load_store", refuse)
+    _page(monkeypatch, "duckdb", script)  # (no exception)
+    monkeypatch.setenv(engine.ENGINE_ENV, "pandas")
+    at = AppTest.from_file(str(ROOT / "pages" / script), default_timeout=TIMEOUT).run()
+    assert at.exception, "the check can fail: the pandas page calls the loader"

@@ -4,7 +4,8 @@ that fits, DuckDB over the Parquet parts (lib.dashboard.queries, memory bounded)
 The one switch: `RASD_ENGINE=duckdb` or `RASD_ENGINE=pandas` forces an engine; otherwise a store of more than
 LARGE_ARTICLES committed articles (counted from its manifests, nothing loaded) is answered by DuckDB. The
 pandas loader held 1.2 GB at 60,000 articles (bench/README.md), so the switch sits below that. Pages wired so
-far: Quotes (`quotes_page`). A page that is not wired keeps the pandas loader whatever the switch says.
+far: Quotes (`quotes_page`), Home (`home_figures`), Map (`map_page`). A page that is not wired keeps the pandas
+loader whatever the switch says.
 """
 from __future__ import annotations
 
@@ -16,10 +17,10 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from lib.dashboard import queries, search
+from lib.dashboard import filters, maps, queries, search
 from lib.dashboard.data import _fingerprint, ensure_store, plausible_span, store_dir
 from lib.dashboard.filters import Filters
-from lib.dashboard.rtl import paragraph_html, statement_card
+from lib.dashboard.rtl import md, paragraph_html, statement_card
 from lib.dashboard.widgets import PAGE_SIZE, filter_sidebar
 
 ENGINE_ENV = "RASD_ENGINE"
@@ -128,9 +129,10 @@ def quotes_page() -> None:
     statement_pages(src, chosen, shown, by, key="quotes")
 
 
-def statement_pages(src: queries.Source, chosen: Filters, shown: int, by: str, key: str) -> None:
-    """A page of the filtered statements' cards (the query's words highlighted), each with its paragraph behind
-    an expander; only the page's rows and articles are read."""
+def statement_pages(src: queries.Source, chosen: Filters, shown: int, by: str, key: str,
+                    place: str | None = None) -> None:
+    """A page of the filtered statements' cards (those naming `place` too, when given; the query's words
+    highlighted), each with its paragraph behind an expander; only the page's rows and articles are read."""
     if not shown:
         st.info("No statement matches · لا تصريحات مطابقة")
         return
@@ -141,7 +143,7 @@ def statement_pages(src: queries.Source, chosen: Filters, shown: int, by: str, k
         if not 1 <= int(st.session_state.get(box, 1)) <= pages:  # fewer pages after a new filter
             st.session_state[box] = 1
         page = st.number_input(f"Page · صفحة (1–{pages})", min_value=1, max_value=pages, value=1, step=1, key=box)
-    rows = queries.statement_page(src, chosen, (page - 1) * PAGE_SIZE, PAGE_SIZE, order=by)
+    rows = queries.statement_page(src, chosen, (page - 1) * PAGE_SIZE, PAGE_SIZE, order=by, place=place)
     bodies = queries.bodies(src, list(rows["article_id"]), list(rows["articles_part"]))
     variants = search.lexicon_variants() if chosen.text.strip() else None  # (the lexicons: only to highlight)
     for row in rows.to_dict("records"):
@@ -209,3 +211,59 @@ def _newest(src: queries.Source) -> pd.DataFrame:
         LEFT JOIN (SELECT article_id, count(*) AS statements FROM ix
                    WHERE article_id IN (SELECT article_id FROM a) GROUP BY article_id) n USING (article_id)
         ORDER BY published DESC NULLS LAST, article_id""").df().drop(columns=["article_id"])
+
+
+PLACE_CHOICES = 1000  # the places the Map page's list offers (as pages/map.py)
+
+
+def map_counts(src: queries.Source, chosen: Filters) -> tuple[pd.DataFrame, str]:
+    """The Map page's counts per place and what sizes its dots, as pages/map.py chooses them: with a speaker,
+    actor, place or words chosen, what the kept statements name (sized by statements); else every mention in
+    the articles the dates and topics keep (all articles when none), sized by mentions."""
+    if filters.statement_filters_set(chosen):
+        return queries.place_counts(src, chosen, "none"), "statements"
+    articles = "shown" if (chosen.start or chosen.end or chosen.topics) else "all"
+    return queries.place_counts(src, chosen, articles), "mentions"
+
+
+def map_page() -> None:
+    """The Map page on DuckDB: the same dots, counts, legend and place list as pages/map.py, and a page of the
+    statements naming the place clicked or chosen (every copy of a wire story: no grouping here yet)."""
+    src = source()
+    chosen = filter_sidebar(sidebar_data(src))
+    place_table = src.entity_table("places")
+    st.title("Map of mentioned places · خريطة الأماكن المذكورة")
+    counts, size_by = map_counts(src, chosen)
+    points = maps.place_points(place_table, counts, size_by=size_by)
+    left, right = st.columns([3, 1])
+    left.caption(f"{len(points):,} places, sized by {size_by}; governorates and regions shaded as their area. "
+                 "Click a place to see the statements that name it · انقر مكاناً لعرض التصريحات التي تذكره.")
+    streets = right.toggle("Street map (online) · خريطة الشوارع", value=False, key="map_streets",
+                           help="CARTO's street map under the places (fetched from the internet); off, the map "
+                                "needs no connection")
+    event = st.pydeck_chart(maps.places_deck(points, streets=streets), on_select="rerun",
+                            selection_mode="single-object", key="map", height=580)
+    st.html(maps.legend_html(sorted(set(points["kind"].dropna()))))
+    if streets:
+        st.caption(maps.STREET_CREDIT)
+    picked = maps.picked_place(event)
+    labels = dict(zip(place_table["place_id"], place_table["label"]))
+    if picked:
+        choice = picked
+        st.caption("Chosen on the map; click elsewhere on the map to choose from the list · اخترته على الخريطة")
+    else:
+        named = points[points["statements"] > 0].sort_values("statements", ascending=False)
+        options = [None] + list(named["place_id"].head(PLACE_CHOICES))
+        if st.session_state.get("map_place") not in options:
+            st.session_state["map_place"] = None
+        choice = st.selectbox("Place · المكان", options, key="map_place",
+                              format_func=lambda p: "— click the map or choose · انقر الخريطة أو اختر —"
+                              if p is None else labels.get(p, p))
+    if choice:
+        shown, _ = queries.count_statements(src, chosen, place=choice)
+        st.subheader(f"Statements mentioning {md(labels.get(choice, choice))} · تصريحات تذكر المكان ({shown:,})")
+        statement_pages(src, chosen, shown, "newest", key="map_list", place=choice)
+    unplaced = place_table[place_table["lat"].isna()]
+    if not unplaced.empty:
+        with st.expander(f"Places without coordinates · أماكن بلا إحداثيات ({len(unplaced):,})"):
+            st.dataframe(unplaced[["name", "name_ar", "kind", "mentions"]].head(2000), hide_index=True)

@@ -440,10 +440,14 @@ def _in(column: str, name: str, values: list, params: dict, sql_type: str) -> st
     return f"{column} IN (SELECT unnest(${name}::{sql_type}[]))"
 
 
-def _where(src: Source, chosen: Filters) -> tuple[str, dict]:
-    """The SQL condition on `ix` (the statements' narrow copies) for the user's filters, and its parameters. A
-    speaker key stands for the `who` values of every spelling merged into it (`speaker_table`)."""
+def _where(src: Source, chosen: Filters, place: str | None = None) -> tuple[str, dict]:
+    """The SQL condition on `ix` (the statements' narrow copies) for the user's filters (and, given `place`, naming
+    that place besides), and its parameters. A speaker key stands for the `who` values of every spelling merged
+    into it (`speaker_table`)."""
     cond, params = ["TRUE"], {}
+    if place is not None:  # the map's chosen place, on top of any place filter (as filters.by_places & mask)
+        cond.append("coalesce(list_contains(place_ids, $place), FALSE)")
+        params["place"] = place
     if chosen.speakers:
         dim = src.speaker_table()
         whos = dim.loc[dim["speaker_key"].isin(list(chosen.speakers)), "who"].tolist()
@@ -670,12 +674,12 @@ def total_statements(src: Source) -> int:
     return src.cached("total", lambda: int(src.cursor().execute("SELECT count(*) FROM ix").fetchone()[0]))
 
 
-def count_statements(src: Source, chosen: Filters) -> tuple[int, int]:
-    """(statements the filters keep, all statements)."""
+def count_statements(src: Source, chosen: Filters, place: str | None = None) -> tuple[int, int]:
+    """(statements the filters keep (those naming `place` when given), all statements)."""
     total = total_statements(src)
-    if not filtered(chosen):
+    if not filtered(chosen) and place is None:
         return total, total
-    where, params = _where(src, chosen)
+    where, params = _where(src, chosen, place)
     return int(src.cursor().execute(f"SELECT count(*) FROM ix WHERE {where}", params).fetchone()[0]), total
 
 
@@ -694,13 +698,13 @@ ORDERS = {  # the statement list's orders (ties as the pandas path breaks them: 
 
 
 def statement_page(src: Source, chosen: Filters, offset: int = 0, limit: int = 20,
-                   newest_first: bool = False, order: str = "list") -> pd.DataFrame:
+                   newest_first: bool = False, order: str = "list", place: str | None = None) -> pd.DataFrame:
     """The filtered statements from `offset`, `limit` of them, in the statement list's order (publication time,
     undated last, then article and offset; `order`: one of ORDERS; `newest_first`: the list read backwards from
     its latest dated statement, as the timeline draws them), with what a statement card shows: the article's title, source, url and source_file, and the place
     and actor names. The order is found on the narrow copies; only the page's rows are read whole, from their
-    own parts."""
-    where, params = _where(src, chosen)
+    own parts. Given `place`, only the statements naming it besides."""
+    where, params = _where(src, chosen, place)
     params.update(offset=int(offset), limit=int(limit))
     if order not in ORDERS:
         raise ValueError(f"order must be one of {', '.join(ORDERS)}, not {order!r}")
