@@ -221,9 +221,32 @@ def map_counts(src: queries.Source, chosen: Filters) -> tuple[pd.DataFrame, str]
     actor, place or words chosen, what the kept statements name (sized by statements); else every mention in
     the articles the dates and topics keep (all articles when none), sized by mentions."""
     if filters.statement_filters_set(chosen):
-        return queries.place_counts(src, chosen, "none"), "statements"
-    articles = "shown" if (chosen.start or chosen.end or chosen.topics) else "all"
-    return queries.place_counts(src, chosen, articles), "mentions"
+        articles, size_by = "none", "statements"
+    else:
+        articles = "shown" if (chosen.start or chosen.end or chosen.topics) else "all"
+        size_by = "mentions"
+    if not queries.filtered(chosen):  # the first map a visitor sees: once per set of batches, kept on disk
+        return src.persisted(f"map_place_counts_{articles}", lambda: queries.place_counts(src, chosen, articles)), size_by
+    return recent(src, ("map", repr(chosen)), lambda: queries.place_counts(src, chosen, articles)), size_by
+
+
+RECENT = 16  # filtered answers kept in memory per store version (a click or a toggle reruns the page)
+
+
+def recent(src: queries.Source, key: tuple, make):
+    """`make()`, kept among the RECENT latest such answers until the store gains a batch: a page's rerun for a
+    click does not ask DuckDB again (seconds at a million articles)."""
+    kept = src.cached("recent", dict)
+    with src._lock:
+        if key in kept:
+            kept[key] = kept.pop(key)  # (the latest last)
+            return kept[key]
+    found = make()
+    with src._lock:
+        kept[key] = found
+        while len(kept) > RECENT:
+            kept.pop(next(iter(kept)))
+    return found
 
 
 def map_page() -> None:
