@@ -223,3 +223,51 @@ def test_a_wired_page_on_duckdb_never_loads_the_store_into_pandas(store, monkeyp
     monkeypatch.setenv(engine.ENGINE_ENV, "pandas")
     at = AppTest.from_file(str(ROOT / "pages" / script), default_timeout=TIMEOUT).run()
     assert at.exception, "the check can fail: the pandas page calls the loader"
+
+
+def _figures(at: AppTest) -> list[list[dict]]:
+    """Each Plotly chart's traces (what it draws: bars, heatmap cells, their labels)."""
+    return [json.loads(el.proto.spec)["data"] for el in at.get("plotly_chart")]
+
+
+def _pandas_copies(store_dir: Path, speaker: str | None = None, actor: str | None = None) -> int:
+    """Statements (every copy of a wire story) by a speaker key or naming an actor, from the pandas loader."""
+    from lib.dashboard.data import load_store
+
+    statements = load_store()["statements"]
+    if speaker is not None:
+        return int((statements["speaker_key"] == speaker).sum())
+    return int(sum(actor in list(ids) for ids in statements["actor_ids"] if ids is not None))
+
+
+@pytest.mark.parametrize("query", [None, {"actor": "isis"}, {"q": "الرقة"}], ids=["none", "actor", "word"])
+def test_duckdb_actors_page_draws_the_pandas_pages_charts_and_profiles(store, monkeypatch, query):
+    want = _page(monkeypatch, "pandas", "actors.py", query)
+    got = _page(monkeypatch, "duckdb", "actors.py", query)
+    figures = _figures(got)
+    assert figures == _figures(want)
+    assert figures[0][0]["x"], "who speaks most: bars drawn"
+    assert got.selectbox(key="profile").options == want.selectbox(key="profile").options
+    assert got.title[0].value == want.title[0].value
+
+
+def test_duckdb_actor_profile_lists_what_they_said_and_where_they_are_named(store, monkeypatch):
+    top = engine.queries.speakers(engine.queries.Source(store))
+    named = top[top["speaker_group"] == top["speaker_key"]]
+    speaker = named["speaker_key"].iloc[0]
+    pages = {}
+    for which in engine.ENGINES:
+        at = _page(monkeypatch, which, "actors.py")
+        pages[which] = at.selectbox(key="profile").set_value(f"speaker:{speaker}").run()
+        assert not at.exception
+    want, got = pages["pandas"], pages["duckdb"]
+    monkeypatch.setenv(engine.ENGINE_ENV, "pandas")
+    assert int(got.metric[0].value) == _pandas_copies(store, speaker=speaker) > 0
+    assert _unique(cards(got)) == cards(want)
+    # an actor's profile: the statements naming it
+    for which in engine.ENGINES:
+        pages[which] = pages[which].selectbox(key="profile").set_value("actor:isis").run()
+    want, got = pages["pandas"], pages["duckdb"]
+    assert int(got.metric[1].value) == _pandas_copies(store, actor="isis") > 0
+    assert _unique(cards(got)) == cards(want) and cards(got)
+    assert [m.value for m in got.markdown] == [m.value for m in want.markdown]

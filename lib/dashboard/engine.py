@@ -4,23 +4,25 @@ that fits, DuckDB over the Parquet parts (lib.dashboard.queries, memory bounded)
 The one switch: `RASD_ENGINE=duckdb` or `RASD_ENGINE=pandas` forces an engine; otherwise a store of more than
 LARGE_ARTICLES committed articles (counted from its manifests, nothing loaded) is answered by DuckDB. The
 pandas loader held 1.2 GB at 60,000 articles (bench/README.md), so the switch sits below that. Pages wired so
-far: Quotes (`quotes_page`), Home (`home_figures`), Map (`map_page`). A page that is not wired keeps the pandas
+far: Quotes (`quotes_page`), Home (`home_figures`), Map (`map_page`), Actors
+(`actors_page`). A page that is not wired keeps the pandas
 loader whatever the switch says.
 """
 from __future__ import annotations
 
 import json
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import streamlit as st
 
-from lib.dashboard import filters, maps, queries, search
+from lib.dashboard import charts, filters, maps, queries, search
 from lib.dashboard.data import _fingerprint, ensure_store, plausible_span, store_dir
 from lib.dashboard.filters import Filters
-from lib.dashboard.rtl import md, paragraph_html, statement_card
+from lib.dashboard.rtl import esc, md, paragraph_html, rtl_block, statement_card
 from lib.dashboard.widgets import PAGE_SIZE, filter_sidebar
 
 ENGINE_ENV = "RASD_ENGINE"
@@ -130,8 +132,8 @@ def quotes_page() -> None:
 
 
 def statement_pages(src: queries.Source, chosen: Filters, shown: int, by: str, key: str,
-                    place: str | None = None) -> None:
-    """A page of the filtered statements' cards (those naming `place` too, when given; the query's words
+                    place: str | None = None, actor: str | None = None) -> None:
+    """A page of the filtered statements' cards (those naming `place` or `actor` too, when given; the query's words
     highlighted), each with its paragraph behind an expander; only the page's rows and articles are read."""
     if not shown:
         st.info("No statement matches · لا تصريحات مطابقة")
@@ -143,7 +145,8 @@ def statement_pages(src: queries.Source, chosen: Filters, shown: int, by: str, k
         if not 1 <= int(st.session_state.get(box, 1)) <= pages:  # fewer pages after a new filter
             st.session_state[box] = 1
         page = st.number_input(f"Page · صفحة (1–{pages})", min_value=1, max_value=pages, value=1, step=1, key=box)
-    rows = queries.statement_page(src, chosen, (page - 1) * PAGE_SIZE, PAGE_SIZE, order=by, place=place)
+    rows = queries.statement_page(src, chosen, (page - 1) * PAGE_SIZE, PAGE_SIZE, order=by, place=place,
+                                  actor=actor)
     bodies = queries.bodies(src, list(rows["article_id"]), list(rows["articles_part"]))
     variants = search.lexicon_variants() if chosen.text.strip() else None  # (the lexicons: only to highlight)
     for row in rows.to_dict("records"):
@@ -226,7 +229,8 @@ def map_counts(src: queries.Source, chosen: Filters) -> tuple[pd.DataFrame, str]
         articles = "shown" if (chosen.start or chosen.end or chosen.topics) else "all"
         size_by = "mentions"
     if not queries.filtered(chosen):  # the first map a visitor sees: once per set of batches, kept on disk
-        return src.persisted(f"map_place_counts_{articles}", lambda: queries.place_counts(src, chosen, articles)), size_by
+        counts = src.persisted(f"map_place_counts_{articles}", lambda: queries.place_counts(src, chosen, articles))
+        return counts, size_by
     return recent(src, ("map", repr(chosen)), lambda: queries.place_counts(src, chosen, articles)), size_by
 
 
@@ -290,3 +294,94 @@ def map_page() -> None:
     if not unplaced.empty:
         with st.expander(f"Places without coordinates · أماكن بلا إحداثيات ({len(unplaced):,})"):
             st.dataframe(unplaced[["name", "name_ar", "kind", "mentions"]].head(2000), hide_index=True)
+
+
+def speaker_chart(src: queries.Source, chosen: Filters, top: int = 50) -> pd.DataFrame:
+    """What `charts.speaker_counts` gives for the filtered statements, from their counts per speaker group: the
+    `top` busiest named speakers (ties: the first to speak first), the rest as OTHERS_ROW, unnamed sources and
+    documents as their group, most first."""
+    if queries.filtered(chosen):
+        groups = recent(src, ("speaker_groups", repr(chosen)), lambda: queries.speaker_groups(src, chosen))
+    else:
+        groups = src.persisted("speaker_groups", lambda: queries.speaker_groups(src))
+    if groups.empty:
+        return pd.DataFrame(columns=["speaker_label", "statements"])
+    keys, counts = groups["speaker_group"].to_numpy(), groups["statements"].to_numpy()
+    named = np.array([not (isinstance(k, str) and k.startswith("group:")) for k in keys], dtype=bool)
+    busiest = np.argsort(-np.where(named, counts, -1), kind="stable")[:top]
+    leaders = {int(i) for i in busiest if named[i] and counts[i] > 0}
+    rows = [charts.GROUP_LABELS.get(k, charts.OTHERS_ROW) if not named[i] else
+            esc(label) if i in leaders else charts.OTHERS_ROW
+            for i, (k, label) in enumerate(zip(keys, groups["speaker_label"]))]
+    # value_counts' order: counts per row in order of first appearance, then sorted as it sorts them
+    per_row = pd.Series(counts, dtype=np.int64).groupby(pd.Series(rows, dtype=object), sort=False).sum()
+    per_row = per_row.sort_values(ascending=False)
+    grouped = per_row.index.isin([*charts.GROUP_LABELS.values(), charts.OTHERS_ROW])
+    per_row = pd.concat([per_row[~grouped], per_row[grouped]])
+    return pd.DataFrame({"speaker_label": per_row.index, "statements": per_row.to_numpy()})
+
+
+PROFILE_CHOICES = 400  # the busiest speakers and most mentioned actors the Actors page's profile offers
+
+
+def actors_page() -> None:
+    """The Actors page on DuckDB: who speaks most, the speaker × place and speaker × actor matrices, and a
+    profile per speaker or actor with the statements they said or are named in (every copy of a wire story,
+    counted and listed: no grouping here yet)."""
+    src = source()
+    side = sidebar_data(src)
+    chosen = filter_sidebar(side)
+    places, actors = side["place_table"], side["actor_table"]
+    st.title("Actors · الفاعلون")
+    left, right = st.columns([2, 3])
+    left.plotly_chart(charts.speakers_figure(speaker_chart(src, chosen)), key="speakers")
+    by_place, by_actor = right.tabs(["Speaker × place · المتحدث × المكان", "Speaker × actor · المتحدث × الجهة"])
+    by_place.plotly_chart(charts.matrix_figure(
+        recent(src, ("matrix", "place", repr(chosen)), lambda: queries.speaker_matrix(src, chosen, "place")),
+        "Statements naming a place, per speaker · تصريحات تذكر مكاناً"), key="speaker_place")
+    by_actor.plotly_chart(charts.matrix_figure(
+        recent(src, ("matrix", "actor", repr(chosen)), lambda: queries.speaker_matrix(src, chosen, "actor")),
+        "Statements naming an actor, per speaker · تصريحات تذكر جهة"), key="speaker_actor")
+
+    st.header("Profile · ملف")
+    speakers = side["speakers"]
+    if "speaker_group" in speakers:  # people and bodies, not "unnamed sources"
+        speakers = speakers[speakers["speaker_group"] == speakers["speaker_key"]]
+    top_speakers = speakers.sort_values("statements", ascending=False).head(PROFILE_CHOICES)
+    top_actors = actors.sort_values("mentions", ascending=False).head(PROFILE_CHOICES)
+    profiles = {f"speaker:{k}": f"{lab} — speaker · متحدث" for k, lab in zip(top_speakers["speaker_key"],
+                                                               top_speakers["speaker_label"])}
+    profiles.update({f"actor:{a}": f"{lab} — mentioned · مذكور" for a, lab in zip(top_actors["actor_id"],
+                                                                                  top_actors["label"])
+                     if f"speaker:{a}" not in profiles})
+    if not profiles:
+        st.info("No actors yet · لا فاعلين بعد")
+        return
+    pick = st.selectbox("Speaker or actor · متحدث أو جهة", list(profiles), format_func=lambda k: profiles.get(k, k),
+                        key="profile", accept_new_options=True, filter_mode="contains",
+                        help="Type any name and Enter: the best match among every speaker and actor is shown")
+    if pick not in profiles:  # a name typed
+        typed, pick = pick, filters.find_profile(speakers, actors, pick)
+        if pick is None:
+            st.info(f"No speaker or actor is named «{typed}» · لا أحد بهذا الاسم")
+            return
+    kind, ident = pick.split(":", 1)
+    # said: the filters' statements whose speaker is this one (none when the speaker filter names others)
+    said_by = None if chosen.speakers and ident not in chosen.speakers else replace(chosen, speakers=[ident])
+    said = queries.count_statements(src, said_by)[0] if said_by is not None else 0
+    mentioned = queries.count_statements(src, chosen, actor=ident)[0]
+    info = actors[actors["actor_id"] == ident]
+    if not info.empty:
+        row = info.iloc[0]
+        st.html(rtl_block(f"<b>{esc(row['name_ar'] or row['name'])}</b>", "h3"))
+        st.markdown(f"**{md(row['name'])}** · {md(row['kind'] or '?')} · {md(row['country'] or '')} — mentioned "
+                    f"{int(row['mentions'])} times in {int(row['articles'])} article(s) · ذُكر "
+                    f"{int(row['mentions'])} مرة")
+    a, b = st.columns(2)
+    a.metric("Statements by · تصريحات له", said, help="every copy of a wire story counted")
+    b.metric("Statements mentioning · تصريحات تذكره", mentioned, help="every copy of a wire story counted")
+    tab_said, tab_mentioned = st.tabs(["Said · قال", "Mentioned in · ذُكر في"])
+    with tab_said:
+        statement_pages(src, said_by or chosen, said, "newest", key="profile_said")
+    with tab_mentioned:
+        statement_pages(src, chosen, mentioned, "newest", key="profile_mentioned", actor=ident)

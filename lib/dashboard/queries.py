@@ -440,14 +440,17 @@ def _in(column: str, name: str, values: list, params: dict, sql_type: str) -> st
     return f"{column} IN (SELECT unnest(${name}::{sql_type}[]))"
 
 
-def _where(src: Source, chosen: Filters, place: str | None = None) -> tuple[str, dict]:
-    """The SQL condition on `ix` (the statements' narrow copies) for the user's filters (and, given `place`, naming
-    that place besides), and its parameters. A speaker key stands for the `who` values of every spelling merged
-    into it (`speaker_table`)."""
+def _where(src: Source, chosen: Filters, place: str | None = None, actor: str | None = None) -> tuple[str, dict]:
+    """The SQL condition on `ix` (the statements' narrow copies) for the user's filters (and, given `place` or
+    `actor`, naming that place or actor besides), and its parameters. A speaker key stands for the `who` values
+    of every spelling merged into it (`speaker_table`)."""
     cond, params = ["TRUE"], {}
     if place is not None:  # the map's chosen place, on top of any place filter (as filters.by_places & mask)
         cond.append("coalesce(list_contains(place_ids, $place), FALSE)")
         params["place"] = place
+    if actor is not None:  # a profile's actor, on top of any actor filter
+        cond.append("coalesce(list_contains(actor_ids, $actor), FALSE)")
+        params["actor"] = actor
     if chosen.speakers:
         dim = src.speaker_table()
         whos = dim.loc[dim["speaker_key"].isin(list(chosen.speakers)), "who"].tolist()
@@ -674,12 +677,13 @@ def total_statements(src: Source) -> int:
     return src.cached("total", lambda: int(src.cursor().execute("SELECT count(*) FROM ix").fetchone()[0]))
 
 
-def count_statements(src: Source, chosen: Filters, place: str | None = None) -> tuple[int, int]:
-    """(statements the filters keep (those naming `place` when given), all statements)."""
+def count_statements(src: Source, chosen: Filters, place: str | None = None,
+                     actor: str | None = None) -> tuple[int, int]:
+    """(statements the filters keep (those naming `place` or `actor` too, when given), all statements)."""
     total = total_statements(src)
-    if not filtered(chosen) and place is None:
+    if not filtered(chosen) and place is None and actor is None:
         return total, total
-    where, params = _where(src, chosen, place)
+    where, params = _where(src, chosen, place, actor)
     return int(src.cursor().execute(f"SELECT count(*) FROM ix WHERE {where}", params).fetchone()[0]), total
 
 
@@ -698,13 +702,14 @@ ORDERS = {  # the statement list's orders (ties as the pandas path breaks them: 
 
 
 def statement_page(src: Source, chosen: Filters, offset: int = 0, limit: int = 20,
-                   newest_first: bool = False, order: str = "list", place: str | None = None) -> pd.DataFrame:
+                   newest_first: bool = False, order: str = "list", place: str | None = None,
+                   actor: str | None = None) -> pd.DataFrame:
     """The filtered statements from `offset`, `limit` of them, in the statement list's order (publication time,
     undated last, then article and offset; `order`: one of ORDERS; `newest_first`: the list read backwards from
     its latest dated statement, as the timeline draws them), with what a statement card shows: the article's title, source, url and source_file, and the place
     and actor names. The order is found on the narrow copies; only the page's rows are read whole, from their
-    own parts. Given `place`, only the statements naming it besides."""
-    where, params = _where(src, chosen, place)
+    own parts. Given `place` or `actor`, only the statements naming it besides."""
+    where, params = _where(src, chosen, place, actor)
     params.update(offset=int(offset), limit=int(limit))
     if order not in ORDERS:
         raise ValueError(f"order must be one of {', '.join(ORDERS)}, not {order!r}")
@@ -816,6 +821,25 @@ def speakers(src: Source, chosen: Filters | None = None, limit: int | None = Non
     return out.head(int(limit)).reset_index(drop=True) if limit else out
 
 
+def speaker_groups(src: Source, chosen: Filters | None = None) -> pd.DataFrame:
+    """Statements per speaker group (a named speaker's key, or group:… for unnamed sources and documents) of the
+    filtered statements, in list order of each group's first statement, with the speaker label of that first
+    statement: speaker_group, speaker_label, statements (what `charts.speaker_rows` counts)."""
+    where, params = _where(src, chosen) if filtered(chosen) else ("TRUE", {})
+    per_who = _run(src, f"""
+        SELECT who, count(*)::BIGINT AS n FROM ix WHERE {where} GROUP BY who
+        ORDER BY min((coalesce(published_ts, TIMESTAMP '9999-12-31 23:59:59'), article_id, start))""", params)
+    cols = ["speaker_group", "speaker_label", "statements"]
+    if per_who.empty:
+        return pd.DataFrame(columns=cols)
+    rows = per_who.merge(src.speaker_table()[["who", "speaker_group", "speaker_label"]], on="who", how="left",
+                         sort=False)
+    g = rows.groupby("speaker_group", sort=False)
+    out = g["speaker_label"].first().reset_index()
+    out["statements"] = g["n"].sum().reindex(out["speaker_group"]).to_numpy().astype(np.int64)
+    return out[cols]
+
+
 def top_places(src: Source, chosen: Filters, limit: int = 20) -> pd.DataFrame:
     """Places most named by the filtered statements: place_id, label, statements."""
     return _top_named(src, chosen, "place", limit)
@@ -908,23 +932,33 @@ def speaker_matrix(src: Source, chosen: Filters, what: Literal["place", "actor"]
                    top_cols: int = 15) -> pd.DataFrame:
     """Statements per speaker label (rows: the `top_rows` busiest naming any; named speakers only, never a
     group such as unnamed sources) × named place or actor label (columns: the `top_cols` most named by those
-    rows), as `lib.dashboard.charts.matrix` tabulates them."""
+    rows), as `lib.dashboard.charts.matrix` tabulates them (ties in the order it leaves them: value_counts over
+    the pairs in list order)."""
     where, params = _where(src, chosen)
     labels = entity_labels(src, f"{what}s")
     pairs = _run(src, f"""
-        WITH p AS (SELECT who, id, count(*) AS n
-                   FROM (SELECT who, unnest({what}_ids) AS id FROM ix WHERE {where}) WHERE id IS NOT NULL
-                   GROUP BY ALL)
-        SELECT d.speaker_label, p.id, sum(p.n)::BIGINT AS n FROM p JOIN _speakers d USING (who)
-        WHERE d.speaker_group = d.speaker_key GROUP BY ALL""", params)
+        WITH u AS (SELECT who, unnest({what}_ids) AS id, unnest(range(len({what}_ids))) AS pos,
+                          coalesce(published_ts, TIMESTAMP '9999-12-31 23:59:59') AS ts, article_id, start
+                   FROM ix WHERE {where}),
+             p AS (SELECT who, id, count(*) AS n, min((ts, article_id, start, pos)) AS first
+                   FROM u WHERE id IS NOT NULL GROUP BY ALL)
+        SELECT d.speaker_label, p.id, sum(p.n)::BIGINT AS n, min(p.first) AS first
+        FROM p JOIN _speakers d USING (who) WHERE d.speaker_group = d.speaker_key GROUP BY ALL""", params)
     if pairs.empty:
         return pd.DataFrame()
-    per_row = pairs.groupby("speaker_label")["n"].sum().reset_index()
-    rows = per_row.sort_values(["n", "speaker_label"], ascending=[False, True])["speaker_label"][:top_rows]
+    pairs["first"] = pairs["first"].map(lambda f: tuple(f.values()) if isinstance(f, dict) else f).rank(
+        method="dense").astype(np.int64)  # the pair's first place in the statement list
+
+    def busiest(column: str, frame: pd.DataFrame, top: int) -> list:
+        """The `top` values of a column with most pairs, as value_counts orders them (first appearance, then
+        its sort)."""
+        g = frame.groupby(column, sort=False).agg(n=("n", "sum"), first=("first", "min")).sort_values("first")
+        return list(g["n"].sort_values(ascending=False).index[:top])
+
+    rows = busiest("speaker_label", pairs, top_rows)
     pairs = pairs[pairs["speaker_label"].isin(set(rows))]
     pairs = pairs.assign(target=[labels.get(i, i) for i in pairs["id"]])
-    per_col = pairs.groupby("target")["n"].sum().reset_index()
-    cols = per_col.sort_values(["n", "target"], ascending=[False, True])["target"][:top_cols]
+    cols = busiest("target", pairs, top_cols)
     pairs = pairs[pairs["target"].isin(set(cols))]
     out = pairs.pivot_table(index="speaker_label", columns="target", values="n", aggfunc="sum", fill_value=0)
     return out.reindex(index=[r for r in rows if r in out.index], columns=list(cols), fill_value=0).astype(int)
