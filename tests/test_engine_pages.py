@@ -211,7 +211,7 @@ def test_duckdb_map_lists_a_places_statements_as_the_pandas_map(store, monkeypat
     assert cards(listed) == cards(got)
 
 
-@pytest.mark.parametrize("script", ["quotes.py", "home.py", "map.py"])
+@pytest.mark.parametrize("script", ["quotes.py", "home.py", "map.py", "actors.py"])
 def test_a_wired_page_on_duckdb_never_loads_the_store_into_pandas(store, monkeypatch, script):
     from lib.dashboard import data
 
@@ -271,3 +271,22 @@ def test_duckdb_actor_profile_lists_what_they_said_and_where_they_are_named(stor
     assert int(got.metric[1].value) == _pandas_copies(store, actor="isis") > 0
     assert _unique(cards(got)) == cards(want) and cards(got)
     assert [m.value for m in got.markdown] == [m.value for m in want.markdown]
+
+
+@pytest.mark.parametrize("script", ["timeline.py", "cities.py"])
+def test_a_page_not_yet_on_duckdb_says_so_instead_of_loading_everything(store, monkeypatch, script):
+    from lib.dashboard import data
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the pandas loader was called on the DuckDB engine")
+
+    loader = data.load_store
+    monkeypatch.setattr(data, "load_store", refuse)
+    at = _page(monkeypatch, "duckdb", script)
+    assert at.title[0].value
+    note = at.info[0].value
+    assert f"{engine.ENGINE_ENV}=pandas" in note and f"{engine.committed_articles(store):,} articles" in note
+    monkeypatch.setattr(data, "load_store", loader)  # the pandas engine: the page itself, loaded
+    monkeypatch.setenv(engine.ENGINE_ENV, "pandas")
+    at = AppTest.from_file(str(ROOT / "pages" / script), default_timeout=TIMEOUT).run()
+    assert not at.exception and not any(f"{engine.ENGINE_ENV}=pandas" in i.value for i in at.info)

@@ -385,3 +385,18 @@ def actors_page() -> None:
         statement_pages(src, said_by or chosen, said, "newest", key="profile_said")
     with tab_mentioned:
         statement_pages(src, chosen, mentioned, "newest", key="profile_mentioned", actor=ident)
+
+
+LOADER_MB_PER_1000 = 9  # the pandas loader's peak per thousand articles (9.2 GB at 1.02M, bench/README.md)
+
+
+def full_load_only(title: str) -> None:
+    """A page not yet answered by DuckDB, on the DuckDB engine: its title and a note that it needs the whole
+    archive in memory, and how to force that, instead of loading it (which would take the server down)."""
+    articles = committed_articles(store_dir())
+    st.title(title)
+    st.info(f"This page still needs the whole archive in memory: about {articles * LOADER_MB_PER_1000 / 1e6:,.1f} "
+            f"GB for these {articles:,} articles, so it is off on this archive. To open it anyway, restart the "
+            f"dashboard with `{ENGINE_ENV}=pandas` (on a machine with that much memory to spare). The Quotes, Map, "
+            "Actors and Home pages answer at any size. · هذه الصفحة تحتاج تحميل الأرشيف كله في الذاكرة، وهو "
+            f"كبير هنا؛ لفتحها أعد تشغيل اللوحة مع {ENGINE_ENV}=pandas.")
