@@ -15,8 +15,8 @@ COLUMNS = ["published_date", "published", "date_ok", "speaker_key", "speaker_lab
            "quote", "statement_id", "article_id", "title"]
 
 page_start()
-if engine.use_duckdb():  # a big archive: this page still needs the whole store in memory (lib/dashboard/engine.py)
-    engine.full_load_only("Timeline · الخط الزمني")
+if engine.use_duckdb():  # a big archive: DuckDB over the store's parts (lib/dashboard/engine.py)
+    engine.timeline_page()
     st.stop()
 data = load_store()
 chosen = filter_sidebar(data)

@@ -296,6 +296,19 @@ def map_page() -> None:
             st.dataframe(unplaced[["name", "name_ar", "kind", "mentions"]].head(2000), hide_index=True)
 
 
+def chart_rows(groups: pd.DataFrame, top: int) -> list[str]:
+    """Each speaker group's chart row, as `charts.speaker_rows` gives it, from `queries.speaker_groups`: its
+    label when among the `top` busiest named speakers (ties: the first to speak first), its group's label for
+    unnamed sources and documents, else OTHERS_ROW."""
+    keys, counts = groups["speaker_group"].to_numpy(), groups["statements"].to_numpy()
+    named = np.array([not (isinstance(k, str) and k.startswith("group:")) for k in keys], dtype=bool)
+    busiest = np.argsort(-np.where(named, counts, -1), kind="stable")[:top]
+    leaders = {int(i) for i in busiest if named[i] and counts[i] > 0}
+    return [charts.GROUP_LABELS.get(k, charts.OTHERS_ROW) if not named[i] else
+            esc(label) if i in leaders else charts.OTHERS_ROW
+            for i, (k, label) in enumerate(zip(keys, groups["speaker_label"]))]
+
+
 def speaker_chart(src: queries.Source, chosen: Filters, top: int = 50) -> pd.DataFrame:
     """What `charts.speaker_counts` gives for the filtered statements, from their counts per speaker group: the
     `top` busiest named speakers (ties: the first to speak first), the rest as OTHERS_ROW, unnamed sources and
@@ -306,13 +319,8 @@ def speaker_chart(src: queries.Source, chosen: Filters, top: int = 50) -> pd.Dat
         groups = src.persisted("speaker_groups", lambda: queries.speaker_groups(src))
     if groups.empty:
         return pd.DataFrame(columns=["speaker_label", "statements"])
-    keys, counts = groups["speaker_group"].to_numpy(), groups["statements"].to_numpy()
-    named = np.array([not (isinstance(k, str) and k.startswith("group:")) for k in keys], dtype=bool)
-    busiest = np.argsort(-np.where(named, counts, -1), kind="stable")[:top]
-    leaders = {int(i) for i in busiest if named[i] and counts[i] > 0}
-    rows = [charts.GROUP_LABELS.get(k, charts.OTHERS_ROW) if not named[i] else
-            esc(label) if i in leaders else charts.OTHERS_ROW
-            for i, (k, label) in enumerate(zip(keys, groups["speaker_label"]))]
+    counts = groups["statements"].to_numpy()
+    rows = chart_rows(groups, top)
     # value_counts' order: counts per row in order of first appearance, then sorted as it sorts them
     per_row = pd.Series(counts, dtype=np.int64).groupby(pd.Series(rows, dtype=object), sort=False).sum()
     per_row = per_row.sort_values(ascending=False)
@@ -400,3 +408,74 @@ def full_load_only(title: str) -> None:
             f"dashboard with `{ENGINE_ENV}=pandas` (on a machine with that much memory to spare). The Quotes, Map, "
             "Actors and Home pages answer at any size. · هذه الصفحة تحتاج تحميل الأرشيف كله في الذاكرة، وهو "
             f"كبير هنا؛ لفتحها أعد تشغيل اللوحة مع {ENGINE_ENV}=pandas.")
+
+
+def plausible(src: queries.Source) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """The corpus's plausible span of publication times (`data.plausible_span` over the articles' days; kept per
+    set of batches), or None when no article is dated."""
+    def make() -> pd.DataFrame:
+        src.need("articles")
+        days = src.cursor().execute("SELECT TRY_CAST(published AS TIMESTAMP) AS day FROM articles").df()["day"]
+        lo, hi = plausible_span(pd.to_datetime(days))
+        return pd.DataFrame({"lo": [lo], "hi": [hi]}, dtype="datetime64[ns]")
+    found = src.persisted("plausible", make)
+    lo, hi = found["lo"][0], found["hi"][0]
+    return None if pd.isna(lo) else (pd.Timestamp(lo), pd.Timestamp(hi))
+
+
+def activity_table(src: queries.Source, chosen: Filters, top: int = 8,
+                   bin: str | None = None) -> tuple[pd.Series, str | None]:
+    """What `charts.activity_figure` counts for the filtered statements, from DuckDB: statements inside the
+    plausible span per (bin start, chart row), and the bin (D, W, M; by the span unless given)."""
+    span = plausible(src)
+    empty = pd.Series(dtype=np.int64, index=pd.MultiIndex.from_arrays([[], []], names=["bin", "who"]))
+    if span is None:
+        return empty, bin
+    first, last = queries.axis_days(src, chosen, span)
+    if first is None:
+        return empty, bin
+    bin = bin or charts.auto_bin((last - first).days)
+    groups = queries.speaker_groups(src, chosen, span)
+    row_of = dict(zip(groups["speaker_group"], chart_rows(groups, top)))
+    counts = queries.activity_counts(src, chosen, span, bin)
+    counts = counts.assign(bin=pd.to_datetime(counts["bin"]).astype("datetime64[ns]"),
+                           who=[row_of[g] for g in counts["speaker_group"]])
+    return counts.groupby(["bin", "who"])["n"].sum().rename(None), bin
+
+
+def timeline_page() -> None:
+    """The Timeline page on DuckDB: statements per day, week or month stacked by the busiest speakers (the
+    brush narrows the count that follows), and the statements of implausible publication date. (Not here yet:
+    one point per statement and the dated events: they need RASD_ENGINE=pandas.)"""
+    src = source()
+    chosen = filter_sidebar(sidebar_data(src))
+    st.title("Timeline · الخط الزمني")
+    bins = {"auto": "Automatic · تلقائي", "D": "Day · يوم", "W": "Week · أسبوع", "M": "Month · شهر"}
+    left, right = st.columns([3, 1])
+    bin = right.segmented_control("Per · لكل", list(bins), format_func=bins.get, default="auto", key="t_bin")
+    top = right.slider("Speakers shown · عدد المتحدثين", 3, 15, 8, key="t_top")
+    left.caption("Statements by publication date, the busiest named speakers stacked (unnamed sources and "
+                 "documents apart, in grey). Drag across the chart to narrow what follows to those days "
+                 "(double-click to undo); drag the slider under it to zoom · اسحب فوق الرسم لتحديد فترة، والشريط "
+                 "أسفله للتكبير.")
+    table, unit = recent(src, ("activity", repr(chosen), top, bin),
+                         lambda: activity_table(src, chosen, top, None if bin in (None, "auto") else bin))
+    figure = charts.activity_bars(table, unit) if unit else charts.activity_bars(table, "D")
+    brush = st.plotly_chart(figure, key="activity", on_select="rerun", selection_mode=("box",))
+    span = plausible(src)
+    odd = queries.count_statements(src, chosen, outside=span)[0] if span is not None else 0
+    days = charts.brushed_range(brush)
+    if days:  # the count of the brushed days (the filters' dates narrowed to them)
+        start = max(d for d in (chosen.start, days[0].date()) if d is not None)
+        end = min(d for d in (chosen.end, days[1].date()) if d is not None)
+        shown = queries.count_statements(src, replace(chosen, start=start, end=end))[0] if start <= end else 0
+        st.info(f"{days[0]:%Y-%m-%d} – {days[1]:%Y-%m-%d}: {shown:,} statements · تصريحات في الفترة المحددة")
+    if odd:
+        with st.expander(f"⚠️ {odd:,} statement{'s' * (odd != 1)} with an implausible publication date, "
+                         "left off the axis · "
+                         "تواريخ نشر غير معقولة"):
+            rows = queries.statement_page(src, chosen, 0, 500, outside=span)
+            st.dataframe(rows[["published", "speaker_label", "quote", "source", "title"]], hide_index=True)
+    st.subheader("Who spoke when · من تحدث ومتى")
+    st.caption(f"One point per statement and the dated events the articles refer to need the whole archive in "
+               f"memory: restart the dashboard with `{ENGINE_ENV}=pandas` to see them · تحتاج تحميل الأرشيف كله.")

@@ -440,11 +440,15 @@ def _in(column: str, name: str, values: list, params: dict, sql_type: str) -> st
     return f"{column} IN (SELECT unnest(${name}::{sql_type}[]))"
 
 
-def _where(src: Source, chosen: Filters, place: str | None = None, actor: str | None = None) -> tuple[str, dict]:
+def _where(src: Source, chosen: Filters, place: str | None = None, actor: str | None = None,
+           outside: tuple | None = None) -> tuple[str, dict]:
     """The SQL condition on `ix` (the statements' narrow copies) for the user's filters (and, given `place` or
-    `actor`, naming that place or actor besides), and its parameters. A speaker key stands for the `who` values
-    of every spelling merged into it (`speaker_table`)."""
+    `actor`, naming that place or actor besides; given a plausible span `outside`, dated outside it), and its
+    parameters. A speaker key stands for the `who` values of every spelling merged into it (`speaker_table`)."""
     cond, params = ["TRUE"], {}
+    if outside is not None:  # the timeline's implausible publication dates (a typo such as 2108)
+        cond.append("published_ts IS NOT NULL AND NOT (published_ts BETWEEN $out_lo AND $out_hi)")
+        params.update(out_lo=pd.Timestamp(outside[0]).to_pydatetime(), out_hi=pd.Timestamp(outside[1]).to_pydatetime())
     if place is not None:  # the map's chosen place, on top of any place filter (as filters.by_places & mask)
         cond.append("coalesce(list_contains(place_ids, $place), FALSE)")
         params["place"] = place
@@ -678,12 +682,13 @@ def total_statements(src: Source) -> int:
 
 
 def count_statements(src: Source, chosen: Filters, place: str | None = None,
-                     actor: str | None = None) -> tuple[int, int]:
-    """(statements the filters keep (those naming `place` or `actor` too, when given), all statements)."""
+                     actor: str | None = None, outside: tuple | None = None) -> tuple[int, int]:
+    """(statements the filters keep (those naming `place` or `actor` too, or dated `outside` a span, when
+    given), all statements)."""
     total = total_statements(src)
-    if not filtered(chosen) and place is None and actor is None:
+    if not filtered(chosen) and place is None and actor is None and outside is None:
         return total, total
-    where, params = _where(src, chosen, place, actor)
+    where, params = _where(src, chosen, place, actor, outside)
     return int(src.cursor().execute(f"SELECT count(*) FROM ix WHERE {where}", params).fetchone()[0]), total
 
 
@@ -703,13 +708,14 @@ ORDERS = {  # the statement list's orders (ties as the pandas path breaks them: 
 
 def statement_page(src: Source, chosen: Filters, offset: int = 0, limit: int = 20,
                    newest_first: bool = False, order: str = "list", place: str | None = None,
-                   actor: str | None = None) -> pd.DataFrame:
+                   actor: str | None = None, outside: tuple | None = None) -> pd.DataFrame:
     """The filtered statements from `offset`, `limit` of them, in the statement list's order (publication time,
     undated last, then article and offset; `order`: one of ORDERS; `newest_first`: the list read backwards from
     its latest dated statement, as the timeline draws them), with what a statement card shows: the article's title, source, url and source_file, and the place
     and actor names. The order is found on the narrow copies; only the page's rows are read whole, from their
-    own parts. Given `place` or `actor`, only the statements naming it besides."""
-    where, params = _where(src, chosen, place, actor)
+    own parts. Given `place` or `actor`, only the statements naming it besides; given `outside`, only those
+    dated outside that span."""
+    where, params = _where(src, chosen, place, actor, outside)
     params.update(offset=int(offset), limit=int(limit))
     if order not in ORDERS:
         raise ValueError(f"order must be one of {', '.join(ORDERS)}, not {order!r}")
@@ -821,11 +827,21 @@ def speakers(src: Source, chosen: Filters | None = None, limit: int | None = Non
     return out.head(int(limit)).reset_index(drop=True) if limit else out
 
 
-def speaker_groups(src: Source, chosen: Filters | None = None) -> pd.DataFrame:
+def _on_axis(where: str, params: dict, span: tuple | None) -> str:
+    """The condition with, given a plausible (first, last) publication time, only the statements inside it."""
+    if span is None:
+        return where
+    params.update(axis_lo=pd.Timestamp(span[0]).to_pydatetime(), axis_hi=pd.Timestamp(span[1]).to_pydatetime())
+    return f"({where}) AND published_ts BETWEEN $axis_lo AND $axis_hi"
+
+
+def speaker_groups(src: Source, chosen: Filters | None = None, span: tuple | None = None) -> pd.DataFrame:
     """Statements per speaker group (a named speaker's key, or group:… for unnamed sources and documents) of the
-    filtered statements, in list order of each group's first statement, with the speaker label of that first
-    statement: speaker_group, speaker_label, statements (what `charts.speaker_rows` counts)."""
+    filtered statements (those published inside `span` when given), in list order of each group's first
+    statement, with the speaker label of that first statement: speaker_group, speaker_label, statements (what
+    `charts.speaker_rows` counts)."""
     where, params = _where(src, chosen) if filtered(chosen) else ("TRUE", {})
+    where = _on_axis(where, params, span)
     per_who = _run(src, f"""
         SELECT who, count(*)::BIGINT AS n FROM ix WHERE {where} GROUP BY who
         ORDER BY min((coalesce(published_ts, TIMESTAMP '9999-12-31 23:59:59'), article_id, start))""", params)
@@ -838,6 +854,28 @@ def speaker_groups(src: Source, chosen: Filters | None = None) -> pd.DataFrame:
     out = g["speaker_label"].first().reset_index()
     out["statements"] = g["n"].sum().reindex(out["speaker_group"]).to_numpy().astype(np.int64)
     return out[cols]
+
+
+def axis_days(src: Source, chosen: Filters, span: tuple) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
+    """First and last publication time of the filtered statements inside the plausible `span`."""
+    where, params = _where(src, chosen)
+    lo, hi = src.cursor().execute(f"SELECT min(published_ts), max(published_ts) FROM ix WHERE "
+                                  f"{_on_axis(where, params, span)}", params).fetchone()
+    return (pd.Timestamp(lo), pd.Timestamp(hi)) if lo is not None else (None, None)
+
+
+PERIODS = {"D": "day", "W": "week", "M": "month"}  # pandas' periods (charts.BINS) as date_trunc's units
+
+
+def activity_counts(src: Source, chosen: Filters, span: tuple, period: str) -> pd.DataFrame:
+    """Filtered statements published inside the plausible `span` per period start (D, W from Monday, M) and
+    speaker group: bin, speaker_group, n."""
+    where, params = _where(src, chosen)
+    return _run(src, f"""
+        SELECT date_trunc('{PERIODS[period]}', published_ts) AS bin, d.speaker_group, sum(n)::BIGINT AS n
+        FROM (SELECT who, date_trunc('day', published_ts) AS published_ts, count(*) AS n FROM ix
+              WHERE {_on_axis(where, params, span)} GROUP BY ALL) f JOIN _speakers d USING (who)
+        GROUP BY ALL ORDER BY bin, d.speaker_group""", params)
 
 
 def top_places(src: Source, chosen: Filters, limit: int = 20) -> pd.DataFrame:
