@@ -329,6 +329,16 @@ def speaker_chart(src: queries.Source, chosen: Filters, top: int = 50) -> pd.Dat
     return pd.DataFrame({"speaker_label": per_row.index, "statements": per_row.to_numpy()})
 
 
+def speaker_matrix(src: queries.Source, chosen: Filters, what: str) -> pd.DataFrame:
+    """`queries.speaker_matrix` for the Actors page: unfiltered, kept on disk per set of batches; filtered, among
+    the latest answers in memory."""
+    if queries.filtered(chosen):
+        return recent(src, ("matrix", what, repr(chosen)), lambda: queries.speaker_matrix(src, chosen, what))
+    flat = src.persisted(f"matrix_{what}", lambda: queries.speaker_matrix(src, chosen, what).rename_axis(
+        index="speaker_label", columns=None).reset_index())
+    return flat.set_index("speaker_label") if len(flat) else pd.DataFrame()
+
+
 PROFILE_CHOICES = 400  # the busiest speakers and most mentioned actors the Actors page's profile offers
 
 
@@ -344,12 +354,12 @@ def actors_page() -> None:
     left, right = st.columns([2, 3])
     left.plotly_chart(charts.speakers_figure(speaker_chart(src, chosen)), key="speakers")
     by_place, by_actor = right.tabs(["Speaker × place · المتحدث × المكان", "Speaker × actor · المتحدث × الجهة"])
-    by_place.plotly_chart(charts.matrix_figure(
-        recent(src, ("matrix", "place", repr(chosen)), lambda: queries.speaker_matrix(src, chosen, "place")),
-        "Statements naming a place, per speaker · تصريحات تذكر مكاناً"), key="speaker_place")
-    by_actor.plotly_chart(charts.matrix_figure(
-        recent(src, ("matrix", "actor", repr(chosen)), lambda: queries.speaker_matrix(src, chosen, "actor")),
-        "Statements naming an actor, per speaker · تصريحات تذكر جهة"), key="speaker_actor")
+    by_place.plotly_chart(charts.matrix_figure(speaker_matrix(src, chosen, "place"),
+                                               "Statements naming a place, per speaker · تصريحات تذكر مكاناً"),
+                          key="speaker_place")
+    by_actor.plotly_chart(charts.matrix_figure(speaker_matrix(src, chosen, "actor"),
+                                               "Statements naming an actor, per speaker · تصريحات تذكر جهة"),
+                          key="speaker_actor")
 
     st.header("Profile · ملف")
     speakers = side["speakers"]
@@ -443,6 +453,21 @@ def activity_table(src: queries.Source, chosen: Filters, top: int = 8,
     return counts.groupby(["bin", "who"])["n"].sum().rename(None), bin
 
 
+def activity(src: queries.Source, chosen: Filters, top: int, bin: str | None) -> tuple[pd.Series, str | None]:
+    """`activity_table` for the Timeline page: unfiltered, kept on disk per set of batches (per speakers shown
+    and bin); filtered, among the latest answers in memory."""
+    if queries.filtered(chosen):
+        return recent(src, ("activity", repr(chosen), top, bin), lambda: activity_table(src, chosen, top, bin))
+
+    def make() -> pd.DataFrame:
+        table, unit = activity_table(src, chosen, top, bin)
+        return table.rename("n").reset_index().assign(unit=unit)
+    flat = src.persisted(f"activity_{top}_{bin or 'auto'}", make)
+    unit = flat["unit"].iloc[0] if len(flat) else bin
+    table = flat.assign(bin=pd.to_datetime(flat["bin"]).astype("datetime64[ns]")).set_index(["bin", "who"])["n"]
+    return table.rename(None), unit
+
+
 def timeline_page() -> None:
     """The Timeline page on DuckDB: statements per day, week or month stacked by the busiest speakers (the
     brush narrows the count that follows), and the statements of implausible publication date. (Not here yet:
@@ -458,8 +483,7 @@ def timeline_page() -> None:
                  "documents apart, in grey). Drag across the chart to narrow what follows to those days "
                  "(double-click to undo); drag the slider under it to zoom · اسحب فوق الرسم لتحديد فترة، والشريط "
                  "أسفله للتكبير.")
-    table, unit = recent(src, ("activity", repr(chosen), top, bin),
-                         lambda: activity_table(src, chosen, top, None if bin in (None, "auto") else bin))
+    table, unit = activity(src, chosen, top, None if bin in (None, "auto") else bin)
     figure = charts.activity_bars(table, unit) if unit else charts.activity_bars(table, "D")
     brush = st.plotly_chart(figure, key="activity", on_select="rerun", selection_mode=("box",))
     span = plausible(src)

@@ -448,7 +448,8 @@ def _where(src: Source, chosen: Filters, place: str | None = None, actor: str | 
     cond, params = ["TRUE"], {}
     if outside is not None:  # the timeline's implausible publication dates (a typo such as 2108)
         cond.append("published_ts IS NOT NULL AND NOT (published_ts BETWEEN $out_lo AND $out_hi)")
-        params.update(out_lo=pd.Timestamp(outside[0]).to_pydatetime(), out_hi=pd.Timestamp(outside[1]).to_pydatetime())
+        params.update(out_lo=pd.Timestamp(outside[0]).to_pydatetime(warn=False),
+                      out_hi=pd.Timestamp(outside[1]).to_pydatetime(warn=False))
     if place is not None:  # the map's chosen place, on top of any place filter (as filters.by_places & mask)
         cond.append("coalesce(list_contains(place_ids, $place), FALSE)")
         params["place"] = place
@@ -831,7 +832,8 @@ def _on_axis(where: str, params: dict, span: tuple | None) -> str:
     """The condition with, given a plausible (first, last) publication time, only the statements inside it."""
     if span is None:
         return where
-    params.update(axis_lo=pd.Timestamp(span[0]).to_pydatetime(), axis_hi=pd.Timestamp(span[1]).to_pydatetime())
+    params.update(axis_lo=pd.Timestamp(span[0]).to_pydatetime(warn=False),
+                  axis_hi=pd.Timestamp(span[1]).to_pydatetime(warn=False))
     return f"({where}) AND published_ts BETWEEN $axis_lo AND $axis_hi"
 
 
