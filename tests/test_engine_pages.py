@@ -352,3 +352,28 @@ def test_duckdb_timeline_lists_the_implausible_dates_as_the_pandas_page(use_stor
     assert list(got.dataframe[0].value["quote"]) == list(want.dataframe[0].value["quote"])
     assert all(p.startswith("2108") for p in got.dataframe[0].value["published"])
     assert _figures(got)[0] == _figures(want)[0]  # the typo left off the axis
+
+
+def _events(at: AppTest) -> tuple[str, list]:
+    """The dated events' expander label and its rows (in any order: the pandas page leaves same-day ties free)."""
+    label = [e.label for e in at.expander if e.label.startswith("Dated events")]
+    table = at.dataframe[-1].value
+    rows = table.astype(object).where(table.notna(), None).values.tolist()
+    return label, sorted(rows, key=str)
+
+
+@pytest.mark.parametrize("query,brushed", [(None, None), ({"actor": "isis"}, None), ({"from": "2017-07-08"}, None),
+                                           (None, ("2017-07-01", "2017-07-09"))],
+                         ids=["none", "actor", "from", "brushed"])
+def test_duckdb_timeline_points_and_events_as_the_pandas_page(store, monkeypatch, query, brushed):
+    pages = {}
+    for which in engine.ENGINES:
+        at = _page(monkeypatch, which, "timeline.py", query)
+        pages[which] = _brush(at, *brushed) if brushed else at
+    want, got = pages["pandas"], pages["duckdb"]
+    assert got.toggle(key="t_points").value and want.toggle(key="t_points").value
+    figures = _figures(got)
+    assert len(figures) == 2 and figures[1] == _figures(want)[1]
+    assert any(t.get("name") == engine.charts.STATEMENT_NAME for t in figures[1])
+    label, rows = _events(got)
+    assert label and (label, rows) == _events(want)

@@ -4,9 +4,9 @@ that fits, DuckDB over the Parquet parts (lib.dashboard.queries, memory bounded)
 The one switch: `RASD_ENGINE=duckdb` or `RASD_ENGINE=pandas` forces an engine; otherwise a store of more than
 LARGE_ARTICLES committed articles (counted from its manifests, nothing loaded) is answered by DuckDB. The
 pandas loader held 1.2 GB at 60,000 articles (bench/README.md), so the switch sits below that. Pages wired so
-far: Quotes (`quotes_page`), Home (`home_figures`), Map (`map_page`), Actors
-(`actors_page`). A page that is not wired keeps the pandas
-loader whatever the switch says.
+far: Quotes (`quotes_page`), Home (`home_figures`), Map (`map_page`), Actors (`actors_page`), Timeline
+(`timeline_page`); Raqqa & Mosul is not, and says so on the DuckDB engine (`full_load_only`) rather than load
+the whole store.
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ import pandas as pd
 import streamlit as st
 
 from lib.dashboard import charts, filters, maps, queries, search
-from lib.dashboard.data import _fingerprint, ensure_store, plausible_span, store_dir
+from lib.dashboard.data import _context, _fingerprint, ensure_store, plausible_span, store_dir
 from lib.dashboard.filters import Filters
 from lib.dashboard.rtl import esc, md, paragraph_html, rtl_block, statement_card
 from lib.dashboard.widgets import PAGE_SIZE, filter_sidebar
@@ -470,8 +470,8 @@ def activity(src: queries.Source, chosen: Filters, top: int, bin: str | None) ->
 
 def timeline_page() -> None:
     """The Timeline page on DuckDB: statements per day, week or month stacked by the busiest speakers (the
-    brush narrows the count that follows), and the statements of implausible publication date. (Not here yet:
-    one point per statement and the dated events: they need RASD_ENGINE=pandas.)"""
+    brush narrows what follows), the statements of implausible publication date, one point per statement
+    (when at most charts.MAX_POINTS are shown: narrow the filters or brush for more) and the dated events."""
     src = source()
     chosen = filter_sidebar(sidebar_data(src))
     st.title("Timeline · الخط الزمني")
@@ -489,10 +489,14 @@ def timeline_page() -> None:
     span = plausible(src)
     odd = queries.count_statements(src, chosen, outside=span)[0] if span is not None else 0
     days = charts.brushed_range(brush)
-    if days:  # the count of the brushed days (the filters' dates narrowed to them)
+    narrowed: Filters | None = chosen
+    shown, total = queries.count_statements(src, chosen)
+    events_of = chosen if shown < total else None  # (unfiltered: every article's events, as the pandas page)
+    if days:  # what follows: the brushed days (the filters' dates narrowed to them)
         start = max(d for d in (chosen.start, days[0].date()) if d is not None)
         end = min(d for d in (chosen.end, days[1].date()) if d is not None)
-        shown = queries.count_statements(src, replace(chosen, start=start, end=end))[0] if start <= end else 0
+        narrowed = replace(chosen, start=start, end=end) if start <= end else None
+        shown = queries.count_statements(src, narrowed)[0] if narrowed is not None else 0
         st.info(f"{days[0]:%Y-%m-%d} – {days[1]:%Y-%m-%d}: {shown:,} statements · تصريحات في الفترة المحددة")
     if odd:
         with st.expander(f"⚠️ {odd:,} statement{'s' * (odd != 1)} with an implausible publication date, "
@@ -501,5 +505,48 @@ def timeline_page() -> None:
             rows = queries.statement_page(src, chosen, 0, 500, outside=span)
             st.dataframe(rows[["published", "speaker_label", "quote", "source", "title"]], hide_index=True)
     st.subheader("Who spoke when · من تحدث ومتى")
-    st.caption(f"One point per statement and the dated events the articles refer to need the whole archive in "
-               f"memory: restart the dashboard with `{ENGINE_ENV}=pandas` to see them · تحتاج تحميل الأرشيف كله.")
+    few = shown <= charts.MAX_POINTS
+    if st.toggle("Show each statement · اعرض كل تصريح", value=few, key="t_points",
+                 help=f"One point per statement (the latest {charts.MAX_POINTS:,} at most) and the days the articles "
+                      "refer to"):
+        if not few:  # (the pandas page draws the latest ones; here only a narrowed view is drawn)
+            st.info(f"{shown:,} statements: narrow the filters or brush the chart above to at most "
+                    f"{charts.MAX_POINTS:,} to see each one · ضيّق التصفية لعرض كل تصريح")
+        else:
+            st.caption("Red dots: statements, at the day their article was published, one row per speaker (the "
+                       f"latest {charts.MAX_POINTS:,} at most). Blue diamonds: the days the articles refer to "
+                       "(resolved dates such as «أمس» or «11 يوليو»). Hover for the words. · النقاط الحمراء: "
+                       "التصريحات بتاريخ النشر. المعيّنات الزرقاء: الأيام التي تذكرها المقالات.")
+            points = timeline_points(src, narrowed, shown, span)
+            events = with_context(src, queries.timeline_events(src, events_of, days)[1])
+            st.plotly_chart(charts.timeline_figure(points, events), key="timeline")
+    count, latest = queries.timeline_events(src, events_of, days, limit=EVENT_ROWS)
+    with st.expander(f"Dated events · الأحداث المؤرخة ({count:,})"):
+        if count > EVENT_ROWS:
+            st.caption(f"The latest {EVENT_ROWS} · أحدث {EVENT_ROWS}")
+        st.dataframe(with_context(src, latest)[["date", "text", "context", "published", "source", "relative"]], hide_index=True,
+                     column_config={"text": "words · العبارة", "context": "context · السياق"})
+
+
+EVENT_ROWS = 2000  # the latest dated events the Timeline lists (as pages/timeline.py)
+
+
+def with_context(src: queries.Source, events: pd.DataFrame) -> pd.DataFrame:
+    """The events with the words around each in its article (`context`, as the pandas loader gives it); only
+    their articles' bodies are read."""
+    bodies = queries.bodies(src, list(dict.fromkeys(events["article_id"])))
+    return events.assign(context=[_context(bodies.get(a) or "", s, e) for a, s, e in
+                                  zip(events["article_id"], events["start"], events["end"])])
+
+
+def timeline_points(src: queries.Source, chosen: Filters | None, shown: int,
+                    span: tuple | None) -> pd.DataFrame:
+    """The filtered statements (`shown` of them, at most charts.MAX_POINTS) as `charts.timeline_figure` reads
+    them, in list order, with date_ok (inside the plausible span)."""
+    if chosen is None or not shown:
+        return pd.DataFrame(columns=["published_date", "published", "date_ok", "speaker_key", "speaker_label",
+                                     "speaker_group", "source", "quote", "statement_id"])
+    rows = queries.statement_page(src, chosen, 0, min(shown, charts.MAX_POINTS))
+    day = rows["published_date"]
+    ok = day.notna() & (day >= span[0]) & (day <= span[1]) if span is not None else day.notna() & False
+    return rows.assign(date_ok=ok.to_numpy(dtype=bool))
