@@ -520,21 +520,36 @@ def timeline_page() -> None:
             points = timeline_points(src, narrowed, shown, span)
             events = with_context(src, queries.timeline_events(src, events_of, days)[1])
             st.plotly_chart(charts.timeline_figure(points, events), key="timeline")
-    count, latest = queries.timeline_events(src, events_of, days, limit=EVENT_ROWS)
+    count, latest = latest_events(src, events_of, days)
     with st.expander(f"Dated events · الأحداث المؤرخة ({count:,})"):
         if count > EVENT_ROWS:
             st.caption(f"The latest {EVENT_ROWS} · أحدث {EVENT_ROWS}")
-        st.dataframe(with_context(src, latest)[["date", "text", "context", "published", "source", "relative"]], hide_index=True,
+        st.dataframe(latest[["date", "text", "context", "published", "source", "relative"]], hide_index=True,
                      column_config={"text": "words · العبارة", "context": "context · السياق"})
 
 
 EVENT_ROWS = 2000  # the latest dated events the Timeline lists (as pages/timeline.py)
 
 
+def latest_events(src: queries.Source, chosen: Filters | None,
+                  days: tuple | None) -> tuple[int, pd.DataFrame]:
+    """How many dated events the Timeline lists and the latest EVENT_ROWS with their context: for the whole
+    store kept on disk per set of batches (their bodies take seconds to read at a million articles), else
+    among the latest answers in memory."""
+    def make() -> tuple[int, pd.DataFrame]:
+        count, latest = queries.timeline_events(src, chosen, days, limit=EVENT_ROWS)
+        return count, with_context(src, latest)
+    if chosen is None and days is None:
+        flat = src.persisted("latest_events", lambda: (lambda c, f: f.assign(_count=c))(*make()))
+        count = int(flat["_count"].iloc[0]) if len(flat) else 0
+        return count, flat.drop(columns=["_count"])
+    return recent(src, ("events", repr(chosen), repr(days)), make)
+
+
 def with_context(src: queries.Source, events: pd.DataFrame) -> pd.DataFrame:
     """The events with the words around each in its article (`context`, as the pandas loader gives it); only
     their articles' bodies are read."""
-    bodies = queries.bodies(src, list(dict.fromkeys(events["article_id"])))
+    bodies = queries.bodies(src, list(events["article_id"]), list(events["articles_part"]))
     return events.assign(context=[_context(bodies.get(a) or "", s, e) for a, s, e in
                                   zip(events["article_id"], events["start"], events["end"])])
 

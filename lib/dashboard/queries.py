@@ -1058,7 +1058,7 @@ def timeline_events(src: Source, chosen: Filters | None, days: tuple | None = No
     """The dated events of the filtered statements' articles (of every article when unfiltered), those of
     `days` (first, last) only when given: how many, and the latest `limit` of them by date (ties: the store's
     order; all of them in the store's order when None), as the pandas loader's `dates` frame has them
-    (date_value, title, source, published; no context)."""
+    (date_value, title, source, published; no context), with the articles part of each (`articles_part`)."""
     chosen = chosen or Filters()
     src.need("dates", "articles")
     where, params = _where(src, chosen)
@@ -1069,18 +1069,23 @@ def timeline_events(src: Source, chosen: Filters | None, days: tuple | None = No
                       ev_hi=(pd.Timestamp(days[1]) + pd.Timedelta(days=1)).to_pydatetime())
     # (pandas' datetime64[ns] holds the years 1678-2261 only: a date outside them is no date there either)
     events = f"""
-        WITH d AS (SELECT *, CASE WHEN year(TRY_CAST(date AS TIMESTAMP)) BETWEEN 1678 AND 2261
-                                  THEN TRY_CAST(date AS TIMESTAMP) END AS date_value FROM dates_o)
-        SELECT d.*, a.title, a.source, a.published
-        FROM d LEFT JOIN (SELECT article_id, first(title) AS title, first(source) AS source,
-                                 first(published) AS published FROM articles GROUP BY article_id) a
-             USING (article_id)
+        SELECT * FROM (SELECT *, CASE WHEN year(TRY_CAST(date AS TIMESTAMP)) BETWEEN 1678 AND 2261
+                                      THEN TRY_CAST(date AS TIMESTAMP) END AS date_value FROM dates_o) d
         WHERE {" AND ".join(cond)}"""
     count = int(src.cursor().execute(f"SELECT count(*) FROM ({events})", params).fetchone()[0])
     order = "part_no, file_row_number" if limit is None else \
         f"date DESC NULLS LAST, part_no, file_row_number LIMIT {int(limit)}"
-    found = _run(src, f"SELECT * FROM ({events}) ORDER BY {order}", params)
-    found = found.drop(columns=["filename", "file_row_number", "part_no"], errors="ignore")
+    # the articles' title, source and date for the events listed only (grouping every article costs seconds)
+    found = _run(src, f"""
+        WITH e AS (SELECT * FROM ({events}) ORDER BY {order})
+        SELECT e.*, a.title, a.source, a.published FROM e
+        LEFT JOIN (SELECT article_id, first(title) AS title, first(source) AS source, first(published) AS published
+                   FROM articles WHERE article_id IN (SELECT article_id FROM e) GROUP BY article_id) a
+             USING (article_id)
+        ORDER BY {order.split(' LIMIT')[0]}""", params)
+    articles_of = {b.get("dates"): b.get("articles") for b in src.batch_of.values()}
+    found["articles_part"] = [articles_of.get(f) for f in found["filename"]]  # (where `bodies` finds them)
+    found = found.drop(columns=["filename", "file_row_number", "part_no"])
     found["date_value"] = pd.to_datetime(found["date_value"]).astype("datetime64[ns]")
     return count, found
 
