@@ -4,6 +4,7 @@ import streamlit as st
 
 from lib.dashboard import charts
 from lib.dashboard import filters
+from lib.dashboard import engine
 from lib.dashboard.data import load_store
 from lib.dashboard.rtl import esc, md, rtl_block
 from lib.dashboard.widgets import filter_sidebar, page_start, statement_list
@@ -11,6 +12,9 @@ from lib.dashboard.widgets import filter_sidebar, page_start, statement_list
 PROFILE_CHOICES = 400
 
 page_start()
+if engine.use_duckdb():  # a big archive: DuckDB over the store's parts (lib/dashboard/engine.py)
+    engine.actors_page()
+    st.stop()
 data = load_store()
 chosen = filter_sidebar(data)
 statements = data["statements"]

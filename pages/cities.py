@@ -5,12 +5,16 @@ import streamlit as st
 
 from lib.dashboard import charts
 from lib.dashboard import filters
+from lib.dashboard import engine
 from lib.dashboard import maps
 from lib.dashboard.data import load_store
 from lib.dashboard.rtl import md
 from lib.dashboard.widgets import filter_sidebar, page_start, statement_list
 
 page_start()
+if engine.use_duckdb():  # a big archive: this page still needs the whole store in memory (lib/dashboard/engine.py)
+    engine.full_load_only("Raqqa & Mosul · الرقة والموصل")
+    st.stop()
 data = load_store()
 chosen = filter_sidebar(data)
 cities = data["cities"].set_index("key")

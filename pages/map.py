@@ -5,6 +5,7 @@ import streamlit as st
 
 from lib.dashboard import filters
 from lib.dashboard import maps
+from lib.dashboard import engine
 from lib.dashboard.data import load_store
 from lib.dashboard.rtl import md
 from lib.dashboard.widgets import filter_sidebar, page_start, statement_list
@@ -12,6 +13,9 @@ from lib.dashboard.widgets import filter_sidebar, page_start, statement_list
 PLACE_CHOICES = 1000
 
 page_start()
+if engine.use_duckdb():  # a big archive: DuckDB over the store's parts (lib/dashboard/engine.py)
+    engine.map_page()
+    st.stop()
 data = load_store()
 chosen = filter_sidebar(data)
 statements = data["statements"]

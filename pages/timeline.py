@@ -6,6 +6,7 @@ import streamlit as st
 
 from lib.dashboard import charts
 from lib.dashboard import filters
+from lib.dashboard import engine
 from lib.dashboard.data import load_store
 from lib.dashboard.widgets import filter_sidebar, page_start
 
@@ -14,6 +15,9 @@ COLUMNS = ["published_date", "published", "date_ok", "speaker_key", "speaker_lab
            "quote", "statement_id", "article_id", "title"]
 
 page_start()
+if engine.use_duckdb():  # a big archive: DuckDB over the store's parts (lib/dashboard/engine.py)
+    engine.timeline_page()
+    st.stop()
 data = load_store()
 chosen = filter_sidebar(data)
 statements = data["statements"]

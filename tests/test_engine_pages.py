@@ -3,6 +3,7 @@ shows on the same small store: the same cards in the same order, the same count,
 URL or the sidebar; and the switch picks DuckDB for a big store only."""
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 from lib.corpus import importer
 from lib.corpus.importer import import_paths
 from lib.corpus.store import Store
-from lib.dashboard import engine
+from lib.dashboard import engine, maps
 
 from conftest import RAQQA_ID, ROOT, rich_articles
 
@@ -141,3 +142,238 @@ def test_duckdb_home_shows_the_pandas_homes_figures_and_articles(store, monkeypa
     rows = lambda f: f.astype(object).where(f.notna(), None).values.tolist()  # noqa: E731
     assert list(shown["published"]) == list(expected["published"])  # newest first (same-day order is free)
     assert sorted(rows(shown), key=str) == sorted(rows(expected), key=str)
+
+
+def _page(monkeypatch, which: str, script: str, query: dict | None = None) -> AppTest:
+    """A page script run on `which` engine, with the URL's filters."""
+    monkeypatch.setenv(engine.ENGINE_ENV, which)
+    at = AppTest.from_file(str(ROOT / "pages" / script), default_timeout=TIMEOUT)
+    if query:
+        at.query_params.update(query)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _deck_layers(at: AppTest) -> dict[str, list]:
+    """Each layer of the map's deck: its rows (what is drawn, its tooltip and what a click returns)."""
+    spec = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+    return {layer["id"]: layer["data"] for layer in spec["layers"]}
+
+
+def _click(at: AppTest, layer: str, place_id: str) -> AppTest:
+    """A click on a place of the map, as the browser reports it."""
+    from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+    states = at._tree.get_widget_states()
+    state = WidgetState(id=at.get("deck_gl_json_chart")[0].proto.id)
+    state.string_value = json.dumps({"selection": {"indices": {layer: [0]}, "objects": {layer: [
+        {"place_id": place_id}]}}})
+    states.widgets.append(state)
+    at = at._run(states)
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _unique(items: list[str]) -> list[str]:
+    """The cards with each wire story once (the DuckDB page lists every copy; the pandas map groups them)."""
+    return list(dict.fromkeys(items))
+
+
+@pytest.mark.parametrize("query", [None, {"q": "الرقة"}, {"actor": "isis"}, {"from": "2017-07-08"}],
+                         ids=["none", "word", "actor", "from"])
+def test_duckdb_map_draws_the_pandas_maps_places_and_counts(store, monkeypatch, query):
+    want = _page(monkeypatch, "pandas", "map.py", query)
+    got = _page(monkeypatch, "duckdb", "map.py", query)
+    layers = _deck_layers(got)
+    assert layers == _deck_layers(want)
+    assert layers[maps.PLACES_LAYER], "the map draws the places the statements name"
+    assert [c.value for c in got.caption] == [c.value for c in want.caption]
+    assert got.selectbox(key="map_place").options == want.selectbox(key="map_place").options
+    assert got.title[0].value == want.title[0].value
+
+
+@pytest.mark.parametrize("query", [None, {"actor": "isis"}], ids=["none", "actor"])
+def test_duckdb_map_lists_a_places_statements_as_the_pandas_map(store, monkeypatch, query):
+    pages = {}
+    for which in engine.ENGINES:
+        at = _page(monkeypatch, which, "map.py", query)
+        assert not cards(at), "no place chosen yet: no statements listed"
+        pages[which] = _click(at, maps.PLACES_LAYER, RAQQA_ID)
+    want, got = pages["pandas"], pages["duckdb"]
+    assert got.subheader[0].value == want.subheader[0].value
+    assert "الرقة" in got.subheader[0].value or "Raqqa" in got.subheader[0].value
+    assert cards(want) and _unique(cards(got)) == cards(want)
+    assert all(RAQQA_ID in c or "الرقة" in c for c in cards(got))
+    # and chosen from the list rather than on the map: the same statements
+    listed = _page(monkeypatch, "duckdb", "map.py", query)
+    listed.selectbox(key="map_place").set_value(RAQQA_ID).run()
+    assert cards(listed) == cards(got)
+
+
+@pytest.mark.parametrize("script", ["quotes.py", "home.py", "map.py", "actors.py", "timeline.py"])
+def test_a_wired_page_on_duckdb_never_loads_the_store_into_pandas(store, monkeypatch, script):
+    from lib.dashboard import data
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the pandas loader was called on the DuckDB engine")
+
+    monkeypatch.setattr(data, "load_store", refuse)
+    _page(monkeypatch, "duckdb", script)  # (no exception)
+    monkeypatch.setenv(engine.ENGINE_ENV, "pandas")
+    at = AppTest.from_file(str(ROOT / "pages" / script), default_timeout=TIMEOUT).run()
+    assert at.exception, "the check can fail: the pandas page calls the loader"
+
+
+def _figures(at: AppTest) -> list[list[dict]]:
+    """Each Plotly chart's traces (what it draws: bars, heatmap cells, their labels)."""
+    return [json.loads(el.proto.spec)["data"] for el in at.get("plotly_chart")]
+
+
+def _pandas_copies(store_dir: Path, speaker: str | None = None, actor: str | None = None) -> int:
+    """Statements (every copy of a wire story) by a speaker key or naming an actor, from the pandas loader."""
+    from lib.dashboard.data import load_store
+
+    statements = load_store()["statements"]
+    if speaker is not None:
+        return int((statements["speaker_key"] == speaker).sum())
+    return int(sum(actor in list(ids) for ids in statements["actor_ids"] if ids is not None))
+
+
+@pytest.mark.parametrize("query", [None, {"actor": "isis"}, {"q": "الرقة"}], ids=["none", "actor", "word"])
+def test_duckdb_actors_page_draws_the_pandas_pages_charts_and_profiles(store, monkeypatch, query):
+    want = _page(monkeypatch, "pandas", "actors.py", query)
+    got = _page(monkeypatch, "duckdb", "actors.py", query)
+    figures = _figures(got)
+    assert figures == _figures(want)
+    assert figures[0][0]["x"], "who speaks most: bars drawn"
+    assert got.selectbox(key="profile").options == want.selectbox(key="profile").options
+    assert got.title[0].value == want.title[0].value
+
+
+def test_duckdb_actor_profile_lists_what_they_said_and_where_they_are_named(store, monkeypatch):
+    top = engine.queries.speakers(engine.queries.Source(store))
+    named = top[top["speaker_group"] == top["speaker_key"]]
+    speaker = named["speaker_key"].iloc[0]
+    pages = {}
+    for which in engine.ENGINES:
+        at = _page(monkeypatch, which, "actors.py")
+        pages[which] = at.selectbox(key="profile").set_value(f"speaker:{speaker}").run()
+        assert not at.exception
+    want, got = pages["pandas"], pages["duckdb"]
+    monkeypatch.setenv(engine.ENGINE_ENV, "pandas")
+    assert int(got.metric[0].value) == _pandas_copies(store, speaker=speaker) > 0
+    assert _unique(cards(got)) == cards(want)
+    # an actor's profile: the statements naming it
+    for which in engine.ENGINES:
+        pages[which] = pages[which].selectbox(key="profile").set_value("actor:isis").run()
+    want, got = pages["pandas"], pages["duckdb"]
+    assert int(got.metric[1].value) == _pandas_copies(store, actor="isis") > 0
+    assert _unique(cards(got)) == cards(want) and cards(got)
+    assert [m.value for m in got.markdown] == [m.value for m in want.markdown]
+
+
+@pytest.mark.parametrize("script", ["cities.py"])
+def test_a_page_not_yet_on_duckdb_says_so_instead_of_loading_everything(store, monkeypatch, script):
+    from lib.dashboard import data
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the pandas loader was called on the DuckDB engine")
+
+    loader = data.load_store
+    monkeypatch.setattr(data, "load_store", refuse)
+    at = _page(monkeypatch, "duckdb", script)
+    assert at.title[0].value
+    note = at.info[0].value
+    assert f"{engine.ENGINE_ENV}=pandas" in note and f"{engine.committed_articles(store):,} articles" in note
+    monkeypatch.setattr(data, "load_store", loader)  # the pandas engine: the page itself, loaded
+    monkeypatch.setenv(engine.ENGINE_ENV, "pandas")
+    at = AppTest.from_file(str(ROOT / "pages" / script), default_timeout=TIMEOUT).run()
+    assert not at.exception and not any(f"{engine.ENGINE_ENV}=pandas" in i.value for i in at.info)
+
+
+def _brush(at: AppTest, start: str, end: str) -> AppTest:
+    """A drag across the activity chart from `start` to `end` (days), as the browser reports it."""
+    from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+    states = at._tree.get_widget_states()
+    state = WidgetState(id=at.get("plotly_chart")[0].proto.id)
+    state.string_value = json.dumps({"selection": {"points": [], "point_indices": [], "lasso": [], "box": [
+        {"xref": "x", "yref": "y", "x": [f"{start} 10:00:00", f"{end} 13:30:00"], "y": [0, 5]}]}})
+    states.widgets.append(state)
+    at = at._run(states)
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+@pytest.mark.parametrize("query", [None, {"actor": "isis"}, {"q": "الرقة"}, {"from": "2017-07-08"}],
+                         ids=["none", "actor", "word", "from"])
+@pytest.mark.parametrize("unit", ["auto", "D", "W", "M"])
+def test_duckdb_timeline_draws_the_pandas_activity_chart(store, monkeypatch, query, unit):
+    pages = {}
+    for which in engine.ENGINES:
+        at = _page(monkeypatch, which, "timeline.py", query)
+        if unit != "auto":
+            at.segmented_control(key="t_bin").set_value(unit).run()
+        at.slider(key="t_top").set_value(4).run()
+        assert not at.exception
+        pages[which] = at
+    want, got = pages["pandas"], pages["duckdb"]
+    bars = _figures(got)[0]
+    assert bars == _figures(want)[0]
+    assert [b.get("type") for b in bars] and {b.get("type") for b in bars} == {"bar"}, "bars drawn"
+    assert [e.label for e in got.expander if "implausible" in e.label] == \
+        [e.label for e in want.expander if "implausible" in e.label]
+
+
+def test_duckdb_timeline_brush_and_odd_dates_as_the_pandas_page(store, monkeypatch):
+    pages = {}
+    for which in engine.ENGINES:
+        pages[which] = _brush(_page(monkeypatch, which, "timeline.py"), "2017-07-01", "2017-07-09")
+    want, got = pages["pandas"], pages["duckdb"]
+    brushed = [i.value for i in want.info if "2017-07-01" in i.value]
+    assert brushed and [i.value for i in got.info if "2017-07-01" in i.value] == brushed
+    odd = [e for e in want.expander if "implausible" in e.label]
+    if odd:  # the implausible dates' rows: the same statements
+        assert list(got.dataframe[0].value["quote"]) == list(want.dataframe[0].value["quote"])
+
+
+def test_duckdb_timeline_lists_the_implausible_dates_as_the_pandas_page(use_store, tmp_path, monkeypatch):
+    from dataclasses import replace as changed
+
+    typo = changed(rich_articles()[0], article_id="typo-2108", published="2108-07-09")  # a year mistyped
+    Store(tmp_path).add([*rich_articles(), typo])
+    use_store(tmp_path)
+    engine._articles.clear()
+    pages = {which: _page(monkeypatch, which, "timeline.py") for which in engine.ENGINES}
+    want, got = pages["pandas"], pages["duckdb"]
+    odd = [e.label for e in want.expander if "implausible" in e.label]
+    assert odd and [e.label for e in got.expander if "implausible" in e.label] == odd
+    assert list(got.dataframe[0].value["quote"]) == list(want.dataframe[0].value["quote"])
+    assert all(p.startswith("2108") for p in got.dataframe[0].value["published"])
+    assert _figures(got)[0] == _figures(want)[0]  # the typo left off the axis
+
+
+def _events(at: AppTest) -> tuple[str, list]:
+    """The dated events' expander label and its rows (in any order: the pandas page leaves same-day ties free)."""
+    label = [e.label for e in at.expander if e.label.startswith("Dated events")]
+    table = at.dataframe[-1].value
+    rows = table.astype(object).where(table.notna(), None).values.tolist()
+    return label, sorted(rows, key=str)
+
+
+@pytest.mark.parametrize("query,brushed", [(None, None), ({"actor": "isis"}, None), ({"from": "2017-07-08"}, None),
+                                           (None, ("2017-07-01", "2017-07-09"))],
+                         ids=["none", "actor", "from", "brushed"])
+def test_duckdb_timeline_points_and_events_as_the_pandas_page(store, monkeypatch, query, brushed):
+    pages = {}
+    for which in engine.ENGINES:
+        at = _page(monkeypatch, which, "timeline.py", query)
+        pages[which] = _brush(at, *brushed) if brushed else at
+    want, got = pages["pandas"], pages["duckdb"]
+    assert got.toggle(key="t_points").value and want.toggle(key="t_points").value
+    figures = _figures(got)
+    assert len(figures) == 2 and figures[1] == _figures(want)[1]
+    assert any(t.get("name") == engine.charts.STATEMENT_NAME for t in figures[1])
+    label, rows = _events(got)
+    assert label and (label, rows) == _events(want)

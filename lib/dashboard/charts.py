@@ -180,7 +180,14 @@ def activity_figure(statements: pd.DataFrame, top: int = 8, bin: str | None = No
     bin = bin or auto_bin(span)
     start = dated["published_date"].dt.to_period(bin).dt.start_time
     who = speaker_rows(dated, top)
-    table = pd.DataFrame({"bin": start, "who": who}).groupby(["bin", "who"]).size()
+    return activity_bars(pd.DataFrame({"bin": start, "who": who}).groupby(["bin", "who"]).size(), bin)
+
+
+def activity_bars(table: pd.Series, bin: str) -> go.Figure:
+    """`activity_figure`'s chart from its counts per (bin start, chart row), sorted by both (what
+    `groupby(["bin", "who"]).size()` gives; the DuckDB engine counts them in SQL)."""
+    if table.empty:
+        return _empty("Statements over time · التصريحات عبر الزمن")
     totals = table.groupby(level="who").sum()
     groups = [g for g in [*GROUP_LABELS.values(), OTHERS_ROW] if g in totals.index]
     order = [w for w in totals.sort_values(ascending=False).index if w not in groups] + groups

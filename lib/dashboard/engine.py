@@ -4,22 +4,25 @@ that fits, DuckDB over the Parquet parts (lib.dashboard.queries, memory bounded)
 The one switch: `RASD_ENGINE=duckdb` or `RASD_ENGINE=pandas` forces an engine; otherwise a store of more than
 LARGE_ARTICLES committed articles (counted from its manifests, nothing loaded) is answered by DuckDB. The
 pandas loader held 1.2 GB at 60,000 articles (bench/README.md), so the switch sits below that. Pages wired so
-far: Quotes (`quotes_page`). A page that is not wired keeps the pandas loader whatever the switch says.
+far: Quotes (`quotes_page`), Home (`home_figures`), Map (`map_page`), Actors (`actors_page`), Timeline
+(`timeline_page`); Raqqa & Mosul is not, and says so on the DuckDB engine (`full_load_only`) rather than load
+the whole store.
 """
 from __future__ import annotations
 
 import json
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import streamlit as st
 
-from lib.dashboard import queries, search
-from lib.dashboard.data import _fingerprint, ensure_store, plausible_span, store_dir
+from lib.dashboard import charts, filters, maps, queries, search
+from lib.dashboard.data import _context, _fingerprint, ensure_store, plausible_span, store_dir
 from lib.dashboard.filters import Filters
-from lib.dashboard.rtl import paragraph_html, statement_card
+from lib.dashboard.rtl import esc, md, paragraph_html, rtl_block, statement_card
 from lib.dashboard.widgets import PAGE_SIZE, filter_sidebar
 
 ENGINE_ENV = "RASD_ENGINE"
@@ -128,9 +131,10 @@ def quotes_page() -> None:
     statement_pages(src, chosen, shown, by, key="quotes")
 
 
-def statement_pages(src: queries.Source, chosen: Filters, shown: int, by: str, key: str) -> None:
-    """A page of the filtered statements' cards (the query's words highlighted), each with its paragraph behind
-    an expander; only the page's rows and articles are read."""
+def statement_pages(src: queries.Source, chosen: Filters, shown: int, by: str, key: str,
+                    place: str | None = None, actor: str | None = None) -> None:
+    """A page of the filtered statements' cards (those naming `place` or `actor` too, when given; the query's words
+    highlighted), each with its paragraph behind an expander; only the page's rows and articles are read."""
     if not shown:
         st.info("No statement matches · لا تصريحات مطابقة")
         return
@@ -141,7 +145,8 @@ def statement_pages(src: queries.Source, chosen: Filters, shown: int, by: str, k
         if not 1 <= int(st.session_state.get(box, 1)) <= pages:  # fewer pages after a new filter
             st.session_state[box] = 1
         page = st.number_input(f"Page · صفحة (1–{pages})", min_value=1, max_value=pages, value=1, step=1, key=box)
-    rows = queries.statement_page(src, chosen, (page - 1) * PAGE_SIZE, PAGE_SIZE, order=by)
+    rows = queries.statement_page(src, chosen, (page - 1) * PAGE_SIZE, PAGE_SIZE, order=by, place=place,
+                                  actor=actor)
     bodies = queries.bodies(src, list(rows["article_id"]), list(rows["articles_part"]))
     variants = search.lexicon_variants() if chosen.text.strip() else None  # (the lexicons: only to highlight)
     for row in rows.to_dict("records"):
@@ -209,3 +214,354 @@ def _newest(src: queries.Source) -> pd.DataFrame:
         LEFT JOIN (SELECT article_id, count(*) AS statements FROM ix
                    WHERE article_id IN (SELECT article_id FROM a) GROUP BY article_id) n USING (article_id)
         ORDER BY published DESC NULLS LAST, article_id""").df().drop(columns=["article_id"])
+
+
+PLACE_CHOICES = 1000  # the places the Map page's list offers (as pages/map.py)
+
+
+def map_counts(src: queries.Source, chosen: Filters) -> tuple[pd.DataFrame, str]:
+    """The Map page's counts per place and what sizes its dots, as pages/map.py chooses them: with a speaker,
+    actor, place or words chosen, what the kept statements name (sized by statements); else every mention in
+    the articles the dates and topics keep (all articles when none), sized by mentions."""
+    if filters.statement_filters_set(chosen):
+        articles, size_by = "none", "statements"
+    else:
+        articles = "shown" if (chosen.start or chosen.end or chosen.topics) else "all"
+        size_by = "mentions"
+    if not queries.filtered(chosen):  # the first map a visitor sees: once per set of batches, kept on disk
+        counts = src.persisted(f"map_place_counts_{articles}", lambda: queries.place_counts(src, chosen, articles))
+        return counts, size_by
+    return recent(src, ("map", repr(chosen)), lambda: queries.place_counts(src, chosen, articles)), size_by
+
+
+RECENT = 16  # filtered answers kept in memory per store version (a click or a toggle reruns the page)
+
+
+def recent(src: queries.Source, key: tuple, make):
+    """`make()`, kept among the RECENT latest such answers until the store gains a batch: a page's rerun for a
+    click does not ask DuckDB again (seconds at a million articles)."""
+    kept = src.cached("recent", dict)
+    with src._lock:
+        if key in kept:
+            kept[key] = kept.pop(key)  # (the latest last)
+            return kept[key]
+    found = make()
+    with src._lock:
+        kept[key] = found
+        while len(kept) > RECENT:
+            kept.pop(next(iter(kept)))
+    return found
+
+
+def map_page() -> None:
+    """The Map page on DuckDB: the same dots, counts, legend and place list as pages/map.py, and a page of the
+    statements naming the place clicked or chosen (every copy of a wire story: no grouping here yet)."""
+    src = source()
+    chosen = filter_sidebar(sidebar_data(src))
+    place_table = src.entity_table("places")
+    st.title("Map of mentioned places · خريطة الأماكن المذكورة")
+    counts, size_by = map_counts(src, chosen)
+    points = maps.place_points(place_table, counts, size_by=size_by)
+    left, right = st.columns([3, 1])
+    left.caption(f"{len(points):,} places, sized by {size_by}; governorates and regions shaded as their area. "
+                 "Click a place to see the statements that name it · انقر مكاناً لعرض التصريحات التي تذكره.")
+    streets = right.toggle("Street map (online) · خريطة الشوارع", value=False, key="map_streets",
+                           help="CARTO's street map under the places (fetched from the internet); off, the map "
+                                "needs no connection")
+    event = st.pydeck_chart(maps.places_deck(points, streets=streets), on_select="rerun",
+                            selection_mode="single-object", key="map", height=580)
+    st.html(maps.legend_html(sorted(set(points["kind"].dropna()))))
+    if streets:
+        st.caption(maps.STREET_CREDIT)
+    picked = maps.picked_place(event)
+    labels = dict(zip(place_table["place_id"], place_table["label"]))
+    if picked:
+        choice = picked
+        st.caption("Chosen on the map; click elsewhere on the map to choose from the list · اخترته على الخريطة")
+    else:
+        named = points[points["statements"] > 0].sort_values("statements", ascending=False)
+        options = [None] + list(named["place_id"].head(PLACE_CHOICES))
+        if st.session_state.get("map_place") not in options:
+            st.session_state["map_place"] = None
+        choice = st.selectbox("Place · المكان", options, key="map_place",
+                              format_func=lambda p: "— click the map or choose · انقر الخريطة أو اختر —"
+                              if p is None else labels.get(p, p))
+    if choice:
+        shown, _ = queries.count_statements(src, chosen, place=choice)
+        st.subheader(f"Statements mentioning {md(labels.get(choice, choice))} · تصريحات تذكر المكان ({shown:,})")
+        statement_pages(src, chosen, shown, "newest", key="map_list", place=choice)
+    unplaced = place_table[place_table["lat"].isna()]
+    if not unplaced.empty:
+        with st.expander(f"Places without coordinates · أماكن بلا إحداثيات ({len(unplaced):,})"):
+            st.dataframe(unplaced[["name", "name_ar", "kind", "mentions"]].head(2000), hide_index=True)
+
+
+def chart_rows(groups: pd.DataFrame, top: int) -> list[str]:
+    """Each speaker group's chart row, as `charts.speaker_rows` gives it, from `queries.speaker_groups`: its
+    label when among the `top` busiest named speakers (ties: the first to speak first), its group's label for
+    unnamed sources and documents, else OTHERS_ROW."""
+    keys, counts = groups["speaker_group"].to_numpy(), groups["statements"].to_numpy()
+    named = np.array([not (isinstance(k, str) and k.startswith("group:")) for k in keys], dtype=bool)
+    busiest = np.argsort(-np.where(named, counts, -1), kind="stable")[:top]
+    leaders = {int(i) for i in busiest if named[i] and counts[i] > 0}
+    return [charts.GROUP_LABELS.get(k, charts.OTHERS_ROW) if not named[i] else
+            esc(label) if i in leaders else charts.OTHERS_ROW
+            for i, (k, label) in enumerate(zip(keys, groups["speaker_label"]))]
+
+
+def speaker_chart(src: queries.Source, chosen: Filters, top: int = 50) -> pd.DataFrame:
+    """What `charts.speaker_counts` gives for the filtered statements, from their counts per speaker group: the
+    `top` busiest named speakers (ties: the first to speak first), the rest as OTHERS_ROW, unnamed sources and
+    documents as their group, most first."""
+    if queries.filtered(chosen):
+        groups = recent(src, ("speaker_groups", repr(chosen)), lambda: queries.speaker_groups(src, chosen))
+    else:
+        groups = src.persisted("speaker_groups", lambda: queries.speaker_groups(src))
+    if groups.empty:
+        return pd.DataFrame(columns=["speaker_label", "statements"])
+    counts = groups["statements"].to_numpy()
+    rows = chart_rows(groups, top)
+    # value_counts' order: counts per row in order of first appearance, then sorted as it sorts them
+    per_row = pd.Series(counts, dtype=np.int64).groupby(pd.Series(rows, dtype=object), sort=False).sum()
+    per_row = per_row.sort_values(ascending=False)
+    grouped = per_row.index.isin([*charts.GROUP_LABELS.values(), charts.OTHERS_ROW])
+    per_row = pd.concat([per_row[~grouped], per_row[grouped]])
+    return pd.DataFrame({"speaker_label": per_row.index, "statements": per_row.to_numpy()})
+
+
+def speaker_matrix(src: queries.Source, chosen: Filters, what: str) -> pd.DataFrame:
+    """`queries.speaker_matrix` for the Actors page: unfiltered, kept on disk per set of batches; filtered, among
+    the latest answers in memory."""
+    if queries.filtered(chosen):
+        return recent(src, ("matrix", what, repr(chosen)), lambda: queries.speaker_matrix(src, chosen, what))
+    flat = src.persisted(f"matrix_{what}", lambda: queries.speaker_matrix(src, chosen, what).rename_axis(
+        index="speaker_label", columns=None).reset_index())
+    return flat.set_index("speaker_label") if len(flat) else pd.DataFrame()
+
+
+PROFILE_CHOICES = 400  # the busiest speakers and most mentioned actors the Actors page's profile offers
+
+
+def actors_page() -> None:
+    """The Actors page on DuckDB: who speaks most, the speaker × place and speaker × actor matrices, and a
+    profile per speaker or actor with the statements they said or are named in (every copy of a wire story,
+    counted and listed: no grouping here yet)."""
+    src = source()
+    side = sidebar_data(src)
+    chosen = filter_sidebar(side)
+    places, actors = side["place_table"], side["actor_table"]
+    st.title("Actors · الفاعلون")
+    left, right = st.columns([2, 3])
+    left.plotly_chart(charts.speakers_figure(speaker_chart(src, chosen)), key="speakers")
+    by_place, by_actor = right.tabs(["Speaker × place · المتحدث × المكان", "Speaker × actor · المتحدث × الجهة"])
+    by_place.plotly_chart(charts.matrix_figure(speaker_matrix(src, chosen, "place"),
+                                               "Statements naming a place, per speaker · تصريحات تذكر مكاناً"),
+                          key="speaker_place")
+    by_actor.plotly_chart(charts.matrix_figure(speaker_matrix(src, chosen, "actor"),
+                                               "Statements naming an actor, per speaker · تصريحات تذكر جهة"),
+                          key="speaker_actor")
+
+    st.header("Profile · ملف")
+    speakers = side["speakers"]
+    if "speaker_group" in speakers:  # people and bodies, not "unnamed sources"
+        speakers = speakers[speakers["speaker_group"] == speakers["speaker_key"]]
+    top_speakers = speakers.sort_values("statements", ascending=False).head(PROFILE_CHOICES)
+    top_actors = actors.sort_values("mentions", ascending=False).head(PROFILE_CHOICES)
+    profiles = {f"speaker:{k}": f"{lab} — speaker · متحدث" for k, lab in zip(top_speakers["speaker_key"],
+                                                               top_speakers["speaker_label"])}
+    profiles.update({f"actor:{a}": f"{lab} — mentioned · مذكور" for a, lab in zip(top_actors["actor_id"],
+                                                                                  top_actors["label"])
+                     if f"speaker:{a}" not in profiles})
+    if not profiles:
+        st.info("No actors yet · لا فاعلين بعد")
+        return
+    pick = st.selectbox("Speaker or actor · متحدث أو جهة", list(profiles), format_func=lambda k: profiles.get(k, k),
+                        key="profile", accept_new_options=True, filter_mode="contains",
+                        help="Type any name and Enter: the best match among every speaker and actor is shown")
+    if pick not in profiles:  # a name typed
+        typed, pick = pick, filters.find_profile(speakers, actors, pick)
+        if pick is None:
+            st.info(f"No speaker or actor is named «{typed}» · لا أحد بهذا الاسم")
+            return
+    kind, ident = pick.split(":", 1)
+    # said: the filters' statements whose speaker is this one (none when the speaker filter names others)
+    said_by = None if chosen.speakers and ident not in chosen.speakers else replace(chosen, speakers=[ident])
+    said = queries.count_statements(src, said_by)[0] if said_by is not None else 0
+    mentioned = queries.count_statements(src, chosen, actor=ident)[0]
+    info = actors[actors["actor_id"] == ident]
+    if not info.empty:
+        row = info.iloc[0]
+        st.html(rtl_block(f"<b>{esc(row['name_ar'] or row['name'])}</b>", "h3"))
+        st.markdown(f"**{md(row['name'])}** · {md(row['kind'] or '?')} · {md(row['country'] or '')} — mentioned "
+                    f"{int(row['mentions'])} times in {int(row['articles'])} article(s) · ذُكر "
+                    f"{int(row['mentions'])} مرة")
+    a, b = st.columns(2)
+    a.metric("Statements by · تصريحات له", said, help="every copy of a wire story counted")
+    b.metric("Statements mentioning · تصريحات تذكره", mentioned, help="every copy of a wire story counted")
+    tab_said, tab_mentioned = st.tabs(["Said · قال", "Mentioned in · ذُكر في"])
+    with tab_said:
+        statement_pages(src, said_by or chosen, said, "newest", key="profile_said")
+    with tab_mentioned:
+        statement_pages(src, chosen, mentioned, "newest", key="profile_mentioned", actor=ident)
+
+
+LOADER_MB_PER_1000 = 9  # the pandas loader's peak per thousand articles (9.2 GB at 1.02M, bench/README.md)
+
+
+def full_load_only(title: str) -> None:
+    """A page not yet answered by DuckDB, on the DuckDB engine: its title and a note that it needs the whole
+    archive in memory, and how to force that, instead of loading it (which would take the server down)."""
+    articles = committed_articles(store_dir())
+    st.title(title)
+    st.info(f"This page still needs the whole archive in memory: about {articles * LOADER_MB_PER_1000 / 1e6:,.1f} "
+            f"GB for these {articles:,} articles, so it is off on this archive. To open it anyway, restart the "
+            f"dashboard with `{ENGINE_ENV}=pandas` (on a machine with that much memory to spare). The Quotes, Map, "
+            "Actors and Home pages answer at any size. · هذه الصفحة تحتاج تحميل الأرشيف كله في الذاكرة، وهو "
+            f"كبير هنا؛ لفتحها أعد تشغيل اللوحة مع {ENGINE_ENV}=pandas.")
+
+
+def plausible(src: queries.Source) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """The corpus's plausible span of publication times (`data.plausible_span` over the articles' days; kept per
+    set of batches), or None when no article is dated."""
+    def make() -> pd.DataFrame:
+        src.need("articles")
+        days = src.cursor().execute("SELECT TRY_CAST(published AS TIMESTAMP) AS day FROM articles").df()["day"]
+        lo, hi = plausible_span(pd.to_datetime(days))
+        return pd.DataFrame({"lo": [lo], "hi": [hi]}, dtype="datetime64[ns]")
+    found = src.persisted("plausible", make)
+    lo, hi = found["lo"][0], found["hi"][0]
+    return None if pd.isna(lo) else (pd.Timestamp(lo), pd.Timestamp(hi))
+
+
+def activity_table(src: queries.Source, chosen: Filters, top: int = 8,
+                   bin: str | None = None) -> tuple[pd.Series, str | None]:
+    """What `charts.activity_figure` counts for the filtered statements, from DuckDB: statements inside the
+    plausible span per (bin start, chart row), and the bin (D, W, M; by the span unless given)."""
+    span = plausible(src)
+    empty = pd.Series(dtype=np.int64, index=pd.MultiIndex.from_arrays([[], []], names=["bin", "who"]))
+    if span is None:
+        return empty, bin
+    first, last = queries.axis_days(src, chosen, span)
+    if first is None:
+        return empty, bin
+    bin = bin or charts.auto_bin((last - first).days)
+    groups = queries.speaker_groups(src, chosen, span)
+    row_of = dict(zip(groups["speaker_group"], chart_rows(groups, top)))
+    counts = queries.activity_counts(src, chosen, span, bin)
+    counts = counts.assign(bin=pd.to_datetime(counts["bin"]).astype("datetime64[ns]"),
+                           who=[row_of[g] for g in counts["speaker_group"]])
+    return counts.groupby(["bin", "who"])["n"].sum().rename(None), bin
+
+
+def activity(src: queries.Source, chosen: Filters, top: int, bin: str | None) -> tuple[pd.Series, str | None]:
+    """`activity_table` for the Timeline page: unfiltered, kept on disk per set of batches (per speakers shown
+    and bin); filtered, among the latest answers in memory."""
+    if queries.filtered(chosen):
+        return recent(src, ("activity", repr(chosen), top, bin), lambda: activity_table(src, chosen, top, bin))
+
+    def make() -> pd.DataFrame:
+        table, unit = activity_table(src, chosen, top, bin)
+        return table.rename("n").reset_index().assign(unit=unit)
+    flat = src.persisted(f"activity_{top}_{bin or 'auto'}", make)
+    unit = flat["unit"].iloc[0] if len(flat) else bin
+    table = flat.assign(bin=pd.to_datetime(flat["bin"]).astype("datetime64[ns]")).set_index(["bin", "who"])["n"]
+    return table.rename(None), unit
+
+
+def timeline_page() -> None:
+    """The Timeline page on DuckDB: statements per day, week or month stacked by the busiest speakers (the
+    brush narrows what follows), the statements of implausible publication date, one point per statement
+    (when at most charts.MAX_POINTS are shown: narrow the filters or brush for more) and the dated events."""
+    src = source()
+    chosen = filter_sidebar(sidebar_data(src))
+    st.title("Timeline · الخط الزمني")
+    bins = {"auto": "Automatic · تلقائي", "D": "Day · يوم", "W": "Week · أسبوع", "M": "Month · شهر"}
+    left, right = st.columns([3, 1])
+    bin = right.segmented_control("Per · لكل", list(bins), format_func=bins.get, default="auto", key="t_bin")
+    top = right.slider("Speakers shown · عدد المتحدثين", 3, 15, 8, key="t_top")
+    left.caption("Statements by publication date, the busiest named speakers stacked (unnamed sources and "
+                 "documents apart, in grey). Drag across the chart to narrow what follows to those days "
+                 "(double-click to undo); drag the slider under it to zoom · اسحب فوق الرسم لتحديد فترة، والشريط "
+                 "أسفله للتكبير.")
+    table, unit = activity(src, chosen, top, None if bin in (None, "auto") else bin)
+    figure = charts.activity_bars(table, unit) if unit else charts.activity_bars(table, "D")
+    brush = st.plotly_chart(figure, key="activity", on_select="rerun", selection_mode=("box",))
+    span = plausible(src)
+    odd = queries.count_statements(src, chosen, outside=span)[0] if span is not None else 0
+    days = charts.brushed_range(brush)
+    narrowed: Filters | None = chosen
+    shown, total = queries.count_statements(src, chosen)
+    events_of = chosen if shown < total else None  # (unfiltered: every article's events, as the pandas page)
+    if days:  # what follows: the brushed days (the filters' dates narrowed to them)
+        start = max(d for d in (chosen.start, days[0].date()) if d is not None)
+        end = min(d for d in (chosen.end, days[1].date()) if d is not None)
+        narrowed = replace(chosen, start=start, end=end) if start <= end else None
+        shown = queries.count_statements(src, narrowed)[0] if narrowed is not None else 0
+        st.info(f"{days[0]:%Y-%m-%d} – {days[1]:%Y-%m-%d}: {shown:,} statements · تصريحات في الفترة المحددة")
+    if odd:
+        with st.expander(f"⚠️ {odd:,} statement{'s' * (odd != 1)} with an implausible publication date, "
+                         "left off the axis · "
+                         "تواريخ نشر غير معقولة"):
+            rows = queries.statement_page(src, chosen, 0, 500, outside=span)
+            st.dataframe(rows[["published", "speaker_label", "quote", "source", "title"]], hide_index=True)
+    st.subheader("Who spoke when · من تحدث ومتى")
+    few = shown <= charts.MAX_POINTS
+    if st.toggle("Show each statement · اعرض كل تصريح", value=few, key="t_points",
+                 help=f"One point per statement (the latest {charts.MAX_POINTS:,} at most) and the days the articles "
+                      "refer to"):
+        if not few:  # (the pandas page draws the latest ones; here only a narrowed view is drawn)
+            st.info(f"{shown:,} statements: narrow the filters or brush the chart above to at most "
+                    f"{charts.MAX_POINTS:,} to see each one · ضيّق التصفية لعرض كل تصريح")
+        else:
+            st.caption("Red dots: statements, at the day their article was published, one row per speaker (the "
+                       f"latest {charts.MAX_POINTS:,} at most). Blue diamonds: the days the articles refer to "
+                       "(resolved dates such as «أمس» or «11 يوليو»). Hover for the words. · النقاط الحمراء: "
+                       "التصريحات بتاريخ النشر. المعيّنات الزرقاء: الأيام التي تذكرها المقالات.")
+            points = timeline_points(src, narrowed, shown, span)
+            events = with_context(src, queries.timeline_events(src, events_of, days)[1])
+            st.plotly_chart(charts.timeline_figure(points, events), key="timeline")
+    count, latest = latest_events(src, events_of, days)
+    with st.expander(f"Dated events · الأحداث المؤرخة ({count:,})"):
+        if count > EVENT_ROWS:
+            st.caption(f"The latest {EVENT_ROWS} · أحدث {EVENT_ROWS}")
+        st.dataframe(latest[["date", "text", "context", "published", "source", "relative"]], hide_index=True,
+                     column_config={"text": "words · العبارة", "context": "context · السياق"})
+
+
+EVENT_ROWS = 2000  # the latest dated events the Timeline lists (as pages/timeline.py)
+
+
+def latest_events(src: queries.Source, chosen: Filters | None,
+                  days: tuple | None) -> tuple[int, pd.DataFrame]:
+    """How many dated events the Timeline lists and the latest EVENT_ROWS with their context: for the whole
+    store kept on disk per set of batches (their bodies take seconds to read at a million articles), else
+    among the latest answers in memory."""
+    def make() -> tuple[int, pd.DataFrame]:
+        count, latest = queries.timeline_events(src, chosen, days, limit=EVENT_ROWS)
+        return count, with_context(src, latest)
+    if chosen is None and days is None:
+        flat = src.persisted("latest_events", lambda: (lambda c, f: f.assign(_count=c))(*make()))
+        count = int(flat["_count"].iloc[0]) if len(flat) else 0
+        return count, flat.drop(columns=["_count"])
+    return recent(src, ("events", repr(chosen), repr(days)), make)
+
+
+def with_context(src: queries.Source, events: pd.DataFrame) -> pd.DataFrame:
+    """The events with the words around each in its article (`context`, as the pandas loader gives it); only
+    their articles' bodies are read."""
+    bodies = queries.bodies(src, list(events["article_id"]), list(events["articles_part"]))
+    return events.assign(context=[_context(bodies.get(a) or "", s, e) for a, s, e in
+                                  zip(events["article_id"], events["start"], events["end"])])
+
+
+def timeline_points(src: queries.Source, chosen: Filters | None, shown: int,
+                    span: tuple | None) -> pd.DataFrame:
+    """The filtered statements (`shown` of them, at most charts.MAX_POINTS) as `charts.timeline_figure` reads
+    them, in list order, with date_ok (inside the plausible span)."""
+    if chosen is None or not shown:
+        return pd.DataFrame(columns=["published_date", "published", "date_ok", "speaker_key", "speaker_label",
+                                     "speaker_group", "source", "quote", "statement_id"])
+    rows = queries.statement_page(src, chosen, 0, min(shown, charts.MAX_POINTS))
+    day = rows["published_date"]
+    ok = day.notna() & (day >= span[0]) & (day <= span[1]) if span is not None else day.notna() & False
+    return rows.assign(date_ok=ok.to_numpy(dtype=bool))

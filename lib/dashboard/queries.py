@@ -440,10 +440,22 @@ def _in(column: str, name: str, values: list, params: dict, sql_type: str) -> st
     return f"{column} IN (SELECT unnest(${name}::{sql_type}[]))"
 
 
-def _where(src: Source, chosen: Filters) -> tuple[str, dict]:
-    """The SQL condition on `ix` (the statements' narrow copies) for the user's filters, and its parameters. A
-    speaker key stands for the `who` values of every spelling merged into it (`speaker_table`)."""
+def _where(src: Source, chosen: Filters, place: str | None = None, actor: str | None = None,
+           outside: tuple | None = None) -> tuple[str, dict]:
+    """The SQL condition on `ix` (the statements' narrow copies) for the user's filters (and, given `place` or
+    `actor`, naming that place or actor besides; given a plausible span `outside`, dated outside it), and its
+    parameters. A speaker key stands for the `who` values of every spelling merged into it (`speaker_table`)."""
     cond, params = ["TRUE"], {}
+    if outside is not None:  # the timeline's implausible publication dates (a typo such as 2108)
+        cond.append("published_ts IS NOT NULL AND NOT (published_ts BETWEEN $out_lo AND $out_hi)")
+        params.update(out_lo=pd.Timestamp(outside[0]).to_pydatetime(warn=False),
+                      out_hi=pd.Timestamp(outside[1]).to_pydatetime(warn=False))
+    if place is not None:  # the map's chosen place, on top of any place filter (as filters.by_places & mask)
+        cond.append("coalesce(list_contains(place_ids, $place), FALSE)")
+        params["place"] = place
+    if actor is not None:  # a profile's actor, on top of any actor filter
+        cond.append("coalesce(list_contains(actor_ids, $actor), FALSE)")
+        params["actor"] = actor
     if chosen.speakers:
         dim = src.speaker_table()
         whos = dim.loc[dim["speaker_key"].isin(list(chosen.speakers)), "who"].tolist()
@@ -670,12 +682,14 @@ def total_statements(src: Source) -> int:
     return src.cached("total", lambda: int(src.cursor().execute("SELECT count(*) FROM ix").fetchone()[0]))
 
 
-def count_statements(src: Source, chosen: Filters) -> tuple[int, int]:
-    """(statements the filters keep, all statements)."""
+def count_statements(src: Source, chosen: Filters, place: str | None = None,
+                     actor: str | None = None, outside: tuple | None = None) -> tuple[int, int]:
+    """(statements the filters keep (those naming `place` or `actor` too, or dated `outside` a span, when
+    given), all statements)."""
     total = total_statements(src)
-    if not filtered(chosen):
+    if not filtered(chosen) and place is None and actor is None and outside is None:
         return total, total
-    where, params = _where(src, chosen)
+    where, params = _where(src, chosen, place, actor, outside)
     return int(src.cursor().execute(f"SELECT count(*) FROM ix WHERE {where}", params).fetchone()[0]), total
 
 
@@ -694,13 +708,15 @@ ORDERS = {  # the statement list's orders (ties as the pandas path breaks them: 
 
 
 def statement_page(src: Source, chosen: Filters, offset: int = 0, limit: int = 20,
-                   newest_first: bool = False, order: str = "list") -> pd.DataFrame:
+                   newest_first: bool = False, order: str = "list", place: str | None = None,
+                   actor: str | None = None, outside: tuple | None = None) -> pd.DataFrame:
     """The filtered statements from `offset`, `limit` of them, in the statement list's order (publication time,
     undated last, then article and offset; `order`: one of ORDERS; `newest_first`: the list read backwards from
     its latest dated statement, as the timeline draws them), with what a statement card shows: the article's title, source, url and source_file, and the place
     and actor names. The order is found on the narrow copies; only the page's rows are read whole, from their
-    own parts."""
-    where, params = _where(src, chosen)
+    own parts. Given `place` or `actor`, only the statements naming it besides; given `outside`, only those
+    dated outside that span."""
+    where, params = _where(src, chosen, place, actor, outside)
     params.update(offset=int(offset), limit=int(limit))
     if order not in ORDERS:
         raise ValueError(f"order must be one of {', '.join(ORDERS)}, not {order!r}")
@@ -812,6 +828,58 @@ def speakers(src: Source, chosen: Filters | None = None, limit: int | None = Non
     return out.head(int(limit)).reset_index(drop=True) if limit else out
 
 
+def _on_axis(where: str, params: dict, span: tuple | None) -> str:
+    """The condition with, given a plausible (first, last) publication time, only the statements inside it."""
+    if span is None:
+        return where
+    params.update(axis_lo=pd.Timestamp(span[0]).to_pydatetime(warn=False),
+                  axis_hi=pd.Timestamp(span[1]).to_pydatetime(warn=False))
+    return f"({where}) AND published_ts BETWEEN $axis_lo AND $axis_hi"
+
+
+def speaker_groups(src: Source, chosen: Filters | None = None, span: tuple | None = None) -> pd.DataFrame:
+    """Statements per speaker group (a named speaker's key, or group:… for unnamed sources and documents) of the
+    filtered statements (those published inside `span` when given), in list order of each group's first
+    statement, with the speaker label of that first statement: speaker_group, speaker_label, statements (what
+    `charts.speaker_rows` counts)."""
+    where, params = _where(src, chosen) if filtered(chosen) else ("TRUE", {})
+    where = _on_axis(where, params, span)
+    per_who = _run(src, f"""
+        SELECT who, count(*)::BIGINT AS n FROM ix WHERE {where} GROUP BY who
+        ORDER BY min((coalesce(published_ts, TIMESTAMP '9999-12-31 23:59:59'), article_id, start))""", params)
+    cols = ["speaker_group", "speaker_label", "statements"]
+    if per_who.empty:
+        return pd.DataFrame(columns=cols)
+    rows = per_who.merge(src.speaker_table()[["who", "speaker_group", "speaker_label"]], on="who", how="left",
+                         sort=False)
+    g = rows.groupby("speaker_group", sort=False)
+    out = g["speaker_label"].first().reset_index()
+    out["statements"] = g["n"].sum().reindex(out["speaker_group"]).to_numpy().astype(np.int64)
+    return out[cols]
+
+
+def axis_days(src: Source, chosen: Filters, span: tuple) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
+    """First and last publication time of the filtered statements inside the plausible `span`."""
+    where, params = _where(src, chosen)
+    lo, hi = src.cursor().execute(f"SELECT min(published_ts), max(published_ts) FROM ix WHERE "
+                                  f"{_on_axis(where, params, span)}", params).fetchone()
+    return (pd.Timestamp(lo), pd.Timestamp(hi)) if lo is not None else (None, None)
+
+
+PERIODS = {"D": "day", "W": "week", "M": "month"}  # pandas' periods (charts.BINS) as date_trunc's units
+
+
+def activity_counts(src: Source, chosen: Filters, span: tuple, period: str) -> pd.DataFrame:
+    """Filtered statements published inside the plausible `span` per period start (D, W from Monday, M) and
+    speaker group: bin, speaker_group, n."""
+    where, params = _where(src, chosen)
+    return _run(src, f"""
+        SELECT date_trunc('{PERIODS[period]}', published_ts) AS bin, d.speaker_group, sum(n)::BIGINT AS n
+        FROM (SELECT who, date_trunc('day', published_ts) AS published_ts, count(*) AS n FROM ix
+              WHERE {_on_axis(where, params, span)} GROUP BY ALL) f JOIN _speakers d USING (who)
+        GROUP BY ALL ORDER BY bin, d.speaker_group""", params)
+
+
 def top_places(src: Source, chosen: Filters, limit: int = 20) -> pd.DataFrame:
     """Places most named by the filtered statements: place_id, label, statements."""
     return _top_named(src, chosen, "place", limit)
@@ -904,23 +972,33 @@ def speaker_matrix(src: Source, chosen: Filters, what: Literal["place", "actor"]
                    top_cols: int = 15) -> pd.DataFrame:
     """Statements per speaker label (rows: the `top_rows` busiest naming any; named speakers only, never a
     group such as unnamed sources) × named place or actor label (columns: the `top_cols` most named by those
-    rows), as `lib.dashboard.charts.matrix` tabulates them."""
+    rows), as `lib.dashboard.charts.matrix` tabulates them (ties in the order it leaves them: value_counts over
+    the pairs in list order)."""
     where, params = _where(src, chosen)
     labels = entity_labels(src, f"{what}s")
     pairs = _run(src, f"""
-        WITH p AS (SELECT who, id, count(*) AS n
-                   FROM (SELECT who, unnest({what}_ids) AS id FROM ix WHERE {where}) WHERE id IS NOT NULL
-                   GROUP BY ALL)
-        SELECT d.speaker_label, p.id, sum(p.n)::BIGINT AS n FROM p JOIN _speakers d USING (who)
-        WHERE d.speaker_group = d.speaker_key GROUP BY ALL""", params)
+        WITH u AS (SELECT who, unnest({what}_ids) AS id, unnest(range(len({what}_ids))) AS pos,
+                          coalesce(published_ts, TIMESTAMP '9999-12-31 23:59:59') AS ts, article_id, start
+                   FROM ix WHERE {where}),
+             p AS (SELECT who, id, count(*) AS n, min((ts, article_id, start, pos)) AS first
+                   FROM u WHERE id IS NOT NULL GROUP BY ALL)
+        SELECT d.speaker_label, p.id, sum(p.n)::BIGINT AS n, min(p.first) AS first
+        FROM p JOIN _speakers d USING (who) WHERE d.speaker_group = d.speaker_key GROUP BY ALL""", params)
     if pairs.empty:
         return pd.DataFrame()
-    per_row = pairs.groupby("speaker_label")["n"].sum().reset_index()
-    rows = per_row.sort_values(["n", "speaker_label"], ascending=[False, True])["speaker_label"][:top_rows]
+    pairs["first"] = pairs["first"].map(lambda f: tuple(f.values()) if isinstance(f, dict) else f).rank(
+        method="dense").astype(np.int64)  # the pair's first place in the statement list
+
+    def busiest(column: str, frame: pd.DataFrame, top: int) -> list:
+        """The `top` values of a column with most pairs, as value_counts orders them (first appearance, then
+        its sort)."""
+        g = frame.groupby(column, sort=False).agg(n=("n", "sum"), first=("first", "min")).sort_values("first")
+        return list(g["n"].sort_values(ascending=False).index[:top])
+
+    rows = busiest("speaker_label", pairs, top_rows)
     pairs = pairs[pairs["speaker_label"].isin(set(rows))]
     pairs = pairs.assign(target=[labels.get(i, i) for i in pairs["id"]])
-    per_col = pairs.groupby("target")["n"].sum().reset_index()
-    cols = per_col.sort_values(["n", "target"], ascending=[False, True])["target"][:top_cols]
+    cols = busiest("target", pairs, top_cols)
     pairs = pairs[pairs["target"].isin(set(cols))]
     out = pairs.pivot_table(index="speaker_label", columns="target", values="n", aggfunc="sum", fill_value=0)
     return out.reindex(index=[r for r in rows if r in out.index], columns=list(cols), fill_value=0).astype(int)
@@ -973,6 +1051,43 @@ def events(src: Source, chosen: Filters | None = None, limit: int = 2000) -> pd.
         LEFT JOIN (SELECT article_id, first(published) AS published, first(source) AS source FROM articles
                    GROUP BY article_id) a USING (article_id)
         ORDER BY d.date DESC NULLS LAST""", params)
+
+
+def timeline_events(src: Source, chosen: Filters | None, days: tuple | None = None,
+                    limit: int | None = None) -> tuple[int, pd.DataFrame]:
+    """The dated events of the filtered statements' articles (of every article when unfiltered), those of
+    `days` (first, last) only when given: how many, and the latest `limit` of them by date (ties: the store's
+    order; all of them in the store's order when None), as the pandas loader's `dates` frame has them
+    (date_value, title, source, published; no context), with the articles part of each (`articles_part`)."""
+    chosen = chosen or Filters()
+    src.need("dates", "articles")
+    where, params = _where(src, chosen)
+    cond = [f"d.article_id IN (SELECT article_id FROM ix WHERE {where})" if filtered(chosen) else "TRUE"]
+    if days is not None:
+        cond.append("d.date_value >= $ev_lo AND d.date_value < $ev_hi")
+        params.update(ev_lo=pd.Timestamp(days[0]).to_pydatetime(),
+                      ev_hi=(pd.Timestamp(days[1]) + pd.Timedelta(days=1)).to_pydatetime())
+    # (pandas' datetime64[ns] holds the years 1678-2261 only: a date outside them is no date there either)
+    events = f"""
+        SELECT * FROM (SELECT *, CASE WHEN year(TRY_CAST(date AS TIMESTAMP)) BETWEEN 1678 AND 2261
+                                      THEN TRY_CAST(date AS TIMESTAMP) END AS date_value FROM dates_o) d
+        WHERE {" AND ".join(cond)}"""
+    count = int(src.cursor().execute(f"SELECT count(*) FROM ({events})", params).fetchone()[0])
+    order = "part_no, file_row_number" if limit is None else \
+        f"date DESC NULLS LAST, part_no, file_row_number LIMIT {int(limit)}"
+    # the articles' title, source and date for the events listed only (grouping every article costs seconds)
+    found = _run(src, f"""
+        WITH e AS (SELECT * FROM ({events}) ORDER BY {order})
+        SELECT e.*, a.title, a.source, a.published FROM e
+        LEFT JOIN (SELECT article_id, first(title) AS title, first(source) AS source, first(published) AS published
+                   FROM articles WHERE article_id IN (SELECT article_id FROM e) GROUP BY article_id) a
+             USING (article_id)
+        ORDER BY {order.split(' LIMIT')[0]}""", params)
+    articles_of = {b.get("dates"): b.get("articles") for b in src.batch_of.values()}
+    found["articles_part"] = [articles_of.get(f) for f in found["filename"]]  # (where `bodies` finds them)
+    found = found.drop(columns=["filename", "file_row_number", "part_no"])
+    found["date_value"] = pd.to_datetime(found["date_value"]).astype("datetime64[ns]")
+    return count, found
 
 
 # ---------------------------------------------------------------------------------------------- command line
