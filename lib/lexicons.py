@@ -35,6 +35,7 @@ class WordLists:
 
     ambiguous_given_names: frozenset[str]
     anonymous: frozenset[str]
+    club_words: frozenset[str]  # words that beside a city make a club's name (نيويورك ريد بولز، دينامو كييف)
     common_words: frozenset[str]  # everyday words (generated): they end a name and name no one
     location_nouns: frozenset[str]  # nouns after which a country is a place (سفارة الهند), not a state acting
     name_breaks: frozenset[str]  # words that end a name although they often follow one (رحمه، نجل)
@@ -56,8 +57,10 @@ class WordLists:
 SPEAKER_PHRASE_ROLES = ("anaphoric", "filler", "phrase_break", "prepositional", "title_break", "relative", "issuer",
                         "honorific", "time", "group", "bare_document", "bare_body", "addressee", "preposition",
                         "relational", "particle", "modifier", "affiliation", "media_head", "divine",
-                        "name_title", "nisba", "state_body", "title_link", "capital", "opinion", "occasion_head")
-FUNCTION_WORD_ROLES = ("locative", "name_link", "saying_noun", "not_reporting_before", "noun_before_cue")
+                        "name_title", "nisba", "state_body", "title_link", "capital", "opinion", "occasion_head",
+                        "prophetic")
+FUNCTION_WORD_ROLES = ("locative", "name_link", "name_particle", "saying_noun", "not_reporting_before",
+                       "noun_before_cue", "not_a_cue")
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: caches are kept per loaded Lexicons

@@ -71,7 +71,7 @@ def find_cues(text: str, tokens: list[Token], *, lex: Lexicons | None = None) ->
     lex = lex or lexicons.default()
     table = _cue_table(lex=lex)[0]
     lengths = _cue_lengths(lex=lex)
-    openers = _cue_openers(lex=lex)
+    openers = _cue_openers(lex=lex) - lex.function_words["not_a_cue"]
     cues, after = [], 0
     for i in [n for n, t in enumerate(tokens) if t.key in openers]:  # few words can open a cue
         if i < after:

@@ -11,7 +11,7 @@ from lib import lexicons
 from lib.extract.identity import resolve_namesakes, resolve_surnames
 from lib.extract.lookup import EntityIndex, Found, Hit, entity_index, index_keys, lookup
 from lib.extract.organisations import eponym_at, head_of, national_team, national_team_at, org_at, sports_article
-from lib.extract.people import given_names, person_at, remember_person, title_person_at
+from lib.extract.people import given_names, particle_name_at, person_at, remember_person, title_person_at
 from lib.extract.places import (adverb_use, confirm_places, demonym_use, local_evidence, locative, needs_evidence,
                                 unknown_place_at)
 from lib.lexicons import Lexicons
@@ -28,6 +28,11 @@ _HOSTING = frozenset({"مونديال", "كاس", "بطوله", "نهاييات"
 # After these a place name is part of a competition's name (دوري أبطال أوروبا، كأس أمم أفريقيا); after the
 # others a continent or region is (كأس آسيا، بطولة أوروبا): no place is meant.
 _COMPETITION_OF = frozenset({"ابطال", "امم"})
+# A country before these (within a few words) bids for or holds a tournament: the state (or its federation)
+# acts, not its team (تقدم المغرب بملف لاستضافة كأس العالم، فازت روسيا بحق تنظيم المونديال).
+_BIDDING = frozenset({"استضافه", "لاستضافه", "باستضافه", "تنظيم", "لتنظيم", "بتنظيم", "ملف", "بملف", "ملفها",
+                      "ملفه", "الترشح", "للترشح", "ترشحها", "ترشيح"})
+_BIDDING_WINDOW = 4
 _COMPETITION = frozenset({"كاس", "بطوله", "دوري", "الدوري", "نهاييات", "تصفيات"})
 # Direction and age adjectives that follow a place's name (القدس الشرقية، الموصل القديمة): still the place.
 _PLACE_ADJECTIVES = frozenset({"الشرقي", "الشرقيه", "الغربي", "الغربيه", "الشمالي", "الشماليه", "الجنوبي",
@@ -61,10 +66,18 @@ def _make_flags(lex: Lexicons):
                 key in person_starts or key[1:] in person_starts,
                 any(k in lex.place_cues for k in keys),
                 any(k in org_words for k in keys),
-                key in title_firsts or (key[0] in "وف" and key[1:] in title_firsts),
+                key in title_firsts or (key[0] in "وف" and key[1:] in title_firsts)
+                or _title_with_preposition(key) in title_firsts,
             )
         return hit
     return flags
+
+
+def _title_with_preposition(key: str) -> str:
+    """للسيد، بالرئيس، والمدرب → السيد، الرئيس، المدرب (a title after ل، ب، و); other words unchanged."""
+    if key.startswith(("بال", "وال", "فال", "كال")):
+        return key[1:]
+    return "ال" + key[2:] if key.startswith("لل") else key
 
 
 def find_entities(text: str, tokens: list[Token] | None = None, *, lex: Lexicons | None = None,
@@ -78,10 +91,16 @@ def find_entities(text: str, tokens: list[Token] | None = None, *, lex: Lexicons
     sports = sports_article(tokens, lex=lex)
     flags = _word_flags(lex)
     answers = _ANSWERS[lex]
+    particles = lex.function_words["name_particle"]
     i = 0
     while i < len(tokens):
         key = tokens[i].key
         known, may_name, may_place, may_org, may_title = answers.get(key) or flags(key)
+        if i + 1 < len(tokens) and tokens[i + 1].key in particles:
+            n = particle_name_at(tokens, i, text, found, lex=lex)  # أنخل دي ماريا: a foreign name
+            if n:
+                i += n
+                continue
         if not (known or may_name or may_place or may_org or may_title or key in found.people_firsts):
             i += 1  # the common case: a word that opens nothing
             continue
@@ -116,8 +135,11 @@ def find_entities(text: str, tokens: list[Token] | None = None, *, lex: Lexicons
                 i += n
                 continue
         if may_name or key in found.people_firsts:
+            hits_before = len(found.hits)
             n = person_at(tokens, i, text, found, lex=lex)
             if n:
+                if len(found.hits) > hits_before and _eponym_list_item(tokens, i, text):
+                    del found.hits[hits_before:]  # مدارس الفيصلية وأحمد بن حنبل: a school, not the imam
                 i += n
                 continue
         if may_org:
@@ -162,6 +184,13 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
         hits = [e for e in hits if e.entity_type != "place" and e.kind != "state"]
         if not hits:
             return []
+    if any(e.entity_type == "place" for e in hits) and _club_word_beside(tokens, i, n, text, lex=lex):
+        return [e for e in hits if e.kind == "team"]  # نيويورك ريد بولز، دينامو كييف: a club's name, no place
+    if any(e.entity_type == "place" for e in hits) and _scoreline(tokens, i, n, text, sports):
+        # الرياض x الهلال، كوستاريكا 3 نقاط: a side in a results line or a group table, never a place
+        clubs = [e for e in hits if e.kind == "team"]
+        country = next((e for e in hits if e.entity_type == "place" and e.kind == "country"), None)
+        return clubs or ([national_team(country, lex=lex)] if country is not None else [])
     teams = [e for e in hits if e.kind == "team"]
     if teams:
         # a club named like an everyday word (الاتفاق، التعاون) needs a sports word right beside it
@@ -178,6 +207,7 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
     is_locative = locative(tokens, i, text, skip, found, lex=lex, sports=sports)
     country = next((e for e in hits if e.entity_type == "place" and e.kind == "country"), None) if sports else None
     if country is not None and not is_locative and not _hosting(tokens, i, text) \
+            and not any(t.key in _BIDDING for t in tokens[i + n:i + n + _BIDDING_WINDOW]) \
             and _sports_near(tokens, i, n, lex=lex, window=COUNTRY_TEAM_WINDOW):
         return [national_team(country, lex=lex)]  # تلتقي فرنسا مع كرواتيا، وجاءت تونس الأولى
     if len(hits) > 1 and is_locative:
@@ -195,9 +225,46 @@ def _inside_outlet_name(tokens: list[Token], i: int, n: int, text: str, skip: in
     before = text[max(0, tokens[i].start - 4):tokens[i].start + skip]
     if any(q in before for q in "«\"“") and re.search(r"ل[ـ]?\s?[«\"“]$", before):
         return True
+    if text[tokens[i].start - 1:tokens[i].start] in _OPEN_QUOTES and not skip \
+            and text[tokens[i + n - 1].end:tokens[i + n - 1].end + 1] in _CLOSE_QUOTES:
+        return True  # «"الرياض" رصدت»: a place's name alone in quotes is a title (a paper, a show, a firm)
     if i and lex.org_heads.get(tokens[i - 1].key, ("", False))[0] == "media" or i and tokens[i - 1].key == "قنوات":
         return True
+    for back in (1, 2):  # شركة أبوظبي للطاقة، شركة بترول أبوظبي الوطنية، بنك قطر الوطني: a firm named so
+        if i - back < 0 or skip or head_of(tokens[i - back].key, _BUSINESS_HEADS) is None \
+                or not all(gap_is_space(text, tokens[k - 1].end, tokens[k].start) for k in range(i - back + 1, i + 1)):
+            continue
+        between = tokens[i - back + 1:i]
+        if all(not t.key.startswith(("ال", "و", "لل")) and t.key not in lex.words.stopwords
+               and t.key not in lex.function_words["locative"] for t in between):
+            return True
     return i + n < len(tokens) and tokens[i + n].key in ("للطيران", "للانباء", "للاعلام")
+
+
+# Plural heads of things named after people (مدارس، مستشفيات): the names listed after one name more of them.
+_PLURAL_EPONYM_HEADS = frozenset({"مدارس", "مراكز", "معاهد", "مستشفيات", "جامعات", "مساجد", "جوامع", "شوارع",
+                                  "قاعات", "مجمعات", "مؤسسات"})
+_LIST_END = re.compile(r"[.:؛!?\n]")
+
+
+def _eponym_list_item(tokens: list[Token], i: int, text: str) -> bool:
+    """مدارس الفيصلية وأحمد بن حنبل: a name coordinated in a list after a plural eponym head is one more
+    school, hospital or street named after someone, not the person."""
+    if not i or not (tokens[i].key[0] == "و" or text[tokens[i - 1].end:tokens[i].start].strip() in ("،", ",")):
+        return False
+    for k in range(i - 1, max(-1, i - 10), -1):
+        if _LIST_END.search(text[tokens[k].end:tokens[k + 1].start]):
+            return False
+        if head_of(tokens[k].key, _PLURAL_EPONYM_HEADS) is not None:
+            return True
+    return False
+
+
+# Heads of a business's name: a place right after one (or after one indefinite noun: شركة نفط الكويت) is part
+# of the name. Not جامعة، وزارة: جامعة دمشق is also in Damascus.
+_BUSINESS_HEADS = frozenset({"شركه", "شركات", "بنك", "مصرف", "مجموعه"})
+_OPEN_QUOTES = frozenset('«"“')
+_CLOSE_QUOTES = frozenset('»"”')
 
 
 def _in_competition_name(tokens: list[Token], i: int, text: str, hits: list[Entity]) -> bool:
@@ -255,6 +322,33 @@ def _club_adjective(tokens: list[Token], i: int, n: int, text: str, *, lex: Lexi
         return False
     nxt = tokens[j].key
     return nxt.startswith("ال") and nxt.endswith("ي") and (nxt in lex.demonyms or nxt[2:] in lex.demonyms)
+
+
+# A results line («الرياض x الهلال», «مصر 2-1 روسيا») or a group table («كوستاريكا 3 نقاط»). The versus sign
+# is enough anywhere; a score or points only in a sports text (elsewhere «سوريا 2011-2015» is a span of years).
+_VERSUS_AFTER = re.compile(r"\s*[x×X]\s")
+_VERSUS_BEFORE = re.compile(r"\s[x×X]\s*$")
+_SCORE_AFTER = re.compile(r"\s*(?:\(?\d{1,2}\s*[-–:]\s*\d{1,2}\)?(?!\d)|\d{1,2}\s+(?:نقاط|نقطة|نقطه|ن\b))")
+_GROUP_LIST = re.compile(r"(?:^|\s|و)ال(?:مجموعة|مجموعه)\s+\S+\s*[:：][^\n.:؛]*$")  # المجموعة الأولى: روسيا، مصر …
+_SCORE_BEFORE = re.compile(r"(?<!\d)\d{1,2}\s*[-–:]\s*\d{1,2}\)?\s*$")
+
+
+def _scoreline(tokens: list[Token], i: int, n: int, text: str, sports: bool) -> bool:
+    """Is the name at token i a side in a results line or a row of a group table?"""
+    start, end = tokens[i].start, tokens[i + n - 1].end
+    after, before = text[end:end + 16], text[max(0, start - 12):start]
+    if _VERSUS_AFTER.match(after) or _VERSUS_BEFORE.search(before):
+        return True
+    return sports and bool(_SCORE_AFTER.match(after) or _SCORE_BEFORE.search(before)
+                           or _GROUP_LIST.search(text[max(0, start - 80):start]))
+
+
+def _club_word_beside(tokens: list[Token], i: int, n: int, text: str, *, lex: Lexicons) -> bool:
+    """Does a club word stand right before or after the name at token i (سسكا موسكو، ملبورن فيكتوري)?"""
+    words = lex.words.club_words
+    j = i + n
+    return (j < len(tokens) and tokens[j].key in words and gap_is_space(text, tokens[j - 1].end, tokens[j].start)) \
+        or (i > 0 and tokens[i - 1].key in words and gap_is_space(text, tokens[i - 1].end, tokens[i].start))
 
 
 def _cue_before(tokens: list[Token], i: int, text: str, *, lex: Lexicons) -> bool:

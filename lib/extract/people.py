@@ -24,10 +24,16 @@ CLITIC_RANK = 20_000
 TITLE_NAME_RANK = 10_000
 # ... and an everyday word this frequent never opens one, even before a given name (عليهم، التي).
 TITLE_FIRST_RANK = 1_500
+# A word made of ب، ل، ك and an everyday word this frequent is that word with its preposition (بسجن، لقتل).
+PREPOSITION_RANK = 5_000
 _TRAILING_MARKS = re.compile("[\u064b-\u0652\u0640]+$")
 # Definite words with a proclitic preposition never continue a name (بالرياض، للعلوم، والأمن).
 _CLITIC_ARTICLE = ("لل", "وال", "بال", "فال", "كال", "ولل", "وبال")
 _TITLES_AFTER_RANK = frozenset({"دكتور", "الدكتور", "د", "المهندس", "مهندس", "الركن", "طبيب", "الطبيب"})
+# Stopwords whose hamza, as written, tells a noun that is also a family name (إمام) from the function word
+# they fold to (أمام).
+_HAMZA_NOUNS = {"امام": "إمام"}
+_PREPOSITION_ARTICLE = ("بال", "وال", "فال", "كال")
 _AL_FAMILY = fold("آل")
 _FAMILY_LINKS = frozenset({_AL_FAMILY, "بن", "بنت", "ابن"})
 # Verbs whose hamza tells them from a given name they fold to (تأمر / تامر).
@@ -108,18 +114,26 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
     cues = lex.speech_cues
     given = lex.given_names
     links = lex.function_words["name_link"]
+    particles = lex.function_words["name_particle"]
     breaks = lex.words.name_breaks
     while i + n < len(tokens) and words < limit:
         tok = tokens[i + n]
         key = tok.key
         if i + n and not gap_is_space(text, tokens[i + n - 1].end, tok.start):
             break  # a name never runs over punctuation or a line break, not even into its first word
-        if n and key[0] != "و" and not key.isdigit() and len(key) > 1 and key not in lex.words.stopwords and (
+        if n and key[0] != "و" and not key.isdigit() and len(key) > 1 and (
+                key not in lex.words.stopwords or name_words(lex).given.has(key, text[tok.start:tok.end])) and (
                 tokens[i + n - 1].key in _FAMILY_LINKS and not key.startswith(_CLITIC_ARTICLE)
-                or key == "الله" and tokens[i + n - 1].key not in links and tokens[i + n - 1].key not in breaks):
+                or key == "الله" and tokens[i + n - 1].key not in links and tokens[i + n - 1].key not in breaks
+                or tokens[i + n - 1].key in particles):
             # آل الشيخ، بن مساعد: whatever follows آل or بن is a family's or a father's name, even a title or
-            # an everyday word; دخيل الله، جار الله: a theophoric name goes on through الله
+            # an everyday word; دخيل الله، جار الله: a theophoric name goes on through الله; كاثرين دي بولي:
+            # after a foreign name's particle comes its next part
             n += 1
+            words += 1
+            continue
+        if n and key in _HAMZA_NOUNS and text[tok.start:tok.end] == _HAMZA_NOUNS[key]:
+            n += 1  # عادل إمام: إمام (with hamza below) is a noun and a family name, not أمام "before"
             words += 1
             continue
         if key in stop or key.isdigit() or len(key) < 2 or key in cues or key in breaks:
@@ -143,8 +157,10 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
                 and (word_rank(key, lex) or 0) < (common_limit if n else min(common_limit, FIRST_SURNAME_RANK)):
             break  # كوندوليزا رايس ستزور، محمد صلاح هدفا: an everyday word ends the name
         written = text[tok.start:tok.end]
-        if not n and written.endswith("ة") and key in lex.words.common_words and key not in given:
-            break  # قوات هادي مدعومة: a feminine adjective or noun, not a family name
+        if not n and written.endswith("ة") and key in lex.words.common_words and key not in given and not (
+                key.startswith("ال") and lex.common_rank.get(key, NISBA_RANK) >= NISBA_RANK):
+            break  # قوات هادي مدعومة: a feminine adjective or noun, not a family name (but فؤاد السنيورة،
+            # عبدالله النسور: a rare definite word is one)
         if "\u064b" in written or _possessed(written):
             break  # tanween or a possessive: a noun or an adverb (رسمياً، داراً، شقيقته)
         plain = _TRAILING_MARKS.sub("", written)
@@ -158,7 +174,7 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
         n += 1
         if key not in links:
             words += 1  # بن، آل، عبد link the parts of one name and do not count
-    while n and tokens[i + n - 1].key in links:
+    while n and (tokens[i + n - 1].key in links or tokens[i + n - 1].key in particles):
         n -= 1
     return n
 
@@ -188,6 +204,10 @@ def _title_length(tokens: list[Token], i: int, lex: Lexicons) -> int:
     titles = lex.words.person_titles
     key = tokens[i].key
     key = key[1:] if key[0] in "وف" and key not in titles and key[1:] in titles else key
+    if key not in titles and key.startswith(_PREPOSITION_ARTICLE) and "ال" + key[3:] in titles:
+        key = "ال" + key[3:]  # بالرئيس، والسيد
+    elif key not in titles and key.startswith("لل") and "ال" + key[2:] in titles:
+        key = "ال" + key[2:]  # للسيد برلسكوني: a title with the preposition ل
     if i + 1 < len(tokens) and f"{key} {tokens[i + 1].key}" in titles:
         return 2
     return 1 if key in titles else 0
@@ -260,7 +280,8 @@ def person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexi
         k = i + rank_len
         compound = k + 1 < len(tokens) and f"{tokens[k].key} {tokens[k + 1].key}" in given.names
         # العميد الركن الأمين يوسف إبراهيم: after a rank even an everyday word opens a name before a given one
-        before_given = k + 1 < len(tokens) and tokens[k + 1].key in given.names \
+        # ... and before بن (اللواء سفر بن أحمد الغامدي): a father's name follows a first name
+        before_given = k + 1 < len(tokens) and (tokens[k + 1].key in given.names or tokens[k + 1].key in ("بن", "بنت")) \
             and gap_is_space(text, tokens[k].end, tokens[k + 1].start)
         if k < len(tokens) and (compound or before_given or given.has(tokens[k].key, text[tokens[k].start:tokens[k].end])
                                 or _name_word(tokens[k], lex, found)):
@@ -282,8 +303,46 @@ def person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexi
     if given.has(first, written) or compound_first or (first in ("ابو", "ام") and i + 1 < len(tokens)):
         n = name_run(tokens, i + 1, text, stop, MAX_PERSON_TOKENS - 1, found, lex=lex)
         if n >= 1:
+            if not skip and n < MAX_PERSON_TOKENS - 1 and _foreign_first_before(tokens, i, text, found, lex=lex):
+                used = add_new_person(found, text, tokens, i - 1, i + 1 + n, lex=lex)
+                return used - 1 if used else 0  # جوسيب ماريا بارتوميو: a first name no list knows
             return add_new_person(found, text, tokens, i, i + 1 + n, skip, lex=lex)
     return 0
+
+
+def _foreign_first_before(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexicons) -> bool:
+    """Is the word right before the given name at i a first name no list knows (جوسيب ماريا بارتوميو): no
+    everyday word, function word, title, known name or demonym, no pronoun on it, not already read?"""
+    if not i or not gap_is_space(text, tokens[i - 1].end, tokens[i].start) \
+            or found.hits and found.hits[-1].j >= i:
+        return False
+    key = tokens[i - 1].key
+    written = text[tokens[i - 1].start:tokens[i - 1].end]
+    return len(key) >= 4 and key[0] in _ARABIC_LETTERS and key[0] not in "وف" and not key.startswith("ال") \
+        and key not in lex.common_rank and not is_common(key, lex) and key not in lex.words.stopwords \
+        and key not in lex.speech_cues and key not in name_words(lex).before_name and key not in lex.demonyms \
+        and not key.endswith(("ها", "هم", "هما", "كم", "نا")) and "\u064b" not in written \
+        and not index_keys(key, lex=lex)[0] and not _preposition_on_word(key, lex)
+
+
+def particle_name_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexicons) -> int:
+    """أنخل دي ماريا، فيرجيل فان دايك: a word that is no everyday word before a foreign name's particle and the
+    name's next part is a person's name, whatever the gazetteer says the first word is (انخل, a town). Returns
+    the tokens used, or 0."""
+    if i + 2 >= len(tokens) or tokens[i + 1].key not in lex.function_words["name_particle"]:
+        return 0
+    key = tokens[i].key
+    if len(key) < 3 or key[0] not in _ARABIC_LETTERS or key in lex.words.stopwords or key.startswith("ال") \
+            or (is_common(key, lex) and key not in lex.given_names) \
+            or not gap_is_space(text, tokens[i].end, tokens[i + 1].start):
+        return 0
+    m, ents, _, _ = lookup(tokens, i, text, lex=lex)
+    if m and (m > 1 or any(e.entity_type == "actor" for e in ents)):
+        return 0  # أورسولا فون دير لاين: the lexicon knows this name; let it match
+    n = name_run(tokens, i + 1, text, name_words(lex).name_stop, 3, found, lex=lex)
+    if n < 2:
+        return 0  # a particle alone after a word: no name
+    return add_new_person(found, text, tokens, i, i + 1 + n, lex=lex)
 
 
 def _kunya(tokens: list[Token], i: int, first: str, text: str, *, lex: Lexicons) -> bool:
@@ -309,7 +368,8 @@ def _opens_name(tokens: list[Token], i: int, first: str, text: str, found: Found
     if nxt is None:
         return False
     key = nxt.key
-    if key in lex.given_names or key in lex.function_words["name_link"] or key in found.people_firsts:
+    if key in lex.given_names or key in lex.function_words["name_link"] or key in found.people_firsts \
+            or key in _HAMZA_NOUNS and text[nxt.start:nxt.end] == _HAMZA_NOUNS[key]:
         return True
     if first == "علي" and len(key) > 4 and key.endswith(("ات", "ين", "ون", "نا", "هم", "ها", "كم")):
         return False  # علي شعوبنا، علي ايضاحات: a preposition before a plural or a pronoun-suffixed noun
@@ -327,7 +387,7 @@ def title_person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex
     k = i + t
     if k >= len(tokens) or not gap_is_space(text, tokens[k - 1].end, tokens[k].start):
         return 0
-    k += _descriptors(tokens, k, text, tokens[i].key.startswith(("ال", "وال", "فال")), lex)
+    k += _descriptors(tokens, k, text, tokens[i].key.startswith(("ال", "لل", *_PREPOSITION_ARTICLE)), lex)
     if k >= len(tokens) or not gap_is_space(text, tokens[k - 1].end, tokens[k].start):
         return 0
     if known_at(tokens, k, text, lex=lex):
@@ -345,11 +405,15 @@ def title_person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex
     if key in lex.words.stopwords or key.isdigit() or len(key) < 3 or key.startswith("ال") \
             or lex.common_rank.get(key, TITLE_NAME_RANK) < TITLE_NAME_RANK or (is_common(key, lex) and
                                                                         key not in lex.common_rank) \
-            or key in lex.speech_cues or key in lex.demonyms or key[0] not in _ARABIC_LETTERS:
+            or key in lex.speech_cues or key in lex.demonyms or key[0] not in _ARABIC_LETTERS \
+            or _preposition_on_word(key, lex):
         return 0
     n = name_run(tokens, k, text, name_words(lex).name_stop, 3, found, lex=lex, common_limit=TITLE_NAME_RANK)
-    if not n or (n == 1 and is_common(key, lex)):
-        return 0  # المدرب يثق، الرئيس لخروج: one everyday word after a title is no name
+    nxt = tokens[k + n].key if k + n < len(tokens) else ""
+    if not n or (n == 1 and is_common(key, lex) and not (nxt in lex.words.name_breaks and nxt.endswith("ا"))):
+        # المدرب يثق، الرئيس لخروج: one everyday word after a title is no name, unless a circumstantial
+        # participle follows it (المدرب كلوب مازحا: the rare word is the coach's name)
+        return 0
     return (k - i) + add_new_person(found, text, tokens, k, k + n, lex=lex)
 
 
@@ -366,6 +430,8 @@ def _two_word_name_after_title(tokens: list[Token], k: int, text: str, *, lex: L
         return False  # الحكم عليهم بإزهاق، لاعب وسطه نغولو، الرئيس للاتفاقية: a function word, a possessed noun, a preposition on ال
     if nxt[0] in "بلك" and len(nxt) > 4 and nxt[1:] in lex.common_rank:
         return False
+    if _preposition_on_word(key, lex):
+        return False  # الحكم بسجن رادوفان كراديتش: "by jailing", not a first name (الحكم is also a referee)
     if nxt in ("بن", "بنت"):
         return True  # الدكتور هادي بن علي اليامي: a father's name follows
     if nxt in lex.words.stopwords or nxt in lex.speech_cues or len(nxt) < 3 or nxt[0] not in _ARABIC_LETTERS \
@@ -376,6 +442,11 @@ def _two_word_name_after_title(tokens: list[Token], k: int, text: str, *, lex: L
         return False
     return given_names(lex).has(nxt, written) or not is_common(nxt, lex) and nxt not in lex.demonyms \
         and not (nxt.startswith("ال") and nxt.endswith(("ي", "يه")))
+
+
+def _preposition_on_word(key: str, lex: Lexicons) -> bool:
+    """بسجن، لقتل، كرئيس: ب، ل or ك on a frequent everyday word, never a first name."""
+    return key[0] in "بلك" and len(key) > 3 and lex.common_rank.get(key[1:], CLITIC_RANK) < PREPOSITION_RANK
 
 
 def _possessed(written: str) -> bool:

@@ -35,7 +35,8 @@ from lib.text.tokens import Token, gap_is_space
 MAX_PHRASE_CHUNKS = 40
 
 # where a sentence ends (also a full stop between two words with no space: التراثية.وسلط)
-_SENTENCE_BREAK = re.compile(r"\n|[.!?؟](?=[ \n])|(?<=[\u0621-\u064a])\.(?=[\u0621-\u064a])")
+# a full stop after a lone letter is an abbreviation's (أ.د. عبدالرحمن، د. محمد): it ends no sentence
+_SENTENCE_BREAK = re.compile(r"\n|[!?؟](?=[ \n])|(?<![\s.(][\u0621-\u064a])(?:\.(?=[ \n])|(?<=[\u0621-\u064a])\.(?=[\u0621-\u064a]))")
 _CLAUSE_MARKS = "،,؛:"
 MAX_NAME_TOKENS = 4  # an unknown name kept as written is at most this long
 MAX_TITLE_TOKENS = 14
@@ -87,6 +88,8 @@ class Source:
 
 
 UNKNOWN = Source(None, None, None, "unknown")
+# The speaker of a hadith (قال رسول الله صلى الله عليه وسلم، وفي الحديث الشريف، جاء في الحديث عن النبي)
+PROPHET = Source("Prophet Muhammad", "النبي محمد", None, "person", "m")
 
 
 @dataclass
@@ -1103,11 +1106,13 @@ class Speakers:
         opens a verbal noun, not a speaker."""
         p = self.p
         gender = cue_gender(cue, lex=self.lex)
+        b = p.token_after(phrase_end)
+        if self._prophetic(cue.last_token + 1, b):
+            return PROPHET, True
         cands: list[Candidate] = []
         svo = self._before_verb(cue)
         if svo is not None:
             cands.append(svo)
-        b = p.token_after(phrase_end)
         subject, junk, chunks = self._phrase_subject(cue.last_token + 1, b)
         if junk and svo is None:
             return None, False
@@ -1129,6 +1134,47 @@ class Speakers:
             return UNKNOWN, False
         best = self._best(self._discourse(cue), gender)
         return (best.source if best else UNKNOWN), False
+
+    def _prophetic(self, a: int, b: int) -> bool:
+        """Does the speaker phrase tokens a..b-1 open with the Prophet (رسول الله صلى الله عليه وسلم) or a hadith
+        that cites him (الحديث الشريف، الحديث عن النبي)? The Prophet by a bare word (النبي، الرسول) needs the
+        blessing after it: a messenger or another prophet is not him."""
+        p, sp = self.p, self.lex.speaker_phrase
+        keys = [p.tokens[k].key for k in range(a, min(b, a + 8))]
+        if not keys:
+            return False
+        forms, blessing = sp["prophetic"], sp["divine"] | {"ﷺ"}
+        if keys[0] == "الحديث" and len(keys) > 2 and keys[1] == "عن":
+            keys = keys[2:]  # جاء في الحديث عن النبي …
+        for n in (2, 1):
+            if " ".join(keys[:n]) in forms:
+                return keys[0] == "الحديث" or keys[n - 1] == "الله" or any(k in blessing for k in keys[n:n + 3])
+        return False
+
+    def for_saying_noun(self, j: int) -> Source | None:
+        """X رد بالقول «…»، وهو ما علق عليه X بقوله «…»: the subject of the clause that holds the saying noun at
+        token j (the clause after the last comma, else the sentence), or None when it names no one."""
+        p = self.p
+        at = p.tokens[j].start
+        s = p.sentence_start(at)
+        comma = max(p.text.rfind("،", s, at), p.text.rfind(",", s, at))
+        key = p.tokens[j].key
+        if key.endswith(("ه", "ها", "هم")) or any(p.tokens[k].key in ("عن", "لسان") for k in range(p.token_after(s), j)):
+            # نقلت الوكالة على لسان أردوغان قوله، علق عليه بوتين بقوله: the one the pronoun or the relay names
+            k = bisect.bisect_left(p.mention_starts, at)
+            for m in reversed(p.actor_mentions[:k]):
+                if m.start < s:
+                    break
+                if not p.in_content(m.start) and m.end <= at:
+                    ent = p.entity(m)
+                    i = p.token_at(m.start)
+                    return self._person(m, i) if ent.kind == "person" else source_of(ent, m.surface, lex=self.lex)
+            return None
+        for start in ([comma + 1] if comma >= s else []) + [s]:
+            cand = self._sentence_subject(start, at)
+            if cand is not None and cand.source.kind not in ("unknown", "document"):
+                return cand.source
+        return None
 
     def for_participle(self, cue: Cue) -> Source:
         """مشيرا، مضيفة: the participle's subject is the sentence's speaker or subject."""
@@ -1454,12 +1500,16 @@ class Speakers:
         before it that opens with و or ف and a verb (… وتحدث فيها الدكتور علي الشهري بورقة …، مبينًا)."""
         p, r = self.p, self.reader
         first = p.token_after(sent)
+        tried = 0
         for j in range(cue.first_token - 1, max(first, cue.first_token - 40), -1):
+            if tried == 3:
+                break  # the nearest clauses only (and a bounded cost)
             key = p.tokens[j].key
             after_comma = r.boundary(j) and p.text[p.tokens[j - 1].end:p.tokens[j].start].strip() in ("،", ",")
             if not (key[:1] in "وف" or after_comma) or len(key) < 4 or r.kind(j) != "word" or \
                     p.in_content(p.tokens[j].start) or self._cue_word(key):
                 continue
+            tried += 1
             cand = self._sentence_subject(p.tokens[j].start, cue.start)
             if cand is not None and cand.source.kind in ("person", "title", "organization", "media", "government"):
                 return cand  # (…، أصدرت وكالة فيتش تحذيرا …، قائلة)
@@ -1652,15 +1702,22 @@ class Speakers:
                 if ent:
                     return Source(ent[0].name, ent[0].name_ar or title, office.actor_id, ent[0].kind, gender)
         if words and words[0] in lex.speaker_phrase["anaphoric"] and self.last is not None \
-                and self.last.kind == "person" and len(words) <= 3 and all(
-                    _nisba(w) or w in _demonyms(lex=lex) for w in words[1:]):
-            return self.last  # المسؤول الروسي، الوزير: the last person quoted (not المتحدث باسم رئاسة الإقليم)
+                and self.last.kind in ("person", "named") and len(words) <= 3 and all(
+                    _nisba(w) or w in _demonyms(lex=lex) for w in words[1:]) \
+                and self._gender(self.last).gender in ("", gender):
+            # المسؤول الروسي، الوزير، المدرب الألماني: the last person quoted (not المتحدث باسم رئاسة الإقليم),
+            # when the head's gender fits theirs (المدربة is not the man quoted before)
+            return self.last
         if words and words[0].startswith("ال"):
             # المغني البالغ من العمر 40 عاما after مغني الراب الأميركي كاني ويست: the same head, the same person
             head = words[0][2:]
             same = [s for k, s in self.titles.items() if k.split()[0] in (head, words[0])]
             if same:
                 return same[-1]
+        if len(words) >= 2 and not words[0].startswith("ال") and not _nisba(words[1]) and self.last is not None \
+                and self.titles.get("ال" + words[0]) == self.last:
+            # وقال السفير أحمد قطان … وأكد سفير خادم الحرمين الشريفين: the one just quoted under that head
+            return self.last
         head = words[0] if words else ""
         if head in lex.words.anonymous or not head.startswith("ال") and (len(words) == 1 or words[1] in (
                 "في", "من") or _nisba(words[1]) and not words[1].startswith("ال")):

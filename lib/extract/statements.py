@@ -19,8 +19,10 @@ from lib.records import Statement
 from lib.text.tokens import Token, gap_is_space
 
 _OPENERS = "«“\""
-# (a full stop between two words with no space ends a sentence too: التراثية.وسلط)
-_SENTENCE_END = re.compile(r"[.!?؟](?=[ \n»”\"]|$)|\n|(?<=[\u0621-\u064a])\.(?=[\u0621-\u064a])")
+# (a full stop between two words with no space ends a sentence too: التراثية.وسلط; the one after a lone letter is
+# an abbreviation's and ends none: أ.د. عبدالرحمن، د. محمد)
+_ABBREVIATION = r"(?<![\s.(][\u0621-\u064a])"
+_SENTENCE_END = re.compile(_ABBREVIATION + r"(?:[.](?=[ \n»”\"]|$)|(?<=[\u0621-\u064a])\.(?=[\u0621-\u064a]))|[!?؟](?=[ \n»”\"]|$)|\n")
 MAX_PHRASE_TOKENS = 28
 
 
@@ -305,6 +307,8 @@ def _verbal_noun_content(ctx: _Context, cue: Cue, source: Source, limit: int, *,
         a = ctx.tokens[j].end
         _add(ctx, a, _content_end(ctx, a), "indirect", source, cue.written)
         return
+    if _object_in_speaker_clause(ctx, speaker_end, bounds, lex=lex):
+        return  # أعلنت طالبان الهدنة، وهي الأولى …: the verb's object is a noun, what follows the comma narrates
     for a, b in zip(bounds, bounds[1:]):
         if a < speaker_end:
             continue  # the speaker's own clause (التحالف الدولي بقيادة الولايات المتحدة …) describes the speaker
@@ -324,6 +328,26 @@ def _verbal_noun_content(ctx: _Context, cue: Cue, source: Source, limit: int, *,
             ctx.who.spoke(source, cue.start)
             _add(ctx, a, _content_end(ctx, a), "indirect", source, cue.written)
         return
+
+
+def _object_in_speaker_clause(ctx: _Context, speaker_end: int, bounds: list[int], *, lex: Lexicons) -> bool:
+    """Does the speaker's own clause go on with a noun after the speaker (أعلنت تركيا حركة غولن إرهابية،
+    أعلنت طالبان الهدنة)? That noun is the verb's object; a description of the speaker (بقيادة …، الأميركية،
+    التي …) or an occasion (في بيان، أمس) is not."""
+    end = next((b for b in bounds if b > speaker_end), None)
+    j = ctx.token_after(speaker_end)
+    if end is None or j >= len(ctx.tokens) or ctx.tokens[j].start >= end:
+        return False
+    if not gap_is_space(ctx.text, speaker_end, ctx.tokens[j].start):
+        return False  # a quote mark or a bracket after the speaker: not a plain noun object
+    key = ctx.tokens[j].key
+    sp = lex.speaker_phrase
+    if key[:1] in "بلفو" or key in lex.words.stopwords or key in lex.words.roles or key in sp["filler"] \
+            or key in sp["time"] or key in sp["relative"] or key in sp["preposition"] or key in sp["phrase_break"] \
+            or key.endswith(("ي", "يه", "يون", "يين")) or not key.startswith("ال") and not key.isalpha():
+        return False
+    # a definite noun, or a feminine one in a construct (حركة فتح الله غولن) that no given name is
+    return key.startswith("ال") or key.endswith("ه") and key not in lex.given_names
 
 
 def _speaker_end(ctx: _Context, start: int, limit: int) -> int:
@@ -380,7 +404,7 @@ def _on_free_quote(ctx: _Context, q: QuoteSpan, *, lex: Lexicons) -> None:
     if ctx.glued(q) and q.words(ctx.text) < 6:
         return  # وصفتها بـ«محاولة إبادة»: a short characterisation, not somebody's words
     introduced = ctx.text[max(0, q.open - 3):q.open].strip().endswith(":")
-    postposed = _postposed_source(ctx, q)
+    postposed = _postposed_source(ctx, q) or _saying_noun_source(ctx, q, lex=lex)
     if not (introduced or postposed) and q.words(ctx.text) < 6:
         return  # «العام الثقافي قطر - تركيا»: a short quoted name with no one saying it
     source = postposed or ctx.who.last
@@ -389,13 +413,28 @@ def _on_free_quote(ctx: _Context, q: QuoteSpan, *, lex: Lexicons) -> None:
     _add_quote(ctx, q, source, None)
 
 
+def _saying_noun_source(ctx: _Context, q: QuoteSpan, *, lex: Lexicons) -> Source | None:
+    """أوربان رد بالقول «…»: a quote right after a saying noun is the words of its clause's subject."""
+    j = ctx.token_after(q.open) - 1
+    if j < 0 or not is_saying_noun(ctx.tokens[j].key, lex=lex) or ctx.text[ctx.tokens[j].end:q.open].strip(" ،,:"):
+        return None
+    source = ctx.who.for_saying_noun(j)
+    if source is not None:
+        ctx.who.spoke(source, ctx.tokens[j].start)
+    return source
+
+
 def _postposed_source(ctx: _Context, q: QuoteSpan) -> Source | None:
     """«…»، قال X / «…»، بحسب X: a speaker named after the quote."""
     after = ctx.text[q.close + 1:q.close + 4]
-    if not after.lstrip().startswith(("،", ",")):
+    reach = 6
+    rest = ctx.text[q.close + 1:q.close + 16].lstrip(" .…،,")
+    if rest.startswith(("هكذا", "وهكذا")):
+        reach = len(ctx.text[q.close + 1:q.close + 16]) - len(rest) + 6  # «…».. هكذا رأى X: the one named after
+    elif not after.lstrip().startswith(("،", ",")):
         return None
     for cue in ctx.cues:
-        if q.close < cue.start <= q.close + 6 and cue.kind in ("verb", "attribution"):
+        if q.close < cue.start <= q.close + reach and cue.kind in ("verb", "attribution"):
             limit = _sentence_end(ctx, cue.end)
             source = ctx.who.after_quote(cue, limit)
             if source is not None:
