@@ -377,3 +377,18 @@ def test_duckdb_timeline_points_and_events_as_the_pandas_page(store, monkeypatch
     assert any(t.get("name") == engine.charts.STATEMENT_NAME for t in figures[1])
     label, rows = _events(got)
     assert label and (label, rows) == _events(want)
+
+
+@pytest.mark.parametrize("chosen,view", [
+    (engine.Filters(), "all"),
+    (engine.Filters(topics=["politics", "conflict"]), "default"),
+    (engine.Filters(topics=["sport"]), None),
+    (engine.Filters(topics=["conflict", "politics"], actors=["isis"]), None),
+    (engine.Filters(text="الرقة"), None),
+    (engine.Filters(text="  "), "all"),
+], ids=["every topic", "default topics", "a topic", "an actor", "words", "blank words"])
+def test_only_a_first_visits_filters_keep_their_answers_on_disk(chosen, view):
+    from datetime import date
+
+    assert engine.default_view(chosen) == view
+    assert engine.default_view(engine.replace(chosen, start=date(2017, 7, 1))) is None

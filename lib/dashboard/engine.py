@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from lib.dashboard import charts, filters, maps, queries, search
+from lib.dashboard import charts, filters, maps, queries, search, url_state
 from lib.dashboard.data import _context, _fingerprint, ensure_store, plausible_span, store_dir
 from lib.dashboard.filters import Filters
 from lib.dashboard.rtl import esc, md, paragraph_html, rtl_block, statement_card
@@ -228,10 +228,22 @@ def map_counts(src: queries.Source, chosen: Filters) -> tuple[pd.DataFrame, str]
     else:
         articles = "shown" if (chosen.start or chosen.end or chosen.topics) else "all"
         size_by = "mentions"
-    if not queries.filtered(chosen):  # the first map a visitor sees: once per set of batches, kept on disk
-        counts = src.persisted(f"map_place_counts_{articles}", lambda: queries.place_counts(src, chosen, articles))
+    view = default_view(chosen)
+    if view:  # the first map a visitor sees: once per set of batches, kept on disk
+        counts = src.persisted(f"map_place_counts_{articles}_{view}",
+                               lambda: queries.place_counts(src, chosen, articles))
         return counts, size_by
     return recent(src, ("map", repr(chosen)), lambda: queries.place_counts(src, chosen, articles)), size_by
+
+
+def default_view(chosen: Filters) -> str | None:
+    """'all' or 'default' when the filters are those of a first visit (no speaker, actor, place, words or
+    dates; every topic, or the default ones): the answers kept on disk per set of batches. None otherwise."""
+    if chosen.speakers or chosen.actors or chosen.places or chosen.start or chosen.end or chosen.text.strip():
+        return None
+    if not chosen.topics:
+        return "all"
+    return "default" if sorted(chosen.topics) == sorted(url_state.DEFAULT_TOPICS) else None
 
 
 RECENT = 16  # filtered answers kept in memory per store version (a click or a toggle reruns the page)
@@ -313,10 +325,11 @@ def speaker_chart(src: queries.Source, chosen: Filters, top: int = 50) -> pd.Dat
     """What `charts.speaker_counts` gives for the filtered statements, from their counts per speaker group: the
     `top` busiest named speakers (ties: the first to speak first), the rest as OTHERS_ROW, unnamed sources and
     documents as their group, most first."""
-    if queries.filtered(chosen):
+    view = default_view(chosen)
+    if not view:
         groups = recent(src, ("speaker_groups", repr(chosen)), lambda: queries.speaker_groups(src, chosen))
     else:
-        groups = src.persisted("speaker_groups", lambda: queries.speaker_groups(src))
+        groups = src.persisted(f"speaker_groups_{view}", lambda: queries.speaker_groups(src, chosen))
     if groups.empty:
         return pd.DataFrame(columns=["speaker_label", "statements"])
     counts = groups["statements"].to_numpy()
@@ -332,9 +345,10 @@ def speaker_chart(src: queries.Source, chosen: Filters, top: int = 50) -> pd.Dat
 def speaker_matrix(src: queries.Source, chosen: Filters, what: str) -> pd.DataFrame:
     """`queries.speaker_matrix` for the Actors page: unfiltered, kept on disk per set of batches; filtered, among
     the latest answers in memory."""
-    if queries.filtered(chosen):
+    view = default_view(chosen)
+    if not view:
         return recent(src, ("matrix", what, repr(chosen)), lambda: queries.speaker_matrix(src, chosen, what))
-    flat = src.persisted(f"matrix_{what}", lambda: queries.speaker_matrix(src, chosen, what).rename_axis(
+    flat = src.persisted(f"matrix_{what}_{view}", lambda: queries.speaker_matrix(src, chosen, what).rename_axis(
         index="speaker_label", columns=None).reset_index())
     return flat.set_index("speaker_label") if len(flat) else pd.DataFrame()
 
@@ -456,13 +470,14 @@ def activity_table(src: queries.Source, chosen: Filters, top: int = 8,
 def activity(src: queries.Source, chosen: Filters, top: int, bin: str | None) -> tuple[pd.Series, str | None]:
     """`activity_table` for the Timeline page: unfiltered, kept on disk per set of batches (per speakers shown
     and bin); filtered, among the latest answers in memory."""
-    if queries.filtered(chosen):
+    view = default_view(chosen)
+    if not view:
         return recent(src, ("activity", repr(chosen), top, bin), lambda: activity_table(src, chosen, top, bin))
 
     def make() -> pd.DataFrame:
         table, unit = activity_table(src, chosen, top, bin)
         return table.rename("n").reset_index().assign(unit=unit)
-    flat = src.persisted(f"activity_{top}_{bin or 'auto'}", make)
+    flat = src.persisted(f"activity_{top}_{bin or 'auto'}_{view}", make)
     unit = flat["unit"].iloc[0] if len(flat) else bin
     table = flat.assign(bin=pd.to_datetime(flat["bin"]).astype("datetime64[ns]")).set_index(["bin", "who"])["n"]
     return table.rename(None), unit
@@ -539,8 +554,9 @@ def latest_events(src: queries.Source, chosen: Filters | None,
     def make() -> tuple[int, pd.DataFrame]:
         count, latest = queries.timeline_events(src, chosen, days, limit=EVENT_ROWS)
         return count, with_context(src, latest)
-    if chosen is None and days is None:
-        flat = src.persisted("latest_events", lambda: (lambda c, f: f.assign(_count=c))(*make()))
+    view = default_view(chosen or Filters())
+    if view and days is None:
+        flat = src.persisted(f"latest_events_{view}", lambda: (lambda c, f: f.assign(_count=c))(*make()))
         count = int(flat["_count"].iloc[0]) if len(flat) else 0
         return count, flat.drop(columns=["_count"])
     return recent(src, ("events", repr(chosen), repr(days)), make)
