@@ -9,7 +9,8 @@ import pytest
 AUDIT = Path(__file__).resolve().parent / "audit"
 # seed → (place_precision, geocode_right, actor_precision, actor_identity) as tests/audit/README.md reports them
 FIGURES = {51: (0.86, 0.90, 0.80, 0.875), 53: (0.96, 1.00, 0.84, 0.952), 71: (0.92, 1.00, 0.94, 0.936),
-           73: (0.96, 0.979, 0.86, 0.953), 79: (0.86, 1.00, 0.88, 1.00)}
+           73: (0.96, 0.979, 0.86, 0.953), 79: (0.86, 1.00, 0.88, 1.00),
+           89: (0.90, 1.00, 0.82, 0.976)}
 
 
 def _items(seed: int) -> list[dict]:

@@ -138,6 +138,8 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
             continue
         if key in stop or key.isdigit() or len(key) < 2 or key in cues or key in breaks:
             break
+        if key[-1] not in _ARABIC_LETTERS:
+            break  # امانبور لـCNN: a word in Latin letters (with or without a clitic) is no part of an Arabic name
         if key[0] in "وف" and (key[1:] in stop or key[1:] in cues or key[1:] in breaks):
             break  # وهو، وقال، ورحمه
         if key[0] == "و" and key not in links:
