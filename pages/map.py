@@ -8,9 +8,8 @@ from lib.dashboard import maps
 from lib.dashboard import engine
 from lib.dashboard.data import load_store
 from lib.dashboard.rtl import md
-from lib.dashboard.widgets import filter_sidebar, page_start, statement_list
+from lib.dashboard.widgets import filter_sidebar, page_start, place_map, statement_list
 
-PLACE_CHOICES = 1000
 
 page_start()
 if engine.use_duckdb():  # a big archive: DuckDB over the store's parts (lib/dashboard/engine.py)
@@ -33,31 +32,8 @@ else:
     counts = maps.place_counts(data["places"], statements, articles, mask=mask)
     size_by = "mentions"
 points = maps.place_points(data["place_table"], counts, size_by=size_by)
-left, right = st.columns([3, 1])
-left.caption(f"{len(points):,} places, sized by {size_by}; governorates and regions shaded as their area. Click a "
-             "place to see the statements that name it · انقر مكاناً لعرض التصريحات التي تذكره.")
-streets = right.toggle("Street map (online) · خريطة الشوارع", value=False, key="map_streets",
-                       help="CARTO's street map under the places (fetched from the internet); off, the map needs "
-                            "no connection")
-event = st.pydeck_chart(maps.places_deck(points, streets=streets), on_select="rerun",
-                        selection_mode="single-object", key="map", height=580)
-st.html(maps.legend_html(sorted(set(points["kind"].dropna()))))
-if streets:
-    st.caption(maps.STREET_CREDIT)
-
-picked = maps.picked_place(event)
 labels = dict(zip(data["place_table"]["place_id"], data["place_table"]["label"]))
-if picked:  # the map's selection (clicking the map away from any place clears it)
-    choice = picked
-    st.caption("Chosen on the map; click elsewhere on the map to choose from the list · اخترته على الخريطة")
-else:
-    named = points[points["statements"] > 0].sort_values("statements", ascending=False)
-    options = [None] + list(named["place_id"].head(PLACE_CHOICES))
-    if st.session_state.get("map_place") not in options:
-        st.session_state["map_place"] = None
-    choice = st.selectbox("Place · المكان", options, key="map_place",
-                          format_func=lambda p: "— click the map or choose · انقر الخريطة أو اختر —" if p is None
-                          else labels.get(p, p))
+choice = place_map(points, size_by, labels)
 if choice:
     about = filters.order(statements, mask & filters.by_places(statements, [choice]))
     st.subheader(f"Statements mentioning {md(labels.get(choice, choice))} · تصريحات تذكر المكان ({len(about):,})")

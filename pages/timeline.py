@@ -8,7 +8,7 @@ from lib.dashboard import charts
 from lib.dashboard import filters
 from lib.dashboard import engine
 from lib.dashboard.data import load_store
-from lib.dashboard.widgets import filter_sidebar, page_start
+from lib.dashboard.widgets import activity_controls, filter_sidebar, page_start
 
 EVENT_ROWS = 2000
 COLUMNS = ["published_date", "published", "date_ok", "speaker_key", "speaker_label", "speaker_group", "source",
@@ -28,14 +28,8 @@ if len(shown) < len(statements):  # filtered: the events of the articles whose s
     dates = dates[dates["article_id"].isin(set(shown["article_id"]))]
 
 st.title("Timeline · الخط الزمني")
-bins = {"auto": "Automatic · تلقائي", "D": "Day · يوم", "W": "Week · أسبوع", "M": "Month · شهر"}
-left, right = st.columns([3, 1])
-bin = right.segmented_control("Per · لكل", list(bins), format_func=bins.get, default="auto", key="t_bin")
-top = right.slider("Speakers shown · عدد المتحدثين", 3, 15, 8, key="t_top")
-left.caption("Statements by publication date, the busiest named speakers stacked (unnamed sources and documents "
-             "apart, in grey). Drag across the chart to narrow what follows to those days (double-click to undo); "
-             "drag the slider under it to zoom · اسحب فوق الرسم لتحديد فترة، والشريط أسفله للتكبير.")
-brush = st.plotly_chart(charts.activity_figure(shown, top=top, bin=None if bin in (None, "auto") else bin),
+bin, top = activity_controls()
+brush = st.plotly_chart(charts.activity_figure(shown, top=top, bin=bin),
                         key="activity", on_select="rerun", selection_mode=("box",))
 odd = charts.implausible(shown)  # of every statement the filters keep, whatever the brush
 days = charts.brushed_range(brush)

@@ -23,7 +23,7 @@ from lib.dashboard import charts, filters, maps, queries, search, url_state
 from lib.dashboard.data import _context, _fingerprint, ensure_store, plausible_span, store_dir
 from lib.dashboard.filters import Filters
 from lib.dashboard.rtl import esc, md, paragraph_html, rtl_block, statement_card
-from lib.dashboard.widgets import PAGE_SIZE, filter_sidebar
+from lib.dashboard.widgets import PAGE_SIZE, activity_controls, filter_sidebar, matrix_tabs, place_map, profile_pick
 
 ENGINE_ENV = "RASD_ENGINE"
 ENGINES = ("pandas", "duckdb")
@@ -216,7 +216,6 @@ def _newest(src: queries.Source) -> pd.DataFrame:
         ORDER BY published DESC NULLS LAST, article_id""").df().drop(columns=["article_id"])
 
 
-PLACE_CHOICES = 1000  # the places the Map page's list offers (as pages/map.py)
 
 
 def map_counts(src: queries.Source, chosen: Filters) -> tuple[pd.DataFrame, str]:
@@ -274,30 +273,8 @@ def map_page() -> None:
     st.title("Map of mentioned places · خريطة الأماكن المذكورة")
     counts, size_by = map_counts(src, chosen)
     points = maps.place_points(place_table, counts, size_by=size_by)
-    left, right = st.columns([3, 1])
-    left.caption(f"{len(points):,} places, sized by {size_by}; governorates and regions shaded as their area. "
-                 "Click a place to see the statements that name it · انقر مكاناً لعرض التصريحات التي تذكره.")
-    streets = right.toggle("Street map (online) · خريطة الشوارع", value=False, key="map_streets",
-                           help="CARTO's street map under the places (fetched from the internet); off, the map "
-                                "needs no connection")
-    event = st.pydeck_chart(maps.places_deck(points, streets=streets), on_select="rerun",
-                            selection_mode="single-object", key="map", height=580)
-    st.html(maps.legend_html(sorted(set(points["kind"].dropna()))))
-    if streets:
-        st.caption(maps.STREET_CREDIT)
-    picked = maps.picked_place(event)
     labels = dict(zip(place_table["place_id"], place_table["label"]))
-    if picked:
-        choice = picked
-        st.caption("Chosen on the map; click elsewhere on the map to choose from the list · اخترته على الخريطة")
-    else:
-        named = points[points["statements"] > 0].sort_values("statements", ascending=False)
-        options = [None] + list(named["place_id"].head(PLACE_CHOICES))
-        if st.session_state.get("map_place") not in options:
-            st.session_state["map_place"] = None
-        choice = st.selectbox("Place · المكان", options, key="map_place",
-                              format_func=lambda p: "— click the map or choose · انقر الخريطة أو اختر —"
-                              if p is None else labels.get(p, p))
+    choice = place_map(points, size_by, labels)
     if choice:
         shown, _ = queries.count_statements(src, chosen, place=choice)
         st.subheader(f"Statements mentioning {md(labels.get(choice, choice))} · تصريحات تذكر المكان ({shown:,})")
@@ -353,7 +330,6 @@ def speaker_matrix(src: queries.Source, chosen: Filters, what: str) -> pd.DataFr
     return flat.set_index("speaker_label") if len(flat) else pd.DataFrame()
 
 
-PROFILE_CHOICES = 400  # the busiest speakers and most mentioned actors the Actors page's profile offers
 
 
 def actors_page() -> None:
@@ -367,37 +343,13 @@ def actors_page() -> None:
     st.title("Actors · الفاعلون")
     left, right = st.columns([2, 3])
     left.plotly_chart(charts.speakers_figure(speaker_chart(src, chosen)), key="speakers")
-    by_place, by_actor = right.tabs(["Speaker × place · المتحدث × المكان", "Speaker × actor · المتحدث × الجهة"])
-    by_place.plotly_chart(charts.matrix_figure(speaker_matrix(src, chosen, "place"),
-                                               "Statements naming a place, per speaker · تصريحات تذكر مكاناً"),
-                          key="speaker_place")
-    by_actor.plotly_chart(charts.matrix_figure(speaker_matrix(src, chosen, "actor"),
-                                               "Statements naming an actor, per speaker · تصريحات تذكر جهة"),
-                          key="speaker_actor")
+    matrix_tabs(right, speaker_matrix(src, chosen, "place"), speaker_matrix(src, chosen, "actor"))
 
     st.header("Profile · ملف")
-    speakers = side["speakers"]
-    if "speaker_group" in speakers:  # people and bodies, not "unnamed sources"
-        speakers = speakers[speakers["speaker_group"] == speakers["speaker_key"]]
-    top_speakers = speakers.sort_values("statements", ascending=False).head(PROFILE_CHOICES)
-    top_actors = actors.sort_values("mentions", ascending=False).head(PROFILE_CHOICES)
-    profiles = {f"speaker:{k}": f"{lab} — speaker · متحدث" for k, lab in zip(top_speakers["speaker_key"],
-                                                               top_speakers["speaker_label"])}
-    profiles.update({f"actor:{a}": f"{lab} — mentioned · مذكور" for a, lab in zip(top_actors["actor_id"],
-                                                                                  top_actors["label"])
-                     if f"speaker:{a}" not in profiles})
-    if not profiles:
-        st.info("No actors yet · لا فاعلين بعد")
+    picked = profile_pick(side["speakers"], actors)
+    if picked is None:
         return
-    pick = st.selectbox("Speaker or actor · متحدث أو جهة", list(profiles), format_func=lambda k: profiles.get(k, k),
-                        key="profile", accept_new_options=True, filter_mode="contains",
-                        help="Type any name and Enter: the best match among every speaker and actor is shown")
-    if pick not in profiles:  # a name typed
-        typed, pick = pick, filters.find_profile(speakers, actors, pick)
-        if pick is None:
-            st.info(f"No speaker or actor is named «{typed}» · لا أحد بهذا الاسم")
-            return
-    kind, ident = pick.split(":", 1)
+    kind, ident = picked
     # said: the filters' statements whose speaker is this one (none when the speaker filter names others)
     said_by = None if chosen.speakers and ident not in chosen.speakers else replace(chosen, speakers=[ident])
     said = queries.count_statements(src, said_by)[0] if said_by is not None else 0
@@ -490,15 +442,8 @@ def timeline_page() -> None:
     src = source()
     chosen = filter_sidebar(sidebar_data(src))
     st.title("Timeline · الخط الزمني")
-    bins = {"auto": "Automatic · تلقائي", "D": "Day · يوم", "W": "Week · أسبوع", "M": "Month · شهر"}
-    left, right = st.columns([3, 1])
-    bin = right.segmented_control("Per · لكل", list(bins), format_func=bins.get, default="auto", key="t_bin")
-    top = right.slider("Speakers shown · عدد المتحدثين", 3, 15, 8, key="t_top")
-    left.caption("Statements by publication date, the busiest named speakers stacked (unnamed sources and "
-                 "documents apart, in grey). Drag across the chart to narrow what follows to those days "
-                 "(double-click to undo); drag the slider under it to zoom · اسحب فوق الرسم لتحديد فترة، والشريط "
-                 "أسفله للتكبير.")
-    table, unit = activity(src, chosen, top, None if bin in (None, "auto") else bin)
+    bin, top = activity_controls()
+    table, unit = activity(src, chosen, top, bin)
     figure = charts.activity_bars(table, unit) if unit else charts.activity_bars(table, "D")
     brush = st.plotly_chart(figure, key="activity", on_select="rerun", selection_mode=("box",))
     span = plausible(src)

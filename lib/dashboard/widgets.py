@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from lib.dashboard import filters, search, url_state
+from lib.dashboard import charts, filters, maps, search, url_state
 from lib.dashboard.data import store_warnings
 from lib.dashboard.filters import Filters
 from lib.dashboard.navigation import route_through_app
@@ -222,3 +222,86 @@ def statement_list(data: dict[str, pd.DataFrame], shown: pd.DataFrame, key: str,
         st.html(statement_card(row, marks))
         with st.expander("Open in its paragraph · اعرض في الفقرة"):
             st.html(paragraph_html(row, body or ""))
+
+
+# ---------------------------------------------------------------- widgets the pandas and DuckDB pages share
+
+PLACE_CHOICES = 1000  # the places the Map page's list offers
+PROFILE_CHOICES = 400  # the busiest speakers and most mentioned actors the Actors page's profile offers
+BINS = {"auto": "Automatic · تلقائي", "D": "Day · يوم", "W": "Week · أسبوع", "M": "Month · شهر"}
+
+
+def place_map(points: pd.DataFrame, size_by: str, labels: dict[str, str]) -> str | None:
+    """The Map page's map of places and its chooser: the place clicked on the map, else the one chosen in the
+    list (the busiest places first), else None."""
+    left, right = st.columns([3, 1])
+    left.caption(f"{len(points):,} places, sized by {size_by}; governorates and regions shaded as their area. "
+                 "Click a place to see the statements that name it · انقر مكاناً لعرض التصريحات التي تذكره.")
+    streets = right.toggle("Street map (online) · خريطة الشوارع", value=False, key="map_streets",
+                           help="CARTO's street map under the places (fetched from the internet); off, the map "
+                                "needs no connection")
+    event = st.pydeck_chart(maps.places_deck(points, streets=streets), on_select="rerun",
+                            selection_mode="single-object", key="map", height=580)
+    st.html(maps.legend_html(sorted(set(points["kind"].dropna()))))
+    if streets:
+        st.caption(maps.STREET_CREDIT)
+    picked = maps.picked_place(event)
+    if picked:  # the map's selection (clicking the map away from any place clears it)
+        st.caption("Chosen on the map; click elsewhere on the map to choose from the list · اخترته على الخريطة")
+        return picked
+    named = points[points["statements"] > 0].sort_values("statements", ascending=False)
+    options = [None] + list(named["place_id"].head(PLACE_CHOICES))
+    if st.session_state.get("map_place") not in options:
+        st.session_state["map_place"] = None
+    return st.selectbox("Place · المكان", options, key="map_place",
+                        format_func=lambda p: "— click the map or choose · انقر الخريطة أو اختر —" if p is None
+                        else labels.get(p, p))
+
+
+def matrix_tabs(right, by_place: pd.DataFrame, by_actor: pd.DataFrame) -> None:
+    """The Actors page's two speaker matrices (speaker × place, speaker × actor) as tabs of a column."""
+    place_tab, actor_tab = right.tabs(["Speaker × place · المتحدث × المكان", "Speaker × actor · المتحدث × الجهة"])
+    place_tab.plotly_chart(charts.matrix_figure(
+        by_place, "Statements naming a place, per speaker · تصريحات تذكر مكاناً"), key="speaker_place")
+    actor_tab.plotly_chart(charts.matrix_figure(
+        by_actor, "Statements naming an actor, per speaker · تصريحات تذكر جهة"), key="speaker_actor")
+
+
+def profile_pick(speakers: pd.DataFrame, actors: pd.DataFrame) -> tuple[str, str] | None:
+    """The Actors page's profile chooser: (kind, id) of the speaker or actor picked or typed (the best match of
+    a typed name), None when there is none; the busiest speakers and most mentioned actors are offered (a
+    list of tens of thousands would be sent on every run)."""
+    if "speaker_group" in speakers:  # people and bodies, not "unnamed sources"
+        speakers = speakers[speakers["speaker_group"] == speakers["speaker_key"]]
+    top_speakers = speakers.sort_values("statements", ascending=False).head(PROFILE_CHOICES)
+    top_actors = actors.sort_values("mentions", ascending=False).head(PROFILE_CHOICES)
+    profiles = {f"speaker:{k}": f"{lab} — speaker · متحدث" for k, lab in zip(top_speakers["speaker_key"],
+                                                               top_speakers["speaker_label"])}
+    profiles.update({f"actor:{a}": f"{lab} — mentioned · مذكور" for a, lab in zip(top_actors["actor_id"],
+                                                                                  top_actors["label"])
+                     if f"speaker:{a}" not in profiles})
+    if not profiles:
+        st.info("No actors yet · لا فاعلين بعد")
+        return None
+    pick = st.selectbox("Speaker or actor · متحدث أو جهة", list(profiles), format_func=lambda k: profiles.get(k, k),
+                        key="profile", accept_new_options=True, filter_mode="contains",
+                        help="Type any name and Enter: the best match among every speaker and actor is shown")
+    if pick not in profiles:  # a name typed
+        typed, pick = pick, filters.find_profile(speakers, actors, pick)
+        if pick is None:
+            st.info(f"No speaker or actor is named «{typed}» · لا أحد بهذا الاسم")
+            return None
+    kind, ident = pick.split(":", 1)
+    return kind, ident
+
+
+def activity_controls() -> tuple[str | None, int]:
+    """The Timeline's bin (None for automatic) and how many speakers to stack, with the chart's caption."""
+    left, right = st.columns([3, 1])
+    bin = right.segmented_control("Per · لكل", list(BINS), format_func=BINS.get, default="auto", key="t_bin")
+    top = right.slider("Speakers shown · عدد المتحدثين", 3, 15, 8, key="t_top")
+    left.caption("Statements by publication date, the busiest named speakers stacked (unnamed sources and "
+                 "documents apart, in grey). Drag across the chart to narrow what follows to those days "
+                 "(double-click to undo); drag the slider under it to zoom · اسحب فوق الرسم لتحديد فترة، والشريط "
+                 "أسفله للتكبير.")
+    return (None if bin in (None, "auto") else bin), top
