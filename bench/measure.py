@@ -6,7 +6,9 @@ they are read in place from ../shared/corpora and never copied; stores the bench
 from __future__ import annotations
 
 import os
+import pickle
 import platform
+import random
 import resource
 import shutil
 import statistics
@@ -174,3 +176,27 @@ def figures(**values: float | int | str) -> str:
         out.append(f"{k}={v:.3g}" if isinstance(v, float) and abs(v) < 1000 else
                    f"{k}={v:.0f}" if isinstance(v, float) else f"{k}={v}")
     return " ".join(out)
+
+
+def random_articles(seed: int, n: int) -> list:
+    """n random articles (RawArticle) of 300 characters or more from all of SaudiNewsNet and ANT v2.1, by
+    reservoir sampling; cached in /tmp/rasd-bench, so the benchmarks that ask for one seed see one sample."""
+    from lib.corpus.readers import RawArticle, read_paths  # only the sampling benchmarks need the readers
+
+    path = BENCH_STORE.parent / f"sample-{seed}-{n}.pkl"
+    if path.exists():
+        return pickle.loads(path.read_bytes())
+    rng, chosen, seen = random.Random(seed), [], 0
+    for item in read_paths([*snn_paths(), ANT2]):
+        if not isinstance(item, RawArticle) or len(item.text.strip()) < 300:
+            continue
+        seen += 1
+        if len(chosen) < n:
+            chosen.append(item)
+        else:
+            j = rng.randrange(seen)
+            if j < n:
+                chosen[j] = item
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(pickle.dumps(chosen))
+    return chosen

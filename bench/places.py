@@ -15,38 +15,12 @@ from __future__ import annotations
 import argparse
 import collections
 import multiprocessing
-import pickle
-import random
 import sys
-from pathlib import Path
 
-from measure import ANT2, figures, need_corpora, snn_paths, timed
+from measure import figures, need_corpora, random_articles, timed
 
 from lib.corpus.importer import analyse_raw
-from lib.corpus.readers import RawArticle, read_paths
-
-CACHE = Path("/tmp/rasd-bench")
-
-
-def _articles(seed: int, n: int) -> list[RawArticle]:
-    """n random articles of 300 characters or more from all of SaudiNewsNet and ANT v2.1 (cached)."""
-    path = CACHE / f"places-sample-{seed}-{n}.pkl"
-    if path.exists():
-        return pickle.loads(path.read_bytes())
-    rng, chosen, seen = random.Random(seed), [], 0
-    for item in read_paths([*snn_paths(), ANT2]):
-        if not isinstance(item, RawArticle) or len(item.text.strip()) < 300:
-            continue
-        seen += 1
-        if len(chosen) < n:
-            chosen.append(item)
-        else:
-            j = rng.randrange(seen)
-            if j < n:
-                chosen[j] = item
-    CACHE.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(pickle.dumps(chosen))
-    return chosen
+from lib.corpus.readers import RawArticle
 
 
 def _places(raw: RawArticle) -> list[tuple[str, str, int, bool, str]]:
@@ -66,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show", type=int, default=40)
     args = ap.parse_args(argv)
     need_corpora()
-    arts = _articles(args.seed, args.articles)
+    arts = random_articles(args.seed, args.articles)
     with timed() as t:
         if args.workers > 1:
             with multiprocessing.get_context("fork").Pool(args.workers) as pool:

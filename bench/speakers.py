@@ -20,20 +20,16 @@ from __future__ import annotations
 import argparse
 import collections
 import multiprocessing
-import pickle
-import random
 import sys
-from pathlib import Path
 
-from measure import ANT2, need_corpora, snn_paths, figures, timed
+from measure import figures, need_corpora, random_articles, timed
 
 from lib import lexicons
 from lib.corpus.importer import analyse_raw
-from lib.corpus.readers import RawArticle, read_paths
+from lib.corpus.readers import RawArticle
 from lib.text.normalize import fold
 from lib.text.tokens import clitic_keys
 
-CACHE = Path("/tmp/rasd-bench")
 
 # Bare nouns: a body or a document named by its kind alone (the bench's own list).
 BARE = {fold(w) for w in """البيان التقرير الوزارة الشركة الصحيفة الهيئة المجلس الجمعية الوكالة المنظمة الدراسة
@@ -54,28 +50,6 @@ ADDRESSEE_DEFINITE = {fold(w) for w in "الصحافيين الصحفيين ال
 PREPOSITIONS = {fold(w) for w in "في عبر خلال على عن إلى من مع أمام لدى".split()}
 WELL_KNOWN = ("vladimir-putin", "bbc", "sohr", "reuters", "afp", "united-nations", "rami-abdulrahman", "ap",
               "donald-trump", "cnn", "sana", "anadolu")
-
-
-def _articles(seed: int, n: int) -> list[RawArticle]:
-    """n random articles of 300 characters or more from all of SaudiNewsNet and ANT v2.1 (cached)."""
-    path = CACHE / f"speaker-sample-{seed}-{n}.pkl"
-    if path.exists():
-        return pickle.loads(path.read_bytes())
-    rng, chosen, seen = random.Random(seed), [], 0
-    for item in read_paths([*snn_paths(), ANT2]):
-        if not isinstance(item, RawArticle) or len(item.text.strip()) < 300:
-            continue
-        seen += 1
-        if len(chosen) < n:
-            chosen.append(item)
-        else:
-            j = rng.randrange(seen)
-            if j < n:
-                chosen[j] = item
-    CACHE.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(pickle.dumps(chosen))
-    return chosen
-
 
 def _statements(raw: RawArticle) -> list[tuple[str, str | None, str | None, str | None, str | None]]:
     art = analyse_raw(raw)
@@ -135,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show", type=int, default=25)
     args = ap.parse_args(argv)
     need_corpora()
-    arts = _articles(args.seed, args.articles)
+    arts = random_articles(args.seed, args.articles)
     with timed() as t:
         if args.workers > 1:
             with multiprocessing.get_context("fork").Pool(args.workers) as pool:
