@@ -121,6 +121,25 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def start_dashboard(env: dict[str, str], port: int, wait: float) -> tuple[subprocess.Popen, str]:
+    """`streamlit run app.py` on a local port with env, once its health check answers: (process, base URL)."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.time() + wait
+    while True:
+        try:
+            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2):
+                return proc, base
+        except OSError:
+            if proc.poll() is not None or time.time() > deadline:
+                proc.terminate()
+                raise SystemExit("streamlit run did not come up")
+            time.sleep(0.3)
+
+
 def served_rss(store: Path, rounds: int = 2) -> tuple[float, dict[str, float], dict[str, float]]:
     """Peak RSS (MB) of a `streamlit run app.py` process while chromium opens every page `rounds` times, the
     seconds each page took to draw in the browser (median), and the RSS after each page's first visit."""
@@ -129,24 +148,11 @@ def served_rss(store: Path, rounds: int = 2) -> tuple[float, dict[str, float], d
 
     port = free_port()
     env = {**os.environ, "RASD_STORE": str(store)}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
+    proc, base = start_dashboard(env, port, wait=60)
     peak = 0.0
     seen: dict[str, list[float]] = {}
     after: dict[str, float] = {}
     try:
-        deadline = time.time() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2):
-                    break
-            except OSError:
-                if proc.poll() is not None or time.time() > deadline:
-                    raise SystemExit("streamlit run did not come up")
-                time.sleep(0.3)
         server = psutil.Process(proc.pid)
 
         def sample() -> float:

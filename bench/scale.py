@@ -437,7 +437,7 @@ def browser_runs(root: Path, sizes: list[str]) -> dict:
     import psutil
     from playwright.sync_api import sync_playwright
 
-    from dashboard import free_port
+    from dashboard import free_port, start_dashboard
 
     print(f"machine: {machine()}; load average {load_average()}; {time.strftime('%Y-%m-%d %H:%M')}")
     out = {}
@@ -445,25 +445,10 @@ def browser_runs(root: Path, sizes: list[str]) -> dict:
         store = root / size
         port = free_port()
         env = {**os.environ, "RASD_STORE": str(store), "RASD_ENGINE": "duckdb"}
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-             "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-             "--server.fileWatcherType", "none"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL)
-        base = f"http://127.0.0.1:{port}"
+        proc, base = start_dashboard(env, port, wait=120)
         peak = Peak(pid=proc.pid)
         times: dict[str, float] = {}
         try:
-            deadline = time.time() + 120
-            while True:
-                try:
-                    import urllib.request
-                    with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2):
-                        break
-                except OSError:
-                    if proc.poll() is not None or time.time() > deadline:
-                        raise SystemExit("streamlit run did not come up")
-                    time.sleep(0.2)
             with peak.watch(), sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
                 page = browser.new_page(viewport={"width": 1400, "height": 1000})
