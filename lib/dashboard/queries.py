@@ -550,26 +550,19 @@ def search_keys(statements: pa.Table) -> pa.Table:
     texts = statements.column(SEARCH_COLUMN).to_pylist() if SEARCH_COLUMN in statements.column_names \
         else [None] * statements.num_rows
     index = search.build_index(texts, search.lexicon_variants())
-    word_keys: list[list[int]] = [[] for _ in index.vocabulary]
-    names: list[str] = []
+    names: list[str] = []  # key id → "a…"/"d…" key
+    edge_words: list[int] = []  # (word id, key id): which keys each word of the vocabulary carries
+    edge_keys: list[int] = []
     for table, prefix in ((index.any_ids, "a"), (index.definite_ids, "d")):
         for key, ids in table.items():
+            edge_words.extend(ids)
+            edge_keys.extend([len(names)] * len(ids))
             names.append(prefix + key)
-            for wid in ids:
-                word_keys[wid].append(len(names) - 1)
-    pairs = np.unique(np.stack([index.rows.astype(np.int64), index.tokens.astype(np.int64)]), axis=1) \
-        if len(index.tokens) else np.empty((2, 0), dtype=np.int64)
-    counts = np.array([len(k) for k in word_keys], dtype=np.int64)
-    flat = np.array([k for keys in word_keys for k in keys], dtype=np.int64)
-    starts = np.concatenate([[0], np.cumsum(counts)[:-1]]) if len(counts) else counts
-    per_pair = counts[pairs[1]] if pairs.shape[1] else np.empty(0, dtype=np.int64)
-    rows = np.repeat(pairs[0], per_pair)
-    offsets = np.repeat(starts[pairs[1]], per_pair) + (np.arange(per_pair.sum()) - np.repeat(np.cumsum(per_pair) - per_pair, per_pair))
-    keys = flat[offsets] if len(offsets) else np.empty(0, dtype=np.int64)
-    both = np.unique(np.stack([keys, rows]), axis=1) if len(rows) else np.empty((2, 0), dtype=np.int64)
-    ids = statements.column("statement_id").take(pa.array(both[1]))
-    key_names = pa.array(names, pa.string()).take(pa.array(both[0])) if len(names) else pa.array([], pa.string())
-    table = pa.table({"statement_id": ids, "key": key_names})
+    words = pd.DataFrame({"row": index.rows, "word": index.tokens}).drop_duplicates()
+    edges = pd.DataFrame({"word": np.array(edge_words, dtype=np.int32), "key": np.array(edge_keys, dtype=np.int64)})
+    hits = words.merge(edges, on="word")[["row", "key"]].drop_duplicates()
+    table = pa.table({"statement_id": statements.column("statement_id").take(pa.array(hits["row"].to_numpy())),
+                      "key": pa.array(names, pa.string()).take(pa.array(hits["key"].to_numpy()))})
     return table.sort_by([("key", "ascending")])
 
 
