@@ -35,7 +35,7 @@ def _entry(key: str, lex: Lexicons, memo: dict, firsts: frozenset[str]) -> tuple
     """(the topics.tsv form a folded word is behind its proclitics, its readings that open a two-word form)."""
     found = memo.get(key)
     if found is None:
-        readings = tuple(dict.fromkeys(bare(k) for k in clitic_keys(key)))  # بالمباراه → مباراه, literal first
+        readings = _readings(key)
         hit = next((r for r in readings if r in lex.topic_words), None)
         opening = tuple(r for r in readings if r in firsts)
         found = memo[key] = (hit, readings if opening else ()) if hit or opening else _NOTHING
@@ -68,7 +68,7 @@ def forms_found(tokens: list[Token], lex: Lexicons) -> Counter:
 
 
 def _readings(key: str) -> tuple[str, ...]:
-    """The bare readings of a folded word behind its proclitics, literal first (a two-word form's second word)."""
+    """The bare readings of a folded word behind its proclitics, literal first (بالمباراه → مباراه)."""
     return tuple(dict.fromkeys(bare(k) for k in clitic_keys(key)))
 
 
