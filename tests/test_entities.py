@@ -612,3 +612,22 @@ def test_a_family_name_after_abdullah():
 @pytest.mark.xfail(reason="seed 89: حدائق is no eponym head, so the king's name is read as a person", strict=True)
 def test_a_park_named_after_a_king():
     assert not arabic_names("وتقع المواقع بجوار حدائق الملك عبد الله العالمية", "actor")
+
+
+@pytest.mark.parametrize("text, place, country", [
+    ("قصفت مقاتلات التحالف مواقع الحوثيين في مديرية الدريهمي", "Ad Durayhimi", "YE"),  # Yemen is taken whole
+    ("اقتحمت قوات الاحتلال بلدة برقين غرب مدينة جنين", "Birqin", "PS"),  # so are Palestine's towns
+    ("وقال المتحدث باسم الدفاع المدني بمنطقة الجوف إن", "Al Jawf Region", "SA"),  # the Saudi region, not a town
+])
+def test_towns_of_the_regions_news_covers(text, place, country):
+    found = find_entities(text)
+    assert (place, country) in {(e.name, e.country) for e in found.entities.values() if e.entity_type == "place"}
+
+
+@pytest.mark.parametrize("text", [
+    "وقالت الحكومة إن التحالف سيواصل عملياته في السوق",  # التحالف، السوق: small Yemeni towns' names
+    "شارك العمال في الحكومة الجديدة",
+    "ونشرت الجامعة بحوث الطلاب",  # حوث behind the ب of بحوث
+])
+def test_small_towns_named_like_everyday_words_are_not_read_into_text(text):
+    assert not [e.name for e in find_entities(text).entities.values() if e.entity_type == "place"]
