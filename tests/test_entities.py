@@ -618,6 +618,8 @@ def test_a_park_named_after_a_king():
     ("قصفت مقاتلات التحالف مواقع الحوثيين في مديرية الدريهمي", "Ad Durayhimi", "YE"),  # Yemen is taken whole
     ("اقتحمت قوات الاحتلال بلدة برقين غرب مدينة جنين", "Birqin", "PS"),  # so are Palestine's towns
     ("وقال المتحدث باسم الدفاع المدني بمنطقة الجوف إن", "Al Jawf Region", "SA"),  # the Saudi region, not a town
+    ("وصلت البعثة إلى مطار كوبنهاجن أمس", "Copenhagen", "DK"),  # a foreign hard g written ج (GeoNames: غ)
+    ("عقدت القمة في لوكسمبورج", "Luxembourg", "LU"),
 ])
 def test_towns_of_the_regions_news_covers(text, place, country):
     found = find_entities(text)
