@@ -45,7 +45,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from lib.corpus.store import TABLES, choose_store
-from lib.dashboard import filters, search
+from lib.dashboard import derived, filters, search
 from lib.dashboard.filters import Filters
 
 UNKNOWN_LABEL = "unknown · غير معروف"  # as lib.dashboard.data labels the statements of no known speaker
@@ -78,34 +78,6 @@ CREATE OR REPLACE MACRO label(a, b) AS (CASE
 """
 
 
-# What each statements part's narrow copy holds (`rows`: what the filters, the order and the aggregates read, with
-# the publication time parsed and the speaker as one integer) and its speakers (`speakers`: one row per distinct
-# speaker_id/speaker/speaker_ar/speaker_kind, with how many statements and the first in list order). Written once
-# per part (a part never changes) beside the store, so no question parses dates or trims names row by row.
-_ROWS_SQL = """
-SELECT s.statement_id, s.article_id, s."start", TRY_CAST(s.published AS TIMESTAMP) AS published_ts,
-       (hash(s.speaker_id, s.speaker, s.speaker_ar, s.speaker_kind) & 9223372036854775807)::BIGINT AS who,
-       s.place_ids, s.actor_ids, a.topic
-FROM part s LEFT JOIN (SELECT article_id, any_value(topic) AS topic FROM arts GROUP BY article_id) a USING (article_id)
-"""
-_SPEAKERS_SQL = """
-SELECT (hash(speaker_id, speaker, speaker_ar, speaker_kind) & 9223372036854775807)::BIGINT AS who,
-       any_value(speaker_id) AS speaker_id, any_value(speaker) AS speaker, any_value(speaker_ar) AS speaker_ar,
-       any_value(speaker_kind) AS speaker_kind, count(*)::BIGINT AS n,
-       min((coalesce(TRY_CAST(published AS TIMESTAMP), TIMESTAMP '9999-12-31 23:59:59'), article_id, "start"))
-           AS first_at
-FROM part GROUP BY ALL
-"""
-_PART_COLUMNS = ["statement_id", "article_id", "start", "published", "speaker_id", "speaker", "speaker_ar",
-                 "speaker_kind", "place_ids", "actor_ids"]
-
-
-@lru_cache(maxsize=1)
-def _derived_version() -> str:
-    """What the per-part narrow copies depend on (their SQL, DuckDB's hash function): a change makes a new folder."""
-    return hashlib.sha256((_ROWS_SQL + _SPEAKERS_SQL + duckdb.__version__).encode()).hexdigest()[:12]
-
-
 def _side_folder(root: Path, kind: str, version: str) -> Path:
     """Where per-part files of `kind` live: beside the store's parts, else (read-only store) a temp folder."""
     folder = root / kind / version
@@ -120,33 +92,6 @@ def _side_folder(root: Path, kind: str, version: str) -> Path:
         folder = Path(tempfile.gettempdir()) / f"rasd-{kind}" / tag / version
         folder.mkdir(parents=True, exist_ok=True)
         return folder
-
-
-def _read_part(path: str, columns: list[str], table: str) -> pa.Table:
-    """The columns of a part, the schema's nulls for those an older part lacks."""
-    have = set(pq.read_schema(path).names)
-    got = pq.read_table(path, columns=[c for c in columns if c in have])
-    for c in columns:
-        if c not in have:
-            got = got.append_column(c, pa.nulls(got.num_rows, TABLES[table].field(c).type))
-    return got.select(columns)
-
-
-def derive_part(part: str, articles_part: str | None, rows_to: Path, speakers_to: Path) -> None:
-    """Write a statements part's narrow rows and speakers (each whole, then renamed)."""
-    part_t = _read_part(part, _PART_COLUMNS, "statements")  # noqa: F841 - read by name by the SQL
-    arts = (_read_part(articles_part, ["article_id", "topic"], "articles") if articles_part  # noqa: F841
-            else TABLES["articles"].empty_table().select(["article_id", "topic"]))
-    con = duckdb.connect(config={"threads": 1})
-    try:
-        con.register("part", part_t)
-        con.register("arts", arts)
-        for sql, target in ((_ROWS_SQL, rows_to), (_SPEAKERS_SQL, speakers_to)):
-            tmp = target.parent / f".tmp-{uuid.uuid4().hex[:8]}-{target.name}"
-            con.execute(f"COPY ({sql}) TO {_sql_text(str(tmp))} (FORMAT parquet, COMPRESSION zstd)")
-            os.replace(tmp, target)
-    finally:
-        con.close()
 
 
 class Source:
@@ -249,87 +194,63 @@ class Source:
             return frame
         return self.cached(("persisted", name), load)
 
-    def derived_folders(self) -> tuple[Path, Path]:
-        """Where the narrow rows and the speakers of each statements part are kept."""
-        folder = _side_folder(self.root, "derived", _derived_version())
-        (folder / "rows").mkdir(exist_ok=True)
-        (folder / "speakers").mkdir(exist_ok=True)
-        return folder / "rows", folder / "speakers"
+    def derived_folder(self) -> Path:
+        """Where the blocks (lib.dashboard.derived) and the answers kept per set of committed batches live."""
+        return _side_folder(self.root, "derived", derived.version())
 
-    def build_derived(self, progress=None) -> int:
-        """Write the narrow rows and speakers of every statements part that has none yet; how many were made."""
-        rows_dir, speakers_dir = self.derived_folders()
-        made = 0
-        for part in self.parts["statements"]:
-            name = Path(part).name
-            if (rows_dir / name).exists() and (speakers_dir / name).exists():
-                continue
-            derive_part(part, self.batch_of.get(part, {}).get("articles"), rows_dir / name, speakers_dir / name)
-            made += 1
-            if progress:
-                progress(made, part)
+    def build_derived(self) -> list[str]:
+        """Make the blocks the committed parts need (where missing); the names of those made."""
+        made: list[str] = []
+        self._blocks = self._current_blocks(made)
         return made
 
+    def _current_blocks(self, made: list[str] | None = None) -> list[tuple[Path, int]]:
+        folder = self.derived_folder() / "blocks"
+        folder.mkdir(exist_ok=True)
+        names = self.parts["statements"]
+        return derived.current_blocks(folder, names, [self.batch_of.get(p, {}) for p in names], made)
+
     def _derive(self) -> None:
-        """The `ix` view and the `_speakers` table over the statements parts' narrow copies (made where missing)."""
+        """The `ix` and `arts` views and the `_speakers` table over the blocks of the committed parts (made where
+        missing: a new batch costs one small block, now and then a merge of eight)."""
         self.build_derived()
-        rows_dir, speakers_dir = self.derived_folders()
-        names = [Path(p).name for p in self.parts["statements"]]
         self.part_of = dict(enumerate(self.parts["statements"]))
-        if names:
-            self._attach_ix([str(rows_dir / n) for n in names])
-            listed = ", ".join(_sql_text(str(speakers_dir / n)) for n in names)
-            who = f"""
-                SELECT who, any_value(speaker_id) AS speaker_id, any_value(speaker) AS speaker,
-                       any_value(speaker_ar) AS speaker_ar, any_value(speaker_kind) AS speaker_kind,
-                       sum(n)::BIGINT AS n
-                FROM read_parquet([{listed}]) GROUP BY who ORDER BY min(first_at), who"""
-        else:
-            self.con.execute("""CREATE OR REPLACE VIEW ix AS SELECT ''::VARCHAR AS statement_id,
-                ''::VARCHAR AS article_id, 0::INTEGER AS start, NULL::TIMESTAMP AS published_ts, 0::BIGINT AS who,
-                []::VARCHAR[] AS place_ids, []::VARCHAR[] AS actor_ids, NULL::VARCHAR AS topic,
-                0::INTEGER AS part WHERE FALSE""")
-            who = """SELECT 0::BIGINT AS who, ''::VARCHAR AS speaker_id, ''::VARCHAR AS speaker,
-                ''::VARCHAR AS speaker_ar, ''::VARCHAR AS speaker_kind, 0::BIGINT AS n WHERE FALSE"""
+        sources = []
+        attached = getattr(self, "_attached", {})  # alias → generation, the current and the previous kept
+        generation = getattr(self, "_generation", 0) + 1
+        for path, start in self._blocks:
+            alias = "b_" + path.stem
+            if alias not in attached:
+                self.con.execute(f"ATTACH {_sql_text(str(path))} AS {alias} (READ_ONLY)")
+            attached[alias] = generation
+            sources.append((alias, start))
+        if not sources:  # an empty store: empty tables of the blocks' columns
+            self.con.execute("CREATE SCHEMA IF NOT EXISTS no_block")
+            if not self.con.execute("SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'no_block'"
+                                    ).fetchone()[0]:
+                derived.fill_single(self.con, {}, prefix="no_block.")
+            sources = [("no_block", 0)]
+        self._sources = sources
+        for table in ("ix", "arts"):
+            self.con.execute(f"CREATE OR REPLACE VIEW {table} AS {derived.union_sql(table, sources)}")
+        # a question still running on another thread's cursor keeps the previous blocks until the next change
+        for alias, gen in list(attached.items()):
+            if gen < generation - 1:
+                self.con.execute(f"DETACH DATABASE IF EXISTS {alias}")
+                del attached[alias]
+        self._attached, self._generation = attached, generation
+        who = f"""
+            SELECT who, any_value(speaker_id) AS speaker_id, any_value(speaker) AS speaker,
+                   any_value(speaker_ar) AS speaker_ar, any_value(speaker_kind) AS speaker_kind, sum(n)::BIGINT AS n
+            FROM ({derived.union_sql("speakers", sources)}) GROUP BY who ORDER BY min(first_at), who"""
         self._speakers = self.persisted("speakers", lambda: speaker_dimension(self.con.execute(who).df()))
         dim = self._speakers[["who", "speaker_key", "speaker_label", "speaker_group"]]  # noqa: F841
         self.con.execute("CREATE OR REPLACE TABLE _speakers AS SELECT * FROM dim")
 
-    def _attach_ix(self, files: list[str]) -> None:
-        """`ix`: every part's narrow rows in one DuckDB file per set of committed batches, in list order (made
-        from the narrow copies when missing: seconds, once; then every process opens it at once). DuckDB's own
-        format answers a scan of a million rows many times faster than a thousand small Parquet files, and its
-        buffer manager reads only the blocks a question needs."""
-        db = self.answers_folder() / "ix.duckdb"
-        if not db.exists():
-            tmp = db.with_name(f".tmp-{uuid.uuid4().hex[:8]}-ix.duckdb")
-            parts = pa.table({"filename": pa.array(files, pa.string()),  # noqa: F841 - read by name
-                              "part": pa.array(range(len(files)), pa.int32())})
-            con = duckdb.connect(str(tmp), config={"memory_limit": MEMORY_LIMIT})
-            try:
-                listed = ", ".join(_sql_text(f) for f in files)
-                con.execute(f"""CREATE TABLE ix AS SELECT r.* EXCLUDE (filename), p.part
-                                FROM read_parquet([{listed}], filename = true) r JOIN parts p USING (filename)
-                                ORDER BY published_ts NULLS LAST, article_id, start""")
-            finally:
-                con.close()
-            os.replace(tmp, db)
-        # A new alias per set of batches, the view re-pointed, the one before kept attached until the next
-        # change: a question still running on another thread's cursor never loses its database.
-        alias = "ix_" + db.parent.name
-        attached = getattr(self, "_attached", [])
-        if alias not in attached:
-            self.con.execute(f"ATTACH {_sql_text(str(db))} AS {alias} (READ_ONLY)")
-            attached.append(alias)
-        self.con.execute(f"CREATE OR REPLACE VIEW ix AS SELECT * FROM {alias}.ix")
-        while len(attached) > 2:
-            self.con.execute(f"DETACH DATABASE IF EXISTS {attached.pop(0)}")
-        self._attached = attached
-
     def answers_folder(self) -> Path:
         """Where what is computed once per set of committed batches is kept (the folders of earlier sets go)."""
         tag = hashlib.sha256("\n".join(self._fingerprint or ()).encode()).hexdigest()[:16]
-        folder = self.derived_folders()[0].parent / "answers" / tag
+        folder = self.derived_folder() / "answers" / tag
         if not folder.exists():
             for old in folder.parent.glob("*"):
                 shutil.rmtree(old, ignore_errors=True)
@@ -378,21 +299,12 @@ class Source:
         return self.persisted(kind, lambda: self._entity_table(kind))
 
     def _entity_table(self, kind: Literal["places", "actors"]) -> pd.DataFrame:
-        self.need(kind)
-        id_col, extra = (("place_id", ["lat", "lon", "kind", "precision", "country", "parent_id"])
-                         if kind == "places" else ("actor_id", ["kind", "country"]))
-        # the first non-null value in store order: arg_min over (part, row) packed in one integer is a
-        # plain aggregate, where first(… ORDER BY …) sorts every group
-        firsts = ", ".join(f'arg_min("{c}", part_no * 4294967296 + file_row_number) FILTER (WHERE "{c}" IS NOT '
-                           f"NULL {'AND NOT isnan(' + c + ')' if c in ('lat', 'lon') else ''}) AS \"{c}\""
-                           for c in ["name", "name_ar", *extra])
-        found = self.cursor().execute(f"""
-            SELECT *, label(name, name_ar) AS label FROM (
-                SELECT {id_col}, {firsts}, sum(mentions)::BIGINT AS mentions,
-                       count(DISTINCT article_id)::BIGINT AS articles
-                FROM {kind}_o GROUP BY {id_col})
-            ORDER BY mentions DESC, {id_col}""").df()
-        return found
+        id_col, cols = derived.ENTITY_COLUMNS[kind]
+        listed = ", ".join(f'"{c}"' for c in cols)
+        union = derived.union_sql(f"{kind}_agg", self._sources)
+        return self.cursor().execute(f"""
+            SELECT {id_col}, {listed}, mentions, articles, label(name, name_ar) AS label
+            FROM ({derived.merged_sql(f"{kind}_agg", union)}) ORDER BY mentions DESC, {id_col}""").df()
 
 
 def speaker_dimension(who: pd.DataFrame) -> pd.DataFrame:
@@ -754,7 +666,7 @@ def _articles_of(src: Source, found: pd.DataFrame) -> pd.DataFrame:
     names = ["article_id", "title", "source", "url", "source_file", "topic"]
     wanted = pa.array(ids, pa.string())
     tables = [t.filter(pc.is_in(t.column("article_id"), wanted)) for t in
-              (_read_part(f, names, "articles") for f in files)]
+              (derived.read_part(f, names, "articles") for f in files)]
     arts = (pa.concat_tables(tables).to_pandas().drop_duplicates("article_id") if tables
             else pd.DataFrame(columns=names))
     cols = "article_id, first(title) AS title, first(source) AS source, first(url) AS url, " \
@@ -1104,7 +1016,7 @@ def main(argv: list[str] | None = None) -> int:
     made = build_search_keys(src, show)
     key_files(src)
     print(f"{src.root}: search keys for {made} new part(s), {total} in all, in {_keys_folder(src)}")
-    print(f"{src.root}: narrow copies and speakers of {total} part(s) in {src.derived_folders()[0].parent}")
+    print(f"{src.root}: {len(src._blocks)} block(s) over {total} part(s) in {src.derived_folder() / 'blocks'}")
     return 0
 
 
