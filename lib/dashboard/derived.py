@@ -46,6 +46,11 @@ STATEMENT_COLUMNS = ["statement_id", "article_id", "start", "published", "speake
 ARTICLE_COLUMNS = ["article_id", "published", "title", "source", "topic"]
 
 
+def sql_text(value: str) -> str:
+    """A string as an SQL literal."""
+    return "'" + value.replace("'", "''") + "'"
+
+
 def version() -> str:
     """What the blocks depend on (this module's SQL, DuckDB's hash function): a change makes a new folder."""
     return hashlib.sha256((inspect.getsource(sys.modules[__name__]) + duckdb.__version__).encode()).hexdigest()[:12]
@@ -94,20 +99,29 @@ def _entity_sql(kind: str, rows: str) -> str:
             f"count(DISTINCT article_id)::BIGINT AS articles FROM {rows} GROUP BY {id_col}")
 
 
-def fill_single(con: duckdb.DuckDBPyConnection, batch: dict[str, str], prefix: str = "") -> None:
-    """The block tables of one batch (its parts by table; none: empty tables of the right columns) in `con`."""
-    st = read_part(batch.get("statements"), STATEMENT_COLUMNS, "statements")  # noqa: F841 - read by name
-    ar = read_part(batch.get("articles"), ARTICLE_COLUMNS, "articles")  # noqa: F841
-    pl = read_part(batch.get("places"), ["article_id", "place_id", "mentions", *ENTITY_COLUMNS["places"][1]],  # noqa: F841
-                   "places", numbered=True)
-    ac = read_part(batch.get("actors"), ["article_id", "actor_id", "mentions", *ENTITY_COLUMNS["actors"][1]],  # noqa: F841
-                   "actors", numbered=True)
+def _parts(batches: list[dict[str, str]], table: str, columns: list[str], numbered: bool = False) -> pa.Table:
+    """One table's rows of consecutive batches, each with its batch's position in the block (`part`)."""
+    got = [read_part(batch.get(table), columns, table, numbered) for batch in batches] or \
+        [read_part(None, columns, table, numbered)]
+    return pa.concat_tables([t.append_column("part", pa.array([k] * t.num_rows, pa.int32()))
+                             for k, t in enumerate(got)])
+
+
+def fill_parts(con: duckdb.DuckDBPyConnection, batches: list[dict[str, str]], prefix: str = "") -> None:
+    """The block tables of consecutive batches (their parts by table; none: empty tables of the right columns),
+    made from the parts, in `con`."""
+    st = _parts(batches, "statements", STATEMENT_COLUMNS)  # noqa: F841 - read by name by the SQL below
+    ar = _parts(batches, "articles", ARTICLE_COLUMNS)  # noqa: F841
+    pl = _parts(batches, "places", ["article_id", "place_id", "mentions", *ENTITY_COLUMNS["places"][1]],  # noqa: F841
+                numbered=True)
+    ac = _parts(batches, "actors", ["article_id", "actor_id", "mentions", *ENTITY_COLUMNS["actors"][1]],  # noqa: F841
+                numbered=True)
     con.execute(f"""CREATE TABLE {prefix}ix AS
         SELECT s.statement_id, s.article_id, s."start", TRY_CAST(s.published AS TIMESTAMP) AS published_ts,
                (hash(s.speaker_id, s.speaker, s.speaker_ar, s.speaker_kind) & 9223372036854775807)::BIGINT AS who,
-               s.place_ids, s.actor_ids, a.topic, 0::INTEGER AS part
-        FROM st s LEFT JOIN (SELECT article_id, any_value(topic) AS topic FROM ar GROUP BY article_id) a
-             USING (article_id)
+               s.place_ids, s.actor_ids, a.topic, s.part
+        FROM st s LEFT JOIN (SELECT article_id, part, any_value(topic) AS topic FROM ar GROUP BY ALL) a
+             USING (article_id, part)
         ORDER BY {ORDER}""")
     con.execute(f"""CREATE TABLE {prefix}speakers AS
         SELECT (hash(speaker_id, speaker, speaker_ar, speaker_kind) & 9223372036854775807)::BIGINT AS who,
@@ -117,10 +131,11 @@ def fill_single(con: duckdb.DuckDBPyConnection, batch: dict[str, str], prefix: s
                    AS first_at
         FROM st GROUP BY ALL""")
     con.execute(f"""CREATE TABLE {prefix}arts AS
-        SELECT article_id, published, TRY_CAST(published AS TIMESTAMP) AS published_ts, title, source, topic,
-               0::INTEGER AS part FROM ar""")
-    con.execute(f"CREATE TABLE {prefix}places_agg AS {_entity_sql('places', 'pl')}")
-    con.execute(f"CREATE TABLE {prefix}actors_agg AS {_entity_sql('actors', 'ac')}")
+        SELECT article_id, published, TRY_CAST(published AS TIMESTAMP) AS published_ts, title, source, topic, part
+        FROM ar""")
+    for kind, rows in (("places", "pl"), ("actors", "ac")):
+        con.execute(f"CREATE TABLE {prefix}{kind}_agg AS "
+                    f"{_entity_sql(kind, f'(SELECT * REPLACE (part::BIGINT * {_POS} + row AS row) FROM {rows})')}")
 
 
 def union_sql(table: str, sources: list[tuple[str, int]]) -> str:
@@ -154,6 +169,7 @@ def merged_sql(table: str, union: str) -> str:
             f"FROM ({union}) GROUP BY {id_col}")
 
 
+FROM_PARTS = 64  # a block of up to this many parts none of whose children is there is made from its parts
 BLOCK_TABLES = ("ix", "speakers", "arts", "places_agg", "actors_agg")
 
 
@@ -179,17 +195,19 @@ def ensure_block(folder: Path, names: list[str], batches: list[dict[str, str]], 
     target = folder / block_name(names)
     if target.exists():
         return target
-    if len(names) == 1:
-        _write(target, lambda con: fill_single(con, batches[0]))
+    step = next((s for s in LEVELS if s < len(names)), 1)
+    whole = len(names) == 1 or (len(names) <= FROM_PARTS and not any(
+        (folder / block_name(names[i:i + step])).exists() for i in range(0, len(names), step)))
+    if whole:  # (a new part, or a first build: from the parts at once, not through blocks of one)
+        _write(target, lambda con: fill_parts(con, batches))
     else:
-        step = next(s for s in LEVELS if s < len(names))
         children = [ensure_block(folder, names[i:i + step], batches[i:i + step], made)
                     for i in range(0, len(names), step)]
 
         def fill(con: duckdb.DuckDBPyConnection) -> None:
             sources = []
             for k, child in enumerate(children):
-                con.execute(f"ATTACH '{child}' AS c{k} (READ_ONLY)")
+                con.execute(f"ATTACH {sql_text(str(child))} AS c{k} (READ_ONLY)")
                 sources.append((f"c{k}", k * step))
             for table in BLOCK_TABLES:
                 con.execute(f"CREATE TABLE {table} AS {merged_sql(table, union_sql(table, sources))}")

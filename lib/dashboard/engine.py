@@ -20,7 +20,7 @@ import pandas as pd
 import streamlit as st
 
 from lib.dashboard import charts, filters, maps, queries, search, url_state
-from lib.dashboard.data import _context, _fingerprint, ensure_store, plausible_span, store_dir
+from lib.dashboard.data import _context, _fingerprint, ensure_store, latest_day, span_of_days, store_dir
 from lib.dashboard.filters import Filters
 from lib.dashboard.rtl import esc, md, paragraph_html, rtl_block, statement_card
 from lib.dashboard.widgets import PAGE_SIZE, activity_controls, filter_sidebar, matrix_tabs, place_map, profile_pick
@@ -90,22 +90,18 @@ def _sidebar_data(src: queries.Source) -> dict[str, pd.DataFrame]:
 
 def _topics(src: queries.Source) -> pd.DataFrame:
     """The topics the articles have (none in a store written before topics were found)."""
-    src.need("articles")
-    return src.cursor().execute("SELECT DISTINCT topic FROM articles WHERE topic IS NOT NULL ORDER BY topic").df()
+    return src.cursor().execute("SELECT DISTINCT topic FROM arts WHERE topic IS NOT NULL ORDER BY topic").df()
 
 
 def _span(src: queries.Source) -> pd.DataFrame:
     """The first and last publication day of the statements inside the corpus's plausible span
-    (`data.plausible_span` over the articles' days), as the two rows `filters.date_span` reads."""
-    src.need("articles")
-    cur = src.cursor()
-    days = cur.execute("SELECT TRY_CAST(published AS TIMESTAMP) AS day FROM articles").df()["day"]
-    lo, hi = plausible_span(pd.to_datetime(days))
+    (`plausible`), as the two rows `filters.date_span` reads."""
+    span = plausible(src)
     first = last = None
-    if lo is not None:
-        first, last = cur.execute("SELECT min(published_ts), max(published_ts) FROM ix WHERE published_ts "
-                                  "BETWEEN $lo AND $hi", {"lo": lo.to_pydatetime(warn=False), "hi": hi.to_pydatetime(warn=False)}
-                                  ).fetchone()
+    if span is not None:
+        first, last = src.cursor().execute(
+            "SELECT min(published_ts), max(published_ts) FROM ix WHERE published_ts BETWEEN $lo AND $hi",
+            {"lo": span[0].to_pydatetime(warn=False), "hi": span[1].to_pydatetime(warn=False)}).fetchone()
     dated = [d for d in (first, last) if d is not None]
     return pd.DataFrame({"published_date": pd.to_datetime(pd.Series(dated, dtype="datetime64[ns]")),
                          "date_ok": np.ones(len(dated), dtype=bool)})
@@ -182,40 +178,35 @@ def _home_figures(src: queries.Source) -> dict[str, object]:
 
 def _home_counts(src: queries.Source) -> pd.DataFrame:
     """Distinct articles, and dated statements outside the plausible span."""
-    src.need("articles")
     cur = src.cursor()
-    days = cur.execute("SELECT TRY_CAST(published AS TIMESTAMP) AS day FROM articles").df()["day"]
-    lo, hi = plausible_span(pd.to_datetime(days))
-    articles = cur.execute("SELECT count(DISTINCT article_id) FROM articles").fetchone()[0]
-    if lo is None:
+    span = plausible(src)
+    articles = cur.execute("SELECT count(DISTINCT article_id) FROM arts").fetchone()[0]
+    if span is None:
         odd = cur.execute("SELECT count(*) FROM ix WHERE published_ts IS NOT NULL").fetchone()[0]
     else:
         odd = cur.execute("SELECT count(*) FROM ix WHERE published_ts IS NOT NULL AND NOT (published_ts BETWEEN "
-                          "$lo AND $hi)", {"lo": lo.to_pydatetime(warn=False), "hi": hi.to_pydatetime(warn=False)}).fetchone()[0]
+                          "$lo AND $hi)", {"lo": span[0].to_pydatetime(warn=False),
+                                           "hi": span[1].to_pydatetime(warn=False)}).fetchone()[0]
     return pd.DataFrame({"articles": [int(articles)], "odd": [int(odd)]})
 
 
 def _topic_counts(src: queries.Source) -> pd.DataFrame:
     """Articles per topic (unknown counted as other), most first; empty when no article has a topic."""
-    src.need("articles")
     return src.cursor().execute("""
-        SELECT coalesce(topic, 'other') AS topic, count(*)::BIGINT AS n FROM articles
-        WHERE EXISTS (SELECT 1 FROM articles WHERE topic IS NOT NULL)
+        SELECT coalesce(topic, 'other') AS topic, count(*)::BIGINT AS n FROM arts
+        WHERE EXISTS (SELECT 1 FROM arts WHERE topic IS NOT NULL)
         GROUP BY ALL ORDER BY n DESC, topic""").df()
 
 
 def _newest(src: queries.Source) -> pd.DataFrame:
     """The newest ARTICLE_ROWS articles (undated last): published, title, source, topic, statements."""
-    src.need("articles")
     return src.cursor().execute(f"""
-        WITH a AS (SELECT article_id, published, title, source, topic FROM articles
+        WITH a AS (SELECT article_id, published, title, source, topic FROM arts
                    ORDER BY published DESC NULLS LAST, article_id LIMIT {ARTICLE_ROWS})
         SELECT a.*, coalesce(n.statements, 0)::BIGINT AS statements FROM a
         LEFT JOIN (SELECT article_id, count(*) AS statements FROM ix
                    WHERE article_id IN (SELECT article_id FROM a) GROUP BY article_id) n USING (article_id)
         ORDER BY published DESC NULLS LAST, article_id""").df().drop(columns=["article_id"])
-
-
 
 
 def map_counts(src: queries.Source, chosen: Filters) -> tuple[pd.DataFrame, str]:
@@ -387,12 +378,17 @@ def full_load_only(title: str) -> None:
 
 
 def plausible(src: queries.Source) -> tuple[pd.Timestamp, pd.Timestamp] | None:
-    """The corpus's plausible span of publication times (`data.plausible_span` over the articles' days; kept per
-    set of batches), or None when no article is dated."""
+    """The corpus's plausible span of publication times (`data.plausible_span`, from the articles per publication
+    day; kept per set of batches), or None when no article is dated."""
     def make() -> pd.DataFrame:
-        src.need("articles")
-        days = src.cursor().execute("SELECT TRY_CAST(published AS TIMESTAMP) AS day FROM articles").df()["day"]
-        lo, hi = plausible_span(pd.to_datetime(days))
+        days = src.cursor().execute(
+            "SELECT published_ts::DATE AS day, count(*) AS n, min(published_ts) AS first, max(published_ts) AS last "
+            "FROM arts WHERE published_ts <= $latest GROUP BY day ORDER BY day",
+            {"latest": latest_day().to_pydatetime()}).df()
+        lo = hi = None
+        if len(days):
+            lo, hi = span_of_days(days["day"].to_numpy().astype("datetime64[D]"), days["n"].to_numpy(),
+                                  days["first"].min(), days["last"].max())
         return pd.DataFrame({"lo": [lo], "hi": [hi]}, dtype="datetime64[ns]")
     found = src.persisted("plausible", make)
     lo, hi = found["lo"][0], found["hi"][0]

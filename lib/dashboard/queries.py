@@ -64,8 +64,7 @@ def _key_version() -> str:
     return hashlib.sha256((code + search.lexicon_variants().signature()).encode()).hexdigest()[:12]
 
 
-def _sql_text(value: str) -> str:
-    return "'" + value.replace("'", "''") + "'"
+_sql_text = derived.sql_text
 
 
 # Text with something besides whitespace (pandas: `_text_or_empty`) and a display label (`_labels`), for the
@@ -228,7 +227,7 @@ class Source:
             self.con.execute("CREATE SCHEMA IF NOT EXISTS no_block")
             if not self.con.execute("SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'no_block'"
                                     ).fetchone()[0]:
-                derived.fill_single(self.con, {}, prefix="no_block.")
+                derived.fill_parts(self.con, [], prefix="no_block.")
             sources = [("no_block", 0)]
         self._sources = sources
         for table in ("ix", "arts"):
