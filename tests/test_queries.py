@@ -313,7 +313,7 @@ def test_searches_over_merged_key_segments_agree(store, data, tmp_path, monkeypa
 
     copy = tmp_path / "store"
     shutil.copytree(store, copy, ignore=shutil.ignore_patterns("search", "derived"))
-    monkeypatch.setattr(queries, "SEGMENT", 2)
+    monkeypatch.setattr(queries, "KEY_LEVELS", (2, 1))
     seg = queries.Source(copy)
     files = queries.key_files(seg)
     assert any("/segments/" in f for f in files) and any("/segments/" not in f for f in files)
@@ -324,3 +324,28 @@ def test_searches_over_merged_key_segments_agree(store, data, tmp_path, monkeypa
     stale.write_bytes(b"")
     queries.key_files(seg)
     assert not stale.exists()
+
+
+def test_phrases_agree(data, src):
+    """A quoted phrase is found from the key files' word positions: the same statements as the pandas search,
+    for phrases taken from the store's quotes (two and three words, the same words reversed, one made of a
+    word repeated) and beside other words."""
+    import re
+
+    quotes = [q for q in data["statements"]["quote"] if isinstance(q, str)]
+    phrases = []
+    for q in quotes[:12]:
+        words = re.findall(r"[\u0621-\u064a]{3,}", q)
+        if len(words) >= 3:
+            phrases += [words[:2], words[1:4], words[:2][::-1]]
+    assert len(phrases) >= 9
+    texts = [f'"{" ".join(p)}"' for p in phrases] + [f'«{" ".join(phrases[0])}» {phrases[1][0]}',
+                                                      f'"{phrases[0][0]} {phrases[0][0]}"']
+    found = 0
+    for text in texts:
+        chosen = Filters(text=text)
+        want = _shown(data, chosen)
+        assert queries.count_statements(src, chosen)[0] == len(want), text
+        assert list(queries.statement_page(src, chosen, 0, 50)["statement_id"]) == list(want["statement_id"][:50])
+        found += len(want) > 0
+    assert found >= len(phrases) // 2  # (most phrases are found: the test is not all-or-nothing)

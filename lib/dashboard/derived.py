@@ -56,11 +56,12 @@ def version() -> str:
     return hashlib.sha256((inspect.getsource(sys.modules[__name__]) + duckdb.__version__).encode()).hexdigest()[:12]
 
 
-def blocks(names: list[str], levels: tuple[int, ...] = LEVELS) -> list[tuple[int, int]]:
-    """(first part, size) of each block the parts are cut into: the biggest aligned blocks first. Appending parts
-    never moves a block's start, so a block once made stays in use until it is merged into a bigger one."""
+def blocks(names: list[str], levels: tuple[int, ...] | None = None) -> list[tuple[int, int]]:
+    """(first part, size) of each block the parts are cut into (LEVELS unless given): the biggest aligned blocks
+    first. Appending parts never moves a block's start, so a block once made stays in use until it is merged
+    into a bigger one."""
     out, i = [], 0
-    for size in levels:
+    for size in levels or LEVELS:
         while len(names) - i >= size:
             out.append((i, size))
             i += size

@@ -162,7 +162,11 @@ class Source:
             for name in (self._cache or {}).get("hit_names", []):
                 self.con.execute(f"DROP TABLE IF EXISTS {name}")
             self._cache = {}
-            self._derive()
+            try:
+                self._derive()
+            except BaseException:  # (asked again next time: not taken as done for this set of batches)
+                self._fingerprint = self._stamp = None
+                raise
         return True
 
     def need(self, *names: str) -> None:
@@ -201,6 +205,7 @@ class Source:
         """Make the blocks the committed parts need (where missing); the names of those made."""
         made: list[str] = []
         self._blocks = self._current_blocks(made)
+        self.made = made  # (what the last refresh cost)
         return made
 
     def _current_blocks(self, made: list[str] | None = None) -> list[tuple[Path, int]]:
@@ -393,8 +398,9 @@ def _where(src: Source, chosen: Filters, place: str | None = None, actor: str | 
         search_view(src)
         for key in sorted({key for words in terms for key in words}):
             cond.append(f"statement_id IN (SELECT statement_id FROM {_hits(src, key)})")
-        if any(len(words) > 1 for words in terms):  # a phrase: its words in order, checked on the candidates
-            cond.append(f"statement_id IN (SELECT statement_id FROM {_phrase_hits(src, chosen.text, terms)})")
+        for words in terms:
+            if len(words) > 1:  # a phrase: its words one after the other
+                cond.append(f"statement_id IN (SELECT statement_id FROM {_phrase_hits(src, words)})")
     return " AND ".join(cond), params
 
 
@@ -455,9 +461,11 @@ def _keys_folder(src: Source) -> Path:
 
 
 def search_keys(statements: pa.Table) -> pa.Table:
-    """(statement_id, key) for every distinct search key of each statement's quote, sorted by key: a word's
+    """(statement_id, key, pos) for every distinct search key of each statement's quote, sorted by key: a word's
     keys are "a" + the variant key of each of its readings behind clitics, and "d" + it for the readings that
-    carry ال (as `search.Index.word_ids` looks a query word up)."""
+    carry ال (as `search.Index.word_ids` looks a query word up); `pos`, the positions (words from the quote's
+    start, as `search.build_index` counts them) of the words that carry the key, so a phrase is found from its
+    words' positions."""
     texts = statements.column(SEARCH_COLUMN).to_pylist() if SEARCH_COLUMN in statements.column_names \
         else [None] * statements.num_rows
     index = search.build_index(texts, search.lexicon_variants())
@@ -469,37 +477,39 @@ def search_keys(statements: pa.Table) -> pa.Table:
             edge_words.extend(ids)
             edge_keys.extend([len(names)] * len(ids))
             names.append(prefix + key)
-    words = pd.DataFrame({"row": index.rows, "word": index.tokens}).drop_duplicates()
+    rows = index.rows.astype(np.int64)
+    first = np.searchsorted(rows, rows)  # (a statement's words are consecutive in the index)
+    words = pd.DataFrame({"row": rows, "word": index.tokens, "pos": (np.arange(len(rows)) - first).astype(np.int32)})
     edges = pd.DataFrame({"word": np.array(edge_words, dtype=np.int32), "key": np.array(edge_keys, dtype=np.int64)})
-    hits = words.merge(edges, on="word")[["row", "key"]].drop_duplicates()
-    table = pa.table({"statement_id": statements.column("statement_id").take(pa.array(hits["row"].to_numpy())),
-                      "key": pa.array(names, pa.string()).take(pa.array(hits["key"].to_numpy()))})
+    hits = words.merge(edges, on="word")
+    order = np.lexsort((hits["pos"].to_numpy(), hits["key"].to_numpy(), hits["row"].to_numpy()))
+    row, key, pos = (hits[c].to_numpy()[order] for c in ("row", "key", "pos"))
+    starts = np.flatnonzero(np.r_[True, (row[1:] != row[:-1]) | (key[1:] != key[:-1])]) if len(row) else \
+        np.empty(0, dtype=np.int64)
+    offsets = pa.array(np.r_[starts, len(row)].astype(np.int32))
+    table = pa.table({"statement_id": statements.column("statement_id").take(pa.array(row[starts])),
+                      "key": pa.array(names, pa.string()).take(pa.array(key[starts])),
+                      "pos": pa.ListArray.from_arrays(offsets, pa.array(pos, pa.int32()))})
     return table.sort_by([("key", "ascending")])
 
 
-def _phrase_hits(src: Source, query: str, terms: list[list[str]]) -> str:
-    """The name of an in-memory table of the statement ids whose quote holds every word of the query and each
-    of its phrases word after word: checked on the statements holding all the words' keys (whatever the other
-    filters), once per query and store version."""
-    query = " ".join(query.split())
+def _phrase_hits(src: Source, words: list[str]) -> str:
+    """The name of an in-memory table of the statement ids whose quote holds a phrase (the search keys of its
+    words, in order): the statements where each word's key is found one position after the word before's,
+    from the key files' positions (no quote is read), once per phrase and store version."""
     with src._lock:
         tables = src._cache.setdefault("phrases", {})
-        name = tables.get(query)
+        name = tables.get(tuple(words))
         if name is None:
-            keys = sorted({key for words in terms for key in words})
-            where = " AND ".join(f"statement_id IN (SELECT statement_id FROM {_hits(src, k)})" for k in keys)
-            found = _run(src, f"SELECT statement_id, part FROM ix WHERE {where}")
-            rows = _rows_of(src, found, f"statement_id, {SEARCH_COLUMN} AS text")
-            ids = []
-            if not rows.empty:
-                index = search.build_index(rows["text"].tolist(), search.lexicon_variants())
-                hit, _ = search.search(index, query, search.lexicon_variants())
-                ids = rows["statement_id"][hit].tolist()
+            joined = " ".join(f"JOIN (SELECT statement_id, pos AS p{k} FROM search WHERE key = $k{k}) USING "
+                              "(statement_id)" for k in range(1, len(words)))
+            follows = " AND ".join(f"list_contains(p{k}, x + {k})" for k in range(1, len(words)))
             name = f"_phrase_{len(tables)}"
-            found_ids = pa.table({"statement_id": pa.array(ids, pa.string())})  # noqa: F841 - read by name
-            src.con.execute(f"CREATE OR REPLACE TABLE {name} AS SELECT * FROM found_ids")
+            src.con.execute(f"""CREATE OR REPLACE TABLE {name} AS SELECT DISTINCT statement_id FROM (
+                SELECT statement_id, p0 FROM (SELECT statement_id, pos AS p0 FROM search WHERE key = $k0) {joined}
+                WHERE len(list_filter(p0, lambda x: {follows})) > 0)""", {f"k{k}": w for k, w in enumerate(words)})
             src._cache.setdefault("hit_names", []).append(name)
-            tables[query] = name
+            tables[tuple(words)] = name
     return name
 
 
@@ -526,42 +536,50 @@ def build_search_keys(src: Source, progress=None) -> int:
     return made
 
 
-SEGMENT = 64  # parts whose key files are merged into one sorted segment (a look-up then opens ~1/64 the files)
+KEY_LEVELS = (64, 8, 1)  # parts whose key files are merged into one sorted segment (lib.dashboard.derived.blocks):
+# a look-up at a million articles opens ~30 files, and a new batch costs its own key file and now and then a merge
+
+
+def _segment(folder: Path, names: list[str], progress=None) -> Path:
+    """The key file of consecutive statements parts: a part's own (made by `build_search_keys`), or the merged,
+    key-sorted segment of its eight children (made when missing, children first)."""
+    if len(names) == 1:
+        return folder / names[0]
+    seg = folder / "segments" / f"seg-{hashlib.sha256(chr(10).join(names).encode()).hexdigest()[:16]}.parquet"
+    if seg.exists():
+        return seg
+    step = next(s for s in KEY_LEVELS if s < len(names))
+    children = [_segment(folder, names[i:i + step], progress) for i in range(0, len(names), step)]
+    tmp = seg.with_name(f".tmp-{uuid.uuid4().hex[:8]}-{seg.name}")
+    listed = ", ".join(_sql_text(str(c)) for c in children)
+    con = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "threads": 2})
+    try:
+        con.execute(f"COPY (SELECT statement_id, key, pos FROM read_parquet([{listed}]) ORDER BY key) TO "
+                    f"{_sql_text(str(tmp))} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE {KEY_ROW_GROUP})")
+        os.replace(tmp, seg)
+    finally:
+        con.close()
+        tmp.unlink(missing_ok=True)
+    if progress:
+        progress(len(names), str(seg))
+    return seg
 
 
 def key_files(src: Source, progress=None) -> list[str]:
-    """The key files a search reads: one merged segment per SEGMENT consecutive statements parts (made when
-    missing: the parts' order is the manifests', so a new batch only ever adds to the end), then the key file
-    of each part past the last full segment. Segments no longer in use are removed."""
+    """The key files a search reads: the parts cut into aligned blocks of KEY_LEVELS parts
+    (lib.dashboard.derived.blocks: the manifests' order only ever grows at the end, so a block once merged stays
+    in use until it is merged into a bigger one), each block's merged segment (made when missing). Segments no
+    longer in use are removed."""
     build_search_keys(src)
     folder = _keys_folder(src)
     names = [Path(p).name for p in src.parts["statements"]]
-    seg_dir = folder / "segments"
-    seg_dir.mkdir(exist_ok=True)
-    files, used = [], set()
-    full = len(names) - len(names) % SEGMENT
-    for i in range(0, full, SEGMENT):
-        group = names[i:i + SEGMENT]
-        seg = seg_dir / f"seg-{hashlib.sha256(chr(10).join(group).encode()).hexdigest()[:16]}.parquet"
-        used.add(seg.name)
-        if not seg.exists():
-            tmp = seg_dir / f".tmp-{uuid.uuid4().hex[:8]}-{seg.name}"
-            listed = ", ".join(_sql_text(str(folder / n)) for n in group)
-            con = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "threads": 2})
-            try:
-                con.execute(f"COPY (SELECT statement_id, key FROM read_parquet([{listed}]) ORDER BY key) TO "
-                            f"{_sql_text(str(tmp))} (FORMAT parquet, COMPRESSION zstd, "
-                            f"ROW_GROUP_SIZE {KEY_ROW_GROUP})")
-            finally:
-                con.close()
-            os.replace(tmp, seg)
-            if progress:
-                progress(i + SEGMENT, str(seg))
-        files.append(str(seg))
-    for old in seg_dir.glob("seg-*.parquet"):
-        if old.name not in used:
+    (folder / "segments").mkdir(exist_ok=True)
+    files = [_segment(folder, names[start:start + size], progress)
+             for start, size in derived.blocks(names, KEY_LEVELS)]
+    for old in (folder / "segments").glob("seg-*.parquet"):
+        if old not in files:
             old.unlink(missing_ok=True)
-    return files + [str(folder / n) for n in names[full:]]
+    return [str(f) for f in files]
 
 
 def search_view(src: Source) -> None:
