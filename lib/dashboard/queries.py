@@ -416,8 +416,8 @@ def _hits(src: Source, key: str) -> str:
         if name is None:
             name = f"_hits_{len(src._cache.setdefault('hit_names', []))}"
             src._cache["hit_names"].append(name)
-            src.con.execute(f"CREATE OR REPLACE TABLE {name} AS SELECT DISTINCT statement_id FROM search "
-                            "WHERE key = $key", {"key": key})
+            src.con.execute(f"CREATE OR REPLACE TABLE {name} AS SELECT statement_id, pos FROM search "
+                            "WHERE key = $key", {"key": key})  # (a statement's key is in one row: one part)
         tables[key] = name  # (the latest last)
         while len(tables) > HIT_TABLES:
             old = tables.pop(next(iter(tables)))
@@ -497,17 +497,18 @@ def _phrase_hits(src: Source, words: list[str]) -> str:
     """The name of an in-memory table of the statement ids whose quote holds a phrase (the search keys of its
     words, in order): the statements where each word's key is found one position after the word before's,
     from the key files' positions (no quote is read), once per phrase and store version."""
+    hits = [_hits(src, key) for key in words]
     with src._lock:
         tables = src._cache.setdefault("phrases", {})
         name = tables.get(tuple(words))
         if name is None:
-            joined = " ".join(f"JOIN (SELECT statement_id, pos AS p{k} FROM search WHERE key = $k{k}) USING "
-                              "(statement_id)" for k in range(1, len(words)))
+            joined = " ".join(f"JOIN (SELECT statement_id, pos AS p{k} FROM {h}) USING (statement_id)"
+                              for k, h in enumerate(hits[1:], start=1))
             follows = " AND ".join(f"list_contains(p{k}, x + {k})" for k in range(1, len(words)))
             name = f"_phrase_{len(tables)}"
-            src.con.execute(f"""CREATE OR REPLACE TABLE {name} AS SELECT DISTINCT statement_id FROM (
-                SELECT statement_id, p0 FROM (SELECT statement_id, pos AS p0 FROM search WHERE key = $k0) {joined}
-                WHERE len(list_filter(p0, lambda x: {follows})) > 0)""", {f"k{k}": w for k, w in enumerate(words)})
+            src.con.execute(f"""CREATE OR REPLACE TABLE {name} AS SELECT statement_id FROM (
+                SELECT statement_id, p0 FROM (SELECT statement_id, pos AS p0 FROM {hits[0]}) {joined}
+                WHERE len(list_filter(p0, lambda x: {follows})) > 0)""")
             src._cache.setdefault("hit_names", []).append(name)
             tables[tuple(words)] = name
     return name
@@ -593,7 +594,7 @@ def search_view(src: Source) -> None:
             src.con.execute(f"CREATE OR REPLACE VIEW search AS SELECT * FROM read_parquet([{listed}])")
         else:
             src.con.execute("CREATE OR REPLACE VIEW search AS SELECT ''::VARCHAR AS statement_id, "
-                            "''::VARCHAR AS key WHERE FALSE")
+                            "''::VARCHAR AS key, []::INTEGER[] AS pos WHERE FALSE")
         src._search_for = src._fingerprint
 
 
