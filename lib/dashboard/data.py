@@ -25,7 +25,6 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import streamlit as st
 
-from lib.corpus.importer import import_paths
 from lib.corpus.store import Damage, Store, choose_store
 from lib import lexicons
 from lib.dashboard.filters import find_city, warm_search_index
@@ -56,6 +55,8 @@ def ensure_store(root: Path) -> list[str]:
     """Fill an empty store from the bundled articles (a no-op when it holds anything); why not, when it
     cannot be written."""
     if Store(root).is_empty() and BUNDLED_ARTICLES.exists():
+        from lib.corpus.importer import import_paths  # (the analysis modules: only for a new store)
+
         report = import_paths([BUNDLED_ARTICLES], store_dir=root)
         if report.store_error:
             return [f"The bundled articles could not be added · تعذّر حفظ المقالات المرفقة: {report.store_error}"]

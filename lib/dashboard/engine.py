@@ -30,15 +30,18 @@ ENGINES = ("pandas", "duckdb")
 LARGE_ARTICLES = 50_000  # beyond this many articles the pages ask DuckDB (unless RASD_ENGINE says otherwise)
 
 
-def committed_articles(root: Path) -> int:
-    """Articles the store's committed manifests count (without reading any part)."""
-    return _articles(str(root), _fingerprint(root))
+def committed_articles(root: Path, beyond: int | None = None) -> int:
+    """Articles the store's committed manifests count (without reading any part); given `beyond`, counting
+    stops once past it (a big store's thousand manifests are not all read to choose the engine)."""
+    return _articles(str(root), _fingerprint(root), beyond)
 
 
-@st.cache_resource(show_spinner=False, max_entries=2)
-def _articles(root: str, fingerprint: tuple[str, ...]) -> int:
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _articles(root: str, fingerprint: tuple[str, ...], beyond: int | None = None) -> int:
     total = 0
     for name in fingerprint:
+        if beyond is not None and total > beyond:
+            break
         try:
             total += int(json.loads((Path(root) / "manifests" / name).read_text(encoding="utf-8")).get("articles") or 0)
         except (OSError, ValueError):
@@ -53,7 +56,7 @@ def engine() -> str:
         if forced not in ENGINES:
             raise ValueError(f"{ENGINE_ENV}={forced!r}: must be one of {', '.join(ENGINES)}")
         return forced
-    return "duckdb" if committed_articles(store_dir()) > LARGE_ARTICLES else "pandas"
+    return "duckdb" if committed_articles(store_dir(), beyond=LARGE_ARTICLES) > LARGE_ARTICLES else "pandas"
 
 
 def use_duckdb() -> bool:
