@@ -349,3 +349,30 @@ def test_phrases_agree(data, src):
         assert list(queries.statement_page(src, chosen, 0, 50)["statement_id"]) == list(want["statement_id"][:50])
         found += len(want) > 0
     assert found >= len(phrases) // 2  # (most phrases are found: the test is not all-or-nothing)
+
+
+@pytest.mark.parametrize("text", ["الأمريكي", "قال", "الرقة الموصل", '"وزير الخارجية"', '"قال إن" الرقة', "داعش"])
+@pytest.mark.parametrize("speaker", [False, True])
+def test_relevance_pages_agree(data, src, text, speaker):
+    """Best match first: the same statements in the same order as the pandas page's ranking (BM25 over every
+    statement, ties newest first), page by page."""
+    from dataclasses import replace
+
+    chosen = Filters(text=text, speakers=list(data["speakers"]["speaker_key"][:2]) if speaker else [])
+    statements = data["statements"]
+    matched, scores = filters.text_search(statements, chosen.text)
+    mask = matched & filters.apply(statements, replace(chosen, text=""))
+    want = list(statements["statement_id"].to_numpy()[filters.order(statements, mask, "relevance", scores.to_numpy())])
+    got = list(queries.ranked(src, chosen)["statement_id"])
+    assert got == want
+    for offset in (0, 2):
+        page = queries.statement_page(src, chosen, offset, 3, order="relevance")
+        assert list(page["statement_id"]) == want[offset:offset + 3]
+
+
+def test_relevance_scores_are_the_pandas_search_scores(data, src):
+    statements = data["statements"]
+    _, scores = filters.text_search(statements, "الرقة")
+    got = queries.ranked(src, Filters(text="الرقة"))
+    want = dict(zip(statements["statement_id"], scores.to_numpy()))
+    assert len(got) and all(abs(s - want[i]) < 1e-5 for i, s in zip(got["statement_id"], got["score"]))

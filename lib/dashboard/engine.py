@@ -23,7 +23,8 @@ from lib.dashboard import charts, filters, maps, queries, search, url_state
 from lib.dashboard.data import _context, _fingerprint, ensure_store, latest_day, span_of_days, store_dir
 from lib.dashboard.filters import Filters
 from lib.dashboard.rtl import esc, md, paragraph_html, rtl_block, statement_card
-from lib.dashboard.widgets import PAGE_SIZE, activity_controls, filter_sidebar, matrix_tabs, place_map, profile_pick
+from lib.dashboard.widgets import (PAGE_SIZE, activity_controls, download_buttons, filter_sidebar, matrix_tabs, place_map,
+                                   profile_pick, sort_choice)
 
 ENGINE_ENV = "RASD_ENGINE"
 ENGINES = ("pandas", "duckdb")
@@ -110,24 +111,35 @@ def _span(src: queries.Source) -> pd.DataFrame:
                          "date_ok": np.ones(len(dated), dtype=bool)})
 
 
-ORDERS = {"newest": "Newest first · الأحدث أولاً", "oldest": "Oldest first · الأقدم أولاً"}
+SORTS = ["newest", "oldest", "relevance"]  # the orders of filters.SORTS the DuckDB list offers
+DOWNLOAD_ROWS = 100_000  # statements a download holds at most (the rows are read whole from their parts)
 
 
 def quotes_page() -> None:
-    """The Quotes page on DuckDB: the sidebar filters, the count, newest or oldest first, a page of statement
-    cards with their paragraphs. (Not here yet: ranking by relevance, one row per wire story, the downloads.)"""
+    """The Quotes page on DuckDB: the sidebar filters, the count, newest or oldest first or best match first for
+    a search, the CSV and JSON downloads, a page of statement cards with their paragraphs. (Not here yet: one
+    row per wire story.)"""
     src = source()
     chosen = filter_sidebar(sidebar_data(src))
     st.title("Quotes · الاقتباسات")
     st.caption("Who said what, where and when. Filter in the sidebar; the address bar keeps the filters, so a view "
                "can be shared. · من قال ماذا وأين ومتى. الرابط يحفظ التصفية لمشاركتها.")
     left, mid = st.columns([2, 3])
-    by = mid.selectbox("Order · الترتيب", list(ORDERS), format_func=ORDERS.get, key="qd_sort")
+    by = sort_choice(mid, chosen.text, SORTS)
     shown, total = queries.count_statements(src, chosen)
     left.metric("Shown · المعروض", f"{shown:,}", help=f"of {total:,} statements in the store")
     if search.parse_query(chosen.text):
         st.caption(f"{shown:,} statements hold every word of «{chosen.text.strip()}» · تصريحات تحوي كل الكلمات")
+    if shown > DOWNLOAD_ROWS:
+        st.caption(f"The downloads hold the first {DOWNLOAD_ROWS:,} in this order · التنزيل يحوي أول "
+                   f"{DOWNLOAD_ROWS:,}")
+    download_buttons(lambda: listed_statements(src, chosen, by), disabled=not shown)
     statement_pages(src, chosen, shown, by, key="quotes")
+
+
+def listed_statements(src: queries.Source, chosen: Filters, by: str, limit: int = DOWNLOAD_ROWS) -> pd.DataFrame:
+    """The filtered statements in the list's order (the first `limit`), with what a download holds."""
+    return queries.statement_page(src, chosen, 0, limit, order=by)
 
 
 def statement_pages(src: queries.Source, chosen: Filters, shown: int, by: str, key: str,

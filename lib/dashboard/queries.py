@@ -60,7 +60,8 @@ SEARCH_COLUMN = filters.SEARCH_COLUMN  # what the word search reads (the quote; 
 def _key_version() -> str:
     """What the search keys depend on (the word search's code and the lexicons' spelling variants): a change to
     either makes a new key folder, never stale keys."""
-    code = inspect.getsource(search) + inspect.getsource(search.clitic_keys) + inspect.getsource(search.fold)
+    code = inspect.getsource(search) + inspect.getsource(search.clitic_keys) + inspect.getsource(search.fold) + \
+        inspect.getsource(search_keys)
     return hashlib.sha256((code + search.lexicon_variants().signature()).encode()).hexdigest()[:12]
 
 
@@ -460,12 +461,15 @@ def _keys_folder(src: Source) -> Path:
     return _side_folder(src.root, "search", _key_version())
 
 
+LENGTH_KEY = "#"  # the key of a statement's row whose `pos` holds its quote's word count (no query word's key)
+
+
 def search_keys(statements: pa.Table) -> pa.Table:
     """(statement_id, key, pos) for every distinct search key of each statement's quote, sorted by key: a word's
     keys are "a" + the variant key of each of its readings behind clitics, and "d" + it for the readings that
     carry ال (as `search.Index.word_ids` looks a query word up); `pos`, the positions (words from the quote's
     start, as `search.build_index` counts them) of the words that carry the key, so a phrase is found from its
-    words' positions."""
+    words' positions; and a LENGTH_KEY row per quote of any words, its word count as `pos`."""
     texts = statements.column(SEARCH_COLUMN).to_pylist() if SEARCH_COLUMN in statements.column_names \
         else [None] * statements.num_rows
     index = search.build_index(texts, search.lexicon_variants())
@@ -490,7 +494,12 @@ def search_keys(statements: pa.Table) -> pa.Table:
     table = pa.table({"statement_id": statements.column("statement_id").take(pa.array(row[starts])),
                       "key": pa.array(names, pa.string()).take(pa.array(key[starts])),
                       "pos": pa.ListArray.from_arrays(offsets, pa.array(pos, pa.int32()))})
-    return table.sort_by([("key", "ascending")])
+    worded = np.flatnonzero(index.lengths > 0)  # the quote's word count (for the ranking's length norm)
+    lengths = pa.table({"statement_id": statements.column("statement_id").take(pa.array(worded)),
+                        "key": pa.array([LENGTH_KEY] * len(worded), pa.string()),
+                        "pos": pa.ListArray.from_arrays(pa.array(np.arange(len(worded) + 1, dtype=np.int32)),
+                                                        pa.array(index.lengths[worded].astype(np.int32)))})
+    return pa.concat_tables([table, lengths]).sort_by([("key", "ascending")])
 
 
 def _phrase_hits(src: Source, words: list[str]) -> str:
@@ -506,9 +515,9 @@ def _phrase_hits(src: Source, words: list[str]) -> str:
                               for k, h in enumerate(hits[1:], start=1))
             follows = " AND ".join(f"list_contains(p{k}, x + {k})" for k in range(1, len(words)))
             name = f"_phrase_{len(tables)}"
-            src.con.execute(f"""CREATE OR REPLACE TABLE {name} AS SELECT statement_id FROM (
-                SELECT statement_id, p0 FROM (SELECT statement_id, pos AS p0 FROM {hits[0]}) {joined}
-                WHERE len(list_filter(p0, lambda x: {follows})) > 0)""")
+            src.con.execute(f"""CREATE OR REPLACE TABLE {name} AS SELECT statement_id, tf FROM (
+                SELECT statement_id, len(list_filter(p0, lambda x: {follows})) AS tf
+                FROM (SELECT statement_id, pos AS p0 FROM {hits[0]}) {joined}) WHERE tf > 0""")
             src._cache.setdefault("hit_names", []).append(name)
             tables[tuple(words)] = name
     return name
@@ -622,11 +631,72 @@ PAGE_COLUMNS = ["statement_id", "article_id", "quote", "speaker", "speaker_ar", 
 CARD_COLUMNS = ["title", "source", "url", "source_file", "topic", "place_names", "actor_names", "articles_part"]
 
 
+def _term_table(src: Source, words: list[str]) -> tuple[str, str]:
+    """A query term's in-memory table (statement_id, …) of the whole store, and its occurrences per statement as
+    SQL: a word's key positions, or a phrase's starts."""
+    return (_hits(src, words[0]), "len(pos)") if len(words) == 1 else (_phrase_hits(src, words), "tf")
+
+
+def search_stats(src: Source) -> tuple[int, float]:
+    """The statements of the store and their quotes' mean word count (BM25's corpus figures, as `search.search`
+    takes them over every statement; kept per set of batches)."""
+    def make() -> pd.DataFrame:
+        search_view(src)
+        words = src.cursor().execute(f"SELECT sum(pos[1])::BIGINT FROM search WHERE key = '{LENGTH_KEY}'").fetchone()[0]
+        return pd.DataFrame({"words": [int(words or 0)]})
+    n = total_statements(src)
+    words = int(src.persisted("search_stats", make)["words"][0])
+    # (as numpy's float32 mean of the word counts: the same norm, so the same scores, as the pandas search)
+    return n, float(np.float32(words) / np.float32(n)) if n else 1.0
+
+
+RANKED = 8  # rankings of the latest searches kept in memory (a page change reads the same one)
+
+
+def ranked(src: Source, chosen: Filters, place: str | None = None, actor: str | None = None) -> pd.DataFrame:
+    """The filtered statements best match first (`search.search`'s BM25 over every statement of the store, by
+    `search.bm25`; ties newest first, then in list order, as `filters.order` ranks them): statement_id,
+    article_id, part, who, published_date, score."""
+    terms = _text_terms(chosen.text) or []
+    key = (repr(chosen), place, actor)
+    kept = src._cache.setdefault("ranked", {})
+    if key in kept:
+        kept[key] = kept.pop(key)
+        return kept[key]
+    where, params = _where(src, chosen, place, actor)
+    tables = [_term_table(src, words) for words in terms]
+    joins = " ".join(f"LEFT JOIN (SELECT statement_id, {tf} AS tf{k} FROM {name}) t{k} USING (statement_id)"
+                     for k, (name, tf) in enumerate(tables))
+    tfs = "".join(f", coalesce(tf{k}, 0) AS tf{k}" for k in range(len(tables)))
+    rows = _run(src, f"""
+        WITH f AS (SELECT statement_id, article_id, start, part, who, published_ts FROM ix WHERE {where})
+        SELECT f.*{tfs}, coalesce(l.pos[1], 0) AS words FROM f {joins}
+        LEFT JOIN (SELECT statement_id, pos FROM search WHERE key = '{LENGTH_KEY}'
+                   AND statement_id IN (SELECT statement_id FROM f)) l USING (statement_id)""", params)
+    n, mean = search_stats(src)
+    norm = search.length_norm(rows["words"].to_numpy(), mean)
+    score = np.zeros(len(rows), dtype=np.float32)
+    for k, (name, _) in enumerate(tables):
+        df = int(src.cursor().execute(f"SELECT count(*) FROM {name}").fetchone()[0])
+        score += search.bm25(rows[f"tf{k}"].to_numpy(), df, n, norm)
+    rows = rows.assign(score=score).sort_values(["score", "published_ts", "article_id", "start"],
+                                                ascending=[False, False, True, True], na_position="last",
+                                                kind="mergesort")
+    out = rows[["statement_id", "article_id", "part", "who", "published_ts", "score"]].rename(
+        columns={"published_ts": "published_date"}).reset_index(drop=True)
+    with src._lock:
+        kept[key] = out
+        while len(kept) > RANKED:
+            kept.pop(next(iter(kept)))
+    return out
+
+
 ORDERS = {  # the statement list's orders (ties as the pandas path breaks them: by list position)
     "list": "published_ts NULLS LAST, article_id, start",  # = filters.order's "oldest"
     "oldest": "published_ts NULLS LAST, article_id, start",
     "newest": "published_ts DESC NULLS LAST, article_id, start",  # filters.order's "newest"
     "latest": "published_ts DESC NULLS LAST, article_id DESC, start DESC",  # the list read backwards
+    "relevance": None,  # best match first (`ranked`), for a text search
 }
 
 
@@ -643,10 +713,12 @@ def statement_page(src: Source, chosen: Filters, offset: int = 0, limit: int = 2
     params.update(offset=int(offset), limit=int(limit))
     if order not in ORDERS:
         raise ValueError(f"order must be one of {', '.join(ORDERS)}, not {order!r}")
-    order = ORDERS["latest" if newest_first else order]
-    found = _run(src, f"SELECT statement_id, article_id, part, who, published_ts AS published_date FROM ix "
-                      f"WHERE {where} "
-                      f"ORDER BY {order} LIMIT $limit OFFSET $offset", params)
+    if order == "relevance" and not newest_first and search.parse_query(chosen.text):
+        found = ranked(src, chosen, place, actor).iloc[int(offset):int(offset) + int(limit)].drop(columns=["score"])
+    else:
+        by = ORDERS["latest" if newest_first else order] or ORDERS["newest"]
+        found = _run(src, f"SELECT statement_id, article_id, part, who, published_ts AS published_date FROM ix "
+                          f"WHERE {where} ORDER BY {by} LIMIT $limit OFFSET $offset", params)
     if found.empty:
         return pd.DataFrame(columns=[*PAGE_COLUMNS, *CARD_COLUMNS])
     whole = _rows_of(src, found)
