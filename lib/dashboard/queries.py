@@ -141,34 +141,59 @@ class Source:
         if fingerprint == self._fingerprint:
             return False
         with self._lock:
-            parts: dict[str, list[str]] = {name: [] for name in TABLES}
-            batch_of: dict[str, dict[str, str]] = {}
-            articles = 0
-            for man in mans:
-                try:
-                    listed = json.loads(man.read_text(encoding="utf-8"))
-                except (OSError, json.JSONDecodeError) as exc:
-                    raise RuntimeError(f"{man}: unreadable manifest ({exc})") from exc
-                articles += int(listed.get("articles") or 0)
-                batch = {table: str(self.root / rel) for table, rel in listed.get("parts", {}).items()
-                         if table in parts}
-                for table, path in batch.items():
-                    parts[table].append(path)
-                if "statements" in batch:
-                    batch_of[batch["statements"]] = batch
-            self.parts, self.batch_of, self.articles = parts, batch_of, articles
-            self._viewed: set[str] = set()  # table views are made when first needed (binding them reads every
-            # part's footer: a second per 250 parts)
-            self._fingerprint = fingerprint
-            for name in (self._cache or {}).get("hit_names", []):
-                self.con.execute(f"DROP TABLE IF EXISTS {name}")
-            self._cache = {}
             try:
-                self._derive()
+                self._update(fingerprint, mans)
             except BaseException:  # (asked again next time: not taken as done for this set of batches)
                 self._fingerprint = self._stamp = None
                 raise
         return True
+
+    def _update(self, fingerprint: tuple[str, ...], mans: list[Path]) -> None:
+        """The parts, views and tables of this set of committed batches."""
+        self._fingerprint = fingerprint
+        batches, articles = self._listing(mans)
+        root = str(self.root) + os.sep  # (strings, not Paths: a thousand batches of six parts each)
+        parts: dict[str, list[str]] = {name: [] for name in TABLES}
+        batch_of: dict[str, dict[str, str]] = {}
+        for listed in batches:
+            batch = {table: root + rel for table, rel in listed.items() if table in parts}
+            for table, path in batch.items():
+                parts[table].append(path)
+            if "statements" in batch:
+                batch_of[batch["statements"]] = batch
+        self.parts, self.batch_of, self.articles = parts, batch_of, articles
+        self._viewed: set[str] = set()  # table views are made when first needed (binding them reads every
+        # part's footer: a second per 250 parts)
+        for name in (self._cache or {}).get("hit_names", []):
+            self.con.execute(f"DROP TABLE IF EXISTS {name}")
+        self._cache = {}
+        self._derive()
+
+    def _listing(self, mans: list[Path]) -> tuple[list[dict[str, str]], int]:
+        """The parts of each committed batch (table → path under the store) and the articles they count: read
+        from the manifests once per set of batches, then from one file beside the answers (a thousand small
+        reads spared at every start)."""
+        kept = self.answers_folder() / "listing.json"
+        try:
+            listing = json.loads(kept.read_text(encoding="utf-8"))
+            return listing["batches"], int(listing["articles"])
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+        batches, articles = [], 0
+        for man in mans:
+            try:
+                listed = json.loads(man.read_text(encoding="utf-8"))
+            except (OSError, json.JSONDecodeError) as exc:
+                raise RuntimeError(f"{man}: unreadable manifest ({exc})") from exc
+            articles += int(listed.get("articles") or 0)
+            batches.append({table: rel for table, rel in listed.get("parts", {}).items() if table in TABLES})
+        tmp = kept.with_name(f".tmp-{uuid.uuid4().hex[:8]}-{kept.name}")
+        try:
+            tmp.write_text(json.dumps({"batches": batches, "articles": articles}), encoding="utf-8")
+            os.replace(tmp, kept)
+        except OSError:
+            tmp.unlink(missing_ok=True)
+        return batches, articles
 
     def need(self, *names: str) -> None:
         """Make sure the views of these store tables exist (over the committed parts)."""
