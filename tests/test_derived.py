@@ -112,3 +112,14 @@ def test_a_block_written_by_a_killed_process_is_not_read(batches):
     src.build_derived()
     assert not debris.exists()
     _agree(src, batches)
+
+
+def test_the_same_store_by_another_path_reads_the_same_blocks(batches, tmp_path):
+    """Blocks are named by their parts' file names: a store reached through a link is not derived again (nor
+    are the blocks of the other path removed)."""
+    src = queries.Source(batches)
+    link = tmp_path / "link"
+    link.symlink_to(batches)
+    other = queries.Source(link)
+    assert other.made == [] and src.made and _blocks(batches)
+    assert queries.count_statements(other, Filters()) == queries.count_statements(src, Filters())

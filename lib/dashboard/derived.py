@@ -69,8 +69,8 @@ def blocks(names: list[str], levels: tuple[int, ...] | None = None) -> list[tupl
 
 
 def block_name(names: list[str]) -> str:
-    """A block's file name: its parts' names hashed."""
-    return hashlib.sha256("\n".join(names).encode()).hexdigest()[:20] + ".duckdb"
+    """A block's file name: its parts' file names hashed (not their paths: the store may be reached by another)."""
+    return hashlib.sha256("\n".join(os.path.basename(n) for n in names).encode()).hexdigest()[:20] + ".duckdb"
 
 
 def read_part(path: str | None, columns: list[str], table: str, numbered: bool = False) -> pa.Table:

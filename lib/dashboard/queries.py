@@ -9,16 +9,18 @@ the columns a question needs, so memory stays bounded whatever the archive's siz
 
 A `Source` is one DuckDB connection over the parts the store's manifests name (a batch that is being written is
 not seen until its manifest is committed); `refresh()` picks up new batches. What no question should compute
-row by row is written once beside the store (`derived/<version>/`): per statements part its narrow rows
-(ids, parsed publication time, `who` = one integer per speaker spelling, place and actor ids, topic) and its
-speakers; per set of committed batches (`answers/<fingerprint>/`) `ix.duckdb` (all narrow rows in one DuckDB
-table, in list order), the speakers table (each `who` with the pandas path's merged key, label and group, by
-lib.dashboard.data's own functions), the place and actor tables and other filter-independent answers. A page
-is ordered on `ix`, and only its rows are read whole, from their own parts. `python -m lib.dashboard.queries
---index` makes all of it ahead. The text search is `lib.dashboard.search`'s word search: every quote's words
-read through their clitics and attested spelling variants into keys, one (statement_id, key) row per distinct
-key, per statements part in `search/<version>/`, merged into sorted segments of SEGMENT parts; a quoted
-phrase is matched on its words' keys, then checked word by word on those candidates' quotes.
+row by row is kept beside the store (`derived/<version>/`, lib/dashboard/derived.py): per batch a small DuckDB
+block of its narrow rows (ids, parsed publication time, `who` = one integer per speaker spelling, place and actor
+ids, topic), its speakers, its articles' narrow rows and its place and actor aggregates, merged eightfold as
+batches accumulate (so a new batch costs its own block); `ix`, `arts` and the speakers table are the union of the
+current blocks. Per set of committed batches (`answers/<fingerprint>/`) the speakers table (each `who` with the
+pandas path's merged key, label and group, by lib.dashboard.data's own functions) and other filter-independent
+answers are kept. A page is ordered on `ix`, and only its rows are read whole, from their own parts. `python -m
+lib.dashboard.queries --index` makes all of it ahead. The text search is `lib.dashboard.search`'s word search:
+every quote's words read through their clitics and attested spelling variants into keys, one (statement_id,
+key, positions) row per distinct key, per statements part in `search/<version>/`, merged into key-sorted
+segments of 8 and 64 parts; a quoted phrase is a join of its words' keys on consecutive positions, and a search
+ranks its hits by the same BM25 as the pandas page (`ranked`).
 """
 from __future__ import annotations
 
