@@ -444,7 +444,7 @@ def _hits(src: Source, key: str) -> str:
         if name is None:
             name = f"_hits_{len(src._cache.setdefault('hit_names', []))}"
             src._cache["hit_names"].append(name)
-            src.con.execute(f"CREATE OR REPLACE TABLE {name} AS SELECT statement_id, pos FROM search "
+            src.con.execute(f"CREATE OR REPLACE TABLE {name} AS SELECT statement_id, pos, words FROM search "
                             "WHERE key = $key", {"key": key})  # (a statement's key is in one row: one part)
         tables[key] = name  # (the latest last)
         while len(tables) > HIT_TABLES:
@@ -488,15 +488,16 @@ def _keys_folder(src: Source) -> Path:
     return _side_folder(src.root, "search", _key_version())
 
 
-LENGTH_KEY = "#"  # the key of a statement's row whose `pos` holds its quote's word count (no query word's key)
+LENGTH_KEY = "#"  # the key of one row per quote of any words (no query word's key): the store's word count
 
 
 def search_keys(statements: pa.Table) -> pa.Table:
-    """(statement_id, key, pos) for every distinct search key of each statement's quote, sorted by key: a word's
+    """(statement_id, key, pos, words) for every distinct search key of each statement's quote, sorted by key: a word's
     keys are "a" + the variant key of each of its readings behind clitics, and "d" + it for the readings that
     carry ال (as `search.Index.word_ids` looks a query word up); `pos`, the positions (words from the quote's
     start, as `search.build_index` counts them) of the words that carry the key, so a phrase is found from its
-    words' positions; and a LENGTH_KEY row per quote of any words, its word count as `pos`."""
+    words' positions; `words`, the quote's word count (what the ranking weighs a hit by); and a LENGTH_KEY row
+    per quote of any words (what the store's mean word count is summed from)."""
     texts = statements.column(SEARCH_COLUMN).to_pylist() if SEARCH_COLUMN in statements.column_names \
         else [None] * statements.num_rows
     index = search.build_index(texts, search.lexicon_variants())
@@ -520,12 +521,13 @@ def search_keys(statements: pa.Table) -> pa.Table:
     offsets = pa.array(np.r_[starts, len(row)].astype(np.int32))
     table = pa.table({"statement_id": statements.column("statement_id").take(pa.array(row[starts])),
                       "key": pa.array(names, pa.string()).take(pa.array(key[starts])),
-                      "pos": pa.ListArray.from_arrays(offsets, pa.array(pos, pa.int32()))})
+                      "pos": pa.ListArray.from_arrays(offsets, pa.array(pos, pa.int32())),
+                      "words": pa.array(index.lengths[row[starts]].astype(np.int32))})
     worded = np.flatnonzero(index.lengths > 0)  # the quote's word count (for the ranking's length norm)
     lengths = pa.table({"statement_id": statements.column("statement_id").take(pa.array(worded)),
                         "key": pa.array([LENGTH_KEY] * len(worded), pa.string()),
-                        "pos": pa.ListArray.from_arrays(pa.array(np.arange(len(worded) + 1, dtype=np.int32)),
-                                                        pa.array(index.lengths[worded].astype(np.int32)))})
+                        "pos": pa.array([[]] * len(worded), pa.list_(pa.int32())),
+                        "words": pa.array(index.lengths[worded].astype(np.int32))})
     return pa.concat_tables([table, lengths]).sort_by([("key", "ascending")])
 
 
@@ -542,9 +544,9 @@ def _phrase_hits(src: Source, words: list[str]) -> str:
                               for k, h in enumerate(hits[1:], start=1))
             follows = " AND ".join(f"list_contains(p{k}, x + {k})" for k in range(1, len(words)))
             name = f"_phrase_{len(tables)}"
-            src.con.execute(f"""CREATE OR REPLACE TABLE {name} AS SELECT statement_id, tf FROM (
-                SELECT statement_id, len(list_filter(p0, lambda x: {follows})) AS tf
-                FROM (SELECT statement_id, pos AS p0 FROM {hits[0]}) {joined}) WHERE tf > 0""")
+            src.con.execute(f"""CREATE OR REPLACE TABLE {name} AS SELECT statement_id, tf, words FROM (
+                SELECT statement_id, words, len(list_filter(p0, lambda x: {follows})) AS tf
+                FROM (SELECT statement_id, pos AS p0, words FROM {hits[0]}) {joined}) WHERE tf > 0""")
             src._cache.setdefault("hit_names", []).append(name)
             tables[tuple(words)] = name
     return name
@@ -591,7 +593,7 @@ def _segment(folder: Path, names: list[str], progress=None) -> Path:
     listed = ", ".join(_sql_text(str(c)) for c in children)
     con = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "threads": 2})
     try:
-        con.execute(f"COPY (SELECT statement_id, key, pos FROM read_parquet([{listed}]) ORDER BY key) TO "
+        con.execute(f"COPY (SELECT statement_id, key, pos, words FROM read_parquet([{listed}]) ORDER BY key) TO "
                     f"{_sql_text(str(tmp))} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE {KEY_ROW_GROUP})")
         os.replace(tmp, seg)
     finally:
@@ -630,7 +632,7 @@ def search_view(src: Source) -> None:
             src.con.execute(f"CREATE OR REPLACE VIEW search AS SELECT * FROM read_parquet([{listed}])")
         else:
             src.con.execute("CREATE OR REPLACE VIEW search AS SELECT ''::VARCHAR AS statement_id, "
-                            "''::VARCHAR AS key, []::INTEGER[] AS pos WHERE FALSE")
+                            "''::VARCHAR AS key, []::INTEGER[] AS pos, 0::INTEGER AS words WHERE FALSE")
         src._search_for = src._fingerprint
 
 
@@ -669,7 +671,7 @@ def search_stats(src: Source) -> tuple[int, float]:
     takes them over every statement; kept per set of batches)."""
     def make() -> pd.DataFrame:
         search_view(src)
-        words = src.cursor().execute(f"SELECT sum(pos[1])::BIGINT FROM search WHERE key = '{LENGTH_KEY}'").fetchone()[0]
+        words = src.cursor().execute(f"SELECT sum(words)::BIGINT FROM search WHERE key = '{LENGTH_KEY}'").fetchone()[0]
         return pd.DataFrame({"words": [int(words or 0)]})
     n = total_statements(src)
     words = int(src.persisted("search_stats", make)["words"][0])
@@ -692,14 +694,13 @@ def ranked(src: Source, chosen: Filters, place: str | None = None, actor: str | 
         return kept[key]
     where, params = _where(src, chosen, place, actor)
     tables = [_term_table(src, words) for words in terms]
-    joins = " ".join(f"LEFT JOIN (SELECT statement_id, {tf} AS tf{k} FROM {name}) t{k} USING (statement_id)"
-                     for k, (name, tf) in enumerate(tables))
+    # (every statement kept holds every term: the first term's table gives its word count too)
+    joins = " ".join(f"LEFT JOIN (SELECT statement_id, {tf} AS tf{k}{', words' if k == 0 else ''} FROM {name}) "
+                     f"t{k} USING (statement_id)" for k, (name, tf) in enumerate(tables))
     tfs = "".join(f", coalesce(tf{k}, 0) AS tf{k}" for k in range(len(tables)))
     rows = _run(src, f"""
         WITH f AS (SELECT statement_id, article_id, start, part, who, published_ts FROM ix WHERE {where})
-        SELECT f.*{tfs}, coalesce(l.pos[1], 0) AS words FROM f {joins}
-        LEFT JOIN (SELECT statement_id, pos FROM search WHERE key = '{LENGTH_KEY}'
-                   AND statement_id IN (SELECT statement_id FROM f)) l USING (statement_id)""", params)
+        SELECT f.*{tfs}, {"coalesce(words, 0)" if tables else "0"} AS words FROM f {joins}""", params)
     n, mean = search_stats(src)
     norm = search.length_norm(rows["words"].to_numpy(), mean)
     score = np.zeros(len(rows), dtype=np.float32)
