@@ -170,6 +170,7 @@ def merged_sql(table: str, union: str) -> str:
             f"FROM ({union}) GROUP BY {id_col}")
 
 
+UNUSED_GRACE_S = 600  # a block no longer in use is removed once this old (a slower reader may still be opening it)
 FROM_PARTS = 64  # a block of up to this many parts none of whose children is there is made from its parts
 BLOCK_TABLES = ("ix", "speakers", "arts", "places_agg", "actors_agg")
 
@@ -223,13 +224,16 @@ def ensure_block(folder: Path, names: list[str], batches: list[dict[str, str]], 
 def current_blocks(folder: Path, names: list[str], batches: list[dict[str, str]],
                    made: list[str] | None = None) -> list[tuple[Path, int]]:
     """The block files covering the parts (made where missing), each with its first part's position; block files
-    no longer in use (merged into bigger ones) are removed."""
+    no longer in use (merged into bigger ones) are removed once UNUSED_GRACE_S old."""
     out = [(ensure_block(folder, names[start:start + size], batches[start:start + size], made), start)
            for start, size in blocks(names)]
     used = {p.name for p, _ in out}
     for old in folder.glob("*.duckdb"):
-        if old.name not in used:
-            old.unlink(missing_ok=True)
+        try:  # (one made in the last minutes may be another process's newer set: left for later)
+            if old.name not in used and old.stat().st_mtime < time.time() - UNUSED_GRACE_S:
+                old.unlink(missing_ok=True)
+        except OSError:
+            pass
     for tmp in folder.glob(".tmp-*"):  # a writer killed mid-block (a live one's file is younger than an hour)
         try:
             if tmp.stat().st_mtime < time.time() - 3600:

@@ -33,6 +33,7 @@ import shutil
 import sys
 import tempfile
 import threading
+import time
 import uuid
 from datetime import date, timedelta
 from functools import lru_cache
@@ -608,7 +609,7 @@ def key_files(src: Source, progress=None) -> list[str]:
     """The key files a search reads: the parts cut into aligned blocks of KEY_LEVELS parts
     (lib.dashboard.derived.blocks: the manifests' order only ever grows at the end, so a block once merged stays
     in use until it is merged into a bigger one), each block's merged segment (made when missing). Segments no
-    longer in use are removed."""
+    longer in use are removed once derived.UNUSED_GRACE_S old."""
     build_search_keys(src)
     folder = _keys_folder(src)
     names = [Path(p).name for p in src.parts["statements"]]
@@ -616,8 +617,11 @@ def key_files(src: Source, progress=None) -> list[str]:
     files = [_segment(folder, names[start:start + size], progress)
              for start, size in derived.blocks(names, KEY_LEVELS)]
     for old in (folder / "segments").glob("seg-*.parquet"):
-        if old not in files:
-            old.unlink(missing_ok=True)
+        try:  # (as derived.current_blocks: a young one may be another process's newer set)
+            if old not in files and old.stat().st_mtime < time.time() - derived.UNUSED_GRACE_S:
+                old.unlink(missing_ok=True)
+        except OSError:
+            pass
     return [str(f) for f in files]
 
 
