@@ -24,9 +24,9 @@ from __future__ import annotations
 import hashlib
 import inspect
 import os
-import sys
 import time
 import uuid
+from functools import lru_cache
 from pathlib import Path
 
 import duckdb
@@ -51,9 +51,13 @@ def sql_text(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
+@lru_cache(maxsize=1)
 def version() -> str:
-    """What the blocks depend on (this module's SQL, DuckDB's hash function): a change makes a new folder."""
-    return hashlib.sha256((inspect.getsource(sys.modules[__name__]) + duckdb.__version__).encode()).hexdigest()[:12]
+    """What the blocks depend on (the code that fills them, their columns, DuckDB's hash function): a change makes
+    a new folder (a comment elsewhere in this module does not rebuild every block)."""
+    code = "".join(inspect.getsource(f) for f in (read_part, _parts, fill_parts, _entity_sql, union_sql, merged_sql))
+    layout = repr((LEVELS, ORDER, _POS, ENTITY_COLUMNS, STATEMENT_COLUMNS, ARTICLE_COLUMNS, BLOCK_TABLES))
+    return hashlib.sha256((code + layout + duckdb.__version__).encode()).hexdigest()[:12]
 
 
 def blocks(names: list[str], levels: tuple[int, ...] | None = None) -> list[tuple[int, int]]:
