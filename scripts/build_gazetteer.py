@@ -35,9 +35,12 @@ NEIGHBOURS = {"TR", "LB", "JO", "IL", "PS", "SA", "IR", "KW"}
 MIDDLE_EAST = {"EG", "LY", "TN", "DZ", "MA", "SD", "SS", "YE", "OM", "AE", "QA", "BH", "MR", "SO", "DJ", "KM",
                "EH", "CY", "AF"} | NEIGHBOURS | SYRIA_IRAQ
 # Minimum population by country; Syria, Iraq and Lebanon are taken whole (GeoNames has no more than ~300 each).
-MIN_POP = {"SY": 0, "IQ": 0, "LB": 0, "JO": 10000, "PS": 15000, "KW": 15000, "IL": 15000, "SA": 15000,
+MIN_POP = {"SY": 0, "IQ": 0, "LB": 0, "YE": 0, "PS": 0, "JO": 5000, "KW": 15000, "IL": 15000, "SA": 5000, "LY": 10000,
            "TR": 15000, "IR": 50000}
 MIN_POP_MIDDLE_EAST = 50000
+WHOLE = {"SY", "IQ", "LB"}  # their small towns' everyday-word forms are weighed by hand (stop_forms.txt)
+SMALL_TOWN, SMALL_TOWN_RANK = 15000, 50000  # below that population, forms under that everyday-word rank go
+PROCLITICS = ("و", "ف", "ب", "ل", "ك")
 MIN_POP_WORLD = 500000
 WEIGHT = {**{c: 10 for c in SYRIA_IRAQ}, **{c: 3 for c in NEIGHBOURS}}
 # Where GeoNames transliterations carry diacritics that an English display name does not (Ḩamāh → Hamah).
@@ -152,6 +155,13 @@ def plain(name: str) -> str:
     s = unicodedata.normalize("NFKD", name)
     s = "".join(ch for ch in s if not unicodedata.combining(ch))
     return re.sub("[‘’ʿʾ`]", "", s).strip()
+
+
+def read_common_ranks(path: Path) -> dict[str, int]:
+    """Folded everyday word → its frequency rank (data/lexicons/common_words.txt, most frequent first)."""
+    words = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    return {fold(w): n for n, w in reversed(list(enumerate(words)))}
 
 
 def read_stop_forms(path: Path) -> set[str]:
@@ -307,8 +317,15 @@ def build(min_city_population: int = 500) -> list[Place]:
     for row in curated_rows:
         chosen[row["place_id"]] = merge_curated(geo.get(row["place_id"]), row)
     places = list(chosen.values())
+    common = read_common_ranks(ROOT / "data" / "lexicons" / "common_words.txt")
     for p in places:
         tidy_forms(p, stop)
+        if not p.curated and p.kind != "country" and p.country not in WHOLE and p.population < SMALL_TOWN:
+            # a small town whose name is an everyday word (التحالف، السوق، العمال in Yemen) would be read into
+            # every sentence that uses the word: it keeps only its rarer forms (a curated row can add one back)
+            # (or is one behind a proclitic: حوث inside بحوث "research")
+            p.forms = [f for f in p.forms if min(common.get(c + fold(f), 10**9) for c in ("", *PROCLITICS))
+                       >= SMALL_TOWN_RANK]
     curated_keys: dict[str, str] = {}
     for p in places:
         if p.curated:
