@@ -503,15 +503,17 @@ PARQUET_MAGIC = b"PAR1"
 def _parquet_ends(path: Path) -> str | None:
     """Why a file is not a whole Parquet file, judged from its two ends (the magic at both, a footer length
     that fits): what truncation, emptying or overwriting breaks, found in two small reads, not a footer parse."""
-    with open(path, "rb") as fh:
-        size = os.fstat(fh.fileno()).st_size
+    fd = os.open(path, os.O_RDONLY)  # (no file object: this runs for every part of every batch at each start)
+    try:
+        size = os.fstat(fd).st_size
         if size == 0:
             return "empty file"
         if size < 12:
             return f"{size} bytes: too short for Parquet"
-        head = fh.read(4)
-        fh.seek(-8, os.SEEK_END)
-        tail = fh.read(8)
+        head = os.pread(fd, 4, 0)
+        tail = os.pread(fd, 8, size - 8)
+    finally:
+        os.close(fd)
     if head != PARQUET_MAGIC or tail[4:] != PARQUET_MAGIC:
         return "not a whole Parquet file (cut short or overwritten)"
     if int.from_bytes(tail[:4], "little") + 12 > size:
