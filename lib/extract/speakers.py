@@ -704,6 +704,9 @@ class Reader:
                 named = self._name_after(i, j, end)  # مغني الراب الأميركي كاني ويست
                 if named is not None:
                     return named
+                if self._demonym_at(j - 1) and self.key(j) not in self.cls.given and self.key(j)[:1] not in "لب" \
+                        and self.key(j) not in self.lex.speaker_phrase["title_link"]:
+                    break  # وصف الرئيس السوداني زيارة نظيره: the title ended at its nationality, an object follows
             j += 1
         chunk = Chunk("title", i, max(i, j - 1))
         if person_at < 0 and j < end and self.boundary(j) and self.kind(j) == "mention":
@@ -1113,7 +1116,11 @@ class Speakers:
         svo = self._before_verb(cue)
         if svo is not None:
             cands.append(svo)
-        subject, junk, chunks = self._phrase_subject(cue.last_token + 1, b)
+        if fold(cue.form).split()[-1] in ("عن", "علي"):
+            # عبر عن رغبته، أعرب عن أسفه: the verb's preposition is written, what follows is its object
+            subject, junk, chunks = None, False, []
+        else:
+            subject, junk, chunks = self._phrase_subject(cue.last_token + 1, b)
         if junk and svo is None:
             return None, False
         relay = next((c for c in p.relays_after(cue.last_token) if c.last_token < b), None)
@@ -1541,7 +1548,10 @@ class Speakers:
                     return None, []  # السفير الروسي read as a person «الروسي»
                 ev = ["person"] + ([] if ent.entity_id.startswith("person:") else ["known"])
                 return self._person(m, ch.first), ev
-            return source_of(ent, m.surface if m is not None else text, lex=self.lex), ["known"]
+            surface = m.surface if m is not None else text
+            if m is not None and p.text[max(p.tokens[ch.first].start, m.start - 2):m.start] == "لل":
+                surface = "ال" + surface  # حصيلة للمرصد السوري → المرصد السوري (the article under the ل)
+            return source_of(ent, surface, lex=self.lex), ["known"]
         if ch.kind == "title":
             return self._title_source(ch)
         if ch.kind == "anonymous":
@@ -1587,6 +1597,12 @@ class Speakers:
         if not gender and i > 0 and not self.reader.boundary(i) and self.reader.kind(i - 1) == "role":
             gender = self._title_gender(i - 1, i - 1)
         if not ent.entity_id.startswith("person:"):
+            before = p.tokens[i - 1].key if i > 0 else ""
+            if before in self.lex.given_names and before not in fold(ent.name_ar or "").split() and \
+                    not self.reader.boundary(i) and fold(p.text[p.tokens[i].start:m.start]) == "":
+                # سامر نصر الله is not حسن نصر الله: another given name before a known surname, another person
+                name = p.text[p.tokens[i - 1].start:m.end]
+                return Source(name, name, None, "person", gender)
             surname = fold(m.surface).split()
             if len(surname) == 1:  # وذكر المالكي after العقيد تركي المالكي: this article's Maliki
                 namesake = [q for q in self.named_people if fold(q.speaker_ar or "").split()[-1:] == surname]
@@ -1613,6 +1629,8 @@ class Speakers:
         while len(written) > 2 and fold(written[0])[:1] in "يت" and fold(written[0]) not in given:
             written = written[1:]  # يفتقر دالي بليند، تفقدت أنجلينا جولي: a verb before the name
         for n, word in enumerate(written):
+            if n == len(written) - 1 and fold(word) == "الله" and word_class(fold(written[n - 1]), lex=self.lex) == "word":
+                break  # مروان رزق الله، نصر الله: the name of God ends many names (not رحمه الله)
             if n and (word_class(fold(word), lex=self.lex) in ("prep", "filler", "time", "not_speaker", "stop",
                                                                 "divine") or self.reader._glued_noun(fold(word))
                       or fold(word)[:1] in "لب" and lexicon_actor(word[1:], lex=self.lex) is not None):
@@ -1701,6 +1719,12 @@ class Speakers:
                 ent = lex.actors.get(office.actor_id)
                 if ent:
                     return Source(ent[0].name, ent[0].name_ar or title, office.actor_id, ent[0].kind, gender)
+        if self.last is not None and self.last.kind == "anonymous" and fold(self.last.speaker_ar or "") == key:
+            return self.last  # وقال المسؤول الأمني … وأضاف المسؤول الأمني: the same unnamed source goes on
+        if words and words[0].startswith("ال") and words[0][2:] in lex.words.anonymous and any(
+                self.last_at < p.tokens[j].start < at for j in p.positions(words[0][2:])):
+            # كشف مصدر أمني مسؤول … وقال المسؤول الأمني: the unnamed source introduced since the last speaker
+            return Source(None, title, None, "anonymous", gender)
         if words and words[0] in lex.speaker_phrase["anaphoric"] and self.last is not None \
                 and self.last.kind in ("person", "named") and len(words) <= 3 and all(
                     _nisba(w) or w in _demonyms(lex=lex) for w in words[1:]) \
