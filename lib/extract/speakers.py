@@ -564,6 +564,9 @@ class Reader:
             return Chunk("object", i, i)
         if k in ("group", "anonymous"):
             return Chunk("anonymous", i, self.description(i + 1, end))
+        if self.key(i) in ("احد", "احدي") and i + 1 < end and not self.boundary(i + 1) and self.kind(i + 1) in (
+                "word", "anonymous", "group", "role", "bare_body"):
+            return Chunk("anonymous", i, self.description(i + 2, end))  # أحد المحررين في صحيفة …، أحد السكان
         if k == "role" or (i + 1 < end and f"{self.key(i)} {self.key(i + 1)}" in self.cls.roles):
             return self.title(i, end)
         if k in ("document", "bare_document"):
@@ -1323,10 +1326,20 @@ class Speakers:
         d = j
         while d > 0 and j - d < 8 and not r.boundary(d):
             d -= 1
-        if r.kind(d) not in ("role", "name_context") or d < 2 or \
+        if not (r.kind(d) in ("role", "name_context") or p.tokens[d].key == "من" and d + 1 <= j) or d < 2 or \
                 p.text[p.tokens[d - 1].end:p.tokens[d].start].strip() not in ("،", ","):
-            return None
+            return None  # (…، من وزارة العمل، قالت: the body she is from)
         e = d - 1
+        k = bisect.bisect_right(p.mention_starts, p.tokens[e].start) - 1
+        if k >= 0 and p.actor_mentions[k].end >= p.tokens[e].end and not p.in_content(p.actor_mentions[k].start):
+            m = p.actor_mentions[k]  # لكن مارلين عطاالله، من وزارة العمل، قالت: a person the matcher found
+            ent = p.entity(m)
+            a = p.token_at(m.start)
+            before = p.tokens[a - 1].key if a else ""
+            if ent.kind != "person" or a and not r.boundary(a) and not (
+                    before in r.cls.particles or before[:1] in "وف" and before[1:] in r.cls.particles):
+                return None
+            return Candidate(self._person(m, a), m.start, ["before_verb", "person"])
         a = e
         while a - 1 >= 0 and e - a < 3 and not r.boundary(a) and r.kind(a - 1) in ("word", "name_link") \
                 and not p.tokens[a - 1].key.startswith("ال"):
@@ -1625,12 +1638,22 @@ class Speakers:
                 and not self.reader.boundary(after + 1) and self.reader.kind(after + 1) not in ("prep", "filler", "time"):
             # عبدالعزيز بن عبدالله آل الشيخ: the family name the matcher left after the mention
             written = written + [p.text[p.tokens[after].start:p.tokens[after + 1].end]]
+        elif written and fold(written[-1]) in ("بن", "بنت", "ابن") and after < len(p.tokens):
+            # جديع بن نهار القحطاني: the matcher stopped at a father's name that is also a word (نهار، صباح)
+            r, k = self.reader, after
+            while k < len(p.tokens) and k - after < 2 and not r.boundary(k) and k not in p.cue_at and \
+                    r.kind(k) in ("word", "time", "name_link") and not p.in_content(p.tokens[k].start):
+                k += 1
+            if k > after:
+                written = written + p.text[p.tokens[after].start:p.tokens[k - 1].end].split()
         given = self.lex.given_names
         while len(written) > 2 and fold(written[0])[:1] in "يت" and fold(written[0]) not in given:
             written = written[1:]  # يفتقر دالي بليند، تفقدت أنجلينا جولي: a verb before the name
         for n, word in enumerate(written):
             if n == len(written) - 1 and fold(word) == "الله" and word_class(fold(written[n - 1]), lex=self.lex) == "word":
                 break  # مروان رزق الله، نصر الله: the name of God ends many names (not رحمه الله)
+            if n and fold(written[n - 1]) in ("بن", "بنت", "ابن"):
+                continue  # جديع بن نهار: a father's name, whatever else the word means
             if n and (word_class(fold(word), lex=self.lex) in ("prep", "filler", "time", "not_speaker", "stop",
                                                                 "divine") or self.reader._glued_noun(fold(word))
                       or fold(word)[:1] in "لب" and lexicon_actor(word[1:], lex=self.lex) is not None):
