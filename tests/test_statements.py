@@ -329,6 +329,20 @@ SPEAKER_CASES = [
     # أحد + a plural noun is an unnamed source, and the next subjectless verb is theirs
     ("قال أحد المحررين في الصحيفة: \"لم نستطع الوصول إليه اليوم\"، وأشار إلى أنه سيكون من الظلم احتجازه.",
      "من الظلم", None, set()),
+    # «، وهو جمهوري،» after a name is a description, never the name; a definite title and a name no list knows
+    ("وقال النائب إد رويس، وهو جمهوري، إن العقوبات يجب أن تستمر.", "العقوبات يجب", {"اد رويس"}, {"وهو جمهوري"}),
+    # a place at the end of an occasion's phrase is not the speaker: the subject before goes on
+    ("وكان الرئيس الفرنسي إيمانويل ماكرون قد زار المنطقة. وأكد في كلمة ألقاها في العاصمة البوركينية واغادوغو أن "
+     "فرنسا لن تتخلى عن أفريقيا.", "فرنسا لن تتخلي", {"emmanuel-macron"}, {"واغادوغو"}),
+    # a state's envoy speaks, not the state
+    ("وأعلن مندوب سوريا لدى الأمم المتحدة بشار الجعفري أن دمشق لن تشارك في المحادثات.", "دمشق لن تشارك",
+     {"bashar-al-jaafari"}, {"syria"}),
+    # السيناتور is a title; وتابعت continues her
+    ("قالت السيناتور إيمي كلوبوشار إن التحقيق يجب أن يستمر. وتابعت: \"لن نتوقف حتى نعرف الحقيقة كاملة\".",
+     "التحقيق يجب", {"ايمي كلوبوشار"}, set()),
+    # a construct plural (مقدمو الشكوى) is an unnamed group, and وأضافوا continues it
+    ("وأوضح مقدمو الشكوى أن الشركة لم تدفع الرواتب منذ أشهر. وأضافوا أن \"الإدارة تجاهلت مطالبنا مرارا\".",
+     "الاداره تجاهلت", None, set()),
 ]
 
 

@@ -160,6 +160,8 @@ def word_class(key: str, *, lex: Lexicons) -> str:
         hit = by_word.get(key)
         if hit is None and len(key) > 3 and key[0] in "وف":
             hit = by_word.get(key[1:])
+        if hit is None and len(key) == 3 and key[0] in "وف" and by_word.get(key[1:]) == "stop":
+            hit = "stop"  # وهو، وهي: a pronoun under its conjunction (وهو جمهوري is no name)
         if hit is None and key.startswith("ال") and by_word.get(key[2:]) in ("anonymous", "group"):
             hit = "anonymous"  # الناشطون، المحللون: the unnamed group again
         if hit is None and key.startswith("ال") and by_word.get(key[2:]) == "name_context":
@@ -564,10 +566,15 @@ class Reader:
             return Chunk("object", i, i)
         if k in ("group", "anonymous"):
             return Chunk("anonymous", i, self.description(i + 1, end))
-        if self.key(i) in ("احد", "احدي") and i + 1 < end and not self.boundary(i + 1) and self.kind(i + 1) in (
+        key = self.key(i)
+        if k == "word" and len(key) >= 5 and key[0] == "م" and key[1] != "ا" and key.endswith("و") and \
+                i + 1 < end and not self.boundary(i + 1) and self.definite(i + 1):
+            return Chunk("anonymous", i, self.description(i + 1, end))  # مقدمو الشكوى، ممثلو الفصائل: a group
+        if key in ("احد", "احدي") and i + 1 < end and not self.boundary(i + 1) and self.kind(i + 1) in (
                 "word", "anonymous", "group", "role", "bare_body"):
             return Chunk("anonymous", i, self.description(i + 2, end))  # أحد المحررين في صحيفة …، أحد السكان
-        if k == "role" or (i + 1 < end and f"{self.key(i)} {self.key(i + 1)}" in self.cls.roles):
+        if k == "role" or (i + 1 < end and f"{self.key(i)} {self.key(i + 1)}" in self.cls.roles) or \
+                k == "name_context" and self.key(i) in self.cls.roles:  # مندوب سوريا … بشار الجعفري: a title
             return self.title(i, end)
         if k in ("document", "bare_document"):
             return self.document(i, end, bare=k == "bare_document")
@@ -701,9 +708,9 @@ class Reader:
                 break  # (جمعية البر لقرى جنوب مكة: a direction stays in the title)
             if k == "role":
                 inner_role_at = j
-            if k == "word" and j > i + 1 and not key.startswith("ال") and (
+            if k == "word" and j > i and not key.startswith("ال") and (
                     self._demonym_at(j - 1) or self.key(j - 1).startswith("ال") and self.kind(j - 1) in (
-                        "word", "bare_body", "bare_document")):
+                        "word", "bare_body", "bare_document", "role")):  # (النائب إد رويس: a definite head, a name)
                 named = self._name_after(i, j, end)  # مغني الراب الأميركي كاني ويست
                 if named is not None:
                     return named
@@ -1276,6 +1283,10 @@ class Speakers:
         for n, ch in enumerate(chunks):
             if ch.kind in ("filler", "prep", "relative") or ch.relative:
                 continue
+            if ch.kind == "name" and n and chunks[n - 1].kind == "prep" and not ch.after_comma and \
+                    self.p.tokens[ch.first].key not in self.lex.given_names and \
+                    self.reader.kind(ch.first) != "name_link":
+                continue  # أكد في كلمة في العاصمة البوركينية واغادوغو: the place the phrase is in, not a speaker
             if ch.kind == "object":
                 return None, False, chunks  # ويضيف استعمالاً مجازياً: the verb's object, its subject unwritten
             if ch.kind == "junk":
