@@ -183,6 +183,14 @@ def _glued_preposition(key: str, *, lex: Lexicons) -> str | None:
     return None
 
 
+def _glued_role(key: str, *, lex: Lexicons) -> str:
+    """The title under a ل written onto it (لوزير → وزير، للمتحدث → المتحدث), or ''."""
+    if key[:1] != "ل" and key[:2] not in ("ول", "فل"):
+        return ""
+    rest = _glued_preposition(key, lex=lex)
+    return rest if rest is not None and rest in lex.words.roles else ""
+
+
 # ---------------------------------------------------------------- the article as the speaker logic sees it
 
 class Passage:
@@ -655,6 +663,7 @@ class Reader:
         """A title (وزير الخارجية الأميركي، المتحدث باسم الجيش التركي) and the name the text gives it."""
         p, cls = self.p, self.cls
         head = self.key(i)
+        head = _glued_role(head, lex=self.lex) or head  # (لوزير الإعلام معمر الإرياني, read for the title table)
         j, inner_role_at = i + 1, -1
         if j < end and f"{head} {self.key(j)}" in cls.roles:
             j += 1
@@ -699,8 +708,13 @@ class Reader:
                     j += 1  # قائد العمليات في بابل، مسؤول في الوزارة: the title's place or body
                     continue
                 break
-            if k == "time" and j == i + 1 or self.kind(j - 1) == "name_link":
+            if k == "time" and (j == i + 1 or key == "العام" and self.kind(j - 1) == "role") or \
+                    self.kind(j - 1) == "name_link":  # (نائب الرئيس العام: the title's adjective, not the year)
                 j += 1  # المدير العام: an adjective of the title, not a time; عبد الله: one name
+                continue
+            if k in ("addressee", "not_speaker", "document") and j == i + 1 and key.startswith("ال") and \
+                    head in cls.roles and not head.startswith("ال"):
+                j += 1  # وزير الإعلام: the title's genitive, whatever else the word is
                 continue
             if k not in ("word", "role", "bare_body", "name_context", "name_link", "prepositional", "bare_document") \
                     and key not in self.lex.function_words["locative"] and not (
@@ -785,8 +799,9 @@ class Reader:
         while j - 2 > i and self.kind(j - 2) == "name_link" and not self.boundary(j - 1):
             j -= 2  # عبد الرحمن رحيمي: the name began at its name link
         while k < end and k - j < 3 and not self.boundary(k) and self.kind(k) in ("word", "name_link") and (
-                k == j or not self._demonym_at(k) and not (self.key(k).startswith("ال") and _nisba(self.key(k)))):
-            k += 1  # رأفت الصباغ (a family name may take ال; an adjective may not)
+                k == j or not self._demonym_at(k) and not (self.key(k).startswith("ال") and _nisba(self.key(k)) and
+                                                           self.key(k - 1).startswith("ال"))):
+            k += 1  # رأفت الصباغ، معمر الإرياني (after an indefinite name a definite nisba is no adjective of it)
         if k < end and not self.boundary(k) and self.kind(k) not in ("prep", "filler", "time", "glued_noun",
                                                                      "glued_mention", "relative"):
             return None  # باسم الجيش: the words run on into the title (or into a rank and its name)
@@ -1686,7 +1701,9 @@ class Speakers:
             src = Source(name, name, None, "person", self._title_gender(ch.first, a - 1))
             self.named_people.append(src)
             if ch.name_after_title:
-                self.titles.setdefault(fold(self._text(ch.first, a - 1).rstrip(" ،,")), src)
+                words = fold(self._text(ch.first, a - 1).rstrip(" ،,")).split()
+                bare = _glued_role(words[0], lex=lex) if words else ""
+                self.titles.setdefault(" ".join(([bare] + words[1:]) if bare else words), src)
             elif b < ch.last:
                 self.titles.setdefault(fold(self._text(b + 1, ch.last)), src)
             return src, ["person"]
@@ -1712,9 +1729,11 @@ class Speakers:
                 known = lexicon_actor(name, lex=lex)
                 src = source_of(known, known.name_ar) if known is not None else Source(name, name, None, "person")
                 pi -= 2
-            if pi > ch.first and head in lex.words.roles:
+            bare = head if head in lex.words.roles else _glued_role(head, lex=lex)
+            if pi > ch.first and bare:
                 title = p.text[p.tokens[ch.first].start:p.tokens[pi - 1].end].rstrip(" ،,")
-                self.titles.setdefault(fold(title), src)
+                # (الحساب الرسمي لوزير الإعلام معمر الإرياني: the title under its ل is the same title)
+                self.titles.setdefault(" ".join([bare] + fold(title).split()[1:]), src)
             return src, ["person", "title_named"] + ([] if ent.entity_id.startswith("person:") else ["known"])
         src = self.resolve_title(self._text(ch.first, ch.last), p.tokens[ch.first].start)
         if src.kind == "anonymous":
@@ -1792,7 +1811,13 @@ class Speakers:
         p, r = self.p, self.reader
         n = len(p.tokens)
         roles = self.lex.words.roles
-        titled = [k for k, t in enumerate(p.tokens) if t.key in roles]  # few words are titles: look near them only
+        # few words are titles (or titles under a ل: لوزير الإعلام): look near them only
+        titled = [k for k, t in enumerate(p.tokens) if t.key in roles or t.key[:1] == "ل" and _glued_role(t.key, lex=self.lex)]
+        for k in titled:  # الحساب الرسمي لوزير الإعلام اليمني معمر الإرياني: a name no list knows after it
+            if p.tokens[k].key not in roles and not p.in_content(p.tokens[k].start):
+                ch = r.title(k, min(n, k + MAX_TITLE_TOKENS))
+                if ch.name_span is not None and ch.name_after_title:
+                    self._title_source(ch)
         for m in p.actor_mentions:
             ent = p.entity(m)
             if ent.kind != "person":
@@ -1806,7 +1831,7 @@ class Speakers:
                 j = i - back
                 if j < 0 or r.boundary(j + 1) and j + 1 != i:
                     break
-                if r.kind(j) == "role" and p.tokens[j].key in self.lex.words.roles:
+                if r.kind(j) == "role" and p.tokens[j].key in self.lex.words.roles or _glued_role(p.tokens[j].key, lex=self.lex):
                     ch = r.title(j, min(n, i + 4))
                     if ch.person is not None and ch.person.start == m.start:
                         self._title_source(ch)
