@@ -1390,8 +1390,10 @@ class Speakers:
         while j >= 0 and p.tokens[j].key in ("كان", "كانت", "قد", "فقد", "التي", "الذي", "الذين") \
                 and not r.boundary(j + 1):
             j -= 1
-        if j < 0 or r.boundary(j + 1) and p.text[p.tokens[j].end:p.tokens[j + 1].start].strip() not in ("»", "\"", "”"):
-            return None
+        relative = j + 1 < cue.first_token and p.tokens[j + 1].key in ("التي", "الذي", "الذين")
+        gap = p.text[p.tokens[j].end:p.tokens[j + 1].start].strip() if j >= 0 else ""
+        if j < 0 or r.boundary(j + 1) and gap not in ("»", "\"", "”") and not (relative and gap in ("،", ",")):
+            return None  # (التقارير، التي تشير: a relative clause set off by a comma still has its noun)
         if p.in_content(p.tokens[j].start):
             return None
         k = r.kind(j)
@@ -1436,6 +1438,8 @@ class Speakers:
             return None
         m = p.actor_mentions[k]
         gap = p.text[m.end:cue.start].strip()
+        if gap[:1] in "،," and gap[1:].strip().split(" ")[0] in ("التي", "الذي", "الذين"):
+            gap = gap[1:].strip()  # وزارة الخارجية، التي أكدت: the relative clause set off by a comma
         # الكرملين قال، الخارجية القطرية التي أكدت، الحكومة قد أعلنت
         first_to = fold(gap) in ("اول من", "اولي من", "اول من قد")  # وكانت رويترز أول من ذكرت: she was first to
         if gap not in ("", "قد", "فقد", "كان", "كانت", "التي", "الذي", "الذين", "التي كانت", "الذي كان") \
