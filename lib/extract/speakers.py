@@ -579,7 +579,9 @@ class Reader:
                 i + 1 < end and not self.boundary(i + 1) and self.definite(i + 1):
             return Chunk("anonymous", i, self.description(i + 1, end))  # مقدمو الشكوى، ممثلو الفصائل: a group
         if key in ("احد", "احدي") and i + 1 < end and not self.boundary(i + 1) and self.kind(i + 1) in (
-                "word", "anonymous", "group", "role", "bare_body"):
+                "word", "anonymous", "group", "role", "bare_body") and (
+                    self.boundary(i) or self.kind(i - 1) in ("filler", "time", "honorific") or
+                    any(c.last_token == i - 1 for c in self.p.cues)):  # (عن تعرض إحدى ناقلات النفط: an object)
             return Chunk("anonymous", i, self.description(i + 2, end))  # أحد المحررين في صحيفة …، أحد السكان
         if k == "role" or (i + 1 < end and f"{self.key(i)} {self.key(i + 1)}" in self.cls.roles) or \
                 k == "name_context" and self.key(i) in self.cls.roles:  # مندوب سوريا … بشار الجعفري: a title
@@ -771,7 +773,8 @@ class Reader:
         if k == j or self.kind(j) == "name_link" and k == j + 1:
             return None
         if k < end and not self.boundary(k) and self.kind(k) not in (
-                "role", "prep", "filler", "time", "glued_noun", "glued_mention", "relative", "anonymous"):
+                "role", "prep", "filler", "time", "glued_noun", "glued_mention", "relative", "anonymous") \
+                and self.key(k) not in ("وهو", "وهي"):
             return None  # the words run on: not a name
         chunk = Chunk("title", i, k - 1)
         chunk.name_span = (j, k - 1)
@@ -803,8 +806,10 @@ class Reader:
                                                            self.key(k - 1).startswith("ال"))):
             k += 1  # رأفت الصباغ، معمر الإرياني (after an indefinite name a definite nisba is no adjective of it)
         if k < end and not self.boundary(k) and self.kind(k) not in ("prep", "filler", "time", "glued_noun",
-                                                                     "glued_mention", "relative"):
+                                                                     "glued_mention", "relative", "role") \
+                and self.key(k) not in ("وهو", "وهي"):
             return None  # باسم الجيش: the words run on into the title (or into a rank and its name)
+        # (النائب إد رويس رئيس لجنة …، النائب اليوت انجل وهو …: a title or a description follows the name)
         chunk = Chunk("title", i, k - 1)
         chunk.name_span, chunk.name_after_title = (j, k - 1), True
         return chunk
@@ -1299,8 +1304,8 @@ class Speakers:
             if ch.kind in ("filler", "prep", "relative") or ch.relative:
                 continue
             if ch.kind == "name" and n and chunks[n - 1].kind == "prep" and not ch.after_comma and \
-                    self.p.tokens[ch.first].key not in self.lex.given_names and \
-                    self.reader.kind(ch.first) != "name_link":
+                    ch.first == ch.last and self.p.tokens[chunks[n - 1].first].key == "في" and \
+                    self.p.tokens[ch.first].key not in self.lex.given_names:
                 continue  # أكد في كلمة في العاصمة البوركينية واغادوغو: the place the phrase is in, not a speaker
             if ch.kind == "object":
                 return None, False, chunks  # ويضيف استعمالاً مجازياً: the verb's object, its subject unwritten
@@ -1314,7 +1319,7 @@ class Speakers:
                     c.person is not None or c.name_span is not None) or c.kind == "actor" and c.after_comma
                     and self.reader.entity_at(c.first) is not None
                     and self.reader.entity_at(c.first).kind == "person"), None)
-                if named is not None and not any(c.kind in ("relative",) or c.addressee for c in chunks[n + 1:]
+                if named is not None and not any(c.kind in ("relative", "junk") or c.addressee for c in chunks[n + 1:]
                                                  if c.first < named.first):
                     ch = named  # ضابط ارتباط القوات السودانية … العميد الركن الأمين يوسف: the name given
             if ch.kind == "name" and ch.first == ch.last and n + 1 < len(chunks) and \
@@ -1488,6 +1493,8 @@ class Speakers:
                 subject = self._sentence_subject(comma + 1, cue.start)  # …، إذ اتهمه النجم مارادونا … وأشار
         if subject is not None:
             subject.evidence.insert(0, "sentence_subject")
+            if subject.source.kind == "title":
+                subject.evidence.append("person")  # a title is someone, as likely to go on as a name
             cands.append(subject)
         elif not participle:
             s = sent
@@ -1498,6 +1505,8 @@ class Speakers:
                 earlier = self._sentence_subject(s, sent)
                 if earlier is not None:
                     earlier.evidence.insert(0, "earlier_subject")
+                    if earlier.source.kind == "title":
+                        earlier.evidence.append("person")  # (من جانبه، وصف الرئيس السوداني … وعبر عن)
                     cands.append(earlier)
                     break
         if not cands:
@@ -1785,14 +1794,15 @@ class Speakers:
         if words and words[0] in lex.speaker_phrase["anaphoric"] and self.last is not None \
                 and self.last.kind in ("person", "named") and len(words) <= 3 and all(
                     _nisba(w) or w in _demonyms(lex=lex) for w in words[1:]) \
-                and self._gender(self.last).gender in ("", gender):
+                and self._gender(self.last).gender in ("", gender) and self._same_nationality(words[1:]):
             # المسؤول الروسي، الوزير، المدرب الألماني: the last person quoted (not المتحدث باسم رئاسة الإقليم),
             # when the head's gender fits theirs (المدربة is not the man quoted before)
             return self.last
         if words and words[0].startswith("ال"):
             # المغني البالغ من العمر 40 عاما after مغني الراب الأميركي كاني ويست: the same head, the same person
             head = words[0][2:]
-            same = [s for k, s in self.titles.items() if k.split()[0] in (head, words[0])]
+            said = {w for w in words[1:] if w in _demonyms(lex=lex)}  # (الرئيس السوداني is not الرئيس المصري)
+            same = [s for k, s in self.titles.items() if k.split()[0] in (head, words[0]) and said <= set(k.split())]
             if same:
                 return same[-1]
         if len(words) >= 2 and not words[0].startswith("ال") and not _nisba(words[1]) and self.last is not None \
@@ -1806,6 +1816,18 @@ class Speakers:
         if len(words) == 1 and head in lex.speaker_phrase["anaphoric"]:
             return Source(None, title, None, "anonymous", gender)  # وقال المسؤول … with no one to point back to
         return Source(title, title, None, "title", gender)
+
+    def _same_nationality(self, words: list[str]) -> bool:
+        """May the last person be described by these adjectives? Not when they name a nationality and the titles
+        the person holds (offices.tsv, this article) name only others (الرئيس السوداني after Egypt's president)."""
+        demonyms = _demonyms(lex=self.lex)
+        said = {w for w in words if w in demonyms}
+        if not said or self.last is None:
+            return True
+        held = [ow for ow in _offices(lex=self.lex)[1].get(self.last.speaker_id or "", [])]
+        held += [k.split() for k, src in self.titles.items() if src == self.last]
+        theirs = {w for ow in held for w in ow if w in demonyms}
+        return not theirs or bool(said & theirs)
 
     def _scan_titles(self) -> None:
         """Every title the article gives a named person, wherever it stands (X، رئيس …; رئيس … X)."""
