@@ -666,7 +666,7 @@ class Reader:
         p, cls = self.p, self.cls
         head = self.key(i)
         head = _glued_role(head, lex=self.lex) or head  # (لوزير الإعلام معمر الإرياني, read for the title table)
-        j, inner_role_at = i + 1, -1
+        j, inner_role_at, complement = i + 1, -1, -1  # complement: definite nouns after في/من (-1: none yet)
         if j < end and f"{head} {self.key(j)}" in cls.roles:
             j += 1
         person_at = -1
@@ -685,6 +685,9 @@ class Reader:
                     person_at = j
                     break
                 j = self.mention_last(j) + 1  # المتحدث باسم الجيش التركي، لمركز الملك سلمان للإغاثة
+                if complement >= 0 and j < end and not self.boundary(j) and self.kind(j) == "word" and self.definite(j) and \
+                        not _nisba(self.key(j)) and self.key(j) not in self.lex.speaker_phrase["modifier"]:
+                    break  # وترجع المسؤولة في وزارة العمل التأخر: the body ends the title, an object follows
                 continue
             if k == "glued_mention":
                 ent = self.entity_at(j)
@@ -708,8 +711,15 @@ class Reader:
                 if key in ("في", "من", "لدي", "الي") and j + 1 < end and not self.boundary(j + 1) and self.kind(j + 1) in (
                         "word", "mention", "bare_body", "name_context"):
                     j += 1  # قائد العمليات في بابل، مسؤول في الوزارة: the title's place or body
+                    complement = 0
                     continue
                 break
+            if k == "role":
+                complement = -1  # ومديرة المهرجان: a second title begins
+            if complement >= 0 and k in ("word", "bare_body") and self.definite(j) and not _nisba(key):
+                complement += 1
+                if complement > 1:
+                    break  # وترجع المسؤولة في وزارة العمل التأخر: the body has its genitive, an object follows
             if k == "time" and (j == i + 1 or key == "العام" and self.kind(j - 1) == "role") or \
                     self.kind(j - 1) == "name_link":  # (نائب الرئيس العام: the title's adjective, not the year)
                 j += 1  # المدير العام: an adjective of the title, not a time; عبد الله: one name
@@ -1792,8 +1802,9 @@ class Speakers:
             # كشف مصدر أمني مسؤول … وقال المسؤول الأمني: the unnamed source introduced since the last speaker
             return Source(None, title, None, "anonymous", gender)
         if words and words[0] in lex.speaker_phrase["anaphoric"] and self.last is not None \
-                and self.last.kind in ("person", "named") and len(words) <= 3 and all(
-                    _nisba(w) or w in _demonyms(lex=lex) for w in words[1:]) \
+                and self.last.kind in ("person", "named") and (len(words) <= 3 and all(
+                    _nisba(w) or w in _demonyms(lex=lex) for w in words[1:]) or len(words) > 2 and words[1] == "في"
+                    and self.last_at >= p.paragraphs_back(at, 1)) \
                 and self._gender(self.last).gender in ("", gender) and self._same_nationality(words[1:]):
             # المسؤول الروسي، الوزير، المدرب الألماني: the last person quoted (not المتحدث باسم رئاسة الإقليم),
             # when the head's gender fits theirs (المدربة is not the man quoted before)
@@ -1802,7 +1813,9 @@ class Speakers:
             # المغني البالغ من العمر 40 عاما after مغني الراب الأميركي كاني ويست: the same head, the same person
             head = words[0][2:]
             said = {w for w in words[1:] if w in _demonyms(lex=lex)}  # (الرئيس السوداني is not الرئيس المصري)
-            same = [s for k, s in self.titles.items() if k.split()[0] in (head, words[0]) and said <= set(k.split())]
+            where = set(words[words.index("في") + 1:]) if "في" in words else set()  # المسؤولة في وزارة العمل
+            same = [s for k, s in self.titles.items() if k.split()[0] in (head, words[0]) and said <= set(k.split())
+                    and where <= set(k.split())]  # (… is not المسؤولة في منظمة كفى)
             if same:
                 return same[-1]
         if len(words) >= 2 and not words[0].startswith("ال") and not _nisba(words[1]) and self.last is not None \
