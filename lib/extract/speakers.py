@@ -1154,6 +1154,12 @@ class Speakers:
             return PROPHET, True
         cands: list[Candidate] = []
         svo = self._before_verb(cue)
+        nxt = p.tokens[cue.last_token + 1].key if cue.last_token + 1 < len(p.tokens) else ""
+        if nxt in ("فيه", "فيها", "فيهما"):
+            # مقالة للدكتور X منشورة بصحيفة عكاظ أوضح فيها، مقابلة مع X قال فيها: the one whose words the article
+            # or the interview holds, not the paper or the station named before the verb
+            if svo is not None and svo.source.kind in ("media", "document"):
+                svo = None
         if svo is not None:
             cands.append(svo)
         if fold(cue.form).split()[-1] in ("عن", "علي"):
@@ -1169,6 +1175,10 @@ class Speakers:
             if relayed is not None and relayed.score >= FLOOR:
                 subject = relayed
                 gender = ""  # وأكدت وكالة إنترفاكس نقلا عن الجيش: the verb agrees with the outlet, not the source
+        if nxt in ("فيه", "فيها", "فيهما") and (subject is None or subject.score < FLOOR):
+            inner = self._person_in_sentence(cue)  # (… مباحثات أكد فيها الجانبان: the phrase's own subject first)
+            if inner is not None:
+                return inner, True
         if subject is not None:
             cands.append(subject)
         best = self._best(cands, gender)
@@ -1181,6 +1191,19 @@ class Speakers:
             return UNKNOWN, False
         best = self._best(self._discourse(cue), gender)
         return (best.source if best else UNKNOWN), False
+
+    def _person_in_sentence(self, cue: Cue) -> Source | None:
+        """The last person named in the cue's sentence before it (not inside reported words)."""
+        p = self.p
+        s = p.sentence_start(cue.start)
+        k = bisect.bisect_left(p.mention_starts, cue.start)
+        for m in reversed(p.actor_mentions[:k]):
+            if m.start < s:
+                break
+            if p.entity(m).kind == "person" and not p.in_content(m.start) and not (
+                    m.entity_id.startswith("person:") and self._not_a_name(m.surface)):
+                return self._person(m, p.token_at(m.start))
+        return None
 
     def _prophetic(self, a: int, b: int) -> bool:
         """Does the speaker phrase tokens a..b-1 open with the Prophet (رسول الله صلى الله عليه وسلم) or a hadith
