@@ -878,6 +878,8 @@ class Reader:
                 word_class(_glued_preposition(self.key(j), lex=self.lex) or "", lex=self.lex) == "bare_body":
             chunk.issuer, chunk.last = Chunk("bare", j, j), j  # بيان للوزارة: the ministry the article names
             return chunk
+        if j + 1 < end and not self.boundary(j) and self.kind(j) == "relative" and self.kind(j + 1) == "issuer":
+            j += 1  # التقرير الإحصائي الذي أصدرته الأمانة العامة
         if j < end and not self.boundary(j) and self.kind(j) == "issuer":
             j += 1
             if j < end and self.key(j) in ("عن", "من"):
