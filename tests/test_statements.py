@@ -393,6 +393,9 @@ SPEAKER_CASES = [
     # a report speaks for the body that issued it (الذي أصدرته X)
     ("وأوضح التقرير الذي أصدرته وزارة الصحة أن الإصابات تراجعت خلال الشهر الماضي.", "الاصابات تراجعت",
      {"وزاره الصحه", "org:وزاره_الصحه"}, {"التقرير"}),
+    # a body's quoted name after the verb (وتقول «منظمة …»، ومقرها …: «…») speaks the words after the colon
+    ("وتقول «منظمة الشفافية الدولية (TI)»، ومقرها برلين: «قبل سقوط أسعار النفط كان الاقتصاد ينمو بسرعة كبيرة»."
+     , "كان الاقتصاد ينمو", {"منظمه الشفافيه الدوليه"}, set()),
 ]
 
 
@@ -436,6 +439,13 @@ JUNK_SPEAKER_CASES = [
 def test_junk_never_speaks(text, junk):
     for st in statements(text):
         assert not _names(st) & {fold(j) for j in junk}, f"junk speaker {st.speaker_ar!r}"
+
+
+def test_a_quoted_title_is_no_statement():
+    """بعنوان «…»: the title of a course, a book or a campaign is nobody's words."""
+    text = ("أكد المدير سالم الحربي أن العمل يسير وفق الخطط. وجاءت تصريحاته في ختام البرنامج بعنوان «دورة فن إدارة "
+            "المشروعات والإعداد لامتحان الشهادة العالمية» بالتعاون مع شركة محلية.")
+    assert not [s for s in statements(text) if "دورة فن" in s.quote]
 
 
 def test_scripture_is_no_statement():

@@ -324,6 +324,9 @@ class Passage:
         """A short quoted name or term («داعش»، منظمة "اير وورز") rather than quoted words."""
         text = self.text
         words = q.words(text)
+        if 4 <= words <= 6 and fold(text[q.open + 1:q.close].strip()).split(" ")[0] in self.lex.words.name_contexts \
+                and text[q.close + 1:q.close + 3].strip()[:1] in ("،", ",", "") and text[q.close + 1:q.close + 2] != ":":
+            return True  # وتقول «مجموعة الأزمات الدولية (ICG)»، ومقرها بروكسل: «…»: a body's name in quotes
         if words >= 4:
             return False
         if words <= 1:
@@ -557,6 +560,8 @@ class Reader:
         """The chunk that starts at token i."""
         k = self.kind(i)
         if k == "name_quote":
+            if self.key(i) in self.lex.words.name_contexts:  # «مجموعة الأزمات الدولية»: a body by its kind and name
+                return Chunk("body", i, min(self.quote_last(i), end - 1))
             return Chunk("name", i, min(self.quote_last(i), end - 1))
         if k == "word" and i in self.p.cue_at and self.p.cue_at[i].kind in ("verb", "participle"):
             return Chunk("filler", i, self.p.cue_at[i].last_token)  # ومضى يقول، وتابع قائلا
@@ -1658,6 +1663,8 @@ class Speakers:
             quoted = q is not None and q.open > p.tokens[ch.first].start
             name = p.text[q.open + 1:q.close].strip() if quoted else text
             written = p.text[p.tokens[ch.first].start:q.close + 1] if quoted else text
+            if "(" in name:  # «مجموعة الأزمات الدولية (ICG)»: an abbreviation closing the name
+                name = written = re.sub(r"\s*\([^()]*\)?\s*$", "", name) or name
             kind = "media" if head in self.lex.speaker_phrase["media_head"] else "organization"
             # صحيفة «الحياة» → الحياة; a masculine head takes either verb (وذكرت مستشفى «سانتا كازا»: the body)
             return Source(name, written, None, kind, "f" if head.endswith("ه") else ""), ["body"]
