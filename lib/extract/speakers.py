@@ -1665,6 +1665,12 @@ class Speakers:
             written = p.text[p.tokens[ch.first].start:q.close + 1] if quoted else text
             if "(" in name:  # «مجموعة الأزمات الدولية (ICG)»: an abbreviation closing the name
                 name = written = re.sub(r"\s*\([^()]*\)?\s*$", "", name) or name
+            if head.startswith("ال") and not quoted and ch.last > ch.first and all(
+                    _nisba(p.tokens[k].key) for k in range(ch.first + 1, ch.last + 1)):
+                # الصحيفة الإيطالية، المجموعة الإعلامية: a body named before, called again by its kind
+                hit = self._body_with(head[2:], [p.tokens[k].key for k in range(ch.first + 1, ch.last + 1)], ch.first)
+                if hit is not None:
+                    return hit, ["bare_resolved"] + self._kind_evidence(hit)
             kind = "media" if head in self.lex.speaker_phrase["media_head"] else "organization"
             # صحيفة «الحياة» → الحياة; a masculine head takes either verb (وذكرت مستشفى «سانتا كازا»: the body)
             return Source(name, written, None, kind, "f" if head.endswith("ه") else ""), ["body"]
@@ -1979,6 +1985,21 @@ class Speakers:
         if hit is not None:
             return hit, ["bare_resolved"] + self._kind_evidence(hit)
         return Source(None, self._text(ch.first, ch.last), None, "anonymous", _word_gender(head)), ["bare"]
+
+    def _body_with(self, stem: str, adjectives: list[str], before: int) -> Source | None:
+        """The nearest body named earlier by this kind with a name of its own and these adjectives after it
+        (صحيفة «غازيتا ديلو سبورت» الإيطالية for الصحيفة الإيطالية; not صحيفة «آس» الإسبانية)."""
+        p, r = self.p, self.reader
+        for j in reversed([k for k in p.positions(stem) if k < before]):
+            body = r.body(j, min(len(p.tokens), j + MAX_BODY_TOKENS + 4))
+            if body.kind != "body" or p.in_content(p.tokens[j].start):
+                continue
+            words = {p.tokens[k].key for k in range(j + 1, min(len(p.tokens), body.last + 3))}
+            if not all(a in words for a in adjectives):
+                continue
+            src, _ = self._chunk_source(Chunk("body", j, body.last))
+            return src
+        return None
 
     def _body_named(self, head: str, stem: str, at: int) -> Source | None:
         """The body whose name opens with this noun (وزارة الخارجية الروسية for الوزارة, المرصد السوري for
