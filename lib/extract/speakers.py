@@ -160,8 +160,8 @@ def word_class(key: str, *, lex: Lexicons) -> str:
         hit = by_word.get(key)
         if hit is None and len(key) > 3 and key[0] in "وف":
             hit = by_word.get(key[1:])
-        if hit is None and len(key) == 3 and key[0] in "وف" and by_word.get(key[1:]) == "stop":
-            hit = "stop"  # وهو، وهي: a pronoun under its conjunction (وهو جمهوري is no name)
+        if hit is None and len(key) == 3 and key[0] in "وف" and by_word.get(key[1:]) in ("stop", "prep"):
+            hit = by_word[key[1:]]  # وهو، وهي: a pronoun under its conjunction (وهو جمهوري is no name); وعن، وفي
         if hit is None and key.startswith("ال") and by_word.get(key[2:]) in ("anonymous", "group"):
             hit = "anonymous"  # الناشطون، المحللون: the unnamed group again
         if hit is None and key.startswith("ال") and by_word.get(key[2:]) == "name_context":
@@ -1574,21 +1574,27 @@ class Speakers:
                 continue
             if k == "prep" and n == 0:
                 last = r.prep(i, end).last
-                if last + 1 < end and (r.boundary(last + 1) or p.tokens[i].key in ("من", "في", "الي", "علي")):
+                pk = key[1:] if key[:1] in "وف" and len(key) > 2 else key  # (وعن الممثل الكوميدي الذي …)
+                if last + 1 < end and (r.boundary(last + 1) or pk in ("من", "في", "الي", "علي", "عن")):
                     i, n = last + 1, n + 1  # من جانبها، في غضون ذلك، من جهة أخرى
                     continue
             break
         if i >= end or p.in_content(p.tokens[i].start):
             return None
         nominal = ("actor", "title", "bare", "body", "anonymous", "document", "capital")
+        verb = ""
         for step in range(2):  # SVO (أما بيتر نيومان …), else VSO: a verb, then its subject
             ch = r.chunk(i, end)
             allowed = nominal + (("name",) if step or n else ())
+            if step and ch.kind == "title" and verb.endswith("ت") and len(verb) > 3 and \
+                    not p.tokens[ch.first].key.endswith("ه") and p.tokens[ch.first].key in self.lex.words.roles:
+                return None  # ووصفت الممثل جهاد الأطرش بالصديق: a feminine verb, a man's title: its object
             src, ev = self._chunk_source(ch, end) if ch.kind in allowed else (None, [])
             if src is not None and not (ch.kind == "name" and "name_recurs" not in ev):
                 return Candidate(src, p.tokens[ch.first].start, [e for e in ev if not e.startswith("name")])
             if ch.kind in nominal or i + 1 >= end or r.boundary(i + 1):
                 return None
+            verb = p.tokens[i].key
             i += 1  # the verb (عبر، نفت …), whatever its word class
             while step == 0 and i < end and r.kind(i) == "filler" and not r.boundary(i):
                 i += 1  # وتحدث فيها الدكتور …: a pronoun or adverb before the subject
