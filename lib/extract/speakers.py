@@ -1829,6 +1829,15 @@ class Speakers:
         self._scan_titles()
         if key in self.titles:
             return self.titles[key]
+        held: list[list[str]] = []
+        if self.last is not None and self.last.kind == "person" and len(words) >= 2:
+            lid = self.last.speaker_id
+            if not lid or lid.startswith(("person:", "name:")):
+                known = lexicon_actor(self.last.speaker_ar or "", lex=lex)  # عادل بن أحمد الجبير → adel-al-jubeir
+                lid = known.entity_id if known is not None else lid
+            held = _offices(lex=lex)[1].get(lid or "", [])
+        if len(words) >= 2 and any(ow[:len(words)] == words for ow in held) and self.last_at >= p.paragraphs_back(at, 1):
+            return self.last  # وقال الجبير … ورأى معالي وزير الخارجية: the office the one just quoted holds
         if len(words) >= 2:
             longer = {id(s): s for k, s in self.titles.items() if k.split()[:len(words)] == words}
             if len(longer) == 1:
