@@ -647,10 +647,14 @@ class Reader:
             return self.description(j + 1, end) if whole else j - 1
         return j
 
-    def modifiers(self, j: int, end: int) -> int:
-        """The first token after the adjectives, quoted names and nested phrases that qualify a noun."""
+    def modifiers(self, j: int, end: int, source: bool = False) -> int:
+        """The first token after the adjectives, quoted names and nested phrases that qualify a noun (with source,
+        the noun is a speaker's: the one spoken to and يدعى end it)."""
         while j < end and not self.boundary(j):
             k, key = self.kind(j), self.key(j)
+            if source and (key in ("يدعي", "تدعي") or (k in ("glued_mention", "glued_noun") or k == "prep" and key in (
+                    "ل", "لـ")) and self.prep(j, end).addressee):
+                break  # مصدر أمني لـ«العربية نت»، مسؤول يدعى نافيد شاه: not the source's description
             if k == "name_quote":
                 j = self.quote_last(j) + 1
             elif k == "time" or key in self.lex.speaker_phrase["modifier"] or (k == "word" and _nisba(key)):
@@ -720,6 +724,8 @@ class Reader:
                     complement = 0
                     continue
                 break
+            if key in ("يدعي", "تدعي"):
+                break  # مسؤول في الشرطة يدعى نافيد شاه: the name follows
             if k == "role":
                 complement = -1  # ومديرة المهرجان: a second title begins
             if complement >= 0 and k in ("word", "bare_body") and self.definite(j) and not _nisba(key):
@@ -841,7 +847,7 @@ class Reader:
         if j < end and not self.boundary(j) and (self.kind(j) == "mention" or self.kind(j) in ("word", "bare_body") and
                                                  self.key(j).startswith("ال") and not _nisba(self.key(j))):
             j = self.mention_last(j) + 1 if self.kind(j) == "mention" else j + 1  # مصادر الرئاسة، مصادر الجيش
-        last = self.modifiers(j, end) - 1
+        last = self.modifiers(j, end, source=True) - 1
         j = last + 1
         if j < end and not self.boundary(j) and self.key(j).startswith("بال") and self.kind(j) == "prepositional":
             return self.modifiers(j + 1, end) - 1  # مصدر بالوزارة، محامون بالمدينة
@@ -853,7 +859,8 @@ class Reader:
                     "document", "not_speaker", "time", "filler", "prep"):
                 last = self.noun(k, end, whole=False)
                 n = 0
-                while last + 1 < end and n < 3 and not self.boundary(last + 1) and (
+                while last + 1 < end and n < 3 and not self.boundary(last + 1) and \
+                        self.key(last + 1) not in ("يدعي", "تدعي") and (
                         self.kind(last + 1) in ("mention", "name_quote") or self.kind(last + 1) == "word" and (
                         self.key(last + 1).startswith("ال") or _nisba(self.key(last + 1)))):
                     last = (self.mention_last(last + 1) if self.kind(last + 1) == "mention" else
@@ -1363,6 +1370,12 @@ class Speakers:
                 if named is not None and not any(c.kind in ("relative", "junk") or c.addressee for c in chunks[n + 1:]
                                                  if c.first < named.first):
                     ch = named  # ضابط ارتباط القوات السودانية … العميد الركن الأمين يوسف: the name given
+            if ch.kind in ("anonymous", "title") and ch.last + 2 < b and self.p.tokens[ch.last + 1].key in ("يدعي", "تدعي") \
+                    and not self.reader.boundary(ch.last + 1):
+                named = self.reader.name(ch.last + 2, b)  # مسؤول في الشرطة يدعى نافيد شاه: the name given
+                text = self._text(named.first, named.last)
+                return Candidate(Source(text, text, None, "person"), self.p.tokens[named.first].start,
+                                 ["subject", "person"]), False, chunks
             if ch.kind == "name" and ch.first == ch.last and n + 1 < len(chunks) and \
                     self.p.tokens[ch.first].key.endswith(("ه", "ها", "هم", "هما")) and \
                     chunks[n + 1].kind == "actor" and chunks[n + 1].first == ch.last + 1 and \
