@@ -828,8 +828,8 @@ class Reader:
                                                            self.key(k - 1).startswith("ال"))):
             k += 1  # رأفت الصباغ، معمر الإرياني (after an indefinite name a definite nisba is no adjective of it)
         if k < end and not self.boundary(k) and self.kind(k) not in ("prep", "filler", "time", "glued_noun",
-                                                                     "glued_mention", "relative", "role") \
-                and self.key(k) not in ("وهو", "وهي"):
+                                                                     "glued_mention", "relative") \
+                and self.key(k) not in ("وهو", "وهي") and not (self.kind(k) == "role" and k - j >= 2):
             return None  # باسم الجيش: the words run on into the title (or into a rank and its name)
         # (النائب إد رويس رئيس لجنة …، النائب اليوت انجل وهو …: a title or a description follows the name)
         chunk = Chunk("title", i, k - 1)
