@@ -418,6 +418,10 @@ SPEAKER_CASES = [
     # a one-word place under its preposition after a title is no name, even before a family word (جدة)
     ("وقال قائد الشرطة بمحافظة جدة إن التحقيق جار في الحادث.", "التحقيق جار", {"قايد الشرطه بمحافظه جده"},
      {"بمحافظه"}),
+    # a reporting word after a preposition is a noun (مع رأي X): the one who said it speaks (الذي قال)
+    ("ويتناقض ما نشرته الصحيفة مع رأي رئيس الوزراء اليوناني أليكسيس تسيبراس والرئيس الفرنسي فرانسوا هولاند الذي "
+     "قال أمس إنه يتعين التوصل إلى اتفاق قبل نهاية الشهر.", "يتعين التوصل", {"francois-hollande"},
+     {"alexis-tsipras", "اليكسيس تسيبراس"}),
 ]
 
 
