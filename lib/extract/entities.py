@@ -40,6 +40,7 @@ _PLACE_ADJECTIVES = frozenset({"الشرقي", "الشرقيه", "الغربي",
 
 
 _OPENS_NOTHING = (False,) * 5  # the flags of most words
+_SON_OF = frozenset({"ابن", "بن", "وابن", "لابن", "بابن"})
 
 
 def _word_flags(lex: Lexicons):
@@ -171,6 +172,9 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
     """What a known form names here: a demonym or an adverb names nothing, a club named like a city or a word is
     a club only in a sports text (or after نادي), a country in a sports text is its team unless it is where
     something happens, and a country read as a location is a place and no state acting."""
+    if n == 1 and not skip and i > 0 and tokens[i - 1].key in _SON_OF and not form[0].startswith("ال") \
+            and all(e.entity_type == "place" for e in hits):
+        return []  # ابن حبان، ابن سينا: a name after ابن is a person's, not the town that shares it
     if len(hits) == 1 and hits[0].entity_type == "actor" and hits[0].kind != "team":
         if form == _MIDDLE_EAST and not _named_as_outlet(tokens, i, text, skip):
             region = entity_index(lex=lex).by_id.get("curated:middle-east")
