@@ -2336,6 +2336,11 @@ def canonical_sources(statements: list[Statement], p: Passage) -> None:
 _QUOTE_MARKS = str.maketrans("", "", "«»\"“”")
 
 
+# Words of time that end a speaker phrase read too far (وقال مسؤولون أمس الخميس): folded.
+_TIME_WORDS = frozenset({"امس", "اليوم", "غدا", "مساء", "صباح", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء",
+                         "الخميس", "الجمعه", "السبت", "يوم", "ليل", "فجر"})
+
+
 def _clean_written(name: str, *, lex: Lexicons) -> str:
     """A speaker as written, without a quote mark left open or a preposition written onto it (لوكالة «رويترز)."""
     name = name.strip()
@@ -2347,7 +2352,10 @@ def _clean_written(name: str, *, lex: Lexicons) -> str:
     if name[:1] == "ل" and fold(name[1:].lstrip("ـ")).split()[:1] and \
             word_class(fold(name[1:].lstrip("ـ")).split()[0], lex=lex) == "name_context":
         name = name[1:].lstrip("ـ")
-    return name.strip()
+    words = name.split()
+    while len(words) > 1 and fold(words[-1]).strip("،,.") in _TIME_WORDS:
+        words.pop()  # مسؤولون أمس الخميس: when they spoke is no part of who spoke
+    return " ".join(words).strip()
 
 
 def _same_person(words: list[str], people: list[tuple[list[str], str, str, str | None]], *,
