@@ -152,10 +152,15 @@ def _classes(*, lex: Lexicons) -> _Classes:
 _CLASS_MEMO: weakref.WeakKeyDictionary[Lexicons, dict[str, str]] = weakref.WeakKeyDictionary()
 
 
+_ABBREVIATED_TITLES = frozenset({"د"})  # د. (دكتور) before a name: a title like الدكتور
+
+
 def word_class(key: str, *, lex: Lexicons) -> str:
     """The class of a folded word in a speaker phrase ('word' for words no list holds)."""
     memo = _CLASS_MEMO.setdefault(lex, {})
     hit = memo.get(key)
+    if hit is None and key in _ABBREVIATED_TITLES:
+        hit = memo[key] = "role"
     if hit is None:
         by_word = _classes(lex=lex).by_word
         hit = by_word.get(key)
@@ -434,6 +439,8 @@ class Reader:
             return True
         p = self.p
         gap = p.text[p.tokens[i - 1].end:p.tokens[i].start]
+        if p.tokens[i - 1].key in _ABBREVIATED_TITLES and gap.strip() == "." and "\n" not in gap:
+            return False  # د. محمد العلي: the doctor's abbreviation, not a sentence's end
         return not gap_is_space(p.text, p.tokens[i - 1].end, p.tokens[i].start) and \
             gap.strip(" \t\u00a0«»\"“”()ـ#") != ""  # (#محمد_بن_سلمان: a hashtag is no punctuation)
 
