@@ -2307,9 +2307,14 @@ def canonical_sources(statements: list[Statement], p: Passage) -> None:
             key = name_key(s.speaker_ar, lex=lex)
             known = s.speaker_id if s.speaker_id and not s.speaker_id.startswith("person:") else None
             people.setdefault(key, (key.split(), s.speaker or s.speaker_ar, s.speaker_ar, known))
+    places = {fold(m.surface) for m in p.found.mentions if m.entity_type == "place"}
     for s in statements:
         if s.speaker_ar:
             s.speaker_ar = _clean_written(s.speaker_ar, lex=lex)
+        if s.speaker_ar and _place_under_preposition(s.speaker_ar, places, lex=lex):
+            # بمحافظة الأحساء: where the speaker is, read as who; unknown is better than a place speaking
+            s.speaker = s.speaker_ar = s.speaker_id = None
+            s.speaker_kind = "unknown"
         if s.speaker_kind in (None, "unknown", "anonymous") or not (s.speaker or s.speaker_ar):
             s.speaker_id = None
             continue
@@ -2341,6 +2346,15 @@ def canonical_sources(statements: list[Statement], p: Passage) -> None:
 
 
 _QUOTE_MARKS = str.maketrans("", "", "«»\"“”")
+
+
+def _place_under_preposition(name: str, places: set[str], *, lex: Lexicons) -> bool:
+    """Is a speaker as written a place under ب or ل (بمحافظة الأحساء، لمدينة جدة), not a name?"""
+    key = fold(name)
+    if key[:1] not in ("ب", "ل") or len(key) < 4:
+        return False
+    rest = key[1:]
+    return rest in places or rest.split()[0] in lex.place_cues
 
 
 # Words of time that end a speaker phrase read too far (وقال مسؤولون أمس الخميس): folded.
