@@ -583,29 +583,23 @@ def test_a_name_ends_before_a_latin_word():
 
 
 # Known failures from the seed-89 audit (tests/audit/README.md), kept visible until a rule fixes them.
-@pytest.mark.xfail(reason="seed 89: a country's name after a city is read as the country (جدة السعودية), "
-                          "not as the feminine adjective", strict=True)
 def test_a_country_adjective_after_a_city_is_no_country():
     assert names("وتم تصوير المسلسل في مدينة جدة السعودية العام الماضي", "place") == {"Jeddah"}
 
 
-@pytest.mark.xfail(reason="seed 89: إنتر is not a club word yet (إنتر ميلانو read as Milan)", strict=True)
 def test_inter_milan_is_a_club():
     assert "Milan" not in names("ويواجه برشلونة فريق إنتر ميلانو في دوري الأبطال", "place")
 
 
-@pytest.mark.xfail(reason="seed 89: ف + a dual verb (فيقولان) continues a name", strict=True)
 def test_a_verb_with_fa_ends_a_name():
     assert not any(n.endswith("فيقولان") for n in arabic_names(
         "أما محمد حسن وعبدالعزيز باسبعين فيقولان إن الصفقات خاطئة", "actor"))
 
 
-@pytest.mark.xfail(reason="seed 89: a family name after عبد الله is cut (تركي بن عبد الله الشليل)", strict=True)
 def test_a_family_name_after_abdullah():
     assert "تركي بن عبد الله الشليل" in arabic_names(
         "وأوضح المتحدث الشيخ تركي بن عبد الله الشليل أن القضايا", "actor")
 
 
-@pytest.mark.xfail(reason="seed 89: حدائق is no eponym head, so the king's name is read as a person", strict=True)
 def test_a_park_named_after_a_king():
     assert not arabic_names("وتقع المواقع بجوار حدائق الملك عبد الله العالمية", "actor")

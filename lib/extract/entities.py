@@ -34,6 +34,9 @@ _BIDDING = frozenset({"استضافه", "لاستضافه", "باستضافه", 
                       "ملفه", "الترشح", "للترشح", "ترشحها", "ترشيح"})
 _BIDDING_WINDOW = 4
 _COMPETITION = frozenset({"كاس", "بطوله", "دوري", "الدوري", "نهاييات", "تصفيات"})
+# Right before a country these name its national cup, league or open (كأس مصر، بطولة فرنسا المفتوحة); where a
+# tournament is held takes في or مونديال (كأس العالم في روسيا، مونديال روسيا).
+_NATIONAL_COMPETITION = frozenset({"كاس", "بطوله", "بطولتا", "بطولات", "دوري"})
 # Direction and age adjectives that follow a place's name (القدس الشرقية، الموصل القديمة): still the place.
 _PLACE_ADJECTIVES = frozenset({"الشرقي", "الشرقيه", "الغربي", "الغربيه", "الشمالي", "الشماليه", "الجنوبي",
                                "الجنوبيه", "الجديد", "الجديده", "القديم", "القديمه", "الكبري", "الصغري"})
@@ -170,7 +173,8 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
             return [region] if region is not None else []  # قسم الشرق الأوسط وشمال أفريقيا: the region
         return hits  # most known forms: an actor and nothing else
     if any(e.entity_type == "place" for e in hits) and (demonym_use(tokens, i, text, skip, form)
-                                                       or adverb_use(tokens, i, n, text, lex=lex)):
+                                                       or adverb_use(tokens, i, n, text, lex=lex)
+                                                       or _adjective_after_place(tokens, i, text, skip, form, found)):
         hits = [e for e in hits if e.entity_type != "place" and e.kind != "state"]
         if not hits:
             return []
@@ -192,6 +196,10 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
         country = next((e for e in hits if e.entity_type == "place" and e.kind == "country"), None)
         return clubs or ([national_team(country, lex=lex)] if country is not None else [])
     teams = [e for e in hits if e.kind == "team"]
+    if teams and form and len(form) == 1 and form[0] in lex.words.common_words \
+            and _scope_adjective_after(tokens, i + n, text, lex=lex):
+        teams = []  # الاتحاد الدولي، الاتحاد السعودي لكرة القدم: a federation, not the club named الاتحاد
+        hits = [e for e in hits if e.kind != "team"]
     if teams:
         # a club named like an everyday word (الاتفاق، التعاون) needs a sports word right beside it
         window = CLUB_WORD_WINDOW if form and len(form) == 1 and form[0] in lex.words.common_words \
@@ -199,8 +207,10 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
         near = sports and _sports_near(tokens, i, n, lex=lex, window=window) or any(
             e.entity_type == "place" for e in hits) and _club_adjective(tokens, i, n, text, lex=lex)
         clubs = [e for e in teams if e.entity_id not in lex.sports_only_teams or near or found.team_head_until > i]
-        if clubs and not (sports and _cue_before(tokens, i, text, lex=lex)):
-            return clubs  # برشلونة in a sports text: the club, not the city
+        if clubs and not (sports and _cue_before(tokens, i, text, lex=lex)) and not (
+                any(e.entity_type == "place" and e.kind == "country" for e in hits)
+                and locative(tokens, i, text, skip, found, lex=lex, sports=sports)):
+            return clubs  # برشلونة in a sports text: the club, not the city; وصوله لإيطاليا: the country
         hits = [e for e in hits if e.kind != "team"]
     if len(hits) < 2 and not sports:
         return hits
@@ -219,6 +229,16 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
 _MIDDLE_EAST = ("الشرق", "الاوسط")
 
 
+def _adjective_after_place(tokens: list[Token], i: int, text: str, skip: int, form: tuple[str, ...],
+                           found: Found) -> bool:
+    """جدة السعودية، الموصل العراقية: a definite feminine nisba right after a place's name describes that place
+    (the adjective Saudi), it names no country of its own."""
+    if len(form) != 1 or skip or not i or not form[0].startswith("ال") or not form[0].endswith("يه") \
+            or not found.hits or found.hits[-1].j != i or not gap_is_space(text, tokens[i - 1].end, tokens[i].start):
+        return False
+    return all(e.entity_type == "place" and e.kind != "country" for e in found.hits[-1].ents)
+
+
 def _inside_outlet_name(tokens: list[Token], i: int, n: int, text: str, skip: int, *, lex: Lexicons) -> bool:
     """A place name that names an outlet or a company here: لـ"الرياض" (the paper spoken to), قنوات أبوظبي، مصر
     للطيران."""
@@ -230,6 +250,8 @@ def _inside_outlet_name(tokens: list[Token], i: int, n: int, text: str, skip: in
         return True  # «"الرياض" رصدت»: a place's name alone in quotes is a title (a paper, a show, a firm)
     if i and lex.org_heads.get(tokens[i - 1].key, ("", False))[0] == "media" or i and tokens[i - 1].key == "قنوات":
         return True
+    if not skip and _ends_quoted_name(tokens, i, n, text, lex=lex):
+        return True
     for back in (1, 2):  # شركة أبوظبي للطاقة، شركة بترول أبوظبي الوطنية، بنك قطر الوطني: a firm named so
         if i - back < 0 or skip or head_of(tokens[i - back].key, _BUSINESS_HEADS) is None \
                 or not all(gap_is_space(text, tokens[k - 1].end, tokens[k].start) for k in range(i - back + 1, i + 1)):
@@ -239,6 +261,27 @@ def _inside_outlet_name(tokens: list[Token], i: int, n: int, text: str, skip: in
                and t.key not in lex.function_words["locative"] for t in between):
             return True
     return i + n < len(tokens) and tokens[i + n].key in ("للطيران", "للانباء", "للاعلام")
+
+
+_QUOTED_NAME_WORDS = 4  # words of a quoted name before the place that ends it («بي إيه إي سيستمز السعودية»)
+
+
+def _ends_quoted_name(tokens: list[Token], i: int, n: int, text: str, *, lex: Lexicons) -> bool:
+    """«بي إيه إي سيستمز السعودية»، «جبهة فتح الشام»: a place that ends a short quoted name, right after a plain
+    word of it (no preposition, no و, no function word), is part of a firm's, a group's or a title's name."""
+    end = tokens[i + n - 1].end
+    if text[end:end + 1] not in _CLOSE_QUOTES or not i or not gap_is_space(text, tokens[i - 1].end, tokens[i].start):
+        return False
+    prev = tokens[i - 1].key
+    if prev[0] in "وفبل" or prev in lex.words.stopwords or prev in lex.function_words["locative"] \
+            or prev in lex.speech_cues:
+        return False  # «المجاهدين في لبنان وفلسطين»، «… بسوريا»: a place inside a quoted sentence
+    for k in range(i - 1, max(-1, i - 1 - _QUOTED_NAME_WORDS), -1):
+        if text[tokens[k].start - 1:tokens[k].start] in _OPEN_QUOTES:
+            return True
+        if k and not gap_is_space(text, tokens[k - 1].end, tokens[k].start):
+            return False
+    return False
 
 
 # Plural heads of things named after people (مدارس، مستشفيات): the names listed after one name more of them.
@@ -275,6 +318,8 @@ def _in_competition_name(tokens: list[Token], i: int, text: str, hits: list[Enti
     prev = prev[1:] if prev[:1] in "وبل" and prev[1:] in _COMPETITION | _COMPETITION_OF else prev
     if prev in _COMPETITION_OF:
         return True
+    if prev in _NATIONAL_COMPETITION and any(e.entity_type == "place" and e.kind == "country" for e in hits):
+        return True  # كأس إيطاليا، بطولة أميركا المفتوحة: a country's cup or open, a competition's name
     return prev in _COMPETITION and all(e.kind in ("region", "continent") for e in hits if e.entity_type == "place")
 
 
@@ -312,6 +357,23 @@ def _sports_near(tokens: list[Token], i: int, n: int, *, lex: Lexicons, window: 
     words = lex.words.sports_words
     lo, hi = max(0, i - window), min(len(tokens), i + n + window)
     return any(tokens[k].key in words or tokens[k].key[1:] in words for k in range(lo, hi))
+
+
+# Adjectives of scope after an everyday word that also names a club (الاتحاد، التعاون): a body of that reach.
+_SCOPE_ADJECTIVES = frozenset({"الدولي", "القاري", "الاسيوي", "الافريقي", "الاوروبي", "العربي", "الخليجي",
+                               "العالمي", "الاقليمي", "الاتحادي"})
+
+
+def _scope_adjective_after(tokens: list[Token], j: int, text: str, *, lex: Lexicons) -> bool:
+    """Does a scope adjective (الدولي، الآسيوي) or a country's nisba and a sport (السعودي لكرة القدم) follow?"""
+    if j >= len(tokens) or not gap_is_space(text, tokens[j - 1].end, tokens[j].start):
+        return False
+    nxt = tokens[j].key
+    if nxt in _SCOPE_ADJECTIVES:
+        return True
+    return (nxt in lex.demonyms or nxt[2:] in lex.demonyms) and nxt.startswith("ال") and j + 1 < len(tokens) \
+        and tokens[j + 1].key.startswith(("لكر", "للكر", "لال", "للع", "للس", "للت", "للم")) \
+        and gap_is_space(text, tokens[j].end, tokens[j + 1].start)
 
 
 def _club_adjective(tokens: list[Token], i: int, n: int, text: str, *, lex: Lexicons) -> bool:

@@ -216,8 +216,9 @@ def _person_extent(tokens: list[Token], k: int, text: str, found: Found, *, lex:
         sub = lookup(tokens, k + r, text, lex=lex)
         return r + sub[0] if any(e.kind == "person" for e in sub[1]) else 0
     first = tokens[k + r]
-    if not given_names(lex).has(first.key, text[first.start:first.end]):
-        return 0
+    compound = k + r + 1 < len(tokens) and f"{first.key} {tokens[k + r + 1].key}" in lex.given_names
+    if not compound and not given_names(lex).has(first.key, text[first.start:first.end]):
+        return 0  # (عبد الله after الملك is one compound given name)
     if not r and not titled and k + 1 < len(tokens) and tokens[k + 1].key not in lex.function_words["name_link"]:
         return 0  # a bare given name after مركز is rarely an eponym (مركز محمد …): want الملك X or X بن Y
     return r + 1 + name_run(tokens, k + r + 1, text, name_words(lex).name_stop, 3, found, lex=lex)

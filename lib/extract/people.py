@@ -34,10 +34,10 @@ _TITLES_AFTER_RANK = frozenset({"دكتور", "الدكتور", "د", "المه�
 # they fold to (أمام).
 _HAMZA_NOUNS = {"امام": "إمام"}
 _PREPOSITION_ARTICLE = ("بال", "وال", "فال", "كال")
-_AL_FAMILY = fold("آل")
+_AL_FAMILY = fold("آل")  # the family link (آل سعود); folded it is written like the article ال
 _FAMILY_LINKS = frozenset({_AL_FAMILY, "بن", "بنت", "ابن"})
-# Verbs whose hamza tells them from a given name they fold to (تأمر / تامر).
-_VERB_SPELLINGS = frozenset({"تأمر", "وتأمر", "يأمر"})  # the family link (آل سعود); folded it is written like the article ال
+# Words whose hamza tells them from a given name they fold to (تأمر / تامر, اليأس "despair" / إلياس).
+_VERB_SPELLINGS = frozenset({"تأمر", "وتأمر", "يأمر", "اليأس", "واليأس", "باليأس", "لليأس"})
 
 
 @dataclass(frozen=True)
@@ -130,7 +130,7 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
             # an everyday word; دخيل الله، جار الله: a theophoric name goes on through الله; كاثرين دي بولي:
             # after a foreign name's particle comes its next part
             n += 1
-            words += 1
+            words += key not in links  # بن عبد الله: عبد links like بن and leaves room for the family name
             continue
         if n and key in _HAMZA_NOUNS and text[tok.start:tok.end] == _HAMZA_NOUNS[key]:
             n += 1  # عادل إمام: إمام (with hamza below) is a noun and a family name, not أمام "before"
@@ -142,6 +142,8 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
             break  # امانبور لـCNN: a word in Latin letters (with or without a clitic) is no part of an Arabic name
         if key[0] in "وف" and (key[1:] in stop or key[1:] in cues or key[1:] in breaks):
             break  # وهو، وقال، ورحمه
+        if key[0] == "ف" and len(key) >= 6 and key[1] in "يت" and key.endswith(("ان", "ون")) and key not in given:
+            break  # باسبعين فيقولان، فيرون: ف and a verb in the dual or plural, no family name
         if key[0] == "و" and key not in links:
             break  # أندي بيرنهام وإيفيت كوبر، إبراهيم ووليد، وشقيقاته: a second person, or "and …"
         if n and any(k in lex.place_cues for k in clitic_keys(key)):
@@ -171,6 +173,8 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
             break  # حسني حديثه: an everyday noun with "his", not a family name
         if n and len(key) >= 5 and key[:2] in ("ست", "سن") and key[2] not in "اوي":
             break  # رايس ستزور، سنعمل: a verb in the future (names read ستيفن، ستانلي، سنودن)
+        if n and _future_verb(key, lex):
+            break  # نيمار سيحتاج: سي and a present verb (يحتاج) is the future; سيلفا، سيمون read no verb
         if _inflected_word(key, lex):
             break  # معاوية جيشا، زيان أكثرهم، عبد الحفيظ لشرح: an everyday word inflected, not a surname
         n += 1
@@ -179,6 +183,20 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
     while n and (tokens[i + n - 1].key in links or tokens[i + n - 1].key in particles):
         n -= 1
     return n
+
+
+def _present_verb(key: str, lex: Lexicons) -> bool:
+    """ينبذ، يعتبر: يـ on an everyday word (نبذ) is a verb in the present, no name after a title (مجتمعنا المحافظ
+    ينبذ); given names so made (يزيد، ياسر) are listed."""
+    if not 4 <= len(key) <= 6 or key[0] != "ي" or key in lex.given_names:
+        return False
+    rank = lex.common_rank.get(key[1:])
+    return rank is not None and (len(key) == 4 or rank < PREPOSITION_RANK)  # a three-letter root: any word
+
+
+def _future_verb(key: str, lex: Lexicons) -> bool:
+    """سيحتاج، سيغيب: سـ and an everyday present verb in يـ (a name read so, سيلفا، سيمون, is no verb)."""
+    return len(key) >= 5 and key[:2] == "سي" and lex.common_rank.get(key[1:], CLITIC_RANK) < CLITIC_RANK
 
 
 def _inflected_word(key: str, lex: Lexicons) -> bool:
@@ -408,11 +426,12 @@ def title_person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex
             or lex.common_rank.get(key, TITLE_NAME_RANK) < TITLE_NAME_RANK or (is_common(key, lex) and
                                                                         key not in lex.common_rank) \
             or key in lex.speech_cues or key in lex.demonyms or key[0] not in _ARABIC_LETTERS \
-            or _preposition_on_word(key, lex):
+            or _preposition_on_word(key, lex) or _present_verb(key, lex):
         return 0
     n = name_run(tokens, k, text, name_words(lex).name_stop, 3, found, lex=lex, common_limit=TITLE_NAME_RANK)
     nxt = tokens[k + n].key if k + n < len(tokens) else ""
-    if not n or (n == 1 and is_common(key, lex) and not (nxt in lex.words.name_breaks and nxt.endswith("ا"))):
+    if not n or (n == 1 and is_common(key, lex) and not (nxt in lex.words.name_breaks and nxt.endswith("ا"))
+                 and not _future_verb(nxt, lex)):
         # المدرب يثق، الرئيس لخروج: one everyday word after a title is no name, unless a circumstantial
         # participle follows it (المدرب كلوب مازحا: the rare word is the coach's name)
         return 0

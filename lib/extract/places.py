@@ -54,6 +54,9 @@ def locative(tokens: list[Token], i: int, text: str, skip: int, found: Found, *,
     written = text[tokens[i].start:tokens[i].start + skip]
     if "ب" in written:
         return True
+    if written.endswith("ل") and i and _heading(tokens[i - 1].key) \
+            and gap_is_space(text, tokens[i - 1].end, tokens[i].start):
+        return True  # فور وصوله لإيطاليا، عودتها للعراق: ل after arriving or going is "to" a place
     if i and not text[tokens[i - 1].end:tokens[i].start].strip(" #"):
         prev = tokens[i - 1].key
         if prev[0] in "وف" and len(prev) > 2 and prev[1:] in lex.function_words["locative"]:
@@ -72,6 +75,20 @@ def locative(tokens: list[Token], i: int, text: str, skip: int, found: Found, *,
         return True  # «…الوئام: العراق: داعش يدمر …»: a headline's or dateline's place label
     # coordinated with a location just before: في #سوريا والعراق
     return written.startswith("و") and found.locative_until == i
+
+
+# Nouns and verbs of arriving, returning and travelling (with or without a pronoun): ل after them is "to" a place.
+_HEADING_STEMS = ("وصول", "وصل", "عود", "عاد", "توجه", "سفر", "سافر", "انتقال", "انتقل", "رحيل", "رحل", "زيار",
+                  "لجوء", "لجا", "هجر", "هاجر", "ذهاب", "ذهب", "قدوم", "نزوح", "نزح", "طريقه", "طريقها")
+
+
+def _heading(key: str) -> bool:
+    """وصوله، عودتها، وتوجهوا، سافر: a word of going somewhere (with و or ف before, a pronoun after)."""
+    for k in (key, key[1:]) if key[:1] in "وف" else (key,):  # وصوله (و of the root), ووصوله، فعاد
+        k = k[2:] if k.startswith("ال") else k
+        if k.startswith(_HEADING_STEMS) and len(k) <= 8:
+            return True
+    return False
 
 
 def _dateline(text: str, start: int) -> bool:
