@@ -58,7 +58,8 @@ def _make_flags(lex: Lexicons):
                               | {w for w in (n.split()[0] for n in lex.given_names if " " in n)
                                  if lex.common_rank.get(w, 10**9) >= 2_000})  # زين of زين العابدين
     title_firsts = frozenset(t.split()[0] for t in lex.words.person_titles)
-    org_words = frozenset(lex.org_heads) | frozenset(lex.eponym_heads) | {"منتخب", "المنتخب"}
+    org_words = frozenset(lex.org_heads) | frozenset(lex.eponym_heads) | {"منتخب", "المنتخب"} \
+        | {"ال" + h for h, (_, in_name) in lex.org_heads.items() if in_name}  # البنك، المنظمة: definite heads
 
     def flags(key: str) -> tuple[bool, ...]:
         hit = cache.get(key)

@@ -98,7 +98,9 @@ def org_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexicon
     """An organisation, outlet or club named after its head word (حزب العمال، شركة سيمنز، صحيفة "التايمز"،
     نادي أندرلخت). Returns the tokens used (the head's alone when a known name follows), or 0."""
     head = head_of(tokens[i].key, lex.org_heads)
-    if head is None or i + 1 >= len(tokens):
+    if head is None:
+        return _definite_head_org(tokens, i, text, found, lex=lex)
+    if i + 1 >= len(tokens):
         return 0
     kind, in_name = lex.org_heads[head]
     k = i + 1
@@ -110,11 +112,13 @@ def org_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexicon
     if not quoted and known_at(tokens, k, text, lex=lex):
         if kind == "team":
             found.team_head_until = k + 1  # نادي الهلال: a club in any article
+        if in_name:
+            _place_named_org(tokens, i, k, head, kind, text, found, lex=lex)  # جامعة دمشق، بنك قطر الوطني
         return 1  # the lexicon knows the name that follows; let it match
     if quoted:
         n = quoted
     elif in_name:
-        n = _definite_run(tokens, k, text, lex=lex)
+        n = _definite_run(tokens, k, text, lex=lex) or _proper_run(tokens, k, text, found, lex=lex)
     else:
         if head == "فريق" and tokens[i].key != "فريق":
             return 0  # الفريق is a rank, بفريق … a team of something
@@ -138,6 +142,78 @@ def org_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexicon
         prefix + fold(name_ar).replace(" ", "_"), "actor", name_ar, name_ar, kind)
     found.entities.setdefault(ent.entity_id, ent)
     found.hits.append(Hit(i if with_head else k, k + n, start, end, [ent], "org"))
+    return 1 + n
+
+
+def _proper_run(tokens: list[Token], k: int, text: str, found: Found, *, lex: Lexicons) -> int:
+    """جامعة كامبريدج، حزب كاديما، جامعة ريكو اليابانية: after a head that is part of the name, a word that is no
+    everyday word (a foreign or proper name, one or two words) and the definite adjectives after it."""
+    key = tokens[k].key
+    if lex.common_rank.get(key, TITLE_NAME_RANK) < TITLE_NAME_RANK or key.startswith(("ال", "لل", "وال", "بال")) \
+            or key[0] in "وف" and is_common(key, lex) or key in lex.given_names or len(key) < 3 or key in lex.demonyms \
+            or key[0] not in _ARABIC or key in lex.words.stopwords:
+        return 0
+    n = name_run(tokens, k, text, lex.words.stopwords, 2, found, lex=lex, common_limit=TITLE_NAME_RANK)
+    if n and k + n < len(tokens) and gap_is_space(text, tokens[k + n - 1].end, tokens[k + n].start):
+        n += _definite_run(tokens, k + n, text, lex=lex)
+    return n
+
+
+_ARABIC = frozenset("ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإؤئة")
+
+
+def _place_named_org(tokens: list[Token], i: int, k: int, head: str, kind: str, text: str, found: Found, *,
+                     lex: Lexicons) -> None:
+    """جامعة دمشق، جامعة كامبريدج، بنك قطر الوطني: an institution named after a known place is recorded whole (the
+    place, matched next, stays a place: the university is there)."""
+    m, ents, skip, _ = lookup(tokens, k, text, lex=lex)
+    if not m or skip or not all(e.entity_type == "place" or e.kind == "state" for e in ents):
+        return
+    j = k + m
+    if j < len(tokens) and gap_is_space(text, tokens[j - 1].end, tokens[j].start):
+        j += _definite_run(tokens, j, text, lex=lex)
+    _record_org(tokens, i, j, head, kind, text, found)
+
+
+def _record_org(tokens: list[Token], i: int, j: int, head: str, kind: str, text: str, found: Found) -> None:
+    """Record an organisation whose name runs from its head word at i (without proclitics) to token j."""
+    start = tokens[i].start + len(tokens[i].key) - len(head)
+    end = tokens[j - 1].end
+    name_ar = text[start:end]
+    eid = "org:" + fold(name_ar).replace(" ", "_")
+    ent = found.entities.get(eid) or Entity(eid, "actor", name_ar, name_ar, kind)
+    found.entities.setdefault(eid, ent)
+    found.hits.append(Hit(i, j, start, end, [ent], "org"))
+
+
+# Adjectives in -ي after a definite head that say when or which, not what body (الحزب الحاكم، المجلس الحالي).
+_NO_NAME_ADJECTIVES = frozenset({"الحالي", "الثاني", "الماضي", "التالي", "الحقيقي", "الرييسي", "المحلي",
+                                 "الاساسي", "الفعلي", "النهايي", "الاولي", "الحكومي", "الخاص", "العادي"})
+
+
+# Definite heads that, with a nisba, name one body (البنك الدولي، المنظمة الدولية، الحزب الديمقراطي); not
+# المؤسسة، الهيئة، التيار, which with one name a kind (المؤسسة الدينية، التيار الأصولي).
+_DEFINITE_HEADS = frozenset({"بنك", "مصرف", "منظمه", "اتحاد", "حزب", "معهد", "جامعه"})
+
+
+def _definite_head_org(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexicons) -> int:
+    """البنك الآسيوي للتنمية، المنظمة الدولية، الحزب الديمقراطي: a definite head that is part of a name, then a
+    nisba adjective (not الحالي، المحلي) and what else names it. Returns the tokens used, or 0."""
+    head = next((k[2:] for k in clitic_keys(tokens[i].key) if k[2:] in _DEFINITE_HEADS and k.startswith("ال")
+                 and k[2:] in lex.org_heads), None)
+    k = i + 1
+    if head is None or k >= len(tokens) or not gap_is_space(text, tokens[i].end, tokens[k].start):
+        return 0
+    key = tokens[k].key
+    # the adjective agrees with the head (الحزب الديمقراطي، المنظمة الدولية); قدرات الحزب العسكرية does not
+    if not (key.startswith("ال") and key.endswith("يه" if head.endswith("ه") else "ي")) \
+            or key in _NO_NAME_ADJECTIVES or key in lex.words.stopwords:
+        return 0
+    n = _definite_run(tokens, k, text, lex=lex)
+    n = next((m for m in range(1, n) if tokens[k + m].key[0] == "و"), n)  # الاتحاد القاري والفيفا: two bodies
+    if not n:
+        return 0
+    _record_org(tokens, i, k + n, "ال" + head, lex.org_heads[head][0], text, found)
     return 1 + n
 
 

@@ -205,8 +205,9 @@ def _inflected_word(key: str, lex: Lexicons) -> bool:
     common = lex.words.common_words
     if key in lex.given_names:
         return False
-    if len(key) >= 4 and key.endswith("ا") and not key.endswith(("يا", "ا ا")) and key[:-1] in common:
-        return True
+    if len(key) >= 4 and key.endswith("ا") and not key.endswith(("يا", "ا ا")) and key[:-1] in common \
+            and lex.common_rank.get(key[:-1], CLITIC_RANK) < lex.common_rank.get(key, CLITIC_RANK):
+        return True  # (a foreign name in ا is commoner than the word it would inflect: كوستا, not كوست)
     for suffix in ("هما", "هم", "هن"):
         if len(key) > len(suffix) + 2 and key.endswith(suffix) and key[:-len(suffix)] in common:
             return True
