@@ -151,8 +151,9 @@ def _proper_run(tokens: list[Token], k: int, text: str, found: Found, *, lex: Le
     key = tokens[k].key
     if lex.common_rank.get(key, TITLE_NAME_RANK) < TITLE_NAME_RANK or key.startswith(("ال", "لل", "وال", "بال")) \
             or key[0] in "وف" and is_common(key, lex) or key in lex.given_names or len(key) < 3 or key in lex.demonyms \
-            or key[0] not in _ARABIC or key in lex.words.stopwords:
-        return 0
+            or key[0] not in _ARABIC or key in lex.words.stopwords or key.startswith("اا") \
+            or key[0] in "بلك" and key[1:] in lex.common_rank or "ـ" in text[tokens[k].start:tokens[k].end]:
+        return 0  # محكمة لتعزيزات: a preposition on a word; حزب االـ: a broken word
     n = name_run(tokens, k, text, lex.words.stopwords, 2, found, lex=lex, common_limit=TITLE_NAME_RANK)
     if n and k + n < len(tokens) and gap_is_space(text, tokens[k + n - 1].end, tokens[k + n].start):
         n += _definite_run(tokens, k + n, text, lex=lex)
@@ -191,9 +192,10 @@ _NO_NAME_ADJECTIVES = frozenset({"الحالي", "الثاني", "الماضي",
                                  "الاساسي", "الفعلي", "النهايي", "الاولي", "الحكومي", "الخاص", "العادي"})
 
 
-# Definite heads that, with a nisba, name one body (البنك الدولي، المنظمة الدولية، الحزب الديمقراطي); not
-# المؤسسة، الهيئة، التيار, which with one name a kind (المؤسسة الدينية، التيار الأصولي).
-_DEFINITE_HEADS = frozenset({"بنك", "مصرف", "منظمه", "اتحاد", "حزب", "معهد", "جامعه"})
+# Definite heads that, with a nisba, name one body (البنك الدولي، الحزب الديمقراطي); not المؤسسة، الهيئة،
+# التيار, which with one name a kind (المؤسسة الدينية، التيار الأصولي), nor المنظمة، الجامعة, which with
+# الدولية، العربية mostly stand for a body named before.
+_DEFINITE_HEADS = frozenset({"بنك", "مصرف", "اتحاد", "حزب", "معهد"})
 
 
 def _definite_head_org(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexicons) -> int:
