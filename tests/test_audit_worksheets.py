@@ -17,7 +17,8 @@ SPEAKER_FIGURES = {41: (0.967, 0.724), 101: (0.983, 0.797), 43: (0.983, 0.746), 
 # seed → (place_precision, geocode_right, actor_precision, actor_identity) as tests/audit/README.md reports them
 ENTITY_FIGURES = {51: (0.86, 0.90, 0.80, 0.875), 53: (0.96, 1.00, 0.84, 0.952), 71: (0.92, 1.00, 0.94, 0.936),
                   73: (0.96, 0.979, 0.86, 0.953), 79: (0.86, 1.00, 0.88, 1.00), 89: (0.90, 1.00, 0.82, 0.976),
-                  97: (0.88, 1.00, 0.86, 0.977)}
+                  97: (0.88, 1.00, 0.86, 0.977),
+                  103: (0.90, 1.00, 0.88, 0.977)}
 
 
 def _items(kind: str, seed: int) -> list[dict]:

@@ -189,6 +189,8 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
         hits = [e for e in hits if e.entity_type != "place" and e.kind != "state"]
         if not hits:
             return []
+    if any(e.kind == "team" for e in hits) and _after_a_club(tokens, i, text, found):
+        return [e for e in hits if e.kind == "team"]  # ريال مدريد أو برشلونة: a club listed with a club
     if any(e.entity_type == "place" for e in hits) and _club_word_beside(tokens, i, n, text, lex=lex):
         return [e for e in hits if e.kind == "team"]  # نيويورك ريد بولز، دينامو كييف: a club's name, no place
     if any(e.entity_type == "place" for e in hits) and _scoreline(tokens, i, n, text, sports):
@@ -247,8 +249,8 @@ def _inside_outlet_name(tokens: list[Token], i: int, n: int, text: str, skip: in
     if any(q in before for q in "«\"“") and re.search(r"ل[ـ]?\s?[«\"“]$", before):
         return True
     if text[tokens[i].start - 1:tokens[i].start] in _OPEN_QUOTES and not skip \
-            and text[tokens[i + n - 1].end:tokens[i + n - 1].end + 1] in _CLOSE_QUOTES:
-        return True  # «"الرياض" رصدت»: a place's name alone in quotes is a title (a paper, a show, a firm)
+            and _YEAR_THEN_QUOTE.match(text, tokens[i + n - 1].end):
+        return True  # «"الرياض" رصدت»، «السعودية 2050»: a place's name alone in quotes (or with a year) is a title
     if i and lex.org_heads.get(tokens[i - 1].key, ("", False))[0] == "media" or i and tokens[i - 1].key == "قنوات":
         return True
     if not skip and _ends_quoted_name(tokens, i, n, text, lex=lex):
@@ -308,6 +310,7 @@ def _eponym_list_item(tokens: list[Token], i: int, text: str) -> bool:
 # of the name. Not جامعة، وزارة: جامعة دمشق is also in Damascus.
 _BUSINESS_HEADS = frozenset({"شركه", "شركات", "بنك", "مصرف", "مجموعه"})
 _OPEN_QUOTES = frozenset('«"“')
+_YEAR_THEN_QUOTE = re.compile(r'(?:\s*\d{4})?[»"”]')
 _CLOSE_QUOTES = frozenset('»"”')
 
 
@@ -341,9 +344,19 @@ def _noun_with_adjective(tokens: list[Token], i: int, n: int, text: str, form: t
 def _named_as_outlet(tokens: list[Token], i: int, text: str, skip: int) -> bool:
     """«الشرق الأوسط», لـ«الشرق الأوسط», صحيفة الشرق الأوسط: the newspaper; bare, the words name the region."""
     before = text[max(0, tokens[i].start - 3):tokens[i].start + skip]
-    if any(q in before for q in "«\"“") or "ل" in text[tokens[i].start:tokens[i].start + skip]:
-        return True
+    if any(q in before for q in "«\"“ـ"):
+        return True  # لـ«الشرق الأوسط»، لـ"الشرق الأوسط"
+    if i > 0 and "ل" in text[tokens[i].start:tokens[i].start + skip]:
+        # وقال للشرق الأوسط (a speaker talking to the paper); المبعوث الخاص للشرق الأوسط is the region's envoy
+        return any(t.key in _SPOKE_TO or t.key[:1] in "وف" and t.key[1:] in _SPOKE_TO
+                   for t in tokens[max(0, i - 4):i])  # وقال العلواني للشرق الأوسط
     return i > 0 and tokens[i - 1].key in ("صحيفه", "جريده", "لصحيفه", "لجريده", "بصحيفه")
+
+
+# Words after which ل + an outlet's name is whom one spoke to (قال للشرق الأوسط، في تصريح للشرق الأوسط).
+_SPOKE_TO = frozenset({"قال", "قالت", "اضاف", "اضافت", "اكد", "اكدت", "اوضح", "اوضحت", "كشف", "كشفت", "صرح",
+                       "صرحت", "تصريح", "تصريحات", "حديث", "حديثه", "مقابله", "بيان", "افاد", "افادت", "ذكر",
+                       "ذكرت", "نقلا", "قالوا"})
 
 
 # Words on each side of a name that a sports word must stand within (a sports article also has other
@@ -391,9 +404,9 @@ def _club_adjective(tokens: list[Token], i: int, n: int, text: str, *, lex: Lexi
 # is enough anywhere; a score or points only in a sports text (elsewhere «سوريا 2011-2015» is a span of years).
 _VERSUS_AFTER = re.compile(r"\s*[x×X]\s")
 _VERSUS_BEFORE = re.compile(r"\s[x×X]\s*$")
-_SCORE_AFTER = re.compile(r"\s*(?:\(?\d{1,2}\s*[-–:]\s*\d{1,2}\)?(?!\d)|\d{1,2}\s+(?:نقاط|نقطة|نقطه|ن\b))")
+_SCORE_AFTER = re.compile(r"\s*(?:\(?(?:\d{1,2}|صفر)\s*[-–:]\s*(?:\d{1,2}|صفر)\)?(?!\d)|\d{1,2}\s+(?:نقاط|نقطة|نقطه|ن\b))")
 _GROUP_LIST = re.compile(r"(?:^|\s|و)ال(?:مجموعة|مجموعه)\s+\S+\s*[:：][^\n.:؛]*$")  # المجموعة الأولى: روسيا، مصر …
-_SCORE_BEFORE = re.compile(r"(?<!\d)\d{1,2}\s*[-–:]\s*\d{1,2}\)?\s*$")
+_SCORE_BEFORE = re.compile(r"(?<!\d)(?:\d{1,2}|صفر)\s*[-–:]\s*(?:\d{1,2}|صفر)\)?\s*$")  # 3-صفر: a zero in words
 
 
 def _scoreline(tokens: list[Token], i: int, n: int, text: str, sports: bool) -> bool:
@@ -404,6 +417,17 @@ def _scoreline(tokens: list[Token], i: int, n: int, text: str, sports: bool) -> 
         return True
     return sports and bool(_SCORE_AFTER.match(after) or _SCORE_BEFORE.search(before)
                            or _GROUP_LIST.search(text[max(0, start - 80):start]))
+
+
+def _after_a_club(tokens: list[Token], i: int, text: str, found: Found) -> bool:
+    """Is the name at token i coordinated with a club named just before (ريال مدريد أو برشلونة، الهلال والنصر)?"""
+    if not found.hits or not i or any(e.kind != "team" for e in found.hits[-1].ents):
+        return False
+    j = found.hits[-1].j
+    if j == i:
+        return tokens[i].key[0] == "و" and gap_is_space(text, tokens[i - 1].end, tokens[i].start)
+    return j == i - 1 and tokens[j].key in ("او", "و") and gap_is_space(text, tokens[j - 1].end, tokens[j].start) \
+        and gap_is_space(text, tokens[j].end, tokens[i].start)
 
 
 def _club_word_beside(tokens: list[Token], i: int, n: int, text: str, *, lex: Lexicons) -> bool:

@@ -123,8 +123,8 @@ def org_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexicon
         if head == "فريق" and tokens[i].key != "فريق":
             return 0  # الفريق is a rank, بفريق … a team of something
         if is_common(tokens[k].key, lex) or tokens[k].key in lex.given_names or len(tokens[k].key) < 3 \
-                or tokens[k].key in lex.demonyms:
-            return 0
+                or tokens[k].key in lex.demonyms or _indefinite_adjective(tokens[k].key):
+            return 0  # شركة سعودية، فرقة إسعافية: a kind of firm or team, no name
         # foreign company names are frequent words too (شركة بلتون كابيتال)
         n = name_run(tokens, k, text, lex.words.stopwords, 3, found, lex=lex, common_limit=TITLE_NAME_RANK)
     if not n:
@@ -143,6 +143,11 @@ def org_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexicon
     found.entities.setdefault(ent.entity_id, ent)
     found.hits.append(Hit(i if with_head else k, k + n, start, end, [ent], "org"))
     return 1 + n
+
+
+def _indefinite_adjective(key: str) -> bool:
+    """إسعافية، سعودية، محلية: an indefinite feminine nisba (it says what kind, it names nothing)."""
+    return len(key) >= 5 and key.endswith("يه") and not key.startswith("ال")
 
 
 def _proper_run(tokens: list[Token], k: int, text: str, found: Found, *, lex: Lexicons) -> int:
@@ -233,6 +238,8 @@ def _definite_run(tokens: list[Token], k: int, text: str, *, lex: Lexicons) -> i
                 or key in lex.words.name_breaks or key in _TITLE_MODIFIERS \
                 or (not n and key.startswith("وال")):
             break
+        if key.startswith("وال") and (key[3:] in lex.org_heads or key[3:] in lex.eponym_heads):
+            break  # اتحاد الكرة والهيئة العامة للشباب: a second body, not part of the first one's name
         if n and tokens[k + n - 1].key.endswith(("ي", "يه")) and not key.endswith(("ي", "يه")) \
                 and not key.startswith(("وال", "لل")) and key not in _AFTER_ADJECTIVE:
             break  # وزارة الصحة والرعاية الاجتماعية التهوين: after an adjective only adjectives go on

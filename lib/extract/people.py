@@ -119,8 +119,10 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
     while i + n < len(tokens) and words < limit:
         tok = tokens[i + n]
         key = tok.key
-        if i + n and not gap_is_space(text, tokens[i + n - 1].end, tok.start):
-            break  # a name never runs over punctuation or a line break, not even into its first word
+        if i + n and not gap_is_space(text, tokens[i + n - 1].end, tok.start) \
+                and not (n and text[tokens[i + n - 1].end:tok.start].strip() == "#"):
+            break  # a name never runs over punctuation or a line break, not even into its first word (but
+            # نادر عصام #عساف: a hashtag on one of its words)
         if n and key[0] != "و" and not key.isdigit() and len(key) > 1 and (
                 key not in lex.words.stopwords or name_words(lex).given.has(key, text[tok.start:tok.end])) and (
                 tokens[i + n - 1].key in _FAMILY_LINKS and not key.startswith(_CLITIC_ARTICLE)
@@ -319,10 +321,13 @@ def person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexi
         return 0  # حسن استخدام، سعيد بعودتي، علي المستوى: an adjective or a preposition here, not a name
     if first in ("ابو", "ام") and not _kunya(tokens, i, first, text, lex=lex):
         return 0  # أم = "or", أم القرى، أبو ظبي: no kunya here
-    compound_first = i + 1 < len(tokens) and f"{first} {tokens[i + 1].key}" in given.names \
-        and gap_is_space(text, tok.end, tokens[i + 1].start)  # زين العابدين بن علي
+    compound_first = i + 1 < len(tokens) and given.has(f"{first} {tokens[i + 1].key}",
+                                                       text[tokens[i + 1].start:tokens[i + 1].end]) \
+        and gap_is_space(text, tok.end, tokens[i + 1].start)  # زين العابدين بن علي (not بن على: "on")
     if given.has(first, written) or compound_first or (first in ("ابو", "ام") and i + 1 < len(tokens)):
-        n = name_run(tokens, i + 1, text, stop, MAX_PERSON_TOKENS - 1, found, lex=lex)
+        n = 1 + name_run(tokens, i + 2, text, stop, MAX_PERSON_TOKENS - 1, found, lex=lex) if compound_first \
+            and not given.has(first, written) else name_run(tokens, i + 1, text, stop, MAX_PERSON_TOKENS - 1, found,
+                                                            lex=lex)  # عبد الله خضير زبار العلواني
         if n >= 1:
             if not skip and n < MAX_PERSON_TOKENS - 1 and _foreign_first_before(tokens, i, text, found, lex=lex):
                 used = add_new_person(found, text, tokens, i - 1, i + 1 + n, lex=lex)
