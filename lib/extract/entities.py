@@ -452,6 +452,8 @@ def _add_form_hit(tokens: list[Token], i: int, n: int, text: str, skip: int, for
                   hits: list[Entity], found: Found, index: EntityIndex, *, lex: Lexicons) -> None:
     """Record a known form's match, with the evidence a homograph place still needs."""
     start, end = tokens[i].start + skip, tokens[i + n - 1].end
+    if n > 1 and form and form[0] in _LEADING_TITLES and all(e.kind == "person" for e in hits):
+        start = tokens[i + 1].start  # الشيخ خليفة بن زايد: the name's words, without the title the form carries
     hit = Hit(i, i + n, start, end, hits, "form", form, skip=skip)
     if all(e.entity_type == "place" for e in hits):
         hit.evidence = needs_evidence(hits[0], form, lex=lex)
@@ -465,6 +467,11 @@ def _add_form_hit(tokens: list[Token], i: int, n: int, text: str, skip: int, for
     person = next((e.entity_id for e in hits if e.kind == "person"), None)
     if person:
         remember_person(found, tokens[i:i + n], person, lex=lex)
+
+
+# Titles a person's known form may start with; the mention's words begin after them.
+_LEADING_TITLES = frozenset({"الملك", "الامير", "الشيخ", "السلطان", "السيد", "الرييس", "الامام", "سمو", "الشيخه",
+                             "الاميره", "الملكه", "الدكتور", "الجنرال", "المشير"})
 
 
 def _add_region_country(found: Found, hits: list[Entity], name_tokens: list[Token], text: str,
