@@ -693,3 +693,22 @@ def test_valencia_in_arabic_is_in_spain():
     found = find_entities("وزار الوفد مدينة بلنسية الإسبانية أمس")
     place = next(found.entities[m.entity_id] for m in found.mentions if m.entity_type == "place")
     assert place.country == "ES"
+
+
+# Names as news writes them (ANERcorp-style spans: the name's words, no title, the family name included).
+def test_a_foreign_name_after_a_demonym():
+    assert "كزافييه ماليس" in arabic_names("وتأهل بعد فوزه على البلجيكي كزافييه ماليس في الدور الثاني", "actor")
+
+
+def test_a_known_person_mention_carries_the_family_and_not_the_title():
+    found = find_entities("واستقبل الشيخ محمد بن راشد آل مكتوم الوفد أمس")
+    text = "واستقبل الشيخ محمد بن راشد آل مكتوم الوفد أمس"
+    assert [text[m.start:m.end] for m in found.mentions if m.entity_type == "actor"] == ["محمد بن راشد آل مكتوم"]
+
+
+@pytest.mark.parametrize("text, bad", [
+    ("وتأهل الإسباني رافايل نادال المصنف ثانيا إلى الدور", "المصنف"),
+    ("وجاءت تمريرة من المغربي مبارك بوصوفة فتابعها المهاجم في المرمى", "فتابعها"),
+])
+def test_words_after_a_foreign_name(text, bad):
+    assert not any(bad in n for n in arabic_names(text, "actor"))

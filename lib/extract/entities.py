@@ -11,11 +11,13 @@ from lib import lexicons
 from lib.extract.identity import resolve_namesakes, resolve_surnames
 from lib.extract.lookup import EntityIndex, Found, Hit, entity_index, index_keys, lookup
 from lib.extract.organisations import eponym_at, head_of, national_team, national_team_at, org_at, sports_article
-from lib.extract.people import given_names, particle_name_at, person_at, remember_person, title_person_at
+from lib.extract.people import (definite_nisbas, demonym_person_at, given_names, particle_name_at, person_at,
+                                remember_person, title_person_at)
 from lib.extract.places import (adverb_use, confirm_places, demonym_use, local_evidence, locative, needs_evidence,
                                 unknown_place_at)
 from lib.lexicons import Lexicons
 from lib.records import Entity, Mention
+from lib.text.normalize import fold
 from lib.text.tokens import Token, clitic_keys, gap_is_space, tokenize
 
 __all__ = ["Found", "find_entities", "entity_index"]
@@ -96,6 +98,7 @@ def find_entities(text: str, tokens: list[Token] | None = None, *, lex: Lexicons
     flags = _word_flags(lex)
     answers = _ANSWERS[lex]
     particles = lex.function_words["name_particle"]
+    nisbas = definite_nisbas(lex)
     i = 0
     while i < len(tokens):
         key = tokens[i].key
@@ -106,6 +109,11 @@ def find_entities(text: str, tokens: list[Token] | None = None, *, lex: Lexicons
                 i += n
                 continue
         if not (known or may_name or may_place or may_org or may_title or key in found.people_firsts):
+            if i and tokens[i - 1].key in nisbas:
+                n = demonym_person_at(tokens, i, text, found, lex=lex)  # البلجيكي كزافييه ماليس
+                if n:
+                    i += n
+                    continue
             i += 1  # the common case: a word that opens nothing
             continue
         if may_org:
@@ -130,8 +138,7 @@ def find_entities(text: str, tokens: list[Token] | None = None, *, lex: Lexicons
                 i += person
                 continue
         if n:
-            _add_form_hit(tokens, i, n, text, skip, form, hits, found, index, lex=lex)
-            i += n
+            i += _add_form_hit(tokens, i, n, text, skip, form, hits, found, index, lex=lex)
             continue
         if may_title:
             n = title_person_at(tokens, i, text, found, lex=lex)
@@ -449,11 +456,15 @@ def _hosting(tokens: list[Token], i: int, text: str) -> bool:
 
 
 def _add_form_hit(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tuple[str, ...],
-                  hits: list[Entity], found: Found, index: EntityIndex, *, lex: Lexicons) -> None:
-    """Record a known form's match, with the evidence a homograph place still needs."""
+                  hits: list[Entity], found: Found, index: EntityIndex, *, lex: Lexicons) -> int:
+    """Record a known form's match, with the evidence a homograph place still needs; returns the tokens used."""
     start, end = tokens[i].start + skip, tokens[i + n - 1].end
     if n > 1 and form and form[0] in _LEADING_TITLES and all(e.kind == "person" for e in hits):
         start = tokens[i + 1].start  # الشيخ خليفة بن زايد: the name's words, without the title the form carries
+    if all(e.kind == "person" for e in hits) and i + n + 1 < len(tokens) and tokens[i + n].key == _AL_FAMILY \
+            and not _family_apart(tokens, i + n, text):
+        n += 2  # محمد بن راشد آل مكتوم: the family name goes on the known form's mention
+        end = tokens[i + n - 1].end
     hit = Hit(i, i + n, start, end, hits, "form", form, skip=skip)
     if all(e.entity_type == "place" for e in hits):
         hit.evidence = needs_evidence(hits[0], form, lex=lex)
@@ -467,6 +478,16 @@ def _add_form_hit(tokens: list[Token], i: int, n: int, text: str, skip: int, for
     person = next((e.entity_id for e in hits if e.kind == "person"), None)
     if person:
         remember_person(found, tokens[i:i + n], person, lex=lex)
+    return n
+
+
+_AL_FAMILY = fold("آل")
+
+
+def _family_apart(tokens: list[Token], k: int, text: str) -> bool:
+    """Does punctuation stand between a name and the آل X after it (so the family is not its)?"""
+    return not (gap_is_space(text, tokens[k - 1].end, tokens[k].start)
+                and gap_is_space(text, tokens[k].end, tokens[k + 1].start))
 
 
 # Titles a person's known form may start with; the mention's words begin after them.

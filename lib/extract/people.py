@@ -146,6 +146,8 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
             break  # وهو، وقال، ورحمه
         if key[0] == "ف" and len(key) >= 6 and key[1] in "يت" and key.endswith(("ان", "ون")) and key not in given:
             break  # باسبعين فيقولان، فيرون: ف and a verb in the dual or plural, no family name
+        if key[0] == "ف" and len(key) >= 6 and key.endswith(("ها", "هم", "هما")) and key not in given:
+            break  # بوصوفة فتابعها: ف and a verb or noun with a pronoun, no family name
         if key[0] == "و" and key not in links:
             break  # أندي بيرنهام وإيفيت كوبر، إبراهيم ووليد، وشقيقاته: a second person, or "and …"
         if n and any(k in lex.place_cues for k in clitic_keys(key)):
@@ -349,6 +351,33 @@ def _foreign_first_before(tokens: list[Token], i: int, text: str, found: Found, 
         and key not in lex.speech_cues and key not in name_words(lex).before_name and key not in lex.demonyms \
         and not key.endswith(("ها", "هم", "هما", "كم", "نا")) and "\u064b" not in written \
         and not index_keys(key, lex=lex)[0] and not _preposition_on_word(key, lex)
+
+
+_NISBAS: "weakref.WeakKeyDictionary[Lexicons, frozenset[str]]" = weakref.WeakKeyDictionary()
+
+
+def definite_nisbas(lex: Lexicons) -> frozenset[str]:
+    """الفنلندي، البلجيكية: the definite demonyms of these lexicons (built once)."""
+    made = _NISBAS.get(lex)
+    if made is None:
+        made = _NISBAS[lex] = frozenset(d for d in lex.demonyms if d.startswith("ال") and d.endswith(("ي", "يه")))
+    return made
+
+
+def demonym_person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexicons) -> int:
+    """الفنلندي ماركوس غرونهولم، البلجيكي كزافييه ماليس: after a demonym, two or more words that are no everyday
+    words name a person (sports and world news introduce foreigners so). Returns the tokens used, or 0."""
+    key = tokens[i].key
+    if not gap_is_space(text, tokens[i - 1].end, tokens[i].start) or len(key) < 3 or key[0] not in _ARABIC_LETTERS \
+            or key.startswith("ال") or lex.common_rank.get(key, TITLE_NAME_RANK) < TITLE_NAME_RANK \
+            or key in lex.words.stopwords or key in lex.speech_cues or key in lex.demonyms \
+            or _preposition_on_word(key, lex) or _possessed(text[tokens[i].start:tokens[i].end]) \
+            or key[0] in "وف" and is_common(key[1:], lex):
+        return 0
+    n = name_run(tokens, i, text, name_words(lex).name_stop, 3, found, lex=lex, common_limit=TITLE_NAME_RANK)
+    if n < 2 or _present_verb(key, lex):
+        return 0
+    return add_new_person(found, text, tokens, i, i + n, lex=lex)
 
 
 def particle_name_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexicons) -> int:
