@@ -712,3 +712,9 @@ def test_a_known_person_mention_carries_the_family_and_not_the_title():
 ])
 def test_words_after_a_foreign_name(text, bad):
     assert not any(bad in n for n in arabic_names(text, "actor"))
+
+
+def test_a_place_mention_is_its_name_without_cue_or_epithet():
+    text = "وصل الحجاج إلى مكة المكرمة بعد زيارة مدينة مشهد"
+    found = find_entities(text)
+    assert [text[m.start:m.end] for m in found.mentions if m.entity_type == "place"] == ["مكة", "مشهد"]

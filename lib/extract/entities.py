@@ -461,6 +461,11 @@ def _add_form_hit(tokens: list[Token], i: int, n: int, text: str, skip: int, for
     start, end = tokens[i].start + skip, tokens[i + n - 1].end
     if n > 1 and form and form[0] in _LEADING_TITLES and all(e.kind == "person" for e in hits):
         start = tokens[i + 1].start  # الشيخ خليفة بن زايد: the name's words, without the title the form carries
+    if n > 1 and all(e.entity_type == "place" for e in hits):
+        if form[0] in _GENERIC_CUES:
+            start = tokens[i + 1].start  # مدينة مشهد، قطاع غزة، دولة قطر: the place's name after its cue word
+        if form[-1] in _EPITHETS:
+            end = tokens[i + n - 2].end  # مكة المكرمة، المدينة المنورة: the name without its epithet
     if all(e.kind == "person" for e in hits) and i + n + 1 < len(tokens) and tokens[i + n].key == _AL_FAMILY \
             and not _family_apart(tokens, i + n, text):
         n += 2  # محمد بن راشد آل مكتوم: the family name goes on the known form's mention
@@ -482,6 +487,11 @@ def _add_form_hit(tokens: list[Token], i: int, n: int, text: str, skip: int, for
 
 
 _AL_FAMILY = fold("آل")
+# Words a known place's form may start with that say what kind of place it is; the mention's words begin after.
+_GENERIC_CUES = frozenset({"مدينه", "محافظه", "منطقه", "ولايه", "دوله", "قطاع", "العاصمه", "بلده", "قريه", "اماره",
+                           "مملكه", "اقليم"})
+# Honorific epithets after a holy city's name (مكة المكرمة، المدينة المنورة): the mention is the name.
+_EPITHETS = frozenset({"المكرمه", "المنوره"})
 
 
 def _family_apart(tokens: list[Token], k: int, text: str) -> bool:
