@@ -175,6 +175,9 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
     """What a known form names here: a demonym or an adverb names nothing, a club named like a city or a word is
     a club only in a sports text (or after نادي), a country in a sports text is its team unless it is where
     something happens, and a country read as a location is a place and no state acting."""
+    if not skip and len(form) == 1 and text[tokens[i].start + 1:tokens[i].start + 2] == "آ" \
+            and text[tokens[i].start] in "وفبلك":
+        return []  # بآبل ("of Apple"): ب on a word in آ, not the town بابل the letters fold to
     if len(hits) == 1 and hits[0].entity_type == "actor" and hits[0].kind != "team":
         if form == _MIDDLE_EAST and not _named_as_outlet(tokens, i, text, skip):
             region = entity_index(lex=lex).by_id.get("curated:middle-east")
@@ -207,7 +210,7 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
         return clubs or ([national_team(country, lex=lex)] if country is not None else [])
     teams = [e for e in hits if e.kind == "team"]
     if teams and form and len(form) == 1 and form[0] in lex.words.common_words \
-            and _scope_adjective_after(tokens, i + n, text, lex=lex):
+            and _scope_adjective_after(tokens, i + n, text, federation=form[0] == "الاتحاد", lex=lex):
         teams = []  # الاتحاد الدولي، الاتحاد السعودي لكرة القدم: a federation, not the club named الاتحاد
         hits = [e for e in hits if e.kind != "team"]
     if teams:
@@ -385,12 +388,16 @@ _SCOPE_ADJECTIVES = frozenset({"الدولي", "القاري", "الاسيوي",
                                "العالمي", "الاقليمي", "الاتحادي"})
 
 
-def _scope_adjective_after(tokens: list[Token], j: int, text: str, *, lex: Lexicons) -> bool:
-    """Does a scope adjective (الدولي، الآسيوي) or a country's nisba and a sport (السعودي لكرة القدم) follow?"""
+def _scope_adjective_after(tokens: list[Token], j: int, text: str, *, federation: bool = False,
+                           lex: Lexicons) -> bool:
+    """Does a scope adjective (الدولي، الآسيوي) or a country's nisba and a sport (السعودي لكرة القدم) follow? After
+    الاتحاد ("the federation") a country's nisba alone is enough (رئيس الاتحاد المصري)."""
     if j >= len(tokens) or not gap_is_space(text, tokens[j - 1].end, tokens[j].start):
         return False
     nxt = tokens[j].key
     if nxt in _SCOPE_ADJECTIVES:
+        return True
+    if federation and nxt.startswith("ال") and nxt.endswith("ي") and nxt in lex.demonyms:
         return True
     return (nxt in lex.demonyms or nxt[2:] in lex.demonyms) and nxt.startswith("ال") and j + 1 < len(tokens) \
         and tokens[j + 1].key.startswith(("لكر", "للكر", "لال", "للع", "للس", "للت", "للم")) \

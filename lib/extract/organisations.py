@@ -113,7 +113,7 @@ def org_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexicon
         if kind == "team":
             found.team_head_until = k + 1  # نادي الهلال: a club in any article
         if in_name:
-            _place_named_org(tokens, i, k, head, kind, text, found, lex=lex)  # جامعة دمشق، بنك قطر الوطني
+            return _place_named_org(tokens, i, k, head, kind, text, found, lex=lex)  # جامعة دمشق، بنك قطر الوطني
         return 1  # the lexicon knows the name that follows; let it match
     if quoted:
         n = quoted
@@ -168,17 +168,23 @@ def _proper_run(tokens: list[Token], k: int, text: str, found: Found, *, lex: Le
 _ARABIC = frozenset("ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإؤئة")
 
 
+# Heads of institutions that stand where they are named after (جامعة دمشق is in Damascus): the place stays one.
+_LOCATED_HEADS = frozenset({"جامعه", "معهد", "محكمه", "مستشفي", "كليه"})
+
+
 def _place_named_org(tokens: list[Token], i: int, k: int, head: str, kind: str, text: str, found: Found, *,
-                     lex: Lexicons) -> None:
-    """جامعة دمشق، جامعة كامبريدج، بنك قطر الوطني: an institution named after a known place is recorded whole (the
-    place, matched next, stays a place: the university is there)."""
+                     lex: Lexicons) -> int:
+    """جامعة دمشق، اتحاد أمريكا الجنوبية لكرة القدم: an institution named after a known place is recorded whole;
+    returns the tokens it used from i, or 1 when the place is to be matched as a place too (a university is in
+    its city; a federation or a bank named after a country is no mention of a location)."""
     m, ents, skip, _ = lookup(tokens, k, text, lex=lex)
     if not m or skip or not all(e.entity_type == "place" or e.kind == "state" for e in ents):
-        return
+        return 1
     j = k + m
     if j < len(tokens) and gap_is_space(text, tokens[j - 1].end, tokens[j].start):
         j += _definite_run(tokens, j, text, lex=lex)
     _record_org(tokens, i, j, head, kind, text, found)
+    return 1 if head in _LOCATED_HEADS else j - i
 
 
 def _record_org(tokens: list[Token], i: int, j: int, head: str, kind: str, text: str, found: Found) -> None:
@@ -240,6 +246,9 @@ def _definite_run(tokens: list[Token], k: int, text: str, *, lex: Lexicons) -> i
             break
         if key.startswith("وال") and (key[3:] in lex.org_heads or key[3:] in lex.eponym_heads):
             break  # اتحاد الكرة والهيئة العامة للشباب: a second body, not part of the first one's name
+        if key.startswith("وال") and n and tokens[k + n - 1].key.endswith(("ي", "يه")) \
+                and not key.endswith(("ي", "يه")):
+            break  # حزب المؤتمر الوطني الهندي والحكومة: after an adjective a noun with و opens a second one
         if n and tokens[k + n - 1].key.endswith(("ي", "يه")) and not key.endswith(("ي", "يه")) \
                 and not key.startswith(("وال", "لل")) and key not in _AFTER_ADJECTIVE:
             break  # وزارة الصحة والرعاية الاجتماعية التهوين: after an adjective only adjectives go on
@@ -264,7 +273,8 @@ def eponym_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexi
     nxt = tokens[k].key
     if not (index_keys(nxt, lex=lex)[0] or nxt in lex.given_names or nxt in _EPONYM_RANKS or nxt in lex.words.ranks):
         return 0  # most words after مدينة، مركز … open no person's name
-    m = _person_extent(tokens, k, text, found, lex=lex, titled=k > i + 1)
+    m = _person_extent(tokens, k, text, found, lex=lex,
+                       titled=k > i + 1 or lex.eponym_heads[head] == "competition")  # دوري عبداللطيف جميل
     if not m:
         return 0
     j = k + m

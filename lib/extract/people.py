@@ -177,6 +177,8 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
             break  # حسني حديثه: an everyday noun with "his", not a family name
         if n and len(key) >= 5 and key[:2] in ("ست", "سن") and key[2] not in "اوي":
             break  # رايس ستزور، سنعمل: a verb in the future (names read ستيفن، ستانلي، سنودن)
+        if n and _present_verb(key, lex):
+            break  # دوتيرتي يلوح بفرض: a verb in the present after a name
         if n and _future_verb(key, lex):
             break  # نيمار سيحتاج: سي and a present verb (يحتاج) is the future; سيلفا، سيمون read no verb
         if _inflected_word(key, lex):
@@ -375,8 +377,9 @@ def demonym_person_at(tokens: list[Token], i: int, text: str, found: Found, *, l
             or key[0] in "وف" and is_common(key[1:], lex):
         return 0
     n = name_run(tokens, i, text, name_words(lex).name_stop, 3, found, lex=lex, common_limit=TITLE_NAME_RANK)
-    if n < 2 or _present_verb(key, lex):
-        return 0
+    if n < 2 or _present_verb(key, lex) or any(len(t.key) >= 5 and (t.key.endswith("ات") or text[t.start:t.end].endswith("ية"))
+                                                for t in tokens[i:i + n]):
+        return 0  # السعودية اتفاقات تعاونية: a plural noun or an adjective in ـية, no foreign name (كزافييه is one)
     return add_new_person(found, text, tokens, i, i + n, lex=lex)
 
 
