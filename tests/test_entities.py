@@ -748,3 +748,9 @@ def test_a_clitic_on_a_word_in_alef_madda_is_no_town():
 
 def test_a_federation_named_after_a_continent_mentions_no_place():
     assert not names("وأعلن رئيس اتحاد أمريكا الجنوبية لكرة القدم دعمه للمرشح", "place")
+
+
+def test_countries_listed_by_commas_after_a_location_are_places():
+    text = "وتتراوح النسبة في البحرين، الكويت، قطر"
+    assert names(text, "actor") == set()
+    assert names(text, "place") == {"Bahrain", "Kuwait", "Qatar"}

@@ -73,8 +73,8 @@ def locative(tokens: list[Token], i: int, text: str, skip: int, found: Found, *,
             i == 0 or text[tokens[i - 1].end:tokens[i].start].strip(" ") in (":", "\n", "")
             and text[tokens[i - 1].end:tokens[i].start].strip(" ")):
         return True  # «…الوئام: العراق: داعش يدمر …»: a headline's or dateline's place label
-    # coordinated with a location just before: في #سوريا والعراق
-    return written.startswith("و") and found.locative_until == i
+    # coordinated with a location just before: في #سوريا والعراق، في البحرين، الكويت، قطر
+    return found.locative_until == i and (written.startswith("و") or bool(i) and text[tokens[i - 1].end:tokens[i].start].strip(" #") in ("،", ","))
 
 
 # Nouns and verbs of arriving, returning and travelling (with or without a pronoun): ل after them is "to" a place.
