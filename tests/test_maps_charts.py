@@ -141,6 +141,19 @@ def test_city_features_are_drawn_for_each_focus_city(data):
     assert shaped("نهر دجلة") in {d["label"] for d in labels[0]["data"]}
 
 
+def test_city_map_sends_only_the_countries_around_the_city(data):
+    city = data["cities"].set_index("key").loc["raqqa"].to_dict()
+    empty = data["place_table"].iloc[0:0]
+    spec = deck_json(maps.city_deck(city, empty, maps.city_area(city, empty), city_key="raqqa"))
+    drawn = {f["properties"].get("id") for f in layer(spec, "countries")["data"]["features"]}
+    assert {"SYR", "IRQ", "TUR"} <= drawn  # the borders a reader of a Raqqa map can reach
+    assert not drawn & {"BRA", "USA", "AUS", "CHN"}  # the rest of the world is neither sent nor drawn
+    assert spec["initialViewState"]["minZoom"] == maps.CITY_MIN_ZOOM  # so it cannot be zoomed out to see the gap
+    world = deck_json(maps.places_deck(maps.place_points(data["place_table"], maps.place_counts(
+        data["places"], data["statements"]))))
+    assert {"BRA", "USA"} <= {f["properties"].get("id") for f in layer(world, "countries")["data"]["features"]}
+
+
 def test_tooltip_names_both_languages_and_counts(data):
     counts = maps.place_counts(data["places"], data["statements"])
     deck = maps.places_deck(maps.place_points(data["place_table"], counts))

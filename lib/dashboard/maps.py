@@ -17,6 +17,7 @@ expression, so literal strings are quoted twice ('"auto"').
 from __future__ import annotations
 
 import json
+import re
 import math
 from dataclasses import dataclass
 from functools import lru_cache
@@ -72,32 +73,79 @@ class CompactDeck(pdk.Deck):
 
     def to_json(self) -> str:
         text = json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
-        for name in BASEMAP_LAYERS:  # the base map's GeoJSON, serialised once per process, not on every run
-            text = text.replace(json.dumps(_BASEMAP_REF + name), _basemap_json(name))
-        return text
+        # the base map's GeoJSON (whole, or the part around a city), serialised once per process, not every run
+        return _BASEMAP_SLOT.sub(lambda m: _basemap_json(m.group(1), _box(m.group(2))), text)
 
 
 BASEMAP_LAYERS = ("countries", "coastlines", "lakes", "rivers")
 _BASEMAP_REF = "rasd-basemap:"  # a layer's data until CompactDeck.to_json puts the GeoJSON in its place
+_BASEMAP_SLOT = re.compile(r'"rasd-basemap:([a-z]+)(?:@([-0-9.,]+))?"')
+# A city map shows the countries within this many degrees of the city, and cannot be zoomed out past CITY_MIN_ZOOM
+# (a few hundred km across): the world's borders, a third of a megabyte, were sent and drawn for every city map.
+CITY_BASEMAP_DEGREES = 6.0
+CITY_MIN_ZOOM = 7
+
+
+def _box(text: str | None) -> tuple[float, float, float, float] | None:
+    """(west, south, east, north) from a base-map reference's "@w,s,e,n", or None for the whole layer."""
+    return tuple(float(v) for v in text.split(",")) if text else None  # type: ignore[return-value]
+
+
+def _bounds(coords) -> tuple[float, float, float, float] | None:
+    """(west, south, east, north) of nested GeoJSON coordinates (None when they hold no point)."""
+    if not coords:
+        return None
+    if isinstance(coords[0], (int, float)):
+        return coords[0], coords[1], coords[0], coords[1]
+    boxes = [b for b in (_bounds(c) for c in coords) if b]
+    if not boxes:
+        return None
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
 
 
 @lru_cache(maxsize=None)
-def _basemap_json(name: str) -> str:
-    """One base-map layer's GeoJSON as JSON text."""
-    return json.dumps(lexicons.basemap(name), separators=(",", ":"))
+def _basemap_json(name: str, box: tuple[float, float, float, float] | None = None) -> str:
+    """One base-map layer's GeoJSON as JSON text: every feature, or those whose bounds meet `box`."""
+    layer = lexicons.basemap(name)
+    if box is not None:
+        west, south, east, north = box
+        def meets(coords) -> bool:
+            bounds = _bounds(coords)
+            return bounds is not None and bounds[0] <= east and bounds[2] >= west and bounds[1] <= north \
+                and bounds[3] >= south
+
+        kept = []
+        for feature in layer["features"]:
+            geometry = feature["geometry"]
+            if geometry["type"].startswith("Multi"):  # only the parts in view (not Russia's Pacific islands)
+                parts = [c for c in geometry["coordinates"] if meets(c)]
+                if parts:
+                    kept.append({**feature, "geometry": {**geometry, "coordinates": parts}})
+            elif meets(geometry["coordinates"]):
+                kept.append(feature)
+        layer = {**layer, "features": kept}
+    return json.dumps(layer, separators=(",", ":"))
 
 
-def basemap_layers(streets: bool = False, city: bool = False) -> list[pdk.Layer]:
+def _basemap_ref(name: str, box: tuple[float, float, float, float] | None) -> str:
+    """The placeholder a layer's data holds until CompactDeck.to_json swaps the GeoJSON in."""
+    return _BASEMAP_REF + name + ("@" + ",".join(f"{v:.2f}" for v in box) if box else "")
+
+
+def basemap_layers(streets: bool = False, city: bool = False,
+                   box: tuple[float, float, float, float] | None = None) -> list[pdk.Layer]:
     """Sea, countries with their borders, coastlines, lakes and rivers (Natural Earth, vendored); with the
     street map under them, only the borders; for a city map, only the land and the borders (at 1:50m the
-    coasts, lakes and rivers are kilometres off at street zoom, and the city's own river is drawn instead)."""
+    coasts, lakes and rivers are kilometres off at street zoom, and the city's own river is drawn instead).
+    With `box` (west, south, east, north), only the countries that reach into it."""
+    countries = _basemap_ref("countries", box)
     if streets:
-        return [pdk.Layer("GeoJsonLayer", _BASEMAP_REF + "countries", id="countries", filled=False,
+        return [pdk.Layer("GeoJsonLayer", countries, id="countries", filled=False,
                           stroked=True, get_line_color=[120, 110, 100], line_width_min_pixels=1, get_line_width=1)]
     sea = [{"polygon": [[-180, -85], [180, -85], [180, 85], [-180, 85]]}]
     layers = [
         pdk.Layer("SolidPolygonLayer", sea, id="sea", get_polygon="polygon", get_fill_color=[214, 228, 238]),
-        pdk.Layer("GeoJsonLayer", _BASEMAP_REF + "countries", id="countries", filled=True, stroked=True,
+        pdk.Layer("GeoJsonLayer", countries, id="countries", filled=True, stroked=True,
                   get_fill_color=[246, 243, 236], get_line_color=[150, 140, 130], line_width_min_pixels=0.8,
                   get_line_width=1),
         pdk.Layer("GeoJsonLayer", _BASEMAP_REF + "coastlines", id="coastlines", stroked=True, filled=False,
@@ -362,7 +410,8 @@ def city_deck(city: dict, fine: pd.DataFrame, coarse: pd.DataFrame, zoom: float 
     district-level places as shaded circles of their uncertainty (`coarse`, with `area_radius` in metres),
     never as pins; one layer of labels (features, places, areas) that never overlap."""
     feature_layers, feature_names = city_features(city_key) if city_key else ([], pd.DataFrame())
-    layers = basemap_layers(streets, city=True) + feature_layers
+    lat, lon, span = float(city["lat"]), float(city["lon"]), CITY_BASEMAP_DEGREES
+    layers = basemap_layers(streets, city=True, box=(lon - span, lat - span, lon + span, lat + span)) + feature_layers
     label_rows = [feature_names]
     if not coarse.empty:
         layers.append(pdk.Layer(
@@ -379,7 +428,7 @@ def city_deck(city: dict, fine: pd.DataFrame, coarse: pd.DataFrame, zoom: float 
         if any(not r.empty for r in label_rows) else pd.DataFrame(columns=columns)
     if not labels.empty:
         layers.append(_labels_layer(labels, label_size=13))
-    view = pdk.ViewState(latitude=float(city["lat"]), longitude=float(city["lon"]), zoom=zoom, min_zoom=4,
+    view = pdk.ViewState(latitude=lat, longitude=lon, zoom=zoom, min_zoom=CITY_MIN_ZOOM,
                          max_zoom=17)
     return _deck(layers, view, streets)
 

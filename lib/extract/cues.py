@@ -55,9 +55,10 @@ def _stems(key: str) -> list[str]:
 
 @lru_cache(maxsize=4)
 def _cue_openers(*, lex: Lexicons) -> frozenset[str]:
-    """Every written word that can open a cue: a first word, bare or after و / ف (as `_stems` reads them)."""
+    """Every written word that can open a cue: a first word, bare or after و / ف (as `_stems` reads them), less
+    the words listed as never opening one."""
     firsts = _cue_firsts(lex=lex)
-    return firsts | frozenset(c + f for f in firsts if len(f) >= 3 for c in "وف")
+    return (firsts | frozenset(c + f for f in firsts if len(f) >= 3 for c in "وف")) - lex.function_words["not_a_cue"]
 
 
 @lru_cache(maxsize=4)
@@ -71,7 +72,7 @@ def find_cues(text: str, tokens: list[Token], *, lex: Lexicons | None = None) ->
     lex = lex or lexicons.default()
     table = _cue_table(lex=lex)[0]
     lengths = _cue_lengths(lex=lex)
-    openers = _cue_openers(lex=lex) - lex.function_words["not_a_cue"]
+    openers = _cue_openers(lex=lex)
     cues, after = [], 0
     for i in [n for n, t in enumerate(tokens) if t.key in openers]:  # few words can open a cue
         if i < after:

@@ -10,7 +10,7 @@ from typing import Callable
 from lib.extract.hijri import FIRST_YEAR, HIJRI_MONTHS, LAST_YEAR, from_gregorian, hijri_key, to_gregorian
 from lib.text.normalize import fold
 from lib.records import DateRef
-from lib.text.tokens import Token, Vocabulary, tokenize
+from lib.text.tokens import Token, clitic_keys, tokenize
 
 MONTHS = {
     "يناير": 1, "كانون الثاني": 1, "كانون ثاني": 1, "فبراير": 2, "شباط": 2, "مارس": 3, "آذار": 3, "اذار": 3,
@@ -170,24 +170,27 @@ class _Found:
 # words (trying them everywhere is slow).
 _GREGORIAN, _HIJRI, _YEARS, _RELATIVES, _WEEKDAYS, _WEEKS = (1 << i for i in range(6))
 _TRIGGERS = [
-    (_GREGORIAN, Vocabulary({fold(part) for name in MONTHS for part in name.split()} | {"شهر", "الشهر"})),
-    (_HIJRI, Vocabulary({fold(part) for name in HIJRI_MONTHS for part in name.split()
-                         if part not in ("ذو", "ذي", "ذا")})),
-    (_YEARS, Vocabulary({"ه"})),
-    (_RELATIVES, Vocabulary({fold(w) for w in ("أمس", "بالأمس", "الأمس", "غدا", "غد", "الغد", "اليوم")})),
-    (_WEEKDAYS, Vocabulary({fold(w) for w in WEEKDAYS})),
-    (_WEEKS, Vocabulary({fold(w) for w in ("الأسبوع", "أسبوع")})),
+    (_GREGORIAN, {fold(part) for name in MONTHS for part in name.split()} | {"شهر", "الشهر"}),
+    (_HIJRI, {fold(part) for name in HIJRI_MONTHS for part in name.split() if part not in ("ذو", "ذي", "ذا")}),
+    (_YEARS, {"ه"}),
+    (_RELATIVES, {fold(w) for w in ("أمس", "بالأمس", "الأمس", "غدا", "غد", "الغد", "اليوم")}),
+    (_WEEKDAYS, {fold(w) for w in WEEKDAYS}),
+    (_WEEKS, {fold(w) for w in ("الأسبوع", "أسبوع")}),
 ]
+# One table for all of them (word → its bits): a new word is looked up once per reading, not once per kind.
+_TRIGGER_BITS: dict[str, int] = {}
+for _bit, _words in _TRIGGERS:
+    for _word in _words:
+        _TRIGGER_BITS[_word] = _TRIGGER_BITS.get(_word, 0) | _bit
 _YEARISH = re.compile(r"[0-9٠-٩]{4}[هم]?$")  # a year token (2015, 1436ه, 2015م): numeric and Hijri-year dates
 _KIND_MEMO: dict[str, int] = {}  # per word: most words repeat
 
 
 def _kinds(key: str) -> int:
-    """Which patterns a word calls for (a bit each), 0 for most words."""
+    """Which patterns a word calls for (a bit each), 0 for most words; through its proclitics (بالأمس)."""
     kinds = _YEARS if _YEARISH.match(key) else 0
-    for bit, vocab in _TRIGGERS:
-        if vocab.match(key):
-            kinds |= bit
+    for reading in clitic_keys(key):
+        kinds |= _TRIGGER_BITS.get(reading, 0)
     return kinds
 
 

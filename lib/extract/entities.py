@@ -44,6 +44,9 @@ _PLACE_ADJECTIVES = frozenset({"الشرقي", "الشرقيه", "الغربي",
                                "الجنوبيه", "الجديد", "الجديده", "القديم", "القديمه", "الكبري", "الصغري"})
 
 
+_OPENS_NOTHING = (False,) * 5  # the flags of most words
+
+
 def _word_flags(lex: Lexicons):
     """A cached test of what a word may open: a known form, a name, an unknown place, an organisation or
     eponym, a title (built once per loaded Lexicons)."""
@@ -67,7 +70,7 @@ def _make_flags(lex: Lexicons):
         hit = cache.get(key)
         if hit is None:
             keys = clitic_keys(key)
-            hit = cache[key] = (
+            hit = (
                 bool(index_keys(key, lex=lex)[0]),
                 key in person_starts or key[1:] in person_starts,
                 any(k in lex.place_cues for k in keys),
@@ -75,6 +78,7 @@ def _make_flags(lex: Lexicons):
                 key in title_firsts or (key[0] in "وف" and key[1:] in title_firsts)
                 or _title_with_preposition(key) in title_firsts,
             )
+            hit = cache[key] = hit if any(hit) else _OPENS_NOTHING  # one shared answer: a cheap `is` test
         return hit
     return flags
 
@@ -99,23 +103,26 @@ def find_entities(text: str, tokens: list[Token] | None = None, *, lex: Lexicons
     answers = _ANSWERS[lex]
     particles = lex.function_words["name_particle"]
     nisbas = definite_nisbas(lex)
+    keys = [t.key for t in tokens]
+    count, people_firsts = len(keys), found.people_firsts
     i = 0
-    while i < len(tokens):
-        key = tokens[i].key
-        known, may_name, may_place, may_org, may_title = answers.get(key) or flags(key)
-        if i + 1 < len(tokens) and tokens[i + 1].key in particles:
+    while i < count:
+        key = keys[i]
+        word = answers.get(key) or flags(key)
+        if i + 1 < count and keys[i + 1] in particles:
             n = particle_name_at(tokens, i, text, found, lex=lex)  # أنخل دي ماريا: a foreign name
             if n:
                 i += n
                 continue
-        if not (known or may_name or may_place or may_org or may_title or key in found.people_firsts):
-            if i and tokens[i - 1].key in nisbas:
+        if word is _OPENS_NOTHING and key not in people_firsts:
+            if i and keys[i - 1] in nisbas:
                 n = demonym_person_at(tokens, i, text, found, lex=lex)  # البلجيكي كزافييه ماليس
                 if n:
                     i += n
                     continue
             i += 1  # the common case: a word that opens nothing
             continue
+        known, may_name, may_place, may_org, may_title = word
         if may_org:
             n = eponym_at(tokens, i, text, found, lex=lex) or national_team_at(tokens, i, text, found, lex=lex)
             if n:

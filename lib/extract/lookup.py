@@ -19,6 +19,8 @@ class EntityIndex:
     longest: int
     # first folded word of any form → the longest form starting with it (most words start none)
     firsts: dict[str, int] = field(default_factory=dict)
+    # first folded word → the lengths of the forms starting with it (a look-up tries only those)
+    lengths: dict[str, frozenset[int]] = field(default_factory=dict)
     by_id: dict[str, Entity] = field(default_factory=dict)
 
 
@@ -46,10 +48,12 @@ def entity_index(*, lex: Lexicons) -> EntityIndex:
         default = next((by_id.get(aid) for aid, evidence in rows if evidence == "default"), None)
         if key and default is not None and not any(e.entity_type == "actor" for e in forms.get(key, [])):
             forms.setdefault(key, []).append(default)
-    firsts: dict[str, int] = {}
+    lengths: dict[str, set[int]] = {}
     for key in forms:
-        firsts[key[0]] = max(firsts.get(key[0], 0), len(key))
-    return EntityIndex(forms, max(firsts.values(), default=1), firsts, by_id)
+        lengths.setdefault(key[0], set()).add(len(key))
+    firsts = {k: max(v) for k, v in lengths.items()}
+    return EntityIndex(forms, max(firsts.values(), default=1), firsts=firsts, by_id=by_id,
+                       lengths={k: frozenset(v) for k, v in lengths.items()})
 
 
 _INDEX: "weakref.WeakKeyDictionary[Lexicons, EntityIndex]" = weakref.WeakKeyDictionary()
@@ -64,6 +68,15 @@ def index_keys(key: str, *, lex: Lexicons) -> tuple[tuple[str, ...], int]:
         readings += (key[key.index("لل") + 1:],)  # للبنان، لليفربول: ل before a name that starts with ل
     keys = tuple(k for k in readings if k in firsts)
     return keys, max((firsts[k] for k in keys), default=0)
+
+
+@lru_cache(maxsize=200_000)
+def _tries(key: str, *, lex: Lexicons) -> tuple[tuple[int, tuple[str, ...]], ...]:
+    """(form length, the word's readings that open a form of that length), longest first: what `lookup` tries."""
+    lengths = entity_index(lex=lex).lengths
+    keys = index_keys(key, lex=lex)[0]
+    return tuple((n, tuple(k for k in keys if n in lengths[k]))
+                 for n in sorted({n for k in keys for n in lengths[k]}, reverse=True))
 
 
 def known_at(tokens: list[Token], i: int, text: str, *, lex: Lexicons) -> int:
@@ -86,9 +99,11 @@ def lookup(tokens: list[Token], i: int, text: str, *, lex: Lexicons) -> tuple[in
         m += 1
     rest_keys = tuple(t.key for t in tokens[i + 1:i + m])
     forms = index.forms
-    for n in range(m, 0, -1):
+    for n, readings in _tries(first, lex=lex):  # only the lengths some form has, longest first
+        if n > m:
+            continue
         rest = rest_keys[:n - 1]
-        for key in keys:
+        for key in readings:
             hit = forms.get((key,) + rest)
             if hit:
                 return n, hit, proclitic_chars(text, tokens[i], first, key), (key,) + rest

@@ -36,7 +36,8 @@ MAX_PHRASE_CHUNKS = 40
 
 # where a sentence ends (also a full stop between two words with no space: التراثية.وسلط)
 # a full stop after a lone letter is an abbreviation's (أ.د. عبدالرحمن، د. محمد): it ends no sentence
-_SENTENCE_BREAK = re.compile(r"\n|[!?؟](?=[ \n])|(?<![\s.(][\u0621-\u064a])(?:\.(?=[ \n])|(?<=[\u0621-\u064a])\.(?=[\u0621-\u064a]))")
+# (the full stop is matched before its look-behinds are tried: a look-behind at every position was 4× slower)
+_SENTENCE_BREAK = re.compile(r"\n|[!?؟](?=[ \n])|\.(?<![\s.(][\u0621-\u064a]\.)(?:(?=[ \n])|(?<=[\u0621-\u064a]\.)(?=[\u0621-\u064a]))")
 _CLAUSE_MARKS = "،,؛:"
 MAX_NAME_TOKENS = 4  # an unknown name kept as written is at most this long
 MAX_TITLE_TOKENS = 14

@@ -20,9 +20,11 @@ from lib.text.tokens import Token, gap_is_space
 
 _OPENERS = "«“\""
 # (a full stop between two words with no space ends a sentence too: التراثية.وسلط; the one after a lone letter is
-# an abbreviation's and ends none: أ.د. عبدالرحمن، د. محمد)
-_ABBREVIATION = r"(?<![\s.(][\u0621-\u064a])"
-_SENTENCE_END = re.compile(_ABBREVIATION + r"(?:[.](?=[ \n»”\"]|$)|(?<=[\u0621-\u064a])\.(?=[\u0621-\u064a]))|[!?؟](?=[ \n»”\"]|$)|\n")
+# an abbreviation's and ends none: أ.د. عبدالرحمن، د. محمد). Each alternative opens with its character and looks
+# behind only then: a look-behind tried at every position made this scan four times slower.
+_ABBREVIATION = r"(?<![\s.(][\u0621-\u064a][.])"
+_SENTENCE_END = re.compile(r"[.]" + _ABBREVIATION + r"(?:(?=[ \n»”\"]|$)|(?<=[\u0621-\u064a][.])(?=[\u0621-\u064a]))"
+                           r"|[!?؟](?=[ \n»”\"]|$)|\n")
 MAX_PHRASE_TOKENS = 28
 
 

@@ -26,17 +26,26 @@ _PAIRS = tuple((chr(k), v) for k, v in _FOLD.items())
 
 def fold(text: str) -> str:
     """Matching key of a text: spelling variants folded, diacritics and tatweel dropped, Latin lowered."""
-    text = _DROP.sub("", text)
     # str.replace per letter is far faster than str.translate on Arabic text (a fast scan each)
+    return fold_keeping_offsets(_DROP.sub("", text))
+
+
+def fold_keeping_offsets(text: str) -> str:
+    """`fold` without dropping diacritics and tatweel: one character for each (unless lower case lengthens one)."""
     for a, b in _PAIRS:
         if a in text:
             text = text.replace(a, b)
     return text.lower()
 
 
-def has_dropped_marks(text: str) -> bool:
-    """Does folding drop characters from this text (diacritics, tatweel)? If not, it keeps offsets."""
-    return _DROP.search(text) is not None
+def mark_positions(text: str) -> list[int]:
+    """Offsets of the characters `fold` drops (diacritics, tatweel); most news text has none or a few."""
+    return [m.start() for m in _DROP.finditer(text)]
+
+
+def drop_marks(text: str) -> str:
+    """The text without the characters `fold` drops."""
+    return _DROP.sub("", text)
 
 
 def fold_with_offsets(text: str) -> tuple[str, list[int]]:

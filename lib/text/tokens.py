@@ -1,11 +1,12 @@
 """Word tokens of an Arabic text with offsets, and the clitic-stripped keys used to look them up."""
 from __future__ import annotations
 
+import bisect
 import re
 from typing import NamedTuple
 from functools import lru_cache
 
-from lib.text.normalize import fold, has_dropped_marks
+from lib.text.normalize import drop_marks, fold, fold_keeping_offsets, mark_positions
 
 # A word: letters and digits plus the Arabic marks and tatweel that sit inside words.
 _WORD = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640]+")
@@ -19,16 +20,33 @@ class Token(NamedTuple):
     key: str  # folded
 
 
+_new = tuple.__new__
+
+
 def tokenize(text: str) -> list[Token]:
     """Words of a text with character offsets; tatweel-only runs (بـ) keep their letter."""
-    matches = list(_WORD.finditer(text))
-    if not has_dropped_marks(text):
-        # Folding keeps every character here, so one pass over the whole text gives every key.
-        folded = fold(text)
-        return [Token(m.start(), m.end(), folded[m.start():m.end()]) for m in matches]
-    # Fold all words in one call; a word of marks alone (ـ) folds to nothing and is left out.
-    keys = fold("\x00".join(m.group() for m in matches)).split("\x00")
-    return [Token(m.start(), m.end(), key) for m, key in zip(matches, keys) if key]
+    folded = fold_keeping_offsets(text)
+    if len(folded) != len(text):  # a letter whose lower case is longer (İ): fold word by word
+        keys = fold("\x00".join(m.group() for m in _WORD.finditer(text))).split("\x00")
+        return [Token(m.start(), m.end(), key) for m, key in zip(_WORD.finditer(text), keys) if key]
+    # tuple.__new__ skips the NamedTuple constructor's extra Python call: a token per word of every article
+    tokens = [_new(Token, (m.start(), m.end(), folded[m.start():m.end()])) for m in _WORD.finditer(text)]
+    marks = mark_positions(text)
+    if not marks:
+        return tokens
+    # Only the few words holding a diacritic or tatweel need their key refolded; a word of marks alone goes.
+    starts = [t.start for t in tokens]
+    empty = []
+    for i in sorted({bisect.bisect_right(starts, pos) - 1 for pos in marks}):
+        if i >= 0 and tokens[i].end > marks[0]:
+            key = drop_marks(tokens[i].key)
+            if not key:
+                empty.append(i)
+            elif key != tokens[i].key:
+                tokens[i] = _new(Token, (tokens[i].start, tokens[i].end, key))
+    for i in reversed(empty):
+        del tokens[i]
+    return tokens
 
 
 @lru_cache(maxsize=200_000)
