@@ -11,8 +11,8 @@ from lib import lexicons
 from lib.extract.identity import resolve_namesakes, resolve_surnames
 from lib.extract.lookup import EntityIndex, Found, Hit, entity_index, index_keys, lookup
 from lib.extract.organisations import eponym_at, head_of, national_team, national_team_at, org_at, sports_article
-from lib.extract.people import (definite_nisbas, demonym_person_at, given_names, particle_name_at, person_at,
-                                remember_person, title_person_at)
+from lib.extract.people import (add_new_person, definite_nisbas, demonym_person_at, given_names, particle_name_at,
+                                person_at, remember_person, title_person_at)
 from lib.extract.places import (adverb_use, confirm_places, demonym_use, local_evidence, locative, needs_evidence,
                                 unknown_place_at)
 from lib.lexicons import Lexicons
@@ -137,6 +137,13 @@ def find_entities(text: str, tokens: list[Token] | None = None, *, lex: Lexicons
                              or adverb_use(tokens, i, len(form), text, lex=lex)):
                     i += len(form)  # الشركات السعودية، دوماً: no name at all
                     continue
+        if n == 1 and hits and all(e.entity_type == "place" or e.kind == "state" for e in hits) \
+                and (i and keys[i - 1] in _KIN or (key,) in found.people
+                     and not (i and keys[i - 1] in lex.function_words["locative"])):
+            # ابنها باريس: a child named like a city, and the same name later in the article
+            i += add_new_person(found, text, tokens, i, i + 1, skip, lex=lex) if (key,) not in found.people \
+                else person_at(tokens, i, text, found, lex=lex) or 1
+            continue
         if n == 1 and all(e.entity_type == "place" for e in hits) and \
                 given.has(tokens[i].key, text[tokens[i].start:tokens[i].end]):
             # رشيد قاسم، بشار الأسد: a given name that is also a town starts a person's name
@@ -270,6 +277,8 @@ def _inside_outlet_name(tokens: list[Token], i: int, n: int, text: str, skip: in
         return True  # «"الرياض" رصدت»، «السعودية 2050»: a place's name alone in quotes (or with a year) is a title
     if i and lex.org_heads.get(tokens[i - 1].key, ("", False))[0] == "media" or i and tokens[i - 1].key == "قنوات":
         return True
+    if i > 1 and tokens[i - 1].key == "انباء" and head_of(tokens[i - 2].key, lex.org_heads) is not None:
+        return True  # وكالة أنباء الكويت: a news agency named after its country
     if not skip and _ends_quoted_name(tokens, i, n, text, lex=lex):
         return True
     for back in (1, 2):  # شركة أبوظبي للطاقة، شركة بترول أبوظبي الوطنية، بنك قطر الوطني: a firm named so
@@ -405,7 +414,8 @@ def _scope_adjective_after(tokens: list[Token], j: int, text: str, *, federation
     if nxt in _SCOPE_ADJECTIVES:
         return True
     if federation and nxt.startswith("ال") and nxt.endswith("ي") and nxt in lex.demonyms:
-        return True
+        # رئيس الاتحاد المصري: the federation; لاعب وسط الاتحاد العماني أحمد حديد: the club's Omani player
+        return j + 1 >= len(tokens) or tokens[j + 1].key not in lex.given_names
     return (nxt in lex.demonyms or nxt[2:] in lex.demonyms) and nxt.startswith("ال") and j + 1 < len(tokens) \
         and tokens[j + 1].key.startswith(("لكر", "للكر", "لال", "للع", "للس", "للت", "للم")) \
         and gap_is_space(text, tokens[j].end, tokens[j + 1].start)
@@ -512,6 +522,12 @@ def _family_apart(tokens: list[Token], k: int, text: str) -> bool:
     """Does punctuation stand between a name and the آل X after it (so the family is not its)?"""
     return not (gap_is_space(text, tokens[k - 1].end, tokens[k].start)
                 and gap_is_space(text, tokens[k].end, tokens[k + 1].start))
+
+
+# Kin nouns with a pronoun: a one-word place name right after one is the relative's given name (ابنها باريس).
+_KIN = frozenset({"ابنه", "ابنها", "ابنهما", "ابنتها", "ابنته", "ابنتهما", "نجله", "نجلها", "زوجها", "زوجته",
+                  "شقيقه", "شقيقها", "شقيقته", "شقيقتها", "طفلها", "طفله", "طفلتها", "طفلته", "والدها", "والده",
+                  "والدته", "والدتها", "حفيده", "حفيدها", "ابنيها", "ابنتيها"})
 
 
 # Titles a person's known form may start with; the mention's words begin after them.

@@ -224,8 +224,8 @@ def _definite_head_org(tokens: list[Token], i: int, text: str, found: Found, *, 
         return 0
     n = _definite_run(tokens, k, text, lex=lex)
     n = next((m for m in range(1, n) if tokens[k + m].key[0] == "و"), n)  # الاتحاد القاري والفيفا: two bodies
-    if not n:
-        return 0
+    if not n or n == 1 and key in lex.demonyms and k + 1 < len(tokens) and tokens[k + 1].key in lex.given_names:
+        return 0  # لاعب وسط الاتحاد العماني أحمد حديد: the nisba describes the player who follows
     _record_org(tokens, i, k + n, "ال" + head, lex.org_heads[head][0], text, found)
     return 1 + n
 

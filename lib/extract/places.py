@@ -61,6 +61,8 @@ def locative(tokens: list[Token], i: int, text: str, skip: int, found: Found, *,
         prev = tokens[i - 1].key
         if prev[0] in "وف" and len(prev) > 2 and prev[1:] in lex.function_words["locative"]:
             prev = prev[1:]  # وفي بولندا
+        if prev == "مع" and i > 1 and tokens[i - 2].key in _BORDER_WORDS:
+            return True  # قرب الحدود مع العراق: the border with a country is where it lies
         if prev in lex.function_words["locative"] or lex.place_relations.get(prev) or prev in lex.place_cues:
             # كلا من البرتغال وإسبانيا، خسارة مصر من روسيا: in a sports text من lists teams; ينحدر من: origin
             return not (sports and prev in ("من", "امام")) or i > 1 and (
@@ -77,6 +79,7 @@ def locative(tokens: list[Token], i: int, text: str, skip: int, found: Found, *,
     return found.locative_until == i and (written.startswith("و") or bool(i) and text[tokens[i - 1].end:tokens[i].start].strip(" #") in ("،", ","))
 
 
+_BORDER_WORDS = frozenset({"الحدود", "حدود", "حدودها", "حدوده", "الحدوديه", "حدودنا", "الحدودي", "حدودهما"})
 # Nouns and verbs of arriving, returning and travelling (with or without a pronoun): ل after them is "to" a place.
 _HEADING_STEMS = ("وصول", "وصل", "عود", "عاد", "توجه", "سفر", "سافر", "انتقال", "انتقل", "رحيل", "رحل", "زيار",
                   "لجوء", "لجا", "هجر", "هاجر", "ذهاب", "ذهب", "قدوم", "نزوح", "نزح", "طريقه", "طريقها")
