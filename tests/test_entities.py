@@ -779,3 +779,12 @@ def test_a_news_agency_named_after_its_country_mentions_no_place():
 def test_a_nisba_before_a_players_name_describes_the_player():
     assert not any(n.startswith("الاتحاد العماني") for n in arabic_names(
         "ولاعب وسط الاتحاد العماني أحمد حديد في الدوري", "actor"))
+
+
+def test_a_club_named_like_a_city_in_a_results_story_and_the_city_after_fi():
+    story = ("ولم يفلح المهاجم الأردني مع نجران إذ لم يلعب سوى ثماني مباريات في الدوري سجل خلالها هدفا واحدا، "
+             "وأقيمت مباراته الأخيرة في نجران أمام جمهور قليل في الملعب")
+    found = find_entities(story)
+    kinds = [(found.entities[m.entity_id].entity_type, story[m.start - 3:m.start].strip()) for m in found.mentions
+             if m.surface == "نجران"]
+    assert kinds == [("actor", "مع"), ("place", "في")]

@@ -235,9 +235,9 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
             e.entity_type == "place" for e in hits) and _club_adjective(tokens, i, n, text, lex=lex)
         clubs = [e for e in teams if e.entity_id not in lex.sports_only_teams or near or found.team_head_until > i]
         if clubs and not (sports and _cue_before(tokens, i, text, lex=lex)) and not (
-                any(e.entity_type == "place" and e.kind == "country" for e in hits)
+                any(e.entity_type == "place" for e in hits) and not _after_a_club(tokens, i, text, found)
                 and locative(tokens, i, text, skip, found, lex=lex, sports=sports)):
-            return clubs  # برشلونة in a sports text: the club, not the city; وصوله لإيطاليا: the country
+            return clubs  # برشلونة in a sports text: the club, not the city; في نجران، وصوله لإيطاليا: the place
         hits = [e for e in hits if e.kind != "team"]
     if len(hits) < 2 and not sports:
         return hits
