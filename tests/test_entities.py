@@ -788,3 +788,17 @@ def test_a_club_named_like_a_city_in_a_results_story_and_the_city_after_fi():
     kinds = [(found.entities[m.entity_id].entity_type, story[m.start - 3:m.start].strip()) for m in found.mentions
              if m.surface == "نجران"]
     assert kinds == [("actor", "مع"), ("place", "في")]
+
+
+# Classes seen in the seed-113 audit (fixed after it was judged).
+def test_a_country_after_aw_following_a_location_is_a_location():
+    assert "Algeria" not in names("ويرتب نقل المهاجرين إلى ليبيا أو الجزائر حيث يواصلون رحلتهم", "actor")
+
+
+def test_the_verb_rafaat_before_a_country_is_no_name():
+    assert not arabic_names("ورفعت مدغشقر رصيدها إلى عشر نقاط", "actor")
+
+
+def test_an_institute_name_runs_through_its_complement():
+    assert "معهد ستوكهولم لدراسات السلام الدولية" in arabic_names(
+        "وفقا لمعهد ستوكهولم لدراسات السلام الدولية أمس", "actor")

@@ -239,7 +239,9 @@ def _definite_run(tokens: list[Token], k: int, text: str, *, lex: Lexicons) -> i
         if n and not gap_is_space(text, tokens[k + n - 1].end, tok.start):
             break
         key = tok.key
-        definite = key.startswith("ال") or (n and key.startswith(("لل", "وال")) and len(key) > 4)
+        definite = key.startswith("ال") or (n and key.startswith(("لل", "وال")) and len(key) > 4) or (
+            key[0] == "ل" and len(key) > 4 and k + n + 1 < len(tokens) and tokens[k + n + 1].key.startswith("ال")
+            and key[1:] in lex.common_rank)  # معهد ستوكهولم لدراسات السلام الدولية: ل and a noun, then definite
         if not definite or key in stop or key in lex.speech_cues or key in lex.words.not_places \
                 or key in lex.words.name_breaks or key in _TITLE_MODIFIERS \
                 or (not n and key.startswith("وال")):

@@ -76,6 +76,8 @@ def locative(tokens: list[Token], i: int, text: str, skip: int, found: Found, *,
             and text[tokens[i - 1].end:tokens[i].start].strip(" ")):
         return True  # «…الوئام: العراق: داعش يدمر …»: a headline's or dateline's place label
     # coordinated with a location just before: في #سوريا والعراق، في البحرين، الكويت، قطر
+    if found.locative_until == i - 1 and i > 1 and tokens[i - 1].key == "او":
+        return True  # إلى ليبيا أو الجزائر
     return found.locative_until == i and (written.startswith("و") or bool(i) and text[tokens[i - 1].end:tokens[i].start].strip(" #") in ("،", ","))
 
 
