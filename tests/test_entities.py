@@ -802,3 +802,9 @@ def test_the_verb_rafaat_before_a_country_is_no_name():
 def test_an_institute_name_runs_through_its_complement():
     assert "معهد ستوكهولم لدراسات السلام الدولية" in arabic_names(
         "وفقا لمعهد ستوكهولم لدراسات السلام الدولية أمس", "actor")
+
+
+def test_a_town_with_a_masculine_nisba_in_a_draw_is_a_club():
+    text = ("وأسفرت قرعة البطولة عن مواجهات نارية في الدوري بين الأندية، وقال المدرب إن المباراة صعبة: "
+            "السلام زغرتا اللبناني - الرجاء المغربي / الوداد المغربي - أهلي طرابلس الليبي")
+    assert not names(text, "place")

@@ -222,6 +222,9 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
         clubs = [e for e in hits if e.kind == "team"]
         country = next((e for e in hits if e.entity_type == "place" and e.kind == "country"), None)
         return clubs or ([national_team(country, lex=lex)] if country is not None else [])
+    if sports and any(e.entity_type == "place" for e in hits) and _club_adjective(tokens, i, n, text, lex=lex) \
+            and not any(e.kind == "team" for e in hits):
+        return []  # أهلي طرابلس الليبي، الكويت الكويتي: a club named after its town (a town takes the feminine)
     teams = [e for e in hits if e.kind == "team"]
     if teams and form and len(form) == 1 and form[0] in lex.words.common_words \
             and _scope_adjective_after(tokens, i + n, text, federation=form[0] == "الاتحاد", lex=lex):
