@@ -808,3 +808,8 @@ def test_a_town_with_a_masculine_nisba_in_a_draw_is_a_club():
     text = ("وأسفرت قرعة البطولة عن مواجهات نارية في الدوري بين الأندية، وقال المدرب إن المباراة صعبة: "
             "السلام زغرتا اللبناني - الرجاء المغربي / الوداد المغربي - أهلي طرابلس الليبي")
     assert not names(text, "place")
+
+
+def test_a_town_met_in_a_match_is_a_club():
+    text = "وفاز يوفنتوس في الدوري بعد المباراة، ونابولي صاحب المركز الثاني سيستضيف جنوة في الملعب يوم الأحد"
+    assert "Genoa" not in names(text, "place")

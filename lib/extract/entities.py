@@ -222,6 +222,9 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
         clubs = [e for e in hits if e.kind == "team"]
         country = next((e for e in hits if e.entity_type == "place" and e.kind == "country"), None)
         return clubs or ([national_team(country, lex=lex)] if country is not None else [])
+    if sports and i and tokens[i - 1].key in _MATCH_WORDS and all(e.kind in ("city", "town") for e in hits) \
+            and gap_is_space(text, tokens[i - 1].end, tokens[i].start):
+        return []  # سيستضيف جنوة، ضد فانكوفر: in a sports text the side met is a club, not its town
     if sports and any(e.entity_type == "place" for e in hits) and _club_adjective(tokens, i, n, text, lex=lex) \
             and not any(e.kind == "team" for e in hits):
         return []  # أهلي طرابلس الليبي، الكويت الكويتي: a club named after its town (a town takes the feminine)
@@ -257,6 +260,11 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
 
 
 _MIDDLE_EAST = ("الشرق", "الاوسط")
+# Words right before the side a team meets (يستضيف جنوة، ضد فانكوفر، أمام ميلان): in a sports text a town there is
+# a club named after it.
+_MATCH_WORDS = frozenset({"ضد", "يستضيف", "سيستضيف", "استضاف", "يستقبل", "سيستقبل", "استقبل", "يواجه", "سيواجه",
+                          "واجه", "يلاقي", "سيلاقي", "لاقي", "يلتقي", "سيلتقي", "مواجهه", "لمواجهه", "بمواجهه",
+                          "امام", "هزم", "يهزم", "تغلب", "ضيفا"})
 
 
 def _adjective_after_place(tokens: list[Token], i: int, text: str, skip: int, form: tuple[str, ...],
