@@ -813,3 +813,11 @@ def test_a_town_with_a_masculine_nisba_in_a_draw_is_a_club():
 def test_a_town_met_in_a_match_is_a_club():
     text = "وفاز يوفنتوس في الدوري بعد المباراة، ونابولي صاحب المركز الثاني سيستضيف جنوة في الملعب يوم الأحد"
     assert "Genoa" not in names(text, "place")
+
+
+@pytest.mark.parametrize("text, country", [
+    ("وزوجته هي التي تدفعه إلى مغادرة إسبانيا والنادي", "Spain"),
+    ("وزار روسيا أيضا والتقى رئيسها", "Russia"),
+])
+def test_a_country_left_or_visited_is_a_location(text, country):
+    assert country not in names(text, "actor")

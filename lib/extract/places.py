@@ -61,6 +61,8 @@ def locative(tokens: list[Token], i: int, text: str, skip: int, found: Found, *,
         prev = tokens[i - 1].key
         if prev[0] in "وف" and len(prev) > 2 and prev[1:] in lex.function_words["locative"]:
             prev = prev[1:]  # وفي بولندا
+        if not skip and _visiting(prev):
+            return True  # مغادرة إسبانيا، زار روسيا: the country left or visited is a place
         if prev == "مع" and i > 1 and tokens[i - 2].key in _BORDER_WORDS:
             return True  # قرب الحدود مع العراق: the border with a country is where it lies
         if prev in lex.function_words["locative"] or lex.place_relations.get(prev) or prev in lex.place_cues:
@@ -85,6 +87,16 @@ _BORDER_WORDS = frozenset({"الحدود", "حدود", "حدودها", "حدود
 # Nouns and verbs of arriving, returning and travelling (with or without a pronoun): ل after them is "to" a place.
 _HEADING_STEMS = ("وصول", "وصل", "عود", "عاد", "توجه", "سفر", "سافر", "انتقال", "انتقل", "رحيل", "رحل", "زيار",
                   "لجوء", "لجا", "هجر", "هاجر", "ذهاب", "ذهب", "قدوم", "نزوح", "نزح", "طريقه", "طريقها")
+
+
+_VISIT_STEMS = ("مغادر", "غادر", "يغادر", "تغادر", "سيغادر", "ستغادر", "زار", "يزور", "تزور", "سيزور", "ستزور",
+                "زيار", "دخول", "اجتياز")
+
+
+def _visiting(key: str) -> bool:
+    """مغادرة، غادر، زيارة، زار، دخول: a word of leaving, visiting or entering (its object is a place)."""
+    return any(k.startswith(_VISIT_STEMS) and len(k) <= 8
+               for k in ((key, key[1:]) if key[:1] in "وفبل" and len(key) > 3 else (key,)))
 
 
 def _heading(key: str) -> bool:
