@@ -73,6 +73,8 @@ def test_places_no_gazetteer_knows_are_found_by_their_cue(text, place):
     "وجرى حفظ الأرقام في قاعدة بيانات",
     "من ناحية أخرى، تواصلت المعارك",
     "ويسكن في حي سكني قريب",
+    "وانتقل العمال إلى منطقة المصانع قبل الفجر",  # a common word alone, tied to no known place
+    "وسقطت قذيفة في منطقة مجاورة للسوق",
 ])
 def test_cue_words_before_common_nouns_name_no_place(text):
     assert not any(p.startswith("unknown:") for p in find_entities(text).entities)
@@ -182,6 +184,7 @@ def test_homograph_places_with_evidence(text, place):
     ("سيطرت الفصائل على قرية خربة الشويهد في ريف إدلب الجنوبي", "خربة الشويهد", "governorate", "Idlib"),
     ("قصفت الطائرات بلدة كفرزيتا الجديدة شمال حماة", "كفرزيتا", "district", "Hama"),
     ("وقتل مدنيون في حي البكر بالموصل", "البكر", "city", "Mosul"),
+    ("سيطرت المقاومة على حي الزنوج بتعز", "الزنوج", "city", "Taiz"),  # an everyday word, but tied to a city
 ])
 def test_unknown_places_get_their_parents_area(text, name, precision, parent):
     found = find_entities(text)
