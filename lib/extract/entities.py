@@ -213,7 +213,7 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
         hits = [e for e in hits if e.entity_type != "place" and e.kind != "state"]
         if not hits:
             return []
-    if any(e.kind == "team" for e in hits) and _after_a_club(tokens, i, text, found):
+    if _after_a_club(tokens, i, text, found) and any(e.kind == "team" for e in hits):
         return [e for e in hits if e.kind == "team"]  # ريال مدريد أو برشلونة: a club listed with a club
     if any(e.entity_type == "place" for e in hits) and _club_word_beside(tokens, i, n, text, lex=lex):
         return [e for e in hits if e.kind == "team"]  # نيويورك ريد بولز، دينامو كييف: a club's name, no place
@@ -463,7 +463,7 @@ def _scoreline(tokens: list[Token], i: int, n: int, text: str, sports: bool) -> 
 
 def _after_a_club(tokens: list[Token], i: int, text: str, found: Found) -> bool:
     """Is the name at token i coordinated with a club named just before (ريال مدريد أو برشلونة، الهلال والنصر)?"""
-    if not found.hits or not i or any(e.kind != "team" for e in found.hits[-1].ents):
+    if not found.hits or not i or found.hits[-1].j < i - 1 or any(e.kind != "team" for e in found.hits[-1].ents):
         return False
     j = found.hits[-1].j
     if j == i:
@@ -494,14 +494,14 @@ def _add_form_hit(tokens: list[Token], i: int, n: int, text: str, skip: int, for
                   hits: list[Entity], found: Found, index: EntityIndex, *, lex: Lexicons) -> int:
     """Record a known form's match, with the evidence a homograph place still needs; returns the tokens used."""
     start, end = tokens[i].start + skip, tokens[i + n - 1].end
-    if n > 1 and form and form[0] in _LEADING_TITLES and all(e.kind == "person" for e in hits):
+    if n > 1 and form[0] in _LEADING_TITLES and all(e.kind == "person" for e in hits):
         start = tokens[i + 1].start  # الشيخ خليفة بن زايد: the name's words, without the title the form carries
-    if n > 1 and all(e.entity_type == "place" for e in hits):
+    if n > 1 and (form[0] in _GENERIC_CUES or form[-1] in _EPITHETS) and all(e.entity_type == "place" for e in hits):
         if form[0] in _GENERIC_CUES:
             start = tokens[i + 1].start  # مدينة مشهد، قطاع غزة، دولة قطر: the place's name after its cue word
         if form[-1] in _EPITHETS:
             end = tokens[i + n - 2].end  # مكة المكرمة، المدينة المنورة: the name without its epithet
-    if all(e.kind == "person" for e in hits) and i + n + 1 < len(tokens) and tokens[i + n].key == _AL_FAMILY \
+    if i + n + 1 < len(tokens) and tokens[i + n].key == _AL_FAMILY and all(e.kind == "person" for e in hits) \
             and not _family_apart(tokens, i + n, text):
         n += 2  # محمد بن راشد آل مكتوم: the family name goes on the known form's mention
         end = tokens[i + n - 1].end

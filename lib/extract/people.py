@@ -325,8 +325,8 @@ def person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexi
         return 0  # حسن استخدام، سعيد بعودتي، علي المستوى: an adjective or a preposition here, not a name
     if first in ("ابو", "ام") and not _kunya(tokens, i, first, text, lex=lex):
         return 0  # أم = "or", أم القرى، أبو ظبي: no kunya here
-    compound_first = i + 1 < len(tokens) and given.has(f"{first} {tokens[i + 1].key}",
-                                                       text[tokens[i + 1].start:tokens[i + 1].end]) \
+    compound_first = i + 1 < len(tokens) and f"{first} {tokens[i + 1].key}" in given.names \
+        and given.has(f"{first} {tokens[i + 1].key}", text[tokens[i + 1].start:tokens[i + 1].end]) \
         and gap_is_space(text, tok.end, tokens[i + 1].start)  # زين العابدين بن علي (not بن على: "on")
     if given.has(first, written) or compound_first or (first in ("ابو", "ام") and i + 1 < len(tokens)):
         n = 1 + name_run(tokens, i + 2, text, stop, MAX_PERSON_TOKENS - 1, found, lex=lex) if compound_first \

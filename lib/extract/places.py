@@ -97,12 +97,14 @@ _VISIT_STEMS = ("مغادر", "غادر", "يغادر", "تغادر", "سيغا�
                 "زيار", "دخول", "اجتياز")
 
 
+@lru_cache(maxsize=4096)
 def _visiting(key: str) -> bool:
     """مغادرة، غادر، زيارة، زار، دخول: a word of leaving, visiting or entering (its object is a place)."""
     return any(k.startswith(_VISIT_STEMS) and len(k) <= 8
                for k in ((key, key[1:]) if key[:1] in "وفبل" and len(key) > 3 else (key,)))
 
 
+@lru_cache(maxsize=4096)
 def _heading(key: str) -> bool:
     """وصوله، عودتها، وتوجهوا، سافر: a word of going somewhere (with و or ف before, a pronoun after)."""
     for k in (key, key[1:]) if key[:1] in "وف" else (key,):  # وصوله (و of the root), ووصوله، فعاد
