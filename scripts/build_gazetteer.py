@@ -35,9 +35,15 @@ NEIGHBOURS = {"TR", "LB", "JO", "IL", "PS", "SA", "IR", "KW"}
 MIDDLE_EAST = {"EG", "LY", "TN", "DZ", "MA", "SD", "SS", "YE", "OM", "AE", "QA", "BH", "MR", "SO", "DJ", "KM",
                "EH", "CY", "AF"} | NEIGHBOURS | SYRIA_IRAQ
 # Minimum population by country; Syria, Iraq and Lebanon are taken whole (GeoNames has no more than ~300 each).
-MIN_POP = {"SY": 0, "IQ": 0, "LB": 0, "JO": 10000, "PS": 15000, "KW": 15000, "IL": 15000, "SA": 15000,
+MIN_POP = {"SY": 0, "IQ": 0, "LB": 0, "YE": 0, "PS": 0, "JO": 5000, "KW": 15000, "IL": 15000, "SA": 5000, "LY": 10000,
            "TR": 15000, "IR": 50000}
 MIN_POP_MIDDLE_EAST = 50000
+# Arab League members: their names are Arabic, so no foreign-spelling variants are made for them.
+ARAB = {"SY", "IQ", "LB", "JO", "PS", "SA", "KW", "EG", "LY", "TN", "DZ", "MA", "SD", "YE", "OM", "AE", "QA", "BH",
+        "MR", "SO", "DJ", "KM", "EH"}
+WHOLE = {"SY", "IQ", "LB"}  # their small towns' everyday-word forms are weighed by hand (stop_forms.txt)
+SMALL_TOWN, SMALL_TOWN_RANK = 15000, 50000  # below that population, forms under that everyday-word rank go
+PROCLITICS = ("و", "ف", "ب", "ل", "ك")
 MIN_POP_WORLD = 500000
 WEIGHT = {**{c: 10 for c in SYRIA_IRAQ}, **{c: 3 for c in NEIGHBOURS}}
 # Where GeoNames transliterations carry diacritics that an English display name does not (Ḩamāh → Hamah).
@@ -124,6 +130,7 @@ class Place:
     capital: bool = False
     selected: bool = False  # a GeoNames city that passes the population thresholds
     display_only: list[str] = field(default_factory=list)  # stop forms, usable as name_ar only
+    variants: list[str] = field(default_factory=list)  # spellings made here: matched, never the name shown
 
 
 def clean_form(raw: str) -> str:
@@ -152,6 +159,24 @@ def plain(name: str) -> str:
     s = unicodedata.normalize("NFKD", name)
     s = "".join(ch for ch in s if not unicodedata.combining(ch))
     return re.sub("[‘’ʿʾ`]", "", s).strip()
+
+
+def g_spellings(forms: list[str]) -> list[str]:
+    """The spelling of a foreign name's hard g with ج that Gulf and Egyptian papers use, where GeoNames has only
+    غ: at a word's end or in -غن (هامبورج، كوبنهاجن، سانت بطرسبرج); elsewhere ج could make an Arabic word."""
+    out = []
+    for form in forms:
+        variant = re.sub(r"غ(?=ن?(?:\s|$))", "ج", form)
+        if variant != form and variant not in forms:
+            out.append(variant)
+    return out
+
+
+def read_common_ranks(path: Path) -> dict[str, int]:
+    """Folded everyday word → its frequency rank (data/lexicons/common_words.txt, most frequent first)."""
+    words = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    return {fold(w): n for n, w in reversed(list(enumerate(words)))}
 
 
 def read_stop_forms(path: Path) -> set[str]:
@@ -307,8 +332,18 @@ def build(min_city_population: int = 500) -> list[Place]:
     for row in curated_rows:
         chosen[row["place_id"]] = merge_curated(geo.get(row["place_id"]), row)
     places = list(chosen.values())
+    common = read_common_ranks(ROOT / "data" / "lexicons" / "common_words.txt")
     for p in places:
+        if p.country not in ARAB and not p.explicit_forms:
+            p.variants = g_spellings(p.forms)
+            p.forms += p.variants
         tidy_forms(p, stop)
+        if not p.curated and p.kind != "country" and p.country not in WHOLE and p.population < SMALL_TOWN:
+            # a small town whose name is an everyday word (التحالف، السوق، العمال in Yemen) would be read into
+            # every sentence that uses the word: it keeps only its rarer forms (a curated row can add one back)
+            # (or is one behind a proclitic: حوث inside بحوث "research")
+            p.forms = [f for f in p.forms if min(common.get(c + fold(f), 10**9) for c in ("", *PROCLITICS))
+                       >= SMALL_TOWN_RANK]
     curated_keys: dict[str, str] = {}
     for p in places:
         if p.curated:
@@ -322,7 +357,8 @@ def build(min_city_population: int = 500) -> list[Place]:
         if not p.forms and not p.curated and p.kind != "country":
             continue
         if not p.curated or not p.name_ar:
-            p.name_ar = best_name(p.forms + p.display_only) or p.name_ar
+            p.name_ar = best_name([f for f in p.forms if f not in p.variants] + p.display_only) \
+                or best_name(p.forms) or p.name_ar
         # name_ar leads the forms when it is one (a stop-form name_ar is display only)
         key = fold(p.name_ar)
         if p.explicit_forms and key not in stop and key not in {fold(f) for f in p.forms}:

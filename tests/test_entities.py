@@ -824,3 +824,23 @@ def test_a_town_met_in_a_match_is_a_club():
 ])
 def test_a_country_left_or_visited_is_a_location(text, country):
     assert country not in names(text, "actor")
+@pytest.mark.parametrize("text, place, country", [
+    ("قصفت مقاتلات التحالف مواقع الحوثيين في مديرية الدريهمي", "Ad Durayhimi", "YE"),  # Yemen is taken whole
+    ("اقتحمت قوات الاحتلال بلدة برقين غرب مدينة جنين", "Birqin", "PS"),  # so are Palestine's towns
+    ("وقال المتحدث باسم الدفاع المدني بمنطقة الجوف إن", "Al Jawf Region", "SA"),  # the Saudi region, not a town
+    ("وصلت البعثة إلى مطار كوبنهاجن أمس", "Copenhagen", "DK"),  # a foreign hard g written ج (GeoNames: غ)
+    ("عقدت القمة في لوكسمبورج", "Luxembourg", "LU"),
+])
+def test_towns_of_the_regions_news_covers(text, place, country):
+    found = find_entities(text)
+    assert (place, country) in {(e.name, e.country) for e in found.entities.values() if e.entity_type == "place"}
+
+
+@pytest.mark.parametrize("text", [
+    "وقالت الحكومة إن التحالف سيواصل عملياته في السوق",  # التحالف، السوق: small Yemeni towns' names
+    "شارك العمال في الحكومة الجديدة",
+    "ونشرت الجامعة بحوث الطلاب",  # حوث behind the ب of بحوث
+    "رواه ابن حبان في صحيحه",  # a name after ابن is a person's, not the Yemeni town
+])
+def test_small_towns_named_like_everyday_words_are_not_read_into_text(text):
+    assert not [e.name for e in find_entities(text).entities.values() if e.entity_type == "place"]

@@ -25,7 +25,6 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import streamlit as st
 
-from lib.corpus.importer import import_paths
 from lib.corpus.store import Damage, Store, choose_store
 from lib import lexicons
 from lib.dashboard.filters import find_city, warm_search_index
@@ -56,6 +55,8 @@ def ensure_store(root: Path) -> list[str]:
     """Fill an empty store from the bundled articles (a no-op when it holds anything); why not, when it
     cannot be written."""
     if Store(root).is_empty() and BUNDLED_ARTICLES.exists():
+        from lib.corpus.importer import import_paths  # (the analysis modules: only for a new store)
+
         report = import_paths([BUNDLED_ARTICLES], store_dir=root)
         if report.store_error:
             return [f"The bundled articles could not be added · تعذّر حفظ المقالات المرفقة: {report.store_error}"]
@@ -312,21 +313,33 @@ def plausible_span(days: pd.Series, today: pd.Timestamp | None = None) -> tuple[
     """The corpus's real span of publication days: no day after today, and no day so far from the others that
     fewer than a handful of articles (0.02 % of them, at least 3) were published within a year of it. A single
     article on 2108-08-10 in a 2017 corpus is left out; a few hundred 2012 essays are kept."""
-    today = today or pd.Timestamp.now()
     days = days.dropna()
-    days = days[days <= today + FUTURE_SLACK]
+    days = days[days <= latest_day(today)]
     if days.empty:
         return None, None
-    if len(days) >= 100:
-        distinct, counts = np.unique(days.to_numpy().astype("datetime64[D]"), return_counts=True)
+    distinct, counts = np.unique(days.to_numpy().astype("datetime64[D]"), return_counts=True)
+    return span_of_days(distinct, counts, days.min(), days.max())
+
+
+def latest_day(today: pd.Timestamp | None = None) -> pd.Timestamp:
+    """The latest publication time taken as real (today, and a little slack)."""
+    return (today or pd.Timestamp.now()) + FUTURE_SLACK
+
+
+def span_of_days(distinct: np.ndarray, counts: np.ndarray, first: pd.Timestamp,
+                 last: pd.Timestamp) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """`plausible_span` from the articles per publication day (`distinct` days as datetime64[D], sorted, and
+    their counts; none after `latest_day`) and the first and last publication time: what a store's per-day
+    counts give without reading every date."""
+    if counts.sum() >= 100:
         total = np.concatenate([[0], np.cumsum(counts)])
         window = np.timedelta64(NEIGHBOUR_DAYS, "D")
         around = total[np.searchsorted(distinct, distinct + window, side="right")] - \
             total[np.searchsorted(distinct, distinct - window, side="left")]
-        dense = distinct[around >= max(3, 0.0002 * len(days))]
+        dense = distinct[around >= max(3, 0.0002 * counts.sum())]
         if len(dense):
             return pd.Timestamp(dense[0]), pd.Timestamp(dense[-1]) + pd.Timedelta(days=1) - pd.Timedelta(1)
-    return days.min(), days.max()
+    return pd.Timestamp(first), pd.Timestamp(last)
 
 
 def date_ok(published: pd.Series, span: tuple[pd.Timestamp | None, pd.Timestamp | None]) -> pd.Series:
@@ -437,13 +450,13 @@ def derive(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     dates["context"] = [_context(bodies.get(a) or "", s, e) for a, s, e in
                         zip(dates["article_id"], dates["start"], dates["end"])]
 
-    gazetteer = _gazetteer_places()
+    gazetteer = gazetteer_places()
     out.update(statements=st_, place_table=places, actor_table=actors, speakers=speakers, dates=dates,
                cities=focus_cities(places, gazetteer), gazetteer=gazetteer)
     return out
 
 
-def _gazetteer_places() -> pd.DataFrame:
+def gazetteer_places() -> pd.DataFrame:
     """The gazetteer's places (empty when data/gazetteer is not there yet)."""
     rows = [{"place_id": e.entity_id, "name": e.name, "name_ar": e.name_ar, "kind": e.kind, "lat": e.lat,
              "lon": e.lon, "precision": e.precision, "country": e.country, "parent_id": e.parent_id}

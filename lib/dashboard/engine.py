@@ -5,8 +5,8 @@ The one switch: `RASD_ENGINE=duckdb` or `RASD_ENGINE=pandas` forces an engine; o
 LARGE_ARTICLES committed articles (counted from its manifests, nothing loaded) is answered by DuckDB. The
 pandas loader held 1.2 GB at 60,000 articles (bench/README.md), so the switch sits below that. Pages wired so
 far: Quotes (`quotes_page`), Home (`home_figures`), Map (`map_page`), Actors (`actors_page`), Timeline
-(`timeline_page`); Raqqa & Mosul is not, and says so on the DuckDB engine (`full_load_only`) rather than load
-the whole store.
+(`timeline_page`); Raqqa & Mosul loads only the newest articles that name either city (`city_data`) and runs its
+pandas page on them.
 """
 from __future__ import annotations
 
@@ -20,25 +20,30 @@ import pandas as pd
 import streamlit as st
 
 from lib.dashboard import charts, filters, maps, queries, search, url_state
-from lib.dashboard.data import _context, _fingerprint, ensure_store, plausible_span, store_dir
+from lib.dashboard.data import (DASHBOARD_TABLES, _context, _fingerprint, derive, ensure_store, focus_cities,
+                                 frames, gazetteer_places, latest_day, span_of_days, store_dir)
 from lib.dashboard.filters import Filters
 from lib.dashboard.rtl import esc, md, paragraph_html, rtl_block, statement_card
-from lib.dashboard.widgets import PAGE_SIZE, activity_controls, filter_sidebar, matrix_tabs, place_map, profile_pick
+from lib.dashboard.widgets import (PAGE_SIZE, activity_controls, download_buttons, filter_sidebar, matrix_tabs, place_map,
+                                   profile_pick, sort_choice)
 
 ENGINE_ENV = "RASD_ENGINE"
 ENGINES = ("pandas", "duckdb")
 LARGE_ARTICLES = 50_000  # beyond this many articles the pages ask DuckDB (unless RASD_ENGINE says otherwise)
 
 
-def committed_articles(root: Path) -> int:
-    """Articles the store's committed manifests count (without reading any part)."""
-    return _articles(str(root), _fingerprint(root))
+def committed_articles(root: Path, beyond: int | None = None) -> int:
+    """Articles the store's committed manifests count (without reading any part); given `beyond`, counting
+    stops once past it (a big store's thousand manifests are not all read to choose the engine)."""
+    return _articles(str(root), _fingerprint(root), beyond)
 
 
-@st.cache_resource(show_spinner=False, max_entries=2)
-def _articles(root: str, fingerprint: tuple[str, ...]) -> int:
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _articles(root: str, fingerprint: tuple[str, ...], beyond: int | None = None) -> int:
     total = 0
     for name in fingerprint:
+        if beyond is not None and total > beyond:
+            break
         try:
             total += int(json.loads((Path(root) / "manifests" / name).read_text(encoding="utf-8")).get("articles") or 0)
         except (OSError, ValueError):
@@ -53,7 +58,7 @@ def engine() -> str:
         if forced not in ENGINES:
             raise ValueError(f"{ENGINE_ENV}={forced!r}: must be one of {', '.join(ENGINES)}")
         return forced
-    return "duckdb" if committed_articles(store_dir()) > LARGE_ARTICLES else "pandas"
+    return "duckdb" if committed_articles(store_dir(), beyond=LARGE_ARTICLES) > LARGE_ARTICLES else "pandas"
 
 
 def use_duckdb() -> bool:
@@ -90,45 +95,52 @@ def _sidebar_data(src: queries.Source) -> dict[str, pd.DataFrame]:
 
 def _topics(src: queries.Source) -> pd.DataFrame:
     """The topics the articles have (none in a store written before topics were found)."""
-    src.need("articles")
-    return src.cursor().execute("SELECT DISTINCT topic FROM articles WHERE topic IS NOT NULL ORDER BY topic").df()
+    return src.cursor().execute("SELECT DISTINCT topic FROM arts WHERE topic IS NOT NULL ORDER BY topic").df()
 
 
 def _span(src: queries.Source) -> pd.DataFrame:
     """The first and last publication day of the statements inside the corpus's plausible span
-    (`data.plausible_span` over the articles' days), as the two rows `filters.date_span` reads."""
-    src.need("articles")
-    cur = src.cursor()
-    days = cur.execute("SELECT TRY_CAST(published AS TIMESTAMP) AS day FROM articles").df()["day"]
-    lo, hi = plausible_span(pd.to_datetime(days))
+    (`plausible`), as the two rows `filters.date_span` reads."""
+    span = plausible(src)
     first = last = None
-    if lo is not None:
-        first, last = cur.execute("SELECT min(published_ts), max(published_ts) FROM ix WHERE published_ts "
-                                  "BETWEEN $lo AND $hi", {"lo": lo.to_pydatetime(warn=False), "hi": hi.to_pydatetime(warn=False)}
-                                  ).fetchone()
+    if span is not None:
+        first, last = src.cursor().execute(
+            "SELECT min(published_ts), max(published_ts) FROM ix WHERE published_ts BETWEEN $lo AND $hi",
+            {"lo": span[0].to_pydatetime(warn=False), "hi": span[1].to_pydatetime(warn=False)}).fetchone()
     dated = [d for d in (first, last) if d is not None]
     return pd.DataFrame({"published_date": pd.to_datetime(pd.Series(dated, dtype="datetime64[ns]")),
                          "date_ok": np.ones(len(dated), dtype=bool)})
 
 
-ORDERS = {"newest": "Newest first · الأحدث أولاً", "oldest": "Oldest first · الأقدم أولاً"}
+SORTS = ["newest", "oldest", "relevance"]  # the orders of filters.SORTS the DuckDB list offers
+DOWNLOAD_ROWS = 100_000  # statements a download holds at most (the rows are read whole from their parts)
 
 
 def quotes_page() -> None:
-    """The Quotes page on DuckDB: the sidebar filters, the count, newest or oldest first, a page of statement
-    cards with their paragraphs. (Not here yet: ranking by relevance, one row per wire story, the downloads.)"""
+    """The Quotes page on DuckDB: the sidebar filters, the count, newest or oldest first or best match first for
+    a search, the CSV and JSON downloads, a page of statement cards with their paragraphs. (Not here yet: one
+    row per wire story.)"""
     src = source()
     chosen = filter_sidebar(sidebar_data(src))
     st.title("Quotes · الاقتباسات")
     st.caption("Who said what, where and when. Filter in the sidebar; the address bar keeps the filters, so a view "
                "can be shared. · من قال ماذا وأين ومتى. الرابط يحفظ التصفية لمشاركتها.")
     left, mid = st.columns([2, 3])
-    by = mid.selectbox("Order · الترتيب", list(ORDERS), format_func=ORDERS.get, key="qd_sort")
+    by = sort_choice(mid, chosen.text, SORTS)
     shown, total = queries.count_statements(src, chosen)
     left.metric("Shown · المعروض", f"{shown:,}", help=f"of {total:,} statements in the store")
     if search.parse_query(chosen.text):
         st.caption(f"{shown:,} statements hold every word of «{chosen.text.strip()}» · تصريحات تحوي كل الكلمات")
+    if shown > DOWNLOAD_ROWS:
+        st.caption(f"The downloads hold the first {DOWNLOAD_ROWS:,} in this order · التنزيل يحوي أول "
+                   f"{DOWNLOAD_ROWS:,}")
+    download_buttons(lambda: listed_statements(src, chosen, by), disabled=not shown)
     statement_pages(src, chosen, shown, by, key="quotes")
+
+
+def listed_statements(src: queries.Source, chosen: Filters, by: str, limit: int = DOWNLOAD_ROWS) -> pd.DataFrame:
+    """The filtered statements in the list's order (the first `limit`), with what a download holds."""
+    return queries.statement_page(src, chosen, 0, limit, order=by)
 
 
 def statement_pages(src: queries.Source, chosen: Filters, shown: int, by: str, key: str,
@@ -182,40 +194,35 @@ def _home_figures(src: queries.Source) -> dict[str, object]:
 
 def _home_counts(src: queries.Source) -> pd.DataFrame:
     """Distinct articles, and dated statements outside the plausible span."""
-    src.need("articles")
     cur = src.cursor()
-    days = cur.execute("SELECT TRY_CAST(published AS TIMESTAMP) AS day FROM articles").df()["day"]
-    lo, hi = plausible_span(pd.to_datetime(days))
-    articles = cur.execute("SELECT count(DISTINCT article_id) FROM articles").fetchone()[0]
-    if lo is None:
+    span = plausible(src)
+    articles = cur.execute("SELECT count(DISTINCT article_id) FROM arts").fetchone()[0]
+    if span is None:
         odd = cur.execute("SELECT count(*) FROM ix WHERE published_ts IS NOT NULL").fetchone()[0]
     else:
         odd = cur.execute("SELECT count(*) FROM ix WHERE published_ts IS NOT NULL AND NOT (published_ts BETWEEN "
-                          "$lo AND $hi)", {"lo": lo.to_pydatetime(warn=False), "hi": hi.to_pydatetime(warn=False)}).fetchone()[0]
+                          "$lo AND $hi)", {"lo": span[0].to_pydatetime(warn=False),
+                                           "hi": span[1].to_pydatetime(warn=False)}).fetchone()[0]
     return pd.DataFrame({"articles": [int(articles)], "odd": [int(odd)]})
 
 
 def _topic_counts(src: queries.Source) -> pd.DataFrame:
     """Articles per topic (unknown counted as other), most first; empty when no article has a topic."""
-    src.need("articles")
     return src.cursor().execute("""
-        SELECT coalesce(topic, 'other') AS topic, count(*)::BIGINT AS n FROM articles
-        WHERE EXISTS (SELECT 1 FROM articles WHERE topic IS NOT NULL)
+        SELECT coalesce(topic, 'other') AS topic, count(*)::BIGINT AS n FROM arts
+        WHERE EXISTS (SELECT 1 FROM arts WHERE topic IS NOT NULL)
         GROUP BY ALL ORDER BY n DESC, topic""").df()
 
 
 def _newest(src: queries.Source) -> pd.DataFrame:
     """The newest ARTICLE_ROWS articles (undated last): published, title, source, topic, statements."""
-    src.need("articles")
     return src.cursor().execute(f"""
-        WITH a AS (SELECT article_id, published, title, source, topic FROM articles
+        WITH a AS (SELECT article_id, published, title, source, topic FROM arts
                    ORDER BY published DESC NULLS LAST, article_id LIMIT {ARTICLE_ROWS})
         SELECT a.*, coalesce(n.statements, 0)::BIGINT AS statements FROM a
         LEFT JOIN (SELECT article_id, count(*) AS statements FROM ix
                    WHERE article_id IN (SELECT article_id FROM a) GROUP BY article_id) n USING (article_id)
         ORDER BY published DESC NULLS LAST, article_id""").df().drop(columns=["article_id"])
-
-
 
 
 def map_counts(src: queries.Source, chosen: Filters) -> tuple[pd.DataFrame, str]:
@@ -371,28 +378,49 @@ def actors_page() -> None:
         statement_pages(src, chosen, mentioned, "newest", key="profile_mentioned", actor=ident)
 
 
-LOADER_MB_PER_1000 = 9  # the pandas loader's peak per thousand articles (9.2 GB at 1.02M, bench/README.md)
 
 
-def full_load_only(title: str) -> None:
-    """A page not yet answered by DuckDB, on the DuckDB engine: its title and a note that it needs the whole
-    archive in memory, and how to force that, instead of loading it (which would take the server down)."""
-    articles = committed_articles(store_dir())
-    st.title(title)
-    st.info(f"This page still needs the whole archive in memory: about {articles * LOADER_MB_PER_1000 / 1e6:,.1f} "
-            f"GB for these {articles:,} articles, so it is off on this archive. To open it anyway, restart the "
-            f"dashboard with `{ENGINE_ENV}=pandas` (on a machine with that much memory to spare). The Quotes, Map, "
-            "Actors and Home pages answer at any size. · هذه الصفحة تحتاج تحميل الأرشيف كله في الذاكرة، وهو "
-            f"كبير هنا؛ لفتحها أعد تشغيل اللوحة مع {ENGINE_ENV}=pandas.")
+CITY_ARTICLES = 20_000  # the newest articles naming Raqqa or Mosul that the city page loads on a big archive
+
+
+def city_data(src: queries.Source) -> tuple[dict[str, pd.DataFrame], int]:
+    """The Raqqa & Mosul page's frames on an archive too big to load whole: the tables of the newest
+    CITY_ARTICLES articles that name either city or a place inside it (by the gazetteer's parent chains, or a
+    place the text tied to one), made as the pandas engine makes them (`derive`), so the page runs unchanged;
+    and how many articles name them in all. Once per set of batches."""
+    def make() -> tuple[dict[str, pd.DataFrame], int]:
+        gazetteer = gazetteer_places()
+        inside: set[str] = set()
+        for city_id in focus_cities(gazetteer.iloc[0:0], gazetteer)["place_id"]:
+            if isinstance(city_id, str):
+                inside.update(filters.places_within(gazetteer, city_id))
+        src.need(*DASHBOARD_TABLES)
+        cur = src.cursor()
+        ids = pd.DataFrame({"place_id": sorted(inside)})  # noqa: F841 - read by name by the SQL below
+        cur.execute("CREATE OR REPLACE TEMP TABLE _city_articles AS SELECT DISTINCT p.article_id, a.published "
+                    "FROM places p JOIN ids ON p.place_id = ids.place_id OR p.parent_id = ids.place_id "
+                    "JOIN articles a USING (article_id)")
+        total = cur.execute("SELECT count(*) FROM _city_articles").fetchone()[0]
+        cur.execute("CREATE OR REPLACE TEMP TABLE _city_kept AS SELECT article_id FROM _city_articles "
+                    f"ORDER BY published DESC NULLS LAST, article_id LIMIT {CITY_ARTICLES}")
+        tables = {name: cur.sql(f"SELECT t.* FROM {name} t SEMI JOIN _city_kept USING (article_id)").to_arrow_table()
+                  for name in DASHBOARD_TABLES}
+        return derive(frames(tables)), int(total)
+    return src.cached(("city_data", CITY_ARTICLES), make)
 
 
 def plausible(src: queries.Source) -> tuple[pd.Timestamp, pd.Timestamp] | None:
-    """The corpus's plausible span of publication times (`data.plausible_span` over the articles' days; kept per
-    set of batches), or None when no article is dated."""
+    """The corpus's plausible span of publication times (`data.plausible_span`, from the articles per publication
+    day; kept per set of batches), or None when no article is dated."""
     def make() -> pd.DataFrame:
-        src.need("articles")
-        days = src.cursor().execute("SELECT TRY_CAST(published AS TIMESTAMP) AS day FROM articles").df()["day"]
-        lo, hi = plausible_span(pd.to_datetime(days))
+        days = src.cursor().execute(
+            "SELECT published_ts::DATE AS day, count(*) AS n, min(published_ts) AS first, max(published_ts) AS last "
+            "FROM arts WHERE published_ts <= $latest GROUP BY day ORDER BY day",
+            {"latest": latest_day().to_pydatetime()}).df()
+        lo = hi = None
+        if len(days):
+            lo, hi = span_of_days(days["day"].to_numpy().astype("datetime64[D]"), days["n"].to_numpy(),
+                                  days["first"].min(), days["last"].max())
         return pd.DataFrame({"lo": [lo], "hi": [hi]}, dtype="datetime64[ns]")
     found = src.persisted("plausible", make)
     lo, hi = found["lo"][0], found["hi"][0]

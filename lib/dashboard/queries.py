@@ -9,16 +9,18 @@ the columns a question needs, so memory stays bounded whatever the archive's siz
 
 A `Source` is one DuckDB connection over the parts the store's manifests name (a batch that is being written is
 not seen until its manifest is committed); `refresh()` picks up new batches. What no question should compute
-row by row is written once beside the store (`derived/<version>/`): per statements part its narrow rows
-(ids, parsed publication time, `who` = one integer per speaker spelling, place and actor ids, topic) and its
-speakers; per set of committed batches (`answers/<fingerprint>/`) `ix.duckdb` (all narrow rows in one DuckDB
-table, in list order), the speakers table (each `who` with the pandas path's merged key, label and group, by
-lib.dashboard.data's own functions), the place and actor tables and other filter-independent answers. A page
-is ordered on `ix`, and only its rows are read whole, from their own parts. `python -m lib.dashboard.queries
---index` makes all of it ahead. The text search is `lib.dashboard.search`'s word search: every quote's words
-read through their clitics and attested spelling variants into keys, one (statement_id, key) row per distinct
-key, per statements part in `search/<version>/`, merged into sorted segments of SEGMENT parts; a quoted
-phrase is matched on its words' keys, then checked word by word on those candidates' quotes.
+row by row is kept beside the store (`derived/<version>/`, lib/dashboard/derived.py): per batch a small DuckDB
+block of its narrow rows (ids, parsed publication time, `who` = one integer per speaker spelling, place and actor
+ids, topic), its speakers, its articles' narrow rows and its place and actor aggregates, merged eightfold as
+batches accumulate (so a new batch costs its own block); `ix`, `arts` and the speakers table are the union of the
+current blocks. Per set of committed batches (`answers/<fingerprint>/`) the speakers table (each `who` with the
+pandas path's merged key, label and group, by lib.dashboard.data's own functions) and other filter-independent
+answers are kept. A page is ordered on `ix`, and only its rows are read whole, from their own parts. `python -m
+lib.dashboard.queries --index` makes all of it ahead. The text search is `lib.dashboard.search`'s word search:
+every quote's words read through their clitics and attested spelling variants into keys, one (statement_id,
+key, positions) row per distinct key, per statements part in `search/<version>/`, merged into key-sorted
+segments of 8 and 64 parts; a quoted phrase is a join of its words' keys on consecutive positions, and a search
+ranks its hits by the same BM25 as the pandas page (`ranked`).
 """
 from __future__ import annotations
 
@@ -31,6 +33,7 @@ import shutil
 import sys
 import tempfile
 import threading
+import time
 import uuid
 from datetime import date, timedelta
 from functools import lru_cache
@@ -45,7 +48,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from lib.corpus.store import TABLES, choose_store
-from lib.dashboard import filters, search
+from lib.dashboard import derived, filters, search
 from lib.dashboard.filters import Filters
 
 UNKNOWN_LABEL = "unknown · غير معروف"  # as lib.dashboard.data labels the statements of no known speaker
@@ -60,12 +63,12 @@ SEARCH_COLUMN = filters.SEARCH_COLUMN  # what the word search reads (the quote; 
 def _key_version() -> str:
     """What the search keys depend on (the word search's code and the lexicons' spelling variants): a change to
     either makes a new key folder, never stale keys."""
-    code = inspect.getsource(search) + inspect.getsource(search.clitic_keys) + inspect.getsource(search.fold)
+    code = inspect.getsource(search) + inspect.getsource(search.clitic_keys) + inspect.getsource(search.fold) + \
+        inspect.getsource(search_keys)
     return hashlib.sha256((code + search.lexicon_variants().signature()).encode()).hexdigest()[:12]
 
 
-def _sql_text(value: str) -> str:
-    return "'" + value.replace("'", "''") + "'"
+_sql_text = derived.sql_text
 
 
 # Text with something besides whitespace (pandas: `_text_or_empty`) and a display label (`_labels`), for the
@@ -76,34 +79,6 @@ CREATE OR REPLACE MACRO label(a, b) AS (CASE
     WHEN nz(a) AND nz(b) AND a <> b THEN a || ' · ' || b
     WHEN nz(a) THEN a WHEN nz(b) THEN b ELSE '—' END);
 """
-
-
-# What each statements part's narrow copy holds (`rows`: what the filters, the order and the aggregates read, with
-# the publication time parsed and the speaker as one integer) and its speakers (`speakers`: one row per distinct
-# speaker_id/speaker/speaker_ar/speaker_kind, with how many statements and the first in list order). Written once
-# per part (a part never changes) beside the store, so no question parses dates or trims names row by row.
-_ROWS_SQL = """
-SELECT s.statement_id, s.article_id, s."start", TRY_CAST(s.published AS TIMESTAMP) AS published_ts,
-       (hash(s.speaker_id, s.speaker, s.speaker_ar, s.speaker_kind) & 9223372036854775807)::BIGINT AS who,
-       s.place_ids, s.actor_ids, a.topic
-FROM part s LEFT JOIN (SELECT article_id, any_value(topic) AS topic FROM arts GROUP BY article_id) a USING (article_id)
-"""
-_SPEAKERS_SQL = """
-SELECT (hash(speaker_id, speaker, speaker_ar, speaker_kind) & 9223372036854775807)::BIGINT AS who,
-       any_value(speaker_id) AS speaker_id, any_value(speaker) AS speaker, any_value(speaker_ar) AS speaker_ar,
-       any_value(speaker_kind) AS speaker_kind, count(*)::BIGINT AS n,
-       min((coalesce(TRY_CAST(published AS TIMESTAMP), TIMESTAMP '9999-12-31 23:59:59'), article_id, "start"))
-           AS first_at
-FROM part GROUP BY ALL
-"""
-_PART_COLUMNS = ["statement_id", "article_id", "start", "published", "speaker_id", "speaker", "speaker_ar",
-                 "speaker_kind", "place_ids", "actor_ids"]
-
-
-@lru_cache(maxsize=1)
-def _derived_version() -> str:
-    """What the per-part narrow copies depend on (their SQL, DuckDB's hash function): a change makes a new folder."""
-    return hashlib.sha256((_ROWS_SQL + _SPEAKERS_SQL + duckdb.__version__).encode()).hexdigest()[:12]
 
 
 def _side_folder(root: Path, kind: str, version: str) -> Path:
@@ -120,33 +95,6 @@ def _side_folder(root: Path, kind: str, version: str) -> Path:
         folder = Path(tempfile.gettempdir()) / f"rasd-{kind}" / tag / version
         folder.mkdir(parents=True, exist_ok=True)
         return folder
-
-
-def _read_part(path: str, columns: list[str], table: str) -> pa.Table:
-    """The columns of a part, the schema's nulls for those an older part lacks."""
-    have = set(pq.read_schema(path).names)
-    got = pq.read_table(path, columns=[c for c in columns if c in have])
-    for c in columns:
-        if c not in have:
-            got = got.append_column(c, pa.nulls(got.num_rows, TABLES[table].field(c).type))
-    return got.select(columns)
-
-
-def derive_part(part: str, articles_part: str | None, rows_to: Path, speakers_to: Path) -> None:
-    """Write a statements part's narrow rows and speakers (each whole, then renamed)."""
-    part_t = _read_part(part, _PART_COLUMNS, "statements")  # noqa: F841 - read by name by the SQL
-    arts = (_read_part(articles_part, ["article_id", "topic"], "articles") if articles_part  # noqa: F841
-            else TABLES["articles"].empty_table().select(["article_id", "topic"]))
-    con = duckdb.connect(config={"threads": 1})
-    try:
-        con.register("part", part_t)
-        con.register("arts", arts)
-        for sql, target in ((_ROWS_SQL, rows_to), (_SPEAKERS_SQL, speakers_to)):
-            tmp = target.parent / f".tmp-{uuid.uuid4().hex[:8]}-{target.name}"
-            con.execute(f"COPY ({sql}) TO {_sql_text(str(tmp))} (FORMAT parquet, COMPRESSION zstd)")
-            os.replace(tmp, target)
-    finally:
-        con.close()
 
 
 class Source:
@@ -196,30 +144,59 @@ class Source:
         if fingerprint == self._fingerprint:
             return False
         with self._lock:
-            parts: dict[str, list[str]] = {name: [] for name in TABLES}
-            batch_of: dict[str, dict[str, str]] = {}
-            articles = 0
-            for man in mans:
-                try:
-                    listed = json.loads(man.read_text(encoding="utf-8"))
-                except (OSError, json.JSONDecodeError) as exc:
-                    raise RuntimeError(f"{man}: unreadable manifest ({exc})") from exc
-                articles += int(listed.get("articles") or 0)
-                batch = {table: str(self.root / rel) for table, rel in listed.get("parts", {}).items()
-                         if table in parts}
-                for table, path in batch.items():
-                    parts[table].append(path)
-                if "statements" in batch:
-                    batch_of[batch["statements"]] = batch
-            self.parts, self.batch_of, self.articles = parts, batch_of, articles
-            self._viewed: set[str] = set()  # table views are made when first needed (binding them reads every
-            # part's footer: a second per 250 parts)
-            self._fingerprint = fingerprint
-            for name in (self._cache or {}).get("hit_names", []):
-                self.con.execute(f"DROP TABLE IF EXISTS {name}")
-            self._cache = {}
-            self._derive()
+            try:
+                self._update(fingerprint, mans)
+            except BaseException:  # (asked again next time: not taken as done for this set of batches)
+                self._fingerprint = self._stamp = None
+                raise
         return True
+
+    def _update(self, fingerprint: tuple[str, ...], mans: list[Path]) -> None:
+        """The parts, views and tables of this set of committed batches."""
+        self._fingerprint = fingerprint
+        batches, articles = self._listing(mans)
+        root = str(self.root) + os.sep  # (strings, not Paths: a thousand batches of six parts each)
+        parts: dict[str, list[str]] = {name: [] for name in TABLES}
+        batch_of: dict[str, dict[str, str]] = {}
+        for listed in batches:
+            batch = {table: root + rel for table, rel in listed.items() if table in parts}
+            for table, path in batch.items():
+                parts[table].append(path)
+            if "statements" in batch:
+                batch_of[batch["statements"]] = batch
+        self.parts, self.batch_of, self.articles = parts, batch_of, articles
+        self._viewed: set[str] = set()  # table views are made when first needed (binding them reads every
+        # part's footer: a second per 250 parts)
+        for name in (self._cache or {}).get("hit_names", []):
+            self.con.execute(f"DROP TABLE IF EXISTS {name}")
+        self._cache = {}
+        self._derive()
+
+    def _listing(self, mans: list[Path]) -> tuple[list[dict[str, str]], int]:
+        """The parts of each committed batch (table → path under the store) and the articles they count: read
+        from the manifests once per set of batches, then from one file beside the answers (a thousand small
+        reads spared at every start)."""
+        kept = self.answers_folder() / "listing.json"
+        try:
+            listing = json.loads(kept.read_text(encoding="utf-8"))
+            return listing["batches"], int(listing["articles"])
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+        batches, articles = [], 0
+        for man in mans:
+            try:
+                listed = json.loads(man.read_text(encoding="utf-8"))
+            except (OSError, json.JSONDecodeError) as exc:
+                raise RuntimeError(f"{man}: unreadable manifest ({exc})") from exc
+            articles += int(listed.get("articles") or 0)
+            batches.append({table: rel for table, rel in listed.get("parts", {}).items() if table in TABLES})
+        tmp = kept.with_name(f".tmp-{uuid.uuid4().hex[:8]}-{kept.name}")
+        try:
+            tmp.write_text(json.dumps({"batches": batches, "articles": articles}), encoding="utf-8")
+            os.replace(tmp, kept)
+        except OSError:
+            tmp.unlink(missing_ok=True)
+        return batches, articles
 
     def need(self, *names: str) -> None:
         """Make sure the views of these store tables exist (over the committed parts)."""
@@ -249,87 +226,64 @@ class Source:
             return frame
         return self.cached(("persisted", name), load)
 
-    def derived_folders(self) -> tuple[Path, Path]:
-        """Where the narrow rows and the speakers of each statements part are kept."""
-        folder = _side_folder(self.root, "derived", _derived_version())
-        (folder / "rows").mkdir(exist_ok=True)
-        (folder / "speakers").mkdir(exist_ok=True)
-        return folder / "rows", folder / "speakers"
+    def derived_folder(self) -> Path:
+        """Where the blocks (lib.dashboard.derived) and the answers kept per set of committed batches live."""
+        return _side_folder(self.root, "derived", derived.version())
 
-    def build_derived(self, progress=None) -> int:
-        """Write the narrow rows and speakers of every statements part that has none yet; how many were made."""
-        rows_dir, speakers_dir = self.derived_folders()
-        made = 0
-        for part in self.parts["statements"]:
-            name = Path(part).name
-            if (rows_dir / name).exists() and (speakers_dir / name).exists():
-                continue
-            derive_part(part, self.batch_of.get(part, {}).get("articles"), rows_dir / name, speakers_dir / name)
-            made += 1
-            if progress:
-                progress(made, part)
+    def build_derived(self) -> list[str]:
+        """Make the blocks the committed parts need (where missing); the names of those made."""
+        made: list[str] = []
+        self._blocks = self._current_blocks(made)
+        self.made = made  # (what the last refresh cost)
         return made
 
+    def _current_blocks(self, made: list[str] | None = None) -> list[tuple[Path, int]]:
+        folder = self.derived_folder() / "blocks"
+        folder.mkdir(exist_ok=True)
+        names = self.parts["statements"]
+        return derived.current_blocks(folder, names, [self.batch_of.get(p, {}) for p in names], made)
+
     def _derive(self) -> None:
-        """The `ix` view and the `_speakers` table over the statements parts' narrow copies (made where missing)."""
+        """The `ix` and `arts` views and the `_speakers` table over the blocks of the committed parts (made where
+        missing: a new batch costs one small block, now and then a merge of eight)."""
         self.build_derived()
-        rows_dir, speakers_dir = self.derived_folders()
-        names = [Path(p).name for p in self.parts["statements"]]
         self.part_of = dict(enumerate(self.parts["statements"]))
-        if names:
-            self._attach_ix([str(rows_dir / n) for n in names])
-            listed = ", ".join(_sql_text(str(speakers_dir / n)) for n in names)
-            who = f"""
-                SELECT who, any_value(speaker_id) AS speaker_id, any_value(speaker) AS speaker,
-                       any_value(speaker_ar) AS speaker_ar, any_value(speaker_kind) AS speaker_kind,
-                       sum(n)::BIGINT AS n
-                FROM read_parquet([{listed}]) GROUP BY who ORDER BY min(first_at), who"""
-        else:
-            self.con.execute("""CREATE OR REPLACE VIEW ix AS SELECT ''::VARCHAR AS statement_id,
-                ''::VARCHAR AS article_id, 0::INTEGER AS start, NULL::TIMESTAMP AS published_ts, 0::BIGINT AS who,
-                []::VARCHAR[] AS place_ids, []::VARCHAR[] AS actor_ids, NULL::VARCHAR AS topic,
-                0::INTEGER AS part WHERE FALSE""")
-            who = """SELECT 0::BIGINT AS who, ''::VARCHAR AS speaker_id, ''::VARCHAR AS speaker,
-                ''::VARCHAR AS speaker_ar, ''::VARCHAR AS speaker_kind, 0::BIGINT AS n WHERE FALSE"""
+        sources = []
+        attached = getattr(self, "_attached", {})  # alias → generation, the current and the previous kept
+        generation = getattr(self, "_generation", 0) + 1
+        for path, start in self._blocks:
+            alias = "b_" + path.stem
+            if alias not in attached:
+                self.con.execute(f"ATTACH {_sql_text(str(path))} AS {alias} (READ_ONLY)")
+            attached[alias] = generation
+            sources.append((alias, start))
+        if not sources:  # an empty store: empty tables of the blocks' columns
+            self.con.execute("CREATE SCHEMA IF NOT EXISTS no_block")
+            if not self.con.execute("SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'no_block'"
+                                    ).fetchone()[0]:
+                derived.fill_parts(self.con, [], prefix="no_block.")
+            sources = [("no_block", 0)]
+        self._sources = sources
+        for table in ("ix", "arts"):
+            self.con.execute(f"CREATE OR REPLACE VIEW {table} AS {derived.union_sql(table, sources)}")
+        # a question still running on another thread's cursor keeps the previous blocks until the next change
+        for alias, gen in list(attached.items()):
+            if gen < generation - 1:
+                self.con.execute(f"DETACH DATABASE IF EXISTS {alias}")
+                del attached[alias]
+        self._attached, self._generation = attached, generation
+        who = f"""
+            SELECT who, any_value(speaker_id) AS speaker_id, any_value(speaker) AS speaker,
+                   any_value(speaker_ar) AS speaker_ar, any_value(speaker_kind) AS speaker_kind, sum(n)::BIGINT AS n
+            FROM ({derived.union_sql("speakers", sources)}) GROUP BY who ORDER BY min(first_at), who"""
         self._speakers = self.persisted("speakers", lambda: speaker_dimension(self.con.execute(who).df()))
         dim = self._speakers[["who", "speaker_key", "speaker_label", "speaker_group"]]  # noqa: F841
         self.con.execute("CREATE OR REPLACE TABLE _speakers AS SELECT * FROM dim")
 
-    def _attach_ix(self, files: list[str]) -> None:
-        """`ix`: every part's narrow rows in one DuckDB file per set of committed batches, in list order (made
-        from the narrow copies when missing: seconds, once; then every process opens it at once). DuckDB's own
-        format answers a scan of a million rows many times faster than a thousand small Parquet files, and its
-        buffer manager reads only the blocks a question needs."""
-        db = self.answers_folder() / "ix.duckdb"
-        if not db.exists():
-            tmp = db.with_name(f".tmp-{uuid.uuid4().hex[:8]}-ix.duckdb")
-            parts = pa.table({"filename": pa.array(files, pa.string()),  # noqa: F841 - read by name
-                              "part": pa.array(range(len(files)), pa.int32())})
-            con = duckdb.connect(str(tmp), config={"memory_limit": MEMORY_LIMIT})
-            try:
-                listed = ", ".join(_sql_text(f) for f in files)
-                con.execute(f"""CREATE TABLE ix AS SELECT r.* EXCLUDE (filename), p.part
-                                FROM read_parquet([{listed}], filename = true) r JOIN parts p USING (filename)
-                                ORDER BY published_ts NULLS LAST, article_id, start""")
-            finally:
-                con.close()
-            os.replace(tmp, db)
-        # A new alias per set of batches, the view re-pointed, the one before kept attached until the next
-        # change: a question still running on another thread's cursor never loses its database.
-        alias = "ix_" + db.parent.name
-        attached = getattr(self, "_attached", [])
-        if alias not in attached:
-            self.con.execute(f"ATTACH {_sql_text(str(db))} AS {alias} (READ_ONLY)")
-            attached.append(alias)
-        self.con.execute(f"CREATE OR REPLACE VIEW ix AS SELECT * FROM {alias}.ix")
-        while len(attached) > 2:
-            self.con.execute(f"DETACH DATABASE IF EXISTS {attached.pop(0)}")
-        self._attached = attached
-
     def answers_folder(self) -> Path:
         """Where what is computed once per set of committed batches is kept (the folders of earlier sets go)."""
         tag = hashlib.sha256("\n".join(self._fingerprint or ()).encode()).hexdigest()[:16]
-        folder = self.derived_folders()[0].parent / "answers" / tag
+        folder = self.derived_folder() / "answers" / tag
         if not folder.exists():
             for old in folder.parent.glob("*"):
                 shutil.rmtree(old, ignore_errors=True)
@@ -378,21 +332,12 @@ class Source:
         return self.persisted(kind, lambda: self._entity_table(kind))
 
     def _entity_table(self, kind: Literal["places", "actors"]) -> pd.DataFrame:
-        self.need(kind)
-        id_col, extra = (("place_id", ["lat", "lon", "kind", "precision", "country", "parent_id"])
-                         if kind == "places" else ("actor_id", ["kind", "country"]))
-        # the first non-null value in store order: arg_min over (part, row) packed in one integer is a
-        # plain aggregate, where first(… ORDER BY …) sorts every group
-        firsts = ", ".join(f'arg_min("{c}", part_no * 4294967296 + file_row_number) FILTER (WHERE "{c}" IS NOT '
-                           f"NULL {'AND NOT isnan(' + c + ')' if c in ('lat', 'lon') else ''}) AS \"{c}\""
-                           for c in ["name", "name_ar", *extra])
-        found = self.cursor().execute(f"""
-            SELECT *, label(name, name_ar) AS label FROM (
-                SELECT {id_col}, {firsts}, sum(mentions)::BIGINT AS mentions,
-                       count(DISTINCT article_id)::BIGINT AS articles
-                FROM {kind}_o GROUP BY {id_col})
-            ORDER BY mentions DESC, {id_col}""").df()
-        return found
+        id_col, cols = derived.ENTITY_COLUMNS[kind]
+        listed = ", ".join(f'"{c}"' for c in cols)
+        union = derived.union_sql(f"{kind}_agg", self._sources)
+        return self.cursor().execute(f"""
+            SELECT {id_col}, {listed}, mentions, articles, label(name, name_ar) AS label
+            FROM ({derived.merged_sql(f"{kind}_agg", union)}) ORDER BY mentions DESC, {id_col}""").df()
 
 
 def speaker_dimension(who: pd.DataFrame) -> pd.DataFrame:
@@ -482,8 +427,9 @@ def _where(src: Source, chosen: Filters, place: str | None = None, actor: str | 
         search_view(src)
         for key in sorted({key for words in terms for key in words}):
             cond.append(f"statement_id IN (SELECT statement_id FROM {_hits(src, key)})")
-        if any(len(words) > 1 for words in terms):  # a phrase: its words in order, checked on the candidates
-            cond.append(f"statement_id IN (SELECT statement_id FROM {_phrase_hits(src, chosen.text, terms)})")
+        for words in terms:
+            if len(words) > 1:  # a phrase: its words one after the other
+                cond.append(f"statement_id IN (SELECT statement_id FROM {_phrase_hits(src, words)})")
     return " AND ".join(cond), params
 
 
@@ -499,8 +445,8 @@ def _hits(src: Source, key: str) -> str:
         if name is None:
             name = f"_hits_{len(src._cache.setdefault('hit_names', []))}"
             src._cache["hit_names"].append(name)
-            src.con.execute(f"CREATE OR REPLACE TABLE {name} AS SELECT DISTINCT statement_id FROM search "
-                            "WHERE key = $key", {"key": key})
+            src.con.execute(f"CREATE OR REPLACE TABLE {name} AS SELECT statement_id, pos, words FROM search "
+                            "WHERE key = $key", {"key": key})  # (a statement's key is in one row: one part)
         tables[key] = name  # (the latest last)
         while len(tables) > HIT_TABLES:
             old = tables.pop(next(iter(tables)))
@@ -543,10 +489,16 @@ def _keys_folder(src: Source) -> Path:
     return _side_folder(src.root, "search", _key_version())
 
 
+LENGTH_KEY = "#"  # the key of one row per quote of any words (no query word's key): the store's word count
+
+
 def search_keys(statements: pa.Table) -> pa.Table:
-    """(statement_id, key) for every distinct search key of each statement's quote, sorted by key: a word's
+    """(statement_id, key, pos, words) for every distinct search key of each statement's quote, sorted by key: a word's
     keys are "a" + the variant key of each of its readings behind clitics, and "d" + it for the readings that
-    carry ال (as `search.Index.word_ids` looks a query word up)."""
+    carry ال (as `search.Index.word_ids` looks a query word up); `pos`, the positions (words from the quote's
+    start, as `search.build_index` counts them) of the words that carry the key, so a phrase is found from its
+    words' positions; `words`, the quote's word count (what the ranking weighs a hit by); and a LENGTH_KEY row
+    per quote of any words (what the store's mean word count is summed from)."""
     texts = statements.column(SEARCH_COLUMN).to_pylist() if SEARCH_COLUMN in statements.column_names \
         else [None] * statements.num_rows
     index = search.build_index(texts, search.lexicon_variants())
@@ -558,37 +510,46 @@ def search_keys(statements: pa.Table) -> pa.Table:
             edge_words.extend(ids)
             edge_keys.extend([len(names)] * len(ids))
             names.append(prefix + key)
-    words = pd.DataFrame({"row": index.rows, "word": index.tokens}).drop_duplicates()
+    rows = index.rows.astype(np.int64)
+    first = np.searchsorted(rows, rows)  # (a statement's words are consecutive in the index)
+    words = pd.DataFrame({"row": rows, "word": index.tokens, "pos": (np.arange(len(rows)) - first).astype(np.int32)})
     edges = pd.DataFrame({"word": np.array(edge_words, dtype=np.int32), "key": np.array(edge_keys, dtype=np.int64)})
-    hits = words.merge(edges, on="word")[["row", "key"]].drop_duplicates()
-    table = pa.table({"statement_id": statements.column("statement_id").take(pa.array(hits["row"].to_numpy())),
-                      "key": pa.array(names, pa.string()).take(pa.array(hits["key"].to_numpy()))})
-    return table.sort_by([("key", "ascending")])
+    hits = words.merge(edges, on="word")
+    order = np.lexsort((hits["pos"].to_numpy(), hits["key"].to_numpy(), hits["row"].to_numpy()))
+    row, key, pos = (hits[c].to_numpy()[order] for c in ("row", "key", "pos"))
+    starts = np.flatnonzero(np.r_[True, (row[1:] != row[:-1]) | (key[1:] != key[:-1])]) if len(row) else \
+        np.empty(0, dtype=np.int64)
+    offsets = pa.array(np.r_[starts, len(row)].astype(np.int32))
+    table = pa.table({"statement_id": statements.column("statement_id").take(pa.array(row[starts])),
+                      "key": pa.array(names, pa.string()).take(pa.array(key[starts])),
+                      "pos": pa.ListArray.from_arrays(offsets, pa.array(pos, pa.int32())),
+                      "words": pa.array(index.lengths[row[starts]].astype(np.int32))})
+    worded = np.flatnonzero(index.lengths > 0)  # the quote's word count (for the ranking's length norm)
+    lengths = pa.table({"statement_id": statements.column("statement_id").take(pa.array(worded)),
+                        "key": pa.array([LENGTH_KEY] * len(worded), pa.string()),
+                        "pos": pa.array([[]] * len(worded), pa.list_(pa.int32())),
+                        "words": pa.array(index.lengths[worded].astype(np.int32))})
+    return pa.concat_tables([table, lengths]).sort_by([("key", "ascending")])
 
 
-def _phrase_hits(src: Source, query: str, terms: list[list[str]]) -> str:
-    """The name of an in-memory table of the statement ids whose quote holds every word of the query and each
-    of its phrases word after word: checked on the statements holding all the words' keys (whatever the other
-    filters), once per query and store version."""
-    query = " ".join(query.split())
+def _phrase_hits(src: Source, words: list[str]) -> str:
+    """The name of an in-memory table of the statement ids whose quote holds a phrase (the search keys of its
+    words, in order): the statements where each word's key is found one position after the word before's,
+    from the key files' positions (no quote is read), once per phrase and store version."""
+    hits = [_hits(src, key) for key in words]
     with src._lock:
         tables = src._cache.setdefault("phrases", {})
-        name = tables.get(query)
+        name = tables.get(tuple(words))
         if name is None:
-            keys = sorted({key for words in terms for key in words})
-            where = " AND ".join(f"statement_id IN (SELECT statement_id FROM {_hits(src, k)})" for k in keys)
-            found = _run(src, f"SELECT statement_id, part FROM ix WHERE {where}")
-            rows = _rows_of(src, found, f"statement_id, {SEARCH_COLUMN} AS text")
-            ids = []
-            if not rows.empty:
-                index = search.build_index(rows["text"].tolist(), search.lexicon_variants())
-                hit, _ = search.search(index, query, search.lexicon_variants())
-                ids = rows["statement_id"][hit].tolist()
+            joined = " ".join(f"JOIN (SELECT statement_id, pos AS p{k} FROM {h}) USING (statement_id)"
+                              for k, h in enumerate(hits[1:], start=1))
+            follows = " AND ".join(f"list_contains(p{k}, x + {k})" for k in range(1, len(words)))
             name = f"_phrase_{len(tables)}"
-            found_ids = pa.table({"statement_id": pa.array(ids, pa.string())})  # noqa: F841 - read by name
-            src.con.execute(f"CREATE OR REPLACE TABLE {name} AS SELECT * FROM found_ids")
+            src.con.execute(f"""CREATE OR REPLACE TABLE {name} AS SELECT statement_id, tf, words FROM (
+                SELECT statement_id, words, len(list_filter(p0, lambda x: {follows})) AS tf
+                FROM (SELECT statement_id, pos AS p0, words FROM {hits[0]}) {joined}) WHERE tf > 0""")
             src._cache.setdefault("hit_names", []).append(name)
-            tables[query] = name
+            tables[tuple(words)] = name
     return name
 
 
@@ -615,42 +576,53 @@ def build_search_keys(src: Source, progress=None) -> int:
     return made
 
 
-SEGMENT = 64  # parts whose key files are merged into one sorted segment (a look-up then opens ~1/64 the files)
+KEY_LEVELS = (64, 8, 1)  # parts whose key files are merged into one sorted segment (lib.dashboard.derived.blocks):
+# a look-up at a million articles opens ~30 files, and a new batch costs its own key file and now and then a merge
+
+
+def _segment(folder: Path, names: list[str], progress=None) -> Path:
+    """The key file of consecutive statements parts: a part's own (made by `build_search_keys`), or the merged,
+    key-sorted segment of its eight children (made when missing, children first)."""
+    if len(names) == 1:
+        return folder / names[0]
+    seg = folder / "segments" / f"seg-{hashlib.sha256(chr(10).join(names).encode()).hexdigest()[:16]}.parquet"
+    if seg.exists():
+        return seg
+    step = next(s for s in KEY_LEVELS if s < len(names))
+    children = [_segment(folder, names[i:i + step], progress) for i in range(0, len(names), step)]
+    tmp = seg.with_name(f".tmp-{uuid.uuid4().hex[:8]}-{seg.name}")
+    listed = ", ".join(_sql_text(str(c)) for c in children)
+    con = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "threads": 2})
+    try:
+        con.execute(f"COPY (SELECT statement_id, key, pos, words FROM read_parquet([{listed}]) ORDER BY key) TO "
+                    f"{_sql_text(str(tmp))} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE {KEY_ROW_GROUP})")
+        os.replace(tmp, seg)
+    finally:
+        con.close()
+        tmp.unlink(missing_ok=True)
+    if progress:
+        progress(len(names), str(seg))
+    return seg
 
 
 def key_files(src: Source, progress=None) -> list[str]:
-    """The key files a search reads: one merged segment per SEGMENT consecutive statements parts (made when
-    missing: the parts' order is the manifests', so a new batch only ever adds to the end), then the key file
-    of each part past the last full segment. Segments no longer in use are removed."""
+    """The key files a search reads: the parts cut into aligned blocks of KEY_LEVELS parts
+    (lib.dashboard.derived.blocks: the manifests' order only ever grows at the end, so a block once merged stays
+    in use until it is merged into a bigger one), each block's merged segment (made when missing). Segments no
+    longer in use are removed once derived.UNUSED_GRACE_S old."""
     build_search_keys(src)
     folder = _keys_folder(src)
     names = [Path(p).name for p in src.parts["statements"]]
-    seg_dir = folder / "segments"
-    seg_dir.mkdir(exist_ok=True)
-    files, used = [], set()
-    full = len(names) - len(names) % SEGMENT
-    for i in range(0, full, SEGMENT):
-        group = names[i:i + SEGMENT]
-        seg = seg_dir / f"seg-{hashlib.sha256(chr(10).join(group).encode()).hexdigest()[:16]}.parquet"
-        used.add(seg.name)
-        if not seg.exists():
-            tmp = seg_dir / f".tmp-{uuid.uuid4().hex[:8]}-{seg.name}"
-            listed = ", ".join(_sql_text(str(folder / n)) for n in group)
-            con = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "threads": 2})
-            try:
-                con.execute(f"COPY (SELECT statement_id, key FROM read_parquet([{listed}]) ORDER BY key) TO "
-                            f"{_sql_text(str(tmp))} (FORMAT parquet, COMPRESSION zstd, "
-                            f"ROW_GROUP_SIZE {KEY_ROW_GROUP})")
-            finally:
-                con.close()
-            os.replace(tmp, seg)
-            if progress:
-                progress(i + SEGMENT, str(seg))
-        files.append(str(seg))
-    for old in seg_dir.glob("seg-*.parquet"):
-        if old.name not in used:
-            old.unlink(missing_ok=True)
-    return files + [str(folder / n) for n in names[full:]]
+    (folder / "segments").mkdir(exist_ok=True)
+    files = [_segment(folder, names[start:start + size], progress)
+             for start, size in derived.blocks(names, KEY_LEVELS)]
+    for old in (folder / "segments").glob("seg-*.parquet"):
+        try:  # (as derived.current_blocks: a young one may be another process's newer set)
+            if old not in files and old.stat().st_mtime < time.time() - derived.UNUSED_GRACE_S:
+                old.unlink(missing_ok=True)
+        except OSError:
+            pass
+    return [str(f) for f in files]
 
 
 def search_view(src: Source) -> None:
@@ -664,7 +636,7 @@ def search_view(src: Source) -> None:
             src.con.execute(f"CREATE OR REPLACE VIEW search AS SELECT * FROM read_parquet([{listed}])")
         else:
             src.con.execute("CREATE OR REPLACE VIEW search AS SELECT ''::VARCHAR AS statement_id, "
-                            "''::VARCHAR AS key WHERE FALSE")
+                            "''::VARCHAR AS key, []::INTEGER[] AS pos, 0::INTEGER AS words WHERE FALSE")
         src._search_for = src._fingerprint
 
 
@@ -692,11 +664,71 @@ PAGE_COLUMNS = ["statement_id", "article_id", "quote", "speaker", "speaker_ar", 
 CARD_COLUMNS = ["title", "source", "url", "source_file", "topic", "place_names", "actor_names", "articles_part"]
 
 
+def _term_table(src: Source, words: list[str]) -> tuple[str, str]:
+    """A query term's in-memory table (statement_id, …) of the whole store, and its occurrences per statement as
+    SQL: a word's key positions, or a phrase's starts."""
+    return (_hits(src, words[0]), "len(pos)") if len(words) == 1 else (_phrase_hits(src, words), "tf")
+
+
+def search_stats(src: Source) -> tuple[int, float]:
+    """The statements of the store and their quotes' mean word count (BM25's corpus figures, as `search.search`
+    takes them over every statement; kept per set of batches)."""
+    def make() -> pd.DataFrame:
+        search_view(src)
+        words = src.cursor().execute(f"SELECT sum(words)::BIGINT FROM search WHERE key = '{LENGTH_KEY}'").fetchone()[0]
+        return pd.DataFrame({"words": [int(words or 0)]})
+    n = total_statements(src)
+    words = int(src.persisted("search_stats", make)["words"][0])
+    # (as numpy's float32 mean of the word counts: the same norm, so the same scores, as the pandas search)
+    return n, float(np.float32(words) / np.float32(n)) if n else 1.0
+
+
+RANKED = 8  # rankings of the latest searches kept in memory (a page change reads the same one)
+
+
+def ranked(src: Source, chosen: Filters, place: str | None = None, actor: str | None = None) -> pd.DataFrame:
+    """The filtered statements best match first (`search.search`'s BM25 over every statement of the store, by
+    `search.bm25`; ties newest first, then in list order, as `filters.order` ranks them): statement_id,
+    article_id, part, who, published_date, score."""
+    terms = _text_terms(chosen.text) or []
+    key = (repr(chosen), place, actor)
+    kept = src._cache.setdefault("ranked", {})
+    if key in kept:
+        kept[key] = kept.pop(key)
+        return kept[key]
+    where, params = _where(src, chosen, place, actor)
+    tables = [_term_table(src, words) for words in terms]
+    # (every statement kept holds every term: the first term's table gives its word count too)
+    joins = " ".join(f"LEFT JOIN (SELECT statement_id, {tf} AS tf{k}{', words' if k == 0 else ''} FROM {name}) "
+                     f"t{k} USING (statement_id)" for k, (name, tf) in enumerate(tables))
+    tfs = "".join(f", coalesce(tf{k}, 0) AS tf{k}" for k in range(len(tables)))
+    rows = _run(src, f"""
+        WITH f AS (SELECT statement_id, article_id, start, part, who, published_ts FROM ix WHERE {where})
+        SELECT f.*{tfs}, {"coalesce(words, 0)" if tables else "0"} AS words FROM f {joins}""", params)
+    n, mean = search_stats(src)
+    norm = search.length_norm(rows["words"].to_numpy(), mean)
+    score = np.zeros(len(rows), dtype=np.float32)
+    for k, (name, _) in enumerate(tables):
+        df = int(src.cursor().execute(f"SELECT count(*) FROM {name}").fetchone()[0])
+        score += search.bm25(rows[f"tf{k}"].to_numpy(), df, n, norm)
+    rows = rows.assign(score=score).sort_values(["score", "published_ts", "article_id", "start"],
+                                                ascending=[False, False, True, True], na_position="last",
+                                                kind="mergesort")
+    out = rows[["statement_id", "article_id", "part", "who", "published_ts", "score"]].rename(
+        columns={"published_ts": "published_date"}).reset_index(drop=True)
+    with src._lock:
+        kept[key] = out
+        while len(kept) > RANKED:
+            kept.pop(next(iter(kept)))
+    return out
+
+
 ORDERS = {  # the statement list's orders (ties as the pandas path breaks them: by list position)
     "list": "published_ts NULLS LAST, article_id, start",  # = filters.order's "oldest"
     "oldest": "published_ts NULLS LAST, article_id, start",
     "newest": "published_ts DESC NULLS LAST, article_id, start",  # filters.order's "newest"
     "latest": "published_ts DESC NULLS LAST, article_id DESC, start DESC",  # the list read backwards
+    "relevance": None,  # best match first (`ranked`), for a text search
 }
 
 
@@ -713,10 +745,12 @@ def statement_page(src: Source, chosen: Filters, offset: int = 0, limit: int = 2
     params.update(offset=int(offset), limit=int(limit))
     if order not in ORDERS:
         raise ValueError(f"order must be one of {', '.join(ORDERS)}, not {order!r}")
-    order = ORDERS["latest" if newest_first else order]
-    found = _run(src, f"SELECT statement_id, article_id, part, who, published_ts AS published_date FROM ix "
-                      f"WHERE {where} "
-                      f"ORDER BY {order} LIMIT $limit OFFSET $offset", params)
+    if order == "relevance" and not newest_first and search.parse_query(chosen.text):
+        found = ranked(src, chosen, place, actor).iloc[int(offset):int(offset) + int(limit)].drop(columns=["score"])
+    else:
+        by = ORDERS["latest" if newest_first else order] or ORDERS["newest"]
+        found = _run(src, f"SELECT statement_id, article_id, part, who, published_ts AS published_date FROM ix "
+                          f"WHERE {where} ORDER BY {by} LIMIT $limit OFFSET $offset", params)
     if found.empty:
         return pd.DataFrame(columns=[*PAGE_COLUMNS, *CARD_COLUMNS])
     whole = _rows_of(src, found)
@@ -754,7 +788,7 @@ def _articles_of(src: Source, found: pd.DataFrame) -> pd.DataFrame:
     names = ["article_id", "title", "source", "url", "source_file", "topic"]
     wanted = pa.array(ids, pa.string())
     tables = [t.filter(pc.is_in(t.column("article_id"), wanted)) for t in
-              (_read_part(f, names, "articles") for f in files)]
+              (derived.read_part(f, names, "articles") for f in files)]
     arts = (pa.concat_tables(tables).to_pandas().drop_duplicates("article_id") if tables
             else pd.DataFrame(columns=names))
     cols = "article_id, first(title) AS title, first(source) AS source, first(url) AS url, " \
@@ -1104,7 +1138,7 @@ def main(argv: list[str] | None = None) -> int:
     made = build_search_keys(src, show)
     key_files(src)
     print(f"{src.root}: search keys for {made} new part(s), {total} in all, in {_keys_folder(src)}")
-    print(f"{src.root}: narrow copies and speakers of {total} part(s) in {src.derived_folders()[0].parent}")
+    print(f"{src.root}: {len(src._blocks)} block(s) over {total} part(s) in {src.derived_folder() / 'blocks'}")
     return 0
 
 

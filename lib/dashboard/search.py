@@ -210,16 +210,24 @@ def search(index: Index, query: str, variants: Variants) -> tuple[np.ndarray, np
         return np.ones(index.n_rows, dtype=bool), np.zeros(index.n_rows, dtype=np.float32)
     mask = np.ones(index.n_rows, dtype=bool)
     score = np.zeros(index.n_rows, dtype=np.float32)
-    mean_length = float(index.lengths.mean()) if index.n_rows else 1.0
-    norm = K1 * (1 - B + B * index.lengths / max(mean_length, 1.0))
+    norm = length_norm(index.lengths, float(index.lengths.mean()) if index.n_rows else 1.0)
     for words in terms:
         tf = _term_hits(index, words, variants)
-        found = tf > 0
-        mask &= found
-        df = int(found.sum())
-        idf = math.log(1 + (index.n_rows - df + 0.5) / (df + 0.5))
-        score += np.where(found, idf * tf * (K1 + 1) / (tf + norm), 0).astype(np.float32)
+        mask &= tf > 0
+        score += bm25(tf, int((tf > 0).sum()), index.n_rows, norm)
     return mask, np.where(mask, score, 0).astype(np.float32)
+
+
+def length_norm(lengths: np.ndarray, mean_length: float) -> np.ndarray:
+    """BM25's length normalisation of each text (its words against the mean of all texts)."""
+    return K1 * (1 - B + B * np.asarray(lengths, dtype=np.float32) / max(mean_length, 1.0))
+
+
+def bm25(tf: np.ndarray, df: int, n_rows: int, norm: np.ndarray) -> np.ndarray:
+    """One term's BM25 score per text: its occurrences `tf` in each, the texts holding it (`df`) of all
+    `n_rows`, and each text's `length_norm` (0 where it does not occur)."""
+    idf = math.log(1 + (n_rows - df + 0.5) / (df + 0.5))
+    return np.where(tf > 0, idf * tf * (K1 + 1) / (tf + norm), 0).astype(np.float32)
 
 
 def word_spans(text: str, query: str, variants: Variants) -> list[tuple[int, int]]:

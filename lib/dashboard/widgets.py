@@ -22,6 +22,28 @@ PAGE_SIZE = 20
 MAX_OPTIONS = 500  # choices offered in one filter widget (any other is found by typing its name and Enter)
 
 
+def sort_choice(container, query: str, sorts: list[str] | None = None, key: str = "q_sort") -> str:
+    """The statement list's order, chosen in `container` among `sorts` (filters.SORTS by default): "relevance"
+    offered only while searching, and chosen by itself for each new search (best matches first)."""
+    searching = bool(search.parse_query(query))
+    sorts = [k for k in (sorts or filters.SORTS) if k != "relevance" or searching]
+    if st.session_state.get(key) not in sorts:
+        st.session_state[key] = "relevance" if searching else "newest"
+    elif searching and st.session_state.get(f"_{key}_searched") != query:
+        st.session_state[key] = "relevance"  # a new search: best matches first
+    st.session_state[f"_{key}_searched"] = query if searching else None
+    return container.selectbox("Order · الترتيب", sorts, format_func=filters.SORTS.get, key=key)
+
+
+def download_buttons(rows, disabled: bool) -> None:
+    """CSV and JSON download buttons for the statements `rows()` gives (built only when a button is clicked)."""
+    a, b = st.columns(2)
+    a.download_button("CSV", lambda: filters.csv_of(rows()), "rasd-statements.csv", "text/csv", key="dl_csv",
+                      width="stretch", disabled=disabled)
+    b.download_button("JSON", lambda: filters.json_of(rows()), "rasd-statements.json", "application/json",
+                      key="dl_json", width="stretch", disabled=disabled)
+
+
 def page_start() -> None:
     """Every page's first call: the scoped RTL CSS, a warning per damaged part of the store, and the filter
     state carried over from the last page."""

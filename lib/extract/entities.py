@@ -45,6 +45,7 @@ _PLACE_ADJECTIVES = frozenset({"الشرقي", "الشرقيه", "الغربي",
 
 
 _OPENS_NOTHING = (False,) * 5  # the flags of most words
+_SON_OF = frozenset({"ابن", "بن", "وابن", "لابن", "بابن"})
 
 
 def _word_flags(lex: Lexicons):
@@ -192,6 +193,9 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
     if not skip and len(form) == 1 and text[tokens[i].start + 1:tokens[i].start + 2] == "آ" \
             and text[tokens[i].start] in "وفبلك":
         return []  # بآبل ("of Apple"): ب on a word in آ, not the town بابل the letters fold to
+    if n == 1 and not skip and i > 0 and tokens[i - 1].key in _SON_OF and not form[0].startswith("ال") \
+            and all(e.entity_type == "place" for e in hits):
+        return []  # ابن حبان، ابن سينا: a name after ابن is a person's, not the town that shares it
     if len(hits) == 1 and hits[0].entity_type == "actor" and hits[0].kind != "team":
         if form == _MIDDLE_EAST and not _named_as_outlet(tokens, i, text, skip):
             region = entity_index(lex=lex).by_id.get("curated:middle-east")
