@@ -2348,13 +2348,18 @@ def canonical_sources(statements: list[Statement], p: Passage) -> None:
 _QUOTE_MARKS = str.maketrans("", "", "«»\"“”")
 
 
+_AREA_WORDS = frozenset({"محافظه", "ولايه", "اقليم", "اماره", "دوله", "قطاع", "مديريه", "ريف"})  # folded
+
+
 def _place_under_preposition(name: str, places: set[str], *, lex: Lexicons) -> bool:
     """Is a speaker as written a place under ب or ل (بمحافظة الأحساء، لمدينة جدة), not a name?"""
     key = fold(name)
     if key[:1] not in ("ب", "ل") or len(key) < 4:
         return False
     rest = key[1:]
-    return rest in places or rest.split()[0] in lex.place_cues
+    head, _, tail = rest.partition(" ")
+    # the place itself, a cue word before a name (بمدينة X), or an administrative word before a known place
+    return rest in places or head in lex.place_cues or (head in _AREA_WORDS and tail in places)
 
 
 # Words of time that end a speaker phrase read too far (وقال مسؤولون أمس الخميس): folded.
