@@ -21,6 +21,7 @@ class Token(NamedTuple):
 
 
 _new = tuple.__new__
+_span = re.Match.span
 
 
 def tokenize(text: str) -> list[Token]:
@@ -30,7 +31,7 @@ def tokenize(text: str) -> list[Token]:
         keys = fold("\x00".join(m.group() for m in _WORD.finditer(text))).split("\x00")
         return [Token(m.start(), m.end(), key) for m, key in zip(_WORD.finditer(text), keys) if key]
     # tuple.__new__ skips the NamedTuple constructor's extra Python call: a token per word of every article
-    tokens = [_new(Token, (m.start(), m.end(), folded[m.start():m.end()])) for m in _WORD.finditer(text)]
+    tokens = [_new(Token, (a, b, folded[a:b])) for a, b in map(_span, _WORD.finditer(text))]
     marks = mark_positions(text)
     if not marks:
         return tokens
