@@ -12,10 +12,11 @@ from lib.dashboard.rtl import md
 from lib.dashboard.widgets import filter_sidebar, page_start, statement_list
 
 page_start()
-if engine.use_duckdb():  # a big archive: this page still needs the whole store in memory (lib/dashboard/engine.py)
-    engine.full_load_only("Raqqa & Mosul · الرقة والموصل")
-    st.stop()
-data = load_store()
+naming = None
+if engine.use_duckdb():  # a big archive: only the newest articles that name either city (lib/dashboard/engine.py)
+    data, naming = engine.city_data(engine.source())
+else:
+    data = load_store()
 chosen = filter_sidebar(data)
 cities = data["cities"].set_index("key")
 names = {k: f"{r['name']} · {r['name_ar']}" for k, r in cities.iterrows()}
@@ -35,6 +36,9 @@ if chosen.start or chosen.end or chosen.topics:  # the parts' mentions counted i
 view = maps.city_view(data, key, mask, articles)
 city, known, inside, about, points = view.city, view.known, view.inside, view.about, view.points
 st.title(f"{md(city['name'])} · {md(city['name_ar'])}")
+if naming is not None and naming > engine.CITY_ARTICLES:
+    st.caption(f"This archive has {naming:,} articles that name Raqqa or Mosul; this page reads the newest "
+               f"{engine.CITY_ARTICLES:,} of them. · تعرض الصفحة أحدث {engine.CITY_ARTICLES:,} مقالة من {naming:,}.")
 
 a, b, c = st.columns(3)
 a.metric("Mentions of the city · إشارات إلى المدينة", f"{city['mentions']:,}")

@@ -11,7 +11,9 @@ AUDIT = Path(__file__).resolve().parent / "audit"
 # seed → (statement_precision, speaker_precision) as tests/audit/README.md reports them
 SPEAKER_FIGURES = {41: (0.967, 0.724), 101: (0.983, 0.797), 43: (0.983, 0.746), 47: (0.950, 0.772), 53: (0.917, 0.764),
            61: (0.950, 0.649), 67: (0.983, 0.661), 71: (0.883, 0.811),
-           73: (0.967, 0.690), 83: (0.933, 0.732)}
+           73: (0.967, 0.690), 83: (0.933, 0.732), 107: (0.950, 0.772),
+           109: (0.933, 0.857), 113: (0.967, 0.759),
+           127: (0.917, 0.673), 131: (0.833, 0.700), 137: (0.967, 0.810)}
 
 
 # seed → (place_precision, geocode_right, actor_precision, actor_identity) as tests/audit/README.md reports them

@@ -432,13 +432,13 @@ def derive(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     dates["context"] = [_context(bodies.get(a) or "", s, e) for a, s, e in
                         zip(dates["article_id"], dates["start"], dates["end"])]
 
-    gazetteer = _gazetteer_places()
+    gazetteer = gazetteer_places()
     out.update(statements=st_, place_table=places, actor_table=actors, speakers=speakers, dates=dates,
                cities=focus_cities(places, gazetteer), gazetteer=gazetteer)
     return out
 
 
-def _gazetteer_places() -> pd.DataFrame:
+def gazetteer_places() -> pd.DataFrame:
     """The gazetteer's places (empty when data/gazetteer is not there yet)."""
     rows = [{"place_id": e.entity_id, "name": e.name, "name_ar": e.name_ar, "kind": e.kind, "lat": e.lat,
              "lon": e.lon, "precision": e.precision, "country": e.country, "parent_id": e.parent_id}

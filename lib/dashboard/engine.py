@@ -5,8 +5,8 @@ The one switch: `RASD_ENGINE=duckdb` or `RASD_ENGINE=pandas` forces an engine; o
 LARGE_ARTICLES committed articles (counted from its manifests, nothing loaded) is answered by DuckDB. The
 pandas loader held 1.2 GB at 60,000 articles (bench/README.md), so the switch sits below that. Pages wired so
 far: Quotes (`quotes_page`), Home (`home_figures`), Map (`map_page`), Actors (`actors_page`), Timeline
-(`timeline_page`); Raqqa & Mosul is not, and says so on the DuckDB engine (`full_load_only`) rather than load
-the whole store.
+(`timeline_page`); Raqqa & Mosul loads only the newest articles that name either city (`city_data`) and runs its
+pandas page on them.
 """
 from __future__ import annotations
 
@@ -20,7 +20,8 @@ import pandas as pd
 import streamlit as st
 
 from lib.dashboard import charts, filters, maps, queries, search, url_state
-from lib.dashboard.data import _context, _fingerprint, ensure_store, latest_day, span_of_days, store_dir
+from lib.dashboard.data import (DASHBOARD_TABLES, _context, _fingerprint, derive, ensure_store, focus_cities,
+                                 frames, gazetteer_places, latest_day, span_of_days, store_dir)
 from lib.dashboard.filters import Filters
 from lib.dashboard.rtl import esc, md, paragraph_html, rtl_block, statement_card
 from lib.dashboard.widgets import (PAGE_SIZE, activity_controls, copies_caption, copies_toggle, download_buttons,
@@ -383,19 +384,35 @@ def actors_page() -> None:
         statement_pages(src, chosen, mentioned, "newest", key="profile_mentioned", actor=ident)
 
 
-LOADER_MB_PER_1000 = 9  # the pandas loader's peak per thousand articles (9.2 GB at 1.02M, bench/README.md)
 
 
-def full_load_only(title: str) -> None:
-    """A page not yet answered by DuckDB, on the DuckDB engine: its title and a note that it needs the whole
-    archive in memory, and how to force that, instead of loading it (which would take the server down)."""
-    articles = committed_articles(store_dir())
-    st.title(title)
-    st.info(f"This page still needs the whole archive in memory: about {articles * LOADER_MB_PER_1000 / 1e6:,.1f} "
-            f"GB for these {articles:,} articles, so it is off on this archive. To open it anyway, restart the "
-            f"dashboard with `{ENGINE_ENV}=pandas` (on a machine with that much memory to spare). The Quotes, Map, "
-            "Actors and Home pages answer at any size. · هذه الصفحة تحتاج تحميل الأرشيف كله في الذاكرة، وهو "
-            f"كبير هنا؛ لفتحها أعد تشغيل اللوحة مع {ENGINE_ENV}=pandas.")
+CITY_ARTICLES = 20_000  # the newest articles naming Raqqa or Mosul that the city page loads on a big archive
+
+
+def city_data(src: queries.Source) -> tuple[dict[str, pd.DataFrame], int]:
+    """The Raqqa & Mosul page's frames on an archive too big to load whole: the tables of the newest
+    CITY_ARTICLES articles that name either city or a place inside it (by the gazetteer's parent chains, or a
+    place the text tied to one), made as the pandas engine makes them (`derive`), so the page runs unchanged;
+    and how many articles name them in all. Once per set of batches."""
+    def make() -> tuple[dict[str, pd.DataFrame], int]:
+        gazetteer = gazetteer_places()
+        inside: set[str] = set()
+        for city_id in focus_cities(gazetteer.iloc[0:0], gazetteer)["place_id"]:
+            if isinstance(city_id, str):
+                inside.update(filters.places_within(gazetteer, city_id))
+        src.need(*DASHBOARD_TABLES)
+        cur = src.cursor()
+        ids = pd.DataFrame({"place_id": sorted(inside)})  # noqa: F841 - read by name by the SQL below
+        cur.execute("CREATE OR REPLACE TEMP TABLE _city_articles AS SELECT DISTINCT p.article_id, a.published "
+                    "FROM places p JOIN ids ON p.place_id = ids.place_id OR p.parent_id = ids.place_id "
+                    "JOIN articles a USING (article_id)")
+        total = cur.execute("SELECT count(*) FROM _city_articles").fetchone()[0]
+        cur.execute("CREATE OR REPLACE TEMP TABLE _city_kept AS SELECT article_id FROM _city_articles "
+                    f"ORDER BY published DESC NULLS LAST, article_id LIMIT {CITY_ARTICLES}")
+        tables = {name: cur.sql(f"SELECT t.* FROM {name} t SEMI JOIN _city_kept USING (article_id)").to_arrow_table()
+                  for name in DASHBOARD_TABLES}
+        return derive(frames(tables)), int(total)
+    return src.cached(("city_data", CITY_ARTICLES), make)
 
 
 def plausible(src: queries.Source) -> tuple[pd.Timestamp, pd.Timestamp] | None:

@@ -161,6 +161,8 @@ def word_class(key: str, *, lex: Lexicons) -> str:
         hit = by_word.get(key)
         if hit is None and len(key) > 3 and key[0] in "وف":
             hit = by_word.get(key[1:])
+        if hit is None and len(key) == 3 and key[0] in "وف" and by_word.get(key[1:]) in ("stop", "prep"):
+            hit = by_word[key[1:]]  # وهو، وهي: a pronoun under its conjunction (وهو جمهوري is no name); وعن، وفي
         if hit is None and key.startswith("ال") and by_word.get(key[2:]) in ("anonymous", "group"):
             hit = "anonymous"  # الناشطون، المحللون: the unnamed group again
         if hit is None and key.startswith("ال") and by_word.get(key[2:]) == "name_context":
@@ -180,6 +182,14 @@ def _glued_preposition(key: str, *, lex: Lexicons) -> str | None:
                 rest = "ا" + rest  # للصحافيين → الصحافيين
             return rest
     return None
+
+
+def _glued_role(key: str, *, lex: Lexicons) -> str:
+    """The title under a ل written onto it (لوزير → وزير، للمتحدث → المتحدث), or ''."""
+    if key[:1] != "ل" and key[:2] not in ("ول", "فل"):
+        return ""
+    rest = _glued_preposition(key, lex=lex)
+    return rest if rest is not None and rest in lex.words.roles else ""
 
 
 # ---------------------------------------------------------------- the article as the speaker logic sees it
@@ -315,6 +325,9 @@ class Passage:
         """A short quoted name or term («داعش»، منظمة "اير وورز") rather than quoted words."""
         text = self.text
         words = q.words(text)
+        if 4 <= words <= 6 and fold(text[q.open + 1:q.close].strip()).split(" ")[0] in self.lex.words.name_contexts \
+                and text[q.close + 1:q.close + 3].strip()[:1] in ("،", ",", "") and text[q.close + 1:q.close + 2] != ":":
+            return True  # وتقول «مجموعة الأزمات الدولية (ICG)»، ومقرها بروكسل: «…»: a body's name in quotes
         if words >= 4:
             return False
         if words <= 1:
@@ -548,6 +561,8 @@ class Reader:
         """The chunk that starts at token i."""
         k = self.kind(i)
         if k == "name_quote":
+            if self.key(i) in self.lex.words.name_contexts:  # «مجموعة الأزمات الدولية»: a body by its kind and name
+                return Chunk("body", i, min(self.quote_last(i), end - 1))
             return Chunk("name", i, min(self.quote_last(i), end - 1))
         if k == "word" and i in self.p.cue_at and self.p.cue_at[i].kind in ("verb", "participle"):
             return Chunk("filler", i, self.p.cue_at[i].last_token)  # ومضى يقول، وتابع قائلا
@@ -565,7 +580,17 @@ class Reader:
             return Chunk("object", i, i)
         if k in ("group", "anonymous"):
             return Chunk("anonymous", i, self.description(i + 1, end))
-        if k == "role" or (i + 1 < end and f"{self.key(i)} {self.key(i + 1)}" in self.cls.roles):
+        key = self.key(i)
+        if k == "word" and len(key) >= 5 and key[0] == "م" and key[1] != "ا" and key.endswith("و") and \
+                i + 1 < end and not self.boundary(i + 1) and self.definite(i + 1):
+            return Chunk("anonymous", i, self.description(i + 1, end))  # مقدمو الشكوى، ممثلو الفصائل: a group
+        if key in ("احد", "احدي") and i + 1 < end and not self.boundary(i + 1) and self.kind(i + 1) in (
+                "word", "anonymous", "group", "role", "bare_body") and (
+                    self.boundary(i) or self.kind(i - 1) in ("filler", "time", "honorific") or
+                    any(c.last_token == i - 1 for c in self.p.cues)):  # (عن تعرض إحدى ناقلات النفط: an object)
+            return Chunk("anonymous", i, self.description(i + 2, end))  # أحد المحررين في صحيفة …، أحد السكان
+        if k == "role" or (i + 1 < end and f"{self.key(i)} {self.key(i + 1)}" in self.cls.roles) or \
+                k == "name_context" and self.key(i) in self.cls.roles:  # مندوب سوريا … بشار الجعفري: a title
             return self.title(i, end)
         if k in ("document", "bare_document"):
             return self.document(i, end, bare=k == "bare_document")
@@ -622,10 +647,14 @@ class Reader:
             return self.description(j + 1, end) if whole else j - 1
         return j
 
-    def modifiers(self, j: int, end: int) -> int:
-        """The first token after the adjectives, quoted names and nested phrases that qualify a noun."""
+    def modifiers(self, j: int, end: int, source: bool = False) -> int:
+        """The first token after the adjectives, quoted names and nested phrases that qualify a noun (with source,
+        the noun is a speaker's: the one spoken to and يدعى end it)."""
         while j < end and not self.boundary(j):
             k, key = self.kind(j), self.key(j)
+            if source and (key in ("يدعي", "تدعي") or (k in ("glued_mention", "glued_noun") or k == "prep" and key in (
+                    "ل", "لـ")) and self.prep(j, end).addressee):
+                break  # مصدر أمني لـ«العربية نت»، مسؤول يدعى نافيد شاه: not the source's description
             if k == "name_quote":
                 j = self.quote_last(j) + 1
             elif k == "time" or key in self.lex.speaker_phrase["modifier"] or (k == "word" and _nisba(key)):
@@ -646,7 +675,8 @@ class Reader:
         """A title (وزير الخارجية الأميركي، المتحدث باسم الجيش التركي) and the name the text gives it."""
         p, cls = self.p, self.cls
         head = self.key(i)
-        j, inner_role_at = i + 1, -1
+        head = _glued_role(head, lex=self.lex) or head  # (لوزير الإعلام معمر الإرياني, read for the title table)
+        j, inner_role_at, complement = i + 1, -1, -1  # complement: definite nouns after في/من (-1: none yet)
         if j < end and f"{head} {self.key(j)}" in cls.roles:
             j += 1
         person_at = -1
@@ -665,6 +695,9 @@ class Reader:
                     person_at = j
                     break
                 j = self.mention_last(j) + 1  # المتحدث باسم الجيش التركي، لمركز الملك سلمان للإغاثة
+                if complement >= 0 and j < end and not self.boundary(j) and self.kind(j) == "word" and self.definite(j) and \
+                        not _nisba(self.key(j)) and self.key(j) not in self.lex.speaker_phrase["modifier"]:
+                    break  # وترجع المسؤولة في وزارة العمل التأخر: the body ends the title, an object follows
                 continue
             if k == "glued_mention":
                 ent = self.entity_at(j)
@@ -688,10 +721,24 @@ class Reader:
                 if key in ("في", "من", "لدي", "الي") and j + 1 < end and not self.boundary(j + 1) and self.kind(j + 1) in (
                         "word", "mention", "bare_body", "name_context"):
                     j += 1  # قائد العمليات في بابل، مسؤول في الوزارة: the title's place or body
+                    complement = 0
                     continue
                 break
-            if k == "time" and j == i + 1 or self.kind(j - 1) == "name_link":
+            if key in ("يدعي", "تدعي"):
+                break  # مسؤول في الشرطة يدعى نافيد شاه: the name follows
+            if k == "role":
+                complement = -1  # ومديرة المهرجان: a second title begins
+            if complement >= 0 and k in ("word", "bare_body") and self.definite(j) and not _nisba(key):
+                complement += 1
+                if complement > 1:
+                    break  # وترجع المسؤولة في وزارة العمل التأخر: the body has its genitive, an object follows
+            if k == "time" and (j == i + 1 or key == "العام" and self.kind(j - 1) == "role") or \
+                    self.kind(j - 1) == "name_link":  # (نائب الرئيس العام: the title's adjective, not the year)
                 j += 1  # المدير العام: an adjective of the title, not a time; عبد الله: one name
+                continue
+            if k in ("addressee", "not_speaker", "document") and j == i + 1 and key.startswith("ال") and \
+                    head in cls.roles and not head.startswith("ال"):
+                j += 1  # وزير الإعلام: the title's genitive, whatever else the word is
                 continue
             if k not in ("word", "role", "bare_body", "name_context", "name_link", "prepositional", "bare_document") \
                     and key not in self.lex.function_words["locative"] and not (
@@ -699,12 +746,15 @@ class Reader:
                 break  # (جمعية البر لقرى جنوب مكة: a direction stays in the title)
             if k == "role":
                 inner_role_at = j
-            if k == "word" and j > i + 1 and not key.startswith("ال") and (
+            if k == "word" and j > i and not key.startswith("ال") and (
                     self._demonym_at(j - 1) or self.key(j - 1).startswith("ال") and self.kind(j - 1) in (
-                        "word", "bare_body", "bare_document")):
+                        "word", "bare_body", "bare_document", "role")):  # (النائب إد رويس: a definite head, a name)
                 named = self._name_after(i, j, end)  # مغني الراب الأميركي كاني ويست
                 if named is not None:
                     return named
+                if self._demonym_at(j - 1) and self.key(j) not in self.cls.given and self.key(j)[:1] not in "لب" \
+                        and self.key(j) not in self.lex.speaker_phrase["title_link"]:
+                    break  # وصف الرئيس السوداني زيارة نظيره: the title ended at its nationality, an object follows
             j += 1
         chunk = Chunk("title", i, max(i, j - 1))
         if person_at < 0 and j < end and self.boundary(j) and self.kind(j) == "mention":
@@ -745,7 +795,8 @@ class Reader:
         if k == j or self.kind(j) == "name_link" and k == j + 1:
             return None
         if k < end and not self.boundary(k) and self.kind(k) not in (
-                "role", "prep", "filler", "time", "glued_noun", "glued_mention", "relative", "anonymous"):
+                "role", "prep", "filler", "time", "glued_noun", "glued_mention", "relative", "anonymous") \
+                and self.key(k) not in ("وهو", "وهي"):
             return None  # the words run on: not a name
         chunk = Chunk("title", i, k - 1)
         chunk.name_span = (j, k - 1)
@@ -773,11 +824,14 @@ class Reader:
         while j - 2 > i and self.kind(j - 2) == "name_link" and not self.boundary(j - 1):
             j -= 2  # عبد الرحمن رحيمي: the name began at its name link
         while k < end and k - j < 3 and not self.boundary(k) and self.kind(k) in ("word", "name_link") and (
-                k == j or not self._demonym_at(k) and not (self.key(k).startswith("ال") and _nisba(self.key(k)))):
-            k += 1  # رأفت الصباغ (a family name may take ال; an adjective may not)
+                k == j or not self._demonym_at(k) and not (self.key(k).startswith("ال") and _nisba(self.key(k)) and
+                                                           self.key(k - 1).startswith("ال"))):
+            k += 1  # رأفت الصباغ، معمر الإرياني (after an indefinite name a definite nisba is no adjective of it)
         if k < end and not self.boundary(k) and self.kind(k) not in ("prep", "filler", "time", "glued_noun",
-                                                                     "glued_mention", "relative"):
+                                                                     "glued_mention", "relative") \
+                and self.key(k) not in ("وهو", "وهي") and not (self.kind(k) == "role" and k - j >= 2):
             return None  # باسم الجيش: the words run on into the title (or into a rank and its name)
+        # (النائب إد رويس رئيس لجنة …، النائب اليوت انجل وهو …: a title or a description follows the name)
         chunk = Chunk("title", i, k - 1)
         chunk.name_span, chunk.name_after_title = (j, k - 1), True
         return chunk
@@ -793,7 +847,7 @@ class Reader:
         if j < end and not self.boundary(j) and (self.kind(j) == "mention" or self.kind(j) in ("word", "bare_body") and
                                                  self.key(j).startswith("ال") and not _nisba(self.key(j))):
             j = self.mention_last(j) + 1 if self.kind(j) == "mention" else j + 1  # مصادر الرئاسة، مصادر الجيش
-        last = self.modifiers(j, end) - 1
+        last = self.modifiers(j, end, source=True) - 1
         j = last + 1
         if j < end and not self.boundary(j) and self.key(j).startswith("بال") and self.kind(j) == "prepositional":
             return self.modifiers(j + 1, end) - 1  # مصدر بالوزارة، محامون بالمدينة
@@ -805,7 +859,8 @@ class Reader:
                     "document", "not_speaker", "time", "filler", "prep"):
                 last = self.noun(k, end, whole=False)
                 n = 0
-                while last + 1 < end and n < 3 and not self.boundary(last + 1) and (
+                while last + 1 < end and n < 3 and not self.boundary(last + 1) and \
+                        self.key(last + 1) not in ("يدعي", "تدعي") and (
                         self.kind(last + 1) in ("mention", "name_quote") or self.kind(last + 1) == "word" and (
                         self.key(last + 1).startswith("ال") or _nisba(self.key(last + 1)))):
                     last = (self.mention_last(last + 1) if self.kind(last + 1) == "mention" else
@@ -836,6 +891,8 @@ class Reader:
                 word_class(_glued_preposition(self.key(j), lex=self.lex) or "", lex=self.lex) == "bare_body":
             chunk.issuer, chunk.last = Chunk("bare", j, j), j  # بيان للوزارة: the ministry the article names
             return chunk
+        if j + 1 < end and not self.boundary(j) and self.kind(j) == "relative" and self.kind(j + 1) == "issuer":
+            j += 1  # التقرير الإحصائي الذي أصدرته الأمانة العامة
         if j < end and not self.boundary(j) and self.kind(j) == "issuer":
             j += 1
             if j < end and self.key(j) in ("عن", "من"):
@@ -1112,9 +1169,19 @@ class Speakers:
             return PROPHET, True
         cands: list[Candidate] = []
         svo = self._before_verb(cue)
+        nxt = p.tokens[cue.last_token + 1].key if cue.last_token + 1 < len(p.tokens) else ""
+        if nxt in ("فيه", "فيها", "فيهما"):
+            # مقالة للدكتور X منشورة بصحيفة عكاظ أوضح فيها، مقابلة مع X قال فيها: the one whose words the article
+            # or the interview holds, not the paper or the station named before the verb
+            if svo is not None and svo.source.kind in ("media", "document"):
+                svo = None
         if svo is not None:
             cands.append(svo)
-        subject, junk, chunks = self._phrase_subject(cue.last_token + 1, b)
+        if fold(cue.form).split()[-1] in ("عن", "علي"):
+            # عبر عن رغبته، أعرب عن أسفه: the verb's preposition is written, what follows is its object
+            subject, junk, chunks = None, False, []
+        else:
+            subject, junk, chunks = self._phrase_subject(cue.last_token + 1, b)
         if junk and svo is None:
             return None, False
         relay = next((c for c in p.relays_after(cue.last_token) if c.last_token < b), None)
@@ -1123,6 +1190,10 @@ class Speakers:
             if relayed is not None and relayed.score >= FLOOR:
                 subject = relayed
                 gender = ""  # وأكدت وكالة إنترفاكس نقلا عن الجيش: the verb agrees with the outlet, not the source
+        if nxt in ("فيه", "فيها", "فيهما") and (subject is None or subject.score < FLOOR):
+            inner = self._person_in_sentence(cue)  # (… مباحثات أكد فيها الجانبان: the phrase's own subject first)
+            if inner is not None:
+                return inner, True
         if subject is not None:
             cands.append(subject)
         best = self._best(cands, gender)
@@ -1135,6 +1206,19 @@ class Speakers:
             return UNKNOWN, False
         best = self._best(self._discourse(cue), gender)
         return (best.source if best else UNKNOWN), False
+
+    def _person_in_sentence(self, cue: Cue) -> Source | None:
+        """The last person named in the cue's sentence before it (not inside reported words)."""
+        p = self.p
+        s = p.sentence_start(cue.start)
+        k = bisect.bisect_left(p.mention_starts, cue.start)
+        for m in reversed(p.actor_mentions[:k]):
+            if m.start < s:
+                break
+            if p.entity(m).kind == "person" and not p.in_content(m.start) and not (
+                    m.entity_id.startswith("person:") and self._not_a_name(m.surface)):
+                return self._person(m, p.token_at(m.start))
+        return None
 
     def _prophetic(self, a: int, b: int) -> bool:
         """Does the speaker phrase tokens a..b-1 open with the Prophet (رسول الله صلى الله عليه وسلم) or a hadith
@@ -1267,6 +1351,10 @@ class Speakers:
         for n, ch in enumerate(chunks):
             if ch.kind in ("filler", "prep", "relative") or ch.relative:
                 continue
+            if ch.kind == "name" and n and chunks[n - 1].kind == "prep" and not ch.after_comma and \
+                    ch.first == ch.last and self.p.tokens[chunks[n - 1].first].key == "في" and \
+                    self.p.tokens[ch.first].key not in self.lex.given_names:
+                continue  # أكد في كلمة في العاصمة البوركينية واغادوغو: the place the phrase is in, not a speaker
             if ch.kind == "object":
                 return None, False, chunks  # ويضيف استعمالاً مجازياً: the verb's object, its subject unwritten
             if ch.kind == "junk":
@@ -1279,9 +1367,15 @@ class Speakers:
                     c.person is not None or c.name_span is not None) or c.kind == "actor" and c.after_comma
                     and self.reader.entity_at(c.first) is not None
                     and self.reader.entity_at(c.first).kind == "person"), None)
-                if named is not None and not any(c.kind in ("relative",) or c.addressee for c in chunks[n + 1:]
+                if named is not None and not any(c.kind in ("relative", "junk") or c.addressee for c in chunks[n + 1:]
                                                  if c.first < named.first):
                     ch = named  # ضابط ارتباط القوات السودانية … العميد الركن الأمين يوسف: the name given
+            if ch.kind in ("anonymous", "title") and ch.last + 2 < b and self.p.tokens[ch.last + 1].key in ("يدعي", "تدعي") \
+                    and not self.reader.boundary(ch.last + 1):
+                named = self.reader.name(ch.last + 2, b)  # مسؤول في الشرطة يدعى نافيد شاه: the name given
+                text = self._text(named.first, named.last)
+                return Candidate(Source(text, text, None, "person"), self.p.tokens[named.first].start,
+                                 ["subject", "person"]), False, chunks
             if ch.kind == "name" and ch.first == ch.last and n + 1 < len(chunks) and \
                     self.p.tokens[ch.first].key.endswith(("ه", "ها", "هم", "هما")) and \
                     chunks[n + 1].kind == "actor" and chunks[n + 1].first == ch.last + 1 and \
@@ -1317,10 +1411,20 @@ class Speakers:
         d = j
         while d > 0 and j - d < 8 and not r.boundary(d):
             d -= 1
-        if r.kind(d) not in ("role", "name_context") or d < 2 or \
+        if not (r.kind(d) in ("role", "name_context") or p.tokens[d].key == "من" and d + 1 <= j) or d < 2 or \
                 p.text[p.tokens[d - 1].end:p.tokens[d].start].strip() not in ("،", ","):
-            return None
+            return None  # (…، من وزارة العمل، قالت: the body she is from)
         e = d - 1
+        k = bisect.bisect_right(p.mention_starts, p.tokens[e].start) - 1
+        if k >= 0 and p.actor_mentions[k].end >= p.tokens[e].end and not p.in_content(p.actor_mentions[k].start):
+            m = p.actor_mentions[k]  # لكن مارلين عطاالله، من وزارة العمل، قالت: a person the matcher found
+            ent = p.entity(m)
+            a = p.token_at(m.start)
+            before = p.tokens[a - 1].key if a else ""
+            if ent.kind != "person" or a and not r.boundary(a) and not (
+                    before in r.cls.particles or before[:1] in "وف" and before[1:] in r.cls.particles):
+                return None
+            return Candidate(self._person(m, a), m.start, ["before_verb", "person"])
         a = e
         while a - 1 >= 0 and e - a < 3 and not r.boundary(a) and r.kind(a - 1) in ("word", "name_link") \
                 and not p.tokens[a - 1].key.startswith("ال"):
@@ -1345,8 +1449,10 @@ class Speakers:
         while j >= 0 and p.tokens[j].key in ("كان", "كانت", "قد", "فقد", "التي", "الذي", "الذين") \
                 and not r.boundary(j + 1):
             j -= 1
-        if j < 0 or r.boundary(j + 1) and p.text[p.tokens[j].end:p.tokens[j + 1].start].strip() not in ("»", "\"", "”"):
-            return None
+        relative = j + 1 < cue.first_token and p.tokens[j + 1].key in ("التي", "الذي", "الذين")
+        gap = p.text[p.tokens[j].end:p.tokens[j + 1].start].strip() if j >= 0 else ""
+        if j < 0 or r.boundary(j + 1) and gap not in ("»", "\"", "”") and not (relative and gap in ("،", ",")):
+            return None  # (التقارير، التي تشير: a relative clause set off by a comma still has its noun)
         if p.in_content(p.tokens[j].start):
             return None
         k = r.kind(j)
@@ -1391,6 +1497,8 @@ class Speakers:
             return None
         m = p.actor_mentions[k]
         gap = p.text[m.end:cue.start].strip()
+        if gap[:1] in "،," and gap[1:].strip().split(" ")[0] in ("التي", "الذي", "الذين"):
+            gap = gap[1:].strip()  # وزارة الخارجية، التي أكدت: the relative clause set off by a comma
         # الكرملين قال، الخارجية القطرية التي أكدت، الحكومة قد أعلنت
         first_to = fold(gap) in ("اول من", "اولي من", "اول من قد")  # وكانت رويترز أول من ذكرت: she was first to
         if gap not in ("", "قد", "فقد", "كان", "كانت", "التي", "الذي", "الذين", "التي كانت", "الذي كان") \
@@ -1439,6 +1547,8 @@ class Speakers:
                 subject = self._sentence_subject(comma + 1, cue.start)  # …، إذ اتهمه النجم مارادونا … وأشار
         if subject is not None:
             subject.evidence.insert(0, "sentence_subject")
+            if subject.source.kind == "title":
+                subject.evidence.append("person")  # a title is someone, as likely to go on as a name
             cands.append(subject)
         elif not participle:
             s = sent
@@ -1449,6 +1559,8 @@ class Speakers:
                 earlier = self._sentence_subject(s, sent)
                 if earlier is not None:
                     earlier.evidence.insert(0, "earlier_subject")
+                    if earlier.source.kind == "title":
+                        earlier.evidence.append("person")  # (من جانبه، وصف الرئيس السوداني … وعبر عن)
                     cands.append(earlier)
                     break
         if not cands:
@@ -1476,21 +1588,27 @@ class Speakers:
                 continue
             if k == "prep" and n == 0:
                 last = r.prep(i, end).last
-                if last + 1 < end and (r.boundary(last + 1) or p.tokens[i].key in ("من", "في", "الي", "علي")):
+                pk = key[1:] if key[:1] in "وف" and len(key) > 2 else key  # (وعن الممثل الكوميدي الذي …)
+                if last + 1 < end and (r.boundary(last + 1) or pk in ("من", "في", "الي", "علي", "عن")):
                     i, n = last + 1, n + 1  # من جانبها، في غضون ذلك، من جهة أخرى
                     continue
             break
         if i >= end or p.in_content(p.tokens[i].start):
             return None
         nominal = ("actor", "title", "bare", "body", "anonymous", "document", "capital")
+        verb = ""
         for step in range(2):  # SVO (أما بيتر نيومان …), else VSO: a verb, then its subject
             ch = r.chunk(i, end)
             allowed = nominal + (("name",) if step or n else ())
+            if step and ch.kind == "title" and verb.endswith("ت") and len(verb) > 3 and \
+                    not p.tokens[ch.first].key.endswith("ه") and p.tokens[ch.first].key in self.lex.words.roles:
+                return None  # ووصفت الممثل جهاد الأطرش بالصديق: a feminine verb, a man's title: its object
             src, ev = self._chunk_source(ch, end) if ch.kind in allowed else (None, [])
             if src is not None and not (ch.kind == "name" and "name_recurs" not in ev):
                 return Candidate(src, p.tokens[ch.first].start, [e for e in ev if not e.startswith("name")])
             if ch.kind in nominal or i + 1 >= end or r.boundary(i + 1):
                 return None
+            verb = p.tokens[i].key
             i += 1  # the verb (عبر، نفت …), whatever its word class
             while step == 0 and i < end and r.kind(i) == "filler" and not r.boundary(i):
                 i += 1  # وتحدث فيها الدكتور …: a pronoun or adverb before the subject
@@ -1542,7 +1660,10 @@ class Speakers:
                     return None, []  # السفير الروسي read as a person «الروسي»
                 ev = ["person"] + ([] if ent.entity_id.startswith("person:") else ["known"])
                 return self._person(m, ch.first), ev
-            return source_of(ent, m.surface if m is not None else text, lex=self.lex), ["known"]
+            surface = m.surface if m is not None else text
+            if m is not None and p.text[max(p.tokens[ch.first].start, m.start - 2):m.start] == "لل":
+                surface = "ال" + surface  # حصيلة للمرصد السوري → المرصد السوري (the article under the ل)
+            return source_of(ent, surface, lex=self.lex), ["known"]
         if ch.kind == "title":
             return self._title_source(ch)
         if ch.kind == "anonymous":
@@ -1562,6 +1683,14 @@ class Speakers:
             quoted = q is not None and q.open > p.tokens[ch.first].start
             name = p.text[q.open + 1:q.close].strip() if quoted else text
             written = p.text[p.tokens[ch.first].start:q.close + 1] if quoted else text
+            if "(" in name:  # «مجموعة الأزمات الدولية (ICG)»: an abbreviation closing the name
+                name = written = re.sub(r"\s*\([^()]*\)?\s*$", "", name) or name
+            if head.startswith("ال") and not quoted and ch.last > ch.first and all(
+                    _nisba(p.tokens[k].key) for k in range(ch.first + 1, ch.last + 1)):
+                # الصحيفة الإيطالية، المجموعة الإعلامية: a body named before, called again by its kind
+                hit = self._body_with(head[2:], [p.tokens[k].key for k in range(ch.first + 1, ch.last + 1)], ch.first)
+                if hit is not None:
+                    return hit, ["bare_resolved"] + self._kind_evidence(hit)
             kind = "media" if head in self.lex.speaker_phrase["media_head"] else "organization"
             # صحيفة «الحياة» → الحياة; a masculine head takes either verb (وذكرت مستشفى «سانتا كازا»: the body)
             return Source(name, written, None, kind, "f" if head.endswith("ه") else ""), ["body"]
@@ -1588,6 +1717,12 @@ class Speakers:
         if not gender and i > 0 and not self.reader.boundary(i) and self.reader.kind(i - 1) == "role":
             gender = self._title_gender(i - 1, i - 1)
         if not ent.entity_id.startswith("person:"):
+            before = p.tokens[i - 1].key if i > 0 else ""
+            if before in self.lex.given_names and before not in fold(ent.name_ar or "").split() and \
+                    not self.reader.boundary(i) and fold(p.text[p.tokens[i].start:m.start]) == "":
+                # سامر نصر الله is not حسن نصر الله: another given name before a known surname, another person
+                name = p.text[p.tokens[i - 1].start:m.end]
+                return Source(name, name, None, "person", gender)
             surname = fold(m.surface).split()
             if len(surname) == 1:  # وذكر المالكي after العقيد تركي المالكي: this article's Maliki
                 namesake = [q for q in self.named_people if fold(q.speaker_ar or "").split()[-1:] == surname]
@@ -1610,10 +1745,22 @@ class Speakers:
                 and not self.reader.boundary(after + 1) and self.reader.kind(after + 1) not in ("prep", "filler", "time"):
             # عبدالعزيز بن عبدالله آل الشيخ: the family name the matcher left after the mention
             written = written + [p.text[p.tokens[after].start:p.tokens[after + 1].end]]
+        elif written and fold(written[-1]) in ("بن", "بنت", "ابن") and after < len(p.tokens):
+            # جديع بن نهار القحطاني: the matcher stopped at a father's name that is also a word (نهار، صباح)
+            r, k = self.reader, after
+            while k < len(p.tokens) and k - after < 2 and not r.boundary(k) and k not in p.cue_at and \
+                    r.kind(k) in ("word", "time", "name_link") and not p.in_content(p.tokens[k].start):
+                k += 1
+            if k > after:
+                written = written + p.text[p.tokens[after].start:p.tokens[k - 1].end].split()
         given = self.lex.given_names
         while len(written) > 2 and fold(written[0])[:1] in "يت" and fold(written[0]) not in given:
             written = written[1:]  # يفتقر دالي بليند، تفقدت أنجلينا جولي: a verb before the name
         for n, word in enumerate(written):
+            if n == len(written) - 1 and fold(word) == "الله" and word_class(fold(written[n - 1]), lex=self.lex) == "word":
+                break  # مروان رزق الله، نصر الله: the name of God ends many names (not رحمه الله)
+            if n and fold(written[n - 1]) in ("بن", "بنت", "ابن"):
+                continue  # جديع بن نهار: a father's name, whatever else the word means
             if n and (word_class(fold(word), lex=self.lex) in ("prep", "filler", "time", "not_speaker", "stop",
                                                                 "divine") or self.reader._glued_noun(fold(word))
                       or fold(word)[:1] in "لب" and lexicon_actor(word[1:], lex=self.lex) is not None):
@@ -1635,7 +1782,9 @@ class Speakers:
             src = Source(name, name, None, "person", self._title_gender(ch.first, a - 1))
             self.named_people.append(src)
             if ch.name_after_title:
-                self.titles.setdefault(fold(self._text(ch.first, a - 1).rstrip(" ،,")), src)
+                words = fold(self._text(ch.first, a - 1).rstrip(" ،,")).split()
+                bare = _glued_role(words[0], lex=lex) if words else ""
+                self.titles.setdefault(" ".join(([bare] + words[1:]) if bare else words), src)
             elif b < ch.last:
                 self.titles.setdefault(fold(self._text(b + 1, ch.last)), src)
             return src, ["person"]
@@ -1661,9 +1810,11 @@ class Speakers:
                 known = lexicon_actor(name, lex=lex)
                 src = source_of(known, known.name_ar) if known is not None else Source(name, name, None, "person")
                 pi -= 2
-            if pi > ch.first and head in lex.words.roles:
+            bare = head if head in lex.words.roles else _glued_role(head, lex=lex)
+            if pi > ch.first and bare:
                 title = p.text[p.tokens[ch.first].start:p.tokens[pi - 1].end].rstrip(" ،,")
-                self.titles.setdefault(fold(title), src)
+                # (الحساب الرسمي لوزير الإعلام معمر الإرياني: the title under its ل is the same title)
+                self.titles.setdefault(" ".join([bare] + fold(title).split()[1:]), src)
             return src, ["person", "title_named"] + ([] if ent.entity_id.startswith("person:") else ["known"])
         src = self.resolve_title(self._text(ch.first, ch.last), p.tokens[ch.first].start)
         if src.kind == "anonymous":
@@ -1692,6 +1843,15 @@ class Speakers:
         self._scan_titles()
         if key in self.titles:
             return self.titles[key]
+        held: list[list[str]] = []
+        if self.last is not None and self.last.kind == "person" and len(words) >= 2:
+            lid = self.last.speaker_id
+            if not lid or lid.startswith(("person:", "name:")):
+                known = lexicon_actor(self.last.speaker_ar or "", lex=lex)  # عادل بن أحمد الجبير → adel-al-jubeir
+                lid = known.entity_id if known is not None else lid
+            held = _offices(lex=lex)[1].get(lid or "", [])
+        if len(words) >= 2 and any(ow[:len(words)] == words for ow in held) and self.last_at >= p.paragraphs_back(at, 1):
+            return self.last  # وقال الجبير … ورأى معالي وزير الخارجية: the office the one just quoted holds
         if len(words) >= 2:
             longer = {id(s): s for k, s in self.titles.items() if k.split()[:len(words)] == words}
             if len(longer) == 1:
@@ -1702,17 +1862,27 @@ class Speakers:
                 ent = lex.actors.get(office.actor_id)
                 if ent:
                     return Source(ent[0].name, ent[0].name_ar or title, office.actor_id, ent[0].kind, gender)
+        if self.last is not None and self.last.kind == "anonymous" and fold(self.last.speaker_ar or "") == key:
+            return self.last  # وقال المسؤول الأمني … وأضاف المسؤول الأمني: the same unnamed source goes on
+        if words and words[0].startswith("ال") and words[0][2:] in lex.words.anonymous and any(
+                self.last_at < p.tokens[j].start < at for j in p.positions(words[0][2:])):
+            # كشف مصدر أمني مسؤول … وقال المسؤول الأمني: the unnamed source introduced since the last speaker
+            return Source(None, title, None, "anonymous", gender)
         if words and words[0] in lex.speaker_phrase["anaphoric"] and self.last is not None \
-                and self.last.kind in ("person", "named") and len(words) <= 3 and all(
-                    _nisba(w) or w in _demonyms(lex=lex) for w in words[1:]) \
-                and self._gender(self.last).gender in ("", gender):
+                and self.last.kind in ("person", "named") and (len(words) <= 3 and all(
+                    _nisba(w) or w in _demonyms(lex=lex) for w in words[1:]) or len(words) > 2 and words[1] == "في"
+                    and self.last_at >= p.paragraphs_back(at, 1)) \
+                and self._gender(self.last).gender in ("", gender) and self._same_nationality(words[1:]):
             # المسؤول الروسي، الوزير، المدرب الألماني: the last person quoted (not المتحدث باسم رئاسة الإقليم),
             # when the head's gender fits theirs (المدربة is not the man quoted before)
             return self.last
         if words and words[0].startswith("ال"):
             # المغني البالغ من العمر 40 عاما after مغني الراب الأميركي كاني ويست: the same head, the same person
             head = words[0][2:]
-            same = [s for k, s in self.titles.items() if k.split()[0] in (head, words[0])]
+            said = {w for w in words[1:] if w in _demonyms(lex=lex)}  # (الرئيس السوداني is not الرئيس المصري)
+            where = set(words[words.index("في") + 1:]) if "في" in words else set()  # المسؤولة في وزارة العمل
+            same = [s for k, s in self.titles.items() if k.split()[0] in (head, words[0]) and said <= set(k.split())
+                    and where <= set(k.split())]  # (… is not المسؤولة في منظمة كفى)
             if same:
                 return same[-1]
         if len(words) >= 2 and not words[0].startswith("ال") and not _nisba(words[1]) and self.last is not None \
@@ -1727,6 +1897,18 @@ class Speakers:
             return Source(None, title, None, "anonymous", gender)  # وقال المسؤول … with no one to point back to
         return Source(title, title, None, "title", gender)
 
+    def _same_nationality(self, words: list[str]) -> bool:
+        """May the last person be described by these adjectives? Not when they name a nationality and the titles
+        the person holds (offices.tsv, this article) name only others (الرئيس السوداني after Egypt's president)."""
+        demonyms = _demonyms(lex=self.lex)
+        said = {w for w in words if w in demonyms}
+        if not said or self.last is None:
+            return True
+        held = [ow for ow in _offices(lex=self.lex)[1].get(self.last.speaker_id or "", [])]
+        held += [k.split() for k, src in self.titles.items() if src == self.last]
+        theirs = {w for ow in held for w in ow if w in demonyms}
+        return not theirs or bool(said & theirs)
+
     def _scan_titles(self) -> None:
         """Every title the article gives a named person, wherever it stands (X، رئيس …; رئيس … X)."""
         if self._scanned:
@@ -1735,7 +1917,13 @@ class Speakers:
         p, r = self.p, self.reader
         n = len(p.tokens)
         roles = self.lex.words.roles
-        titled = [k for k, t in enumerate(p.tokens) if t.key in roles]  # few words are titles: look near them only
+        # few words are titles (or titles under a ل: لوزير الإعلام): look near them only
+        titled = [k for k, t in enumerate(p.tokens) if t.key in roles or t.key[:1] == "ل" and _glued_role(t.key, lex=self.lex)]
+        for k in titled:  # الحساب الرسمي لوزير الإعلام اليمني معمر الإرياني: a name no list knows after it
+            if p.tokens[k].key not in roles and not p.in_content(p.tokens[k].start):
+                ch = r.title(k, min(n, k + MAX_TITLE_TOKENS))
+                if ch.name_span is not None and ch.name_after_title:
+                    self._title_source(ch)
         for m in p.actor_mentions:
             ent = p.entity(m)
             if ent.kind != "person":
@@ -1749,7 +1937,7 @@ class Speakers:
                 j = i - back
                 if j < 0 or r.boundary(j + 1) and j + 1 != i:
                     break
-                if r.kind(j) == "role" and p.tokens[j].key in self.lex.words.roles:
+                if r.kind(j) == "role" and p.tokens[j].key in self.lex.words.roles or _glued_role(p.tokens[j].key, lex=self.lex):
                     ch = r.title(j, min(n, i + 4))
                     if ch.person is not None and ch.person.start == m.start:
                         self._title_source(ch)
@@ -1826,6 +2014,21 @@ class Speakers:
         if hit is not None:
             return hit, ["bare_resolved"] + self._kind_evidence(hit)
         return Source(None, self._text(ch.first, ch.last), None, "anonymous", _word_gender(head)), ["bare"]
+
+    def _body_with(self, stem: str, adjectives: list[str], before: int) -> Source | None:
+        """The nearest body named earlier by this kind with a name of its own and these adjectives after it
+        (صحيفة «غازيتا ديلو سبورت» الإيطالية for الصحيفة الإيطالية; not صحيفة «آس» الإسبانية)."""
+        p, r = self.p, self.reader
+        for j in reversed([k for k in p.positions(stem) if k < before]):
+            body = r.body(j, min(len(p.tokens), j + MAX_BODY_TOKENS + 4))
+            if body.kind != "body" or p.in_content(p.tokens[j].start):
+                continue
+            words = {p.tokens[k].key for k in range(j + 1, min(len(p.tokens), body.last + 3))}
+            if not all(a in words for a in adjectives):
+                continue
+            src, _ = self._chunk_source(Chunk("body", j, body.last))
+            return src
+        return None
 
     def _body_named(self, head: str, stem: str, at: int) -> Source | None:
         """The body whose name opens with this noun (وزارة الخارجية الروسية for الوزارة, المرصد السوري for

@@ -403,6 +403,9 @@ def _on_free_quote(ctx: _Context, q: QuoteSpan, *, lex: Lexicons) -> None:
         return
     if ctx.is_name_quote(q):
         return
+    j = ctx.token_after(q.open) - 1
+    if j >= 0 and ctx.tokens[j].key in lex.function_words["title_marker"] and not ctx.text[ctx.tokens[j].end:q.open].strip():
+        return  # بعنوان «دورة فن إدارة المشروعات»، تحت شعار «…»: a title, not somebody's words
     if ctx.glued(q) and q.words(ctx.text) < 6:
         return  # وصفتها بـ«محاولة إبادة»: a short characterisation, not somebody's words
     introduced = ctx.text[max(0, q.open - 3):q.open].strip().endswith(":")
