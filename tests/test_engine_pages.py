@@ -165,12 +165,14 @@ def test_choosing_a_speaker_on_duckdb_keeps_their_statements_and_the_url(store, 
     assert at.metric[0].value == f"{int(top['statements'][0]):,}"
 
 
-def test_oldest_first_is_the_pandas_oldest_first(store, monkeypatch):
-    want = quotes(monkeypatch, "pandas")
-    want.selectbox(key="q_sort").set_value("oldest").run()
-    got = quotes(monkeypatch, "duckdb")
-    got.selectbox(key="q_sort").set_value("oldest").run()
-    assert cards(got, outlets=True) == cards(want, outlets=True) and cards(got) != cards(quotes(monkeypatch, "duckdb"))
+@pytest.mark.parametrize("by", ["oldest", "speaker", "outlets"])
+def test_other_orders_are_the_pandas_pages(store, monkeypatch, by):
+    want = quotes(monkeypatch, "pandas", {"topic": "all"})
+    want.selectbox(key="q_sort").set_value(by).run()
+    got = quotes(monkeypatch, "duckdb", {"topic": "all"})
+    got.selectbox(key="q_sort").set_value(by).run()
+    assert cards(got, outlets=True) == cards(want, outlets=True)
+    assert cards(got) != cards(quotes(monkeypatch, "duckdb", {"topic": "all"}))
 
 
 def test_the_switch_picks_duckdb_for_a_big_store_only(store, monkeypatch):

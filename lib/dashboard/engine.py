@@ -112,7 +112,7 @@ def _span(src: queries.Source) -> pd.DataFrame:
                          "date_ok": np.ones(len(dated), dtype=bool)})
 
 
-SORTS = ["newest", "oldest", "relevance"]  # the orders of filters.SORTS the DuckDB list offers
+SORTS = list(filters.SORTS)  # the DuckDB list offers every order of the pandas page
 DOWNLOAD_ROWS = 100_000  # statements a download holds at most (the rows are read whole from their parts)
 
 

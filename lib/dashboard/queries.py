@@ -740,7 +740,22 @@ ORDERS = {  # the statement list's orders (ties as the pandas path breaks them: 
     "newest": "published_ts DESC NULLS LAST, article_id, start",  # filters.order's "newest"
     "latest": "published_ts DESC NULLS LAST, article_id DESC, start DESC",  # the list read backwards
     "relevance": None,  # best match first (`ranked`), for a text search
+    "speaker": "speaker_label, published_ts DESC NULLS LAST, article_id, start",  # filters.order's "speaker"
+    "outlets": "outlets DESC, published_ts DESC NULLS LAST, article_id, start",  # and its "outlets"
 }
+
+
+def _outlets_table(src: Source) -> str:
+    """A table (copy_id, outlets) of every wire story of more than one statement with its distinct sources (an
+    unknown one counted once, as lib.dashboard.data.wire_copies counts them), made once per set of batches."""
+    def make() -> str:
+        name = f"_outlets_{uuid.uuid4().hex[:12]}"
+        src.cursor().execute(f"""CREATE TABLE {name} AS
+            SELECT i.copy_id, count(DISTINCT coalesce(a.source, '?'))::BIGINT AS outlets
+            FROM ix i LEFT JOIN arts a USING (article_id, part)
+            WHERE i.copy_id IS NOT NULL GROUP BY i.copy_id HAVING count(*) > 1""")
+        return name
+    return src.cached("outlets_table", make)
 
 
 def statement_page(src: Source, chosen: Filters, offset: int = 0, limit: int = 20,
@@ -768,9 +783,12 @@ def statement_page(src: Source, chosen: Filters, offset: int = 0, limit: int = 2
     else:
         by = ORDERS["latest" if newest_first else order] or ORDERS["newest"]
         rows_of = f"(SELECT * FROM ix WHERE {where})"
+        if order in ("speaker", "outlets") and not newest_first:  # what these orders sort on, joined to the kept rows
+            rows_of = (f"(SELECT f.*, s.speaker_label, coalesce(o.outlets, 1) AS outlets FROM {rows_of} f "
+                       f"LEFT JOIN _speakers s USING (who) LEFT JOIN {_outlets_table(src)} o USING (copy_id))")
         if grouped:  # the first copy of each wire story in this order
             rows_of = (f"(SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY copy_id ORDER BY {by}) AS nth "
-                       f"FROM ix WHERE {where}) WHERE copy_id IS NULL OR nth = 1)")
+                       f"FROM {rows_of}) WHERE copy_id IS NULL OR nth = 1)")
         found = _run(src, f"SELECT statement_id, article_id, part, who, published_ts AS published_date, "
                           f"copy_id::VARCHAR AS copy_id FROM {rows_of} ORDER BY {by} LIMIT $limit OFFSET $offset",
                      params)
