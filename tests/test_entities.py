@@ -586,34 +586,244 @@ def test_a_name_ends_before_a_latin_word():
 
 
 # Known failures from the seed-89 audit (tests/audit/README.md), kept visible until a rule fixes them.
-@pytest.mark.xfail(reason="seed 89: a country's name after a city is read as the country (جدة السعودية), "
-                          "not as the feminine adjective", strict=True)
 def test_a_country_adjective_after_a_city_is_no_country():
     assert names("وتم تصوير المسلسل في مدينة جدة السعودية العام الماضي", "place") == {"Jeddah"}
 
 
-@pytest.mark.xfail(reason="seed 89: إنتر is not a club word yet (إنتر ميلانو read as Milan)", strict=True)
 def test_inter_milan_is_a_club():
     assert "Milan" not in names("ويواجه برشلونة فريق إنتر ميلانو في دوري الأبطال", "place")
 
 
-@pytest.mark.xfail(reason="seed 89: ف + a dual verb (فيقولان) continues a name", strict=True)
 def test_a_verb_with_fa_ends_a_name():
     assert not any(n.endswith("فيقولان") for n in arabic_names(
         "أما محمد حسن وعبدالعزيز باسبعين فيقولان إن الصفقات خاطئة", "actor"))
 
 
-@pytest.mark.xfail(reason="seed 89: a family name after عبد الله is cut (تركي بن عبد الله الشليل)", strict=True)
 def test_a_family_name_after_abdullah():
     assert "تركي بن عبد الله الشليل" in arabic_names(
         "وأوضح المتحدث الشيخ تركي بن عبد الله الشليل أن القضايا", "actor")
 
 
-@pytest.mark.xfail(reason="seed 89: حدائق is no eponym head, so the king's name is read as a person", strict=True)
 def test_a_park_named_after_a_king():
     assert not arabic_names("وتقع المواقع بجوار حدائق الملك عبد الله العالمية", "actor")
 
 
+# Classes found wrong in the seed-97 audit (tests/audit/README.md); made-up sentences in news style.
+@pytest.mark.parametrize("text, place", [
+    ("وخسر الفريق نهائي كأس إيطاليا أمام منافسه يوم الأحد", "Italy"),  # a national cup
+    ("وتأهلت اللاعبة إلى ربع نهائي بطولة فرنسا المفتوحة للتنس", "France"),  # an open
+])
+def test_a_competition_named_after_a_country_is_no_place(text, place):
+    assert place not in names(text, "place")
+
+
+def test_a_place_ending_a_quoted_company_name_is_no_place():
+    assert "Saudi Arabia" not in names("وأعلنت شركة «ألفا تكنولوجيز السعودية» عن برامج تدريب جديدة", "place")
+
+
+def test_a_place_at_the_end_of_a_quoted_sentence_stays_a_place():
+    assert "Lebanon" in names("وقال إن «الحل يبدأ في لبنان» مضيفا أن الوقت حان", "place")
+
+
+def test_arriving_in_a_country_is_a_place_not_its_team():
+    text = "وسيوقع المدرب الجديد عقده مع النادي فور وصوله لإيطاليا بعد نهاية الموسم في الدوري"
+    assert "Italy national team" not in names(text, "actor")
+    assert "Italy" in names(text, "place")
+
+
+def test_the_international_federation_is_no_club():
+    text = "وقرر الاتحاد الدولي لكرة القدم رفع الحظر عن الملاعب بعد زيارة لجنة المباريات"
+    assert not any(e.startswith("Al-Ittihad") for e in names(text, "actor"))
+
+
+@pytest.mark.parametrize("text, bad", [
+    ("وأكد الطبيب أن المهاجم الدولي رونالدو سيحتاج إلى أسبوعين للتعافي", "سيحتاج"),  # سـ + a verb
+    ("وقال إن المجتمع المحافظ يرفض هذه الظواهر", "يرفض"),  # a present verb after a title-like word
+])
+def test_a_verb_is_no_part_of_a_name(text, bad):
+    assert not any(bad in n for n in arabic_names(text, "actor"))
+
+
+def test_despair_is_not_the_name_ilyas():
+    assert not arabic_names("هل وصل اليأس بالشباب إلى هذه الدرجة", "actor")
+
+
+def test_a_foreign_given_name_that_is_also_a_town():
+    text = "وسجل المهاجم ديغو كوستا هدف الفوز في الدقيقة الأخيرة"
+    assert "Daegu" not in names(text, "place")
+
+
+# Classes found wrong in the seed-103 audit (a development look, tests/audit/README.md).
+def test_a_club_listed_with_a_club_is_a_club():
+    text = "وإذا طرق ريال مدريد أو برشلونة باب المدرب فقد يرحل"
+    assert "Barcelona" not in names(text, "place")
+    assert "FC Barcelona" in names(text, "actor")
+
+
+def test_a_place_and_a_year_in_quotes_is_a_title():
+    assert "Saudi Arabia" not in names("وزار الوفد معرض «السعودية 2050» في المدينة", "place")
+
+
+def test_a_city_beside_a_club_word_of_an_american_league():
+    assert "Dallas" not in names("ويملك دالاس مافريكس سبعة لاعبين أجانب", "place")
+
+
+def test_a_result_written_with_sifr_is_a_team():
+    text = ("وودع المنتخب الألماني كأس العالم بعد خسارته المباراة بهدفين، وفي الوقت ذاته فوز السويد على المكسيك "
+            "3-صفر في الجولة الأخيرة من الدور الأول للبطولة")
+    assert "Sweden" not in names(text, "place")
+
+
+def test_two_bodies_joined_by_wa_are_two():
+    assert not any("والهيئة" in n for n in arabic_names("بسبب الخلاف بين اتحاد الكرة والهيئة العامة للرياضة", "actor"))
+
+
+def test_a_kind_of_team_is_no_name():
+    assert not any(n.startswith("فرقة") for n in arabic_names("وتوجد فرقة إسعافية بالشاطئ طوال العيد", "actor"))
+
+
+def test_the_middle_east_envoy_is_no_newspaper():
+    text = "وحذر المبعوث الأممي الخاص للشرق الأوسط من تدهور الوضع"
+    assert "Asharq Al-Awsat" not in names(text, "actor")
+    assert "Asharq Al-Awsat" in names("وقال المسؤول للشرق الأوسط إن الوضع صعب", "actor")
+
+
+def test_a_compound_given_name_leaves_room_for_the_family_name():
+    assert "عبد الرحمن سالم فهد العتيبي" in arabic_names("وقال النقيب عبد الرحمن سالم فهد العتيبي إن القوة وصلت", "actor")
+
+
+def test_valencia_in_arabic_is_in_spain():
+    found = find_entities("وزار الوفد مدينة بلنسية الإسبانية أمس")
+    place = next(found.entities[m.entity_id] for m in found.mentions if m.entity_type == "place")
+    assert place.country == "ES"
+
+
+# Names as news writes them (ANERcorp-style spans: the name's words, no title, the family name included).
+def test_a_foreign_name_after_a_demonym():
+    assert "كزافييه ماليس" in arabic_names("وتأهل بعد فوزه على البلجيكي كزافييه ماليس في الدور الثاني", "actor")
+
+
+def test_a_known_person_mention_carries_the_family_and_not_the_title():
+    found = find_entities("واستقبل الشيخ محمد بن راشد آل مكتوم الوفد أمس")
+    text = "واستقبل الشيخ محمد بن راشد آل مكتوم الوفد أمس"
+    assert [text[m.start:m.end] for m in found.mentions if m.entity_type == "actor"] == ["محمد بن راشد آل مكتوم"]
+
+
+@pytest.mark.parametrize("text, bad", [
+    ("وتأهل الإسباني رافايل نادال المصنف ثانيا إلى الدور", "المصنف"),
+    ("وجاءت تمريرة من المغربي مبارك بوصوفة فتابعها المهاجم في المرمى", "فتابعها"),
+])
+def test_words_after_a_foreign_name(text, bad):
+    assert not any(bad in n for n in arabic_names(text, "actor"))
+
+
+def test_a_place_mention_is_its_name_without_cue_or_epithet():
+    text = "وصل الحجاج إلى مكة المكرمة بعد زيارة مدينة مشهد"
+    found = find_entities(text)
+    assert [text[m.start:m.end] for m in found.mentions if m.entity_type == "place"] == ["مكة", "مشهد"]
+
+
+# Classes seen in a development look at seed 107 (not judged in full).
+def test_a_league_named_after_a_sponsor_is_no_person():
+    assert not arabic_names("بعد نهاية الجولة الثانية من دوري عبداللطيف جميل للمحترفين", "actor")
+
+
+def test_a_party_and_a_government_are_two_bodies():
+    assert "حزب المؤتمر الوطني الهندي" in arabic_names("ويعارض سياسة حزب المؤتمر الوطني الهندي والحكومة الهندية", "actor")
+
+
+def test_a_present_verb_after_a_name_ends_it():
+    assert "دوتيرتي" in arabic_names("الرئيس الفلبيني دوتيرتي يلوح بفرض الأحكام العرفية", "actor")
+
+
+def test_plural_nouns_after_a_demonym_are_no_name():
+    assert not any(n.startswith("اتفاقات") for n in arabic_names(
+        "ووقعت الوزيرة مع نظيرتها السعودية اتفاقات تعاونية ثقافية", "actor"))
+
+
+def test_the_egyptian_federation_is_no_club():
+    assert "Al-Ittihad" not in names("وسيحضر رئيس الاتحاد المصري المباراة الودية", "actor")
+
+
+def test_a_clitic_on_a_word_in_alef_madda_is_no_town():
+    assert not names("ولا يوجد موعد لطرح المشغل الخاص بآبل في الأسواق", "place")
+
+
+def test_a_federation_named_after_a_continent_mentions_no_place():
+    assert not names("وأعلن رئيس اتحاد أمريكا الجنوبية لكرة القدم دعمه للمرشح", "place")
+
+
+def test_countries_listed_by_commas_after_a_location_are_places():
+    text = "وتتراوح النسبة في البحرين، الكويت، قطر"
+    assert names(text, "actor") == set()
+    assert names(text, "place") == {"Bahrain", "Kuwait", "Qatar"}
+
+
+# Classes seen in the seed-109 audit (fixed after it was judged).
+def test_a_child_named_like_a_city_is_a_person():
+    text = "وقالت الأم إن ابنها باريس طعن شقيقته، وكان باريس في الثالثة عشرة"
+    assert "Paris" not in names(text, "place")
+    assert "باريس" in arabic_names(text, "actor")
+
+
+@pytest.mark.parametrize("text, country", [
+    ("وقتل الحرس تسعة أشخاص قرب الحدود مع العراق أمس", "Iraq"),
+    ("ورصدت الأقمار الصناعية سفنا قبالة سوريا أمس", "Syria"),
+])
+def test_a_country_as_a_border_or_a_coast_is_a_location(text, country):
+    assert country not in names(text, "actor")
+    assert country in names(text, "place")
+
+
+def test_a_news_agency_named_after_its_country_mentions_no_place():
+    assert "Kuwait" not in names("وتوقعت الشركة في تقريرها الذي نقلته وكالة أنباء الكويت تراجع النمو", "place")
+
+
+def test_a_nisba_before_a_players_name_describes_the_player():
+    assert not any(n.startswith("الاتحاد العماني") for n in arabic_names(
+        "ولاعب وسط الاتحاد العماني أحمد حديد في الدوري", "actor"))
+
+
+def test_a_club_named_like_a_city_in_a_results_story_and_the_city_after_fi():
+    story = ("ولم يفلح المهاجم الأردني مع نجران إذ لم يلعب سوى ثماني مباريات في الدوري سجل خلالها هدفا واحدا، "
+             "وأقيمت مباراته الأخيرة في نجران أمام جمهور قليل في الملعب")
+    found = find_entities(story)
+    kinds = [(found.entities[m.entity_id].entity_type, story[m.start - 3:m.start].strip()) for m in found.mentions
+             if m.surface == "نجران"]
+    assert kinds == [("actor", "مع"), ("place", "في")]
+
+
+# Classes seen in the seed-113 audit (fixed after it was judged).
+def test_a_country_after_aw_following_a_location_is_a_location():
+    assert "Algeria" not in names("ويرتب نقل المهاجرين إلى ليبيا أو الجزائر حيث يواصلون رحلتهم", "actor")
+
+
+def test_the_verb_rafaat_before_a_country_is_no_name():
+    assert not arabic_names("ورفعت مدغشقر رصيدها إلى عشر نقاط", "actor")
+
+
+def test_an_institute_name_runs_through_its_complement():
+    assert "معهد ستوكهولم لدراسات السلام الدولية" in arabic_names(
+        "وفقا لمعهد ستوكهولم لدراسات السلام الدولية أمس", "actor")
+
+
+def test_a_town_with_a_masculine_nisba_in_a_draw_is_a_club():
+    text = ("وأسفرت قرعة البطولة عن مواجهات نارية في الدوري بين الأندية، وقال المدرب إن المباراة صعبة: "
+            "السلام زغرتا اللبناني - الرجاء المغربي / الوداد المغربي - أهلي طرابلس الليبي")
+    assert not names(text, "place")
+
+
+def test_a_town_met_in_a_match_is_a_club():
+    text = "وفاز يوفنتوس في الدوري بعد المباراة، ونابولي صاحب المركز الثاني سيستضيف جنوة في الملعب يوم الأحد"
+    assert "Genoa" not in names(text, "place")
+
+
+@pytest.mark.parametrize("text, country", [
+    ("وزوجته هي التي تدفعه إلى مغادرة إسبانيا والنادي", "Spain"),
+    ("وزار روسيا أيضا والتقى رئيسها", "Russia"),
+])
+def test_a_country_left_or_visited_is_a_location(text, country):
+    assert country not in names(text, "actor")
 @pytest.mark.parametrize("text, place, country", [
     ("قصفت مقاتلات التحالف مواقع الحوثيين في مديرية الدريهمي", "Ad Durayhimi", "YE"),  # Yemen is taken whole
     ("اقتحمت قوات الاحتلال بلدة برقين غرب مدينة جنين", "Birqin", "PS"),  # so are Palestine's towns

@@ -162,6 +162,8 @@ def test_unbalanced_guillemets_keep_the_inner_quote():
 
 # (text, snippet of the statement, speakers it may carry (folded name or id), speakers it must not carry)
 SPEAKER_CASES = [
+    # د. is the doctor's title abbreviated: its full stop ends no speaker phrase
+    ("وقال د. محمد العلي إن الوضع الاقتصادي صعب.", "الوضع الاقتصادي صعب", {"محمد العلي"}, {"د"}),
     # a name inside a relative clause of the title is not the speaker: the commander is unnamed
     ("وقال قائد في التحالف الإقليمي الذي يدعم الرئيس بشار الأسد لرويترز إن نحو ستة آلاف شخص سيرحلون.",
      "ستة آلاف شخص سيرحلون", None, {"bashar-al-assad"}),
@@ -458,6 +460,8 @@ JUNK_SPEAKER_CASES = [
     ("وقالت سول الاثنين إن الاتفاق يشمل خفض التوتر على الحدود.", {"سول الاثنين", "الاثنين"}),
     ("وقال معالي الوزير إن المشروع سيكتمل في العام المقبل.", {"معالي"}),
     ("وقال لي أحد السكان إن المياه انقطعت منذ ثلاثة أيام.", {"لي"}),
+    ("وقال مسؤولون أمس الخميس إن المفاوضات متعثرة.", {"مسؤولون أمس الخميس", "مسؤولون الخميس"}),  # when, not who
+    ("وقال المتحدث باسم الشرطة بمحافظة الأحساء إن الحادث وقع فجرا.", {"بمحافظة الأحساء"}),  # where, not who
 ]
 
 

@@ -11,11 +11,13 @@ from lib import lexicons
 from lib.extract.identity import resolve_namesakes, resolve_surnames
 from lib.extract.lookup import EntityIndex, Found, Hit, entity_index, index_keys, lookup
 from lib.extract.organisations import eponym_at, head_of, national_team, national_team_at, org_at, sports_article
-from lib.extract.people import given_names, particle_name_at, person_at, remember_person, title_person_at
+from lib.extract.people import (add_new_person, definite_nisbas, demonym_person_at, given_names, particle_name_at,
+                                person_at, remember_person, title_person_at)
 from lib.extract.places import (adverb_use, confirm_places, demonym_use, local_evidence, locative, needs_evidence,
                                 unknown_place_at)
 from lib.lexicons import Lexicons
 from lib.records import Entity, Mention
+from lib.text.normalize import fold
 from lib.text.tokens import Token, clitic_keys, gap_is_space, tokenize
 
 __all__ = ["Found", "find_entities", "entity_index"]
@@ -34,6 +36,9 @@ _BIDDING = frozenset({"استضافه", "لاستضافه", "باستضافه", 
                       "ملفه", "الترشح", "للترشح", "ترشحها", "ترشيح"})
 _BIDDING_WINDOW = 4
 _COMPETITION = frozenset({"كاس", "بطوله", "دوري", "الدوري", "نهاييات", "تصفيات"})
+# Right before a country these name its national cup, league or open (كأس مصر، بطولة فرنسا المفتوحة); where a
+# tournament is held takes في or مونديال (كأس العالم في روسيا، مونديال روسيا).
+_NATIONAL_COMPETITION = frozenset({"كاس", "بطوله", "بطولتا", "بطولات", "دوري"})
 # Direction and age adjectives that follow a place's name (القدس الشرقية، الموصل القديمة): still the place.
 _PLACE_ADJECTIVES = frozenset({"الشرقي", "الشرقيه", "الغربي", "الغربيه", "الشمالي", "الشماليه", "الجنوبي",
                                "الجنوبيه", "الجديد", "الجديده", "القديم", "القديمه", "الكبري", "الصغري"})
@@ -59,7 +64,8 @@ def _make_flags(lex: Lexicons):
                               | {w for w in (n.split()[0] for n in lex.given_names if " " in n)
                                  if lex.common_rank.get(w, 10**9) >= 2_000})  # زين of زين العابدين
     title_firsts = frozenset(t.split()[0] for t in lex.words.person_titles)
-    org_words = frozenset(lex.org_heads) | frozenset(lex.eponym_heads) | {"منتخب", "المنتخب"}
+    org_words = frozenset(lex.org_heads) | frozenset(lex.eponym_heads) | {"منتخب", "المنتخب"} \
+        | {"ال" + h for h, (_, in_name) in lex.org_heads.items() if in_name}  # البنك، المنظمة: definite heads
 
     def flags(key: str) -> tuple[bool, ...]:
         hit = cache.get(key)
@@ -97,6 +103,7 @@ def find_entities(text: str, tokens: list[Token] | None = None, *, lex: Lexicons
     flags = _word_flags(lex)
     answers = _ANSWERS[lex]
     particles = lex.function_words["name_particle"]
+    nisbas = definite_nisbas(lex)
     keys = [t.key for t in tokens]
     count, people_firsts = len(keys), found.people_firsts
     i = 0
@@ -109,6 +116,11 @@ def find_entities(text: str, tokens: list[Token] | None = None, *, lex: Lexicons
                 i += n
                 continue
         if word is _OPENS_NOTHING and key not in people_firsts:
+            if i and keys[i - 1] in nisbas:
+                n = demonym_person_at(tokens, i, text, found, lex=lex)  # البلجيكي كزافييه ماليس
+                if n:
+                    i += n
+                    continue
             i += 1  # the common case: a word that opens nothing
             continue
         known, may_name, may_place, may_org, may_title = word
@@ -126,6 +138,13 @@ def find_entities(text: str, tokens: list[Token] | None = None, *, lex: Lexicons
                              or adverb_use(tokens, i, len(form), text, lex=lex)):
                     i += len(form)  # الشركات السعودية، دوماً: no name at all
                     continue
+        if n == 1 and hits and all(e.entity_type == "place" or e.kind == "state" for e in hits) \
+                and (i and keys[i - 1] in _KIN or (key,) in found.people
+                     and not (i and keys[i - 1] in lex.function_words["locative"])):
+            # ابنها باريس: a child named like a city, and the same name later in the article
+            i += add_new_person(found, text, tokens, i, i + 1, skip, lex=lex) if (key,) not in found.people \
+                else person_at(tokens, i, text, found, lex=lex) or 1
+            continue
         if n == 1 and all(e.entity_type == "place" for e in hits) and \
                 given.has(tokens[i].key, text[tokens[i].start:tokens[i].end]):
             # رشيد قاسم، بشار الأسد: a given name that is also a town starts a person's name
@@ -134,8 +153,7 @@ def find_entities(text: str, tokens: list[Token] | None = None, *, lex: Lexicons
                 i += person
                 continue
         if n:
-            _add_form_hit(tokens, i, n, text, skip, form, hits, found, index, lex=lex)
-            i += n
+            i += _add_form_hit(tokens, i, n, text, skip, form, hits, found, index, lex=lex)
             continue
         if may_title:
             n = title_person_at(tokens, i, text, found, lex=lex)
@@ -172,6 +190,9 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
     """What a known form names here: a demonym or an adverb names nothing, a club named like a city or a word is
     a club only in a sports text (or after نادي), a country in a sports text is its team unless it is where
     something happens, and a country read as a location is a place and no state acting."""
+    if not skip and len(form) == 1 and text[tokens[i].start + 1:tokens[i].start + 2] == "آ" \
+            and text[tokens[i].start] in "وفبلك":
+        return []  # بآبل ("of Apple"): ب on a word in آ, not the town بابل the letters fold to
     if n == 1 and not skip and i > 0 and tokens[i - 1].key in _SON_OF and not form[0].startswith("ال") \
             and all(e.entity_type == "place" for e in hits):
         return []  # ابن حبان، ابن سينا: a name after ابن is a person's, not the town that shares it
@@ -181,7 +202,8 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
             return [region] if region is not None else []  # قسم الشرق الأوسط وشمال أفريقيا: the region
         return hits  # most known forms: an actor and nothing else
     if any(e.entity_type == "place" for e in hits) and (demonym_use(tokens, i, text, skip, form)
-                                                       or adverb_use(tokens, i, n, text, lex=lex)):
+                                                       or adverb_use(tokens, i, n, text, lex=lex)
+                                                       or _adjective_after_place(tokens, i, text, skip, form, found)):
         hits = [e for e in hits if e.entity_type != "place" and e.kind != "state"]
         if not hits:
             return []
@@ -195,6 +217,8 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
         hits = [e for e in hits if e.entity_type != "place" and e.kind != "state"]
         if not hits:
             return []
+    if _after_a_club(tokens, i, text, found) and any(e.kind == "team" for e in hits):
+        return [e for e in hits if e.kind == "team"]  # ريال مدريد أو برشلونة: a club listed with a club
     if any(e.entity_type == "place" for e in hits) and _club_word_beside(tokens, i, n, text, lex=lex):
         return [e for e in hits if e.kind == "team"]  # نيويورك ريد بولز، دينامو كييف: a club's name, no place
     if any(e.entity_type == "place" for e in hits) and _scoreline(tokens, i, n, text, sports):
@@ -202,7 +226,17 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
         clubs = [e for e in hits if e.kind == "team"]
         country = next((e for e in hits if e.entity_type == "place" and e.kind == "country"), None)
         return clubs or ([national_team(country, lex=lex)] if country is not None else [])
+    if sports and i and tokens[i - 1].key in _MATCH_WORDS and all(e.kind in ("city", "town") for e in hits) \
+            and gap_is_space(text, tokens[i - 1].end, tokens[i].start):
+        return []  # سيستضيف جنوة، ضد فانكوفر: in a sports text the side met is a club, not its town
+    if sports and any(e.entity_type == "place" for e in hits) and _club_adjective(tokens, i, n, text, lex=lex) \
+            and not any(e.kind == "team" for e in hits):
+        return []  # أهلي طرابلس الليبي، الكويت الكويتي: a club named after its town (a town takes the feminine)
     teams = [e for e in hits if e.kind == "team"]
+    if teams and form and len(form) == 1 and form[0] in lex.words.common_words \
+            and _scope_adjective_after(tokens, i + n, text, federation=form[0] == "الاتحاد", lex=lex):
+        teams = []  # الاتحاد الدولي، الاتحاد السعودي لكرة القدم: a federation, not the club named الاتحاد
+        hits = [e for e in hits if e.kind != "team"]
     if teams:
         # a club named like an everyday word (الاتفاق، التعاون) needs a sports word right beside it
         window = CLUB_WORD_WINDOW if form and len(form) == 1 and form[0] in lex.words.common_words \
@@ -210,8 +244,10 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
         near = sports and _sports_near(tokens, i, n, lex=lex, window=window) or any(
             e.entity_type == "place" for e in hits) and _club_adjective(tokens, i, n, text, lex=lex)
         clubs = [e for e in teams if e.entity_id not in lex.sports_only_teams or near or found.team_head_until > i]
-        if clubs and not (sports and _cue_before(tokens, i, text, lex=lex)):
-            return clubs  # برشلونة in a sports text: the club, not the city
+        if clubs and not (sports and _cue_before(tokens, i, text, lex=lex)) and not (
+                any(e.entity_type == "place" for e in hits) and not _after_a_club(tokens, i, text, found)
+                and locative(tokens, i, text, skip, found, lex=lex, sports=sports)):
+            return clubs  # برشلونة in a sports text: the club, not the city; في نجران، وصوله لإيطاليا: the place
         hits = [e for e in hits if e.kind != "team"]
     if len(hits) < 2 and not sports:
         return hits
@@ -228,6 +264,21 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
 
 
 _MIDDLE_EAST = ("الشرق", "الاوسط")
+# Words right before the side a team meets (يستضيف جنوة، ضد فانكوفر، أمام ميلان): in a sports text a town there is
+# a club named after it.
+_MATCH_WORDS = frozenset({"ضد", "يستضيف", "سيستضيف", "استضاف", "يستقبل", "سيستقبل", "استقبل", "يواجه", "سيواجه",
+                          "واجه", "يلاقي", "سيلاقي", "لاقي", "يلتقي", "سيلتقي", "مواجهه", "لمواجهه", "بمواجهه",
+                          "امام", "هزم", "يهزم", "تغلب", "ضيفا"})
+
+
+def _adjective_after_place(tokens: list[Token], i: int, text: str, skip: int, form: tuple[str, ...],
+                           found: Found) -> bool:
+    """جدة السعودية، الموصل العراقية: a definite feminine nisba right after a place's name describes that place
+    (the adjective Saudi), it names no country of its own."""
+    if len(form) != 1 or skip or not i or not form[0].startswith("ال") or not form[0].endswith("يه") \
+            or not found.hits or found.hits[-1].j != i or not gap_is_space(text, tokens[i - 1].end, tokens[i].start):
+        return False
+    return all(e.entity_type == "place" and e.kind != "country" for e in found.hits[-1].ents)
 
 
 def _inside_outlet_name(tokens: list[Token], i: int, n: int, text: str, skip: int, *, lex: Lexicons) -> bool:
@@ -237,9 +288,13 @@ def _inside_outlet_name(tokens: list[Token], i: int, n: int, text: str, skip: in
     if any(q in before for q in "«\"“") and re.search(r"ل[ـ]?\s?[«\"“]$", before):
         return True
     if text[tokens[i].start - 1:tokens[i].start] in _OPEN_QUOTES and not skip \
-            and text[tokens[i + n - 1].end:tokens[i + n - 1].end + 1] in _CLOSE_QUOTES:
-        return True  # «"الرياض" رصدت»: a place's name alone in quotes is a title (a paper, a show, a firm)
+            and _YEAR_THEN_QUOTE.match(text, tokens[i + n - 1].end):
+        return True  # «"الرياض" رصدت»، «السعودية 2050»: a place's name alone in quotes (or with a year) is a title
     if i and lex.org_heads.get(tokens[i - 1].key, ("", False))[0] == "media" or i and tokens[i - 1].key == "قنوات":
+        return True
+    if i > 1 and tokens[i - 1].key == "انباء" and head_of(tokens[i - 2].key, lex.org_heads) is not None:
+        return True  # وكالة أنباء الكويت: a news agency named after its country
+    if not skip and _ends_quoted_name(tokens, i, n, text, lex=lex):
         return True
     for back in (1, 2):  # شركة أبوظبي للطاقة، شركة بترول أبوظبي الوطنية، بنك قطر الوطني: a firm named so
         if i - back < 0 or skip or head_of(tokens[i - back].key, _BUSINESS_HEADS) is None \
@@ -250,6 +305,27 @@ def _inside_outlet_name(tokens: list[Token], i: int, n: int, text: str, skip: in
                and t.key not in lex.function_words["locative"] for t in between):
             return True
     return i + n < len(tokens) and tokens[i + n].key in ("للطيران", "للانباء", "للاعلام")
+
+
+_QUOTED_NAME_WORDS = 4  # words of a quoted name before the place that ends it («بي إيه إي سيستمز السعودية»)
+
+
+def _ends_quoted_name(tokens: list[Token], i: int, n: int, text: str, *, lex: Lexicons) -> bool:
+    """«بي إيه إي سيستمز السعودية»، «جبهة فتح الشام»: a place that ends a short quoted name, right after a plain
+    word of it (no preposition, no و, no function word), is part of a firm's, a group's or a title's name."""
+    end = tokens[i + n - 1].end
+    if text[end:end + 1] not in _CLOSE_QUOTES or not i or not gap_is_space(text, tokens[i - 1].end, tokens[i].start):
+        return False
+    prev = tokens[i - 1].key
+    if prev[0] in "وفبل" or prev in lex.words.stopwords or prev in lex.function_words["locative"] \
+            or prev in lex.speech_cues:
+        return False  # «المجاهدين في لبنان وفلسطين»، «… بسوريا»: a place inside a quoted sentence
+    for k in range(i - 1, max(-1, i - 1 - _QUOTED_NAME_WORDS), -1):
+        if text[tokens[k].start - 1:tokens[k].start] in _OPEN_QUOTES:
+            return True
+        if k and not gap_is_space(text, tokens[k - 1].end, tokens[k].start):
+            return False
+    return False
 
 
 # Plural heads of things named after people (مدارس، مستشفيات): the names listed after one name more of them.
@@ -275,6 +351,7 @@ def _eponym_list_item(tokens: list[Token], i: int, text: str) -> bool:
 # of the name. Not جامعة، وزارة: جامعة دمشق is also in Damascus.
 _BUSINESS_HEADS = frozenset({"شركه", "شركات", "بنك", "مصرف", "مجموعه"})
 _OPEN_QUOTES = frozenset('«"“')
+_YEAR_THEN_QUOTE = re.compile(r'(?:\s*\d{4})?[»"”]')
 _CLOSE_QUOTES = frozenset('»"”')
 
 
@@ -286,6 +363,8 @@ def _in_competition_name(tokens: list[Token], i: int, text: str, hits: list[Enti
     prev = prev[1:] if prev[:1] in "وبل" and prev[1:] in _COMPETITION | _COMPETITION_OF else prev
     if prev in _COMPETITION_OF:
         return True
+    if prev in _NATIONAL_COMPETITION and any(e.entity_type == "place" and e.kind == "country" for e in hits):
+        return True  # كأس إيطاليا، بطولة أميركا المفتوحة: a country's cup or open, a competition's name
     return prev in _COMPETITION and all(e.kind in ("region", "continent") for e in hits if e.entity_type == "place")
 
 
@@ -306,9 +385,19 @@ def _noun_with_adjective(tokens: list[Token], i: int, n: int, text: str, form: t
 def _named_as_outlet(tokens: list[Token], i: int, text: str, skip: int) -> bool:
     """«الشرق الأوسط», لـ«الشرق الأوسط», صحيفة الشرق الأوسط: the newspaper; bare, the words name the region."""
     before = text[max(0, tokens[i].start - 3):tokens[i].start + skip]
-    if any(q in before for q in "«\"“") or "ل" in text[tokens[i].start:tokens[i].start + skip]:
-        return True
+    if any(q in before for q in "«\"“ـ"):
+        return True  # لـ«الشرق الأوسط»، لـ"الشرق الأوسط"
+    if i > 0 and "ل" in text[tokens[i].start:tokens[i].start + skip]:
+        # وقال للشرق الأوسط (a speaker talking to the paper); المبعوث الخاص للشرق الأوسط is the region's envoy
+        return any(t.key in _SPOKE_TO or t.key[:1] in "وف" and t.key[1:] in _SPOKE_TO
+                   for t in tokens[max(0, i - 4):i])  # وقال العلواني للشرق الأوسط
     return i > 0 and tokens[i - 1].key in ("صحيفه", "جريده", "لصحيفه", "لجريده", "بصحيفه")
+
+
+# Words after which ل + an outlet's name is whom one spoke to (قال للشرق الأوسط، في تصريح للشرق الأوسط).
+_SPOKE_TO = frozenset({"قال", "قالت", "اضاف", "اضافت", "اكد", "اكدت", "اوضح", "اوضحت", "كشف", "كشفت", "صرح",
+                       "صرحت", "تصريح", "تصريحات", "حديث", "حديثه", "مقابله", "بيان", "افاد", "افادت", "ذكر",
+                       "ذكرت", "نقلا", "قالوا"})
 
 
 # Words on each side of a name that a sports word must stand within (a sports article also has other
@@ -325,6 +414,28 @@ def _sports_near(tokens: list[Token], i: int, n: int, *, lex: Lexicons, window: 
     return any(tokens[k].key in words or tokens[k].key[1:] in words for k in range(lo, hi))
 
 
+# Adjectives of scope after an everyday word that also names a club (الاتحاد، التعاون): a body of that reach.
+_SCOPE_ADJECTIVES = frozenset({"الدولي", "القاري", "الاسيوي", "الافريقي", "الاوروبي", "العربي", "الخليجي",
+                               "العالمي", "الاقليمي", "الاتحادي"})
+
+
+def _scope_adjective_after(tokens: list[Token], j: int, text: str, *, federation: bool = False,
+                           lex: Lexicons) -> bool:
+    """Does a scope adjective (الدولي، الآسيوي) or a country's nisba and a sport (السعودي لكرة القدم) follow? After
+    الاتحاد ("the federation") a country's nisba alone is enough (رئيس الاتحاد المصري)."""
+    if j >= len(tokens) or not gap_is_space(text, tokens[j - 1].end, tokens[j].start):
+        return False
+    nxt = tokens[j].key
+    if nxt in _SCOPE_ADJECTIVES:
+        return True
+    if federation and nxt.startswith("ال") and nxt.endswith("ي") and nxt in lex.demonyms:
+        # رئيس الاتحاد المصري: the federation; لاعب وسط الاتحاد العماني أحمد حديد: the club's Omani player
+        return j + 1 >= len(tokens) or tokens[j + 1].key not in lex.given_names
+    return (nxt in lex.demonyms or nxt[2:] in lex.demonyms) and nxt.startswith("ال") and j + 1 < len(tokens) \
+        and tokens[j + 1].key.startswith(("لكر", "للكر", "لال", "للع", "للس", "للت", "للم")) \
+        and gap_is_space(text, tokens[j].end, tokens[j + 1].start)
+
+
 def _club_adjective(tokens: list[Token], i: int, n: int, text: str, *, lex: Lexicons) -> bool:
     """روما الإيطالي، ليفربول الإنجليزي: a masculine nisba after a name that is a club's and a city's is the
     club's (a city takes the feminine: روما الإيطالية)."""
@@ -339,9 +450,9 @@ def _club_adjective(tokens: list[Token], i: int, n: int, text: str, *, lex: Lexi
 # is enough anywhere; a score or points only in a sports text (elsewhere «سوريا 2011-2015» is a span of years).
 _VERSUS_AFTER = re.compile(r"\s*[x×X]\s")
 _VERSUS_BEFORE = re.compile(r"\s[x×X]\s*$")
-_SCORE_AFTER = re.compile(r"\s*(?:\(?\d{1,2}\s*[-–:]\s*\d{1,2}\)?(?!\d)|\d{1,2}\s+(?:نقاط|نقطة|نقطه|ن\b))")
+_SCORE_AFTER = re.compile(r"\s*(?:\(?(?:\d{1,2}|صفر)\s*[-–:]\s*(?:\d{1,2}|صفر)\)?(?!\d)|\d{1,2}\s+(?:نقاط|نقطة|نقطه|ن\b))")
 _GROUP_LIST = re.compile(r"(?:^|\s|و)ال(?:مجموعة|مجموعه)\s+\S+\s*[:：][^\n.:؛]*$")  # المجموعة الأولى: روسيا، مصر …
-_SCORE_BEFORE = re.compile(r"(?<!\d)\d{1,2}\s*[-–:]\s*\d{1,2}\)?\s*$")
+_SCORE_BEFORE = re.compile(r"(?<!\d)(?:\d{1,2}|صفر)\s*[-–:]\s*(?:\d{1,2}|صفر)\)?\s*$")  # 3-صفر: a zero in words
 
 
 def _scoreline(tokens: list[Token], i: int, n: int, text: str, sports: bool) -> bool:
@@ -352,6 +463,17 @@ def _scoreline(tokens: list[Token], i: int, n: int, text: str, sports: bool) -> 
         return True
     return sports and bool(_SCORE_AFTER.match(after) or _SCORE_BEFORE.search(before)
                            or _GROUP_LIST.search(text[max(0, start - 80):start]))
+
+
+def _after_a_club(tokens: list[Token], i: int, text: str, found: Found) -> bool:
+    """Is the name at token i coordinated with a club named just before (ريال مدريد أو برشلونة، الهلال والنصر)?"""
+    if not found.hits or not i or found.hits[-1].j < i - 1 or any(e.kind != "team" for e in found.hits[-1].ents):
+        return False
+    j = found.hits[-1].j
+    if j == i:
+        return tokens[i].key[0] == "و" and gap_is_space(text, tokens[i - 1].end, tokens[i].start)
+    return j == i - 1 and tokens[j].key in ("او", "و") and gap_is_space(text, tokens[j - 1].end, tokens[j].start) \
+        and gap_is_space(text, tokens[j].end, tokens[i].start)
 
 
 def _club_word_beside(tokens: list[Token], i: int, n: int, text: str, *, lex: Lexicons) -> bool:
@@ -373,9 +495,20 @@ def _hosting(tokens: list[Token], i: int, text: str) -> bool:
 
 
 def _add_form_hit(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tuple[str, ...],
-                  hits: list[Entity], found: Found, index: EntityIndex, *, lex: Lexicons) -> None:
-    """Record a known form's match, with the evidence a homograph place still needs."""
+                  hits: list[Entity], found: Found, index: EntityIndex, *, lex: Lexicons) -> int:
+    """Record a known form's match, with the evidence a homograph place still needs; returns the tokens used."""
     start, end = tokens[i].start + skip, tokens[i + n - 1].end
+    if n > 1 and form[0] in _LEADING_TITLES and all(e.kind == "person" for e in hits):
+        start = tokens[i + 1].start  # الشيخ خليفة بن زايد: the name's words, without the title the form carries
+    if n > 1 and (form[0] in _GENERIC_CUES or form[-1] in _EPITHETS) and all(e.entity_type == "place" for e in hits):
+        if form[0] in _GENERIC_CUES:
+            start = tokens[i + 1].start  # مدينة مشهد، قطاع غزة، دولة قطر: the place's name after its cue word
+        if form[-1] in _EPITHETS:
+            end = tokens[i + n - 2].end  # مكة المكرمة، المدينة المنورة: the name without its epithet
+    if i + n + 1 < len(tokens) and tokens[i + n].key == _AL_FAMILY and all(e.kind == "person" for e in hits) \
+            and not _family_apart(tokens, i + n, text):
+        n += 2  # محمد بن راشد آل مكتوم: the family name goes on the known form's mention
+        end = tokens[i + n - 1].end
     hit = Hit(i, i + n, start, end, hits, "form", form, skip=skip)
     if all(e.entity_type == "place" for e in hits):
         hit.evidence = needs_evidence(hits[0], form, lex=lex)
@@ -389,6 +522,32 @@ def _add_form_hit(tokens: list[Token], i: int, n: int, text: str, skip: int, for
     person = next((e.entity_id for e in hits if e.kind == "person"), None)
     if person:
         remember_person(found, tokens[i:i + n], person, lex=lex)
+    return n
+
+
+_AL_FAMILY = fold("آل")
+# Words a known place's form may start with that say what kind of place it is; the mention's words begin after.
+_GENERIC_CUES = frozenset({"مدينه", "محافظه", "منطقه", "ولايه", "دوله", "قطاع", "العاصمه", "بلده", "قريه", "اماره",
+                           "مملكه", "اقليم"})
+# Honorific epithets after a holy city's name (مكة المكرمة، المدينة المنورة): the mention is the name.
+_EPITHETS = frozenset({"المكرمه", "المنوره"})
+
+
+def _family_apart(tokens: list[Token], k: int, text: str) -> bool:
+    """Does punctuation stand between a name and the آل X after it (so the family is not its)?"""
+    return not (gap_is_space(text, tokens[k - 1].end, tokens[k].start)
+                and gap_is_space(text, tokens[k].end, tokens[k + 1].start))
+
+
+# Kin nouns with a pronoun: a one-word place name right after one is the relative's given name (ابنها باريس).
+_KIN = frozenset({"ابنه", "ابنها", "ابنهما", "ابنتها", "ابنته", "ابنتهما", "نجله", "نجلها", "زوجها", "زوجته",
+                  "شقيقه", "شقيقها", "شقيقته", "شقيقتها", "طفلها", "طفله", "طفلتها", "طفلته", "والدها", "والده",
+                  "والدته", "والدتها", "حفيده", "حفيدها", "ابنيها", "ابنتيها"})
+
+
+# Titles a person's known form may start with; the mention's words begin after them.
+_LEADING_TITLES = frozenset({"الملك", "الامير", "الشيخ", "السلطان", "السيد", "الرييس", "الامام", "سمو", "الشيخه",
+                             "الاميره", "الملكه", "الدكتور", "الجنرال", "المشير"})
 
 
 def _add_region_country(found: Found, hits: list[Entity], name_tokens: list[Token], text: str,

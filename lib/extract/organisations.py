@@ -98,7 +98,9 @@ def org_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexicon
     """An organisation, outlet or club named after its head word (حزب العمال، شركة سيمنز، صحيفة "التايمز"،
     نادي أندرلخت). Returns the tokens used (the head's alone when a known name follows), or 0."""
     head = head_of(tokens[i].key, lex.org_heads)
-    if head is None or i + 1 >= len(tokens):
+    if head is None:
+        return _definite_head_org(tokens, i, text, found, lex=lex)
+    if i + 1 >= len(tokens):
         return 0
     kind, in_name = lex.org_heads[head]
     k = i + 1
@@ -110,17 +112,19 @@ def org_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexicon
     if not quoted and known_at(tokens, k, text, lex=lex):
         if kind == "team":
             found.team_head_until = k + 1  # نادي الهلال: a club in any article
+        if in_name:
+            return _place_named_org(tokens, i, k, head, kind, text, found, lex=lex)  # جامعة دمشق، بنك قطر الوطني
         return 1  # the lexicon knows the name that follows; let it match
     if quoted:
         n = quoted
     elif in_name:
-        n = _definite_run(tokens, k, text, lex=lex)
+        n = _definite_run(tokens, k, text, lex=lex) or _proper_run(tokens, k, text, found, lex=lex)
     else:
         if head == "فريق" and tokens[i].key != "فريق":
             return 0  # الفريق is a rank, بفريق … a team of something
         if is_common(tokens[k].key, lex) or tokens[k].key in lex.given_names or len(tokens[k].key) < 3 \
-                or tokens[k].key in lex.demonyms:
-            return 0
+                or tokens[k].key in lex.demonyms or _indefinite_adjective(tokens[k].key):
+            return 0  # شركة سعودية، فرقة إسعافية: a kind of firm or team, no name
         # foreign company names are frequent words too (شركة بلتون كابيتال)
         n = name_run(tokens, k, text, lex.words.stopwords, 3, found, lex=lex, common_limit=TITLE_NAME_RANK)
     if not n:
@@ -141,6 +145,91 @@ def org_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexicon
     return 1 + n
 
 
+def _indefinite_adjective(key: str) -> bool:
+    """إسعافية، سعودية، محلية: an indefinite feminine nisba (it says what kind, it names nothing)."""
+    return len(key) >= 5 and key.endswith("يه") and not key.startswith("ال")
+
+
+def _proper_run(tokens: list[Token], k: int, text: str, found: Found, *, lex: Lexicons) -> int:
+    """جامعة كامبريدج، حزب كاديما، جامعة ريكو اليابانية: after a head that is part of the name, a word that is no
+    everyday word (a foreign or proper name, one or two words) and the definite adjectives after it."""
+    key = tokens[k].key
+    if lex.common_rank.get(key, TITLE_NAME_RANK) < TITLE_NAME_RANK or key.startswith(("ال", "لل", "وال", "بال")) \
+            or key[0] in "وف" and is_common(key, lex) or key in lex.given_names or len(key) < 3 or key in lex.demonyms \
+            or key[0] not in _ARABIC or key in lex.words.stopwords or key.startswith("اا") \
+            or key[0] in "بلك" and key[1:] in lex.common_rank or "ـ" in text[tokens[k].start:tokens[k].end]:
+        return 0  # محكمة لتعزيزات: a preposition on a word; حزب االـ: a broken word
+    n = name_run(tokens, k, text, lex.words.stopwords, 2, found, lex=lex, common_limit=TITLE_NAME_RANK)
+    if n and k + n < len(tokens) and gap_is_space(text, tokens[k + n - 1].end, tokens[k + n].start):
+        n += _definite_run(tokens, k + n, text, lex=lex)
+    return n
+
+
+_ARABIC = frozenset("ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإؤئة")
+
+
+# Heads of institutions that stand where they are named after (جامعة دمشق is in Damascus): the place stays one.
+_LOCATED_HEADS = frozenset({"جامعه", "معهد", "محكمه", "مستشفي", "كليه"})
+
+
+def _place_named_org(tokens: list[Token], i: int, k: int, head: str, kind: str, text: str, found: Found, *,
+                     lex: Lexicons) -> int:
+    """جامعة دمشق، اتحاد أمريكا الجنوبية لكرة القدم: an institution named after a known place is recorded whole;
+    returns the tokens it used from i, or 1 when the place is to be matched as a place too (a university is in
+    its city; a federation or a bank named after a country is no mention of a location)."""
+    m, ents, skip, _ = lookup(tokens, k, text, lex=lex)
+    if not m or skip or not all(e.entity_type == "place" or e.kind == "state" for e in ents):
+        return 1
+    j = k + m
+    if j < len(tokens) and gap_is_space(text, tokens[j - 1].end, tokens[j].start):
+        j += _definite_run(tokens, j, text, lex=lex)
+    _record_org(tokens, i, j, head, kind, text, found)
+    return 1 if head in _LOCATED_HEADS else j - i
+
+
+def _record_org(tokens: list[Token], i: int, j: int, head: str, kind: str, text: str, found: Found) -> None:
+    """Record an organisation whose name runs from its head word at i (without proclitics) to token j."""
+    start = tokens[i].start + len(tokens[i].key) - len(head)
+    end = tokens[j - 1].end
+    name_ar = text[start:end]
+    eid = "org:" + fold(name_ar).replace(" ", "_")
+    ent = found.entities.get(eid) or Entity(eid, "actor", name_ar, name_ar, kind)
+    found.entities.setdefault(eid, ent)
+    found.hits.append(Hit(i, j, start, end, [ent], "org"))
+
+
+# Adjectives in -ي after a definite head that say when or which, not what body (الحزب الحاكم، المجلس الحالي).
+_NO_NAME_ADJECTIVES = frozenset({"الحالي", "الثاني", "الماضي", "التالي", "الحقيقي", "الرييسي", "المحلي",
+                                 "الاساسي", "الفعلي", "النهايي", "الاولي", "الحكومي", "الخاص", "العادي"})
+
+
+# Definite heads that, with a nisba, name one body (البنك الدولي، الحزب الديمقراطي); not المؤسسة، الهيئة،
+# التيار, which with one name a kind (المؤسسة الدينية، التيار الأصولي), nor المنظمة، الجامعة, which with
+# الدولية، العربية mostly stand for a body named before.
+_DEFINITE_HEADS = frozenset({"بنك", "مصرف", "اتحاد", "حزب", "معهد"})
+
+
+def _definite_head_org(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexicons) -> int:
+    """البنك الآسيوي للتنمية، المنظمة الدولية، الحزب الديمقراطي: a definite head that is part of a name, then a
+    nisba adjective (not الحالي، المحلي) and what else names it. Returns the tokens used, or 0."""
+    head = next((k[2:] for k in clitic_keys(tokens[i].key) if k[2:] in _DEFINITE_HEADS and k.startswith("ال")
+                 and k[2:] in lex.org_heads), None)
+    k = i + 1
+    if head is None or k >= len(tokens) or not gap_is_space(text, tokens[i].end, tokens[k].start):
+        return 0
+    key = tokens[k].key
+    # the adjective agrees with the head (الحزب الديمقراطي، المنظمة الدولية); قدرات الحزب العسكرية does not
+    if not (key.startswith("ال") and key.endswith("يه" if head.endswith("ه") else "ي")) \
+            or key in _NO_NAME_ADJECTIVES or key in lex.words.stopwords:
+        return 0
+    n = _definite_run(tokens, k, text, lex=lex)
+    n = next((m for m in range(1, n) if tokens[k + m].key[0] == "و"), n)  # الاتحاد القاري والفيفا: two bodies
+    if not n or n == 1 and key in lex.demonyms and k + 1 < len(tokens) and tokens[k + 1].key in lex.given_names:
+        return 0  # لاعب وسط الاتحاد العماني أحمد حديد: the nisba describes the player who follows
+    _record_org(tokens, i, k + n, "ال" + head, lex.org_heads[head][0], text, found)
+    return 1 + n
+
+
 def _definite_run(tokens: list[Token], k: int, text: str, *, lex: Lexicons) -> int:
     """Definite words that go on an organisation's name after its head (حزب العمال البريطاني، وزارة الصحة)."""
     n = 0
@@ -150,11 +239,18 @@ def _definite_run(tokens: list[Token], k: int, text: str, *, lex: Lexicons) -> i
         if n and not gap_is_space(text, tokens[k + n - 1].end, tok.start):
             break
         key = tok.key
-        definite = key.startswith("ال") or (n and key.startswith(("لل", "وال")) and len(key) > 4)
+        definite = key.startswith("ال") or (n and key.startswith(("لل", "وال")) and len(key) > 4) or (
+            key[0] == "ل" and len(key) > 4 and k + n + 1 < len(tokens) and tokens[k + n + 1].key.startswith("ال")
+            and key[1:] in lex.common_rank)  # معهد ستوكهولم لدراسات السلام الدولية: ل and a noun, then definite
         if not definite or key in stop or key in lex.speech_cues or key in lex.words.not_places \
                 or key in lex.words.name_breaks or key in _TITLE_MODIFIERS \
                 or (not n and key.startswith("وال")):
             break
+        if key.startswith("وال") and (key[3:] in lex.org_heads or key[3:] in lex.eponym_heads):
+            break  # اتحاد الكرة والهيئة العامة للشباب: a second body, not part of the first one's name
+        if key.startswith("وال") and n and tokens[k + n - 1].key.endswith(("ي", "يه")) \
+                and not key.endswith(("ي", "يه")):
+            break  # حزب المؤتمر الوطني الهندي والحكومة: after an adjective a noun with و opens a second one
         if n and tokens[k + n - 1].key.endswith(("ي", "يه")) and not key.endswith(("ي", "يه")) \
                 and not key.startswith(("وال", "لل")) and key not in _AFTER_ADJECTIVE:
             break  # وزارة الصحة والرعاية الاجتماعية التهوين: after an adjective only adjectives go on
@@ -179,7 +275,8 @@ def eponym_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexi
     nxt = tokens[k].key
     if not (index_keys(nxt, lex=lex)[0] or nxt in lex.given_names or nxt in _EPONYM_RANKS or nxt in lex.words.ranks):
         return 0  # most words after مدينة، مركز … open no person's name
-    m = _person_extent(tokens, k, text, found, lex=lex, titled=k > i + 1)
+    m = _person_extent(tokens, k, text, found, lex=lex,
+                       titled=k > i + 1 or lex.eponym_heads[head] == "competition")  # دوري عبداللطيف جميل
     if not m:
         return 0
     j = k + m
@@ -216,8 +313,9 @@ def _person_extent(tokens: list[Token], k: int, text: str, found: Found, *, lex:
         sub = lookup(tokens, k + r, text, lex=lex)
         return r + sub[0] if any(e.kind == "person" for e in sub[1]) else 0
     first = tokens[k + r]
-    if not given_names(lex).has(first.key, text[first.start:first.end]):
-        return 0
+    compound = k + r + 1 < len(tokens) and f"{first.key} {tokens[k + r + 1].key}" in lex.given_names
+    if not compound and not given_names(lex).has(first.key, text[first.start:first.end]):
+        return 0  # (عبد الله after الملك is one compound given name)
     if not r and not titled and k + 1 < len(tokens) and tokens[k + 1].key not in lex.function_words["name_link"]:
         return 0  # a bare given name after مركز is rarely an eponym (مركز محمد …): want الملك X or X بن Y
     return r + 1 + name_run(tokens, k + r + 1, text, name_words(lex).name_stop, 3, found, lex=lex)

@@ -34,10 +34,10 @@ _TITLES_AFTER_RANK = frozenset({"دكتور", "الدكتور", "د", "المه�
 # they fold to (أمام).
 _HAMZA_NOUNS = {"امام": "إمام"}
 _PREPOSITION_ARTICLE = ("بال", "وال", "فال", "كال")
-_AL_FAMILY = fold("آل")
+_AL_FAMILY = fold("آل")  # the family link (آل سعود); folded it is written like the article ال
 _FAMILY_LINKS = frozenset({_AL_FAMILY, "بن", "بنت", "ابن"})
-# Verbs whose hamza tells them from a given name they fold to (تأمر / تامر).
-_VERB_SPELLINGS = frozenset({"تأمر", "وتأمر", "يأمر"})  # the family link (آل سعود); folded it is written like the article ال
+# Words whose hamza tells them from a given name they fold to (تأمر / تامر, اليأس "despair" / إلياس).
+_VERB_SPELLINGS = frozenset({"تأمر", "وتأمر", "يأمر", "اليأس", "واليأس", "باليأس", "لليأس"})
 
 
 @dataclass(frozen=True)
@@ -119,8 +119,10 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
     while i + n < len(tokens) and words < limit:
         tok = tokens[i + n]
         key = tok.key
-        if i + n and not gap_is_space(text, tokens[i + n - 1].end, tok.start):
-            break  # a name never runs over punctuation or a line break, not even into its first word
+        if i + n and not gap_is_space(text, tokens[i + n - 1].end, tok.start) \
+                and not (n and text[tokens[i + n - 1].end:tok.start].strip() == "#"):
+            break  # a name never runs over punctuation or a line break, not even into its first word (but
+            # نادر عصام #عساف: a hashtag on one of its words)
         if n and key[0] != "و" and not key.isdigit() and len(key) > 1 and (
                 key not in lex.words.stopwords or name_words(lex).given.has(key, text[tok.start:tok.end])) and (
                 tokens[i + n - 1].key in _FAMILY_LINKS and not key.startswith(_CLITIC_ARTICLE)
@@ -130,7 +132,7 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
             # an everyday word; دخيل الله، جار الله: a theophoric name goes on through الله; كاثرين دي بولي:
             # after a foreign name's particle comes its next part
             n += 1
-            words += 1
+            words += key not in links  # بن عبد الله: عبد links like بن and leaves room for the family name
             continue
         if n and key in _HAMZA_NOUNS and text[tok.start:tok.end] == _HAMZA_NOUNS[key]:
             n += 1  # عادل إمام: إمام (with hamza below) is a noun and a family name, not أمام "before"
@@ -142,6 +144,10 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
             break  # امانبور لـCNN: a word in Latin letters (with or without a clitic) is no part of an Arabic name
         if key[0] in "وف" and (key[1:] in stop or key[1:] in cues or key[1:] in breaks):
             break  # وهو، وقال، ورحمه
+        if key[0] == "ف" and len(key) >= 6 and key[1] in "يت" and key.endswith(("ان", "ون")) and key not in given:
+            break  # باسبعين فيقولان، فيرون: ف and a verb in the dual or plural, no family name
+        if key[0] == "ف" and len(key) >= 6 and key.endswith(("ها", "هم", "هما")) and key not in given:
+            break  # بوصوفة فتابعها: ف and a verb or noun with a pronoun, no family name
         if key[0] == "و" and key not in links:
             break  # أندي بيرنهام وإيفيت كوبر، إبراهيم ووليد، وشقيقاته: a second person, or "and …"
         if n and any(k in lex.place_cues for k in clitic_keys(key)):
@@ -171,6 +177,10 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
             break  # حسني حديثه: an everyday noun with "his", not a family name
         if n and len(key) >= 5 and key[:2] in ("ست", "سن") and key[2] not in "اوي":
             break  # رايس ستزور، سنعمل: a verb in the future (names read ستيفن، ستانلي، سنودن)
+        if n and _present_verb(key, lex):
+            break  # دوتيرتي يلوح بفرض: a verb in the present after a name
+        if n and _future_verb(key, lex):
+            break  # نيمار سيحتاج: سي and a present verb (يحتاج) is the future; سيلفا، سيمون read no verb
         if _inflected_word(key, lex):
             break  # معاوية جيشا، زيان أكثرهم، عبد الحفيظ لشرح: an everyday word inflected, not a surname
         n += 1
@@ -181,14 +191,29 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
     return n
 
 
+def _present_verb(key: str, lex: Lexicons) -> bool:
+    """ينبذ، يعتبر: يـ on an everyday word (نبذ) is a verb in the present, no name after a title (مجتمعنا المحافظ
+    ينبذ); given names so made (يزيد، ياسر) are listed."""
+    if not 4 <= len(key) <= 6 or key[0] != "ي" or key in lex.given_names:
+        return False
+    rank = lex.common_rank.get(key[1:])
+    return rank is not None and (len(key) == 4 or rank < PREPOSITION_RANK)  # a three-letter root: any word
+
+
+def _future_verb(key: str, lex: Lexicons) -> bool:
+    """سيحتاج، سيغيب: سـ and an everyday present verb in يـ (a name read so, سيلفا، سيمون, is no verb)."""
+    return len(key) >= 5 and key[:2] == "سي" and lex.common_rank.get(key[1:], CLITIC_RANK) < CLITIC_RANK
+
+
 def _inflected_word(key: str, lex: Lexicons) -> bool:
     """An everyday word with an accusative ا (جيشا، عزما), a pronoun (أكثرهم، بعضهما) or the preposition ل
     (لشرح): it follows a name in a sentence but is no part of it."""
     common = lex.words.common_words
     if key in lex.given_names:
         return False
-    if len(key) >= 4 and key.endswith("ا") and not key.endswith(("يا", "ا ا")) and key[:-1] in common:
-        return True
+    if len(key) >= 4 and key.endswith("ا") and not key.endswith(("يا", "ا ا")) and key[:-1] in common \
+            and lex.common_rank.get(key[:-1], CLITIC_RANK) < lex.common_rank.get(key, CLITIC_RANK):
+        return True  # (a foreign name in ا is commoner than the word it would inflect: كوستا, not كوست)
     for suffix in ("هما", "هم", "هن"):
         if len(key) > len(suffix) + 2 and key.endswith(suffix) and key[:-len(suffix)] in common:
             return True
@@ -301,9 +326,12 @@ def person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexi
     if first in ("ابو", "ام") and not _kunya(tokens, i, first, text, lex=lex):
         return 0  # أم = "or", أم القرى، أبو ظبي: no kunya here
     compound_first = i + 1 < len(tokens) and f"{first} {tokens[i + 1].key}" in given.names \
-        and gap_is_space(text, tok.end, tokens[i + 1].start)  # زين العابدين بن علي
+        and given.has(f"{first} {tokens[i + 1].key}", text[tokens[i + 1].start:tokens[i + 1].end]) \
+        and gap_is_space(text, tok.end, tokens[i + 1].start)  # زين العابدين بن علي (not بن على: "on")
     if given.has(first, written) or compound_first or (first in ("ابو", "ام") and i + 1 < len(tokens)):
-        n = name_run(tokens, i + 1, text, stop, MAX_PERSON_TOKENS - 1, found, lex=lex)
+        n = 1 + name_run(tokens, i + 2, text, stop, MAX_PERSON_TOKENS - 1, found, lex=lex) if compound_first \
+            and not given.has(first, written) else name_run(tokens, i + 1, text, stop, MAX_PERSON_TOKENS - 1, found,
+                                                            lex=lex)  # عبد الله خضير زبار العلواني
         if n >= 1:
             if not skip and n < MAX_PERSON_TOKENS - 1 and _foreign_first_before(tokens, i, text, found, lex=lex):
                 used = add_new_person(found, text, tokens, i - 1, i + 1 + n, lex=lex)
@@ -325,6 +353,34 @@ def _foreign_first_before(tokens: list[Token], i: int, text: str, found: Found, 
         and key not in lex.speech_cues and key not in name_words(lex).before_name and key not in lex.demonyms \
         and not key.endswith(("ها", "هم", "هما", "كم", "نا")) and "\u064b" not in written \
         and not index_keys(key, lex=lex)[0] and not _preposition_on_word(key, lex)
+
+
+_NISBAS: "weakref.WeakKeyDictionary[Lexicons, frozenset[str]]" = weakref.WeakKeyDictionary()
+
+
+def definite_nisbas(lex: Lexicons) -> frozenset[str]:
+    """الفنلندي، البلجيكية: the definite demonyms of these lexicons (built once)."""
+    made = _NISBAS.get(lex)
+    if made is None:
+        made = _NISBAS[lex] = frozenset(d for d in lex.demonyms if d.startswith("ال") and d.endswith(("ي", "يه")))
+    return made
+
+
+def demonym_person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexicons) -> int:
+    """الفنلندي ماركوس غرونهولم، البلجيكي كزافييه ماليس: after a demonym, two or more words that are no everyday
+    words name a person (sports and world news introduce foreigners so). Returns the tokens used, or 0."""
+    key = tokens[i].key
+    if not gap_is_space(text, tokens[i - 1].end, tokens[i].start) or len(key) < 3 or key[0] not in _ARABIC_LETTERS \
+            or key.startswith("ال") or lex.common_rank.get(key, TITLE_NAME_RANK) < TITLE_NAME_RANK \
+            or key in lex.words.stopwords or key in lex.speech_cues or key in lex.demonyms \
+            or _preposition_on_word(key, lex) or _possessed(text[tokens[i].start:tokens[i].end]) \
+            or key[0] in "وف" and is_common(key[1:], lex):
+        return 0
+    n = name_run(tokens, i, text, name_words(lex).name_stop, 3, found, lex=lex, common_limit=TITLE_NAME_RANK)
+    if n < 2 or _present_verb(key, lex) or any(len(t.key) >= 5 and (t.key.endswith("ات") or text[t.start:t.end].endswith("ية"))
+                                                for t in tokens[i:i + n]):
+        return 0  # السعودية اتفاقات تعاونية: a plural noun or an adjective in ـية, no foreign name (كزافييه is one)
+    return add_new_person(found, text, tokens, i, i + n, lex=lex)
 
 
 def particle_name_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexicons) -> int:
@@ -408,11 +464,12 @@ def title_person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex
             or lex.common_rank.get(key, TITLE_NAME_RANK) < TITLE_NAME_RANK or (is_common(key, lex) and
                                                                         key not in lex.common_rank) \
             or key in lex.speech_cues or key in lex.demonyms or key[0] not in _ARABIC_LETTERS \
-            or _preposition_on_word(key, lex):
+            or _preposition_on_word(key, lex) or _present_verb(key, lex):
         return 0
     n = name_run(tokens, k, text, name_words(lex).name_stop, 3, found, lex=lex, common_limit=TITLE_NAME_RANK)
     nxt = tokens[k + n].key if k + n < len(tokens) else ""
-    if not n or (n == 1 and is_common(key, lex) and not (nxt in lex.words.name_breaks and nxt.endswith("ا"))):
+    if not n or (n == 1 and is_common(key, lex) and not (nxt in lex.words.name_breaks and nxt.endswith("ا"))
+                 and not _future_verb(nxt, lex)):
         # المدرب يثق، الرئيس لخروج: one everyday word after a title is no name, unless a circumstantial
         # participle follows it (المدرب كلوب مازحا: the rare word is the coach's name)
         return 0

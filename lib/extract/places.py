@@ -58,10 +58,17 @@ def locative(tokens: list[Token], i: int, text: str, skip: int, found: Found, *,
     written = text[tokens[i].start:tokens[i].start + skip]
     if "ب" in written:
         return True
+    if written.endswith("ل") and i and _heading(tokens[i - 1].key) \
+            and gap_is_space(text, tokens[i - 1].end, tokens[i].start):
+        return True  # فور وصوله لإيطاليا، عودتها للعراق: ل after arriving or going is "to" a place
     if i and not text[tokens[i - 1].end:tokens[i].start].strip(" #"):
         prev = tokens[i - 1].key
         if prev[0] in "وف" and len(prev) > 2 and prev[1:] in lex.function_words["locative"]:
             prev = prev[1:]  # وفي بولندا
+        if not skip and _visiting(prev):
+            return True  # مغادرة إسبانيا، زار روسيا: the country left or visited is a place
+        if prev == "مع" and i > 1 and tokens[i - 2].key in _BORDER_WORDS:
+            return True  # قرب الحدود مع العراق: the border with a country is where it lies
         if prev in lex.function_words["locative"] or lex.place_relations.get(prev) or prev in lex.place_cues:
             # كلا من البرتغال وإسبانيا، خسارة مصر من روسيا: in a sports text من lists teams; ينحدر من: origin
             return not (sports and prev in ("من", "امام")) or i > 1 and (
@@ -74,8 +81,37 @@ def locative(tokens: list[Token], i: int, text: str, skip: int, found: Found, *,
             i == 0 or text[tokens[i - 1].end:tokens[i].start].strip(" ") in (":", "\n", "")
             and text[tokens[i - 1].end:tokens[i].start].strip(" ")):
         return True  # «…الوئام: العراق: داعش يدمر …»: a headline's or dateline's place label
-    # coordinated with a location just before: في #سوريا والعراق
-    return written.startswith("و") and found.locative_until == i
+    # coordinated with a location just before: في #سوريا والعراق، في البحرين، الكويت، قطر
+    if found.locative_until == i - 1 and i > 1 and tokens[i - 1].key == "او":
+        return True  # إلى ليبيا أو الجزائر
+    return found.locative_until == i and (written.startswith("و") or bool(i) and text[tokens[i - 1].end:tokens[i].start].strip(" #") in ("،", ","))
+
+
+_BORDER_WORDS = frozenset({"الحدود", "حدود", "حدودها", "حدوده", "الحدوديه", "حدودنا", "الحدودي", "حدودهما"})
+# Nouns and verbs of arriving, returning and travelling (with or without a pronoun): ل after them is "to" a place.
+_HEADING_STEMS = ("وصول", "وصل", "عود", "عاد", "توجه", "سفر", "سافر", "انتقال", "انتقل", "رحيل", "رحل", "زيار",
+                  "لجوء", "لجا", "هجر", "هاجر", "ذهاب", "ذهب", "قدوم", "نزوح", "نزح", "طريقه", "طريقها")
+
+
+_VISIT_STEMS = ("مغادر", "غادر", "يغادر", "تغادر", "سيغادر", "ستغادر", "زار", "يزور", "تزور", "سيزور", "ستزور",
+                "زيار", "دخول", "اجتياز")
+
+
+@lru_cache(maxsize=4096)
+def _visiting(key: str) -> bool:
+    """مغادرة، غادر، زيارة، زار، دخول: a word of leaving, visiting or entering (its object is a place)."""
+    return any(k.startswith(_VISIT_STEMS) and len(k) <= 8
+               for k in ((key, key[1:]) if key[:1] in "وفبل" and len(key) > 3 else (key,)))
+
+
+@lru_cache(maxsize=4096)
+def _heading(key: str) -> bool:
+    """وصوله، عودتها، وتوجهوا، سافر: a word of going somewhere (with و or ف before, a pronoun after)."""
+    for k in (key, key[1:]) if key[:1] in "وف" else (key,):  # وصوله (و of the root), ووصوله، فعاد
+        k = k[2:] if k.startswith("ال") else k
+        if k.startswith(_HEADING_STEMS) and len(k) <= 8:
+            return True
+    return False
 
 
 def _dateline(text: str, start: int) -> bool:

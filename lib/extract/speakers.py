@@ -152,10 +152,15 @@ def _classes(*, lex: Lexicons) -> _Classes:
 _CLASS_MEMO: weakref.WeakKeyDictionary[Lexicons, dict[str, str]] = weakref.WeakKeyDictionary()
 
 
+_ABBREVIATED_TITLES = frozenset({"د"})  # د. (دكتور) before a name: a title like الدكتور
+
+
 def word_class(key: str, *, lex: Lexicons) -> str:
     """The class of a folded word in a speaker phrase ('word' for words no list holds)."""
     memo = _CLASS_MEMO.setdefault(lex, {})
     hit = memo.get(key)
+    if hit is None and key in _ABBREVIATED_TITLES:
+        hit = memo[key] = "role"
     if hit is None:
         by_word = _classes(lex=lex).by_word
         hit = by_word.get(key)
@@ -434,6 +439,8 @@ class Reader:
             return True
         p = self.p
         gap = p.text[p.tokens[i - 1].end:p.tokens[i].start]
+        if p.tokens[i - 1].key in _ABBREVIATED_TITLES and gap.strip() == "." and "\n" not in gap:
+            return False  # د. محمد العلي: the doctor's abbreviation, not a sentence's end
         return not gap_is_space(p.text, p.tokens[i - 1].end, p.tokens[i].start) and \
             gap.strip(" \t\u00a0«»\"“”()ـ#") != ""  # (#محمد_بن_سلمان: a hashtag is no punctuation)
 
@@ -2300,9 +2307,14 @@ def canonical_sources(statements: list[Statement], p: Passage) -> None:
             key = name_key(s.speaker_ar, lex=lex)
             known = s.speaker_id if s.speaker_id and not s.speaker_id.startswith("person:") else None
             people.setdefault(key, (key.split(), s.speaker or s.speaker_ar, s.speaker_ar, known))
+    places = {fold(m.surface) for m in p.found.mentions if m.entity_type == "place"}
     for s in statements:
         if s.speaker_ar:
             s.speaker_ar = _clean_written(s.speaker_ar, lex=lex)
+        if s.speaker_ar and _place_under_preposition(s.speaker_ar, places, lex=lex):
+            # بمحافظة الأحساء: where the speaker is, read as who; unknown is better than a place speaking
+            s.speaker = s.speaker_ar = s.speaker_id = None
+            s.speaker_kind = "unknown"
         if s.speaker_kind in (None, "unknown", "anonymous") or not (s.speaker or s.speaker_ar):
             s.speaker_id = None
             continue
@@ -2336,6 +2348,25 @@ def canonical_sources(statements: list[Statement], p: Passage) -> None:
 _QUOTE_MARKS = str.maketrans("", "", "«»\"“”")
 
 
+_AREA_WORDS = frozenset({"محافظه", "ولايه", "اقليم", "اماره", "دوله", "قطاع", "مديريه", "ريف"})  # folded
+
+
+def _place_under_preposition(name: str, places: set[str], *, lex: Lexicons) -> bool:
+    """Is a speaker as written a place under ب or ل (بمحافظة الأحساء، لمدينة جدة), not a name?"""
+    key = fold(name)
+    if key[:1] not in ("ب", "ل") or len(key) < 4:
+        return False
+    rest = key[1:]
+    head, _, tail = rest.partition(" ")
+    # the place itself, a cue word before a name (بمدينة X), or an administrative word before a known place
+    return rest in places or head in lex.place_cues or (head in _AREA_WORDS and tail in places)
+
+
+# Words of time that end a speaker phrase read too far (وقال مسؤولون أمس الخميس): folded.
+_TIME_WORDS = frozenset({"امس", "اليوم", "غدا", "مساء", "صباح", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء",
+                         "الخميس", "الجمعه", "السبت", "يوم", "ليل", "فجر"})
+
+
 def _clean_written(name: str, *, lex: Lexicons) -> str:
     """A speaker as written, without a quote mark left open or a preposition written onto it (لوكالة «رويترز)."""
     name = name.strip()
@@ -2347,7 +2378,10 @@ def _clean_written(name: str, *, lex: Lexicons) -> str:
     if name[:1] == "ل" and fold(name[1:].lstrip("ـ")).split()[:1] and \
             word_class(fold(name[1:].lstrip("ـ")).split()[0], lex=lex) == "name_context":
         name = name[1:].lstrip("ـ")
-    return name.strip()
+    words = name.split()
+    while len(words) > 1 and fold(words[-1]).strip("،,.") in _TIME_WORDS:
+        words.pop()  # مسؤولون أمس الخميس: when they spoke is no part of who spoke
+    return " ".join(words).strip()
 
 
 def _same_person(words: list[str], people: list[tuple[list[str], str, str, str | None]], *,
