@@ -7,7 +7,8 @@ import streamlit as st
 
 from lib.dashboard import engine, filters, search
 from lib.dashboard.data import load_store
-from lib.dashboard.widgets import download_buttons, filter_sidebar, page_start, sort_choice, statement_list
+from lib.dashboard.widgets import (copies_caption, copies_toggle, download_buttons, filter_sidebar, page_start,
+                                   sort_choice, statement_list)
 
 page_start()
 if engine.use_duckdb():  # a big archive: DuckDB over the store's parts (lib/dashboard/engine.py)
@@ -25,16 +26,13 @@ st.caption("Who said what, where and when. Filter in the sidebar; the address ba
 searching = bool(search.parse_query(chosen.text))
 left, mid, right = st.columns([2, 2, 1])
 by = sort_choice(mid, chosen.text)
-grouped = right.toggle("One row per wire story · دمج النسخ", value=True, key="q_group",
-                       help="The same words carried by several outlets are one row, with the outlets listed")
+grouped = copies_toggle(right)
 positions = filters.order(statements, mask, by, scores.to_numpy())
 total = len(positions)
 if grouped:
     positions = filters.first_copies(statements, positions)
 left.metric("Shown · المعروض", f"{len(positions):,}", help=f"of {len(statements):,} statements in the store")
-if grouped and len(positions) != total:
-    left.caption(f"{total:,} statements, {total - len(positions):,} of them copies of a wire story · "
-                 "نسخ مكررة مدمجة")
+copies_caption(left, total, len(positions), grouped)
 if searching:
     st.caption(f"{total:,} statements hold every word of «{chosen.text.strip()}» · تصريحات تحوي كل الكلمات")
 download_buttons(partial(statements.take, positions), disabled=not len(positions))

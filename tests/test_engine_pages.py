@@ -3,6 +3,7 @@ shows on the same small store: the same cards in the same order, the same count,
 URL or the sidebar; and the switch picks DuckDB for a big store only."""
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from pathlib import Path
@@ -46,24 +47,25 @@ def store(use_store, store_dir, monkeypatch):
 
 def quotes(monkeypatch, which: str, query: dict | None = None, grouped: bool = True,
            ranked: bool = False) -> AppTest:
-    """The Quotes page on `which` engine (newest first, or best match first for a search when `ranked`; the
-    pandas page with wire copies on separate rows when not grouped)."""
+    """The Quotes page on `which` engine (newest first, or best match first for a search when `ranked`; one row
+    per wire story, as a reader sees it first, or every copy on its own row when not `grouped`)."""
     monkeypatch.setenv(engine.ENGINE_ENV, which)
     at = AppTest.from_file(str(ROOT / "pages" / "quotes.py"), default_timeout=TIMEOUT)
     if query:
         at.query_params.update(query)
     at.run()
     assert not at.exception, [e.value for e in at.exception]
-    if which == "pandas" and not grouped:
+    if not grouped:
         at.toggle(key="q_group").set_value(False).run()
     if not ranked and at.selectbox(key="q_sort").value == "relevance":
         at.selectbox(key="q_sort").set_value("newest").run()
     return at
 
 
-def cards(at: AppTest) -> list[str]:
+def cards(at: AppTest, outlets: bool = False) -> list[str]:
+    """The statement cards (without their wire-copy tag unless `outlets`)."""
     bodies = [el.proto.body for el in at.get("html")]
-    return [_OUTLETS.sub("", b).replace(" · </div>", "</div>") for b in bodies
+    return [b if outlets else _OUTLETS.sub("", b).replace(" · </div>", "</div>") for b in bodies
             if b.startswith('<div dir="rtl" class="rasd-rtl rasd-card"')]
 
 
@@ -79,29 +81,49 @@ def paragraphs(at: AppTest) -> list[str]:
     {"q": "\"وزير الخارجية\""},
     {"actor": "isis"},
     {"from": "2017-07-08"},
-], ids=["none", "place", "word", "phrase", "no phrase", "actor", "from"])
+    {"topic": "all"},
+], ids=["none", "place", "word", "phrase", "no phrase", "actor", "from", "every topic"])
 def test_duckdb_quotes_page_shows_the_pandas_pages_cards(store, monkeypatch, query):
-    want = quotes(monkeypatch, "pandas", query, grouped=False)
+    want = quotes(monkeypatch, "pandas", query)
     got = quotes(monkeypatch, "duckdb", query)
     assert bool(cards(got)) == (query != {"q": "\"وزير الخارجية\""})
-    assert cards(got) == cards(want)
+    assert cards(got, outlets=True) == cards(want, outlets=True)
     assert paragraphs(got) == paragraphs(want)
     assert got.title[0].value == want.title[0].value
     assert got.metric[0].value == want.metric[0].value
+    assert [c.value for c in got.caption] == [c.value for c in want.caption]
+
+
+@pytest.mark.parametrize("query", [None, {"q": "الرقة"}, {"topic": "all"}], ids=["none", "word", "every topic"])
+def test_duckdb_quotes_page_lists_every_copy_as_the_pandas_page(store, monkeypatch, query):
+    """The switch off: every copy of a wire story on its own row, on both engines."""
+    want = quotes(monkeypatch, "pandas", query, grouped=False)
+    got = quotes(monkeypatch, "duckdb", query, grouped=False)
+    assert cards(got, outlets=True) == cards(want, outlets=True) and cards(got)
+    assert got.metric[0].value == want.metric[0].value
+
+
+def test_the_quotes_page_groups_wire_copies_by_default(store, monkeypatch):
+    """The small store holds wire copies: grouped, the DuckDB page lists fewer rows, some with their outlets."""
+    every_topic = {"topic": "all"}  # (the copies are not all of the default topics)
+    grouped = quotes(monkeypatch, "duckdb", every_topic)
+    every = quotes(monkeypatch, "duckdb", every_topic, grouped=False)
+    assert int(grouped.metric[0].value.replace(",", "")) < int(every.metric[0].value.replace(",", ""))
+    assert any("outlets: " in c for c in cards(grouped, outlets=True))
 
 
 @pytest.mark.parametrize("query", [{"q": "الرقة"}, {"q": "الموصل"}, {"q": "\"تحرير الرقة\" الرقة"}],
                          ids=["word", "another word", "phrase and word"])
 def test_duckdb_search_ranks_as_the_pandas_page(store, monkeypatch, query):
-    want = quotes(monkeypatch, "pandas", query, grouped=False, ranked=True)
+    want = quotes(monkeypatch, "pandas", query, ranked=True)
     got = quotes(monkeypatch, "duckdb", query, ranked=True)
     assert got.selectbox(key="q_sort").value == want.selectbox(key="q_sort").value == "relevance"
-    assert cards(got) == cards(want) and cards(got)
+    assert cards(got, outlets=True) == cards(want, outlets=True) and cards(got)
 
 
 def test_duckdb_downloads_hold_the_pandas_pages_rows(store, monkeypatch):
-    """The CSV and JSON downloads: the listed statements in the list's order with the pandas page's columns (the
-    wire-copy ones, outlets and sources, aside)."""
+    """The CSV and JSON downloads: the listed statements in the list's order (every copy, or each wire story once)
+    with the pandas page's columns, the outlets that carried the words among them."""
     from lib.dashboard import filters
     from lib.dashboard.data import load_store
     from lib.dashboard.filters import Filters
@@ -109,12 +131,18 @@ def test_duckdb_downloads_hold_the_pandas_pages_rows(store, monkeypatch):
     at = quotes(monkeypatch, "duckdb")
     assert at.get("download_button") and len(at.get("download_button")) == 2
     statements = load_store()["statements"]
-    for chosen, by in ((Filters(), "newest"), (Filters(text="الرقة"), "relevance"), (Filters(places=[RAQQA_ID]), "oldest")):
+    for (chosen, by), grouped in itertools.product(
+            ((Filters(), "newest"), (Filters(text="الرقة"), "relevance"), (Filters(places=[RAQQA_ID]), "oldest")),
+            (False, True)):
         matched, scores = filters.text_search(statements, chosen.text)
         from dataclasses import replace
         mask = matched & filters.apply(statements, replace(chosen, text=""))
-        want = filters.download_table(statements.take(filters.order(statements, mask, by, scores.to_numpy())))
-        got = filters.download_table(engine.listed_statements(engine.source(), chosen, by))
+        positions = filters.order(statements, mask, by, scores.to_numpy())
+        if grouped:
+            positions = filters.first_copies(statements, positions)
+        want = filters.download_table(statements.take(positions))
+        got = filters.download_table(engine.listed_statements(engine.source(), chosen, by, grouped=grouped,
+                                                              outlets=True))
         want = want[[c for c in want.columns if c in got.columns]]
         assert list(got.columns) == list(want.columns) and len(got) > 0
         assert got.astype(str).values.tolist() == want.astype(str).values.tolist()
@@ -137,12 +165,14 @@ def test_choosing_a_speaker_on_duckdb_keeps_their_statements_and_the_url(store, 
     assert at.metric[0].value == f"{int(top['statements'][0]):,}"
 
 
-def test_oldest_first_is_the_pandas_oldest_first(store, monkeypatch):
-    want = quotes(monkeypatch, "pandas", grouped=False)
-    want.selectbox(key="q_sort").set_value("oldest").run()
-    got = quotes(monkeypatch, "duckdb")
-    got.selectbox(key="q_sort").set_value("oldest").run()
-    assert cards(got) == cards(want) and cards(got) != cards(quotes(monkeypatch, "duckdb"))
+@pytest.mark.parametrize("by", ["oldest", "speaker", "outlets"])
+def test_other_orders_are_the_pandas_pages(store, monkeypatch, by):
+    want = quotes(monkeypatch, "pandas", {"topic": "all"})
+    want.selectbox(key="q_sort").set_value(by).run()
+    got = quotes(monkeypatch, "duckdb", {"topic": "all"})
+    got.selectbox(key="q_sort").set_value(by).run()
+    assert cards(got, outlets=True) == cards(want, outlets=True)
+    assert cards(got) != cards(quotes(monkeypatch, "duckdb", {"topic": "all"}))
 
 
 def test_the_switch_picks_duckdb_for_a_big_store_only(store, monkeypatch):

@@ -379,3 +379,35 @@ def test_relevance_scores_are_the_pandas_search_scores(data, src):
     got = queries.ranked(src, Filters(text="الرقة"))
     want = dict(zip(statements["statement_id"], scores.to_numpy()))
     assert len(got) and all(abs(s - want[i]) < 1e-5 for i, s in zip(got["statement_id"], got["score"]))
+
+
+@pytest.mark.parametrize("name", CHOICES)
+@pytest.mark.parametrize("by", ["newest", "oldest", "relevance", "speaker", "outlets"])
+@pytest.mark.parametrize("grouped", [True, False])
+def test_grouped_counts_and_pages_agree(data, src, name, by, grouped):
+    """One row per wire story (the Quotes page's default) or every copy, in each of the page's orders: the same
+    count, the same rows (first copies, `filters.first_copies`) in the same order, with the same outlets and
+    sources as the pandas page's."""
+    from dataclasses import replace
+
+    chosen = _choices(data)[name]
+    statements = data["statements"]
+    matched, scores = filters.text_search(statements, chosen.text)
+    mask = matched & filters.apply(statements, replace(chosen, text=""))
+    order = by if by != "relevance" or chosen.text.strip() else "newest"
+    positions = filters.order(statements, mask, order, scores.to_numpy())
+    want = statements.take(filters.first_copies(statements, positions) if grouped else positions)
+    assert queries.count_statements(src, chosen, grouped=grouped) == (len(want), len(statements))
+    for offset, limit in ((0, 1000), (1, 3)):
+        page = queries.statement_page(src, chosen, offset, limit, order=by, grouped=grouped, outlets=True)
+        rows = want.iloc[offset:offset + limit]
+        assert list(page["statement_id"]) == list(rows["statement_id"])
+        assert page["outlets"].tolist() == rows["outlets"].tolist()
+        assert page["copy_sources"].tolist() == rows["copy_sources"].tolist()
+
+
+def test_the_test_store_has_wire_copies(data, src):
+    """The grouping is tried on copies: some statements of the small store share a copy key across outlets."""
+    statements = data["statements"]
+    assert (statements["outlets"] > 1).any()
+    assert queries.count_statements(src, Filters(), grouped=True)[0] < len(statements)

@@ -27,7 +27,7 @@ import streamlit as st
 
 from lib.corpus.store import Damage, Store, choose_store
 from lib import lexicons
-from lib.dashboard.filters import find_city, warm_search_index
+from lib.dashboard.filters import copy_keys, copy_sources, find_city, fold_many, warm_search_index
 from lib.lexicons import BUNDLED_ARTICLES
 from lib.text.normalize import fold
 
@@ -262,12 +262,6 @@ def _context(body: str, start: int, end: int, width: int = 70) -> str:
     return ("…" if a > 0 else "") + text + ("…" if b < len(body) else "")
 
 
-def _fold_many(texts: list[str]) -> list[str]:
-    """[fold(t) for t in texts] in one call (fold is a few str.replace over the joined texts)."""
-    parts = fold("\x1e".join(texts)).split("\x1e")
-    return parts if len(parts) == len(texts) else [fold(t) for t in texts]
-
-
 def canonical_speakers(keys: np.ndarray, labels: np.ndarray, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """One key per speaker known only by name: names that fold alike (hamza, ة/ه, diacritics, spaces) share the
     key and label of their most frequent spelling. `keys`/`labels` are per distinct speaker, `codes` each
@@ -277,7 +271,7 @@ def canonical_speakers(keys: np.ndarray, labels: np.ndarray, codes: np.ndarray) 
     if not named.any():
         return keys, labels
     folded = keys.copy()
-    folded[named] = ["name:" + " ".join(f.split()) for f in _fold_many([k[5:] for k in keys[named]])]
+    folded[named] = ["name:" + " ".join(f.split()) for f in fold_many([k[5:] for k in keys[named]])]
     n = np.bincount(codes, minlength=len(keys)) if len(codes) else np.zeros(len(keys), dtype=int)
     frame = pd.DataFrame({"key": keys, "fold": folded, "label": labels, "n": n})
     frame["total"] = frame.groupby("key")["n"].transform("sum")
@@ -350,36 +344,24 @@ def date_ok(published: pd.Series, span: tuple[pd.Timestamp | None, pd.Timestamp 
     return (published >= lo) & (published <= hi)
 
 
-MIN_COPY_WORDS = 6  # shorter quotes («مثمرة») coincide across unrelated articles: never grouped
-
 def wire_copies(statements: pd.DataFrame) -> dict[str, object]:
-    """The same statement carried by several articles (a wire story): `copy_group` (one id per distinct quote
-    of MIN_COPY_WORDS words or more, folded, spaces ignored; every shorter quote its own group), `copies`
-    (statements in the group), `outlets` (distinct sources) and `copy_sources` (them, sorted)."""
+    """The same statement carried by several articles (a wire story): `copy_group` (one id per distinct
+    `filters.copy_keys` key; every shorter quote its own group), `copies` (statements in the group), `outlets`
+    (distinct sources) and `copy_sources` (them, sorted)."""
     n = len(statements)
     if not n:
         return {"copy_group": np.zeros(0, dtype=np.int64), "copies": np.zeros(0, dtype=np.int64),
                 "outlets": np.zeros(0, dtype=np.int64), "copy_sources": []}
-    # in Arrow: a Python list of words per quote is what made this the slowest step of the load
-    words = pc.utf8_split_whitespace(pa.array(_fold_many(statements["quote"].fillna("").astype(str).tolist()),
-                                              pa.string()))
-    key = pc.if_else(pc.greater_equal(pc.list_value_length(words), MIN_COPY_WORDS), pc.binary_join(words, " "),
-                     pa.scalar(None, pa.string()))
+    key = copy_keys(statements["quote"].tolist())
     codes = pc.fill_null(pc.dictionary_encode(key).indices, -1).to_numpy(zero_copy_only=False).astype(np.int64)
     lone = codes < 0
     codes[lone] = codes.max(initial=-1) + 1 + np.arange(lone.sum())
     source = statements["source"] if "source" in statements else pd.Series(None, index=statements.index)
     copies = np.bincount(codes)[codes]
-    shared = np.flatnonzero(copies > 1)
-    by_group: dict[int, set] = {}
-    for g, src in zip(codes[shared], source.to_numpy(dtype=object)[shared]):
-        by_group.setdefault(int(g), set()).add(src if isinstance(src, str) else "?")
-    sorted_sources = {g: sorted(v) for g, v in by_group.items()}
-    copy_sources = [sorted_sources.get(int(g)) or ([s] if isinstance(s, str) else [])
-                    for g, s in zip(codes, source.to_numpy(dtype=object))]
-    outlets = np.array([max(1, len(v)) for v in copy_sources])
+    sources = copy_sources(codes, source.to_numpy(dtype=object))
+    outlets = np.array([max(1, len(v)) for v in sources])
     return {"copy_group": codes.astype(np.int64), "copies": copies.astype(np.int64), "outlets": outlets,
-            "copy_sources": copy_sources}
+            "copy_sources": sources}
 
 
 def derive(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:

@@ -7,7 +7,8 @@ parts. A block is one DuckDB file named by its parts (written whole to a temp fi
 a crash never sees half of one), holding
 
 - `ix`: every statement's narrow row (statement_id, article_id, start, published_ts parsed, `who` = one integer
-  per speaker spelling, place_ids, actor_ids, the article's topic, `part` = its part's position in the block),
+  per speaker spelling, place_ids, actor_ids, the article's topic, `copy_id` = a hash of the quote's wire-copy key
+  (`filters.copy_keys`; null for a quote too short to group), `part` = its part's position in the block),
   sorted by publication time;
 - `speakers`: one row per `who` with its statement count and first statement (`first_at`);
 - `arts`: the articles' narrow rows (id, published as written and parsed, title, source, topic, part);
@@ -34,6 +35,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from lib.corpus.store import TABLES
+from lib.dashboard.filters import copy_keys, fold_many
+from lib.text.normalize import fold
 
 LEVELS = (512, 64, 8, 1)  # block sizes, in parts: each a multiple of the next, so blocks merge eightfold
 MEMORY_LIMIT = "1GB"
@@ -55,7 +58,8 @@ def sql_text(value: str) -> str:
 def version() -> str:
     """What the blocks depend on (the code that fills them, their columns, DuckDB's hash function): a change makes
     a new folder (a comment elsewhere in this module does not rebuild every block)."""
-    code = "".join(inspect.getsource(f) for f in (read_part, _parts, fill_parts, _entity_sql, union_sql, merged_sql))
+    code = "".join(inspect.getsource(f) for f in (read_part, _parts, fill_parts, _entity_sql, union_sql, merged_sql,
+                                                  copy_keys, fold_many, fold))
     layout = repr((LEVELS, ORDER, _POS, ENTITY_COLUMNS, STATEMENT_COLUMNS, ARTICLE_COLUMNS, BLOCK_TABLES))
     return hashlib.sha256((code + layout + duckdb.__version__).encode()).hexdigest()[:12]
 
@@ -115,7 +119,10 @@ def _parts(batches: list[dict[str, str]], table: str, columns: list[str], number
 def fill_parts(con: duckdb.DuckDBPyConnection, batches: list[dict[str, str]], prefix: str = "") -> None:
     """The block tables of consecutive batches (their parts by table; none: empty tables of the right columns),
     made from the parts, in `con`."""
-    st = _parts(batches, "statements", STATEMENT_COLUMNS)  # noqa: F841 - read by name by the SQL below
+    st = _parts(batches, "statements", [*STATEMENT_COLUMNS, "quote"])
+    # the wire-copy key in Python (the pandas loader's own function), hashed in SQL: 8 bytes a statement
+    keys = copy_keys(st.column("quote").to_pylist())
+    st = st.drop_columns(["quote"]).append_column("copy_key", keys)  # noqa: F841
     ar = _parts(batches, "articles", ARTICLE_COLUMNS)  # noqa: F841
     pl = _parts(batches, "places", ["article_id", "place_id", "mentions", *ENTITY_COLUMNS["places"][1]],  # noqa: F841
                 numbered=True)
@@ -124,7 +131,9 @@ def fill_parts(con: duckdb.DuckDBPyConnection, batches: list[dict[str, str]], pr
     con.execute(f"""CREATE TABLE {prefix}ix AS
         SELECT s.statement_id, s.article_id, s."start", TRY_CAST(s.published AS TIMESTAMP) AS published_ts,
                (hash(s.speaker_id, s.speaker, s.speaker_ar, s.speaker_kind) & 9223372036854775807)::BIGINT AS who,
-               s.place_ids, s.actor_ids, a.topic, s.part
+               s.place_ids, s.actor_ids, a.topic,
+               CASE WHEN s.copy_key IS NOT NULL THEN (hash(s.copy_key) & 9223372036854775807)::BIGINT END AS copy_id,
+               s.part
         FROM st s LEFT JOIN (SELECT article_id, part, any_value(topic) AS topic FROM ar GROUP BY ALL) a
              USING (article_id, part)
         ORDER BY {ORDER}""")

@@ -24,8 +24,8 @@ from lib.dashboard.data import (DASHBOARD_TABLES, _context, _fingerprint, derive
                                  frames, gazetteer_places, latest_day, span_of_days, store_dir)
 from lib.dashboard.filters import Filters
 from lib.dashboard.rtl import esc, md, paragraph_html, rtl_block, statement_card
-from lib.dashboard.widgets import (PAGE_SIZE, activity_controls, download_buttons, filter_sidebar, matrix_tabs, place_map,
-                                   profile_pick, sort_choice)
+from lib.dashboard.widgets import (PAGE_SIZE, activity_controls, copies_caption, copies_toggle, download_buttons,
+                                   filter_sidebar, matrix_tabs, place_map, profile_pick, sort_choice)
 
 ENGINE_ENV = "RASD_ENGINE"
 ENGINES = ("pandas", "duckdb")
@@ -112,39 +112,45 @@ def _span(src: queries.Source) -> pd.DataFrame:
                          "date_ok": np.ones(len(dated), dtype=bool)})
 
 
-SORTS = ["newest", "oldest", "relevance"]  # the orders of filters.SORTS the DuckDB list offers
+SORTS = list(filters.SORTS)  # the DuckDB list offers every order of the pandas page
 DOWNLOAD_ROWS = 100_000  # statements a download holds at most (the rows are read whole from their parts)
 
 
 def quotes_page() -> None:
     """The Quotes page on DuckDB: the sidebar filters, the count, newest or oldest first or best match first for
-    a search, the CSV and JSON downloads, a page of statement cards with their paragraphs. (Not here yet: one
-    row per wire story.)"""
+    a search, one row per wire story (with its outlets) or every copy, the CSV and JSON downloads, a page of
+    statement cards with their paragraphs."""
     src = source()
     chosen = filter_sidebar(sidebar_data(src))
     st.title("Quotes · الاقتباسات")
     st.caption("Who said what, where and when. Filter in the sidebar; the address bar keeps the filters, so a view "
                "can be shared. · من قال ماذا وأين ومتى. الرابط يحفظ التصفية لمشاركتها.")
-    left, mid = st.columns([2, 3])
+    left, mid, right = st.columns([2, 2, 1])
     by = sort_choice(mid, chosen.text, SORTS)
-    shown, total = queries.count_statements(src, chosen)
+    grouped = copies_toggle(right)
+    kept, total = queries.count_statements(src, chosen)
+    shown = queries.count_statements(src, chosen, grouped=True)[0] if grouped and kept else kept
     left.metric("Shown · المعروض", f"{shown:,}", help=f"of {total:,} statements in the store")
+    copies_caption(left, kept, shown, grouped)
     if search.parse_query(chosen.text):
-        st.caption(f"{shown:,} statements hold every word of «{chosen.text.strip()}» · تصريحات تحوي كل الكلمات")
+        st.caption(f"{kept:,} statements hold every word of «{chosen.text.strip()}» · تصريحات تحوي كل الكلمات")
     if shown > DOWNLOAD_ROWS:
         st.caption(f"The downloads hold the first {DOWNLOAD_ROWS:,} in this order · التنزيل يحوي أول "
                    f"{DOWNLOAD_ROWS:,}")
-    download_buttons(lambda: listed_statements(src, chosen, by), disabled=not shown)
-    statement_pages(src, chosen, shown, by, key="quotes")
+    download_buttons(lambda: listed_statements(src, chosen, by, grouped=grouped, outlets=True), disabled=not shown)
+    statement_pages(src, chosen, shown, by, key="quotes", grouped=grouped, outlets=True)
 
 
-def listed_statements(src: queries.Source, chosen: Filters, by: str, limit: int = DOWNLOAD_ROWS) -> pd.DataFrame:
-    """The filtered statements in the list's order (the first `limit`), with what a download holds."""
-    return queries.statement_page(src, chosen, 0, limit, order=by)
+def listed_statements(src: queries.Source, chosen: Filters, by: str, limit: int = DOWNLOAD_ROWS,
+                      grouped: bool = False, outlets: bool = False) -> pd.DataFrame:
+    """The filtered statements in the list's order (the first `limit`; with `grouped`, each wire story once; with
+    `grouped` or `outlets`, each with the outlets that carried its words), with what a download holds."""
+    return queries.statement_page(src, chosen, 0, limit, order=by, grouped=grouped, outlets=outlets)
 
 
 def statement_pages(src: queries.Source, chosen: Filters, shown: int, by: str, key: str,
-                    place: str | None = None, actor: str | None = None) -> None:
+                    place: str | None = None, actor: str | None = None, grouped: bool = False,
+                    outlets: bool = False) -> None:
     """A page of the filtered statements' cards (those naming `place` or `actor` too, when given; the query's words
     highlighted), each with its paragraph behind an expander; only the page's rows and articles are read."""
     if not shown:
@@ -158,7 +164,7 @@ def statement_pages(src: queries.Source, chosen: Filters, shown: int, by: str, k
             st.session_state[box] = 1
         page = st.number_input(f"Page · صفحة (1–{pages})", min_value=1, max_value=pages, value=1, step=1, key=box)
     rows = queries.statement_page(src, chosen, (page - 1) * PAGE_SIZE, PAGE_SIZE, order=by, place=place,
-                                  actor=actor)
+                                  actor=actor, grouped=grouped, outlets=outlets)
     bodies = queries.bodies(src, list(rows["article_id"]), list(rows["articles_part"]))
     variants = search.lexicon_variants() if chosen.text.strip() else None  # (the lexicons: only to highlight)
     for row in rows.to_dict("records"):

@@ -19,6 +19,8 @@ from typing import Iterable
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from lib.dashboard import search
 from lib.text.normalize import fold
@@ -224,6 +226,37 @@ def order(statements: pd.DataFrame, mask: pd.Series | np.ndarray | None = None, 
     elif by == "relevance" and scores is not None:
         keys = [keep, newest, -np.asarray(scores, dtype=float)[keep]]
     return keep[np.lexsort(keys)]
+
+
+MIN_COPY_WORDS = 6  # shorter quotes («مثمرة») coincide across unrelated articles: never grouped
+
+
+def fold_many(texts: list[str]) -> list[str]:
+    """[fold(t) for t in texts] in one call (fold is a few str.replace over the joined texts)."""
+    parts = fold("\x1e".join(texts)).split("\x1e")
+    return parts if len(parts) == len(texts) else [fold(t) for t in texts]
+
+
+def copy_keys(quotes: list[object]) -> pa.Array:
+    """Each quote's wire-copy key: its folded words joined by one space when it has MIN_COPY_WORDS words or more,
+    else null (a short quote is its own group). The pandas loader and the DuckDB blocks both group by it."""
+    # in Arrow: a Python list of words per quote is what made this the slowest step of the load
+    words = pc.utf8_split_whitespace(pa.array(fold_many([q if isinstance(q, str) else "" for q in quotes]),
+                                              pa.string()))
+    return pc.if_else(pc.greater_equal(pc.list_value_length(words), MIN_COPY_WORDS), pc.binary_join(words, " "),
+                      pa.scalar(None, pa.string()))
+
+
+def copy_sources(groups: np.ndarray, sources: np.ndarray) -> list[list[str]]:
+    """Per row, the sorted distinct outlets of its copy group (a source unknown is «?»; a row alone in its group
+    lists its own source, or none)."""
+    codes = pd.factorize(np.asarray(groups))[0]
+    shared = np.flatnonzero(np.bincount(codes)[codes] > 1) if len(codes) else codes
+    by_group: dict[int, set] = {}
+    for g, src in zip(codes[shared], np.asarray(sources, dtype=object)[shared]):
+        by_group.setdefault(int(g), set()).add(src if isinstance(src, str) else "?")
+    listed = {g: sorted(v) for g, v in by_group.items()}
+    return [listed.get(int(g)) or ([s] if isinstance(s, str) else []) for g, s in zip(codes, sources)]
 
 
 def first_copies(statements: pd.DataFrame, positions: np.ndarray) -> np.ndarray:

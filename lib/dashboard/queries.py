@@ -647,20 +647,30 @@ def total_statements(src: Source) -> int:
     return src.cached("total", lambda: int(src.cursor().execute("SELECT count(*) FROM ix").fetchone()[0]))
 
 
+# statements counted with each wire story once (`filters.first_copies`): a null copy_id is a group of its own
+GROUPED_COUNT = "count(DISTINCT copy_id) + count(*) FILTER (WHERE copy_id IS NULL)"
+
+
 def count_statements(src: Source, chosen: Filters, place: str | None = None,
-                     actor: str | None = None, outside: tuple | None = None) -> tuple[int, int]:
+                     actor: str | None = None, outside: tuple | None = None,
+                     grouped: bool = False) -> tuple[int, int]:
     """(statements the filters keep (those naming `place` or `actor` too, or dated `outside` a span, when
-    given), all statements)."""
+    given; with `grouped`, each wire story once), all statements)."""
     total = total_statements(src)
+    what = GROUPED_COUNT if grouped else "count(*)"
     if not filtered(chosen) and place is None and actor is None and outside is None:
-        return total, total
+        if not grouped:
+            return total, total
+        return src.cached("total_grouped", lambda: int(src.cursor().execute(
+            f"SELECT {what} FROM ix").fetchone()[0])), total
     where, params = _where(src, chosen, place, actor, outside)
-    return int(src.cursor().execute(f"SELECT count(*) FROM ix WHERE {where}", params).fetchone()[0]), total
+    return int(src.cursor().execute(f"SELECT {what} FROM ix WHERE {where}", params).fetchone()[0]), total
 
 
 PAGE_COLUMNS = ["statement_id", "article_id", "quote", "speaker", "speaker_ar", "speaker_id", "speaker_kind", "kind",
                 "cue", "start", "end", "para_start", "para_end", "published", "actor_ids", "place_ids", "speaker_key",
                 "speaker_label", "speaker_group", "published_date"]
+COPY_COLUMNS = ["outlets", "copy_sources"]  # a grouped page's: the outlets that carried the same words
 CARD_COLUMNS = ["title", "source", "url", "source_file", "topic", "place_names", "actor_names", "articles_part"]
 
 
@@ -689,7 +699,7 @@ RANKED = 8  # rankings of the latest searches kept in memory (a page change read
 def ranked(src: Source, chosen: Filters, place: str | None = None, actor: str | None = None) -> pd.DataFrame:
     """The filtered statements best match first (`search.search`'s BM25 over every statement of the store, by
     `search.bm25`; ties newest first, then in list order, as `filters.order` ranks them): statement_id,
-    article_id, part, who, published_date, score."""
+    article_id, part, who, published_date, copy_id, score."""
     terms = _text_terms(chosen.text) or []
     key = (repr(chosen), place, actor)
     kept = src._cache.setdefault("ranked", {})
@@ -703,7 +713,8 @@ def ranked(src: Source, chosen: Filters, place: str | None = None, actor: str | 
                      f"t{k} USING (statement_id)" for k, (name, tf) in enumerate(tables))
     tfs = "".join(f", coalesce(tf{k}, 0) AS tf{k}" for k in range(len(tables)))
     rows = _run(src, f"""
-        WITH f AS (SELECT statement_id, article_id, start, part, who, published_ts FROM ix WHERE {where})
+        WITH f AS (SELECT statement_id, article_id, start, part, who, published_ts, copy_id::VARCHAR AS copy_id FROM ix
+                   WHERE {where})
         SELECT f.*{tfs}, {"coalesce(words, 0)" if tables else "0"} AS words FROM f {joins}""", params)
     n, mean = search_stats(src)
     norm = search.length_norm(rows["words"].to_numpy(), mean)
@@ -714,7 +725,7 @@ def ranked(src: Source, chosen: Filters, place: str | None = None, actor: str | 
     rows = rows.assign(score=score).sort_values(["score", "published_ts", "article_id", "start"],
                                                 ascending=[False, False, True, True], na_position="last",
                                                 kind="mergesort")
-    out = rows[["statement_id", "article_id", "part", "who", "published_ts", "score"]].rename(
+    out = rows[["statement_id", "article_id", "part", "who", "published_ts", "copy_id", "score"]].rename(
         columns={"published_ts": "published_date"}).reset_index(drop=True)
     with src._lock:
         kept[key] = out
@@ -729,30 +740,60 @@ ORDERS = {  # the statement list's orders (ties as the pandas path breaks them: 
     "newest": "published_ts DESC NULLS LAST, article_id, start",  # filters.order's "newest"
     "latest": "published_ts DESC NULLS LAST, article_id DESC, start DESC",  # the list read backwards
     "relevance": None,  # best match first (`ranked`), for a text search
+    "speaker": "speaker_label, published_ts DESC NULLS LAST, article_id, start",  # filters.order's "speaker"
+    "outlets": "outlets DESC, published_ts DESC NULLS LAST, article_id, start",  # and its "outlets"
 }
+
+
+def _outlets_table(src: Source) -> str:
+    """A table (copy_id, outlets) of every wire story of more than one statement with its distinct sources (an
+    unknown one counted once, as lib.dashboard.data.wire_copies counts them), made once per set of batches."""
+    def make() -> str:
+        name = f"_outlets_{uuid.uuid4().hex[:12]}"
+        src.cursor().execute(f"""CREATE TABLE {name} AS
+            SELECT i.copy_id, count(DISTINCT coalesce(a.source, '?'))::BIGINT AS outlets
+            FROM ix i LEFT JOIN arts a USING (article_id, part)
+            WHERE i.copy_id IS NOT NULL GROUP BY i.copy_id HAVING count(*) > 1""")
+        return name
+    return src.cached("outlets_table", make)
 
 
 def statement_page(src: Source, chosen: Filters, offset: int = 0, limit: int = 20,
                    newest_first: bool = False, order: str = "list", place: str | None = None,
-                   actor: str | None = None, outside: tuple | None = None) -> pd.DataFrame:
+                   actor: str | None = None, outside: tuple | None = None, grouped: bool = False,
+                   outlets: bool = False) -> pd.DataFrame:
     """The filtered statements from `offset`, `limit` of them, in the statement list's order (publication time,
     undated last, then article and offset; `order`: one of ORDERS; `newest_first`: the list read backwards from
     its latest dated statement, as the timeline draws them), with what a statement card shows: the article's title, source, url and source_file, and the place
     and actor names. The order is found on the narrow copies; only the page's rows are read whole, from their
     own parts. Given `place` or `actor`, only the statements naming it besides; given `outside`, only those
-    dated outside that span."""
+    dated outside that span. With `grouped`, each wire story once (its first copy in this order, as
+    `filters.first_copies`); with `grouped` or `outlets`, on every row the `outlets` that carried its words and
+    their `copy_sources` (over the whole store, as lib.dashboard.data.wire_copies)."""
+    outlets = outlets or grouped
     where, params = _where(src, chosen, place, actor, outside)
     params.update(offset=int(offset), limit=int(limit))
     if order not in ORDERS:
         raise ValueError(f"order must be one of {', '.join(ORDERS)}, not {order!r}")
     if order == "relevance" and not newest_first and search.parse_query(chosen.text):
-        found = ranked(src, chosen, place, actor).iloc[int(offset):int(offset) + int(limit)].drop(columns=["score"])
+        found = ranked(src, chosen, place, actor)
+        if grouped:
+            found = found[found["copy_id"].isna() | ~found["copy_id"].duplicated()]
+        found = found.iloc[int(offset):int(offset) + int(limit)].drop(columns=["score"])
     else:
         by = ORDERS["latest" if newest_first else order] or ORDERS["newest"]
-        found = _run(src, f"SELECT statement_id, article_id, part, who, published_ts AS published_date FROM ix "
-                          f"WHERE {where} ORDER BY {by} LIMIT $limit OFFSET $offset", params)
+        rows_of = f"(SELECT * FROM ix WHERE {where})"
+        if order in ("speaker", "outlets") and not newest_first:  # what these orders sort on, joined to the kept rows
+            rows_of = (f"(SELECT f.*, s.speaker_label, coalesce(o.outlets, 1) AS outlets FROM {rows_of} f "
+                       f"LEFT JOIN _speakers s USING (who) LEFT JOIN {_outlets_table(src)} o USING (copy_id))")
+        if grouped:  # the first copy of each wire story in this order
+            rows_of = (f"(SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY copy_id ORDER BY {by}) AS nth "
+                       f"FROM {rows_of}) WHERE copy_id IS NULL OR nth = 1)")
+        found = _run(src, f"SELECT statement_id, article_id, part, who, published_ts AS published_date, "
+                          f"copy_id::VARCHAR AS copy_id FROM {rows_of} ORDER BY {by} LIMIT $limit OFFSET $offset",
+                     params)
     if found.empty:
-        return pd.DataFrame(columns=[*PAGE_COLUMNS, *CARD_COLUMNS])
+        return pd.DataFrame(columns=[*PAGE_COLUMNS, *CARD_COLUMNS, *(COPY_COLUMNS if outlets else [])])
     whole = _rows_of(src, found)
     whole = whole.drop_duplicates("statement_id").reindex(columns=TABLES["statements"].names).drop(
         columns=["article_id"])
@@ -769,7 +810,27 @@ def statement_page(src: Source, chosen: Filters, offset: int = 0, limit: int = 2
         rows[f"{col}_ids"] = ids
         rows[f"{col}_names"] = [[labels.get(i, i) for i in v] for v in ids]
     rows["published_date"] = pd.to_datetime(rows["published_date"])
-    return rows[[*PAGE_COLUMNS, *CARD_COLUMNS]]
+    if not outlets:
+        return rows[[*PAGE_COLUMNS, *CARD_COLUMNS]]
+    rows["copy_sources"] = _copy_sources(src, rows)
+    rows["outlets"] = [max(1, len(v)) for v in rows["copy_sources"]]
+    return rows[[*PAGE_COLUMNS, *CARD_COLUMNS, *COPY_COLUMNS]]
+
+
+def _copy_sources(src: Source, rows: pd.DataFrame) -> list[list[str]]:
+    """Each row's outlets (`filters.copy_sources` over every statement of the store sharing its copy_id)."""
+    ids = [int(c) for c in rows["copy_id"].dropna().unique()]  # (as text: 63-bit hashes, nulls beside them)
+    copies = pd.DataFrame({"copy_id": [], "source": []})
+    if ids:
+        copies = _run(src, "SELECT i.copy_id::VARCHAR AS copy_id, a.source FROM ix i LEFT JOIN arts a "
+                           "USING (article_id, part) WHERE i.copy_id IN (SELECT unnest($ids::BIGINT[]))", {"ids": ids})
+    groups = [f"c{c}" for c in copies["copy_id"]]
+    lone = rows["copy_id"].isna().to_numpy()
+    groups += [f"s{sid}" for sid in rows["statement_id"][lone]]
+    sources = [*copies["source"], *rows["source"][lone]]
+    listed = filters.copy_sources(np.array(groups, dtype=object), np.array(sources, dtype=object))
+    by_group = dict(zip(groups, listed))
+    return [by_group[f"s{sid}" if pd.isna(c) else f"c{c}"] for sid, c in zip(rows["statement_id"], rows["copy_id"])]
 
 
 def entity_labels(src: Source, kind: Literal["places", "actors"]) -> dict[str, str]:

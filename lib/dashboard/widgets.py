@@ -35,6 +35,19 @@ def sort_choice(container, query: str, sorts: list[str] | None = None, key: str 
     return container.selectbox("Order · الترتيب", sorts, format_func=filters.SORTS.get, key=key)
 
 
+def copies_toggle(container) -> bool:
+    """The switch between one row per wire story (the default) and every copy, in `container`."""
+    return container.toggle("One row per wire story · دمج النسخ", value=True, key="q_group",
+                            help="The same words carried by several outlets are one row, with the outlets listed")
+
+
+def copies_caption(container, total: int, listed: int, grouped: bool) -> None:
+    """How many of the `total` statements kept are copies folded into the `listed` rows (nothing when none)."""
+    if grouped and listed != total:
+        container.caption(f"{total:,} statements, {total - listed:,} of them copies of a wire story · "
+                          "نسخ مكررة مدمجة")
+
+
 def download_buttons(rows, disabled: bool) -> None:
     """CSV and JSON download buttons for the statements `rows()` gives (built only when a button is clicked)."""
     a, b = st.columns(2)
