@@ -313,3 +313,16 @@ def test_the_store_keeps_the_hijri_date(tmp_path):
     Store(tmp_path).add([art])
     dates = Store(tmp_path).load(("dates",))["dates"]
     assert list(zip(dates["date"], dates["hijri"], dates["precision"])) == [("2015-09-01", "1436-11-17", "day")]
+
+
+def test_the_export_lists_calendar_days_and_keeps_weeks_and_years_apart():
+    """CONTRACT.md's dates are days: «الأسبوع الماضي» and «عام 1400هـ» go to `periods`, not lost."""
+    from lib.corpus.export import export_record
+    from lib.extract.analyse import analyse
+
+    text = ("قال الوزير يوم الخميس 5 مارس 2015 إن المحادثات التي بدأت الأسبوع الماضي ستستمر، "
+            "وذكر أن المركز تأسس عام 1400هـ.")
+    rec = export_record(analyse(text, {"published": "2015-03-06"}))
+    assert [d["date"] for d in rec["dates"]] == ["2015-03-05"]
+    assert {p["precision"] for p in rec["periods"]} == {"week", "year"}
+    assert all(d["precision"] not in ("week", "year") for d in rec["dates"])

@@ -23,9 +23,19 @@ def export_record(art: Article) -> dict:
         "actors": [{k: v for k, v in a.items() if k not in _PLACE_ONLY + ("precision",)}
                    for a in art.actors.values()],
         "places": [{k: v for k, v in p.items() if k not in _PLACE_ONLY} for p in art.places.values()],
-        "dates": [{"date": d.date, "text": d.text, "precision": d.precision, **({"hijri": d.hijri} if d.hijri else {})}
-                  for d in art.dates],
+        # CONTRACT.md's dates are calendar days; a week or a year the text names (الأسبوع الماضي، عام 1400هـ) is
+        # kept apart, with the day it starts on, so the export loses nothing
+        "dates": [_date(d) for d in art.dates if d.precision not in PERIODS],
+        "periods": [_date(d) for d in art.dates if d.precision in PERIODS],
     }
+
+
+PERIODS = ("week", "year")  # date precisions that name no calendar day
+
+
+def _date(d) -> dict:
+    """One date of the export."""
+    return {"date": d.date, "text": d.text, "precision": d.precision, **({"hijri": d.hijri} if d.hijri else {})}
 
 
 def export_paths(paths: Iterable[Path], mapping: dict[str, str] | None = None
