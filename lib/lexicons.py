@@ -111,6 +111,12 @@ def _rows(path: Path, columns: tuple[str, ...]) -> list[dict[str, str]]:
     return list(reader)
 
 
+def common_ranks(path: Path = LEXICONS / "common_words.txt") -> dict[str, int]:
+    """Folded everyday word → its frequency rank in common_words.txt (0: most frequent; a fold seen twice keeps
+    its last rank). The gazetteer's build script reads it too."""
+    return {w: n for n, w in enumerate(fold(w) for w in _lines(path))}
+
+
 def _lines(path: Path) -> list[str]:
     """Non-empty, non-comment lines of a word list."""
     out = []
@@ -298,7 +304,7 @@ def load(data: Path = DATA) -> Lexicons:
         namesakes=MappingProxyType(_namesakes(lex)),
         place_relations=MappingProxyType({fold(r["form"]): r["precision"]
                                           for r in _rows(gaz / "place_relations.tsv", ("form", "precision"))}),
-        common_rank=MappingProxyType({w: n for n, w in enumerate(fold(w) for w in _lines(lex / "common_words.txt"))}),
+        common_rank=MappingProxyType(common_ranks(lex / "common_words.txt")),
         major_places=_major_places(gaz),
         topic_words=_topic_words(lex / "topics.tsv"),
     )

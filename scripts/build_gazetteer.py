@@ -23,6 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from lib.lexicons import common_ranks  # noqa: E402  (the matcher's own everyday-word ranks)
 from lib.text.normalize import fold  # noqa: E402  (the matcher's own folding, so keys agree)
 
 GAZ = ROOT / "data" / "gazetteer"
@@ -170,13 +171,6 @@ def g_spellings(forms: list[str]) -> list[str]:
         if variant != form and variant not in forms:
             out.append(variant)
     return out
-
-
-def read_common_ranks(path: Path) -> dict[str, int]:
-    """Folded everyday word → its frequency rank (data/lexicons/common_words.txt, most frequent first)."""
-    words = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()
-             if line.strip() and not line.startswith("#")]
-    return {fold(w): n for n, w in reversed(list(enumerate(words)))}
 
 
 def read_stop_forms(path: Path) -> set[str]:
@@ -332,7 +326,7 @@ def build(min_city_population: int = 500) -> list[Place]:
     for row in curated_rows:
         chosen[row["place_id"]] = merge_curated(geo.get(row["place_id"]), row)
     places = list(chosen.values())
-    common = read_common_ranks(ROOT / "data" / "lexicons" / "common_words.txt")
+    common = common_ranks()
     for p in places:
         if p.country not in ARAB and not p.explicit_forms:
             p.variants = g_spellings(p.forms)

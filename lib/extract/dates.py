@@ -177,11 +177,19 @@ _TRIGGERS = [
     (_WEEKDAYS, {fold(w) for w in WEEKDAYS}),
     (_WEEKS, {fold(w) for w in ("الأسبوع", "أسبوع")}),
 ]
-# One table for all of them (word → its bits): a new word is looked up once per reading, not once per kind.
-_TRIGGER_BITS: dict[str, int] = {}
-for _bit, _words in _TRIGGERS:
-    for _word in _words:
-        _TRIGGER_BITS[_word] = _TRIGGER_BITS.get(_word, 0) | _bit
+
+
+def _trigger_bits() -> dict[str, int]:
+    """Each trigger word → the bits of the kinds it calls for: one table, so a new word is looked up once per
+    reading, not once per kind."""
+    bits: dict[str, int] = {}
+    for bit, words in _TRIGGERS:
+        for word in words:
+            bits[word] = bits.get(word, 0) | bit
+    return bits
+
+
+_TRIGGER_BITS = _trigger_bits()
 _YEARISH = re.compile(r"[0-9٠-٩]{4}[هم]?$")  # a year token (2015, 1436ه, 2015م): numeric and Hijri-year dates
 _KIND_MEMO: dict[str, int] = {}  # per word: most words repeat
 

@@ -2362,7 +2362,8 @@ def _place_under_preposition(name: str, places: set[str], *, lex: Lexicons) -> b
     return rest in places or head in lex.place_cues or (head in _AREA_WORDS and tail in places)
 
 
-# Words of time that end a speaker phrase read too far (وقال مسؤولون أمس الخميس): folded.
+# Words of time that end a speaker phrase read too far (وقال مسؤولون أمس الخميس): folded. Not the speaker-phrase
+# lexicon's whole "time" class: it holds العام and الماضي, which end titles (الأمين العام، المدير العام).
 _TIME_WORDS = frozenset({"امس", "اليوم", "غدا", "مساء", "صباح", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء",
                          "الخميس", "الجمعه", "السبت", "يوم", "ليل", "فجر"})
 
