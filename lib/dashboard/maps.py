@@ -17,8 +17,8 @@ expression, so literal strings are quoted twice ('"auto"').
 from __future__ import annotations
 
 import json
-import re
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -79,7 +79,7 @@ class CompactDeck(pdk.Deck):
 
 BASEMAP_LAYERS = ("countries", "coastlines", "lakes", "rivers")
 _BASEMAP_REF = "rasd-basemap:"  # a layer's data until CompactDeck.to_json puts the GeoJSON in its place
-_BASEMAP_SLOT = re.compile(r'"rasd-basemap:([a-z]+)(?:@([-0-9.,]+))?"')
+_BASEMAP_SLOT = re.compile(rf'"{_BASEMAP_REF}({"|".join(BASEMAP_LAYERS)})(?:@([-0-9.,]+))?"')
 # A city map shows the countries within this many degrees of the city, and cannot be zoomed out past CITY_MIN_ZOOM
 # (a few hundred km across): the world's borders, a third of a megabyte, were sent and drawn for every city map.
 CITY_BASEMAP_DEGREES = 6.0
