@@ -1,0 +1,300 @@
+"""Within-article coreference for speakers: a title, a description or a body's short form that spoke resolves to
+the one person or body the article names for it, after every speaker is chosen.
+
+- a title or description (وزير التعليم، العارضة، الأمين العام حلف الناتو) → the person the article writes with
+  it as an apposition, before the name (وزير التعليم الدكتور عزام الدخيل، عارضة الأزياء جيجي حديد، أسطورة كرة
+  القدم، دييغو مارادونا) or after it (هاني أبو ريدة، رئيس الاتحاد …); a title no apposition gives, when the
+  article quotes one named person only (المدير الفني الأسبق لمنتخب الأرجنتين in a piece quoting Maradona alone);
+- a body named by its kind (الشركة المتخصصة، هيئة القناة، اتحاد الحقوقيين) → the one body of that kind the
+  article names in full (شركة «زيمبيريوم»، هيئة قناة بنما، اتحاد الحقوقيين العرب).
+Only an unambiguous link is made (one candidate); otherwise the generic speaker stays as it was.
+"""
+from __future__ import annotations
+
+from lib.extract.speakers import Passage, Source, Speakers, _demonyms, _nisba, name_key, source_of
+from lib.lexicons import Lexicons
+from lib.records import Statement
+from lib.text.normalize import fold
+
+MAX_TITLE_RUN = 12  # tokens from a title's first word to the name it is given
+# words after which a title run has ended: the name is no longer coming (أن، الذي …), folded
+_RUN_STOPS = frozenset({"ان", "انه", "الذي", "التي", "الذين", "قال", "وقال", "عن", "على", "الي", "منذ", "بعد", "قبل"})
+# nisba adjectives that say no nationality (المدافع الدولي السابق may be the one person quoted), folded
+_NOT_NATIONAL = frozenset({"الدولي", "الدوليه", "الرسمي", "الرسميه", "المحلي", "المحليه", "الاقليمي", "الاقليميه",
+                           "الاممي", "الامميه"})
+_PERSON_KINDS = ("person", "named")
+_BODY_KINDS = ("organization", "media", "government", "named", "anonymous", "title", "party", "military", "agency")
+
+
+def norm(key: str) -> str:
+    """A folded word without its conjunction, preposition and article, for matching titles (لحلف → حلف،
+    باليمن → يمن، والإغاثة → اغاثه)."""
+    if len(key) > 3 and key[0] in "وف":
+        key = key[1:]
+    for pre in ("بال", "لل", "ال", "كال"):
+        if key.startswith(pre) and len(key) > len(pre) + 1:
+            return key[len(pre):]
+    if len(key) > 3 and key[0] in "لب":
+        return key[1:]
+    return key
+
+
+def _written_words(s: Statement) -> list[str]:
+    name = (s.speaker_ar or s.speaker or "").translate(str.maketrans("", "", "«»\"“”"))
+    return fold(name).split()
+
+
+def _is_role(key: str, lex: Lexicons) -> bool:
+    roles = lex.words.roles
+    bare = key[2:] if key.startswith("ال") else key
+    return key in roles or bare in roles or "ال" + bare in roles
+
+
+def _generic_title(s: Statement, lex: Lexicons) -> bool:
+    """A title or a description speaking (وزير التعليم، المدافع الدولي السابق، العارضة), not a name."""
+    words = _written_words(s)
+    if not words or len(words) > 9 or (s.speaker_id and ":" not in s.speaker_id):
+        return False  # a lexicon actor
+    if s.speaker_kind == "title":
+        return True
+    if s.speaker_kind not in ("named", "anonymous", "person"):
+        return False
+    if words[0] in lex.words.anonymous or norm(words[0]) in lex.words.anonymous:
+        return False  # مسؤول، مصدر: an unnamed source stays one
+    if _is_role(words[0], lex) and (words[0].startswith("ال") or len(words) > 1):
+        return True  # وزير التعليم read as a name
+    # العارضة، الأسطورة: one definite word no list knows (a description, or a family name: looked up as
+    # a title only, so a family name finds no apposition and stays)
+    return len(words) == 1 and words[0].startswith("ال") and s.speaker_kind == "named"
+
+
+def _generic_body(s: Statement, lex: Lexicons) -> bool:
+    """A body named by its kind (الشركة، الشركة المتخصصة، هيئة القناة، اتحاد الحقوقيين), not a lexicon actor."""
+    words = _written_words(s)
+    if not words or len(words) > 4 or s.speaker_kind not in _BODY_KINDS:
+        return False
+    if s.speaker_id and ":" not in s.speaker_id:
+        return False
+    head = norm(words[0])
+    return head in lex.words.name_contexts and not any(w in _demonyms(lex=lex) for w in words[1:])
+
+
+class _Article:
+    """What the article names, read once when a statement needs it."""
+
+    def __init__(self, p: Passage, who: Speakers, statements: list[Statement]):
+        self.p, self.who, self.lex = p, who, p.lex
+        self._norm_positions: dict[str, list[int]] | None = None
+        self._places: dict[int, int] | None = None
+        # people who speak under a name: the last word of the name → the Source (several: ambiguous)
+        self.speaking: dict[str, list[Source]] = {}
+        for s in statements:
+            if s.speaker_kind in _PERSON_KINDS and s.speaker_ar and not _is_role(fold(s.speaker_ar).split()[0], self.lex):
+                words = fold(s.speaker_ar).split()
+                if len(words[-1]) >= 4:
+                    src = Source(s.speaker, s.speaker_ar, s.speaker_id, "person")
+                    self.speaking.setdefault(words[-1], []).append(src)
+        self.bodies = [s for s in statements if not _generic_body(s, self.lex) and s.speaker_ar
+                       and s.speaker_kind in ("organization", "media", "government")]
+
+    def positions(self, key: str) -> list[int]:
+        """Tokens whose word, without conjunction, preposition and article, is key."""
+        if self._norm_positions is None:
+            self._norm_positions = {}
+            for n, t in enumerate(self.p.tokens):
+                self._norm_positions.setdefault(norm(t.key), []).append(n)
+        return self._norm_positions.get(key, [])
+
+    def place_starts(self) -> dict[int, int]:
+        """Where each place mention starts → where it ends."""
+        if self._places is None:
+            self._places = {m.start: m.end for m in self.p.found.mentions if m.entity_type == "place"}
+        return self._places
+
+    # ---- people
+
+    def name_at(self, k: int) -> tuple[Source, int] | None:
+        """The person named from token k (a person mention, or the name of someone who speaks in the article
+        as written here: جيجي حديد where «حديد» speaks): their Source and the name's last token."""
+        p, r = self.p, self.who.reader
+        m = p.mention_in(k)
+        if m is not None and m.start == p.tokens[k].start and p.entity(m).kind == "person" \
+                and not self.who._not_a_name(m.surface):
+            return self.who._person(m, k), r.mention_last(k)
+        if r.definite(k) or _is_role(p.tokens[k].key, self.lex):
+            return None  # a name does not open with the article (عز الدين الأصبحي may hold one inside)
+        for n in range(k, min(k + 4, len(p.tokens))):
+            if n > k and r.boundary(n):
+                break
+            hit = self.speaking.get(p.tokens[n].key)
+            if hit:
+                written = p.text[p.tokens[k].start:p.tokens[n].end]
+                same = [h for h in hit if fold(h.speaker_ar or "") == fold(written)]
+                return (same[0] if same else Source(written, written, None, "person")), n
+        return None
+
+    def appositions(self, words: list[str]) -> list[tuple[Source, int]]:
+        """People the article writes with this title: (their Source, where the title stands)."""
+        p, r = self.p, self.who.reader
+        want = [norm(w) for w in words]
+        needed = {w for w, raw in zip(want, words) if not (_nisba(raw) or raw in _demonyms(lex=self.lex))}
+        out: list[tuple[Source, int]] = []
+        n = len(p.tokens)
+        for j in self.positions(want[0]):
+            if j in p.cue_at:
+                continue
+            run: set[str] = {want[0]}
+            k = j + 1
+            found = None
+            while k < min(n, j + MAX_TITLE_RUN):
+                if r.boundary(k):
+                    gap = p.text[p.tokens[k - 1].end:p.tokens[k].start].strip()
+                    if gap in ("،", ",") and needed <= run:
+                        found = self.name_at(k)  # أسطورة كرة القدم، دييغو أرماندو مارادونا
+                    break
+                if needed <= run:
+                    found = self.name_at(k)
+                    if found is not None:
+                        break
+                key = p.tokens[k].key
+                if key in _RUN_STOPS or k in p.cue_at:
+                    break
+                run.add(norm(key))
+                k += 1
+            if found is None and j > 0 and r.boundary(j) and \
+                    p.text[p.tokens[j - 1].end:p.tokens[j].start].strip() in ("،", ","):
+                # هاني أبو ريدة، رئيس الاتحاد المصري: the title after the name
+                tail = {norm(p.tokens[t].key) for t in range(j, min(n, j + MAX_TITLE_RUN))
+                        if t == j or not r.boundary(t)}
+                prev = self._name_ending(j - 1)
+                if prev is not None and needed <= tail:
+                    found = (prev, j - 1)
+            if found is not None:
+                out.append((found[0], p.tokens[j].start))
+        return out
+
+    def _name_ending(self, k: int) -> Source | None:
+        """The person whose name ends at token k."""
+        p = self.p
+        m = p.mention_in(k)
+        for i in range(k, max(-1, k - 4), -1):
+            m = p.mention_in(i)
+            if m is not None and p.entity(m).kind == "person" and p.token_after(m.end) - 1 == k \
+                    and not self.who._not_a_name(m.surface):
+                return self.who._person(m, i)
+        hit = self.speaking.get(p.tokens[k].key)
+        if hit and len({name_key(h.speaker_ar or "", lex=self.lex) for h in hit}) == 1:
+            return hit[0]
+        return None
+
+    def person_for(self, s: Statement, statements: list[Statement]) -> Source | None:
+        """The one person the article gives this title, or the one named person it quotes."""
+        words = _written_words(s)
+        found = self.appositions(words)
+        found = [(src, at) for src, at in found if fold(src.speaker_ar or "") != " ".join(words)]  # (itself)
+        people = {name_key(src.speaker_ar or "", lex=self.lex): src for src, _ in found}
+        if len(people) == 1:
+            return next(iter(people.values()))
+        if people:
+            # several holders: the one the statement's own sentence names
+            here = [src for src, at in found if self.p.sentence_start(s.start) <= at < s.start]
+            return here[-1] if here else None
+        if s.speaker_kind != "title" and not _is_role(words[0], self.lex):
+            return None
+        if not words[0].startswith("ال") or any(w in _demonyms(lex=self.lex) and w not in _NOT_NATIONAL
+                                                   for w in words[1:]):
+            return None  # مسؤول أميركي، الرئيس الروسي: another person, or one the office table knows
+        # no apposition: the title of the one person the article quotes by name (المدافع الدولي السابق)
+        named = {}
+        for o in statements:
+            if o is s or o.speaker_kind not in _PERSON_KINDS or not o.speaker_ar or _generic_title(o, self.lex):
+                continue
+            # (keyed by the name's last word: الداود and صالح الداود are one person before the keys are given)
+            last = fold(o.speaker_ar).split()[-1]
+            if last not in named or len(o.speaker_ar) > len(named[last][0].speaker_ar or ""):
+                named[last] = (o, o.start < s.start or named.get(last, (o, False))[1])
+        if len(named) == 1:
+            o, before = next(iter(named.values()))
+            if before:
+                return Source(o.speaker, o.speaker_ar, o.speaker_id, "person")
+        return None
+
+    # ---- bodies
+
+    def body_for(self, s: Statement) -> Source | None:
+        """The one body of this kind the article names in full (الشركة المتخصصة → شركة «زيمبيريوم»)."""
+        p, lex = self.p, self.lex
+        words = _written_words(s)
+        head = norm(words[0])
+        rest = [norm(w) for w in words[1:]]
+        described = words[0].startswith("ال")  # الشركة المتخصصة: a description; هيئة القناة: a short name
+        names: dict[str, Source] = {}
+
+        def consider(src: Source | None) -> None:
+            if src is None or not src.speaker_ar:
+                return
+            full = [norm(w) for w in fold(src.speaker_ar.translate(str.maketrans("", "", "«»\"“”"))).split()]
+            if not full or full[0] != head or len(full) < 2 or full == [head] + rest:
+                return
+            if not described and not set(rest) <= set(full[1:]):
+                return  # اتحاد الحقوقيين: the fuller name holds the short one's words
+            names[" ".join(full)] = src
+
+        for m in p.actor_mentions:
+            ent = p.entity(m)
+            if ent.kind not in ("person", "state", "place") and norm(fold(m.surface).split()[0]) == head:
+                consider(source_of(ent, m.surface, lex=lex))
+        for o in self.bodies:
+            consider(Source(o.speaker, o.speaker_ar, o.speaker_id, o.speaker_kind or "organization"))
+        stem = head
+        for j in self.positions(head):
+            if p.tokens[j].key.startswith(("ال", "وال", "بال", "لل")) or p.in_content(p.tokens[j].start):
+                continue
+            consider(self._longer_body(j, stem))
+        # of names that extend one another (هيئة قناة، هيئة قناة بنما) the longest is the name
+        keys = [k for k in names if not any(o != k and o.startswith(k + " ") for o in names)]
+        return names[keys[0]] if len(keys) == 1 else None
+
+    def _longer_body(self, j: int, stem: str) -> Source | None:
+        """The body named at token j, with a place or a demonym the name runs on into (هيئة قناة بنما)."""
+        p, r = self.p, self.who.reader
+        src = self.who._body_at(j, None, "ال" + stem, stem)
+        if src is None or not src.speaker_ar:
+            return src
+        last = p.token_at(p.text.find(src.speaker_ar, p.tokens[j].start) + len(src.speaker_ar) - 1)
+        k = last + 1
+        extra = 0
+        places = self.place_starts()
+        while k < len(p.tokens) and extra < 2 and not r.boundary(k):
+            end = places.get(p.tokens[k].start) or (p.mention_in(k).end if p.mention_in(k) is not None and
+                                                     p.entity(p.mention_in(k)).kind == "state" else None)
+            if end is not None or p.tokens[k].key in _demonyms(lex=self.lex):
+                k, extra = (p.token_after(end) if end is not None else k + 1), extra + 1
+                continue
+            break
+        if extra:
+            written = p.text[p.tokens[j].start:p.tokens[k - 1].end]
+            return Source(written, written, None, src.kind, src.gender)
+        return src
+
+
+def resolve_generic(statements: list[Statement], p: Passage, who: Speakers) -> None:
+    """Give a title, a description or a body's short form that spoke the person or body the article names for
+    it, where one candidate fits (in place; canonical_sources then keys the speaker)."""
+    lex = p.lex
+    titles = [s for s in statements if _generic_title(s, lex)]
+    bodies = [s for s in statements if _generic_body(s, lex)]
+    if not titles and not bodies:
+        return
+    art = _Article(p, who, statements)
+    for s in titles:
+        src = art.person_for(s, statements)
+        if src is not None:
+            s.speaker, s.speaker_ar, s.speaker_id, s.speaker_kind = src.speaker, src.speaker_ar, src.speaker_id, "person"
+    for s in bodies:
+        if s.speaker_kind == "person":
+            continue
+        src = art.body_for(s)
+        if src is not None:
+            kind = src.kind if src.kind in ("organization", "media", "government") else "organization"
+            s.speaker, s.speaker_ar, s.speaker_id, s.speaker_kind = src.speaker, src.speaker_ar, src.speaker_id, kind
