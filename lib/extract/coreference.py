@@ -11,7 +11,7 @@ Only an unambiguous link is made (one candidate); otherwise the generic speaker 
 """
 from __future__ import annotations
 
-from lib.extract.speakers import Passage, Source, Speakers, _demonyms, _nisba, name_key, source_of
+from lib.extract.speakers import Passage, Source, Speakers, _demonyms, _nisba, name_key, source_of, word_class
 from lib.lexicons import Lexicons
 from lib.records import Statement
 from lib.text.normalize import fold
@@ -22,6 +22,9 @@ _RUN_STOPS = frozenset({"ان", "انه", "الذي", "التي", "الذين", 
 # nisba adjectives that say no nationality (المدافع الدولي السابق may be the one person quoted), folded
 _NOT_NATIONAL = frozenset({"الدولي", "الدوليه", "الرسمي", "الرسميه", "المحلي", "المحليه", "الاقليمي", "الاقليميه",
                            "الاممي", "الامميه"})
+# name_contexts.txt words before a name that are no speaking body (a correspondent, a film, a campaign), folded
+_NOT_BODIES = frozenset({"مراسل", "مراسله", "مندوب", "برنامج", "فيلم", "كتاب", "شعار", "عنوان", "لقب", "هاشتاغ",
+                         "وسم", "اتفاق", "اتفاقيه", "عمليه", "حمله", "مشروع", "مبادره", "مهرجان", "موتمر"})
 _PERSON_KINDS = ("person", "named")
 _BODY_KINDS = ("organization", "media", "government", "named", "anonymous", "title", "party", "military", "agency")
 
@@ -61,8 +64,8 @@ def _generic_title(s: Statement, lex: Lexicons) -> bool:
         return False
     if words[0] in lex.words.anonymous or norm(words[0]) in lex.words.anonymous:
         return False  # مسؤول، مصدر: an unnamed source stays one
-    if _is_role(words[0], lex) and (words[0].startswith("ال") or len(words) > 1):
-        return True  # وزير التعليم read as a name
+    if _is_role(words[0], lex) and (words[0].startswith("ال") or len(words) > 1 and words[1].startswith("ال")):
+        return True  # وزير التعليم read as a name (not ابن فارس: a name)
     # العارضة، الأسطورة: one definite word no list knows (a description, or a family name: looked up as
     # a title only, so a family name finds no apposition and stays)
     return len(words) == 1 and words[0].startswith("ال") and s.speaker_kind == "named"
@@ -76,7 +79,8 @@ def _generic_body(s: Statement, lex: Lexicons) -> bool:
     if s.speaker_id and ":" not in s.speaker_id:
         return False
     head = norm(words[0])
-    return head in lex.words.name_contexts and not any(w in _demonyms(lex=lex) for w in words[1:])
+    return head in lex.words.name_contexts and head not in _NOT_BODIES and not _is_role(head, lex) and \
+        not any(w in _demonyms(lex=lex) for w in words[1:])
 
 
 class _Article:
@@ -89,7 +93,7 @@ class _Article:
         # people who speak under a name: the last word of the name → the Source (several: ambiguous)
         self.speaking: dict[str, list[Source]] = {}
         for s in statements:
-            if s.speaker_kind in _PERSON_KINDS and s.speaker_ar and not _is_role(fold(s.speaker_ar).split()[0], self.lex):
+            if self.namelike(s):
                 words = fold(s.speaker_ar).split()
                 if len(words[-1]) >= 4:
                     src = Source(s.speaker, s.speaker_ar, s.speaker_id, "person")
@@ -113,6 +117,18 @@ class _Article:
 
     # ---- people
 
+    def namelike(self, s: Statement) -> bool:
+        """Does a statement's speaker look like a person's name (not برلمانية، والدولية، إفادات صحافي)?"""
+        if s.speaker_kind not in _PERSON_KINDS or not s.speaker_ar:
+            return False
+        words = fold(s.speaker_ar).split()
+        last = words[-1]
+        if _is_role(words[0], self.lex) or _is_role(last, self.lex) or _nisba(last) and len(words) == 1:
+            return False
+        if last.startswith(("وال", "فال")) or last in self.lex.words.anonymous or len(last) < 3:
+            return False
+        return s.speaker_kind == "person" or len(words) > 1 or words[0].startswith("ال")
+
     def name_at(self, k: int) -> tuple[Source, int] | None:
         """The person named from token k (a person mention, or the name of someone who speaks in the article
         as written here: جيجي حديد where «حديد» speaks): their Source and the name's last token."""
@@ -123,9 +139,9 @@ class _Article:
             return self.who._person(m, k), r.mention_last(k)
         if r.definite(k) or _is_role(p.tokens[k].key, self.lex):
             return None  # a name does not open with the article (عز الدين الأصبحي may hold one inside)
-        for n in range(k, min(k + 4, len(p.tokens))):
-            if n > k and r.boundary(n):
-                break
+        for n in range(k, min(k + 3, len(p.tokens))):
+            if n > k and r.boundary(n) or r.kind(n) not in ("word", "name_link") or n in p.cue_at:
+                break  # (حسب رأي زملائه، صلى الله عليه وسلم: no name runs through a preposition or a cue)
             hit = self.speaking.get(p.tokens[n].key)
             if hit:
                 written = p.text[p.tokens[k].start:p.tokens[n].end]
@@ -138,15 +154,21 @@ class _Article:
         p, r = self.p, self.who.reader
         want = [norm(w) for w in words]
         needed = {w for w, raw in zip(want, words) if not (_nisba(raw) or raw in _demonyms(lex=self.lex))}
+        national = [w for w, raw in zip(want, words) if raw in _demonyms(lex=self.lex) and raw not in _NOT_NATIONAL]
+        # one word no list knows (العارضة): only its indefinite head before a name (عارضة الأزياء جيجي حديد)
+        described = len(words) == 1 and not _is_role(words[0], self.lex)
+        if described and "word" != word_class(words[0], lex=self.lex) or described and \
+                word_class(want[0], lex=self.lex) != "word":
+            return []  # الحديث، البيان: a document or a word of some list, no description of a person
         out: list[tuple[Source, int]] = []
         n = len(p.tokens)
         for j in self.positions(want[0]):
-            if j in p.cue_at:
+            if j in p.cue_at or described and r.definite(j):
                 continue
             run: set[str] = {want[0]}
-            k = j + 1
+            k, past = j + 1, 0
             found = None
-            while k < min(n, j + MAX_TITLE_RUN):
+            while k < min(n, j + MAX_TITLE_RUN) and past <= 3:  # (3: بجدة الشيخ الدكتور before the name)
                 if r.boundary(k):
                     gap = p.text[p.tokens[k - 1].end:p.tokens[k].start].strip()
                     if gap in ("،", ",") and needed <= run:
@@ -156,19 +178,29 @@ class _Article:
                     found = self.name_at(k)
                     if found is not None:
                         break
+                    past += 1
                 key = p.tokens[k].key
                 if key in _RUN_STOPS or k in p.cue_at:
                     break
                 run.add(norm(key))
                 k += 1
+            tail: set[str] = set()
             if found is None and j > 0 and r.boundary(j) and \
                     p.text[p.tokens[j - 1].end:p.tokens[j].start].strip() in ("،", ","):
                 # هاني أبو ريدة، رئيس الاتحاد المصري: the title after the name
-                tail = {norm(p.tokens[t].key) for t in range(j, min(n, j + MAX_TITLE_RUN))
-                        if t == j or not r.boundary(t)}
+                t = j
+                while t < min(n, j + MAX_TITLE_RUN) and (t == j or not r.boundary(t)):
+                    tail.add(norm(p.tokens[t].key))
+                    t += 1
                 prev = self._name_ending(j - 1)
                 if prev is not None and needed <= tail:
                     found = (prev, j - 1)
+            if found is not None and national:
+                # الرئيس السوداني is not الرئيس المصري عبد الفتاح السيسي: a nationality must be the title's own
+                text = run if found[1] > j else tail
+                if not all(w in text or w.removesuffix("ي").removesuffix("يه") in text
+                           or w.removesuffix("يه") + "ي" in text for w in national):
+                    found = None
             if found is not None:
                 out.append((found[0], p.tokens[j].start))
         return out
@@ -190,6 +222,9 @@ class _Article:
     def person_for(self, s: Statement, statements: list[Statement]) -> Source | None:
         """The one person the article gives this title, or the one named person it quotes."""
         words = _written_words(s)
+        if len(words) == 1 and not _is_role(words[0], self.lex) and any(
+                fold(m.surface).split()[-1] == words[0] for m in self.p.actor_mentions):
+            return None  # البشير: the family name of someone the article names, not a description
         found = self.appositions(words)
         found = [(src, at) for src, at in found if fold(src.speaker_ar or "") != " ".join(words)]  # (itself)
         people = {name_key(src.speaker_ar or "", lex=self.lex): src for src, _ in found}
@@ -207,7 +242,7 @@ class _Article:
         # no apposition: the title of the one person the article quotes by name (المدافع الدولي السابق)
         named = {}
         for o in statements:
-            if o is s or o.speaker_kind not in _PERSON_KINDS or not o.speaker_ar or _generic_title(o, self.lex):
+            if o is s or not self.namelike(o) or _generic_title(o, self.lex):
                 continue
             # (keyed by the name's last word: الداود and صالح الداود are one person before the keys are given)
             last = fold(o.speaker_ar).split()[-1]
@@ -234,10 +269,12 @@ class _Article:
             if src is None or not src.speaker_ar:
                 return
             full = [norm(w) for w in fold(src.speaker_ar.translate(str.maketrans("", "", "«»\"“”"))).split()]
-            if not full or full[0] != head or len(full) < 2 or full == [head] + rest:
+            if not full or full[0] != head or len(full) < 2 or full == [head] + rest or "ال" in full:
                 return
             if not described and not set(rest) <= set(full[1:]):
                 return  # اتحاد الحقوقيين: the fuller name holds the short one's words
+            if any(_nisba(w) and norm(w) not in full for w in words[1:]):
+                return  # البنك المركزي is not البنك الدولي (a participle may describe: الشركة المتخصصة)
             names[" ".join(full)] = src
 
         for m in p.actor_mentions:
@@ -250,17 +287,25 @@ class _Article:
         for j in self.positions(head):
             if p.tokens[j].key.startswith(("ال", "وال", "بال", "لل")) or p.in_content(p.tokens[j].start):
                 continue
-            consider(self._longer_body(j, stem))
+            consider(self._longer_body(j, len(words)))
         # of names that extend one another (هيئة قناة، هيئة قناة بنما) the longest is the name
         keys = [k for k in names if not any(o != k and o.startswith(k + " ") for o in names)]
         return names[keys[0]] if len(keys) == 1 else None
 
-    def _longer_body(self, j: int, stem: str) -> Source | None:
-        """The body named at token j, with a place or a demonym the name runs on into (هيئة قناة بنما)."""
+    def _longer_body(self, j: int, short: int) -> Source | None:
+        """The body named at token j, with a place or a demonym the name runs on into (هيئة قناة بنما): a quoted
+        name, or one whose words past the short form's are adjectives (not شرطة الولاية تحقق: a verb)."""
         p, r = self.p, self.who.reader
+        stem = norm(p.tokens[j].key)
         src = self.who._body_at(j, None, "ال" + stem, stem)
         if src is None or not src.speaker_ar:
             return src
+        if not any(c in src.speaker_ar for c in "«\"“"):
+            extra = fold(src.speaker_ar).split()[max(short, 1):]
+            if any(not (_nisba(w) or w in _demonyms(lex=self.lex)) for w in extra):
+                src = None if len(fold(src.speaker_ar).split()) > short else src
+        if src is None:
+            return None
         last = p.token_at(p.text.find(src.speaker_ar, p.tokens[j].start) + len(src.speaker_ar) - 1)
         k = last + 1
         extra = 0
