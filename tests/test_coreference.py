@@ -1,0 +1,53 @@
+"""Within-article coreference of speakers: a title, a description or a body's kind that spoke becomes the person or
+body the article names for it, when one candidate fits; otherwise the generic speaker stays."""
+from __future__ import annotations
+
+import pytest
+
+from lib.extract.analyse import analyse
+from lib.text.normalize import fold
+
+PUB = {"published": "2017-07-07"}
+
+# (text, words of the statement, the speaker it must carry)
+RESOLVED = [
+    # a title named with its holder elsewhere in the article (وزير … الدكتور X), the title alone later
+    ("فضل وزير الصحة الدكتور سامي الحربي تأجيل القرار حتى نهاية الشهر.\n"
+     "يشار إلى أن وزير الصحة أكد أن المستشفيات جاهزة لاستقبال المرضى.",
+     "المستشفيات جاهزة", "سامي الحربي"),
+    # a description no list knows, written before the name as an indefinite head (عارضة الأزياء X)
+    ("اعتذرت عارضة الأزياء ليلى رامي عن صورها الجديدة.\n"
+     "وفي منشور على حسابها قالت العارضة إنها تتفهم غضب متابعيها.",
+     "تتفهم غضب متابعيها", "ليلى رامي"),
+    # no apposition: a title in a piece that quotes one named person only
+    ("قال لاعب المنتخب السابق صالح العمر إن الفريق يحتاج مزيدا من الوقت.\n"
+     "ورفض المدافع الدولي السابق أن يلوم المدرب، وزاد: \"اللاعبون يتحملون جزءا كبيرا من المسؤولية هذا الموسم\".",
+     "اللاعبون يتحملون", "صالح العمر"),
+    # a body named by its kind and a description → the one company the article names
+    ("حذرت شركة «نوفا سيك» لأمن المعلومات من ثغرة في الهواتف.\n"
+     "وأشارت الشركة المتخصصة إلى أن الخطر يطال ملايين الأجهزة حول العالم.",
+     "الخطر يطال", "شركة «نوفا سيك»"),
+]
+
+
+@pytest.mark.parametrize("text,snippet,want", RESOLVED, ids=[c[2] for c in RESOLVED])
+def test_a_generic_speaker_resolves_to_whom_the_article_names(text, snippet, want):
+    st = [s for s in analyse(text, PUB).statements if snippet in s.quote]
+    assert st, [s.quote for s in analyse(text, PUB).statements]
+    assert fold(st[0].speaker_ar or "") == fold(want)
+    assert st[0].speaker_kind in ("person", "organization")
+    assert st[0].speaker_id  # keyed as the entity, not as the title
+
+
+def test_a_title_of_another_nationality_stays_a_title():
+    text = ("قال الرئيس المصري عبد الفتاح السيسي إن بلاده تدعم الحوار.\n"
+            "وقال الرئيس السوداني إن الخرطوم ترحب بالمبادرة الجديدة.")
+    st = [s for s in analyse(text, PUB).statements if "الخرطوم ترحب" in s.quote]
+    assert st and "السيسي" not in (st[0].speaker_ar or "")
+
+
+def test_a_family_name_is_no_description():
+    text = ("قال الرئيس السوداني عمر البشير إن بلاده تدعم الحوار.\n"
+            "وأكد البشير أن الخرطوم ترحب بالمبادرة الجديدة التي طرحها بشير محمود أمس.")
+    st = [s for s in analyse(text, PUB).statements if "الخرطوم ترحب" in s.quote]
+    assert st and fold(st[0].speaker_ar or "") in (fold("عمر البشير"), fold("البشير"))
