@@ -68,7 +68,7 @@ def _generic_title(s: Statement, lex: Lexicons) -> bool:
         return True  # وزير التعليم read as a name (not ابن فارس: a name)
     # العارضة، الأسطورة: one definite word no list knows (a description, or a family name: looked up as
     # a title only, so a family name finds no apposition and stays)
-    return len(words) == 1 and words[0].startswith("ال") and s.speaker_kind == "named"
+    return len(words) == 1 and words[0].startswith("ال") and s.speaker_kind in _PERSON_KINDS
 
 
 def _generic_body(s: Statement, lex: Lexicons) -> bool:
@@ -139,6 +139,22 @@ class _Article:
             return self.who._person(m, k), r.mention_last(k)
         if r.definite(k) or _is_role(p.tokens[k].key, self.lex):
             return None  # a name does not open with the article (عز الدين الأصبحي may hold one inside)
+        key = p.tokens[k].key
+        word = p.text[p.tokens[k].start:p.tokens[k].end]
+        if key in self.lex.given_names and not (word.endswith("ى") and key not in
+                                                 self.lex.given_names_with_alef_maqsura):  # (على is no علي)
+            # أمين منطقة عسير صالح القاضي: a given name and the words of the name after it, up to a comma
+            n = k + 1
+            while n < min(k + 4, len(p.tokens)) and not r.boundary(n) and n not in p.cue_at and \
+                    p.tokens[n].key not in _RUN_STOPS and (r.kind(n) in ("word", "name_link") or r.kind(n) == "role"
+                                                          and r.definite(n)) and \
+                    (not r.definite(n) or n == k + 1 or r.kind(n - 1) == "name_link" or n + 1 == len(p.tokens)
+                     or r.boundary(n + 1)):  # (not ساجا فانسيك السيف: an object after the name)
+                n += 1  # (صالح القاضي: a family name that is also a title word, closed by a comma)
+            ends = n >= len(p.tokens) or r.boundary(n)  # (صالح القاضي، …: a name that a comma closes)
+            if n - k >= 2 and (key not in self.lex.words.ambiguous_given_names or ends):
+                written = p.text[p.tokens[k].start:p.tokens[n - 1].end]
+                return Source(written, written, None, "person"), n - 1
         for n in range(k, min(k + 3, len(p.tokens))):
             if n > k and r.boundary(n) or r.kind(n) not in ("word", "name_link") or n in p.cue_at:
                 break  # (حسب رأي زملائه، صلى الله عليه وسلم: no name runs through a preposition or a cue)
@@ -163,11 +179,15 @@ class _Article:
         out: list[tuple[Source, int]] = []
         n = len(p.tokens)
         for j in self.positions(want[0]):
-            if j in p.cue_at or described and r.definite(j):
+            if j in p.cue_at:
                 continue
             run: set[str] = {want[0]}
             k, past = j + 1, 0
             found = None
+            if described and r.definite(j):
+                # الفتاة ساجا فانسيك: a definite description only with the name right after it (or before it)
+                found = self.name_at(j + 1) if j + 1 < n and not r.boundary(j + 1) else None
+                k = n
             while k < min(n, j + MAX_TITLE_RUN) and past <= 3:  # (3: بجدة الشيخ الدكتور before the name)
                 if r.boundary(k):
                     gap = p.text[p.tokens[k - 1].end:p.tokens[k].start].strip()
@@ -185,16 +205,19 @@ class _Article:
                 run.add(norm(key))
                 k += 1
             tail: set[str] = set()
-            if found is None and j > 0 and r.boundary(j) and \
-                    p.text[p.tokens[j - 1].end:p.tokens[j].start].strip() in ("،", ","):
+            first = j
+            while first > max(0, j - 2) and not r.boundary(first) and r.kind(first - 1) == "role":
+                first -= 1  # ستيفان باني، الدكتور المشرف على الدراسة: a rank before the title
+            if found is None and first > 0 and r.boundary(first) and \
+                    p.text[p.tokens[first - 1].end:p.tokens[first].start].strip() in ("،", ","):
                 # هاني أبو ريدة، رئيس الاتحاد المصري: the title after the name
                 t = j
                 while t < min(n, j + MAX_TITLE_RUN) and (t == j or not r.boundary(t)):
                     tail.add(norm(p.tokens[t].key))
                     t += 1
-                prev = self._name_ending(j - 1)
+                prev = self._name_ending(first - 1)
                 if prev is not None and needed <= tail:
-                    found = (prev, j - 1)
+                    found = (prev, first - 1)
             if found is not None and national:
                 # الرئيس السوداني is not الرئيس المصري عبد الفتاح السيسي: a nationality must be the title's own
                 text = run if found[1] > j else tail
@@ -223,7 +246,8 @@ class _Article:
         """The one person the article gives this title, or the one named person it quotes."""
         words = _written_words(s)
         if len(words) == 1 and not _is_role(words[0], self.lex) and any(
-                fold(m.surface).split()[-1] == words[0] for m in self.p.actor_mentions):
+                len(fold(m.surface).split()) > 1 and fold(m.surface).split()[-1] == words[0]
+                for m in self.p.actor_mentions):
             return None  # البشير: the family name of someone the article names, not a description
         found = self.appositions(words)
         found = [(src, at) for src, at in found if fold(src.speaker_ar or "") != " ".join(words)]  # (itself)
