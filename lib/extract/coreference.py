@@ -11,7 +11,8 @@ Only an unambiguous link is made (one candidate); otherwise the generic speaker 
 """
 from __future__ import annotations
 
-from lib.extract.speakers import Passage, Source, Speakers, _demonyms, _nisba, name_key, source_of, word_class
+from lib.extract.speakers import (Passage, Source, Speakers, _demonyms, _nisba, cue_gender, name_key, source_of,
+                                  word_class)
 from lib.lexicons import Lexicons
 from lib.records import Statement
 from lib.text.normalize import fold
@@ -367,3 +368,73 @@ def resolve_generic(statements: list[Statement], p: Passage, who: Speakers) -> N
         if src is not None:
             kind = src.kind if src.kind in ("organization", "media", "government") else "organization"
             s.speaker, s.speaker_ar, s.speaker_id, s.speaker_kind = src.speaker, src.speaker_ar, src.speaker_id, kind
+
+
+def fill_missing(statements: list[Statement], p: Passage, who: Speakers) -> None:
+    """A reporting verb or participle left without a speaker: the one person its own sentence names before it,
+    when their gender fits (وفي حين قدم زوجها فيصل العمراني شكره …، مبينًا; لم يتسن للمتحدثة … هيذر ناورت
+    تأكيد …، وقالت), in place."""
+    missing = [s for s in statements if s.cue and not s.speaker and not s.speaker_ar and
+               s.speaker_kind in (None, "unknown")]
+    if not missing:
+        return
+    r, lex = who.reader, p.lex
+    for s in missing:
+        key = fold(s.cue)
+        cue = None
+        for c in p.cues:
+            if c.start >= s.start:
+                break
+            if fold(c.form) == key:
+                cue = c
+        if cue is None or cue.kind not in ("verb", "participle") or p.in_content(cue.start):
+            continue
+        gender = cue_gender(cue, lex=lex)
+        if gender == "pl":
+            continue
+        begin = p.sentence_start(cue.start)
+        people: dict[str, tuple] = {}
+        for m in p.actor_mentions:
+            if m.start >= cue.start:
+                break
+            if m.start < begin or p.in_content(m.start) or p.quote_holding(m.start) is not None:
+                continue
+            ent = p.entity(m)
+            i = p.token_at(m.start)
+            if ent.kind == "person" and not who._not_a_name(m.surface) and not _governed(p, r, i):
+                people.setdefault(ent.entity_id, (m, i))
+        if len(people) != 1:
+            continue
+        m, i = next(iter(people.values()))
+        # the title before the name says a woman (المتحدثة) or not; a verb of the other gender is someone else's
+        title = fold(p.text[p.tokens[max(0, i - 6)].start:m.start]).split()
+        roles = [w for w in title if _is_role(w, lex) or w[:1] in "لب" and _is_role(w[1:], lex)]
+        said_f = bool(roles) and roles[-1].endswith("ه")
+        if gender == "f" and not said_f or gender == "m" and said_f:
+            continue
+        src = who._person(m, i)
+        s.speaker, s.speaker_ar, s.speaker_id, s.speaker_kind = src.speaker, src.speaker_ar, src.speaker_id, "person"
+
+
+def _governed(p: Passage, r, i: int) -> bool:
+    """Is the name at token i under a preposition or inside a body's name (شكره للأمير متعب، حزب ميركل), so
+    that it cannot be the subject?"""
+    if p.mention_in(i) is not None and p.mention_in(i).start > p.tokens[i].start:
+        return True  # a preposition written onto the name (لميركل)
+    j = i - 1
+    while j >= max(0, i - 5) and not r.boundary(j + 1):
+        key = p.tokens[j].key
+        if key[:1] in "لب" and not _is_role(key, p.lex) and (
+                _is_role(key[1:], p.lex) or key.startswith(("لل", "بال")) and _is_role("ال" + key[2 + (key[0] == "ب"):], p.lex)):
+            return True  # للأمير، لوزير الحرس الوطني الأمير …: the title under its preposition
+        if _is_role(key, p.lex) and not key.startswith("ال"):
+            break  # وزير …: the title begins here, under no preposition
+        j -= 1
+    j = i - 1
+    while j >= 0 and not r.boundary(j + 1) and _is_role(p.tokens[j].key, p.lex):
+        j -= 1
+    if j < 0 or r.boundary(j + 1):
+        return False
+    key = p.tokens[j].key
+    return r.kind(j) in ("prep", "glued_noun", "prepositional") or norm(key) in p.lex.words.name_contexts \
+        or key.startswith("لل") or key[:1] in "لب" and _is_role(key[1:], p.lex)
