@@ -63,3 +63,23 @@ def test_a_family_name_is_no_description():
             "وأكد البشير أن الخرطوم ترحب بالمبادرة الجديدة التي طرحها بشير محمود أمس.")
     st = [s for s in analyse(text, PUB).statements if "الخرطوم ترحب" in s.quote]
     assert st and fold(st[0].speaker_ar or "") in (fold("عمر البشير"), fold("البشير"))
+
+
+def test_a_report_speaks_for_its_issuer():
+    text = ("وذكر التقرير الصادر عن بنك الخليج الوطني، أن الاقتصاد سينمو بنسبة أربعة في المائة هذا العام.\n"
+            "وأوضح التقرير أن الاستثمار ارتفع بشكل ملحوظ في الربع الأخير.")
+    st = [s for s in analyse(text, PUB).statements if "الاستثمار ارتفع" in s.quote]
+    assert st and fold(st[0].speaker_ar or "") == fold("بنك الخليج الوطني")
+
+
+def test_a_participle_left_alone_takes_the_person_of_its_sentence():
+    text = "وفي حين قدم زوجها فيصل الحربي شكره للجنة على جهودها، مبينا أن الأمير فتح الباب أمام ابنه لاستكمال دراسته."
+    st = [s for s in analyse(text, PUB).statements if "فتح الباب" in s.quote]
+    assert st and fold(st[0].speaker_ar or "") == fold("فيصل الحربي")
+
+
+def test_a_spokesman_for_a_body_is_not_a_name():
+    text = ("وقال المتحدث باسم الشرطة إن التحقيق مستمر.\n"
+            "وأضاف المتحدث أن الشرطة لم تعتقل أحدا حتى الآن.")
+    for s in analyse(text, PUB).statements:
+        assert "باسم" not in (s.speaker_ar or "").split()[:1]

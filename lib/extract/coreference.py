@@ -160,6 +160,8 @@ class _Article:
             if n > k and r.boundary(n) or r.kind(n) not in ("word", "name_link") or n in p.cue_at:
                 break  # (حسب رأي زملائه، صلى الله عليه وسلم: no name runs through a preposition or a cue)
             hit = self.speaking.get(p.tokens[n].key)
+            if hit and n > k and key not in self.lex.given_names and key[:1] in "بلكو":
+                return None  # المتحدث باسم وايمو: a preposition, not a given name, before the name
             if hit:
                 written = p.text[p.tokens[k].start:p.tokens[n].end]
                 same = [h for h in hit if fold(h.speaker_ar or "") == fold(written)]
@@ -438,3 +440,67 @@ def _governed(p: Passage, r, i: int) -> bool:
     key = p.tokens[j].key
     return r.kind(j) in ("prep", "glued_noun", "prepositional") or norm(key) in p.lex.words.name_contexts \
         or key.startswith("لل") or key[:1] in "لب" and _is_role(key[1:], p.lex)
+
+
+# a document's own words before its issuer (التقرير الصادر عن بنك الكويت الوطني، بيان صادر من الوزارة), folded
+_ISSUED = frozenset({"الصادر", "صادر", "الصادره", "صادره"})
+_ISSUED_BY = frozenset({"عن", "من"})
+
+
+def resolve_documents(statements: list[Statement], p: Passage, who: Speakers) -> None:
+    """A document that spoke by its kind alone (البيان، التقرير، الدراسة) takes the one who issued the last such
+    document the article names: the body after «الصادر عن» (التقرير الصادر عن بنك الكويت الوطني), or the speaker
+    of a statement made in it (وقال المركز في تقرير … ومضى التقرير), in place."""
+    docs = [s for s in statements if not s.speaker_id and s.speaker_ar and _bare_document(s.speaker_ar, p.lex)]
+    if not docs:
+        return
+    art = None
+    for s in docs:
+        stem = fold(s.speaker_ar)[2:]
+        art = art or _Article(p, who, statements)
+        src = _issuer(s, stem, statements, p, who, art)
+        if src is not None:
+            s.speaker, s.speaker_ar, s.speaker_id, s.speaker_kind = src.speaker, src.speaker_ar, src.speaker_id, \
+                src.kind if src.kind in ("person", "organization", "media", "government", "state") else "organization"
+
+
+def _bare_document(name: str, lex: Lexicons) -> bool:
+    words = fold(name).split()
+    return len(words) == 1 and words[0] in lex.speaker_phrase["bare_document"] and words[0][2:] in lex.words.documents
+
+
+def _issuer(s: Statement, stem: str, statements: list[Statement], p: Passage, who: Speakers,
+            art: "_Article") -> Source | None:
+    r = who.reader
+    before = [j for j in art.positions(stem) if p.tokens[j].start < s.start]
+    for j in reversed(before[-6:]):
+        at = p.tokens[j].start
+        if p.in_content(at) and not any(o.start <= at < o.end and o is s for o in statements):
+            continue
+        if j > 0 and not r.boundary(j) and j - 1 not in p.cue_at and r.kind(j - 1) in ("role", "word", "mention"):
+            continue  # قائدة فريق البحث: the word inside another noun phrase, no document named
+        # التقرير الصادر عن بنك الكويت الوطني
+        k = j + 1
+        while k < min(len(p.tokens), j + 4) and p.tokens[k].key not in _ISSUED and not r.boundary(k):
+            k += 1
+        if k + 2 < len(p.tokens) and p.tokens[k].key in _ISSUED and p.tokens[k + 1].key in _ISSUED_BY:
+            m = p.mention_in(k + 2)
+            if m is not None and p.entity(m).kind != "person":
+                return source_of(p.entity(m), m.surface, lex=p.lex)
+            head = norm(p.tokens[k + 2].key)
+            body = who._body_at(k + 2, None, "ال" + head, head) if head in p.lex.words.name_contexts else None
+            if body is not None:
+                return body  # (الصادرة عن نفس الجهة: no body's name)
+        # وقال المركز في تقرير …: the speaker of the statement made in that document
+        sent = p.sentence_start(at)
+        for o in statements:
+            if o is s or not o.speaker_ar or o.speaker_kind in (None, "unknown", "anonymous", "document"):
+                continue
+            named = art.namelike(o) if o.speaker_kind in _PERSON_KINDS else len(o.speaker_ar.split()) > 1 or bool(
+                o.speaker_id and ":" not in o.speaker_id)  # (a body of one word no list knows: نفس)
+            if named and p.sentence_start(o.start) == sent and at < o.start < at + 150 and \
+                    not _bare_document(o.speaker_ar, p.lex) and not _generic_body(o, p.lex) and not _generic_title(o, p.lex):
+                return Source(o.speaker, o.speaker_ar, o.speaker_id, o.speaker_kind or "organization")
+        if not r.definite(j):
+            return None  # تقرير اقتصادي: another document, whose issuer the article does not give
+    return None

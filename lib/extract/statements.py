@@ -13,7 +13,7 @@ from lib import lexicons
 from lib.lexicons import Lexicons
 from lib.extract.cues import Cue, is_complementiser, is_saying_noun
 from lib.extract.entities import Found
-from lib.extract.coreference import fill_missing, resolve_generic
+from lib.extract.coreference import fill_missing, resolve_documents, resolve_generic
 from lib.extract.speakers import UNKNOWN, Passage, Source, Speakers, canonical_sources
 from lib.text.quote_marks import QuoteSpan
 from lib.records import Statement
@@ -65,6 +65,7 @@ def extract_statements(text: str, tokens: list[Token], found: Found, published: 
             _on_free_quote(ctx, ev, lex=lex)
     ctx.statements.sort(key=lambda s: s.start)
     resolve_generic(ctx.statements, ctx, ctx.who)  # a title or a body's kind → who the article names for it
+    resolve_documents(ctx.statements, ctx, ctx.who)  # البيان، التقرير → who issued the one the article names
     fill_missing(ctx.statements, ctx, ctx.who)  # a verb left without a speaker → the person its sentence names
     canonical_sources(ctx.statements, ctx)
     ctx.who.release()  # the passage and its speaker logic refer to each other: free them now, not at a GC pass
