@@ -11,6 +11,8 @@ Only an unambiguous link is made (one candidate); otherwise the generic speaker 
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from lib.extract.speakers import (Passage, Source, Speakers, _demonyms, _nisba, cue_gender, name_key, source_of,
                                   word_class)
 from lib.lexicons import Lexicons
@@ -30,6 +32,11 @@ _PERSON_KINDS = ("person", "named")
 _BODY_KINDS = ("organization", "media", "government", "named", "anonymous", "title", "party", "military", "agency")
 
 
+# the conjunctions, prepositions and article a word may carry before its stem (norm strips them)
+_FORMS = tuple(c + pre for c in ("", "و", "ف") for pre in ("", "ال", "بال", "لل", "كال", "ل", "ب"))
+
+
+@lru_cache(maxsize=65536)
 def norm(key: str) -> str:
     """A folded word without its conjunction, preposition and article, for matching titles (لحلف → حلف،
     باليمن → يمن، والإغاثة → اغاثه)."""
@@ -44,8 +51,16 @@ def norm(key: str) -> str:
 
 
 def _written_words(s: Statement) -> list[str]:
-    name = (s.speaker_ar or s.speaker or "").translate(str.maketrans("", "", "«»\"“”"))
-    return fold(name).split()
+    return list(_words_of(s.speaker_ar or s.speaker or ""))
+
+
+@lru_cache(maxsize=65536)
+def _words_of(name: str) -> tuple[str, ...]:
+    """The folded words of a speaker as written, without quote marks (memoised per distinct name)."""
+    return tuple(fold(name.translate(_NO_QUOTES)).split())
+
+
+_NO_QUOTES = str.maketrans("", "", "«»\"“”")
 
 
 def _is_role(key: str, lex: Lexicons) -> bool:
@@ -56,12 +71,19 @@ def _is_role(key: str, lex: Lexicons) -> bool:
 
 def _generic_title(s: Statement, lex: Lexicons) -> bool:
     """A title or a description speaking (وزير التعليم، المدافع الدولي السابق، العارضة), not a name."""
-    words = _written_words(s)
-    if not words or len(words) > 9 or (s.speaker_id and ":" not in s.speaker_id):
+    return _title_like(s.speaker_ar or s.speaker or "", s.speaker_kind or "", bool(s.speaker_id and ":" not in s.speaker_id),
+                       lex)
+
+
+@lru_cache(maxsize=65536)
+def _title_like(name: str, kind: str, lexicon: bool, lex: Lexicons) -> bool:
+    """_generic_title of one speaker as written, its kind and whether it is a lexicon actor (memoised)."""
+    words = _words_of(name)
+    if not words or len(words) > 9 or lexicon:
         return False  # a lexicon actor
-    if s.speaker_kind == "title":
+    if kind == "title":
         return True
-    if s.speaker_kind not in ("named", "anonymous", "person"):
+    if kind not in ("named", "anonymous", "person"):
         return False
     if words[0] in lex.words.anonymous or norm(words[0]) in lex.words.anonymous:
         return False  # مسؤول، مصدر: an unnamed source stays one
@@ -69,15 +91,20 @@ def _generic_title(s: Statement, lex: Lexicons) -> bool:
         return True  # وزير التعليم read as a name (not ابن فارس: a name)
     # العارضة، الأسطورة: one definite word no list knows (a description, or a family name: looked up as
     # a title only, so a family name finds no apposition and stays)
-    return len(words) == 1 and words[0].startswith("ال") and s.speaker_kind in _PERSON_KINDS
+    return len(words) == 1 and words[0].startswith("ال") and kind in _PERSON_KINDS
 
 
 def _generic_body(s: Statement, lex: Lexicons) -> bool:
     """A body named by its kind (الشركة، الشركة المتخصصة، هيئة القناة، اتحاد الحقوقيين), not a lexicon actor."""
-    words = _written_words(s)
-    if not words or len(words) > 4 or s.speaker_kind not in _BODY_KINDS:
-        return False
-    if s.speaker_id and ":" not in s.speaker_id:
+    return _body_like(s.speaker_ar or s.speaker or "", s.speaker_kind or "", bool(s.speaker_id and ":" not in s.speaker_id),
+                      lex)
+
+
+@lru_cache(maxsize=65536)
+def _body_like(name: str, kind: str, lexicon: bool, lex: Lexicons) -> bool:
+    """_generic_body of one speaker as written, its kind and whether it is a lexicon actor (memoised)."""
+    words = _words_of(name)
+    if not words or len(words) > 4 or kind not in _BODY_KINDS or lexicon:
         return False
     head = norm(words[0])
     return head in lex.words.name_contexts and head not in _NOT_BODIES and not _is_role(head, lex) and \
@@ -91,6 +118,8 @@ class _Article:
         self.p, self.who, self.lex = p, who, p.lex
         self._norm_positions: dict[str, list[int]] | None = None
         self._places: dict[int, int] | None = None
+        self._appositions: dict[tuple[str, ...], list[tuple[Source, int]]] = {}
+        self._bodies: dict[tuple[str, ...], Source | None] = {}
         # people who speak under a name: the last word of the name → the Source (several: ambiguous)
         self.speaking: dict[str, list[Source]] = {}
         for s in statements:
@@ -103,12 +132,15 @@ class _Article:
                        and s.speaker_kind in ("organization", "media", "government")]
 
     def positions(self, key: str) -> list[int]:
-        """Tokens whose word, without conjunction, preposition and article, is key."""
+        """Tokens whose word, without conjunction, preposition and article, is key (looked up in the passage's
+        index under each written form: no pass over every token)."""
         if self._norm_positions is None:
             self._norm_positions = {}
-            for n, t in enumerate(self.p.tokens):
-                self._norm_positions.setdefault(norm(t.key), []).append(n)
-        return self._norm_positions.get(key, [])
+        hit = self._norm_positions.get(key)
+        if hit is None:
+            found = {j for pre in _FORMS for j in self.p.positions(pre + key) if norm(self.p.tokens[j].key) == key}
+            hit = self._norm_positions[key] = sorted(found)
+        return hit
 
     def place_starts(self) -> dict[int, int]:
         """Where each place mention starts → where it ends."""
@@ -169,7 +201,13 @@ class _Article:
         return None
 
     def appositions(self, words: list[str]) -> list[tuple[Source, int]]:
-        """People the article writes with this title: (their Source, where the title stands)."""
+        """People the article writes with this title: (their Source, where the title stands); once per title."""
+        key = tuple(words)
+        if key not in self._appositions:
+            self._appositions[key] = self._read_appositions(words)
+        return self._appositions[key]
+
+    def _read_appositions(self, words: list[str]) -> list[tuple[Source, int]]:
         p, r = self.p, self.who.reader
         want = [norm(w) for w in words]
         needed = {w for w, raw in zip(want, words) if not (_nisba(raw) or raw in _demonyms(lex=self.lex))}
@@ -284,9 +322,15 @@ class _Article:
     # ---- bodies
 
     def body_for(self, s: Statement) -> Source | None:
-        """The one body of this kind the article names in full (الشركة المتخصصة → شركة «زيمبيريوم»)."""
+        """The one body of this kind the article names in full (الشركة المتخصصة → شركة «زيمبيريوم»); once per
+        name."""
+        key = tuple(_written_words(s))
+        if key not in self._bodies:
+            self._bodies[key] = self._read_body(list(key))
+        return self._bodies[key]
+
+    def _read_body(self, words: list[str]) -> Source | None:
         p, lex = self.p, self.lex
-        words = _written_words(s)
         head = norm(words[0])
         rest = [norm(w) for w in words[1:]]
         described = words[0].startswith("ال")  # الشركة المتخصصة: a description; هيئة القناة: a short name
