@@ -6,7 +6,8 @@ name for a well-known speaker as their speaker.
 Draws --articles random articles (seeded reservoir sample, texts of 300 characters or more, as
 ../shared/eval/audit.py does) from all of SaudiNewsNet and ANT v2.1 (every category), runs the analysis on
 them, and counts the statements whose speaker is
-- a bare noun (البيان، الوزارة، الشركة …: the article usually says whose);
+- a bare noun (البيان، الوزارة، الشركة …: the article usually says whose), with a lexicon or name key;
+- (title_pct, bare_any_pct) a title speaking, or a lone bare noun of any kind, an unnamed source included;
 - junk: a word that names nobody (a time, a place, a pronoun, an honorific, a nisba adjective), or a name
   carrying a preposition or extra words (سكوتلاند للصحافيين);
 - a second name: a speaker without the lexicon's id whose name is one of a lexicon actor's names through a
@@ -133,6 +134,13 @@ def main(argv: list[str] | None = None) -> int:
             counts["statements"] += 1
             cls = classify(speaker, speaker_ar, sid, kind, place_forms)
             counts[cls] += 1
+            # generic speakers of any kind: a title (وزير التعليم) or a lone bare noun kept as an unnamed source
+            # (الوزارة): the article may or may not name who they are (the judged audits tell which)
+            words = fold(speaker_ar or speaker or "").split()
+            if kind == "title":
+                counts["title"] += 1
+            elif len(words) == 1 and (words[0] in BARE or _stem(words[0]) in BARE):
+                counts["bare_any"] += 1
             label = speaker_ar or speaker or ""
             by_class[cls][label] += 1
             if cls == "ok" and (not sid or sid.startswith(("person:", "name:"))):
@@ -175,6 +183,7 @@ def main(argv: list[str] | None = None) -> int:
     print(figures(articles=len(arts), statements=counts["statements"], bare_pct=100 * counts["bare"] / n,
                   junk_pct=100 * counts["junk"] / n,
                   extra_pct=100 * counts["extra"] / n, place_pct=100 * counts["place"] / n, second_names=counts["second_name"],
+                  title_pct=100 * counts["title"] / n, bare_any_pct=100 * counts["bare_any"] / n,
                   unknown_pct=100 * sum(c for l, c in by_class["ok"].items() if not l) / n))
     return 0
 
