@@ -40,8 +40,8 @@ _FORMS = tuple(c + pre for c in ("", "و", "ف") for pre in ("", "ال", "بال
 def norm(key: str) -> str:
     """A folded word without its conjunction, preposition and article, for matching titles (لحلف → حلف،
     باليمن → يمن، والإغاثة → اغاثه)."""
-    if len(key) > 3 and key[0] in "وف":
-        key = key[1:]
+    if len(key) > 3 and key[0] in "وف" and key[1:].startswith(("ال", "لل", "بال", "كال")):
+        key = key[1:]  # (only before the article: وزير، وكالة، فريق keep their first letter)
     for pre in ("بال", "لل", "ال", "كال"):
         if key.startswith(pre) and len(key) > len(pre) + 1:
             return key[len(pre):]
@@ -156,8 +156,9 @@ class _Article:
             return False
         words = fold(s.speaker_ar).split()
         last = words[-1]
-        if _is_role(words[0], self.lex) or _is_role(last, self.lex) or _nisba(last) and len(words) == 1:
-            return False
+        if _is_role(words[0], self.lex) or _is_role(last, self.lex) or len(words) == 1 and (
+                _nisba(last) and not last.startswith("ال") or last in _demonyms(lex=self.lex)):
+            return False  # برلمانية، الروسي: an adjective (a family name like الأصبحي stays)
         if last.startswith(("وال", "فال")) or last in self.lex.words.anonymous or len(last) < 3:
             return False
         return s.speaker_kind == "person" or len(words) > 1 or words[0].startswith("ال")
@@ -189,7 +190,8 @@ class _Article:
                 written = p.text[p.tokens[k].start:p.tokens[n - 1].end]
                 return Source(written, written, None, "person"), n - 1
         for n in range(k, min(k + 3, len(p.tokens))):
-            if n > k and r.boundary(n) or r.kind(n) not in ("word", "name_link") or n in p.cue_at:
+            if n > k and r.boundary(n) or r.kind(n) not in ("word", "name_link", "divine") + (("mention",) if n > k else ()) \
+                    or n in p.cue_at:
                 break  # (حسب رأي زملائه، صلى الله عليه وسلم: no name runs through a preposition or a cue)
             hit = self.speaking.get(p.tokens[n].key)
             if hit and n > k and key not in self.lex.given_names and key[:1] in "بلكو":
@@ -344,6 +346,9 @@ class _Article:
                 return
             if not described and not set(rest) <= set(full[1:]):
                 return  # اتحاد الحقوقيين: the fuller name holds the short one's words
+            last = fold(src.speaker_ar).split()[-1]
+            if len(full) > len(words) and _nisba(last) and last not in _demonyms(lex=lex) and norm(last) not in rest:
+                return  # موقع وزارة الحج والعمرة الإلكتروني: the adjective of another noun ran on
             if any(_nisba(w) and norm(w) not in full for w in words[1:]):
                 return  # البنك المركزي is not البنك الدولي (a participle may describe: الشركة المتخصصة)
             names[" ".join(full)] = src
@@ -373,7 +378,7 @@ class _Article:
             return src
         if not any(c in src.speaker_ar for c in "«\"“"):
             extra = fold(src.speaker_ar).split()[max(short, 1):]
-            if any(not (_nisba(w) or w in _demonyms(lex=self.lex)) for w in extra):
+            if any(w not in _demonyms(lex=self.lex) for w in extra):  # (not موقع الوزارة الإلكتروني)
                 src = None if len(fold(src.speaker_ar).split()) > short else src
         if src is None:
             return None
