@@ -341,12 +341,15 @@ class _Article:
         def consider(src: Source | None) -> None:
             if src is None or not src.speaker_ar:
                 return
-            full = [norm(w) for w in fold(src.speaker_ar.translate(str.maketrans("", "", "«»\"“”"))).split()]
-            if not full or full[0] != head or len(full) < 2 or full == [head] + rest or "ال" in full:
+            written = _words_of(src.speaker_ar)
+            if not written or norm(written[0]) != head or len(written) < 2:
+                return
+            full = [norm(w) for w in written]
+            if full == [head] + rest or "ال" in full:
                 return
             if not described and not set(rest) <= set(full[1:]):
                 return  # اتحاد الحقوقيين: the fuller name holds the short one's words
-            last = fold(src.speaker_ar).split()[-1]
+            last = written[-1]
             if len(full) > len(words) and _nisba(last) and last not in _demonyms(lex=lex) and norm(last) not in rest:
                 return  # موقع وزارة الحج والعمرة الإلكتروني: the adjective of another noun ran on
             if any(_nisba(w) and norm(w) not in full for w in words[1:]):
@@ -354,16 +357,19 @@ class _Article:
             names[" ".join(full)] = src
 
         for m in p.actor_mentions:
-            ent = p.entity(m)
-            if ent.kind not in ("person", "state", "place") and norm(fold(m.surface).split()[0]) == head:
-                consider(source_of(ent, m.surface, lex=lex))
+            first = _words_of(m.surface)[:1]
+            if first and norm(first[0]) == head and p.entity(m).kind not in ("person", "state", "place"):
+                consider(source_of(p.entity(m), m.surface, lex=lex))
         for o in self.bodies:
             consider(Source(o.speaker, o.speaker_ar, o.speaker_id, o.speaker_kind or "organization"))
-        stem = head
+        read = 0
         for j in self.positions(head):
             if p.tokens[j].key.startswith(("ال", "وال", "بال", "لل")) or p.in_content(p.tokens[j].start):
                 continue
             consider(self._longer_body(j, len(words)))
+            read += 1
+            if read >= 6:
+                break  # (a kind the article names often: its first names are enough)
         # of names that extend one another (هيئة قناة، هيئة قناة بنما) the longest is the name
         keys = [k for k in names if not any(o != k and o.startswith(k + " ") for o in names)]
         return names[keys[0]] if len(keys) == 1 else None
