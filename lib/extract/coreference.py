@@ -87,8 +87,8 @@ def _title_like(name: str, kind: str, lexicon: bool, lex: Lexicons) -> bool:
         return False
     if words[0] in lex.words.anonymous or norm(words[0]) in lex.words.anonymous:
         return False  # مسؤول، مصدر: an unnamed source stays one
-    if _is_role(words[0], lex) and (words[0].startswith("ال") or len(words) > 1 and words[1].startswith("ال")):
-        return True  # وزير التعليم read as a name (not ابن فارس: a name)
+    if _is_role(words[0], lex) and (words[0].startswith("ال") or any(w.startswith("ال") for w in words[1:])):
+        return True  # وزير التعليم، مدير جمعية الثقافة read as a name (not ابن فارس: a name)
     # العارضة، الأسطورة: one definite word no list knows (a description, or a family name: looked up as
     # a title only, so a family name finds no apposition and stays)
     return len(words) == 1 and words[0].startswith("ال") and kind in _PERSON_KINDS
