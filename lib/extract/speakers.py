@@ -152,6 +152,8 @@ def _classes(*, lex: Lexicons) -> _Classes:
 _CLASS_MEMO: weakref.WeakKeyDictionary[Lexicons, dict[str, str]] = weakref.WeakKeyDictionary()
 
 
+_BLESSINGS = frozenset({"رحمه", "يرحمه", "رحمها", "يرحمها", "رحمهم", "رحمهما"})  # folded; before الله
+_APPOSITION_OPENERS = frozenset({"احد", "احدي"})  # folded أحد، إحدى: «X أحد المسؤولين» describes X, it ends his name
 _ABBREVIATED_TITLES = frozenset({"د"})  # د. (دكتور) before a name: a title like الدكتور
 
 
@@ -1123,6 +1125,7 @@ class Speakers:
         self.issuers: dict[str, Source] = {}  # folded document word (بيان) → who issued one in this article
         self.named_people: list[Source] = []  # people this article names that no lexicon knows (by rank, title)
         self.genders: dict[str, str] = {}  # person's key → m or f, from the verbs of the phrases that name them
+        self.cited: set[Source] = set()  # scholars quoted with a blessing for the dead: never the discourse's speaker
         self._scanned = False
 
     def release(self) -> None:
@@ -1138,7 +1141,7 @@ class Speakers:
 
     def spoke(self, source: Source | None, at: int, attribution: bool = False) -> None:
         """Remember who spoke last and where (a statement was attributed to them; by بحسب when attribution)."""
-        if source is not None and source.kind not in ("unknown",):
+        if source is not None and source.kind not in ("unknown",) and source not in self.cited:
             self.last, self.last_at, self.last_by_attribution = source, at, attribution
 
     def _gender(self, source: Source) -> Source:
@@ -1384,14 +1387,19 @@ class Speakers:
                 return Candidate(Source(text, text, None, "person"), self.p.tokens[named.first].start,
                                  ["subject", "person"]), False, chunks
             if ch.kind == "name" and ch.first == ch.last and n + 1 < len(chunks) and \
-                    self.p.tokens[ch.first].key.endswith(("ه", "ها", "هم", "هما")) and \
+                    (self.p.tokens[ch.first].key.endswith(("ه", "ها", "هم", "هما"))
+                     or self.p.tokens[ch.first].key.startswith("ال")) and \
                     chunks[n + 1].kind == "actor" and chunks[n + 1].first == ch.last + 1 and \
                     not self.reader.boundary(ch.last + 1) and self.reader.entity_at(chunks[n + 1].first) is not None \
                     and self.reader.entity_at(chunks[n + 1].first).kind == "person":
-                ch = chunks[n + 1]  # وقال والدها اندي فانسيك، وقالت زوجته ميلانيا: the person named after
+                # وقال والدها اندي فانسيك، وقالت زوجته ميلانيا; وقال الفارس لودغر بيرباوم، الاقتصادي معن قطامين: a
+                # kin word or a definite description no list holds, then the person it describes
+                ch = chunks[n + 1]
             src, ev = self._chunk_source(ch, b)
             if src is None:
                 return None, True, chunks
+            if ch.last + 1 < b and self._blessed(ch.last + 1):
+                self.cited.add(src)
             return Candidate(src, self.p.tokens[ch.first].start, ["subject"] + ev), False, chunks
         return None, False, chunks
 
@@ -2161,11 +2169,19 @@ class Speakers:
         nxt = last + 1
         if end is None or nxt >= end or r.boundary(nxt) or r.kind(nxt) in (
                 "prep", "glued_mention", "glued_noun", "filler", "time", "role", "relative") or (
-                p.tokens[nxt].key.startswith("ال") and _nisba(p.tokens[nxt].key)):
+                p.tokens[nxt].key.startswith("ال") and _nisba(p.tokens[nxt].key)) or (
+                p.tokens[nxt].key in _APPOSITION_OPENERS) or self._blessed(nxt):
+            # (an apposition, جيانغ هوي أحد المسؤولين عن …; a blessing for the dead, الطيبي رحمه الله)
             ev.append("name_ends_phrase")
         else:
             ev.append("name_runs_on")
         return Source(text, text, None, "named"), ev
+
+    def _blessed(self, i: int) -> bool:
+        """Does token i open a blessing for the dead (رحمه الله، يرحمه الله)? The name before it is a scholar the
+        speaker cites, not a speaker of the news."""
+        p = self.p
+        return p.tokens[i].key in _BLESSINGS and i + 1 < len(p.tokens) and p.tokens[i + 1].key == "الله"
 
     def _recurs(self, k: int, ch: Chunk) -> bool:
         """Does the article use token k's word again, outside this chunk, as a name (after a reporting verb,
