@@ -967,7 +967,7 @@ class Reader:
         while j < end and n < MAX_NAME_TOKENS and (j == i or not self.boundary(j)):
             k = self.kind(j)
             if j > i and k not in ("word", "name_link") and not (self.kind(j - 1) == "name_link" and k in (
-                    "mention", "role")):
+                    "mention", "role")) and not self._name_word(j, k, end):
                 break
             if k == "name_link" and j + 1 < end and not self.boundary(j + 1) and self.kind(j + 1) in (
                     "word", "name_link", "mention", "role"):
@@ -976,6 +976,18 @@ class Reader:
                 continue
             j, n = j + 1, n + 1
         return Chunk("name", i, min(j, end) - 1)
+
+    def _name_word(self, j: int, k: str, end: int) -> bool:
+        """Is token j, after a name's word, the name's next word though a list holds it? الله closing a compound
+        name (عطا الله، الجار الله، رزق الله), or an indefinite title word with no complement (أسيل أمين من …:
+        أمين is a name here, not a title, which would take a genitive: أمين عام الحزب)."""
+        key = self.key(j)
+        if k == "divine":
+            return key == "الله" and self.kind(j - 1) == "word"
+        if k == "role" and not key.startswith("ال") and self.kind(j - 1) == "word":
+            nxt = j + 1
+            return nxt >= end or self.boundary(nxt) or self.kind(nxt) in ("prep", "filler", "time")
+        return False
 
 
 # ---------------------------------------------------------------- sources
