@@ -124,7 +124,7 @@ class _Classes:
 
 
 # Class names, in order of precedence when a word is listed twice.
-_ORDER = ("divine", "relative", "issuer", "honorific", "time", "filler", "group", "anonymous", "bare_document", "bare_body",
+_ORDER = ("divine", "relative", "issuer", "honorific", "time", "filler", "group", "quantity", "anonymous", "bare_document", "bare_body",
           "name_context", "document", "role", "addressee", "prep", "not_speaker", "stop")
 
 
@@ -133,7 +133,8 @@ def _classes(*, lex: Lexicons) -> _Classes:
     sp, w = lex.speaker_phrase, lex.words
     sets = {
         "divine": sp["divine"], "relative": sp["relative"], "issuer": sp["issuer"], "honorific": sp["honorific"], "time": sp["time"],
-        "filler": sp["filler"] - sp["phrase_break"] - sp["preposition"], "group": sp["group"], "anonymous": w.anonymous,
+        "filler": sp["filler"] - sp["phrase_break"] - sp["preposition"], "group": sp["group"], "quantity": sp["quantity"],
+        "anonymous": w.anonymous,
         "bare_document": sp["bare_document"], "bare_body": sp["bare_body"], "document": w.documents,
         "role": w.roles | w.ranks | sp["name_title"], "name_context": w.name_contexts, "addressee": sp["addressee"],
         "prep": sp["phrase_break"] | sp["preposition"], "not_speaker": w.not_speakers | sp["prepositional"],
@@ -589,6 +590,11 @@ class Reader:
             return Chunk("object", i, i)
         if k in ("group", "anonymous"):
             return Chunk("anonymous", i, self.description(i + 1, end))
+        if k == "quantity":
+            # a count needs what it counts, and أكثر/أقل a من (أكثر المواقف عدوانية is a superlative; على نحو a manner)
+            last = self.counted(i + 1, end) if self.key(i) not in ("اكثر", "اقل") or (
+                i + 1 < end and self.key(i + 1) == "من") else i
+            return Chunk("anonymous", i, last) if last > i else Chunk("junk", i, i)
         key = self.key(i)
         if k == "word" and len(key) >= 5 and key[0] == "م" and key[1] != "ا" and key.endswith("و") and \
                 i + 1 < end and not self.boundary(i + 1) and self.definite(i + 1):
@@ -875,6 +881,17 @@ class Reader:
                     last = (self.mention_last(last + 1) if self.kind(last + 1) == "mention" else
                             self.quote_last(last + 1) if self.kind(last + 1) == "name_quote" else last + 1)
                     n += 1
+        return last
+
+    def counted(self, j: int, end: int) -> int:
+        """Last token of what a count or a share counts (أكثر من سبعة من كل عشرة مجيبين، نحو نصف المشاركين):
+        numbers, من، كل and words up to the next comma or preposition, at most seven tokens."""
+        first = last = j - 1
+        while j < end and j - first <= 7 and not self.boundary(j) and (
+                self.key(j) in ("من", "كل") or self.kind(j) in ("word", "number", "group", "quantity", "anonymous")):
+            if self.key(j) not in ("من", "كل"):
+                last = j
+            j += 1
         return last
 
     def document(self, i: int, end: int, bare: bool) -> Chunk:
