@@ -52,6 +52,7 @@ WEIGHTS: dict[str, float] = {
     "earlier_subject": 2.0,  # … or of a sentence since the last statement
     "last_speaker": 1.8,  # … or the last speaker
     "same_sentence_speaker": 1.0,  # the last speaker spoke in this very sentence (…، مضيفا)
+    "nearer_than_subject": 0.5,  # … after the sentence's subject (a later verb of the sentence had its own)
     "last_person_named": 0.8,  # nothing else: the last person the text named
     "person": 1.0,
     "known": 0.8,  # an actor the lexicons know
@@ -1394,6 +1395,9 @@ class Speakers:
                     ch.first == ch.last and self.p.tokens[chunks[n - 1].first].key == "في" and \
                     self.p.tokens[ch.first].key not in self.lex.given_names:
                 continue  # أكد في كلمة في العاصمة البوركينية واغادوغو: the place the phrase is in, not a speaker
+            if n and chunks[n - 1].kind == "prep" and chunks[n - 1].last + 1 == ch.first and not ch.after_comma and \
+                    self.p.tokens[chunks[n - 1].first].key in ("عن", "وعن") and ch.kind in ("body", "name", "bare"):
+                continue  # أعلن في وقت سابق عن مسودة مشروع نظام …: what عن governs runs on, it is no subject
             if ch.kind == "object":
                 return None, False, chunks  # ويضيف استعمالاً مجازياً: the verb's object, its subject unwritten
             if ch.kind == "junk":
@@ -1593,6 +1597,11 @@ class Speakers:
             subject.evidence.insert(0, "sentence_subject")
             if subject.source.kind == "title":
                 subject.evidence.append("person")  # a title is someone, as likely to go on as a name
+            if cands and self.last_at >= sent and subject.at < self.last_at and subject.source != self.last \
+                    and self.last.kind != "named":
+                # قالت «نيويورك تايمز» …، بينما قالت «واشنطن بوست» مؤكدة: the nearer verb's subject goes on (when
+                # the lists know it: words no list knows after a verb are as often its object, دعا أحرار العالم)
+                cands[0].evidence.append("nearer_than_subject")
             cands.append(subject)
         elif not participle:
             s = sent
@@ -2184,7 +2193,13 @@ class Speakers:
     def _plain_name(self, ch: Chunk, end: int | None, text: str) -> tuple[Source | None, list[str]]:
         """A name chunk's words: a short form of a name the article gives, else as written."""
         p, r = self.p, self.reader
-        hit = self._article_name(fold(text).split(), p.tokens[ch.first].start)
+        words = fold(text).split()
+        hit = self._article_name(words, p.tokens[ch.first].start)
+        if hit is None and 1 < len(words) <= 3:
+            # ويدلي نيومان بدلوه: the words run on past a surname of someone the article names in full
+            hit = next((h for n in range(len(words) - 1, 0, -1)
+                        if (h := self._article_name(words[:n], p.tokens[ch.first].start, surname=True)) is not None),
+                       None)
         if hit is not None:
             return hit, ["name_recurs"] + self._kind_evidence(hit)
         last = ch.last
@@ -2221,9 +2236,10 @@ class Speakers:
             return False
         return any(not ch.first <= j <= ch.last for j in p.beside_cues().get(key, ()))
 
-    def _article_name(self, words: list[str], at: int) -> Source | None:
+    def _article_name(self, words: list[str], at: int, surname: bool = False) -> Source | None:
         """A short form of someone or something the article names: a surname (سكوتلاند), a given name that only
-        one person has (تميم), the first word of a body (المرصد), or a lexicon name through a clitic."""
+        one person has (تميم), the first word of a body (المرصد), or a lexicon name through a clitic (with
+        surname, only the end of a person's name)."""
         p = self.p
         n = len(words)
         best = None
@@ -2231,12 +2247,12 @@ class Speakers:
             if ent.kind == "person":
                 if len(full) > n and full[-n:] == words or len(mw) > n and mw[-n:] == words:
                     cand = self._person(m, p.token_at(m.start))
-                elif n == 1 and len(mw) > 1 and mw[0] == words[0] and words[0] in self.reader.cls.given \
+                elif n == 1 and not surname and len(mw) > 1 and mw[0] == words[0] and words[0] in self.reader.cls.given \
                         and not ent.entity_id.startswith("person:"):  # تميم: a known person's given name
                     cand = self._person(m, p.token_at(m.start))
                 else:
                     continue
-            elif n == 1 and len(mw) > 1 and mw[0] == words[0] and words[0].startswith("ال"):
+            elif n == 1 and not surname and len(mw) > 1 and mw[0] == words[0] and words[0].startswith("ال"):
                 cand = source_of(ent, m.surface, lex=self.lex)
             else:
                 continue
@@ -2245,7 +2261,7 @@ class Speakers:
                     best = cand  # several: the nearest before
                 continue
             best = cand
-        if best is not None:
+        if best is not None or surname:
             return best
         # a name the article spells in full before: the words before its first use (بوبي شارلتون)
         return self._fuller_name(words, at)
