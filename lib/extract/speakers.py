@@ -434,8 +434,10 @@ class Reader:
     def definite(self, i: int) -> bool:
         """Does token i carry the article as written (الأهلي, not إلغاء, whose folded key also opens with ال)?"""
         tok = self.p.tokens[i]
-        return self.p.text[tok.start:tok.end].lstrip("وفبلك«\"“")[:2] in ("ال", "لل") or \
-            self.p.text[tok.start:tok.start + 3] in ("وال", "فال", "بال", "كال")
+        written = self.p.text[tok.start:tok.end].lstrip("«\"“")
+        if written[:1] in "وف" and len(written) > 3:
+            written = written[1:]  # one conjunction (a strip of every clitic letter read وكالة as و+ك+الة)
+        return written.startswith(("ال", "لل")) or written.startswith(("بال", "كال")) and len(written) > 5  # (كالة، بالغ)
 
     def boundary(self, i: int) -> bool:
         """Is there punctuation (a comma, a colon, a line break) before token i?"""
@@ -953,14 +955,18 @@ class Reader:
                     self.entity_at(j).kind not in ("person", "media"):
                 j, n, named = self.mention_last(j) + 1, n + 1, True  # شركة الإمارات للاتصالات
                 continue
+            if k == "name_quote" and n:
+                j, n = min(self.quote_last(j), end - 1) + 1, n + 1  # وكالة الأنباء الرسمية «سانا»: its name ends it
+                break
             if named and k == "word" and not self.definite(j) and not _nisba(self.key(j)):
                 break  # إدارة النادي الأهلي إلغاء عقد: a known name has ended, an indefinite noun follows
             if k == "glued_noun" and self._genitive_noun(self.key(j)):
                 j, n = j + 1, n + 1
                 continue
-            if k == "anonymous" and n and self.definite(j) and not self.definite(j - 1) and \
-                    self.kind(j - 1) == "word":
-                j, n = j + 1, n + 1  # هيئة كبار العلماء: a group word as the genitive of the name's noun
+            if k == "anonymous" and self.definite(j) and not self.definite(j - 1) and \
+                    (n == 0 or self.kind(j - 1) == "word"):
+                # هيئة كبار العلماء، وكالة الأنباء الرسمية السورية: a group word as the genitive of the name's noun
+                j, n = j + 1, n + 1
                 continue
             if k == "honorific" and n == 0 and _nisba(self.key(j)):
                 j, n = j + 1, n + 1  # الديوان الملكي: an adjective that is also an honorific (السمو الملكي)
@@ -1349,7 +1355,9 @@ class Speakers:
             cand = Candidate(src, p.tokens[ch.first].start, ev)
             if cand.score < FLOOR:
                 return None, start
-            return src, p.tokens[ch.last].end
+            end = p.tokens[ch.last].end
+            q = p.quote_holding(p.tokens[ch.last].start)
+            return src, (q.close + 1 if q is not None and q.close >= end else end)  # (… الرسمية «سانا»: its mark too)
         return None, start
 
     def _unglued(self, ch: Chunk, end: int) -> Chunk:
