@@ -795,7 +795,9 @@ class Reader:
         if person_at >= 0:
             chunk.last = min(self.mention_last(person_at), end - 1)
             m = self.p.mention_in(person_at)
-            if inner_role_at > i and head in cls.relational and self._holds(
+            if head in self.lex.speaker_phrase["kin"]:
+                chunk.inner_person = True  # زوج المعلمة أم فاطمة، والدة الطالب X: the one named is the kin's kin
+            elif inner_role_at > i and head in cls.relational and self._holds(
                     fold(p.text[p.tokens[inner_role_at].start:p.tokens[person_at - 1].end]), m.entity_id):
                 chunk.inner_person = True  # مستشار الرئيس الأميركي دونالد ترامب: the name is the inner title's
             else:
