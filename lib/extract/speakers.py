@@ -1591,17 +1591,17 @@ class Speakers:
             elif self.last_at < near:
                 ev.append("far")
             cands.append(Candidate(self.last, self.last_at, ev))
-        subject = self._clause_subject(sent, cue)  # … فزجره أردوغان وقال: the nearest clause's subject
-        if subject is None:
+        dash = self._dateline_dash(sent, cue.start)
+        subject = self._clause_subject(dash + 2 if dash >= 0 else sent, cue)  # … فزجره أردوغان وقال: the nearest
+        # clause's subject (after a dateline's dash: دبي، الإمارات العربية المتحدة (CNN) – is no clause)
+        if subject is None and dash >= 0:
+            # دبي، الإمارات العربية المتحدة (CNN) – أدانت الخارجية …، مؤكدة: the dateline names no one
+            subject = self._sentence_subject(dash + 2, cue.start)
+        if subject is None and dash < 0:
             subject = self._sentence_subject(sent, cue.start)
         if subject is None:
-            dash = min((k for k in (p.text.find(d, sent, min(cue.start, sent + 120)) for d in ("–", "—", " - ", ")-"))
-                        if k >= 0), default=-1)
-            if dash >= 0:
-                subject = self._sentence_subject(dash + 2, cue.start)  # دبي (CNN) – أدانت الخارجية …، مؤكدة
-        if subject is None:
             comma = max(p.text.rfind("،", sent, cue.start), p.text.rfind(",", sent, cue.start))
-            if comma > sent and not participle:
+            if comma > max(sent, dash) and not participle:
                 subject = self._sentence_subject(comma + 1, cue.start)  # …، إذ اتهمه النجم مارادونا … وأشار
         if subject is not None:
             subject.evidence.insert(0, "sentence_subject")
@@ -1631,6 +1631,17 @@ class Speakers:
             if named is not None:
                 cands.append(named)
         return cands
+
+    def _dateline_dash(self, sent: int, limit: int) -> int:
+        """Where the dash of a dateline opening the sentence stands (دبي، الإمارات العربية المتحدة (CNN) –،
+        الرياض - واس), or -1: a few words before it, not opening with و (وخاض رفائيل - الذي شارك … - is an aside)."""
+        text = self.p.text
+        dash = min((k for k in (text.find(d, sent, min(limit, sent + 120)) for d in ("–", "—", " - ", ")-"))
+                    if k >= 0), default=-1)
+        if dash < 0:
+            return -1
+        head = text[sent:dash].split()
+        return dash if head and len(head) <= 6 and head[0][:1] not in "وف" else -1
 
     def _kind_evidence(self, source: Source) -> list[str]:
         """What a referent's kind adds when the discourse supplies it (a person is the likeliest to go on)."""
