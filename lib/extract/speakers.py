@@ -2196,8 +2196,9 @@ class Speakers:
         if not words or len(words) == 1 and (words[0] in _demonyms(lex=self.lex)):
             return None, []
         first = ch.first
-        if len(words) > 1 and words[0][:1] in "يت" and words[0] not in self.lex.given_names and ch.clitic == 0:
-            first += 1  # يفتقر دالي بليند: an imperfect verb before the name
+        if len(words) > 1 and words[0][:1] in "يت" and words[0] not in self.lex.given_names and ch.clitic == 0 and (
+                words[0] in self.lex.words.common_words or self._cue_word(words[0])):
+            first += 1  # يفتقر دالي بليند: an imperfect verb before the name (not a name's own ت: تاديوس بست)
             text = self._text(first, ch.last).strip(" «»\"“”")
             words = words[1:]
             ch = Chunk("name", first, ch.last)
