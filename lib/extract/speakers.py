@@ -554,6 +554,9 @@ class Reader:
         chunks: list[Chunk] = []
         i, relative, left = start, False, None
         while i < end and left != 0 and len(chunks) < MAX_PHRASE_CHUNKS:
+            cue = self.p.cue_at.get(i)
+            if i > start and cue is not None and cue.kind == "attribution":
+                break  # أبلغ عنها، وفقا لبيانات بي بي سي: what follows is the attribution's own phrase
             comma = i > start and self.boundary(i)
             if comma:
                 relative = False
@@ -1043,8 +1046,8 @@ def _body_gender(ent: Entity, surface: str, lex: Lexicons | None = None) -> str:
 
 
 def _word_gender(key: str) -> str:
-    """Gender of a title or noun head: وزيرة، المستشارة → f."""
-    return "f" if key.endswith("ه") else "m"
+    """Gender of a title or noun head: وزيرة، المستشارة → f; a plural in ات too (كشفت بيانات رسمية)."""
+    return "f" if key.endswith("ه") or len(key) > 4 and key.endswith("ات") else "m"
 
 
 def _agrees(cue_gender: str, source: Source) -> bool:
@@ -1052,8 +1055,11 @@ def _agrees(cue_gender: str, source: Source) -> bool:
     g = source.gender
     if not cue_gender or not g and cue_gender != "pl":
         return True
-    if cue_gender == "pl":  # قالوا: a group, not one person or a document
-        return source.kind not in ("person", "named", "document") and g in ("pl", "m", "")
+    if cue_gender == "pl":  # قالوا: a group, not one person or a document (a plural nisba no list knows may be
+        # one: غرد سعوديون قائلين)
+        word = fold(source.speaker_ar or " ")
+        plural = source.kind == "named" and " " not in word and len(word) > 5 and word.endswith(("يون", "يين"))
+        return (plural or source.kind not in ("person", "named", "document")) and g in ("pl", "m", "")
     return g == cue_gender or g == "pl" and cue_gender == "f"
 
 
@@ -1199,7 +1205,7 @@ class Speakers:
         for c in cands:
             if not _agrees(gender, self._gender(c.source)) and "gender_clash" not in c.evidence:
                 c.evidence.append("gender_clash")
-                if gender == "pl" and c.source.kind in ("person", "named"):
+                if gender == "pl" and c.source.kind in ("person", "named") and not _agrees("pl", c.source):
                     c.evidence.append("number_clash")  # قالوا: never one person
         cands = [c for c in cands if c.score >= FLOOR]
         return max(cands, key=lambda c: (c.score, c.at)) if cands else None
@@ -2087,7 +2093,11 @@ class Speakers:
         hit = self._body_named(head, stem, at)
         if hit is not None:
             return hit, ["bare_resolved"] + self._kind_evidence(hit)
-        return Source(None, self._text(ch.first, ch.last), None, "anonymous", _word_gender(head)), ["bare"]
+        written = self._text(ch.first, ch.last)
+        if head != p.tokens[ch.first].key:  # حصيلة جديدة للمرصد: the noun without the preposition written onto it
+            written = written[1:] if written[:1] in "وف" else written
+            written = "ال" + written[2:] if written[:2] == "لل" else written[1:] if written[:1] in "لب" else written
+        return Source(None, written, None, "anonymous", _word_gender(head)), ["bare"]
 
     def _body_with(self, stem: str, adjectives: list[str], before: int) -> Source | None:
         """The nearest body named earlier by this kind with a name of its own and these adjectives after it

@@ -448,7 +448,8 @@ def _postposed_source(ctx: _Context, q: QuoteSpan) -> Source | None:
     elif not after.lstrip().startswith(("،", ",")):
         return None
     for cue in ctx.cues:
-        if q.close < cue.start <= q.close + reach and cue.kind in ("verb", "attribution"):
+        if q.close < cue.start <= q.close + reach and cue.kind in ("verb", "attribution") and not (
+                cue.kind == "verb" and ctx.tokens[cue.first_token].key[:1] in "وف"):  # (، وغرد المصريون: a new clause)
             limit = _sentence_end(ctx, cue.end)
             source = ctx.who.after_quote(cue, limit)
             if source is not None:
