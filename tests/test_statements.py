@@ -482,6 +482,10 @@ SPEAKER_CASES = [
     # a verb with و after a quote opens a new clause: it does not name the quote's speaker
     ("وغرد سعوديون قائلين: «شكرا لكم على هذا الترحيب الجميل بقائدنا»، وغرد المصريون برسائل ترحيب كثيرة.",
      "شكرا لكم", {"سعوديون"}, {"برسايل ترحيب", "المصريون"}),
+    # an unnamed source opening its clause before the verb (SVO, accusative after لكن) speaks, not the document
+    # named by بحسب before it; a document's issuer is no occasion (بيان أصدرته في مايو)
+    ("وتعتزم الشركة تسريح 70 موظفا بحسب بيان أصدرته في مايو لكن مصدرا بالشركة قال لوكالة الأنباء إن العدد خفض "
+     "للنصف.", "العدد خفض", None, {"بيان اصدرته في مايو", "بيان اصدرته"}),
 ]
 
 

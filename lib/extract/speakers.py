@@ -174,6 +174,8 @@ def word_class(key: str, *, lex: Lexicons) -> str:
             hit = by_word[key[1:]]  # وهو، وهي: a pronoun under its conjunction (وهو جمهوري is no name); وعن، وفي
         if hit is None and key.startswith("ال") and by_word.get(key[2:]) in ("anonymous", "group"):
             hit = "anonymous"  # الناشطون، المحللون: the unnamed group again
+        if hit is None and len(key) > 4 and key.endswith("ا") and by_word.get(key[:-1]) == "anonymous":
+            hit = "anonymous"  # لكن مصدرا بالشركة قال: an unnamed source in the accusative after لكن/إن
         if hit is None and key.startswith("ال") and by_word.get(key[2:]) == "name_context":
             hit = "bare_body"  # المفوضية، المنظمة: a body named by its kind alone
         if hit is None:
@@ -933,7 +935,10 @@ class Reader:
                 j += 1
             if j < end:
                 chunk.issuer = self.chunk(j, end)
-                j = chunk.issuer.last + 1
+                if chunk.issuer.kind in ("prep", "filler", "junk"):
+                    chunk.issuer = None  # بيان أصدرته في مايو: the pronoun is its issuer, the rest an occasion
+                else:
+                    j = chunk.issuer.last + 1
         elif j < end and not self.boundary(j) and not bare and self.kind(j) in ("mention", "bare_body",
                                                                                "name_context"):
             chunk.issuer = self.chunk(j, end)  # بيان الخارجية، تقرير الوزارة، تقرير مركز الدراسات
@@ -1464,7 +1469,31 @@ class Speakers:
         if cue.kind != "verb":
             return None
         cand = self._actor_before_verb(cue)
-        return cand if cand is not None else self._name_before_verb(cue)
+        if cand is None:
+            cand = self._name_before_verb(cue)
+        return cand if cand is not None else self._anonymous_before_verb(cue)
+
+    def _anonymous_before_verb(self, cue: Cue) -> Candidate | None:
+        """SVO with an unnamed source opening its clause (لكن مصدرا بالشركة قال، وكان مسؤول أمني قد قال)."""
+        p, r = self.p, self.reader
+        j = cue.first_token - 1
+        while j >= 0 and p.tokens[j].key in ("كان", "كانت", "قد", "فقد") and not r.boundary(j + 1):
+            j -= 1
+        if j < 0 or r.boundary(j + 1):
+            return None
+        for a in range(max(0, j - 5), j + 1):
+            if r.kind(a) not in ("anonymous", "group", "quantity") or p.in_content(p.tokens[a].start):
+                continue
+            before = p.tokens[a - 1].key if a else ""
+            if not (a == 0 or r.boundary(a) or before in r.cls.particles or
+                    before[:1] in "وف" and before[1:] in r.cls.particles):
+                continue  # the source opens its clause (after لكن، إن, a comma or the sentence start)
+            ch = r.chunk(a, j + 1)
+            if ch.kind != "anonymous" or ch.last != j:
+                return None
+            src, ev = self._chunk_source(ch, j + 1)
+            return Candidate(src, p.tokens[a].start, ["before_verb"] + ev) if src is not None else None
+        return None
 
     def _appositive_before_verb(self, cue: Cue) -> Candidate | None:
         """SVO with a name set off by a title between commas: لكن لورا بيكر، مراسلة بي بي سي في سيول، تقول."""
