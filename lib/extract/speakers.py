@@ -817,7 +817,7 @@ class Reader:
         while k < end and k - j < 3 and not self.boundary(k) and self.kind(k) in ("word", "name_link") \
                 and self.key(k) not in demonyms and self.key(k) not in self.lex.speech_cues:
             k += 1
-        if k == j or self.kind(j) == "name_link" and k == j + 1:
+        if k == j or self.kind(j) == "name_link" and k == j + 1 or self._no_name_start(j):
             return None
         if k < end and not self.boundary(k) and self.kind(k) not in (
                 "role", "prep", "filler", "time", "glued_noun", "glued_mention", "relative", "anonymous") \
@@ -828,6 +828,16 @@ class Reader:
         if k < end and not self.boundary(k) and self.kind(k) == "role":
             chunk.last = self.title(k, end).last  # … البيرقدار المتحدث باسم مجلس القضاء: the title after the name
         return chunk
+
+    def _no_name_start(self, j: int) -> bool:
+        """Can token j not open a name after a rank? An everyday verb (الكاتبة تتحدث، فنان العرب يصدح) or a definite
+        everyday word or adjective (الفريق العامل على …، أفراد الفريق الهندسي: الفريق is a team here, not a rank)."""
+        key = self.key(j)
+        if key in self.lex.given_names:
+            return False
+        common = key in self.lex.words.common_words
+        return key[:1] in "يت" and (common or key in self.lex.speech_cues) or \
+            key.startswith("ال") and (common or _nisba(key))
 
     def _genitive_noun(self, key: str) -> bool:
         """لمركز، لهيئة: ل before a body that a title belongs to (not an outlet or journalists spoken to)."""
@@ -840,8 +850,8 @@ class Reader:
 
     def _name_after(self, i: int, j: int, end: int) -> Chunk | None:
         """Words after a title's nationality that run up to a comma, a preposition or the content: a name."""
-        if self.key(j) in self.lex.speaker_phrase["title_link"] or self.key(j)[:1] == "ل":
-            return None  # المتحدث باسم الخارجية، رئيس اللجنة الإشرافية لسوق عكاظ: the title goes on
+        if self.key(j) in self.lex.speaker_phrase["title_link"] or self.key(j)[:1] == "ل" or self._no_name_start(j):
+            return None  # المتحدث باسم الخارجية، رئيس اللجنة الإشرافية لسوق عكاظ: the title goes on (الكاتبة تتحدث)
         rest = _glued_preposition(self.key(j), lex=self.lex)
         if rest is not None and (word_class(rest, lex=self.lex) != "word" or rest in self.lex.place_cues):
             return None  # بمنطقة المدينة المنورة: a place the title is of
