@@ -55,8 +55,8 @@ class WordLists:
 
 # The roles that the `form role` tables must hold: code reads each of them by name.
 SPEAKER_PHRASE_ROLES = ("anaphoric", "filler", "phrase_break", "prepositional", "title_break", "relative", "issuer",
-                        "honorific", "time", "group", "bare_document", "bare_body", "addressee", "preposition",
-                        "relational", "particle", "modifier", "affiliation", "media_head", "divine",
+                        "honorific", "time", "group", "quantity", "bare_document", "bare_body", "addressee", "preposition",
+                        "relational", "kin", "particle", "modifier", "affiliation", "media_head", "divine",
                         "name_title", "nisba", "state_body", "title_link", "capital", "opinion", "occasion_head",
                         "prophetic")
 FUNCTION_WORD_ROLES = ("locative", "name_link", "name_particle", "saying_noun", "not_reporting_before",

@@ -52,6 +52,7 @@ WEIGHTS: dict[str, float] = {
     "earlier_subject": 2.0,  # … or of a sentence since the last statement
     "last_speaker": 1.8,  # … or the last speaker
     "same_sentence_speaker": 1.0,  # the last speaker spoke in this very sentence (…، مضيفا)
+    "nearer_than_subject": 0.5,  # … after the sentence's subject (a later verb of the sentence had its own)
     "last_person_named": 0.8,  # nothing else: the last person the text named
     "person": 1.0,
     "known": 0.8,  # an actor the lexicons know
@@ -124,7 +125,7 @@ class _Classes:
 
 
 # Class names, in order of precedence when a word is listed twice.
-_ORDER = ("divine", "relative", "issuer", "honorific", "time", "filler", "group", "anonymous", "bare_document", "bare_body",
+_ORDER = ("divine", "relative", "issuer", "honorific", "time", "filler", "group", "quantity", "anonymous", "bare_document", "bare_body",
           "name_context", "document", "role", "addressee", "prep", "not_speaker", "stop")
 
 
@@ -133,7 +134,8 @@ def _classes(*, lex: Lexicons) -> _Classes:
     sp, w = lex.speaker_phrase, lex.words
     sets = {
         "divine": sp["divine"], "relative": sp["relative"], "issuer": sp["issuer"], "honorific": sp["honorific"], "time": sp["time"],
-        "filler": sp["filler"] - sp["phrase_break"] - sp["preposition"], "group": sp["group"], "anonymous": w.anonymous,
+        "filler": sp["filler"] - sp["phrase_break"] - sp["preposition"], "group": sp["group"], "quantity": sp["quantity"],
+        "anonymous": w.anonymous,
         "bare_document": sp["bare_document"], "bare_body": sp["bare_body"], "document": w.documents,
         "role": w.roles | w.ranks | sp["name_title"], "name_context": w.name_contexts, "addressee": sp["addressee"],
         "prep": sp["phrase_break"] | sp["preposition"], "not_speaker": w.not_speakers | sp["prepositional"],
@@ -152,6 +154,8 @@ def _classes(*, lex: Lexicons) -> _Classes:
 _CLASS_MEMO: weakref.WeakKeyDictionary[Lexicons, dict[str, str]] = weakref.WeakKeyDictionary()
 
 
+_BLESSINGS = frozenset({"رحمه", "يرحمه", "رحمها", "يرحمها", "رحمهم", "رحمهما"})  # folded; before الله
+_APPOSITION_OPENERS = frozenset({"احد", "احدي"})  # folded أحد، إحدى: «X أحد المسؤولين» describes X, it ends his name
 _ABBREVIATED_TITLES = frozenset({"د"})  # د. (دكتور) before a name: a title like الدكتور
 
 
@@ -170,6 +174,8 @@ def word_class(key: str, *, lex: Lexicons) -> str:
             hit = by_word[key[1:]]  # وهو، وهي: a pronoun under its conjunction (وهو جمهوري is no name); وعن، وفي
         if hit is None and key.startswith("ال") and by_word.get(key[2:]) in ("anonymous", "group"):
             hit = "anonymous"  # الناشطون، المحللون: the unnamed group again
+        if hit is None and len(key) > 4 and key.endswith("ا") and by_word.get(key[:-1]) == "anonymous":
+            hit = "anonymous"  # لكن مصدرا بالشركة قال: an unnamed source in the accusative after لكن/إن
         if hit is None and key.startswith("ال") and by_word.get(key[2:]) == "name_context":
             hit = "bare_body"  # المفوضية، المنظمة: a body named by its kind alone
         if hit is None:
@@ -430,8 +436,10 @@ class Reader:
     def definite(self, i: int) -> bool:
         """Does token i carry the article as written (الأهلي, not إلغاء, whose folded key also opens with ال)?"""
         tok = self.p.tokens[i]
-        return self.p.text[tok.start:tok.end].lstrip("وفبلك«\"“")[:2] in ("ال", "لل") or \
-            self.p.text[tok.start:tok.start + 3] in ("وال", "فال", "بال", "كال")
+        written = self.p.text[tok.start:tok.end].lstrip("«\"“")
+        if written[:1] in "وف" and len(written) > 3:
+            written = written[1:]  # one conjunction (a strip of every clitic letter read وكالة as و+ك+الة)
+        return written.startswith(("ال", "لل")) or written.startswith(("بال", "كال")) and len(written) > 5  # (كالة، بالغ)
 
     def boundary(self, i: int) -> bool:
         """Is there punctuation (a comma, a colon, a line break) before token i?"""
@@ -548,6 +556,9 @@ class Reader:
         chunks: list[Chunk] = []
         i, relative, left = start, False, None
         while i < end and left != 0 and len(chunks) < MAX_PHRASE_CHUNKS:
+            cue = self.p.cue_at.get(i)
+            if i > start and cue is not None and cue.kind == "attribution":
+                break  # أبلغ عنها، وفقا لبيانات بي بي سي: what follows is the attribution's own phrase
             comma = i > start and self.boundary(i)
             if comma:
                 relative = False
@@ -587,6 +598,11 @@ class Reader:
             return Chunk("object", i, i)
         if k in ("group", "anonymous"):
             return Chunk("anonymous", i, self.description(i + 1, end))
+        if k == "quantity":
+            # a count needs what it counts, and أكثر/أقل a من (أكثر المواقف عدوانية is a superlative; على نحو a manner)
+            last = self.counted(i + 1, end) if self.key(i) not in ("اكثر", "اقل") or (
+                i + 1 < end and self.key(i + 1) == "من") else i
+            return Chunk("anonymous", i, last) if last > i else Chunk("junk", i, i)
         key = self.key(i)
         if k == "word" and len(key) >= 5 and key[0] == "م" and key[1] != "ا" and key.endswith("و") and \
                 i + 1 < end and not self.boundary(i + 1) and self.definite(i + 1):
@@ -784,7 +800,9 @@ class Reader:
         if person_at >= 0:
             chunk.last = min(self.mention_last(person_at), end - 1)
             m = self.p.mention_in(person_at)
-            if inner_role_at > i and head in cls.relational and self._holds(
+            if head in self.lex.speaker_phrase["kin"]:
+                chunk.inner_person = True  # زوج المعلمة أم فاطمة، والدة الطالب X: the one named is the kin's kin
+            elif inner_role_at > i and head in cls.relational and self._holds(
                     fold(p.text[p.tokens[inner_role_at].start:p.tokens[person_at - 1].end]), m.entity_id):
                 chunk.inner_person = True  # مستشار الرئيس الأميركي دونالد ترامب: the name is the inner title's
             else:
@@ -799,7 +817,7 @@ class Reader:
         while k < end and k - j < 3 and not self.boundary(k) and self.kind(k) in ("word", "name_link") \
                 and self.key(k) not in demonyms and self.key(k) not in self.lex.speech_cues:
             k += 1
-        if k == j or self.kind(j) == "name_link" and k == j + 1:
+        if k == j or self.kind(j) == "name_link" and k == j + 1 or self._no_name_start(j):
             return None
         if k < end and not self.boundary(k) and self.kind(k) not in (
                 "role", "prep", "filler", "time", "glued_noun", "glued_mention", "relative", "anonymous") \
@@ -810,6 +828,16 @@ class Reader:
         if k < end and not self.boundary(k) and self.kind(k) == "role":
             chunk.last = self.title(k, end).last  # … البيرقدار المتحدث باسم مجلس القضاء: the title after the name
         return chunk
+
+    def _no_name_start(self, j: int) -> bool:
+        """Can token j not open a name after a rank? An everyday verb (الكاتبة تتحدث، فنان العرب يصدح) or a definite
+        everyday word or adjective (الفريق العامل على …، أفراد الفريق الهندسي: الفريق is a team here, not a rank)."""
+        key = self.key(j)
+        if key in self.lex.given_names:
+            return False
+        common = key in self.lex.words.common_words
+        return key[:1] in "يت" and (common or key in self.lex.speech_cues) or \
+            key.startswith("ال") and (common or _nisba(key))
 
     def _genitive_noun(self, key: str) -> bool:
         """لمركز، لهيئة: ل before a body that a title belongs to (not an outlet or journalists spoken to)."""
@@ -822,8 +850,8 @@ class Reader:
 
     def _name_after(self, i: int, j: int, end: int) -> Chunk | None:
         """Words after a title's nationality that run up to a comma, a preposition or the content: a name."""
-        if self.key(j) in self.lex.speaker_phrase["title_link"] or self.key(j)[:1] == "ل":
-            return None  # المتحدث باسم الخارجية، رئيس اللجنة الإشرافية لسوق عكاظ: the title goes on
+        if self.key(j) in self.lex.speaker_phrase["title_link"] or self.key(j)[:1] == "ل" or self._no_name_start(j):
+            return None  # المتحدث باسم الخارجية، رئيس اللجنة الإشرافية لسوق عكاظ: the title goes on (الكاتبة تتحدث)
         rest = _glued_preposition(self.key(j), lex=self.lex)
         if rest is not None and (word_class(rest, lex=self.lex) != "word" or rest in self.lex.place_cues):
             return None  # بمنطقة المدينة المنورة: a place the title is of
@@ -875,6 +903,17 @@ class Reader:
                     n += 1
         return last
 
+    def counted(self, j: int, end: int) -> int:
+        """Last token of what a count or a share counts (أكثر من سبعة من كل عشرة مجيبين، نحو نصف المشاركين):
+        numbers, من، كل and words up to the next comma or preposition, at most seven tokens."""
+        first = last = j - 1
+        while j < end and j - first <= 7 and not self.boundary(j) and (
+                self.key(j) in ("من", "كل") or self.kind(j) in ("word", "number", "group", "quantity", "anonymous")):
+            if self.key(j) not in ("من", "كل"):
+                last = j
+            j += 1
+        return last
+
     def document(self, i: int, end: int, bare: bool) -> Chunk:
         """A document (بيان، التقرير، دراسة) and who issued it (صادر عن X، بيان الوزارة، أجرته شركة X)."""
         chunk = Chunk("document", i, i)
@@ -906,7 +945,10 @@ class Reader:
                 j += 1
             if j < end:
                 chunk.issuer = self.chunk(j, end)
-                j = chunk.issuer.last + 1
+                if chunk.issuer.kind in ("prep", "filler", "junk"):
+                    chunk.issuer = None  # بيان أصدرته في مايو: the pronoun is its issuer, the rest an occasion
+                else:
+                    j = chunk.issuer.last + 1
         elif j < end and not self.boundary(j) and not bare and self.kind(j) in ("mention", "bare_body",
                                                                                "name_context"):
             chunk.issuer = self.chunk(j, end)  # بيان الخارجية، تقرير الوزارة، تقرير مركز الدراسات
@@ -933,14 +975,18 @@ class Reader:
                     self.entity_at(j).kind not in ("person", "media"):
                 j, n, named = self.mention_last(j) + 1, n + 1, True  # شركة الإمارات للاتصالات
                 continue
+            if k == "name_quote" and n:
+                j, n = min(self.quote_last(j), end - 1) + 1, n + 1  # وكالة الأنباء الرسمية «سانا»: its name ends it
+                break
             if named and k == "word" and not self.definite(j) and not _nisba(self.key(j)):
                 break  # إدارة النادي الأهلي إلغاء عقد: a known name has ended, an indefinite noun follows
             if k == "glued_noun" and self._genitive_noun(self.key(j)):
                 j, n = j + 1, n + 1
                 continue
-            if k == "anonymous" and n and self.definite(j) and not self.definite(j - 1) and \
-                    self.kind(j - 1) == "word":
-                j, n = j + 1, n + 1  # هيئة كبار العلماء: a group word as the genitive of the name's noun
+            if k == "anonymous" and self.definite(j) and not self.definite(j - 1) and \
+                    (n == 0 or self.kind(j - 1) == "word"):
+                # هيئة كبار العلماء، وكالة الأنباء الرسمية السورية: a group word as the genitive of the name's noun
+                j, n = j + 1, n + 1
                 continue
             if k == "honorific" and n == 0 and _nisba(self.key(j)):
                 j, n = j + 1, n + 1  # الديوان الملكي: an adjective that is also an honorific (السمو الملكي)
@@ -965,7 +1011,7 @@ class Reader:
         while j < end and n < MAX_NAME_TOKENS and (j == i or not self.boundary(j)):
             k = self.kind(j)
             if j > i and k not in ("word", "name_link") and not (self.kind(j - 1) == "name_link" and k in (
-                    "mention", "role")):
+                    "mention", "role")) and not self._name_word(j, k, end):
                 break
             if k == "name_link" and j + 1 < end and not self.boundary(j + 1) and self.kind(j + 1) in (
                     "word", "name_link", "mention", "role"):
@@ -974,6 +1020,18 @@ class Reader:
                 continue
             j, n = j + 1, n + 1
         return Chunk("name", i, min(j, end) - 1)
+
+    def _name_word(self, j: int, k: str, end: int) -> bool:
+        """Is token j, after a name's word, the name's next word though a list holds it? الله closing a compound
+        name (عطا الله، الجار الله، رزق الله), or an indefinite title word with no complement (أسيل أمين من …:
+        أمين is a name here, not a title, which would take a genitive: أمين عام الحزب)."""
+        key = self.key(j)
+        if k == "divine":
+            return key == "الله" and self.kind(j - 1) == "word"
+        if k == "role" and not key.startswith("ال") and self.kind(j - 1) == "word":
+            nxt = j + 1
+            return nxt >= end or self.boundary(nxt) or self.kind(nxt) in ("prep", "filler", "time")
+        return False
 
 
 # ---------------------------------------------------------------- sources
@@ -1003,8 +1061,8 @@ def _body_gender(ent: Entity, surface: str, lex: Lexicons | None = None) -> str:
 
 
 def _word_gender(key: str) -> str:
-    """Gender of a title or noun head: وزيرة، المستشارة → f."""
-    return "f" if key.endswith("ه") else "m"
+    """Gender of a title or noun head: وزيرة، المستشارة → f; a plural in ات too (كشفت بيانات رسمية)."""
+    return "f" if key.endswith("ه") or len(key) > 4 and key.endswith("ات") else "m"
 
 
 def _agrees(cue_gender: str, source: Source) -> bool:
@@ -1012,8 +1070,11 @@ def _agrees(cue_gender: str, source: Source) -> bool:
     g = source.gender
     if not cue_gender or not g and cue_gender != "pl":
         return True
-    if cue_gender == "pl":  # قالوا: a group, not one person or a document
-        return source.kind not in ("person", "named", "document") and g in ("pl", "m", "")
+    if cue_gender == "pl":  # قالوا: a group, not one person or a document (a plural nisba no list knows may be
+        # one: غرد سعوديون قائلين)
+        word = fold(source.speaker_ar or " ")
+        plural = source.kind == "named" and " " not in word and len(word) > 5 and word.endswith(("يون", "يين"))
+        return (plural or source.kind not in ("person", "named", "document")) and g in ("pl", "m", "")
     return g == cue_gender or g == "pl" and cue_gender == "f"
 
 
@@ -1123,6 +1184,7 @@ class Speakers:
         self.issuers: dict[str, Source] = {}  # folded document word (بيان) → who issued one in this article
         self.named_people: list[Source] = []  # people this article names that no lexicon knows (by rank, title)
         self.genders: dict[str, str] = {}  # person's key → m or f, from the verbs of the phrases that name them
+        self.cited: set[Source] = set()  # scholars quoted with a blessing for the dead: never the discourse's speaker
         self._scanned = False
 
     def release(self) -> None:
@@ -1138,7 +1200,7 @@ class Speakers:
 
     def spoke(self, source: Source | None, at: int, attribution: bool = False) -> None:
         """Remember who spoke last and where (a statement was attributed to them; by بحسب when attribution)."""
-        if source is not None and source.kind not in ("unknown",):
+        if source is not None and source.kind not in ("unknown",) and source not in self.cited:
             self.last, self.last_at, self.last_by_attribution = source, at, attribution
 
     def _gender(self, source: Source) -> Source:
@@ -1158,7 +1220,7 @@ class Speakers:
         for c in cands:
             if not _agrees(gender, self._gender(c.source)) and "gender_clash" not in c.evidence:
                 c.evidence.append("gender_clash")
-                if gender == "pl" and c.source.kind in ("person", "named"):
+                if gender == "pl" and c.source.kind in ("person", "named") and not _agrees("pl", c.source):
                     c.evidence.append("number_clash")  # قالوا: never one person
         cands = [c for c in cands if c.score >= FLOOR]
         return max(cands, key=lambda c: (c.score, c.at)) if cands else None
@@ -1316,7 +1378,9 @@ class Speakers:
             cand = Candidate(src, p.tokens[ch.first].start, ev)
             if cand.score < FLOOR:
                 return None, start
-            return src, p.tokens[ch.last].end
+            end = p.tokens[ch.last].end
+            q = p.quote_holding(p.tokens[ch.last].start)
+            return src, (q.close + 1 if q is not None and q.close >= end else end)  # (… الرسمية «سانا»: its mark too)
         return None, start
 
     def _unglued(self, ch: Chunk, end: int) -> Chunk:
@@ -1362,6 +1426,9 @@ class Speakers:
                     ch.first == ch.last and self.p.tokens[chunks[n - 1].first].key == "في" and \
                     self.p.tokens[ch.first].key not in self.lex.given_names:
                 continue  # أكد في كلمة في العاصمة البوركينية واغادوغو: the place the phrase is in, not a speaker
+            if n and chunks[n - 1].kind == "prep" and chunks[n - 1].last + 1 == ch.first and not ch.after_comma and \
+                    self.p.tokens[chunks[n - 1].first].key in ("عن", "وعن") and ch.kind in ("body", "name", "bare"):
+                continue  # أعلن في وقت سابق عن مسودة مشروع نظام …: what عن governs runs on, it is no subject
             if ch.kind == "object":
                 return None, False, chunks  # ويضيف استعمالاً مجازياً: the verb's object, its subject unwritten
             if ch.kind == "junk":
@@ -1384,14 +1451,19 @@ class Speakers:
                 return Candidate(Source(text, text, None, "person"), self.p.tokens[named.first].start,
                                  ["subject", "person"]), False, chunks
             if ch.kind == "name" and ch.first == ch.last and n + 1 < len(chunks) and \
-                    self.p.tokens[ch.first].key.endswith(("ه", "ها", "هم", "هما")) and \
+                    (self.p.tokens[ch.first].key.endswith(("ه", "ها", "هم", "هما"))
+                     or self.p.tokens[ch.first].key.startswith("ال")) and \
                     chunks[n + 1].kind == "actor" and chunks[n + 1].first == ch.last + 1 and \
                     not self.reader.boundary(ch.last + 1) and self.reader.entity_at(chunks[n + 1].first) is not None \
                     and self.reader.entity_at(chunks[n + 1].first).kind == "person":
-                ch = chunks[n + 1]  # وقال والدها اندي فانسيك، وقالت زوجته ميلانيا: the person named after
+                # وقال والدها اندي فانسيك، وقالت زوجته ميلانيا; وقال الفارس لودغر بيرباوم، الاقتصادي معن قطامين: a
+                # kin word or a definite description no list holds, then the person it describes
+                ch = chunks[n + 1]
             src, ev = self._chunk_source(ch, b)
             if src is None:
                 return None, True, chunks
+            if ch.last + 1 < b and self._blessed(ch.last + 1):
+                self.cited.add(src)
             return Candidate(src, self.p.tokens[ch.first].start, ["subject"] + ev), False, chunks
         return None, False, chunks
 
@@ -1407,7 +1479,31 @@ class Speakers:
         if cue.kind != "verb":
             return None
         cand = self._actor_before_verb(cue)
-        return cand if cand is not None else self._name_before_verb(cue)
+        if cand is None:
+            cand = self._name_before_verb(cue)
+        return cand if cand is not None else self._anonymous_before_verb(cue)
+
+    def _anonymous_before_verb(self, cue: Cue) -> Candidate | None:
+        """SVO with an unnamed source opening its clause (لكن مصدرا بالشركة قال، وكان مسؤول أمني قد قال)."""
+        p, r = self.p, self.reader
+        j = cue.first_token - 1
+        while j >= 0 and p.tokens[j].key in ("كان", "كانت", "قد", "فقد") and not r.boundary(j + 1):
+            j -= 1
+        if j < 0 or r.boundary(j + 1):
+            return None
+        for a in range(max(0, j - 5), j + 1):
+            if r.kind(a) not in ("anonymous", "group", "quantity") or p.in_content(p.tokens[a].start):
+                continue
+            before = p.tokens[a - 1].key if a else ""
+            if not (a == 0 or r.boundary(a) or before in r.cls.particles or
+                    before[:1] in "وف" and before[1:] in r.cls.particles):
+                continue  # the source opens its clause (after لكن، إن, a comma or the sentence start)
+            ch = r.chunk(a, j + 1)
+            if ch.kind != "anonymous" or ch.last != j:
+                return None
+            src, ev = self._chunk_source(ch, j + 1)
+            return Candidate(src, p.tokens[a].start, ["before_verb"] + ev) if src is not None else None
+        return None
 
     def _appositive_before_verb(self, cue: Cue) -> Candidate | None:
         """SVO with a name set off by a title between commas: لكن لورا بيكر، مراسلة بي بي سي في سيول، تقول."""
@@ -1540,22 +1636,27 @@ class Speakers:
             elif self.last_at < near:
                 ev.append("far")
             cands.append(Candidate(self.last, self.last_at, ev))
-        subject = self._clause_subject(sent, cue)  # … فزجره أردوغان وقال: the nearest clause's subject
-        if subject is None:
+        dash = self._dateline_dash(sent, cue.start)
+        subject = self._clause_subject(dash + 2 if dash >= 0 else sent, cue)  # … فزجره أردوغان وقال: the nearest
+        # clause's subject (after a dateline's dash: دبي، الإمارات العربية المتحدة (CNN) – is no clause)
+        if subject is None and dash >= 0:
+            # دبي، الإمارات العربية المتحدة (CNN) – أدانت الخارجية …، مؤكدة: the dateline names no one
+            subject = self._sentence_subject(dash + 2, cue.start)
+        if subject is None and dash < 0:
             subject = self._sentence_subject(sent, cue.start)
         if subject is None:
-            dash = min((k for k in (p.text.find(d, sent, min(cue.start, sent + 120)) for d in ("–", "—", " - ", ")-"))
-                        if k >= 0), default=-1)
-            if dash >= 0:
-                subject = self._sentence_subject(dash + 2, cue.start)  # دبي (CNN) – أدانت الخارجية …، مؤكدة
-        if subject is None:
             comma = max(p.text.rfind("،", sent, cue.start), p.text.rfind(",", sent, cue.start))
-            if comma > sent and not participle:
+            if comma > max(sent, dash) and not participle:
                 subject = self._sentence_subject(comma + 1, cue.start)  # …، إذ اتهمه النجم مارادونا … وأشار
         if subject is not None:
             subject.evidence.insert(0, "sentence_subject")
             if subject.source.kind == "title":
                 subject.evidence.append("person")  # a title is someone, as likely to go on as a name
+            if cands and self.last_at >= sent and subject.at < self.last_at and subject.source != self.last \
+                    and self.last.kind != "named":
+                # قالت «نيويورك تايمز» …، بينما قالت «واشنطن بوست» مؤكدة: the nearer verb's subject goes on (when
+                # the lists know it: words no list knows after a verb are as often its object, دعا أحرار العالم)
+                cands[0].evidence.append("nearer_than_subject")
             cands.append(subject)
         elif not participle:
             s = sent
@@ -1575,6 +1676,17 @@ class Speakers:
             if named is not None:
                 cands.append(named)
         return cands
+
+    def _dateline_dash(self, sent: int, limit: int) -> int:
+        """Where the dash of a dateline opening the sentence stands (دبي، الإمارات العربية المتحدة (CNN) –،
+        الرياض - واس), or -1: a few words before it, not opening with و (وخاض رفائيل - الذي شارك … - is an aside)."""
+        text = self.p.text
+        dash = min((k for k in (text.find(d, sent, min(limit, sent + 120)) for d in ("–", "—", " - ", ")-"))
+                    if k >= 0), default=-1)
+        if dash < 0:
+            return -1
+        head = text[sent:dash].split()
+        return dash if head and len(head) <= 6 and head[0][:1] not in "وف" else -1
 
     def _kind_evidence(self, source: Source) -> list[str]:
         """What a referent's kind adds when the discourse supplies it (a person is the likeliest to go on)."""
@@ -2020,7 +2132,11 @@ class Speakers:
         hit = self._body_named(head, stem, at)
         if hit is not None:
             return hit, ["bare_resolved"] + self._kind_evidence(hit)
-        return Source(None, self._text(ch.first, ch.last), None, "anonymous", _word_gender(head)), ["bare"]
+        written = self._text(ch.first, ch.last)
+        if head != p.tokens[ch.first].key:  # حصيلة جديدة للمرصد: the noun without the preposition written onto it
+            written = written[1:] if written[:1] in "وف" else written
+            written = "ال" + written[2:] if written[:2] == "لل" else written[1:] if written[:1] in "لب" else written
+        return Source(None, written, None, "anonymous", _word_gender(head)), ["bare"]
 
     def _body_with(self, stem: str, adjectives: list[str], before: int) -> Source | None:
         """The nearest body named earlier by this kind with a name of its own and these adjectives after it
@@ -2129,8 +2245,9 @@ class Speakers:
         if not words or len(words) == 1 and (words[0] in _demonyms(lex=self.lex)):
             return None, []
         first = ch.first
-        if len(words) > 1 and words[0][:1] in "يت" and words[0] not in self.lex.given_names and ch.clitic == 0:
-            first += 1  # يفتقر دالي بليند: an imperfect verb before the name
+        if len(words) > 1 and words[0][:1] in "يت" and words[0] not in self.lex.given_names and ch.clitic == 0 and (
+                words[0] in self.lex.words.common_words or self._cue_word(words[0])):
+            first += 1  # يفتقر دالي بليند: an imperfect verb before the name (not a name's own ت: تاديوس بست)
             text = self._text(first, ch.last).strip(" «»\"“”")
             words = words[1:]
             ch = Chunk("name", first, ch.last)
@@ -2147,7 +2264,13 @@ class Speakers:
     def _plain_name(self, ch: Chunk, end: int | None, text: str) -> tuple[Source | None, list[str]]:
         """A name chunk's words: a short form of a name the article gives, else as written."""
         p, r = self.p, self.reader
-        hit = self._article_name(fold(text).split(), p.tokens[ch.first].start)
+        words = fold(text).split()
+        hit = self._article_name(words, p.tokens[ch.first].start)
+        if hit is None and 1 < len(words) <= 3:
+            # ويدلي نيومان بدلوه: the words run on past a surname of someone the article names in full
+            hit = next((h for n in range(len(words) - 1, 0, -1)
+                        if (h := self._article_name(words[:n], p.tokens[ch.first].start, surname=True)) is not None),
+                       None)
         if hit is not None:
             return hit, ["name_recurs"] + self._kind_evidence(hit)
         last = ch.last
@@ -2161,11 +2284,19 @@ class Speakers:
         nxt = last + 1
         if end is None or nxt >= end or r.boundary(nxt) or r.kind(nxt) in (
                 "prep", "glued_mention", "glued_noun", "filler", "time", "role", "relative") or (
-                p.tokens[nxt].key.startswith("ال") and _nisba(p.tokens[nxt].key)):
+                p.tokens[nxt].key.startswith("ال") and _nisba(p.tokens[nxt].key)) or (
+                p.tokens[nxt].key in _APPOSITION_OPENERS) or self._blessed(nxt):
+            # (an apposition, جيانغ هوي أحد المسؤولين عن …; a blessing for the dead, الطيبي رحمه الله)
             ev.append("name_ends_phrase")
         else:
             ev.append("name_runs_on")
         return Source(text, text, None, "named"), ev
+
+    def _blessed(self, i: int) -> bool:
+        """Does token i open a blessing for the dead (رحمه الله، يرحمه الله)? The name before it is a scholar the
+        speaker cites, not a speaker of the news."""
+        p = self.p
+        return p.tokens[i].key in _BLESSINGS and i + 1 < len(p.tokens) and p.tokens[i + 1].key == "الله"
 
     def _recurs(self, k: int, ch: Chunk) -> bool:
         """Does the article use token k's word again, outside this chunk, as a name (after a reporting verb,
@@ -2176,9 +2307,10 @@ class Speakers:
             return False
         return any(not ch.first <= j <= ch.last for j in p.beside_cues().get(key, ()))
 
-    def _article_name(self, words: list[str], at: int) -> Source | None:
+    def _article_name(self, words: list[str], at: int, surname: bool = False) -> Source | None:
         """A short form of someone or something the article names: a surname (سكوتلاند), a given name that only
-        one person has (تميم), the first word of a body (المرصد), or a lexicon name through a clitic."""
+        one person has (تميم), the first word of a body (المرصد), or a lexicon name through a clitic (with
+        surname, only the end of a person's name)."""
         p = self.p
         n = len(words)
         best = None
@@ -2186,12 +2318,12 @@ class Speakers:
             if ent.kind == "person":
                 if len(full) > n and full[-n:] == words or len(mw) > n and mw[-n:] == words:
                     cand = self._person(m, p.token_at(m.start))
-                elif n == 1 and len(mw) > 1 and mw[0] == words[0] and words[0] in self.reader.cls.given \
+                elif n == 1 and not surname and len(mw) > 1 and mw[0] == words[0] and words[0] in self.reader.cls.given \
                         and not ent.entity_id.startswith("person:"):  # تميم: a known person's given name
                     cand = self._person(m, p.token_at(m.start))
                 else:
                     continue
-            elif n == 1 and len(mw) > 1 and mw[0] == words[0] and words[0].startswith("ال"):
+            elif n == 1 and not surname and len(mw) > 1 and mw[0] == words[0] and words[0].startswith("ال"):
                 cand = source_of(ent, m.surface, lex=self.lex)
             else:
                 continue
@@ -2200,7 +2332,7 @@ class Speakers:
                     best = cand  # several: the nearest before
                 continue
             best = cand
-        if best is not None:
+        if best is not None or surname:
             return best
         # a name the article spells in full before: the words before its first use (بوبي شارلتون)
         return self._fuller_name(words, at)

@@ -31,7 +31,7 @@ MAX_PHRASE_TOKENS = 28
 
 @dataclass
 class _Opener:
-    kind: str  # colon, quote, that, saying, participle
+    kind: str  # colon, quote, that, saying, participle; clause (none: a new clause's reporting verb comes first)
     at: int
     content_start: int
     quote: QuoteSpan | None = None
@@ -206,6 +206,10 @@ def _find_opener(ctx: _Context, cue: Cue, limit: int, *, lex: Lexicons) -> _Open
         cue_here = ctx.cue_at.get(j)
         if cue_here is not None and cue_here.kind == "participle":
             return _Opener("participle", tok.start, tok.start)
+        if cue_here is not None and cue_here.kind == "verb" and tok.key[:1] in "وف" and j > 0 and \
+                any(c in text[tokens[j - 1].end:tok.start] for c in "،,"):
+            return _Opener("clause", tok.start, tok.start)  # نفت دمشق أية مسؤولية، وقالت وكالة الأنباء … إن:
+            # a new clause's reporting verb owns what follows; this cue has no content past it
         seen += 1
         if seen > MAX_PHRASE_TOKENS:
             return None
@@ -250,6 +254,9 @@ def _on_cue(ctx: _Context, cue: Cue, *, lex: Lexicons) -> None:
         _on_attribution(ctx, cue, limit, lex=lex)
         return
     opener = _find_opener(ctx, cue, limit, lex=lex)
+    clause = opener is not None and opener.kind == "clause"
+    if clause:
+        limit, opener = opener.at, None  # the cue's own clause ends where the next reporting verb's opens
     who = ctx.who
     if cue.kind == "participle":
         if opener is not None:
@@ -270,8 +277,10 @@ def _on_cue(ctx: _Context, cue: Cue, *, lex: Lexicons) -> None:
     else:
         source, named = who.for_verb(cue, phrase_end, discourse=opener is not None)
     if opener is None:
-        if named and source is not None and source.speaker_id:
-            who.spoke(source, cue.start)  # "تركيا تعتبر …، وتقول إن": a known subject stays the source
+        if named and source is not None and (source.speaker_id or clause and source.kind != "unknown"):
+            # "تركيا تعتبر …، وتقول إن": a known subject stays the source (so does any named subject of a clause
+            # that a reporting verb goes on from: أوضح مصدر مسؤول …، وقال)
+            who.spoke(source, cue.start)
             if cue.takes == "any" and cue.form.endswith((" عن", " علي")) and who.before_verb(cue):
                 _add(ctx, cue.end, _content_end(ctx, cue.end), "indirect", source, cue.written)
             elif cue.takes == "any":
@@ -443,7 +452,8 @@ def _postposed_source(ctx: _Context, q: QuoteSpan) -> Source | None:
     elif not after.lstrip().startswith(("،", ",")):
         return None
     for cue in ctx.cues:
-        if q.close < cue.start <= q.close + reach and cue.kind in ("verb", "attribution"):
+        if q.close < cue.start <= q.close + reach and cue.kind in ("verb", "attribution") and not (
+                cue.kind == "verb" and ctx.tokens[cue.first_token].key[:1] in "وف"):  # (، وغرد المصريون: a new clause)
             limit = _sentence_end(ctx, cue.end)
             source = ctx.who.after_quote(cue, limit)
             if source is not None:
