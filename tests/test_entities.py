@@ -844,3 +844,47 @@ def test_towns_of_the_regions_news_covers(text, place, country):
 ])
 def test_small_towns_named_like_everyday_words_are_not_read_into_text(text):
     assert not [e.name for e in find_entities(text).entities.values() if e.entity_type == "place"]
+
+
+@pytest.mark.parametrize("text, town", [
+    # a town's name in a sports text with no locative reading is a club or a side named after it
+    ("وفي الدوري الإيطالي لكرة القدم تعادل نابولي جنوة في مباراة مثيرة", "Genoa"),
+    ("وتعد مباراة ديربي ميلانو الأفضل في الدوري هذا الموسم كما قال اللاعب", "Milan"),
+    ("وفاز الفريق في المباراة وسجل اللاعب باكو ألكاسير هدفين في الدوري", "Baku"),
+    ("وقال المدرب إن الجبيل حقق تسع بطولات في لعبة الكاراتيه وفاز في المباراة الأخيرة", "Al Jubayl"),
+])
+def test_a_town_in_a_match_context_is_no_place(text, town):
+    assert town not in names(text, "place")
+
+
+@pytest.mark.parametrize("text, town", [
+    # a match played in a city, a capital with its nisba, a byline, a clock, a games: the place
+    ("وتقام المباراة في الدوري على ملعب الفريق بالعاصمة الأوكرانية كييف يوم السبت", "Kyiv"),
+    ("تنطلق المباراة في الدوري الساعة الثامنة بتوقيت باريس ويغيب عنها اللاعب", "Paris"),
+    ("سبق- الرياض: أعلنت إدارة النادي أن اللاعب سيغيب عن المباراة في الدوري", "Riyadh"),
+    ("وفاز المنتخب بالميدالية الذهبية في منافسات كرة القدم في أولمبياد لندن والمباراة النهائية", "London"),
+    ("ووصل اللاعب إلى جدة للانضمام إلى معسكر الفريق قبل المباراة في الدوري", "Jeddah"),
+])
+def test_a_town_where_a_match_is_played_stays_a_place(text, town):
+    assert town in names(text, "place")
+
+
+def test_a_player_joining_a_club_named_like_a_city_joins_the_club():
+    text = "واقترب المدافع من الانضمام إلى برشلونة بطل الدوري الإسباني لكرة القدم بعد المباراة"
+    assert "Barcelona" not in names(text, "place")
+
+
+def test_a_birthplace_is_no_muscat():
+    assert "Muscat" not in names("ودفن في مسقط رأسه بمحافظة الطائف بعد وفاته", "place")
+    assert "Muscat" in names("وصل الوزير إلى مسقط أمس في زيارة رسمية", "place")
+
+
+def test_countries_an_area_takes_in_are_locations_not_states():
+    text = "وبحث الرئيس الوضع في المنطقة بما يشمل سوريا ولبنان والعراق مع نظيره"
+    assert not {"Syria", "Lebanon", "Iraq"} & names(text, "actor")
+    assert {"Syria", "Lebanon", "Iraq"} <= names(text, "place")
+
+
+def test_teams_listed_after_a_team_are_teams():
+    text = "ويلعب المنتخب في المونديال أمام هولندا وإنجلترا وأيرلندا في المجموعة ومباراة أخرى"
+    assert not {"Netherlands", "Ireland"} & names(text, "place")

@@ -77,6 +77,8 @@ def locative(tokens: list[Token], i: int, text: str, skip: int, found: Found, *,
             return True  # سفارة الهند، بورصة البحرين، أراضي سوريا: a place something is in
     if _dateline(text, tokens[i].start + skip):
         return True
+    if not skip and _included_in_area(tokens, i, lex=lex):
+        return True  # في المنطقة بما يشمل سوريا ولبنان: the places an area takes in
     if text[tokens[i].end:tokens[i].end + 2].lstrip(" ")[:1] == ":" and (
             i == 0 or text[tokens[i - 1].end:tokens[i].start].strip(" ") in (":", "\n", "")
             and text[tokens[i - 1].end:tokens[i].start].strip(" ")):
@@ -85,6 +87,23 @@ def locative(tokens: list[Token], i: int, text: str, skip: int, found: Found, *,
     if found.locative_until == i - 1 and i > 1 and tokens[i - 1].key == "او":
         return True  # إلى ليبيا أو الجزائر
     return found.locative_until == i and (written.startswith("و") or bool(i) and text[tokens[i - 1].end:tokens[i].start].strip(" #") in ("،", ","))
+
+
+# «بما يشمل»، «بما فيها»، «بما في ذلك» right before a name: what the words before it take in.
+_INCLUDING = frozenset({"يشمل", "تشمل", "فيها", "فيه", "ذلك"})
+# An area before «بما يشمل …»: the names included are parts of it (في المنطقة بما يشمل سوريا ولبنان).
+_AREA_WORDS = frozenset({"المنطقه", "منطقه", "العالم", "انحاء", "الاقليم", "المناطق", "مناطق"})
+
+
+def _included_in_area(tokens: list[Token], i: int, *, lex: Lexicons) -> bool:
+    """Is the name at token i the first of the places an area takes in (في المنطقة بما في ذلك سوريا)?"""
+    if i < 3 or tokens[i - 1].key not in _INCLUDING:
+        return False
+    k = i - 2 if tokens[i - 2].key == "بما" else i - 3 if tokens[i - 3].key == "بما" else -1
+    if k < 1:
+        return False
+    return any(t.key in _AREA_WORDS or t.key in lex.words.location_nouns or t.key[1:] in _AREA_WORDS
+               for t in tokens[max(0, k - 3):k])
 
 
 _BORDER_WORDS = frozenset({"الحدود", "حدود", "حدودها", "حدوده", "الحدوديه", "حدودنا", "الحدودي", "حدودهما"})
