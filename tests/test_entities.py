@@ -185,6 +185,12 @@ def test_homograph_places_with_evidence(text, place):
     ("قصفت الطائرات بلدة كفرزيتا الجديدة شمال حماة", "كفرزيتا", "district", "Hama"),
     ("وقتل مدنيون في حي البكر بالموصل", "البكر", "city", "Mosul"),
     ("سيطرت المقاومة على حي الزنوج بتعز", "الزنوج", "city", "Taiz"),  # an everyday word, but tied to a city
+    # a participle between the name and its tie, a list of names before it, a district word, a region
+    ("دارت اشتباكات في منطقة المضيق القريبة من قاعدة الحبانية", "المضيق", "district", "Habbaniyah"),
+    ("قتل عنصران في مناطق البوشجل والملاحمة في محافظة الأنبار", "الملاحمة", "governorate", "Anbar"),
+    ("استهدفت الغارات منطقة المنقم بمديرية الدريهمي", "المنقم", "district", "Durayhimi"),
+    ("عادت إلى منزلها في بلدة الرينة بالقرب من الناصرة", "الرينة", "district", "Nazareth"),
+    ("حررت الوحدات بلدة صرين في شمال سوريا", "صرين", "region", "Northern Syria"),
 ])
 def test_unknown_places_get_their_parents_area(text, name, precision, parent):
     found = find_entities(text)
@@ -888,3 +894,21 @@ def test_countries_an_area_takes_in_are_locations_not_states():
 def test_teams_listed_after_a_team_are_teams():
     text = "ويلعب المنتخب في المونديال أمام هولندا وإنجلترا وأيرلندا في المجموعة ومباراة أخرى"
     assert not {"Netherlands", "Ireland"} & names(text, "place")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("وتضم الدائرة بلدة الكلابية، وبلدة العوضية، وبلدة الفضول", "الكلابية"),  # a list of towns, no tie
+    ("وقتل مدنيون في قرية الكراش في هجوم قرب حلب", "الكراش"),  # في + an everyday word: no chain
+])
+def test_lists_and_everyday_words_tie_no_place(text, name):
+    ent = next(e for e in find_entities(text).entities.values() if e.name_ar == name)
+    assert ent.lat is None
+
+
+@pytest.mark.parametrize("text", [
+    "وتعرض للتعذيب في بلده حالت دون ذلك",  # بلده "his country"
+    "إن القرآن كتاب جامع مانع لبغية الناس",  # جامع "comprehensive"
+    "ويضم المطار مسجد ومرآب يتسع لمئات السيارات",  # "a mosque and a garage"
+])
+def test_cue_words_that_are_everyday_words_here_name_no_place(text):
+    assert not names(text, "place")
