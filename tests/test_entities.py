@@ -912,3 +912,21 @@ def test_lists_and_everyday_words_tie_no_place(text, name):
 ])
 def test_cue_words_that_are_everyday_words_here_name_no_place(text):
     assert not names(text, "place")
+
+
+@pytest.mark.parametrize("text", [
+    "وتسعى الشركة لبيع أصولها سعيا لجسر الهوة بين ما تملكه وديونها",  # "to bridge the gap"
+    "وتشمل الخدمات المستشفيات والمدارس وقضاء حوائجهم الخاصة",  # "fulfilling their needs"
+    "ويغطي الثوب ذراعي المرأة ومنطقة الصدر",  # the chest
+])
+def test_cue_words_in_everyday_phrases_name_no_place(text):
+    assert not names(text, "place")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("قصفت الطائرات حي الشجاعية شرق غزة", "Shuja'iyya (Gaza)"),
+    ("وافتتح المشروع في مدينة السيح بمحافظة الخرج", "As-Sih (Al-Kharj)"),
+    ("وأغلقت إسرائيل معبر إيرز أمس", "Erez crossing"),
+])
+def test_places_the_random_slices_named_most_are_known(text, place):
+    assert place in names(text, "place")

@@ -401,6 +401,8 @@ def _no_place_name(tokens: list[Token], i: int, j: int, text: str, cue: str, *, 
         return True
     if cue == "بلده" and text[tokens[i].end - 1:tokens[i].end] == "ه":
         return True  # في بلده "in his country", not بلدة "town"
+    if cue in ("جسر", "سد") and tokens[i].key.startswith("ل"):
+        return True  # سعيا لجسر الهوة، لسد العجز: "to bridge", "to fill"
     first = tokens[j].key
     written = text[tokens[j].start:tokens[j].end]
     if cue in _ADJECTIVE_CUES and not first.startswith("ال") and first not in lex.words.place_heads:
@@ -411,6 +413,8 @@ def _no_place_name(tokens: list[Token], i: int, j: int, text: str, cue: str, *, 
         return True  # مسجد ومرآب: "a mosque and a garage", no name
     if first.startswith(("لل", "بال")) or first[0] in "بل" and lex.common_rank.get(first[1:], 10**9) < 20_000:
         return True
+    if not first.startswith("ال") and written.endswith(("هم", "هما", "كم", "هن")) and len(first) > 4:
+        return True  # قضاء حوائجهم، منطقة سكنهم: a noun with "their", no place's name
     for suffix in ("هما", "هم", "ها", "ه"):
         stem = first[:-len(suffix)]
         if written.endswith(suffix) and len(stem) >= 3 and not first.startswith("ال") and (
