@@ -930,3 +930,23 @@ def test_cue_words_in_everyday_phrases_name_no_place(text):
 ])
 def test_places_the_random_slices_named_most_are_known(text, place):
     assert place in names(text, "place")
+
+
+def test_a_ranking_table_lists_national_teams():
+    text = ("فاز المنتخب في المباراة وتأهل في المونديال. وجاء التصنيف: 7- البرتغال 1599 نقطة (-3) / 8- سويسرا "
+            "1597 نقطة (-2) / 9- إسبانيا 1580 نقطة (+1) في تصنيف الفيفا")
+    assert not {"Switzerland", "Spain"} & names(text, "place")
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("وعدد مشجعيه لم يفقه فيه حتى أعتى الفرق كبرشلونة وريال مدريد", "Barcelona"),  # listed with a club
+    ("وتم إجلاء نحو 500 شخص من القريتين كإجراء احترازي بسبب الحريق", "Al Qaryatayn"),  # "the two villages"
+    ("أعلنت مصادر روسية وسورية التوصل إلى اتفاق", "Syria"),  # the adjective Syrian
+])
+def test_no_place_in_these_readings(text, absent):
+    assert absent not in names(text, "place")
+
+
+def test_an_invaded_country_is_a_location():
+    text = "في صراعات تعود إلى غزو الولايات المتحدة لأفغانستان والعراق قبل عقدين"
+    assert not {"Afghanistan", "Iraq"} & names(text, "actor")

@@ -254,10 +254,12 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
         window = CLUB_WORD_WINDOW if form and len(form) == 1 and form[0] in lex.words.common_words \
             and not any(e.entity_type == "place" for e in hits) else SPORTS_WINDOW
         near = sports and _sports_near(tokens, i, n, lex=lex, window=window) or any(
-            e.entity_type == "place" for e in hits) and _club_adjective(tokens, i, n, text, lex=lex)
+            e.entity_type == "place" for e in hits) and _club_adjective(tokens, i, n, text, lex=lex) \
+            or _before_a_club(tokens, i + n, text, lex=lex)
         clubs = [e for e in teams if e.entity_id not in lex.sports_only_teams or near or found.team_head_until > i]
         if clubs and not (sports and _cue_before(tokens, i, text, lex=lex)) and not (
                 any(e.entity_type == "place" for e in hits) and not _after_a_club(tokens, i, text, found)
+                and not _before_a_club(tokens, i + n, text, lex=lex)
                 and not (sports and _joining(tokens, i, text, skip))
                 and locative(tokens, i, text, skip, found, lex=lex, sports=sports)):
             return clubs  # برشلونة in a sports text: the club, not the city; في نجران، وصوله لإيطاليا: the place
@@ -525,11 +527,11 @@ def _club_adjective(tokens: list[Token], i: int, n: int, text: str, *, lex: Lexi
     return nxt.startswith("ال") and nxt.endswith("ي") and (nxt in lex.demonyms or nxt[2:] in lex.demonyms)
 
 
-# A results line («الرياض x الهلال», «مصر 2-1 روسيا») or a group table («كوستاريكا 3 نقاط»). The versus sign
+# A results line («الرياض x الهلال», «مصر 2-1 روسيا»), a group table («كوستاريكا 3 نقاط») or a ranking («سويسرا 1597 نقطة»). The versus sign
 # is enough anywhere; a score or points only in a sports text (elsewhere «سوريا 2011-2015» is a span of years).
 _VERSUS_AFTER = re.compile(r"\s*[x×X]\s")
 _VERSUS_BEFORE = re.compile(r"\s[x×X]\s*$")
-_SCORE_AFTER = re.compile(r"\s*(?:\(?(?:\d{1,2}|صفر)\s*[-–:]\s*(?:\d{1,2}|صفر)\)?(?!\d)|\d{1,2}\s+(?:نقاط|نقطة|نقطه|ن\b))")
+_SCORE_AFTER = re.compile(r"\s*(?:\(?(?:\d{1,2}|صفر)\s*[-–:]\s*(?:\d{1,2}|صفر)\)?(?!\d)|\d{1,4}\s+(?:نقاط|نقطة|نقطه|ن\b))")
 _GROUP_LIST = re.compile(r"(?:^|\s|و)ال(?:مجموعة|مجموعه)\s+\S+\s*[:：][^\n.:؛]*$")  # المجموعة الأولى: روسيا، مصر …
 _SCORE_BEFORE = re.compile(r"(?<!\d)(?:\d{1,2}|صفر)\s*[-–:]\s*(?:\d{1,2}|صفر)\)?\s*$")  # 3-صفر: a zero in words
 
@@ -553,6 +555,15 @@ def _after_a_club(tokens: list[Token], i: int, text: str, found: Found) -> bool:
         return tokens[i].key[0] == "و" and gap_is_space(text, tokens[i - 1].end, tokens[i].start)
     return j == i - 1 and tokens[j].key in ("او", "و") and gap_is_space(text, tokens[j - 1].end, tokens[j].start) \
         and gap_is_space(text, tokens[j].end, tokens[i].start)
+
+
+def _before_a_club(tokens: list[Token], j: int, text: str, *, lex: Lexicons) -> bool:
+    """Is a club that is named like no place coordinated right after (كبرشلونة وريال مدريد، ميلان ويوفنتوس)?"""
+    if j >= len(tokens) or tokens[j].key[0] != "و" or not gap_is_space(text, tokens[j - 1].end, tokens[j].start):
+        return False
+    ents = lookup(tokens, j, text, lex=lex)[1]
+    return bool(ents) and all(e.kind == "team" for e in ents) and not any(e.entity_id in lex.sports_only_teams
+                                                                         for e in ents)
 
 
 def _club_word_beside(tokens: list[Token], i: int, n: int, text: str, *, lex: Lexicons) -> bool:

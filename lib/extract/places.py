@@ -25,13 +25,23 @@ _ORIGIN_WORDS = frozenset({"ينحدر", "تنحدر", "ينحدرون", "الم
 
 
 def demonym_use(tokens: list[Token], i: int, text: str, skip: int, form: tuple[str, ...]) -> bool:
-    """السعودية after a definite noun (الشركات السعودية، هيئة السياحة السعودية) is the adjective Saudi."""
+    """السعودية after a definite noun (الشركات السعودية، هيئة السياحة السعودية) is the adjective Saudi; so is
+    سورية after another feminine nisba and و (مصادر روسية وسورية)."""
+    if len(form) == 1 and skip == 1 and i and form[0].endswith("يه") and text[tokens[i].start] == "و" \
+            and _feminine_nisba(tokens[i - 1].key) and gap_is_space(text, tokens[i - 1].end, tokens[i].start):
+        return True
     if len(form) != 1 or skip or i == 0 or not (form[0].startswith("ال") and form[0].endswith("يه")):
         return False
     if not gap_is_space(text, tokens[i - 1].end, tokens[i].start):
         return False
     prev = tokens[i - 1].key
     return prev.startswith("ال") or prev.startswith(("بال", "لل", "وال", "فال", "كال"))
+
+
+def _feminine_nisba(key: str) -> bool:
+    """روسية، أمريكية، الروسية: a feminine adjective of origin (a word in -ية of four letters or more)."""
+    stem = key[2:] if key.startswith("ال") else key
+    return len(stem) >= 5 and stem.endswith("يه")
 
 
 def adverb_use(tokens: list[Token], i: int, n: int, text: str, *, lex: Lexicons | None = None) -> bool:
@@ -77,6 +87,8 @@ def locative(tokens: list[Token], i: int, text: str, skip: int, found: Found, *,
             return True  # سفارة الهند، بورصة البحرين، أراضي سوريا: a place something is in
     if _dateline(text, tokens[i].start + skip):
         return True
+    if written.endswith("ل") and any(t.key in _INVASION for t in tokens[max(0, i - 3):i]):
+        return True  # غزو الولايات المتحدة لأفغانستان والعراق: the country invaded is where it happened
     if not skip and _included_in_area(tokens, i, lex=lex):
         return True  # في المنطقة بما يشمل سوريا ولبنان: the places an area takes in
     if text[tokens[i].end:tokens[i].end + 2].lstrip(" ")[:1] == ":" and (
@@ -89,6 +101,8 @@ def locative(tokens: list[Token], i: int, text: str, skip: int, found: Found, *,
     return found.locative_until == i and (written.startswith("و") or bool(i) and text[tokens[i - 1].end:tokens[i].start].strip(" #") in ("،", ","))
 
 
+# Nouns of invading or occupying: ل + a country after them (and their subject) is the country entered.
+_INVASION = frozenset({"غزو", "الغزو", "احتلال", "الاحتلال", "اجتياح", "اجتياحها", "غزوها", "احتلالها"})
 # «بما يشمل»، «بما فيها»، «بما في ذلك» right before a name: what the words before it take in.
 _INCLUDING = frozenset({"يشمل", "تشمل", "فيها", "فيه", "ذلك"})
 # An area before «بما يشمل …»: the names included are parts of it (في المنطقة بما يشمل سوريا ولبنان).
@@ -151,10 +165,19 @@ def needs_evidence(ent: Entity, form: tuple[str, ...], *, lex: Lexicons) -> int:
         return 0
     if form[0] in lex.words.person_titles or form[0] in lex.words.roles:
         return 2  # السفيرة الأمريكية: a title, not As-Safirah
+    if _dual_of_a_cue(form[0], lex):
+        return 2  # من القريتين "from the two villages", not Al-Qaryatayn
     rank = lex.common_rank.get(form[0])
     if rank is None:
         return 0
     return 2 if rank < VERY_COMMON_RANK else 1
+
+
+@lru_cache(maxsize=1024)
+def _dual_of_a_cue(key: str, lex: Lexicons) -> bool:
+    """القريتين، البلدتين، المدينتين: the dual of a place cue word (a town may bear it as its name)."""
+    stem = key[2:] if key.startswith("ال") else key
+    return stem.endswith(("تين", "تان")) and stem[:-3] + "ه" in lex.place_cues
 
 
 def local_evidence(tokens: list[Token], i: int, j: int, text: str, skip: int, found: Found, *,
