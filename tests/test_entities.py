@@ -950,3 +950,17 @@ def test_no_place_in_these_readings(text, absent):
 def test_an_invaded_country_is_a_location():
     text = "في صراعات تعود إلى غزو الولايات المتحدة لأفغانستان والعراق قبل عقدين"
     assert not {"Afghanistan", "Iraq"} & names(text, "actor")
+
+
+@pytest.mark.parametrize("text, absent, kind", [
+    ("وجه الرئيس تحية تقدير وإعزاز لكل الشهداء", "Izaz", "place"),  # a verbal noun in إ, not the town in أ
+    ("كتبنا على بني إسرائيل أنه من قتل نفسا", "Israel", "place"),  # a people, not the state's territory
+])
+def test_words_that_share_a_places_letters_are_no_place(text, absent, kind):
+    assert absent not in names(text, kind)
+
+
+def test_a_verb_that_is_also_a_given_name_opens_no_name_before_a_common_noun():
+    text = "ودعا الصندوق إلى تشديد الموقف إذا ما نشأت الضغوط التضخمية"
+    assert not names(text, "actor")
+    assert "نشأت الديهي" in arabic_names("وقال نشأت الديهي إن البرنامج مستمر", "actor")

@@ -46,6 +46,7 @@ _PLACE_ADJECTIVES = frozenset({"الشرقي", "الشرقيه", "الغربي",
 
 _OPENS_NOTHING = (False,) * 5  # the flags of most words
 _SON_OF = frozenset({"ابن", "بن", "وابن", "لابن", "بابن"})
+_TRIBE_OF = frozenset({"بني", "بنو", "وبني", "لبني", "ببني", "وبنو"})
 
 
 def _word_flags(lex: Lexicons):
@@ -196,6 +197,13 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
     if n == 1 and i + 1 < len(tokens) and (form[0], tokens[i + 1].key[:3]) in _PLACE_IDIOMS \
             and all(e.entity_type == "place" for e in hits):
         return []  # مسقط رأسه "his birthplace": an idiom, not Muscat
+    if n == 1 and i > 0 and tokens[i - 1].key in _TRIBE_OF and all(e.entity_type == "place" or e.kind == "state"
+                                                                  for e in hits):
+        return []  # بني إسرائيل، بنو أمية: a people or a tribe named after a place, not the place
+    if n == 1 and text[tokens[i].start + skip:tokens[i].start + skip + 1] == "إ" and all(
+            e.entity_type == "place" and e.name_ar.startswith("أ") and e.entity_id not in lex.major_places
+            for e in hits):
+        return []  # تقدير وإعزاز "esteem", not the town أعزاز: a verbal noun in إ, a name in أ
     if n == 1 and not skip and i > 0 and tokens[i - 1].key in _SON_OF and not form[0].startswith("ال") \
             and all(e.entity_type == "place" for e in hits):
         return []  # ابن حبان، ابن سينا: a name after ابن is a person's, not the town that shares it
