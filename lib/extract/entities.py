@@ -14,7 +14,7 @@ from lib.extract.organisations import eponym_at, head_of, national_team, nationa
 from lib.extract.people import (add_new_person, definite_nisbas, demonym_person_at, given_names, particle_name_at,
                                 person_at, remember_person, title_person_at)
 from lib.extract.places import (adverb_use, confirm_places, demonym_use, local_evidence, locative, needs_evidence,
-                                unknown_place_at)
+                                parent_after, unknown_place_at)
 from lib.lexicons import Lexicons
 from lib.records import Entity, Mention
 from lib.text.normalize import fold
@@ -46,6 +46,7 @@ _PLACE_ADJECTIVES = frozenset({"الشرقي", "الشرقيه", "الغربي",
 
 _OPENS_NOTHING = (False,) * 5  # the flags of most words
 _SON_OF = frozenset({"ابن", "بن", "وابن", "لابن", "بابن"})
+_TRIBE_OF = frozenset({"بني", "بنو", "وبني", "لبني", "ببني", "وبنو"})
 
 
 def _word_flags(lex: Lexicons):
@@ -193,6 +194,16 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
     if not skip and len(form) == 1 and text[tokens[i].start + 1:tokens[i].start + 2] == "آ" \
             and text[tokens[i].start] in "وفبلك":
         return []  # بآبل ("of Apple"): ب on a word in آ, not the town بابل the letters fold to
+    if n == 1 and i + 1 < len(tokens) and (form[0], tokens[i + 1].key[:3]) in _PLACE_IDIOMS \
+            and all(e.entity_type == "place" for e in hits):
+        return []  # مسقط رأسه "his birthplace": an idiom, not Muscat
+    if n == 1 and i > 0 and tokens[i - 1].key in _TRIBE_OF and all(e.entity_type == "place" or e.kind == "state"
+                                                                  for e in hits):
+        return []  # بني إسرائيل، بنو أمية: a people or a tribe named after a place, not the place
+    if n == 1 and text[tokens[i].start + skip:tokens[i].start + skip + 1] == "إ" and all(
+            e.entity_type == "place" and e.name_ar.startswith("أ") and e.entity_id not in lex.major_places
+            for e in hits):
+        return []  # تقدير وإعزاز "esteem", not the town أعزاز: a verbal noun in إ, a name in أ
     if n == 1 and not skip and i > 0 and tokens[i - 1].key in _SON_OF and not form[0].startswith("ال") \
             and all(e.entity_type == "place" for e in hits):
         return []  # ابن حبان، ابن سينا: a name after ابن is a person's, not the town that shares it
@@ -232,6 +243,15 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
     if sports and any(e.entity_type == "place" for e in hits) and _club_adjective(tokens, i, n, text, lex=lex) \
             and not any(e.kind == "team" for e in hits):
         return []  # أهلي طرابلس الليبي، الكويت الكويتي: a club named after its town (a town takes the feminine)
+    if sports and any(e.entity_type == "place" for e in hits) and _right_after_a_team(tokens, i, text, found) \
+            and not locative(tokens, i, text, skip, found, lex=lex, sports=sports):
+        # يستضيف نابولي جنوة، أمام هولندا وإنجلترا: the side a team meets or is listed with, no place
+        country = next((e for e in hits if e.entity_type == "place" and e.kind == "country"), None)
+        clubs = [e for e in hits if e.kind == "team"]
+        return clubs or ([national_team(country, lex=lex)] if country is not None else [])
+    if sports and any(e.kind in _SETTLEMENTS for e in hits) and not any(e.kind == "team" for e in hits) \
+            and _side_in_sports(tokens, i, n, text, skip, found, lex=lex):
+        return []  # ديربي ميلانو، ثم ميلان، الجبيل حقق تسع بطولات: a club named after its town, no place
     teams = [e for e in hits if e.kind == "team"]
     if teams and form and len(form) == 1 and form[0] in lex.words.common_words \
             and _scope_adjective_after(tokens, i + n, text, federation=form[0] == "الاتحاد", lex=lex):
@@ -242,10 +262,13 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
         window = CLUB_WORD_WINDOW if form and len(form) == 1 and form[0] in lex.words.common_words \
             and not any(e.entity_type == "place" for e in hits) else SPORTS_WINDOW
         near = sports and _sports_near(tokens, i, n, lex=lex, window=window) or any(
-            e.entity_type == "place" for e in hits) and _club_adjective(tokens, i, n, text, lex=lex)
+            e.entity_type == "place" for e in hits) and _club_adjective(tokens, i, n, text, lex=lex) \
+            or _before_a_club(tokens, i + n, text, lex=lex)
         clubs = [e for e in teams if e.entity_id not in lex.sports_only_teams or near or found.team_head_until > i]
         if clubs and not (sports and _cue_before(tokens, i, text, lex=lex)) and not (
                 any(e.entity_type == "place" for e in hits) and not _after_a_club(tokens, i, text, found)
+                and not _before_a_club(tokens, i + n, text, lex=lex)
+                and not (sports and _joining(tokens, i, text, skip))
                 and locative(tokens, i, text, skip, found, lex=lex, sports=sports)):
             return clubs  # برشلونة in a sports text: the club, not the city; في نجران، وصوله لإيطاليا: the place
         hits = [e for e in hits if e.kind != "team"]
@@ -264,11 +287,77 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
 
 
 _MIDDLE_EAST = ("الشرق", "الاوسط")
+# A place's one-word form and the first three letters of the next word: together an idiom that names no place.
+_PLACE_IDIOMS = frozenset({("مسقط", "راس")})
 # Words right before the side a team meets (يستضيف جنوة، ضد فانكوفر، أمام ميلان): in a sports text a town there is
 # a club named after it.
 _MATCH_WORDS = frozenset({"ضد", "يستضيف", "سيستضيف", "استضاف", "يستقبل", "سيستقبل", "استقبل", "يواجه", "سيواجه",
                           "واجه", "يلاقي", "سيلاقي", "لاقي", "يلتقي", "سيلتقي", "مواجهه", "لمواجهه", "بمواجهه",
                           "امام", "هزم", "يهزم", "تغلب", "ضيفا"})
+
+
+# Kinds of place a club is named after: in a sports text these need a locative reading to be a place.
+_SETTLEMENTS = frozenset({"city", "town", "village"})
+# Words of a player's move (with a pronoun or ال): إلى or ل after them leads to a club (الانضمام إلى برشلونة).
+_JOINING_STEMS = ("انضم", "انتقال", "انتقل", "ينتقل", "سينتقل", "تعاقد", "يتعاقد", "اعار", "معار", "توقيع")
+
+
+def _joining(tokens: list[Token], i: int, text: str, skip: int) -> bool:
+    """الانضمام إلى برشلونة، انتقاله لنابولي، معارا إلى جنوة: a player's move to a club, not a trip to a city."""
+    if skip and "ل" in text[tokens[i].start:tokens[i].start + skip]:
+        k = i - 1
+    elif i > 1 and tokens[i - 1].key in ("الي", "لي"):
+        k = i - 2
+    else:
+        return False
+    if k < 0:
+        return False
+    key = tokens[k].key
+    for cand in (key, key[1:]) if key[:1] in "وف" else (key,):
+        cand = cand[2:] if cand.startswith("ال") else cand
+        if cand.startswith(_JOINING_STEMS) and len(cand) <= 9:
+            return True
+    return False
+
+
+def _right_after_a_team(tokens: list[Token], i: int, text: str, found: Found) -> bool:
+    """يستضيف نابولي جنوة، فوز ليفربول مانشستر سيتي: a name right after a club's is the side it meets."""
+    if not found.hits or found.hits[-1].j != i or not i or not gap_is_space(text, tokens[i - 1].end, tokens[i].start):
+        return False
+    return all(e.kind == "team" for e in found.hits[-1].ents)
+
+
+def _side_in_sports(tokens: list[Token], i: int, n: int, text: str, skip: int, found: Found, *,
+                    lex: Lexicons) -> bool:
+    """In a sports text, a town's name near a sports word that nothing reads as a location (no preposition,
+    cue, location noun, dateline, list of places or tie to a known place) is a club or a side named after
+    it; a match played in a city keeps its في or ب."""
+    if skip or not _sports_near(tokens, i, n, lex=lex):
+        return False  # بالرياض، للرياض: a preposition or ل on the name reads it as a place
+    if locative(tokens, i, text, skip, found, lex=lex) or parent_after(tokens, i + n, text, lex=lex) is not None \
+            or _hosting(tokens, i, text) or _byline(text, tokens[i].start):
+        return False  # أولمبياد لندن، «سبق- الرياض:»: where a games is held, where a report comes from
+    if not i:
+        return False
+    before = tokens[i - 1].key
+    if before.startswith("ال") and before.endswith(("ي", "يه")) and i > 1:
+        before = tokens[i - 2].key  # العاصمة الأوكرانية كييف: a capital or a city with its nisba
+    keys = clitic_keys(before)
+    return not any(k in lex.words.location_nouns or k in lex.place_cues or k in lex.place_relations
+                   or k in _STAY_WORDS for k in keys)  # بإستاد القاهرة، بتوقيت باريس، بمحافظة الطائف
+
+
+# Words before a town in a sports text that say where a side plays or stays, or whose clock it is.
+_STAY_WORDS = frozenset({"ملعب", "استاد", "ستاد", "معسكر", "صاله", "مدينه", "العاصمه", "ملاعب", "منتجع",
+                         "توقيت", "مدينتي", "مدن"})
+_BYLINE_DASHES = ("-", "–", "ـ", "—")
+
+
+def _byline(text: str, start: int) -> bool:
+    """«سبق- الرياض:»، «ناصر الطميحي ـ جدة»: a place after a dash at the head of a line says where from."""
+    line = text.rfind("\n", 0, start) + 1
+    before = text[line:start].rstrip()
+    return before.endswith(_BYLINE_DASHES) and len(before) <= 60
 
 
 def _adjective_after_place(tokens: list[Token], i: int, text: str, skip: int, form: tuple[str, ...],
@@ -446,11 +535,11 @@ def _club_adjective(tokens: list[Token], i: int, n: int, text: str, *, lex: Lexi
     return nxt.startswith("ال") and nxt.endswith("ي") and (nxt in lex.demonyms or nxt[2:] in lex.demonyms)
 
 
-# A results line («الرياض x الهلال», «مصر 2-1 روسيا») or a group table («كوستاريكا 3 نقاط»). The versus sign
+# A results line («الرياض x الهلال», «مصر 2-1 روسيا»), a group table («كوستاريكا 3 نقاط») or a ranking («سويسرا 1597 نقطة»). The versus sign
 # is enough anywhere; a score or points only in a sports text (elsewhere «سوريا 2011-2015» is a span of years).
 _VERSUS_AFTER = re.compile(r"\s*[x×X]\s")
 _VERSUS_BEFORE = re.compile(r"\s[x×X]\s*$")
-_SCORE_AFTER = re.compile(r"\s*(?:\(?(?:\d{1,2}|صفر)\s*[-–:]\s*(?:\d{1,2}|صفر)\)?(?!\d)|\d{1,2}\s+(?:نقاط|نقطة|نقطه|ن\b))")
+_SCORE_AFTER = re.compile(r"\s*(?:\(?(?:\d{1,2}|صفر)\s*[-–:]\s*(?:\d{1,2}|صفر)\)?(?!\d)|\d{1,4}\s+(?:نقاط|نقطة|نقطه|ن\b))")
 _GROUP_LIST = re.compile(r"(?:^|\s|و)ال(?:مجموعة|مجموعه)\s+\S+\s*[:：][^\n.:؛]*$")  # المجموعة الأولى: روسيا، مصر …
 _SCORE_BEFORE = re.compile(r"(?<!\d)(?:\d{1,2}|صفر)\s*[-–:]\s*(?:\d{1,2}|صفر)\)?\s*$")  # 3-صفر: a zero in words
 
@@ -474,6 +563,15 @@ def _after_a_club(tokens: list[Token], i: int, text: str, found: Found) -> bool:
         return tokens[i].key[0] == "و" and gap_is_space(text, tokens[i - 1].end, tokens[i].start)
     return j == i - 1 and tokens[j].key in ("او", "و") and gap_is_space(text, tokens[j - 1].end, tokens[j].start) \
         and gap_is_space(text, tokens[j].end, tokens[i].start)
+
+
+def _before_a_club(tokens: list[Token], j: int, text: str, *, lex: Lexicons) -> bool:
+    """Is a club that is named like no place coordinated right after (كبرشلونة وريال مدريد، ميلان ويوفنتوس)?"""
+    if j >= len(tokens) or tokens[j].key[0] != "و" or not gap_is_space(text, tokens[j - 1].end, tokens[j].start):
+        return False
+    ents = lookup(tokens, j, text, lex=lex)[1]
+    return bool(ents) and all(e.kind == "team" for e in ents) and not any(e.entity_id in lex.sports_only_teams
+                                                                         for e in ents)
 
 
 def _club_word_beside(tokens: list[Token], i: int, n: int, text: str, *, lex: Lexicons) -> bool:

@@ -105,6 +105,17 @@ def _name_word(tok: Token, lex: Lexicons, found: Found) -> bool:
     return not is_common(key, lex)
 
 
+def _w_transliteration(key: str, lex: Lexicons) -> bool:
+    """وورلد، ووتش، وودز: a foreign word written with و for its w, not و "and" before a word in و (ووليد، ووزير):
+    what follows the first و is no frequent word (ورلد is a rare one) and no given name."""
+    rest = key[1:]
+    return key.startswith("وو") and len(key) >= 4 and lex.common_rank.get(rest, 10**9) >= _W_WORD_RANK \
+        and rest not in lex.given_names and rest not in lex.words.stopwords
+
+
+_W_WORD_RANK = 20_000  # وزير, ولد, وقت … rank far above: و + one of them is "and …"
+
+
 def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit: int, found: Found, *,
              lex: Lexicons, strict: bool = True, common_limit: int = 10**9) -> int:
     """How many tokens from i continue a name: no stopwords, everyday words, adverbs or second person, at most
@@ -148,7 +159,7 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
             break  # باسبعين فيقولان، فيرون: ف and a verb in the dual or plural, no family name
         if key[0] == "ف" and len(key) >= 6 and key.endswith(("ها", "هم", "هما")) and key not in given:
             break  # بوصوفة فتابعها: ف and a verb or noun with a pronoun, no family name
-        if key[0] == "و" and key not in links:
+        if key[0] == "و" and key not in links and not (n and _w_transliteration(key, lex)):
             break  # أندي بيرنهام وإيفيت كوبر، إبراهيم ووليد، وشقيقاته: a second person, or "and …"
         if n and any(k in lex.place_cues for k in clitic_keys(key)):
             break  # ماجد الزهراني بمنطقة الطائف

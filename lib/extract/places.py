@@ -25,13 +25,23 @@ _ORIGIN_WORDS = frozenset({"ينحدر", "تنحدر", "ينحدرون", "الم
 
 
 def demonym_use(tokens: list[Token], i: int, text: str, skip: int, form: tuple[str, ...]) -> bool:
-    """السعودية after a definite noun (الشركات السعودية، هيئة السياحة السعودية) is the adjective Saudi."""
+    """السعودية after a definite noun (الشركات السعودية، هيئة السياحة السعودية) is the adjective Saudi; so is
+    سورية after another feminine nisba and و (مصادر روسية وسورية)."""
+    if len(form) == 1 and skip == 1 and i and form[0].endswith("يه") and text[tokens[i].start] == "و" \
+            and _feminine_nisba(tokens[i - 1].key) and gap_is_space(text, tokens[i - 1].end, tokens[i].start):
+        return True
     if len(form) != 1 or skip or i == 0 or not (form[0].startswith("ال") and form[0].endswith("يه")):
         return False
     if not gap_is_space(text, tokens[i - 1].end, tokens[i].start):
         return False
     prev = tokens[i - 1].key
     return prev.startswith("ال") or prev.startswith(("بال", "لل", "وال", "فال", "كال"))
+
+
+def _feminine_nisba(key: str) -> bool:
+    """روسية، أمريكية، الروسية: a feminine adjective of origin (a word in -ية of four letters or more)."""
+    stem = key[2:] if key.startswith("ال") else key
+    return len(stem) >= 5 and stem.endswith("يه")
 
 
 def adverb_use(tokens: list[Token], i: int, n: int, text: str, *, lex: Lexicons | None = None) -> bool:
@@ -77,6 +87,10 @@ def locative(tokens: list[Token], i: int, text: str, skip: int, found: Found, *,
             return True  # سفارة الهند، بورصة البحرين، أراضي سوريا: a place something is in
     if _dateline(text, tokens[i].start + skip):
         return True
+    if written.endswith("ل") and any(t.key in _INVASION for t in tokens[max(0, i - 3):i]):
+        return True  # غزو الولايات المتحدة لأفغانستان والعراق: the country invaded is where it happened
+    if not skip and _included_in_area(tokens, i, lex=lex):
+        return True  # في المنطقة بما يشمل سوريا ولبنان: the places an area takes in
     if text[tokens[i].end:tokens[i].end + 2].lstrip(" ")[:1] == ":" and (
             i == 0 or text[tokens[i - 1].end:tokens[i].start].strip(" ") in (":", "\n", "")
             and text[tokens[i - 1].end:tokens[i].start].strip(" ")):
@@ -85,6 +99,25 @@ def locative(tokens: list[Token], i: int, text: str, skip: int, found: Found, *,
     if found.locative_until == i - 1 and i > 1 and tokens[i - 1].key == "او":
         return True  # إلى ليبيا أو الجزائر
     return found.locative_until == i and (written.startswith("و") or bool(i) and text[tokens[i - 1].end:tokens[i].start].strip(" #") in ("،", ","))
+
+
+# Nouns of invading or occupying: ل + a country after them (and their subject) is the country entered.
+_INVASION = frozenset({"غزو", "الغزو", "احتلال", "الاحتلال", "اجتياح", "اجتياحها", "غزوها", "احتلالها"})
+# «بما يشمل»، «بما فيها»، «بما في ذلك» right before a name: what the words before it take in.
+_INCLUDING = frozenset({"يشمل", "تشمل", "فيها", "فيه", "ذلك"})
+# An area before «بما يشمل …»: the names included are parts of it (في المنطقة بما يشمل سوريا ولبنان).
+_AREA_WORDS = frozenset({"المنطقه", "منطقه", "العالم", "انحاء", "الاقليم", "المناطق", "مناطق"})
+
+
+def _included_in_area(tokens: list[Token], i: int, *, lex: Lexicons) -> bool:
+    """Is the name at token i the first of the places an area takes in (في المنطقة بما في ذلك سوريا)?"""
+    if i < 3 or tokens[i - 1].key not in _INCLUDING:
+        return False
+    k = i - 2 if tokens[i - 2].key == "بما" else i - 3 if tokens[i - 3].key == "بما" else -1
+    if k < 1:
+        return False
+    return any(t.key in _AREA_WORDS or t.key in lex.words.location_nouns or t.key[1:] in _AREA_WORDS
+               for t in tokens[max(0, k - 3):k])
 
 
 _BORDER_WORDS = frozenset({"الحدود", "حدود", "حدودها", "حدوده", "الحدوديه", "حدودنا", "الحدودي", "حدودهما"})
@@ -132,10 +165,19 @@ def needs_evidence(ent: Entity, form: tuple[str, ...], *, lex: Lexicons) -> int:
         return 0
     if form[0] in lex.words.person_titles or form[0] in lex.words.roles:
         return 2  # السفيرة الأمريكية: a title, not As-Safirah
+    if _dual_of_a_cue(form[0], lex):
+        return 2  # من القريتين "from the two villages", not Al-Qaryatayn
     rank = lex.common_rank.get(form[0])
     if rank is None:
         return 0
     return 2 if rank < VERY_COMMON_RANK else 1
+
+
+@lru_cache(maxsize=1024)
+def _dual_of_a_cue(key: str, lex: Lexicons) -> bool:
+    """القريتين، البلدتين، المدينتين: the dual of a place cue word (a town may bear it as its name)."""
+    stem = key[2:] if key.startswith("ال") else key
+    return stem.endswith(("تين", "تان")) and stem[:-3] + "ه" in lex.place_cues
 
 
 def local_evidence(tokens: list[Token], i: int, j: int, text: str, skip: int, found: Found, *,
@@ -181,31 +223,43 @@ def confirm_places(found: Found, *, lex: Lexicons) -> None:
     found.hits = keep
 
 
-def parent_after(tokens: list[Token], k: int, text: str, *, lex: Lexicons) -> tuple[Entity, str] | None:
+def parent_after(tokens: list[Token], k: int, text: str, *, lex: Lexicons,
+                 chained: bool = False) -> tuple[Entity, str] | None:
     """A known place that the words from token k tie the place before them to (في ريف إدلب، شمال حلب، بحمص):
-    that place and the precision of the area it gives (governorate, district, city), or None."""
+    that place and the precision of the area it gives (governorate, district, city, region), or None. Through
+    one unknown place named after a cue word: منطقة X بمديرية Y جنوبي مدينة الحديدة، حي X ببلدة Y بالقدس."""
     precision = None
+    cue_word = False
     m = k
-    for step in range(2):
+    for step in range(3):
         if m >= len(tokens) or not _tie_gap(text, tokens[m - 1].end, tokens[m].start, first=step == 0):
             return None
-        rel = next((lex.place_relations[c] for c in clitic_keys(tokens[m].key) if c in lex.place_relations), None)
+        key = tokens[m].key
+        rel = _TIE_PARTICIPLES.get(key) if step == 0 else None
+        if rel is None and step and key == "من" and precision is not None:
+            m += 1  # بالقرب من حمص، القريبة من الرمادي
+            continue
+        if rel is None and (key in lex.place_relations or key[0] != "و"):  # وبلدة، وفي: a list goes on, no tie
+            rel = next((lex.place_relations[c] for c in clitic_keys(key) if c in lex.place_relations), None)
         if rel is None:
             break
         # ريف إدلب، محافظة حمص: the relation word may open a known name itself (the governorate)
         whole = next((e for e in lookup(tokens, m, text, lex=lex)[1] if e.entity_type == "place"), None)
-        if whole is not None and whole.lat is not None and rel != "parent" and step == 0 or \
-                whole is not None and whole.lat is not None and step == 1 and rel != "parent":
-            if whole.kind in ("country", "region"):
+        if whole is not None and whole.lat is not None and rel != "parent":
+            if not _area_of_a_country(whole):
                 return None
-            return whole, whole.precision if whole.precision in ("governorate", "district", "city") else rel
+            return whole, whole.precision if whole.precision in ("governorate", "district", "city", "region") \
+                else rel
         precision = rel if rel != "parent" or precision is None else precision
+        cue_word = not any(c in lex.function_words["locative"] for c in clitic_keys(key))
         m += 1
     if m >= len(tokens) or (m > k and not gap_is_space(text, tokens[m - 1].end, tokens[m].start)):
         return None
     comma = m == k and k > 0 and text[tokens[k - 1].end:tokens[k].start].strip() in ("،", ",")
     n, ents, skip, _ = lookup(tokens, m, text, lex=lex)
     place = next((e for e in ents if e.entity_type == "place" and e.lat is not None), None)
+    if place is None and cue_word and not chained and not n:
+        return _through_unknown(tokens, m, text, lex=lex)
     if place is None:
         return None
     if precision is None:
@@ -215,12 +269,45 @@ def parent_after(tokens: list[Token], k: int, text: str, *, lex: Lexicons) -> tu
                 and gap_is_space(text, tokens[m + n - 1].end, tokens[m + n].start):
             return None  # قرية X، دمشق وحلب: a list of places, not where X lies
         precision = "parent"  # بحمص; حي الخزامي، الرياض: the place it lies in, after a comma
-    if place.kind in ("country", "region") or place.precision in ("country", "region"):
-        return None  # a country's or a region's middle is no useful area for a village
+    if not _area_of_a_country(place):
+        return None  # a country's or a continent's middle is no useful area for a village
+    if place.kind == "region" or place.precision == "region":
+        return place, "region"  # بلدة صرين في شمال سوريا، قرية في جبل سنجار: the region's area
     if precision == "parent":
-        precision = {"point": "district", "neighbourhood": "city", "region": "governorate"}.get(
-            place.precision or "city", place.precision or "city")
+        precision = {"point": "district", "neighbourhood": "city"}.get(place.precision or "city",
+                                                                       place.precision or "city")
     return place, precision
+
+
+def _through_unknown(tokens: list[Token], m: int, text: str, *, lex: Lexicons) -> tuple[Entity, str] | None:
+    """The tie of an unknown place named at token m after a cue word (بمديرية شدا بمحافظة صعدة): one or two
+    name words that are no everyday words, then a tie of their own."""
+    for width in (1, 2):
+        last = m + width - 1
+        if last >= len(tokens) or (width == 2 and not gap_is_space(text, tokens[m].end, tokens[last].start)):
+            return None
+        key = tokens[last].key
+        if key in lex.words.stopwords or lex.common_rank.get(key, 10**9) < COMMON_RANK_ALONE or key.isdigit():
+            return None
+        tie = parent_after(tokens, last + 1, text, lex=lex, chained=True)
+        if tie is not None:
+            return tie
+    return None
+
+
+# Participles that tie a place to the one named after them (قرية X الواقعة في ريف حلب، بلدتي X وY التابعتين
+# لمحافظة لحج، منطقة X القريبة من الرمادي), and the precision the tie gives.
+_TIE_PARTICIPLES = {"الواقعه": "parent", "الواقع": "parent", "الواقعتين": "parent", "التابعه": "parent",
+                    "التابع": "parent", "التابعتين": "parent", "التابعين": "parent", "القريبه": "district",
+                    "القريب": "district", "المجاوره": "district", "المتاخمه": "district", "المحاذيه": "district"}
+
+
+def _area_of_a_country(place: Entity) -> bool:
+    """Is the place an area inside one country (a governorate, a city, a region such as جبل سنجار or شمال
+    سوريا), not a country or a continent?"""
+    if place.kind == "country" or place.precision == "country":
+        return False
+    return place.kind != "region" and place.precision != "region" or bool(place.country)
 
 
 def _tie_gap(text: str, end: int, start: int, first: bool) -> bool:
@@ -269,9 +356,15 @@ def unknown_place_at(tokens: list[Token], i: int, text: str, found: Found, *, le
     pid = "unknown:" + fold(name_ar).replace(" ", "_")
     after = j + n
     if after < len(tokens) and tokens[after].key.startswith("ال") and tokens[after].key.endswith(("ه", "ي")) \
+            and tokens[after].key not in _TIE_PARTICIPLES \
             and gap_is_space(text, tokens[after - 1].end, tokens[after].start):
         after += 1  # كفرزيتا الجديدة شمال حماة: an adjective between the name and its tie
     tie = parent_after(tokens, after, text, lex=lex)
+    listed: list[int] = []
+    if tie is None:
+        listed = _listed_names(tokens, after, text, lex=lex)
+        if listed:
+            tie = parent_after(tokens, listed[-1] + 1, text, lex=lex)  # مناطق البوشجل والملاحمة في محافظة الأنبار
     if tie is None and n == 1 and first not in heads and lex.common_rank.get(first, 10**9) < COMMON_RANK_ALONE:
         return 0  # قرية المصانع، منطقة الغارة: a common word alone, tied to no known place, names no place
     if tie is not None:
@@ -281,11 +374,44 @@ def unknown_place_at(tokens: list[Token], i: int, text: str, found: Found, *, le
                      coord_source="context")
     else:
         ent = Entity(pid, "place", name_ar, name_ar, cues[cue])
-    old = found.entities.get(pid)
+    _add_unknown(found, ent, j, j + n, start, end)
+    if tie is None or not listed or cues[cue] is None or cue not in _PLURAL_CUES:
+        return 1 + n
+    for k in listed:  # بلدتي الوهط وصبر التابعتين لمحافظة لحج: each place of the list, in the same area
+        name_k = text[tokens[k].start + 1:tokens[k].end]
+        pid_k = "unknown:" + fold(name_k).replace(" ", "_")
+        _add_unknown(found, Entity(pid_k, "place", name_k, name_k, cues[cue], lat=ent.lat, lon=ent.lon,
+                                   precision=ent.precision, country=ent.country, parent_id=ent.parent_id,
+                                   coord_source="context"), k, k + 1, tokens[k].start + 1, tokens[k].end)
+    return listed[-1] + 1 - i
+
+
+# Cues of more than one place (مناطق، بلدتي): the names listed after one are places of that kind too.
+_PLURAL_CUES = frozenset({"مناطق", "مدينتي", "بلدتي", "قريتي"})
+_LIST_ITEMS = 3
+
+
+def _listed_names(tokens: list[Token], k: int, text: str, *, lex: Lexicons) -> list[int]:
+    """The tokens of up to three one-word names coordinated after a place (X وY وZ، X، Y): و on a word that is
+    no everyday word, no stopword and no cue; empty when none follows."""
+    out: list[int] = []
+    while k < len(tokens) and len(out) < _LIST_ITEMS and gap_is_space(text, tokens[k - 1].end, tokens[k].start):
+        key = tokens[k].key
+        rest = key[1:]
+        if key[0] != "و" or len(rest) < 3 or rest in lex.words.stopwords or rest in lex.place_cues \
+                or lex.common_rank.get(rest, 10**9) < COMMON_RANK_ALONE or rest in lex.place_relations:
+            break
+        out.append(k)
+        k += 1
+    return out
+
+
+def _add_unknown(found: Found, ent: Entity, i: int, j: int, start: int, end: int) -> None:
+    """Record a place no gazetteer knows (keeping a located reading of it over an unlocated one)."""
+    old = found.entities.get(ent.entity_id)
     if old is None or (old.lat is None and ent.lat is not None):
-        found.entities[pid] = ent
-    found.hits.append(Hit(j, j + n, start, end, [found.entities[pid]], "cue"))
-    return 1 + n
+        found.entities[ent.entity_id] = ent
+    found.hits.append(Hit(i, j, start, end, [found.entities[ent.entity_id]], "cue"))
 
 
 def _no_place_name(tokens: list[Token], i: int, j: int, text: str, cue: str, *, lex: Lexicons) -> bool:
@@ -296,19 +422,33 @@ def _no_place_name(tokens: list[Token], i: int, j: int, text: str, cue: str, *, 
         return True
     if cue == "قضاء" and tokens[i].key.startswith("ل"):
         return True
+    if cue == "بلده" and text[tokens[i].end - 1:tokens[i].end] == "ه":
+        return True  # في بلده "in his country", not بلدة "town"
+    if cue in ("جسر", "سد") and tokens[i].key.startswith("ل"):
+        return True  # سعيا لجسر الهوة، لسد العجز: "to bridge", "to fill"
     first = tokens[j].key
     written = text[tokens[j].start:tokens[j].end]
+    if cue in _ADJECTIVE_CUES and not first.startswith("ال") and first not in lex.words.place_heads:
+        return True  # كتاب جامع مانع، سد منيع: the cue is an adjective or a noun here, a name is definite
     if first[0] == "و" and first not in lex.words.place_heads and (first[1:] in lex.words.common_words
-                                                                    or first[1:] in lex.place_cues):
-        return True
+                                                                    or first[1:] in lex.place_cues
+                                                                    or len(first) > 3):
+        return True  # مسجد ومرآب: "a mosque and a garage", no name
     if first.startswith(("لل", "بال")) or first[0] in "بل" and lex.common_rank.get(first[1:], 10**9) < 20_000:
         return True
+    if not first.startswith("ال") and written.endswith(("هم", "هما", "كم", "هن")) and len(first) > 4:
+        return True  # قضاء حوائجهم، منطقة سكنهم: a noun with "their", no place's name
     for suffix in ("هما", "هم", "ها", "ه"):
         stem = first[:-len(suffix)]
         if written.endswith(suffix) and len(stem) >= 3 and not first.startswith("ال") and (
                 stem in lex.words.common_words or first in lex.words.common_words or stem.endswith("ت") and stem[:-1] + "ه" in lex.words.common_words):
             return True
     return "\u064b" in written
+
+
+# Cues that are also everyday adjectives or nouns (جامع "comprehensive", سد "a barrier"): only a definite word
+# after them is a name (جامع الهويدي، سد الخوانق).
+_ADJECTIVE_CUES = frozenset({"جامع", "سد"})
 
 
 @lru_cache(maxsize=4)
