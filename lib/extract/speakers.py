@@ -66,6 +66,8 @@ WEIGHTS: dict[str, float] = {
     "name": -1.0,  # words no list knows, kept as written
     "name_recurs": 1.0,  # … that are a short form of a name the article gives in full
     "name_ends_phrase": 0.5,  # … that run right up to the content, a comma or a preposition
+    "name_everyday": 0.0,  # … whose every word is an everyday word, none a name's (a surname may be one: صبرا)
+    "attribution_everyday": -1.5,  # … after بحسب / وفق (وفق مقطع فيديو منشور، بحسب معلومات): a thing, not a source
     "name_runs_on": -1.5,  # … that run on into more words (not a name: ولا يرى في التقدم بالسن عائقا)
     "attribution_name": -1.0,  # after بحسب / وفق, unknown words are often not a source (وفق الخطط)
     "name_definite": -1.0,  # … and words with ال are mostly common nouns (الخطط), seldom names (الحمدان)
@@ -769,6 +771,9 @@ class Reader:
                 break  # (جمعية البر لقرى جنوب مكة: a direction stays in the title)
             if k == "role":
                 inner_role_at = j
+            if k == "word" and key.startswith("وال") and _nisba(key[1:]) and self.key(j - 1).startswith("ال"):
+                j += 1  # مدير الشؤون الفلسطينية والإسرائيلية: a second adjective joined by و, the title goes on
+                continue
             if k == "word" and j > i and not key.startswith("ال") and (
                     self._demonym_at(j - 1) or self.key(j - 1).startswith("ال") and self.kind(j - 1) in (
                         "word", "bare_body", "bare_document", "role")):  # (النائب إد رويس: a definite head, a name)
@@ -837,7 +842,8 @@ class Reader:
             return False
         common = key in self.lex.words.common_words
         return key[:1] in "يت" and (common or key in self.lex.speech_cues) or \
-            key.startswith("ال") and (common or _nisba(key))
+            key.startswith("ال") and (common or _nisba(key)) or \
+            key.startswith("وال") and _nisba(key[1:])  # الشؤون الفلسطينية والإسرائيلية: an adjective joined by و
 
     def _genitive_noun(self, key: str) -> bool:
         """لمركز، لهيئة: ل before a body that a title belongs to (not an outlet or journalists spoken to)."""
@@ -1261,7 +1267,7 @@ class Speakers:
                 gender = ""  # وأكدت وكالة إنترفاكس نقلا عن الجيش: the verb agrees with the outlet, not the source
         if nxt in ("فيه", "فيها", "فيهما") and (subject is None or subject.score < FLOOR):
             inner = self._person_in_sentence(cue)  # (… مباحثات أكد فيها الجانبان: the phrase's own subject first)
-            if inner is not None:
+            if inner is not None and _agrees(gender, self._gender(inner)):  # (قالت فيه after a man: not his)
                 return inner, True
         if subject is not None:
             cands.append(subject)
@@ -1374,7 +1380,8 @@ class Speakers:
                 return None, start
             if ch.clitic and "name_recurs" not in ev:
                 return None, start  # وفقاً لحصة الأصوات: words under ل that the article never uses as a name
-            ev = ["subject"] + ev + (["attribution_name"] if ch.kind == "name" else [])
+            ev = ["subject"] + ev + (["attribution_name"] if ch.kind == "name" else []) + (
+                ["attribution_everyday"] if "name_everyday" in ev else [])
             cand = Candidate(src, p.tokens[ch.first].start, ev)
             if cand.score < FLOOR:
                 return None, start
@@ -1568,6 +1575,23 @@ class Speakers:
                 src, ev = self._chunk_source(ch, j + 1)
             else:
                 src, ev = Source(name, name, None, "named"), ["name"]
+        elif (k in ("bare_body", "bare_document", "anonymous", "group") and p.tokens[j].key[:1] == "و" or
+              k in ("word", "addressee") and p.tokens[j].key.startswith("وال")) and not r.boundary(j):
+            # كانت وزارة الإعلام والإذاعة قالت: a word joined by و ends a longer name, the body that name begins
+            a = j - 1
+            while a > 0 and j - a < MAX_BODY_TOKENS and not r.boundary(a) and r.kind(a) not in (
+                    "name_context", "mention", "prep", "relative", "filler", "time", "glued_mention"):
+                a -= 1
+            before = p.tokens[a - 1].key if a else ""
+            if r.kind(a) not in ("name_context", "mention") or p.in_content(p.tokens[a].start) or not (
+                    a == 0 or r.boundary(a) or before in ("كان", "كانت", "وكان", "وكانت", "قد", "فقد", "وقد")
+                    or before in r.cls.particles):
+                return None  # (the name opens its clause: the verb's subject, not a word in its object)
+            m = p.mention_in(a) if r.kind(a) == "mention" else None
+            if m is not None and (p.entity(m).kind in ("person", "media") or m.start != p.tokens[a].start):
+                return None
+            ch = Chunk("body", a, j)
+            src, ev = self._chunk_source(ch, j + 1)
         elif k in ("bare_body", "bare_document", "anonymous", "group", "capital") or \
                 k == "word" and p.tokens[j].key in self.lex.speaker_phrase["capital"]:
             # حسب الصحيفة التي رأت، إلا أن التقارير أكدت، قالت موسكو
@@ -1611,6 +1635,11 @@ class Speakers:
         if ent.kind == "media" and gap and not first_to:
             return None
         i = p.token_at(m.start)
+        if (self.reader.kind(i) == "glued_mention" or i and not self.reader.boundary(i) and
+                self.reader.kind(i - 1) == "prep") and not gap.startswith(("التي", "الذي", "الذين")):
+            # نشر بيانا على فيسبوك قال فيه: the actor is what a preposition governs, not a subject (but حمل على
+            # روسيا التي حذرت: the relative clause's verb is the actor's)
+            return None
         if ent.kind == "person":
             src, ev = self._person(m, i), ["person"]
         else:
@@ -1835,6 +1864,13 @@ class Speakers:
         ent = p.entity(m)
         if not gender and i > 0 and not self.reader.boundary(i) and self.reader.kind(i - 1) == "role":
             gender = self._title_gender(i - 1, i - 1)
+        elif not gender and i > 1 and not self.reader.boundary(i) and not self.reader.boundary(i - 1) and \
+                self.reader._demonym_at(i - 1) and self.reader.kind(i - 2) in ("role", "word") and \
+                p.tokens[i - 2].key.startswith("ال") and \
+                _word_gender(p.tokens[i - 2].key) == _word_gender(p.tokens[i - 1].key) == "m":
+            # المعلق الفرنسي X: a masculine description and nationality before the name are the man's (a feminine
+            # one may be a ministry's: وزير الخارجية الفرنسية X)
+            gender = "m"
         if not ent.entity_id.startswith("person:"):
             before = p.tokens[i - 1].key if i > 0 else ""
             if before in self.lex.given_names and before not in fold(ent.name_ar or "").split() and \
@@ -2290,7 +2326,18 @@ class Speakers:
             ev.append("name_ends_phrase")
         else:
             ev.append("name_runs_on")
+        if self._everyday(words, ch):
+            ev.append("name_everyday")
         return Source(text, text, None, "named"), ev
+
+    def _everyday(self, words: list[str], ch: Chunk) -> bool:
+        """Are a name chunk's words all everyday words, none a given name or a word an actor or place begins with,
+        and not set off by quotation marks (مقطع فيديو منشور, not «ديلي ميل»)?"""
+        common, given = self.lex.words.common_words, self.lex.given_names
+        if self.p.quote_holding(self.p.tokens[ch.first].start) is not None:
+            return False
+        firsts = entity_index(lex=self.lex).firsts
+        return all(w in common and w not in given and w[1:] not in given and w not in firsts for w in words)
 
     def _blessed(self, i: int) -> bool:
         """Does token i open a blessing for the dead (رحمه الله، يرحمه الله)? The name before it is a scholar the
