@@ -1466,6 +1466,10 @@ class Speakers:
                 # وقال والدها اندي فانسيك، وقالت زوجته ميلانيا; وقال الفارس لودغر بيرباوم، الاقتصادي معن قطامين: a
                 # kin word or a definite description no list holds, then the person it describes
                 ch = chunks[n + 1]
+            elif ch.kind == "name":
+                described = self._described(chunks, n)
+                if described is not None:
+                    ch = described  # وقال الناقد السينمائي المصري البارز حسن كامل: the one the description names
             src, ev = self._chunk_source(ch, b)
             if src is None:
                 return None, True, chunks
@@ -1473,6 +1477,23 @@ class Speakers:
                 self.cited.add(src)
             return Candidate(src, self.p.tokens[ch.first].start, ["subject"] + ev), False, chunks
         return None, False, chunks
+
+    def _described(self, chunks: list[Chunk], n: int) -> Chunk | None:
+        """A definite description no list holds (الناقد السينمائي المصري البارز: chunks n… of definite words, run
+        together), then a person's name or a name opening with a given name: that name's chunk, else None."""
+        p, r = self.p, self.reader
+        k = n
+        while k < len(chunks) and k - n < 3 and chunks[k].kind in ("name", "junk") and \
+                all(p.tokens[t].key.startswith("ال") for t in range(chunks[k].first, chunks[k].last + 1)) and \
+                (k == n or chunks[k].first == chunks[k - 1].last + 1 and not r.boundary(chunks[k].first)):
+            k += 1
+        if k == n or k >= len(chunks) or chunks[k].first != chunks[k - 1].last + 1 or r.boundary(chunks[k].first):
+            return None
+        nxt = chunks[k]
+        if nxt.kind == "name" and p.tokens[nxt.first].key in self.lex.given_names or nxt.kind == "actor" and \
+                r.entity_at(nxt.first) is not None and r.entity_at(nxt.first).kind == "person":
+            return nxt
+        return None
 
     def before_verb(self, cue: Cue) -> Source | None:
         """The actor right before a verb (SVO), if the text puts one there."""

@@ -15,6 +15,7 @@ from lib.extract.cues import Cue, is_complementiser, is_saying_noun
 from lib.extract.entities import Found
 from lib.extract.coreference import fill_missing, resolve_documents, resolve_generic
 from lib.extract.speakers import UNKNOWN, Passage, Source, Speakers, canonical_sources
+from lib.text.normalize import fold
 from lib.text.quote_marks import QuoteSpan
 from lib.records import Statement
 from lib.text.tokens import Token, gap_is_space
@@ -426,9 +427,19 @@ def _on_free_quote(ctx: _Context, q: QuoteSpan, *, lex: Lexicons) -> None:
     if not (introduced or postposed) and q.words(ctx.text) < 6:
         return  # «العام الثقافي قطر - تركيا»: a short quoted name with no one saying it
     source = postposed or ctx.who.last
+    if not postposed and source is not None and _names_inside(source, ctx.text[q.open:q.close]):
+        source = None  # «لأن نديدي يحتاج …»: words that speak of the last speaker by name are someone else's
     if source is None and q.words(ctx.text) < 8:
         return
     _add_quote(ctx, q, source, None)
+
+
+def _names_inside(source: Source, words: str) -> bool:
+    """Does a quote name a person who is the source by the last word of their name (a surname, a one-word name)?"""
+    if source.kind not in ("person", "named"):
+        return False  # (a body's last word is often an everyday one: وحدات حماية الشعب)
+    name = fold(source.speaker_ar or "").split()
+    return bool(name) and len(name[-1]) > 2 and name[-1] in fold(words).split()
 
 
 def _saying_noun_source(ctx: _Context, q: QuoteSpan, *, lex: Lexicons) -> Source | None:
