@@ -542,6 +542,22 @@ def test_a_free_quote_that_names_the_last_speaker_is_not_his():
     assert hits and "العتيبي" not in (hits[0].speaker_ar or ""), hits
 
 
+def test_a_quote_after_a_colon_is_the_words_of_its_sentence_subject():
+    """وعلق X على الاتفاق: «…»: a verb no cue list holds, its subject named, then a colon and the quote."""
+    text = ("وقال رئيس النادي سامر حداد إن الفريق جاهز. وعلق فهد الزامل الرئيس التنفيذي لشركة الريادة على الاتفاق: "
+            "«نحن فخورون بهذه الشراكة التي ستفتح أبوابا جديدة للشباب».")
+    hits = [s for s in statements(text) if "فخورون" in s.quote]
+    assert hits and "الزامل" in (hits[0].speaker_ar or ""), hits
+
+
+def test_a_quote_followed_by_kama_yaqul_is_the_named_speakers():
+    """«…»، كما يقول X: the one named after the quote, not the last speaker."""
+    text = ("وقال مدير المدرسة سامي العلي إن الطلاب متفوقون. «الطلاب لا يجدون وقتا كافيا للقراءة في المكتبات "
+            "العامة»، كما يقول الباحث التربوي ماجد الحربي.")
+    hits = [s for s in statements(text) if "لا يجدون" in s.quote]
+    assert hits and "الحربي" in (hits[0].speaker_ar or ""), hits
+
+
 def test_a_theory_speaks_as_a_document_not_a_person():
     """وتقول نظرية إن …: an everyday noun no list knows as a name is a document, not someone named نظرية."""
     hits = [s for s in statements("وتقول نظرية إن المدينة القديمة هجرت بسبب الجفاف.") if "هجرت" in s.quote]

@@ -426,7 +426,7 @@ def _on_free_quote(ctx: _Context, q: QuoteSpan, *, lex: Lexicons) -> None:
     postposed = _postposed_source(ctx, q) or _saying_noun_source(ctx, q, lex=lex)
     if not (introduced or postposed) and q.words(ctx.text) < 6:
         return  # «العام الثقافي قطر - تركيا»: a short quoted name with no one saying it
-    source = postposed or ctx.who.last
+    source = postposed or (introduced and _colon_subject(ctx, q)) or ctx.who.last
     if not postposed and source is not None and _names_inside(source, ctx.text[q.open:q.close]):
         source = None  # «لأن نديدي يحتاج …»: words that speak of the last speaker by name are someone else's
     if source is None and q.words(ctx.text) < 8:
@@ -434,12 +434,29 @@ def _on_free_quote(ctx: _Context, q: QuoteSpan, *, lex: Lexicons) -> None:
     _add_quote(ctx, q, source, None)
 
 
+_ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
+
+
+def _colon_subject(ctx: _Context, q: QuoteSpan) -> Source | None:
+    """وعلق X الرئيس التنفيذي لشركة Y على الاتفاق: «…»: the subject of the sentence the colon ends (its verb no
+    cue list holds), else None (the last speaker goes on)."""
+    sent = ctx.sentence_start(q.open)
+    if sent >= q.open - 3 or any(sent <= c.start < q.open for c in ctx.cues):
+        return None  # (a cue in the clause had its own speaker: the quote is that cue's or goes on)
+    cand = ctx.who._sentence_subject(sent, q.open)
+    if cand is None or cand.source.kind not in ("person", "title") or \
+            _names_inside(cand.source, ctx.text[q.open:q.close]):
+        return None  # (a body, an occasion or a list's first name: the quote is not clearly theirs)
+    ctx.who.spoke(cand.source, cand.at)
+    return cand.source
+
+
 def _names_inside(source: Source, words: str) -> bool:
     """Does a quote name a person who is the source by the last word of their name (a surname, a one-word name)?"""
-    if source.kind not in ("person", "named"):
+    if source.kind not in ("person", "named", "title"):
         return False  # (a body's last word is often an everyday one: وحدات حماية الشعب)
     name = fold(source.speaker_ar or "").split()
-    return bool(name) and len(name[-1]) > 2 and name[-1] in fold(words).split()
+    return bool(name) and len(name[-1]) > 2 and name[-1] in _ARABIC_WORD.findall(fold(words))
 
 
 def _saying_noun_source(ctx: _Context, q: QuoteSpan, *, lex: Lexicons) -> Source | None:
@@ -460,6 +477,8 @@ def _postposed_source(ctx: _Context, q: QuoteSpan) -> Source | None:
     rest = ctx.text[q.close + 1:q.close + 16].lstrip(" .…،,")
     if rest.startswith(("هكذا", "وهكذا")):
         reach = len(ctx.text[q.close + 1:q.close + 16]) - len(rest) + 6  # «…».. هكذا رأى X: the one named after
+    elif rest.startswith("كما "):
+        reach = len(ctx.text[q.close + 1:q.close + 16]) - len(rest) + 5  # «…» كما يقول X: the one named after
     elif not after.lstrip().startswith(("،", ",")):
         return None
     for cue in ctx.cues:
