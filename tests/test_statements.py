@@ -511,6 +511,8 @@ SPEAKER_CASES = [
     # a definite description no list holds (الناقد السينمائي المصري البارز), then a name opening with a given name
     ("وقال الناقد الفني الليبي المعروف خالد نوري الرئيس السابق لاتحاد الكتاب لـ«رويترز» إن المهرجان تأجل.",
      "المهرجان تاجل", {"خالد نوري"}, set()),
+    # … and an indefinite noun with its definite genitive (نجم الوسط الإسباني) before a person the lists know
+    ("وقال تاجر اللوحات الفنية الدولي فيليب مولد إن اللوحة أصلية.", "اللوحه اصليه", {"فيليب مولد"}, set()),
     # a theory speaks as a document, never as a person named نظرية
     ("وتقول نظرية إن المدينة القديمة هجرت بسبب الجفاف.", "المدينه القديمه", {"نظريه"}, set()),
 ]

@@ -1482,6 +1482,15 @@ class Speakers:
         """A definite description no list holds (الناقد السينمائي المصري البارز: chunks n… of definite words, run
         together), then a person's name or a name opening with a given name: that name's chunk, else None."""
         p, r = self.p, self.reader
+        ch = chunks[n]
+        if n + 1 < len(chunks) and chunks[n + 1].kind == "actor" and chunks[n + 1].first == ch.last + 1 and \
+                not r.boundary(ch.last + 1) and r.entity_at(chunks[n + 1].first) is not None and \
+                r.entity_at(chunks[n + 1].first).kind == "person" and ch.last > ch.first and \
+                p.tokens[ch.last].key.startswith("ال") and not p.tokens[ch.first].key.startswith("ال") and \
+                self._everyday([p.tokens[t].key for t in range(ch.first, ch.last + 1)], ch):
+            # اعترف نجم الهجوم البولندي روبرت ليفاندوفسكي: a noun and its definite genitive or adjective describe the
+            # person (not تعليقات أوباما: a noun right before the name is its genitive's head)
+            return chunks[n + 1]
         k = n
         while k < len(chunks) and k - n < 3 and chunks[k].kind in ("name", "junk") and \
                 all(p.tokens[t].key.startswith("ال") for t in range(chunks[k].first, chunks[k].last + 1)) and \
