@@ -513,6 +513,9 @@ SPEAKER_CASES = [
      "المهرجان تاجل", {"خالد نوري"}, set()),
     # … and an indefinite noun with its definite genitive (نجم الوسط الإسباني) before a person the lists know
     ("وقال تاجر اللوحات الفنية الدولي فيليب مولد إن اللوحة أصلية.", "اللوحه اصليه", {"فيليب مولد"}, set()),
+    # a body's short form (definite head and adjective) is the fuller name the article gives it with a ل genitive
+    ("افتتحت الأمانة العامة لمعرض الكتاب الدورة الجديدة أمس. وأعلنت الأمانة العامة أن عدد الزوار تجاوز مئة ألف.",
+     "عدد الزوار", {"الامانه العامه لمعرض الكتاب"}, set()),
     # a theory speaks as a document, never as a person named نظرية
     ("وتقول نظرية إن المدينة القديمة هجرت بسبب الجفاف.", "المدينه القديمه", {"نظريه"}, set()),
 ]

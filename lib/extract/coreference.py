@@ -364,7 +364,11 @@ class _Article:
             consider(Source(o.speaker, o.speaker_ar, o.speaker_id, o.speaker_kind or "organization"))
         read = 0
         for j in self.positions(head):
-            if p.tokens[j].key.startswith(("ال", "وال", "بال", "لل")) or p.in_content(p.tokens[j].start):
+            if p.in_content(p.tokens[j].start):
+                continue
+            if p.tokens[j].key.startswith(("ال", "وال", "بال", "لل")):
+                if described and self._genitive_after(j, [head] + rest):
+                    consider(self._genitive_body(j, len(words)))  # الأمانة العامة لمهرجان الربيع
                 continue
             consider(self._longer_body(j, len(words)))
             read += 1
@@ -373,6 +377,30 @@ class _Article:
         # of names that extend one another (هيئة قناة، هيئة قناة بنما) the longest is the name
         keys = [k for k in names if not any(o != k and o.startswith(k + " ") for o in names)]
         return names[keys[0]] if len(keys) == 1 else None
+
+    def _genitive_after(self, j: int, short: list[str]) -> bool:
+        """Do the short form's words stand at token j, then a noun under ل that names whose body it is
+        (الأمانة العامة لمهرجان الربيع for الأمانة العامة)?"""
+        p, n = self.p, len(short)
+        if j + n >= len(p.tokens) or self.who.reader.boundary(j + n):
+            return False
+        nxt = p.tokens[j + n].key
+        return [norm(p.tokens[j + t].key) for t in range(n)] == short and nxt[:1] == "ل" and not nxt.startswith("لل") \
+            and len(nxt) > 3 and not any(self.who.reader.boundary(j + t) for t in range(1, n))
+
+    def _genitive_body(self, j: int, n: int) -> Source:
+        """The body named at token j: its short form's n words, the noun under ل, one genitive word after it and
+        the adjectives that follow (الأمانة العامة لمجلس التعاون الخليجي; not the verb's object after them)."""
+        p, r = self.p, self.who.reader
+        k = j + n + 1  # past the noun under ل
+        if k < len(p.tokens) and not r.boundary(k) and p.tokens[k].key[:1] not in "يت" and k not in p.cue_at:
+            k += 1
+            while k < len(p.tokens) and not r.boundary(k) and _nisba(p.tokens[k].key) and k - j < 8:
+                k += 1
+        written = p.text[p.tokens[j].start:p.tokens[k - 1].end].strip("«»\"“”")
+        if written[:1] in "وف" and written[1:3] == "ال":
+            written = written[1:]
+        return Source(written, written, None, "organization")
 
     def _longer_body(self, j: int, short: int) -> Source | None:
         """The body named at token j, with a place or a demonym the name runs on into (هيئة قناة بنما): a quoted
