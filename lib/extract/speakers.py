@@ -600,6 +600,9 @@ class Reader:
             return Chunk("object", i, i)
         if k in ("group", "anonymous"):
             return Chunk("anonymous", i, self.description(i + 1, end))
+        if k == "addressee" and i + 1 < end and not self.boundary(i + 1) and \
+                f"{self.key(i)} {self.key(i + 1)}" in self.lex.words.anonymous:
+            return Chunk("anonymous", i, self.description(i + 2, end))  # وتقول وسائل إعلام إثيوبية: two words
         if k == "quantity":
             # a count needs what it counts, and أكثر/أقل a من (أكثر المواقف عدوانية is a superlative; على نحو a manner)
             last = self.counted(i + 1, end) if self.key(i) not in ("اكثر", "اقل") or (
