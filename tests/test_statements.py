@@ -518,6 +518,14 @@ SPEAKER_CASES = [
      "عدد الزوار", {"الامانه العامه لمعرض الكتاب"}, set()),
     # وسائل إعلام (two words of anonymous.txt) open an unnamed source: the statement is kept, not the state
     ("وتقول وسائل إعلام كينية إن الحكومة وافقت على خطة الإنقاذ.", "الحكومه وافقت", None, {"kenya", "كينيا"}),
+    # a title's nouns joined by و (apart or written on) stay in the title; no name is read out of them
+    ("وأكد وكيل الوزارة لشؤون المساجد والدعوة والإرشاد، أن الجهود متواصلة.", "الجهود متواصله", {
+        "وكيل الوزاره لشوون المساجد والدعوه والارشاد"}, {"والدعوه والارشاد"}),
+    ("وقال رئيس قسم التخطيط و الإحصاء في الهيئة نزار العمري إن التقرير صدر.", "التقرير صدر", {"نزار العمري"},
+     {"رييس قسم التخطيط و"}),
+    # another given name before a surname the article gave to someone else is another person
+    ("وقال سلطان الغامدي إن الطريق مزدحم.\nبندر الغامدي أكد أن سحب الشاحنات مرهق.", "سحب الشاحنات",
+     {"بندر الغامدي"}, {"سلطان الغامدي"}),
     # a theory speaks as a document, never as a person named نظرية
     ("وتقول نظرية إن المدينة القديمة هجرت بسبب الجفاف.", "المدينه القديمه", {"نظريه"}, set()),
 ]

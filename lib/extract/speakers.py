@@ -777,6 +777,10 @@ class Reader:
             if k == "word" and key.startswith("وال") and _nisba(key[1:]) and self.key(j - 1).startswith("ال"):
                 j += 1  # مدير الشؤون الفلسطينية والإسرائيلية: a second adjective joined by و, the title goes on
                 continue
+            if key == "و" and j > i + 1 and j + 1 < end and not self.boundary(j + 1) and \
+                    self.key(j + 1).startswith("ال") and self.key(j - 1).startswith("ال"):
+                j += 2  # رئيس قسم الاتصال و الإعلام: a و written apart joins two nouns of the title
+                continue
             if k == "word" and j > i and not key.startswith("ال") and (
                     self._demonym_at(j - 1) or self.key(j - 1).startswith("ال") and self.kind(j - 1) in (
                         "word", "bare_body", "bare_document", "role")):  # (النائب إد رويس: a definite head, a name)
@@ -846,7 +850,8 @@ class Reader:
         common = key in self.lex.words.common_words
         return key[:1] in "يت" and (common or key in self.lex.speech_cues) or \
             key.startswith("ال") and (common or _nisba(key)) or \
-            key.startswith("وال") and _nisba(key[1:])  # الشؤون الفلسطينية والإسرائيلية: an adjective joined by و
+            key.startswith("وال") and (_nisba(key[1:]) or key[1:] in self.lex.words.common_words)
+        # (الشؤون الفلسطينية والإسرائيلية، المساجد والدعوة والإرشاد: an adjective or a noun joined by و)
 
     def _genitive_noun(self, key: str) -> bool:
         """لمركز، لهيئة: ل before a body that a title belongs to (not an outlet or journalists spoken to)."""
@@ -1925,6 +1930,16 @@ class Speakers:
                     return source_of(e, o.surface if e.entity_id.startswith("person:") else (e.name_ar or o.surface),
                                      gender)
             return source_of(ent, m.surface, gender)
+        before = p.tokens[i - 1].key if i > 0 else ""
+        if len(fold(m.surface).split()) == 1 and i > 0 and not self.reader.boundary(i) and (
+                before in self.lex.given_names or self.reader.kind(i - 1) == "word" and i - 1 not in p.cue_at and
+                before not in self.lex.words.common_words and before[:1] not in "وفيتا" and before[-1:] != "ه" and not before.startswith("ال")
+                and len(before) > 2) and \
+                before not in fold(ent.name_ar or "").split() and fold(p.text[p.tokens[i].start:m.start]) == "" and \
+                (i < 2 or p.tokens[i - 2].key not in ("بن", "ابن", "بنت")):  # (عبدالله بن مسفر الغامدي: his own)
+            # بندر الزهراني after سلطان الزهراني: another given name before the surname, another person
+            name = p.text[p.tokens[i - 1].start:m.end]
+            return Source(name, name, None, "person", gender)
         full = ent.name_ar or m.surface
         # the fullest name the article gives, when this mention is its end (تيلرسون → ريكس تيلرسون)
         written = (full if fold(full).endswith(fold(m.surface)) else m.surface).split()
