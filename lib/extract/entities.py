@@ -257,6 +257,10 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
             and _scope_adjective_after(tokens, i + n, text, federation=form[0] == "الاتحاد", lex=lex):
         teams = []  # الاتحاد الدولي، الاتحاد السعودي لكرة القدم: a federation, not the club named الاتحاد
         hits = [e for e in hits if e.kind != "team"]
+    if teams and form and len(form) == 1 and form[0] in lex.words.common_words \
+            and _coordinated_everyday_noun(tokens, i + n, text, lex=lex):
+        teams = []  # الهيئة العامة للشباب والرياضة: "youth and sport", not the club named الشباب
+        hits = [e for e in hits if e.kind != "team"]
     if teams:
         # a club named like an everyday word (الاتفاق، التعاون) needs a sports word right beside it
         window = CLUB_WORD_WINDOW if form and len(form) == 1 and form[0] in lex.words.common_words \
@@ -572,6 +576,16 @@ def _before_a_club(tokens: list[Token], j: int, text: str, *, lex: Lexicons) -> 
     ents = lookup(tokens, j, text, lex=lex)[1]
     return bool(ents) and all(e.kind == "team" for e in ents) and not any(e.entity_id in lex.sports_only_teams
                                                                          for e in ents)
+
+
+def _coordinated_everyday_noun(tokens: list[Token], j: int, text: str, *, lex: Lexicons) -> bool:
+    """Is token j «و» + a definite everyday noun that names nothing known (والرياضة، والتنمية)? A word so joined
+    to a club's everyday name makes a phrase of two nouns (الشباب والرياضة), not a list of clubs."""
+    if j >= len(tokens) or not gap_is_space(text, tokens[j - 1].end, tokens[j].start):
+        return False
+    key = tokens[j].key
+    rest = key[1:]
+    return key.startswith("وال") and rest in lex.words.common_words and rest not in entity_index(lex=lex).firsts
 
 
 def _club_word_beside(tokens: list[Token], i: int, n: int, text: str, *, lex: Lexicons) -> bool:

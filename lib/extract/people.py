@@ -216,6 +216,19 @@ def _future_verb(key: str, lex: Lexicons) -> bool:
     return len(key) >= 5 and key[:2] == "سي" and lex.common_rank.get(key[1:], CLITIC_RANK) < CLITIC_RANK
 
 
+def _future_verb_other_person(key: str, lex: Lexicons) -> bool:
+    """ستتقدم، سنعمل: سـ on a frequent present verb in تـ or نـ opens no name (ستيفن، ستانلي: no frequent word
+    after the س)."""
+    return len(key) >= 5 and key[:2] in ("ست", "سن") and key not in lex.given_names \
+        and lex.common_rank.get(key[1:], TITLE_NAME_RANK) < TITLE_NAME_RANK
+
+
+def _preposition_on_feminine_noun(key: str, lex: Lexicons) -> bool:
+    """لملاحقة، لمتابعة: ل on an everyday noun in ة ("to pursue"), no first name (لطيفة is a given name)."""
+    return len(key) > 5 and key[0] == "ل" and key.endswith("ه") and key not in lex.given_names \
+        and lex.common_rank.get(key[1:], CLITIC_RANK) < CLITIC_RANK
+
+
 def _inflected_word(key: str, lex: Lexicons) -> bool:
     """An everyday word with an accusative ا (جيشا، عزما), a pronoun (أكثرهم، بعضهما) or the preposition ل
     (لشرح): it follows a name in a sentence but is no part of it."""
@@ -385,8 +398,8 @@ def demonym_person_at(tokens: list[Token], i: int, text: str, found: Found, *, l
             or key.startswith("ال") or lex.common_rank.get(key, TITLE_NAME_RANK) < TITLE_NAME_RANK \
             or key in lex.words.stopwords or key in lex.speech_cues or key in lex.demonyms \
             or _preposition_on_word(key, lex) or _possessed(text[tokens[i].start:tokens[i].end]) \
-            or key[0] in "وف" and is_common(key[1:], lex):
-        return 0
+            or key[0] in "وف" and is_common(key[1:], lex) or _future_verb_other_person(key, lex):
+        return 0  # القوات التركية ستتقدم: a verb after the adjective, no foreign name
     n = name_run(tokens, i, text, name_words(lex).name_stop, 3, found, lex=lex, common_limit=TITLE_NAME_RANK)
     if n < 2 or _present_verb(key, lex) or any(len(t.key) >= 5 and (t.key.endswith("ات") or text[t.start:t.end].endswith("ية"))
                                                 for t in tokens[i:i + n]):
@@ -475,7 +488,8 @@ def title_person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex
             or lex.common_rank.get(key, TITLE_NAME_RANK) < TITLE_NAME_RANK or (is_common(key, lex) and
                                                                         key not in lex.common_rank) \
             or key in lex.speech_cues or key in lex.demonyms or key[0] not in _ARABIC_LETTERS \
-            or _preposition_on_word(key, lex) or _present_verb(key, lex):
+            or _preposition_on_word(key, lex) or _present_verb(key, lex) \
+            or _preposition_on_feminine_noun(key, lex) or _future_verb_other_person(key, lex):
         return 0
     n = name_run(tokens, k, text, name_words(lex).name_stop, 3, found, lex=lex, common_limit=TITLE_NAME_RANK)
     nxt = tokens[k + n].key if k + n < len(tokens) else ""
@@ -500,7 +514,8 @@ def _two_word_name_after_title(tokens: list[Token], k: int, text: str, *, lex: L
         return False  # الحكم عليهم بإزهاق، لاعب وسطه نغولو، الرئيس للاتفاقية: a function word, a possessed noun, a preposition on ال
     if nxt[0] in "بلك" and len(nxt) > 4 and nxt[1:] in lex.common_rank:
         return False
-    if _preposition_on_word(key, lex):
+    if _preposition_on_word(key, lex) or _preposition_on_feminine_noun(key, lex) \
+            or _future_verb_other_person(key, lex):
         return False  # الحكم بسجن رادوفان كراديتش: "by jailing", not a first name (الحكم is also a referee)
     if nxt in ("بن", "بنت"):
         return True  # الدكتور هادي بن علي اليامي: a father's name follows

@@ -2,6 +2,7 @@
 found by its cue word, and it is located by the known place the text ties it to («قرية X في ريف إدلب»)."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from lib.extract.lookup import Found, Hit, lookup
@@ -79,6 +80,8 @@ def locative(tokens: list[Token], i: int, text: str, skip: int, found: Found, *,
             return True  # مغادرة إسبانيا، زار روسيا: the country left or visited is a place
         if prev == "مع" and i > 1 and tokens[i - 2].key in _BORDER_WORDS:
             return True  # قرب الحدود مع العراق: the border with a country is where it lies
+        if len(prev) > 3 and prev[0] == "ب" and lex.place_relations.get(prev[1:]):
+            prev = prev[1:]  # بوسط المكسيك، بشمال سوريا: ب on a word of where (a ب on the name itself is above)
         if prev in lex.function_words["locative"] or lex.place_relations.get(prev) or prev in lex.place_cues:
             # كلا من البرتغال وإسبانيا، خسارة مصر من روسيا: in a sports text من lists teams; ينحدر من: origin
             return not (sports and prev in ("من", "امام")) or i > 1 and (
@@ -347,8 +350,10 @@ def unknown_place_at(tokens: list[Token], i: int, text: str, found: Found, *, le
     has_next = j + 1 < len(tokens) and gap_is_space(text, tokens[j].end, tokens[j + 1].start)
     nxt = tokens[j + 1].key if has_next else ""
     n = 1
-    if first in heads and has_next and nxt not in stop:
-        n = 2
+    if first in heads and has_next and (nxt not in stop or nxt.startswith("ال") and nxt not in lex.words.stopwords):
+        n = 2  # تل أبيض، جبل الشيخ: a title after the head (الشيخ) is still the name's second word
+    elif first in heads:
+        return 0  # a head alone (مناطق جبل، «تل») names no place
     elif first.startswith("ال") and nxt.startswith("ال") and nxt.endswith(("يه", "ي")) and len(nxt) > 4:
         n = 2  # الشقق السكنية: a definite name with its adjective
     start, end = tokens[j].start, tokens[j + n - 1].end
@@ -426,8 +431,14 @@ def _no_place_name(tokens: list[Token], i: int, j: int, text: str, cue: str, *, 
         return True  # في بلده "in his country", not بلدة "town"
     if cue in ("جسر", "سد") and tokens[i].key.startswith("ل"):
         return True  # سعيا لجسر الهوة، لسد العجز: "to bridge", "to fill"
+    if cue == "قضاء" and i and tokens[i - 1].key in _TIME_BEFORE:
+        return True  # بعد قضاء الإجازة: "after spending", no district
     first = tokens[j].key
     written = text[tokens[j].start:tokens[j].end]
+    if cue in _VERBAL_NOUN_CUES and _VERBAL_NOUN.match(first):
+        return True  # سد الاحتياج، منطقة الانتظار، مناطق التوسعة: a verbal noun ("filling the need"), no name
+    if not first.startswith("ال") and len(first) >= 5 and written.endswith(("ته", "تها", "تهم")):
+        return True  # ناحية تعاسته: a noun in ة with "his", no place's name (مصراتة ends in ة)
     if cue in _ADJECTIVE_CUES and not first.startswith("ال") and first not in lex.words.place_heads:
         return True  # كتاب جامع مانع، سد منيع: the cue is an adjective or a noun here, a name is definite
     if first[0] == "و" and first not in lex.words.place_heads and (first[1:] in lex.words.common_words
@@ -446,6 +457,12 @@ def _no_place_name(tokens: list[Token], i: int, j: int, text: str, cue: str, *, 
     return "\u064b" in written
 
 
+# Before قضاء these make it "spending" (بعد قضاء العطلة), not "the district of".
+_TIME_BEFORE = frozenset({"بعد", "قبل", "اثناء", "خلال", "وبعد", "وقبل", "بهدف", "لاجل"})
+# A definite verbal noun of the derived forms VII, VIII and X (الانسحاب، الاحتياج، الاستقرار) or II in ـة
+# (التوسعة): after these cues, what a place's area or a dam does, not its name (حي الاستقلال keeps its name).
+_VERBAL_NOUN = re.compile(r"^ال(?:ا.ت.ا.|است..ا.|ان..ا.|ت[^ا]{3}ه)$")
+_VERBAL_NOUN_CUES = frozenset({"سد", "منطقه", "مناطق"})
 # Cues that are also everyday adjectives or nouns (جامع "comprehensive", سد "a barrier"): only a definite word
 # after them is a name (جامع الهويدي، سد الخوانق).
 _ADJECTIVE_CUES = frozenset({"جامع", "سد"})
