@@ -258,7 +258,7 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
         teams = []  # الاتحاد الدولي، الاتحاد السعودي لكرة القدم: a federation, not the club named الاتحاد
         hits = [e for e in hits if e.kind != "team"]
     if teams and form and len(form) == 1 and form[0] in lex.words.common_words \
-            and _coordinated_everyday_noun(tokens, i + n, text, lex=lex):
+            and tokens[i].key.startswith("لل") and _coordinated_everyday_noun(tokens, i + n, text, lex=lex):
         teams = []  # الهيئة العامة للشباب والرياضة: "youth and sport", not the club named الشباب
         hits = [e for e in hits if e.kind != "team"]
     if teams:
@@ -579,13 +579,14 @@ def _before_a_club(tokens: list[Token], j: int, text: str, *, lex: Lexicons) -> 
 
 
 def _coordinated_everyday_noun(tokens: list[Token], j: int, text: str, *, lex: Lexicons) -> bool:
-    """Is token j «و» + a definite everyday noun that names nothing known (والرياضة، والتنمية)? A word so joined
-    to a club's everyday name makes a phrase of two nouns (الشباب والرياضة), not a list of clubs."""
+    """Is token j «و» + a definite everyday noun that names nothing known and is no sports word (والرياضة،
+    والتنمية)? So joined to a club's everyday name after لل it makes a phrase of two nouns (هيئة للشباب والرياضة)."""
     if j >= len(tokens) or not gap_is_space(text, tokens[j - 1].end, tokens[j].start):
         return False
     key = tokens[j].key
     rest = key[1:]
-    return key.startswith("وال") and rest in lex.words.common_words and rest not in entity_index(lex=lex).firsts
+    return key.startswith("وال") and rest in lex.words.common_words and rest not in entity_index(lex=lex).firsts \
+        and rest not in lex.words.sports_words and rest[2:] not in lex.words.sports_words
 
 
 def _club_word_beside(tokens: list[Token], i: int, n: int, text: str, *, lex: Lexicons) -> bool:
