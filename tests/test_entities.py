@@ -1024,3 +1024,12 @@ def test_curated_places_and_spelling_variants_are_located(text, name):
     found = find_entities(text)
     place = next(p for p in found.entities.values() if p.name == name)
     assert place.lat is not None
+
+
+@pytest.mark.parametrize("text, person", [
+    ("وكان الملك محمد السادس في مقدمة مستقبلي الضيوف", "محمد السادس"),
+    ("وأقيمت الصلاة على روح الملك الراحل الحسن الثاني في المسجد", "الحسن الثاني"),
+    ("وفي عهد الملك فيصل الأول تأسست الدولة الحديثة", "فيصل الأول"),
+])
+def test_a_sovereigns_ordinal_belongs_to_the_name(text, person):
+    assert person in arabic_names(text, "actor")

@@ -356,12 +356,28 @@ def person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexi
         n = 1 + name_run(tokens, i + 2, text, stop, MAX_PERSON_TOKENS - 1, found, lex=lex) if compound_first \
             and not given.has(first, written) else name_run(tokens, i + 1, text, stop, MAX_PERSON_TOKENS - 1, found,
                                                             lex=lex)  # عبد الله خضير زبار العلواني
+        n += _regnal_ordinal(tokens, i + 1 + n, text)  # الملك محمد السادس، الحسن الثاني، ألفونسو الثالث عشر
         if n >= 1:
             if not skip and n < MAX_PERSON_TOKENS - 1 and _foreign_first_before(tokens, i, text, found, lex=lex):
                 used = add_new_person(found, text, tokens, i - 1, i + 1 + n, lex=lex)
                 return used - 1 if used else 0  # جوسيب ماريا بارتوميو: a first name no list knows
             return add_new_person(found, text, tokens, i, i + 1 + n, skip, lex=lex)
     return 0
+
+
+# Ordinals after a sovereign's or pope's name (محمد السادس، عبد الله الثاني، ألفونسو الثالث عشر): part of it.
+_ORDINALS = frozenset({"الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع",
+                       "العاشر", "الحادي"})
+
+
+def _regnal_ordinal(tokens: list[Token], k: int, text: str) -> int:
+    """The tokens of an ordinal right after a name (السادس; الثالث عشر), or 0."""
+    if k >= len(tokens) or tokens[k].key not in _ORDINALS or not gap_is_space(text, tokens[k - 1].end,
+                                                                             tokens[k].start):
+        return 0
+    if k + 1 < len(tokens) and tokens[k + 1].key == "عشر" and gap_is_space(text, tokens[k].end, tokens[k + 1].start):
+        return 2
+    return 0 if tokens[k].key == "الحادي" else 1
 
 
 def _foreign_first_before(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexicons) -> bool:
