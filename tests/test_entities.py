@@ -1033,3 +1033,14 @@ def test_curated_places_and_spelling_variants_are_located(text, name):
 ])
 def test_a_sovereigns_ordinal_belongs_to_the_name(text, person):
     assert person in arabic_names(text, "actor")
+
+
+def test_a_famous_surname_that_is_in_the_word_list_is_the_persons_later_mention():
+    found = find_entities("وولد العالم ألبرت أينشتاين في ألمانيا . ودرس أينشتاين الفيزياء في زيوريخ")
+    people = [h for h in found.hits if h.ents[0].kind == "person"]
+    assert len(people) == 2 and {h.ents[0].name_ar for h in people} == {"ألبرت أينشتاين"}
+
+
+def test_a_frequent_word_or_adjective_ending_a_name_is_no_later_mention():
+    found = find_entities("وقال المهندس خالد الإداري إن العمل الإداري مستمر في المشروع")
+    assert sum(1 for h in found.hits if h.ents[0].kind == "person") == 1

@@ -22,6 +22,9 @@ CLITIC_RANK = 20_000
 # After a title a word opens or continues a name unless it ranks above this among everyday words (المدرب يورغن
 # كلوب: foreign names are frequent words too; المدرب اللقاء، الرئيس يتحدث are not names).
 TITLE_NAME_RANK = 10_000
+# A person's one-word surname that is also in the frequency list is taken as their later bare mention only when
+# it is rarer than this (أينشتاين 19,002, زيدان 6,374 in the list; الكبير 552, الصغير 929 are everyday words).
+SURNAME_RANK = 6_000
 # ... and an everyday word this frequent never opens one, even before a given name (عليهم، التي).
 TITLE_FIRST_RANK = 1_500
 # A word made of ب، ل، ك and an everyday word this frequent is that word with its preposition (بسجن، لقتل).
@@ -399,10 +402,14 @@ _NISBAS: "weakref.WeakKeyDictionary[Lexicons, frozenset[str]]" = weakref.WeakKey
 
 
 def definite_nisbas(lex: Lexicons) -> frozenset[str]:
-    """الفنلندي، البلجيكية: the definite demonyms of these lexicons (built once)."""
+    """الفنلندي، البلجيكية، والفرنسي، للكيني: the definite demonyms of these lexicons, bare or with و، ف، لل (built
+    once)."""
     made = _NISBAS.get(lex)
     if made is None:
-        made = _NISBAS[lex] = frozenset(d for d in lex.demonyms if d.startswith("ال") and d.endswith(("ي", "يه")))
+        plain = [d for d in lex.demonyms if d.startswith("ال") and d.endswith(("ي", "يه"))]
+        # والفرنسي ليليان تورام، للكيني كيبلاغات: و، ف or لل on the demonym before the name
+        made = _NISBAS[lex] = frozenset(plain + ["و" + d for d in plain] + ["ف" + d for d in plain]
+                                        + ["ل" + d[1:] for d in plain] + ["ول" + d[1:] for d in plain])
     return made
 
 
@@ -605,7 +612,11 @@ def remember_person(found: Found, name_tokens: list[Token], pid: str, skip_first
     for k in range(1, len(keys)):
         suffix = tuple(keys[k:])
         if len("".join(suffix)) >= 3 and suffix[0] not in lex.function_words["name_link"] \
-                and not (len(suffix) == 1 and (suffix[0] in lex.words.common_words or suffix[0] == "الله")):
-            # ماي for تيريزا ماي; never الله of عبد الله, nor an everyday word
+                and not (len(suffix) == 1 and (suffix[0] == "الله" or suffix[0] in lex.demonyms
+                                               or suffix[0] in lex.words.common_words
+                                               and (lex.common_rank.get(suffix[0], SURNAME_RANK) < SURNAME_RANK
+                                                    or suffix[0].endswith("ي")))):
+            # ماي for تيريزا ماي, أينشتاين for ألبرت أينشتاين (a famous surname is a rarer "word"); never الله of
+            # عبد الله, nor a frequent everyday word (الكبير، الأمين), an adjective in ي (إداري) or a demonym
             found.people.setdefault(suffix, pid)
             found.people_firsts.add(suffix[0])
