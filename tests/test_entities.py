@@ -1044,3 +1044,17 @@ def test_a_famous_surname_that_is_in_the_word_list_is_the_persons_later_mention(
 def test_a_frequent_word_or_adjective_ending_a_name_is_no_later_mention():
     found = find_entities("وقال المهندس خالد الإداري إن العمل الإداري مستمر في المشروع")
     assert sum(1 for h in found.hits if h.ents[0].kind == "person") == 1
+
+
+@pytest.mark.parametrize("text, person", [
+    ("وقالت الرئيسة التنفيذية للشركة مارلين هيوستن إن الطلب قوي", "مارلين هيوستن"),  # a first name, not Houston
+    ("وقال صالح علي الصماد رئيس المجلس إن الحوار مستمر", "صالح علي الصماد"),  # علي as the father's name
+])
+def test_names_that_run_through_a_place_or_a_preposition_like_word(text, person):
+    assert person in arabic_names(text, "actor")
+
+
+def test_a_firm_named_after_its_product_and_a_place_is_no_place():
+    text = "وارتفع سهم أسمنت حائل في السوق أمس"
+    assert "Ha'il" not in names(text, "place") and "أسمنت حائل" in arabic_names(text, "actor")
+    assert not arabic_names("ويستخدم أسمنت مقاوم للأملاح في البناء", "actor")

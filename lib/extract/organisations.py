@@ -109,6 +109,8 @@ def org_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexicon
     quoted = 0 if in_name else _quoted(tokens, k, text, tokens[i].end)
     if not quoted and not gap_is_space(text, tokens[i].end, tokens[k].start):
         return 0
+    if head in _PLACE_NAMED_ONLY and not known_at(tokens, k, text, lex=lex):
+        return 0  # أسمنت حائل، أسمنت اليمامة name firms; أسمنت مقاوم is a kind of cement
     if not quoted and known_at(tokens, k, text, lex=lex):
         if kind == "team":
             found.team_head_until = k + 1  # نادي الهلال: a club in any article
@@ -143,6 +145,11 @@ def org_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexicon
     found.entities.setdefault(ent.entity_id, ent)
     found.hits.append(Hit(i if with_head else k, k + n, start, end, [ent], "org"))
     return 1 + n
+
+
+# Heads of firms named after their product and a place (أسمنت حائل، إسمنت الشرقية): a name only when a known
+# place follows, since the product word is an everyday noun too.
+_PLACE_NAMED_ONLY = frozenset({"اسمنت"})
 
 
 def _indefinite_adjective(key: str) -> bool:

@@ -152,7 +152,8 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
             n += 1  # عادل إمام: إمام (with hamza below) is a noun and a family name, not أمام "before"
             words += 1
             continue
-        if key in stop or key.isdigit() or len(key) < 2 or key in cues or key in breaks:
+        if key in stop and not _middle_ali(tokens, i + n, text, lex) or key.isdigit() or len(key) < 2 \
+                or key in cues or key in breaks:
             break
         if key[-1] not in _ARABIC_LETTERS:
             break  # امانبور لـCNN: a word in Latin letters (with or without a clitic) is no part of an Arabic name
@@ -203,6 +204,16 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
     while n and (tokens[i + n - 1].key in links or tokens[i + n - 1].key in particles):
         n -= 1
     return n
+
+
+def _middle_ali(tokens: list[Token], k: int, text: str, lex: Lexicons) -> bool:
+    """صالح علي الصماد: علي (written with ي) inside a name, before a word that is no everyday word, is the
+    father's name, not the preposition على."""
+    if tokens[k].key != "علي" or not text[tokens[k].start:tokens[k].end].endswith("ي") or k + 1 >= len(tokens) \
+            or not gap_is_space(text, tokens[k].end, tokens[k + 1].start):
+        return False
+    nxt = tokens[k + 1].key
+    return len(nxt) > 2 and nxt[0] not in "وف" and not is_common(nxt, lex) and nxt not in lex.words.stopwords
 
 
 def _present_verb(key: str, lex: Lexicons) -> bool:
