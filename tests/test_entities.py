@@ -1070,3 +1070,17 @@ def test_every_states_form_also_names_its_country_as_a_place():
                if any(e.entity_type == "actor" and e.kind == "state" and e.country for e in ents)
                and not any(e.entity_type == "place" for e in ents)}
     assert lacking <= {"بولونيا", "الكرسي الرسولي"}
+
+
+@pytest.mark.parametrize("text", [
+    "ولم يقدم الوزير إيضاحات أكثر عن الخطة",  # a plural noun after a title
+    "فإذا لم يكن اللاعب محببا إلى الجمهور فلن يبقى",  # an adverb in ا after a title
+    "وتوفي الفنان عن عمر يناهز الثمانين عاما",  # عمر "age"
+])
+def test_no_person_from_these_words(text):
+    assert not [a for a in find_entities(text).entities.values() if a.kind == "person"]
+
+
+def test_an_airport_named_after_a_king_mentions_no_one():
+    text = "ووصل الوفد المرافق إلى مطار محمد الخامس بالدار البيضاء مساء أمس"
+    assert not [a for a in find_entities(text).entities.values() if a.kind == "person"]

@@ -6,7 +6,7 @@ from functools import lru_cache
 from operator import itemgetter
 
 from lib.extract.lookup import Found, Hit, entity_index, index_keys, known_at, lookup
-from lib.extract.people import TITLE_NAME_RANK, given_names, is_common, name_run, name_words
+from lib.extract.people import TITLE_NAME_RANK, given_names, is_common, name_run, name_words, regnal_ordinal
 from lib.extract.places import countries_by_code
 from lib.lexicons import Lexicons
 from lib.records import Entity
@@ -323,6 +323,8 @@ def _person_extent(tokens: list[Token], k: int, text: str, found: Found, *, lex:
     compound = k + r + 1 < len(tokens) and f"{first.key} {tokens[k + r + 1].key}" in lex.given_names
     if not compound and not given_names(lex).has(first.key, text[first.start:first.end]):
         return 0  # (عبد الله after الملك is one compound given name)
+    if not r and not compound and regnal_ordinal(tokens, k + 1, text):
+        return 1 + regnal_ordinal(tokens, k + 1, text)  # مطار محمد الخامس، جامعة فؤاد الأول: a king's name
     if not r and not titled and k + 1 < len(tokens) and tokens[k + 1].key not in lex.function_words["name_link"]:
         return 0  # a bare given name after مركز is rarely an eponym (مركز محمد …): want الملك X or X بن Y
     return r + 1 + name_run(tokens, k + r + 1, text, name_words(lex).name_stop, 3, found, lex=lex)

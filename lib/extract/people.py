@@ -370,7 +370,7 @@ def person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexi
         n = 1 + name_run(tokens, i + 2, text, stop, MAX_PERSON_TOKENS - 1, found, lex=lex) if compound_first \
             and not given.has(first, written) else name_run(tokens, i + 1, text, stop, MAX_PERSON_TOKENS - 1, found,
                                                             lex=lex)  # عبد الله خضير زبار العلواني
-        n += _regnal_ordinal(tokens, i + 1 + n, text)  # الملك محمد السادس، الحسن الثاني، ألفونسو الثالث عشر
+        n += regnal_ordinal(tokens, i + 1 + n, text)  # الملك محمد السادس، الحسن الثاني، ألفونسو الثالث عشر
         if n >= 1:
             if not skip and n < MAX_PERSON_TOKENS - 1 and _foreign_first_before(tokens, i, text, found, lex=lex):
                 used = add_new_person(found, text, tokens, i - 1, i + 1 + n, lex=lex)
@@ -384,7 +384,7 @@ _ORDINALS = frozenset({"الاول", "الثاني", "الثالث", "الراب
                        "العاشر", "الحادي"})
 
 
-def _regnal_ordinal(tokens: list[Token], k: int, text: str) -> int:
+def regnal_ordinal(tokens: list[Token], k: int, text: str) -> int:
     """The tokens of an ordinal right after a name (السادس; الثالث عشر), or 0."""
     if k >= len(tokens) or tokens[k].key not in _ORDINALS or not gap_is_space(text, tokens[k - 1].end,
                                                                              tokens[k].start):
@@ -526,6 +526,8 @@ def title_person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex
             or _preposition_on_feminine_noun(key, lex) or _future_verb_other_person(key, lex):
         return 0
     n = name_run(tokens, k, text, name_words(lex).name_stop, 3, found, lex=lex, common_limit=TITLE_NAME_RANK)
+    if n == 1 and _plural_or_accusative(key, lex):
+        return 0  # الوزير إيضاحات، اللاعب محبباً: a plural noun or an adverb after the title, no one's name
     nxt = tokens[k + n].key if k + n < len(tokens) else ""
     if not n or (n == 1 and is_common(key, lex) and not (nxt in lex.words.name_breaks and nxt.endswith("ا"))
                  and not _future_verb(nxt, lex)):
@@ -533,6 +535,16 @@ def title_person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex
         # participle follows it (المدرب كلوب مازحا: the rare word is the coach's name)
         return 0
     return (k - i) + add_new_person(found, text, tokens, k, k + n, lex=lex)
+
+
+def _plural_or_accusative(key: str, lex: Lexicons) -> bool:
+    """إيضاحات، استهجانا، محببا: an indefinite feminine plural, or an everyday word with the accusative ا (a
+    name alone after a title is neither; كوستا، دونغا: no everyday word before the ا)."""
+    if key in lex.given_names or key.startswith("ال"):
+        return False
+    if len(key) >= 6 and key.endswith("ات"):
+        return True
+    return len(key) >= 5 and key.endswith("ا") and key[:-1] in lex.words.common_words
 
 
 def _two_word_name_after_title(tokens: list[Token], k: int, text: str, *, lex: Lexicons) -> bool:
