@@ -1084,3 +1084,22 @@ def test_no_person_from_these_words(text):
 def test_an_airport_named_after_a_king_mentions_no_one():
     text = "ووصل الوفد المرافق إلى مطار محمد الخامس بالدار البيضاء مساء أمس"
     assert not [a for a in find_entities(text).entities.values() if a.kind == "person"]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("وقع تفجير في بلدة خان بني سعد بمحافظة ديالى", "خان بني سعد"),  # بني never ends a name
+    ("كان الموكب في قرية عبد الله قرب المطار", "عبد الله"),  # a compound given name is one name
+])
+def test_place_names_no_gazetteer_knows_are_read_whole(text, place):
+    assert place in arabic_names(text, "place")
+
+
+@pytest.mark.parametrize("text", [
+    "ويقال عن الجبل إنه جبل يحبنا ونحبه",  # a verb with its object after a cue
+    "ويرى المسافرون أن إنشاء جسر موازٍ للجسر الحالي أصبح ضروريا",  # tanween: an indefinite noun
+    "وتتعرض الحيوانات لاسيما في منطقة الرقعة الزراعية للحر",  # a description, tied to no place
+    "وهبطت الطائرة في مطار جون إف كينيدي الدولي",  # an airport named after a person
+])
+def test_no_place_and_no_person_in_these_cue_phrases(text):
+    found = find_entities(text)
+    assert not [e for e in found.entities.values() if e.entity_type == "place" or e.kind == "person"]

@@ -283,7 +283,8 @@ def eponym_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexi
     if not (index_keys(nxt, lex=lex)[0] or nxt in lex.given_names or nxt in _EPONYM_RANKS or nxt in lex.words.ranks):
         return 0  # most words after مدينة، مركز … open no person's name
     m = _person_extent(tokens, k, text, found, lex=lex,
-                       titled=k > i + 1 or lex.eponym_heads[head] == "competition")  # دوري عبداللطيف جميل
+                       titled=k > i + 1 or lex.eponym_heads[head] in ("competition", "place"))
+    # دوري عبداللطيف جميل، مطار جون إف كينيدي، شارع محمد علي: a given name and a surname make the eponym
     if not m:
         return 0
     j = k + m
