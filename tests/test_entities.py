@@ -1103,3 +1103,17 @@ def test_place_names_no_gazetteer_knows_are_read_whole(text, place):
 def test_no_place_and_no_person_in_these_cue_phrases(text):
     found = find_entities(text)
     assert not [e for e in found.entities.values() if e.entity_type == "place" or e.kind == "person"]
+
+
+@pytest.mark.parametrize("text, absent, kind", [
+    ("ودعم البنك المركزي في استقرار الريال اليمني أمام الدولار", "Real Madrid", "actor"),  # the currency
+    ("بعد أن قضى سبعة أعوام في صفوف برشلونة قبل انتقاله", "Barcelona", "place"),  # a club's ranks
+    ("استقال من تدريب فريق أنطاليا سبور التركي بعد شهرين", "Antalya", "place"),  # سبور makes a club
+])
+def test_club_and_currency_readings(text, absent, kind):
+    assert absent not in names(text, kind)
+
+
+def test_an_arabic_noun_in_ta_marbuta_ends_a_foreign_name():
+    text = "وأبدى اللاعب البولندي لوكاس زوكالا مرونة كبيرة في المفاوضات"
+    assert "لوكاس زوكالا" in arabic_names(text, "actor")

@@ -207,6 +207,10 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
     if n == 1 and not skip and i > 0 and tokens[i - 1].key in _SON_OF and not form[0].startswith("ال") \
             and all(e.entity_type == "place" for e in hits):
         return []  # ابن حبان، ابن سينا: a name after ابن is a person's, not the town that shares it
+    if form == _RIYAL and i + n < len(tokens) and tokens[i + n].key in lex.demonyms:
+        return []  # الريال اليمني، الريال السعودي: the currency, not Real Madrid
+    if i and tokens[i - 1].key in _RANKS_OF and any(e.entity_type == "place" or e.kind == "team" for e in hits):
+        return [e for e in hits if e.kind == "team"]  # في صفوف برشلونة: a club's ranks, never the city
     if len(hits) == 1 and hits[0].entity_type == "actor" and hits[0].kind != "team":
         if form == _MIDDLE_EAST and not _named_as_outlet(tokens, i, text, skip):
             region = entity_index(lex=lex).by_id.get("curated:middle-east")
@@ -291,6 +295,9 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
 
 
 _MIDDLE_EAST = ("الشرق", "الاوسط")
+_RIYAL = ("الريال",)
+# «في صفوف X»: the ranks of a club or a side; a town's name there is its club.
+_RANKS_OF = frozenset({"صفوف", "لصفوف", "بصفوف", "وصفوف", "صفوفه", "صفوفها"})
 # A place's one-word form and the first three letters of the next word: together an idiom that names no place.
 _PLACE_IDIOMS = frozenset({("مسقط", "راس")})
 # Words right before the side a team meets (يستضيف جنوة، ضد فانكوفر، أمام ميلان): in a sports text a town there is

@@ -5,7 +5,7 @@ import re
 import weakref
 from dataclasses import dataclass
 
-from lib.extract.lookup import Found, Hit, index_keys, known_at, lookup
+from lib.extract.lookup import Found, Hit, entity_index, index_keys, known_at, lookup
 from lib.lexicons import Lexicons
 from lib.records import Entity
 from lib.text.normalize import fold
@@ -155,6 +155,9 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
         if key in stop and not _middle_ali(tokens, i + n, text, lex) or key.isdigit() or len(key) < 2 \
                 or key in cues or key in breaks:
             break
+        if n and key[0] == "ل" and len(key) > 3 and key[1:] in entity_index(lex=lex).firsts \
+                and known_at(tokens, i + n, text, lex=lex):
+            break  # سانابريا لبيتيس: ل before a club or a body the lexicons know, no family name
         if key[-1] not in _ARABIC_LETTERS:
             break  # امانبور لـCNN: a word in Latin letters (with or without a clitic) is no part of an Arabic name
         if key[0] in "وف" and (key[1:] in stop or key[1:] in cues or key[1:] in breaks):
@@ -604,6 +607,8 @@ _ARABIC_LETTERS = frozenset("ابتثجحخدذرزسشصضطظعغفقكلمن�
 def add_new_person(found: Found, text: str, tokens: list[Token], i: int, j: int, skip: int = 0, *,
                    lex: Lexicons) -> int:
     """Register a person no lexicon knows under their Arabic name; returns tokens consumed (0: not a name)."""
+    if j - i > 2 and _noun_with_adjective_after(tokens, j - 1, text, lex):
+        j -= 1  # لوكاس زوكالا مرونة كبيرة: a noun and its adjective follow the name ("great flexibility")
     start, end = tokens[i].start + skip, tokens[j - 1].end
     name_ar = text[start:end]
     key = fold(name_ar)
@@ -614,6 +619,16 @@ def add_new_person(found: Found, text: str, tokens: list[Token], i: int, j: int,
     _add_person(found, text, tokens, i, j, start, pid, ent)
     remember_person(found, tokens[i:j], pid, skip_first=bool(skip), lex=lex)
     return j - i
+
+
+def _noun_with_adjective_after(tokens: list[Token], k: int, text: str, lex: Lexicons) -> bool:
+    """Is token k an everyday noun in ة with an indefinite adjective in ة right after it (مرونة كبيرة)?"""
+    if k + 1 >= len(tokens) or not text[tokens[k].start:tokens[k].end].endswith("ة") \
+            or tokens[k].key not in lex.words.common_words or tokens[k].key in lex.given_names:
+        return False
+    nxt = tokens[k + 1]
+    return gap_is_space(text, tokens[k].end, nxt.start) and text[nxt.start:nxt.end].endswith("ة") \
+        and not nxt.key.startswith("ال") and nxt.key in lex.words.common_words
 
 
 def _add_person(found: Found, text: str, tokens: list[Token], i: int, j: int, start: int, pid: str,
