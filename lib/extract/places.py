@@ -351,7 +351,8 @@ def unknown_place_at(tokens: list[Token], i: int, text: str, found: Found, *, le
     nxt = tokens[j + 1].key if has_next else ""
     n = 1
     described = False
-    if first in heads and has_next and (nxt not in stop or nxt.startswith("ال") and nxt not in lex.words.stopwords):
+    if first in heads and has_next and len(nxt) > 1 and (nxt not in stop
+                                                        or nxt.startswith("ال") and nxt not in lex.words.stopwords):
         n = 2  # تل أبيض، جبل الشيخ: a title after the head (الشيخ) is still the name's second word
         if nxt in _NAME_LINKS and j + 2 < len(tokens) and gap_is_space(text, tokens[j + 1].end, tokens[j + 2].start) \
                 and tokens[j + 2].key not in stop:
@@ -448,7 +449,7 @@ def _no_place_name(tokens: list[Token], i: int, j: int, text: str, cue: str, *, 
     plain_written = _MARKS.sub("", written)
     if cue in _VERBAL_NOUN_CUES and _VERBAL_NOUN.match(first):
         return True  # سد الاحتياج، منطقة الانتظار، مناطق التوسعة: a verbal noun ("filling the need"), no name
-    if not first.startswith("ال") and len(first) >= 5 and written.endswith(("ته", "تها", "تهم")):
+    if not first.startswith("ال") and len(first) >= 5 and written.endswith(("ته", "تها", "تهم", "تنا", "تكم")):
         return True  # ناحية تعاسته: a noun in ة with "his", no place's name (مصراتة ends in ة)
     if cue in _ADJECTIVE_CUES and not first.startswith("ال") and first not in lex.words.place_heads:
         return True  # كتاب جامع مانع، سد منيع: the cue is an adjective or a noun here, a name is definite
