@@ -1117,3 +1117,13 @@ def test_club_and_currency_readings(text, absent, kind):
 def test_an_arabic_noun_in_ta_marbuta_ends_a_foreign_name():
     text = "وأبدى اللاعب البولندي لوكاس زوكالا مرونة كبيرة في المفاوضات"
     assert "لوكاس زوكالا" in arabic_names(text, "actor")
+
+
+def test_countries_either_side_of_a_border_are_locations():
+    text = "وتتمركز الجماعة في الجبل على الحدود بين تونس والجزائر منذ سنوات"
+    assert not {"Tunisia", "Algeria"} & names(text, "actor")
+
+
+def test_a_countrys_champion_is_no_national_team():
+    text = "وحقق باريس سان جرمان بطل فرنسا فوزه الثاني في الجولة الودية على ملعب المباراة"
+    assert "France national team" not in names(text, "actor")

@@ -78,8 +78,8 @@ def locative(tokens: list[Token], i: int, text: str, skip: int, found: Found, *,
             prev = prev[1:]  # وفي بولندا
         if not skip and _visiting(prev):
             return True  # مغادرة إسبانيا، زار روسيا: the country left or visited is a place
-        if prev == "مع" and i > 1 and tokens[i - 2].key in _BORDER_WORDS:
-            return True  # قرب الحدود مع العراق: the border with a country is where it lies
+        if prev in ("مع", "بين") and i > 1 and tokens[i - 2].key in _BORDER_WORDS:
+            return True  # قرب الحدود مع العراق، الحدود بين تونس والجزائر: a border is where a country lies
         if len(prev) > 3 and prev[0] == "ب" and lex.place_relations.get(prev[1:]):
             prev = prev[1:]  # بوسط المكسيك، بشمال سوريا: ب on a word of where (a ب on the name itself is above)
         if prev in lex.function_words["locative"] or lex.place_relations.get(prev) or prev in lex.place_cues:
