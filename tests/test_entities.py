@@ -964,3 +964,166 @@ def test_a_verb_that_is_also_a_given_name_opens_no_name_before_a_common_noun():
     text = "ودعا الصندوق إلى تشديد الموقف إذا ما نشأت الضغوط التضخمية"
     assert not names(text, "actor")
     assert "نشأت الديهي" in arabic_names("وقال نشأت الديهي إن البرنامج مستمر", "actor")
+
+
+# Fifth session (seed 139 and bench/places.py seed 7): made-up sentences of the classes found wrong.
+@pytest.mark.parametrize("text", [
+    "وقال المحامي إن ضغطا سياسيا يمارس على المدعي العام لملاحقة موكله في القضية",  # ل on a noun in ة
+    "وقال الرئيس إن القوات المسلحة التركية ستتقدم لتطهر الحدود كلها من المسلحين",  # a future verb in ت
+])
+def test_verbs_and_prepositional_nouns_after_a_title_or_demonym_name_no_person(text):
+    assert not [a for a in find_entities(text).entities.values() if a.kind == "person"]
+
+
+def test_a_feminine_given_name_in_lam_still_opens_a_name():
+    assert "لطيفة الخالدي" in arabic_names("وقالت المحامية لطيفة الخالدي إن الحكم نهائي", "actor")
+
+
+def test_a_country_after_a_word_of_where_with_bi_is_a_location():
+    text = "وقتل خمسة أشخاص في عاصفة ضربت منطقة جبلية بوسط المكسيك يوم الجمعة"
+    assert "Mexico" not in names(text, "actor")
+    assert "Mexico" in names(text, "place")
+
+
+def test_a_person_a_competition_is_named_after_is_not_mentioned():
+    text = "أقيمت هذا العام مسابقة الشيخ سالم المطيري لحفظ القرآن الكريم في الجامع الكبير"
+    assert not [a for a in find_entities(text).entities.values() if a.kind == "person"]
+
+
+def test_a_clubs_everyday_name_joined_to_another_noun_is_no_club():
+    text = "وطالب الاتحاد الكويتي لكرة القدم الهيئة العامة للشباب والرياضة بتحمل تكاليف البطولة"
+    assert "Al-Shabab" not in names(text, "actor")
+
+
+@pytest.mark.parametrize("text", [
+    "وعملت اللجنة على سد الاحتياج من الأطباء في مستشفيات المنطقة",  # "filling the need"
+    "ويسير المجتمع ناحية تعاسته وهو غير راض عن ذلك",  # "toward his misery"
+    "وبعد قضاء الخلوة تعود السجينة إلى زنزانتها",  # "after spending"
+    "وشملت مناطق التوسعة المستقبلية أراضي فضاء واسعة",  # a verbal noun after مناطق
+    "وتنتشر القوات في مناطق جبل من جهة الشرق",  # a head word alone
+])
+def test_cue_words_in_their_everyday_sense_name_no_place(text):
+    assert not [p for p in find_entities(text).entities.values() if p.entity_type == "place"]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("وتقدمت القوات في مناطق جبل الشيخ والقنيطرة", "جبل الشيخ"),  # a title after the head is the name's
+    ("وسيطرت القوات على قرية حوش الضاهرة شرق دمشق", "حوش الضاهرة"),  # حوش opens a two-word name
+])
+def test_two_word_names_after_a_head_word(text, place):
+    assert place in arabic_names(text, "place")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("وشيعت جنازة الفقيد في مقبرة محايل عسير أمس", "Muhayil"),
+    ("ووصلت التعزيزات من منطقة الشرورة إلى مأرب", "Sharurah"),
+    ("وتتألف البطولة من منتخبات اسكتلندا وإيرلندا الشمالية وويلز", "Northern Ireland"),
+    ("وفرّ آلاف اللاجئين إلى بلدة سوروتش التركية", "Suruc"),
+])
+def test_curated_places_and_spelling_variants_are_located(text, name):
+    found = find_entities(text)
+    place = next(p for p in found.entities.values() if p.name == name)
+    assert place.lat is not None
+
+
+@pytest.mark.parametrize("text, person", [
+    ("وكان الملك محمد السادس في مقدمة مستقبلي الضيوف", "محمد السادس"),
+    ("وأقيمت الصلاة على روح الملك الراحل الحسن الثاني في المسجد", "الحسن الثاني"),
+    ("وفي عهد الملك فيصل الأول تأسست الدولة الحديثة", "فيصل الأول"),
+])
+def test_a_sovereigns_ordinal_belongs_to_the_name(text, person):
+    assert person in arabic_names(text, "actor")
+
+
+def test_a_famous_surname_that_is_in_the_word_list_is_the_persons_later_mention():
+    found = find_entities("وولد العالم ألبرت أينشتاين في ألمانيا . ودرس أينشتاين الفيزياء في زيوريخ")
+    people = [h for h in found.hits if h.ents[0].kind == "person"]
+    assert len(people) == 2 and {h.ents[0].name_ar for h in people} == {"ألبرت أينشتاين"}
+
+
+def test_a_frequent_word_or_adjective_ending_a_name_is_no_later_mention():
+    found = find_entities("وقال المهندس خالد الإداري إن العمل الإداري مستمر في المشروع")
+    assert sum(1 for h in found.hits if h.ents[0].kind == "person") == 1
+
+
+@pytest.mark.parametrize("text, person", [
+    ("وقالت الرئيسة التنفيذية للشركة مارلين هيوستن إن الطلب قوي", "مارلين هيوستن"),  # a first name, not Houston
+    ("وقال صالح علي الصماد رئيس المجلس إن الحوار مستمر", "صالح علي الصماد"),  # علي as the father's name
+])
+def test_names_that_run_through_a_place_or_a_preposition_like_word(text, person):
+    assert person in arabic_names(text, "actor")
+
+
+def test_a_firm_named_after_its_product_and_a_place_is_no_place():
+    text = "وارتفع سهم أسمنت حائل في السوق أمس"
+    assert "Ha'il" not in names(text, "place") and "أسمنت حائل" in arabic_names(text, "actor")
+    assert not arabic_names("ويستخدم أسمنت مقاوم للأملاح في البناء", "actor")
+
+
+def test_every_states_form_also_names_its_country_as_a_place():
+    """في روسيا البيضاء is a location: a state's form in the actor lexicon must name a place too (Bologna's
+    بولونيا, the Holy See and the Soviet Union excepted)."""
+    from lib import lexicons
+    from lib.extract.lookup import entity_index
+    index = entity_index(lex=lexicons.default())
+    lacking = {" ".join(key) for key, ents in index.forms.items()
+               if any(e.entity_type == "actor" and e.kind == "state" and e.country for e in ents)
+               and not any(e.entity_type == "place" for e in ents)}
+    assert lacking <= {"بولونيا", "الكرسي الرسولي"}
+
+
+@pytest.mark.parametrize("text", [
+    "ولم يقدم الوزير إيضاحات أكثر عن الخطة",  # a plural noun after a title
+    "فإذا لم يكن اللاعب محببا إلى الجمهور فلن يبقى",  # an adverb in ا after a title
+    "وتوفي الفنان عن عمر يناهز الثمانين عاما",  # عمر "age"
+])
+def test_no_person_from_these_words(text):
+    assert not [a for a in find_entities(text).entities.values() if a.kind == "person"]
+
+
+def test_an_airport_named_after_a_king_mentions_no_one():
+    text = "ووصل الوفد المرافق إلى مطار محمد الخامس بالدار البيضاء مساء أمس"
+    assert not [a for a in find_entities(text).entities.values() if a.kind == "person"]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("وقع تفجير في بلدة خان بني سعد بمحافظة ديالى", "خان بني سعد"),  # بني never ends a name
+    ("كان الموكب في قرية عبد الله قرب المطار", "عبد الله"),  # a compound given name is one name
+])
+def test_place_names_no_gazetteer_knows_are_read_whole(text, place):
+    assert place in arabic_names(text, "place")
+
+
+@pytest.mark.parametrize("text", [
+    "ويقال عن الجبل إنه جبل يحبنا ونحبه",  # a verb with its object after a cue
+    "ويرى المسافرون أن إنشاء جسر موازٍ للجسر الحالي أصبح ضروريا",  # tanween: an indefinite noun
+    "وتتعرض الحيوانات لاسيما في منطقة الرقعة الزراعية للحر",  # a description, tied to no place
+    "وهبطت الطائرة في مطار جون إف كينيدي الدولي",  # an airport named after a person
+])
+def test_no_place_and_no_person_in_these_cue_phrases(text):
+    found = find_entities(text)
+    assert not [e for e in found.entities.values() if e.entity_type == "place" or e.kind == "person"]
+
+
+@pytest.mark.parametrize("text, absent, kind", [
+    ("ودعم البنك المركزي في استقرار الريال اليمني أمام الدولار", "Real Madrid", "actor"),  # the currency
+    ("بعد أن قضى سبعة أعوام في صفوف برشلونة قبل انتقاله", "Barcelona", "place"),  # a club's ranks
+    ("استقال من تدريب فريق أنطاليا سبور التركي بعد شهرين", "Antalya", "place"),  # سبور makes a club
+])
+def test_club_and_currency_readings(text, absent, kind):
+    assert absent not in names(text, kind)
+
+
+def test_an_arabic_noun_in_ta_marbuta_ends_a_foreign_name():
+    text = "وأبدى اللاعب البولندي لوكاس زوكالا مرونة كبيرة في المفاوضات"
+    assert "لوكاس زوكالا" in arabic_names(text, "actor")
+
+
+def test_countries_either_side_of_a_border_are_locations():
+    text = "وتتمركز الجماعة في الجبل على الحدود بين تونس والجزائر منذ سنوات"
+    assert not {"Tunisia", "Algeria"} & names(text, "actor")
+
+
+def test_a_countrys_champion_is_no_national_team():
+    text = "وحقق باريس سان جرمان بطل فرنسا فوزه الثاني في الجولة الودية على ملعب المباراة"
+    assert "France national team" not in names(text, "actor")

@@ -36,9 +36,9 @@ _BIDDING = frozenset({"استضافه", "لاستضافه", "باستضافه", 
                       "ملفه", "الترشح", "للترشح", "ترشحها", "ترشيح"})
 _BIDDING_WINDOW = 4
 _COMPETITION = frozenset({"كاس", "بطوله", "دوري", "الدوري", "نهاييات", "تصفيات"})
-# Right before a country these name its national cup, league or open (كأس مصر، بطولة فرنسا المفتوحة); where a
-# tournament is held takes في or مونديال (كأس العالم في روسيا، مونديال روسيا).
-_NATIONAL_COMPETITION = frozenset({"كاس", "بطوله", "بطولتا", "بطولات", "دوري"})
+# Right before a country these name its national cup, league, open or champion (كأس مصر، بطولة فرنسا المفتوحة،
+# بطل فرنسا); where a tournament is held takes في or مونديال (كأس العالم في روسيا، مونديال روسيا).
+_NATIONAL_COMPETITION = frozenset({"كاس", "بطوله", "بطولتا", "بطولات", "دوري", "بطل", "وبطل"})
 # Direction and age adjectives that follow a place's name (القدس الشرقية، الموصل القديمة): still the place.
 _PLACE_ADJECTIVES = frozenset({"الشرقي", "الشرقيه", "الغربي", "الغربيه", "الشمالي", "الشماليه", "الجنوبي",
                                "الجنوبيه", "الجديد", "الجديده", "القديم", "القديمه", "الكبري", "الصغري"})
@@ -207,6 +207,10 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
     if n == 1 and not skip and i > 0 and tokens[i - 1].key in _SON_OF and not form[0].startswith("ال") \
             and all(e.entity_type == "place" for e in hits):
         return []  # ابن حبان، ابن سينا: a name after ابن is a person's, not the town that shares it
+    if form == _RIYAL and i + n < len(tokens) and tokens[i + n].key in lex.demonyms:
+        return []  # الريال اليمني، الريال السعودي: the currency, not Real Madrid
+    if i and tokens[i - 1].key in _RANKS_OF and any(e.entity_type == "place" or e.kind == "team" for e in hits):
+        return [e for e in hits if e.kind == "team"]  # في صفوف برشلونة: a club's ranks, never the city
     if len(hits) == 1 and hits[0].entity_type == "actor" and hits[0].kind != "team":
         if form == _MIDDLE_EAST and not _named_as_outlet(tokens, i, text, skip):
             region = entity_index(lex=lex).by_id.get("curated:middle-east")
@@ -257,6 +261,10 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
             and _scope_adjective_after(tokens, i + n, text, federation=form[0] == "الاتحاد", lex=lex):
         teams = []  # الاتحاد الدولي، الاتحاد السعودي لكرة القدم: a federation, not the club named الاتحاد
         hits = [e for e in hits if e.kind != "team"]
+    if teams and form and len(form) == 1 and form[0] in lex.words.common_words \
+            and tokens[i].key.startswith("لل") and _coordinated_everyday_noun(tokens, i + n, text, lex=lex):
+        teams = []  # الهيئة العامة للشباب والرياضة: "youth and sport", not the club named الشباب
+        hits = [e for e in hits if e.kind != "team"]
     if teams:
         # a club named like an everyday word (الاتفاق، التعاون) needs a sports word right beside it
         window = CLUB_WORD_WINDOW if form and len(form) == 1 and form[0] in lex.words.common_words \
@@ -287,6 +295,9 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
 
 
 _MIDDLE_EAST = ("الشرق", "الاوسط")
+_RIYAL = ("الريال",)
+# «في صفوف X»: the ranks of a club or a side; a town's name there is its club.
+_RANKS_OF = frozenset({"صفوف", "لصفوف", "بصفوف", "وصفوف", "صفوفه", "صفوفها"})
 # A place's one-word form and the first three letters of the next word: together an idiom that names no place.
 _PLACE_IDIOMS = frozenset({("مسقط", "راس")})
 # Words right before the side a team meets (يستضيف جنوة، ضد فانكوفر، أمام ميلان): in a sports text a town there is
@@ -572,6 +583,17 @@ def _before_a_club(tokens: list[Token], j: int, text: str, *, lex: Lexicons) -> 
     ents = lookup(tokens, j, text, lex=lex)[1]
     return bool(ents) and all(e.kind == "team" for e in ents) and not any(e.entity_id in lex.sports_only_teams
                                                                          for e in ents)
+
+
+def _coordinated_everyday_noun(tokens: list[Token], j: int, text: str, *, lex: Lexicons) -> bool:
+    """Is token j «و» + a definite everyday noun that names nothing known and is no sports word (والرياضة،
+    والتنمية)? So joined to a club's everyday name after لل it makes a phrase of two nouns (هيئة للشباب والرياضة)."""
+    if j >= len(tokens) or not gap_is_space(text, tokens[j - 1].end, tokens[j].start):
+        return False
+    key = tokens[j].key
+    rest = key[1:]
+    return key.startswith("وال") and rest in lex.words.common_words and rest not in entity_index(lex=lex).firsts \
+        and rest not in lex.words.sports_words and rest[2:] not in lex.words.sports_words
 
 
 def _club_word_beside(tokens: list[Token], i: int, n: int, text: str, *, lex: Lexicons) -> bool:

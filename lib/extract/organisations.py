@@ -6,7 +6,7 @@ from functools import lru_cache
 from operator import itemgetter
 
 from lib.extract.lookup import Found, Hit, entity_index, index_keys, known_at, lookup
-from lib.extract.people import TITLE_NAME_RANK, given_names, is_common, name_run, name_words
+from lib.extract.people import TITLE_NAME_RANK, given_names, is_common, name_run, name_words, regnal_ordinal
 from lib.extract.places import countries_by_code
 from lib.lexicons import Lexicons
 from lib.records import Entity
@@ -109,6 +109,8 @@ def org_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexicon
     quoted = 0 if in_name else _quoted(tokens, k, text, tokens[i].end)
     if not quoted and not gap_is_space(text, tokens[i].end, tokens[k].start):
         return 0
+    if head in _PLACE_NAMED_ONLY and not known_at(tokens, k, text, lex=lex):
+        return 0  # أسمنت حائل، أسمنت اليمامة name firms; أسمنت مقاوم is a kind of cement
     if not quoted and known_at(tokens, k, text, lex=lex):
         if kind == "team":
             found.team_head_until = k + 1  # نادي الهلال: a club in any article
@@ -143,6 +145,11 @@ def org_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexicon
     found.entities.setdefault(ent.entity_id, ent)
     found.hits.append(Hit(i if with_head else k, k + n, start, end, [ent], "org"))
     return 1 + n
+
+
+# Heads of firms named after their product and a place (أسمنت حائل، إسمنت الشرقية): a name only when a known
+# place follows, since the product word is an everyday noun too.
+_PLACE_NAMED_ONLY = frozenset({"اسمنت"})
 
 
 def _indefinite_adjective(key: str) -> bool:
@@ -276,7 +283,8 @@ def eponym_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexi
     if not (index_keys(nxt, lex=lex)[0] or nxt in lex.given_names or nxt in _EPONYM_RANKS or nxt in lex.words.ranks):
         return 0  # most words after مدينة، مركز … open no person's name
     m = _person_extent(tokens, k, text, found, lex=lex,
-                       titled=k > i + 1 or lex.eponym_heads[head] == "competition")  # دوري عبداللطيف جميل
+                       titled=k > i + 1 or lex.eponym_heads[head] in ("competition", "place"))
+    # دوري عبداللطيف جميل، مطار جون إف كينيدي، شارع محمد علي: a given name and a surname make the eponym
     if not m:
         return 0
     j = k + m
@@ -316,6 +324,8 @@ def _person_extent(tokens: list[Token], k: int, text: str, found: Found, *, lex:
     compound = k + r + 1 < len(tokens) and f"{first.key} {tokens[k + r + 1].key}" in lex.given_names
     if not compound and not given_names(lex).has(first.key, text[first.start:first.end]):
         return 0  # (عبد الله after الملك is one compound given name)
+    if not r and not compound and regnal_ordinal(tokens, k + 1, text):
+        return 1 + regnal_ordinal(tokens, k + 1, text)  # مطار محمد الخامس، جامعة فؤاد الأول: a king's name
     if not r and not titled and k + 1 < len(tokens) and tokens[k + 1].key not in lex.function_words["name_link"]:
         return 0  # a bare given name after مركز is rarely an eponym (مركز محمد …): want الملك X or X بن Y
     return r + 1 + name_run(tokens, k + r + 1, text, name_words(lex).name_stop, 3, found, lex=lex)

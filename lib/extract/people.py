@@ -5,7 +5,7 @@ import re
 import weakref
 from dataclasses import dataclass
 
-from lib.extract.lookup import Found, Hit, index_keys, known_at, lookup
+from lib.extract.lookup import Found, Hit, entity_index, index_keys, known_at, lookup
 from lib.lexicons import Lexicons
 from lib.records import Entity
 from lib.text.normalize import fold
@@ -22,6 +22,9 @@ CLITIC_RANK = 20_000
 # After a title a word opens or continues a name unless it ranks above this among everyday words (المدرب يورغن
 # كلوب: foreign names are frequent words too; المدرب اللقاء، الرئيس يتحدث are not names).
 TITLE_NAME_RANK = 10_000
+# A person's one-word surname that is also in the frequency list is taken as their later bare mention only when
+# it is rarer than this (أينشتاين 19,002, زيدان 6,374 in the list; الكبير 552, الصغير 929 are everyday words).
+SURNAME_RANK = 6_000
 # ... and an everyday word this frequent never opens one, even before a given name (عليهم، التي).
 TITLE_FIRST_RANK = 1_500
 # A word made of ب، ل، ك and an everyday word this frequent is that word with its preposition (بسجن، لقتل).
@@ -149,8 +152,12 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
             n += 1  # عادل إمام: إمام (with hamza below) is a noun and a family name, not أمام "before"
             words += 1
             continue
-        if key in stop or key.isdigit() or len(key) < 2 or key in cues or key in breaks:
+        if key in stop and not _middle_ali(tokens, i + n, text, lex) or key.isdigit() or len(key) < 2 \
+                or key in cues or key in breaks:
             break
+        if n and key[0] == "ل" and len(key) > 3 and key[1:] in entity_index(lex=lex).firsts \
+                and known_at(tokens, i + n, text, lex=lex):
+            break  # سانابريا لبيتيس: ل before a club or a body the lexicons know, no family name
         if key[-1] not in _ARABIC_LETTERS:
             break  # امانبور لـCNN: a word in Latin letters (with or without a clitic) is no part of an Arabic name
         if key[0] in "وف" and (key[1:] in stop or key[1:] in cues or key[1:] in breaks):
@@ -202,6 +209,16 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
     return n
 
 
+def _middle_ali(tokens: list[Token], k: int, text: str, lex: Lexicons) -> bool:
+    """صالح علي الصماد: علي (written with ي) inside a name, before a word that is no everyday word, is the
+    father's name, not the preposition على."""
+    if tokens[k].key != "علي" or not text[tokens[k].start:tokens[k].end].endswith("ي") or k + 1 >= len(tokens) \
+            or not gap_is_space(text, tokens[k].end, tokens[k + 1].start):
+        return False
+    nxt = tokens[k + 1].key
+    return len(nxt) > 2 and nxt[0] not in "وف" and not is_common(nxt, lex) and nxt not in lex.words.stopwords
+
+
 def _present_verb(key: str, lex: Lexicons) -> bool:
     """ينبذ، يعتبر: يـ on an everyday word (نبذ) is a verb in the present, no name after a title (مجتمعنا المحافظ
     ينبذ); given names so made (يزيد، ياسر) are listed."""
@@ -214,6 +231,19 @@ def _present_verb(key: str, lex: Lexicons) -> bool:
 def _future_verb(key: str, lex: Lexicons) -> bool:
     """سيحتاج، سيغيب: سـ and an everyday present verb in يـ (a name read so, سيلفا، سيمون, is no verb)."""
     return len(key) >= 5 and key[:2] == "سي" and lex.common_rank.get(key[1:], CLITIC_RANK) < CLITIC_RANK
+
+
+def _future_verb_other_person(key: str, lex: Lexicons) -> bool:
+    """ستتقدم، سنعمل: سـ on a frequent present verb in تـ or نـ opens no name (ستيفن، ستانلي: no frequent word
+    after the س)."""
+    return len(key) >= 5 and key[:2] in ("ست", "سن") and key not in lex.given_names \
+        and lex.common_rank.get(key[1:], TITLE_NAME_RANK) < TITLE_NAME_RANK
+
+
+def _preposition_on_feminine_noun(key: str, lex: Lexicons) -> bool:
+    """لملاحقة، لمتابعة: ل on an everyday noun in ة ("to pursue"), no first name (لطيفة is a given name)."""
+    return len(key) > 5 and key[0] == "ل" and key.endswith("ه") and key not in lex.given_names \
+        and lex.common_rank.get(key[1:], CLITIC_RANK) < CLITIC_RANK
 
 
 def _inflected_word(key: str, lex: Lexicons) -> bool:
@@ -343,12 +373,28 @@ def person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexi
         n = 1 + name_run(tokens, i + 2, text, stop, MAX_PERSON_TOKENS - 1, found, lex=lex) if compound_first \
             and not given.has(first, written) else name_run(tokens, i + 1, text, stop, MAX_PERSON_TOKENS - 1, found,
                                                             lex=lex)  # عبد الله خضير زبار العلواني
+        n += regnal_ordinal(tokens, i + 1 + n, text)  # الملك محمد السادس، الحسن الثاني، ألفونسو الثالث عشر
         if n >= 1:
             if not skip and n < MAX_PERSON_TOKENS - 1 and _foreign_first_before(tokens, i, text, found, lex=lex):
                 used = add_new_person(found, text, tokens, i - 1, i + 1 + n, lex=lex)
                 return used - 1 if used else 0  # جوسيب ماريا بارتوميو: a first name no list knows
             return add_new_person(found, text, tokens, i, i + 1 + n, skip, lex=lex)
     return 0
+
+
+# Ordinals after a sovereign's or pope's name (محمد السادس، عبد الله الثاني، ألفونسو الثالث عشر): part of it.
+_ORDINALS = frozenset({"الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع",
+                       "العاشر", "الحادي"})
+
+
+def regnal_ordinal(tokens: list[Token], k: int, text: str) -> int:
+    """The tokens of an ordinal right after a name (السادس; الثالث عشر), or 0."""
+    if k >= len(tokens) or tokens[k].key not in _ORDINALS or not gap_is_space(text, tokens[k - 1].end,
+                                                                             tokens[k].start):
+        return 0
+    if k + 1 < len(tokens) and tokens[k + 1].key == "عشر" and gap_is_space(text, tokens[k].end, tokens[k + 1].start):
+        return 2
+    return 0 if tokens[k].key == "الحادي" else 1
 
 
 def _foreign_first_before(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexicons) -> bool:
@@ -370,10 +416,14 @@ _NISBAS: "weakref.WeakKeyDictionary[Lexicons, frozenset[str]]" = weakref.WeakKey
 
 
 def definite_nisbas(lex: Lexicons) -> frozenset[str]:
-    """الفنلندي، البلجيكية: the definite demonyms of these lexicons (built once)."""
+    """الفنلندي، البلجيكية، والفرنسي، للكيني: the definite demonyms of these lexicons, bare or with و، ف، لل (built
+    once)."""
     made = _NISBAS.get(lex)
     if made is None:
-        made = _NISBAS[lex] = frozenset(d for d in lex.demonyms if d.startswith("ال") and d.endswith(("ي", "يه")))
+        plain = [d for d in lex.demonyms if d.startswith("ال") and d.endswith(("ي", "يه"))]
+        # والفرنسي ليليان تورام، للكيني كيبلاغات: و، ف or لل on the demonym before the name
+        made = _NISBAS[lex] = frozenset(plain + ["و" + d for d in plain] + ["ف" + d for d in plain]
+                                        + ["ل" + d[1:] for d in plain] + ["ول" + d[1:] for d in plain])
     return made
 
 
@@ -385,8 +435,8 @@ def demonym_person_at(tokens: list[Token], i: int, text: str, found: Found, *, l
             or key.startswith("ال") or lex.common_rank.get(key, TITLE_NAME_RANK) < TITLE_NAME_RANK \
             or key in lex.words.stopwords or key in lex.speech_cues or key in lex.demonyms \
             or _preposition_on_word(key, lex) or _possessed(text[tokens[i].start:tokens[i].end]) \
-            or key[0] in "وف" and is_common(key[1:], lex):
-        return 0
+            or key[0] in "وف" and is_common(key[1:], lex) or _future_verb_other_person(key, lex):
+        return 0  # القوات التركية ستتقدم: a verb after the adjective, no foreign name
     n = name_run(tokens, i, text, name_words(lex).name_stop, 3, found, lex=lex, common_limit=TITLE_NAME_RANK)
     if n < 2 or _present_verb(key, lex) or any(len(t.key) >= 5 and (t.key.endswith("ات") or text[t.start:t.end].endswith("ية"))
                                                 for t in tokens[i:i + n]):
@@ -475,9 +525,12 @@ def title_person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex
             or lex.common_rank.get(key, TITLE_NAME_RANK) < TITLE_NAME_RANK or (is_common(key, lex) and
                                                                         key not in lex.common_rank) \
             or key in lex.speech_cues or key in lex.demonyms or key[0] not in _ARABIC_LETTERS \
-            or _preposition_on_word(key, lex) or _present_verb(key, lex):
+            or _preposition_on_word(key, lex) or _present_verb(key, lex) \
+            or _preposition_on_feminine_noun(key, lex) or _future_verb_other_person(key, lex):
         return 0
     n = name_run(tokens, k, text, name_words(lex).name_stop, 3, found, lex=lex, common_limit=TITLE_NAME_RANK)
+    if n == 1 and _plural_or_accusative(key, lex):
+        return 0  # الوزير إيضاحات، اللاعب محبباً: a plural noun or an adverb after the title, no one's name
     nxt = tokens[k + n].key if k + n < len(tokens) else ""
     if not n or (n == 1 and is_common(key, lex) and not (nxt in lex.words.name_breaks and nxt.endswith("ا"))
                  and not _future_verb(nxt, lex)):
@@ -485,6 +538,16 @@ def title_person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex
         # participle follows it (المدرب كلوب مازحا: the rare word is the coach's name)
         return 0
     return (k - i) + add_new_person(found, text, tokens, k, k + n, lex=lex)
+
+
+def _plural_or_accusative(key: str, lex: Lexicons) -> bool:
+    """إيضاحات، استهجانا، محببا: an indefinite feminine plural, or an everyday word with the accusative ا (a
+    name alone after a title is neither; كوستا، دونغا: no everyday word before the ا)."""
+    if key in lex.given_names or key.startswith("ال"):
+        return False
+    if len(key) >= 6 and key.endswith("ات"):
+        return True
+    return len(key) >= 5 and key.endswith("ا") and key[:-1] in lex.words.common_words
 
 
 def _two_word_name_after_title(tokens: list[Token], k: int, text: str, *, lex: Lexicons) -> bool:
@@ -500,7 +563,8 @@ def _two_word_name_after_title(tokens: list[Token], k: int, text: str, *, lex: L
         return False  # الحكم عليهم بإزهاق، لاعب وسطه نغولو، الرئيس للاتفاقية: a function word, a possessed noun, a preposition on ال
     if nxt[0] in "بلك" and len(nxt) > 4 and nxt[1:] in lex.common_rank:
         return False
-    if _preposition_on_word(key, lex):
+    if _preposition_on_word(key, lex) or _preposition_on_feminine_noun(key, lex) \
+            or _future_verb_other_person(key, lex):
         return False  # الحكم بسجن رادوفان كراديتش: "by jailing", not a first name (الحكم is also a referee)
     if nxt in ("بن", "بنت"):
         return True  # الدكتور هادي بن علي اليامي: a father's name follows
@@ -543,6 +607,8 @@ _ARABIC_LETTERS = frozenset("ابتثجحخدذرزسشصضطظعغفقكلمن�
 def add_new_person(found: Found, text: str, tokens: list[Token], i: int, j: int, skip: int = 0, *,
                    lex: Lexicons) -> int:
     """Register a person no lexicon knows under their Arabic name; returns tokens consumed (0: not a name)."""
+    if j - i > 2 and _noun_with_adjective_after(tokens, j - 1, text, lex):
+        j -= 1  # لوكاس زوكالا مرونة كبيرة: a noun and its adjective follow the name ("great flexibility")
     start, end = tokens[i].start + skip, tokens[j - 1].end
     name_ar = text[start:end]
     key = fold(name_ar)
@@ -553,6 +619,16 @@ def add_new_person(found: Found, text: str, tokens: list[Token], i: int, j: int,
     _add_person(found, text, tokens, i, j, start, pid, ent)
     remember_person(found, tokens[i:j], pid, skip_first=bool(skip), lex=lex)
     return j - i
+
+
+def _noun_with_adjective_after(tokens: list[Token], k: int, text: str, lex: Lexicons) -> bool:
+    """Is token k an everyday noun in ة with an indefinite adjective in ة right after it (مرونة كبيرة)?"""
+    if k + 1 >= len(tokens) or not text[tokens[k].start:tokens[k].end].endswith("ة") \
+            or tokens[k].key not in lex.words.common_words or tokens[k].key in lex.given_names:
+        return False
+    nxt = tokens[k + 1]
+    return gap_is_space(text, tokens[k].end, nxt.start) and text[nxt.start:nxt.end].endswith("ة") \
+        and not nxt.key.startswith("ال") and nxt.key in lex.words.common_words
 
 
 def _add_person(found: Found, text: str, tokens: list[Token], i: int, j: int, start: int, pid: str,
@@ -574,7 +650,11 @@ def remember_person(found: Found, name_tokens: list[Token], pid: str, skip_first
     for k in range(1, len(keys)):
         suffix = tuple(keys[k:])
         if len("".join(suffix)) >= 3 and suffix[0] not in lex.function_words["name_link"] \
-                and not (len(suffix) == 1 and (suffix[0] in lex.words.common_words or suffix[0] == "الله")):
-            # ماي for تيريزا ماي; never الله of عبد الله, nor an everyday word
+                and not (len(suffix) == 1 and (suffix[0] == "الله" or suffix[0] in lex.demonyms
+                                               or suffix[0] in lex.words.common_words
+                                               and (lex.common_rank.get(suffix[0], SURNAME_RANK) < SURNAME_RANK
+                                                    or suffix[0].endswith("ي")))):
+            # ماي for تيريزا ماي, أينشتاين for ألبرت أينشتاين (a famous surname is a rarer "word"); never الله of
+            # عبد الله, nor a frequent everyday word (الكبير، الأمين), an adjective in ي (إداري) or a demonym
             found.people.setdefault(suffix, pid)
             found.people_firsts.add(suffix[0])

@@ -2,6 +2,7 @@
 found by its cue word, and it is located by the known place the text ties it to («قرية X في ريف إدلب»)."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from lib.extract.lookup import Found, Hit, lookup
@@ -77,8 +78,10 @@ def locative(tokens: list[Token], i: int, text: str, skip: int, found: Found, *,
             prev = prev[1:]  # وفي بولندا
         if not skip and _visiting(prev):
             return True  # مغادرة إسبانيا، زار روسيا: the country left or visited is a place
-        if prev == "مع" and i > 1 and tokens[i - 2].key in _BORDER_WORDS:
-            return True  # قرب الحدود مع العراق: the border with a country is where it lies
+        if prev in ("مع", "بين") and i > 1 and tokens[i - 2].key in _BORDER_WORDS:
+            return True  # قرب الحدود مع العراق، الحدود بين تونس والجزائر: a border is where a country lies
+        if len(prev) > 3 and prev[0] == "ب" and lex.place_relations.get(prev[1:]):
+            prev = prev[1:]  # بوسط المكسيك، بشمال سوريا: ب on a word of where (a ب on the name itself is above)
         if prev in lex.function_words["locative"] or lex.place_relations.get(prev) or prev in lex.place_cues:
             # كلا من البرتغال وإسبانيا، خسارة مصر من روسيا: in a sports text من lists teams; ينحدر من: origin
             return not (sports and prev in ("من", "امام")) or i > 1 and (
@@ -347,10 +350,22 @@ def unknown_place_at(tokens: list[Token], i: int, text: str, found: Found, *, le
     has_next = j + 1 < len(tokens) and gap_is_space(text, tokens[j].end, tokens[j + 1].start)
     nxt = tokens[j + 1].key if has_next else ""
     n = 1
-    if first in heads and has_next and nxt not in stop:
-        n = 2
+    described = False
+    if first in heads and has_next and len(nxt) > 1 and (nxt not in stop
+                                                        or nxt.startswith("ال") and nxt not in lex.words.stopwords):
+        n = 2  # تل أبيض، جبل الشيخ: a title after the head (الشيخ) is still the name's second word
+        if nxt in _NAME_LINKS and j + 2 < len(tokens) and gap_is_space(text, tokens[j + 1].end, tokens[j + 2].start) \
+                and tokens[j + 2].key not in stop:
+            n = 3  # خان بني سعد، تل أبو طاقة: بني and أبو never end a name
+    elif first in heads:
+        return 0  # a head alone (مناطق جبل، «تل») names no place
     elif first.startswith("ال") and nxt.startswith("ال") and nxt.endswith(("يه", "ي")) and len(nxt) > 4:
         n = 2  # الشقق السكنية: a definite name with its adjective
+        described = first in lex.words.common_words  # الرقعة الزراعية، الكورنيش الجنوبي: a description
+    elif has_next and f"{first} {nxt}" in lex.given_names:
+        n = 2  # قرية عبد الله: a compound given name is one name
+    elif cues[cue] == "landmark" and first in lex.given_names:
+        return 0  # مطار جون إف كينيدي، مطار جون لينون: a landmark named after a person, no one-word place
     start, end = tokens[j].start, tokens[j + n - 1].end
     name_ar = text[start:end]
     pid = "unknown:" + fold(name_ar).replace(" ", "_")
@@ -365,7 +380,8 @@ def unknown_place_at(tokens: list[Token], i: int, text: str, found: Found, *, le
         listed = _listed_names(tokens, after, text, lex=lex)
         if listed:
             tie = parent_after(tokens, listed[-1] + 1, text, lex=lex)  # مناطق البوشجل والملاحمة في محافظة الأنبار
-    if tie is None and n == 1 and first not in heads and lex.common_rank.get(first, 10**9) < COMMON_RANK_ALONE:
+    if tie is None and (described or n == 1 and first not in heads
+                        and lex.common_rank.get(first, 10**9) < COMMON_RANK_ALONE):
         return 0  # قرية المصانع، منطقة الغارة: a common word alone, tied to no known place, names no place
     if tie is not None:
         parent, precision = tie
@@ -426,8 +442,15 @@ def _no_place_name(tokens: list[Token], i: int, j: int, text: str, cue: str, *, 
         return True  # في بلده "in his country", not بلدة "town"
     if cue in ("جسر", "سد") and tokens[i].key.startswith("ل"):
         return True  # سعيا لجسر الهوة، لسد العجز: "to bridge", "to fill"
+    if cue == "قضاء" and i and tokens[i - 1].key in _TIME_BEFORE:
+        return True  # بعد قضاء الإجازة: "after spending", no district
     first = tokens[j].key
     written = text[tokens[j].start:tokens[j].end]
+    plain_written = _MARKS.sub("", written)
+    if cue in _VERBAL_NOUN_CUES and _VERBAL_NOUN.match(first):
+        return True  # سد الاحتياج، منطقة الانتظار، مناطق التوسعة: a verbal noun ("filling the need"), no name
+    if not first.startswith("ال") and len(first) >= 5 and written.endswith(("ته", "تها", "تهم", "تنا", "تكم")):
+        return True  # ناحية تعاسته: a noun in ة with "his", no place's name (مصراتة ends in ة)
     if cue in _ADJECTIVE_CUES and not first.startswith("ال") and first not in lex.words.place_heads:
         return True  # كتاب جامع مانع، سد منيع: the cue is an adjective or a noun here, a name is definite
     if first[0] == "و" and first not in lex.words.place_heads and (first[1:] in lex.words.common_words
@@ -443,9 +466,22 @@ def _no_place_name(tokens: list[Token], i: int, j: int, text: str, cue: str, *, 
         if written.endswith(suffix) and len(stem) >= 3 and not first.startswith("ال") and (
                 stem in lex.words.common_words or first in lex.words.common_words or stem.endswith("ت") and stem[:-1] + "ه" in lex.words.common_words):
             return True
-    return "\u064b" in written
+    if not first.startswith("ال") and len(first) >= 5 and (
+            first[0] in "يت" and plain_written.endswith(("نا", "ها", "هم", "ه"))
+            or plain_written.endswith(("وها", "وهم"))):
+        return True  # جبل يحبنا، قرية لأفسدوها: a verb with its object pronoun, no name
+    return any(mark in written for mark in "\u064b\u064c\u064d")  # tanween (جسر موازٍ): an indefinite noun
 
 
+# Words inside a place's name that never end it (خان بني سعد، تل أبو طاقة، قرية أم حوش).
+_NAME_LINKS = frozenset({"بني", "ابو", "ام", "بنو"})
+_MARKS = re.compile("[\u064b-\u0652]")  # harakat and tanween
+# Before قضاء these make it "spending" (بعد قضاء العطلة), not "the district of".
+_TIME_BEFORE = frozenset({"بعد", "قبل", "اثناء", "خلال", "وبعد", "وقبل", "بهدف", "لاجل"})
+# A definite verbal noun of the derived forms VII, VIII and X (الانسحاب، الاحتياج، الاستقرار) or II in ـة
+# (التوسعة): after these cues, what a place's area or a dam does, not its name (حي الاستقلال keeps its name).
+_VERBAL_NOUN = re.compile(r"^ال(?:ا.ت.ا.|است..ا.|ان..ا.|ت[^ا]{3}ه)$")
+_VERBAL_NOUN_CUES = frozenset({"سد", "منطقه", "مناطق"})
 # Cues that are also everyday adjectives or nouns (جامع "comprehensive", سد "a barrier"): only a definite word
 # after them is a name (جامع الهويدي، سد الخوانق).
 _ADJECTIVE_CUES = frozenset({"جامع", "سد"})
