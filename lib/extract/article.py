@@ -37,11 +37,17 @@ def _is_boilerplate(line: str, key: str, starts: tuple[str, ...], near_edge: boo
     key = key.strip(_EDGE_MARKS)
     if not key:
         return False
-    if any(key == s.strip(_EDGE_MARKS) for s in starts):
+    if key in _bare_phrases(starts):
         return True
     if near_edge and _ADDRESS_ONLY.fullmatch(key):
         return True
-    return near_edge and not _SENTENCE_END.search(line.strip()) and any(key.startswith(s) for s in starts)
+    return near_edge and not _SENTENCE_END.search(line.strip()) and key.startswith(starts)
+
+
+@lru_cache(maxsize=8)
+def _bare_phrases(starts: tuple[str, ...]) -> frozenset[str]:
+    """The boilerplate phrases without the punctuation around them (built once, not per line)."""
+    return frozenset(s.strip(_EDGE_MARKS) for s in starts)
 
 
 # What ends a link line's lead-in: a colon, «..» or «…», a bar, a dash with space around it, or the line's end.

@@ -1,9 +1,9 @@
 """The entity index (every known Arabic form of an actor, team or place) and what the entity pass builds."""
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 
 from lib.lexicons import Lexicons
 from lib.records import Entity, Mention
@@ -22,6 +22,9 @@ class EntityIndex:
     # first folded word → the lengths of the forms starting with it (a look-up tries only those)
     lengths: dict[str, frozenset[int]] = field(default_factory=dict)
     by_id: dict[str, Entity] = field(default_factory=dict)
+
+
+_KEY = itemgetter(2)  # Token.key
 
 
 @lru_cache(maxsize=4)  # per loaded Lexicons (tests load small ones)
@@ -54,9 +57,6 @@ def entity_index(*, lex: Lexicons) -> EntityIndex:
     firsts = {k: max(v) for k, v in lengths.items()}
     return EntityIndex(forms, max(firsts.values(), default=1), firsts=firsts, by_id=by_id,
                        lengths={k: frozenset(v) for k, v in lengths.items()})
-
-
-_INDEX: "weakref.WeakKeyDictionary[Lexicons, EntityIndex]" = weakref.WeakKeyDictionary()
 
 
 @lru_cache(maxsize=200_000)
@@ -92,13 +92,12 @@ def lookup(tokens: list[Token], i: int, text: str, *, lex: Lexicons) -> tuple[in
     keys, longest = index_keys(first, lex=lex)
     if not keys:
         return 0, [], 0, ()
-    index = _INDEX.get(lex) or _INDEX.setdefault(lex, entity_index(lex=lex))
+    forms = entity_index(lex=lex).forms  # a cache hit in C, quicker than a WeakKeyDictionary's Python get
     limit = min(longest, len(tokens) - i)
     m = 1  # words from i joined by spaces only: a form never runs over punctuation or a line break
     while m < limit and gap_is_space(text, tokens[i + m - 1].end, tokens[i + m].start):
         m += 1
-    rest_keys = tuple(t.key for t in tokens[i + 1:i + m])
-    forms = index.forms
+    rest_keys = tuple(map(_KEY, tokens[i + 1:i + m]))
     for n, readings in _tries(first, lex=lex):  # only the lengths some form has, longest first
         if n > m:
             continue
