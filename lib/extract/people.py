@@ -36,6 +36,10 @@ _TITLES_AFTER_RANK = frozenset({"دكتور", "الدكتور", "د", "المه�
 # Stopwords whose hamza, as written, tells a noun that is also a family name (إمام) from the function word
 # they fold to (أمام).
 _HAMZA_NOUNS = {"امام": "إمام"}
+# Verbal nouns of the derived stems افتعال، استفعال، انفعال (اختلاس، استقبال، انسحاب): everyday words that end a name.
+_VERBAL_NOUN_SHAPE = re.compile(r"^(?:ا.ت.ا.|است..ا.|ان..ا.)$")
+# Korean family names: the two short syllables after one are the given name (كيم يونغ نام), even an everyday word.
+_KOREAN_FAMILIES = frozenset({"كيم", "بارك", "تشوي", "مون", "كانغ", "يون", "هان"})
 _PREPOSITION_ARTICLE = ("بال", "وال", "فال", "كال")
 _AL_FAMILY = fold("آل")  # the family link (آل سعود); folded it is written like the article ال
 _FAMILY_LINKS = frozenset({_AL_FAMILY, "بن", "بنت", "ابن"})
@@ -130,6 +134,11 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
     links = lex.function_words["name_link"]
     particles = lex.function_words["name_particle"]
     breaks = lex.words.name_breaks
+    # كيم يونغ نام: the family name's position (the run may start on it or right after it)
+    family = i if i < len(tokens) and tokens[i].key in _KOREAN_FAMILIES else \
+        i - 1 if i and tokens[i - 1].key in _KOREAN_FAMILIES else -1
+    if family >= 0:
+        limit = max(limit, family + 3 - i)
     while i + n < len(tokens) and words < limit:
         tok = tokens[i + n]
         key = tok.key
@@ -147,6 +156,11 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
             # after a foreign name's particle comes its next part
             n += 1
             words += key not in links  # بن عبد الله: عبد links like بن and leaves room for the family name
+            continue
+        if family >= 0 and 0 < i + n - family < 3 and len(key) <= 4 and key[0] not in "وف" \
+                and key not in lex.words.stopwords and key not in cues:
+            n += 1  # كيم يونغ نام، مون جاي إن: a Korean name has two syllables after the family name, words or not
+            words += 1
             continue
         if n and key in _HAMZA_NOUNS and text[tok.start:tok.end] == _HAMZA_NOUNS[key]:
             n += 1  # عادل إمام: إمام (with hamza below) is a noun and a family name, not أمام "before"
@@ -195,6 +209,8 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
             break  # حسني حديثه: an everyday noun with "his", not a family name
         if n and len(key) >= 5 and key[:2] in ("ست", "سن") and key[2] not in "اوي":
             break  # رايس ستزور، سنعمل: a verb in the future (names read ستيفن، ستانلي، سنودن)
+        if n and _VERBAL_NOUN_SHAPE.match(key) and key in lex.common_rank and key not in given:
+            break  # نفى السيد هاجاييف اختلاس أموال: a verbal noun (افتعال، استفعال، انفعال), not a family name
         if n and _present_verb(key, lex):
             break  # دوتيرتي يلوح بفرض: a verb in the present after a name
         if n and _future_verb(key, lex):

@@ -94,6 +94,8 @@ def locative(tokens: list[Token], i: int, text: str, skip: int, found: Found, *,
         return True  # غزو الولايات المتحدة لأفغانستان والعراق: the country invaded is where it happened
     if not skip and _included_in_area(tokens, i, lex=lex):
         return True  # في المنطقة بما يشمل سوريا ولبنان: the places an area takes in
+    if not skip and _listed_after_area(tokens, i, text, lex=lex):
+        return True  # في دول عدة وعلى رأسها اليمن، درّس في بلدان: مصر ولبنان: the places a list of where names
     if text[tokens[i].end:tokens[i].end + 2].lstrip(" ")[:1] == ":" and (
             i == 0 or text[tokens[i - 1].end:tokens[i].start].strip(" ") in (":", "\n", "")
             and text[tokens[i - 1].end:tokens[i].start].strip(" ")):
@@ -121,6 +123,43 @@ def _included_in_area(tokens: list[Token], i: int, *, lex: Lexicons) -> bool:
         return False
     return any(t.key in _AREA_WORDS or t.key in lex.words.location_nouns or t.key[1:] in _AREA_WORDS
                for t in tokens[max(0, k - 3):k])
+
+
+# Words that open a list of the places just named by kind (في دول عدة وعلى رأسها اليمن، في بلدان منها مصر).
+_LIST_OPENERS = frozenset({"راسها", "منها", "ومنها", "بينها", "مثل", "ومثل", "خاصه", "وخاصه", "خصوصا", "وخصوصا",
+                           "سيما", "لاسيما", "وبينها", "ابرزها", "اهمها"})
+# Plural or collective nouns of where (دول، بلدان، مدن): after في or ب they say where, and the names listed
+# after them are places.
+_AREA_PLURALS = frozenset({"دول", "الدول", "بلدان", "البلدان", "مدن", "المدن", "عواصم", "العواصم", "مناطق",
+                           "المناطق", "المنطقه", "منطقه", "العالم", "اقطار", "الاقطار", "محافظات", "ولايات"})
+_LIST_REACH = 6  # words between the area's noun and the list's opener (في دول عدة بالمنطقة وعلى رأسها)
+
+
+def _listed_after_area(tokens: list[Token], i: int, text: str, *, lex: Lexicons) -> bool:
+    """Is the name at token i the first of a list of places after «في/ب + دول، بلدان، مناطق» (في دول عدة وعلى
+    رأسها اليمن، في بلدان: مصر، في مدن مثل حلب)? Acting states are listed after no preposition (دول على رأسها
+    السعودية أعلنت)."""
+    if not i:
+        return False
+    gap = text[tokens[i - 1].end:tokens[i].start]
+    if ":" in gap:
+        opener = i  # في بلدان: مصر
+    elif not gap.strip() and tokens[i - 1].key in _LIST_OPENERS:
+        opener = i - 1
+    else:
+        return False
+    locatives = lex.function_words["locative"]
+    for k in range(opener - 1, max(-1, opener - 1 - _LIST_REACH), -1):
+        key = tokens[k].key
+        if _LIST_END.search(text[tokens[k].end:tokens[k + 1].start]) and k + 1 < opener:
+            return False
+        area = key in _AREA_PLURALS or key[:1] in "بل" and key[1:] in _AREA_PLURALS
+        if area:
+            return key[:1] in "بل" and key[1:] in _AREA_PLURALS or k > 0 and tokens[k - 1].key in locatives
+    return False
+
+
+_LIST_END = re.compile(r"[.؛!?\n]")
 
 
 _BORDER_WORDS = frozenset({"الحدود", "حدود", "حدودها", "حدوده", "الحدوديه", "حدودنا", "الحدودي", "حدودهما"})
@@ -447,8 +486,11 @@ def _no_place_name(tokens: list[Token], i: int, j: int, text: str, cue: str, *, 
     first = tokens[j].key
     written = text[tokens[j].start:tokens[j].end]
     plain_written = _MARKS.sub("", written)
-    if cue in _VERBAL_NOUN_CUES and _VERBAL_NOUN.match(first):
-        return True  # سد الاحتياج، منطقة الانتظار، مناطق التوسعة: a verbal noun ("filling the need"), no name
+    if cue in _VERBAL_NOUN_CUES and (_VERBAL_NOUN.match(first) or _IF_AL.match(first)
+                                     and plain_written.lstrip("وفبل").startswith("الإ")):
+        # سد الاحتياج، منطقة الانتظار، مناطق التوسعة، مناطق الإنهاء: a verbal noun ("filling the need"), no
+        # name (form IV الإفعال is written with إ; a place's name in أ: الأحساء)
+        return True
     if not first.startswith("ال") and len(first) >= 5 and written.endswith(("ته", "تها", "تهم", "تنا", "تكم")):
         return True  # ناحية تعاسته: a noun in ة with "his", no place's name (مصراتة ends in ة)
     if cue in _ADJECTIVE_CUES and not first.startswith("ال") and first not in lex.words.place_heads:
@@ -481,6 +523,7 @@ _TIME_BEFORE = frozenset({"بعد", "قبل", "اثناء", "خلال", "وبع�
 # A definite verbal noun of the derived forms VII, VIII and X (الانسحاب، الاحتياج، الاستقرار) or II in ـة
 # (التوسعة): after these cues, what a place's area or a dam does, not its name (حي الاستقلال keeps its name).
 _VERBAL_NOUN = re.compile(r"^ال(?:ا.ت.ا.|است..ا.|ان..ا.|ت[^ا]{3}ه)$")
+_IF_AL = re.compile(r"^الا..ا.$")  # الإفعال (الإنهاء، الإنتاج) once folded
 _VERBAL_NOUN_CUES = frozenset({"سد", "منطقه", "مناطق"})
 # Cues that are also everyday adjectives or nouns (جامع "comprehensive", سد "a barrier"): only a definite word
 # after them is a name (جامع الهويدي، سد الخوانق).
