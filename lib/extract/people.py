@@ -38,6 +38,7 @@ _TITLES_AFTER_RANK = frozenset({"دكتور", "الدكتور", "د", "المه�
 _HAMZA_NOUNS = {"امام": "إمام"}
 # Verbal nouns of the derived stems افتعال، استفعال، انفعال (اختلاس، استقبال، انسحاب): everyday words that end a name.
 _VERBAL_NOUN_SHAPE = re.compile(r"^(?:ا.ت.ا.|است..ا.|ان..ا.)$")
+_PASSIVE_FEMININE = re.compile(r"^م..و.ه$")  # مرفوقة، مدعومة، مصحوبة once folded
 # Korean family names: the two short syllables after one are the given name (كيم يونغ نام), even an everyday word.
 _KOREAN_FAMILIES = frozenset({"كيم", "بارك", "تشوي", "مون", "كانغ", "يون", "هان"})
 _PREPOSITION_ARTICLE = ("بال", "وال", "فال", "كال")
@@ -124,10 +125,11 @@ _W_WORD_RANK = 20_000  # وزير, ولد, وقت … rank far above: و + one o
 
 
 def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit: int, found: Found, *,
-             lex: Lexicons, strict: bool = True, common_limit: int = 10**9) -> int:
+             lex: Lexicons, strict: bool = True, common_limit: int = 10**9, continuing: bool = False) -> int:
     """How many tokens from i continue a name: no stopwords, everyday words, adverbs or second person, at most
     limit words. With strict=False everyday words do not end it (a known surname is being matched); after a
-    title only words ranked above common_limit do (foreign names are frequent words too: يورغن كلوب)."""
+    title only words ranked above common_limit do (foreign names are frequent words too: يورغن كلوب).
+    continuing: the word before i is already the name's first (a run after a given name)."""
     n, words = 0, 0
     cues = lex.speech_cues
     given = lex.given_names
@@ -209,7 +211,18 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
             break  # حسني حديثه: an everyday noun with "his", not a family name
         if n and len(key) >= 5 and key[:2] in ("ست", "سن") and key[2] not in "اوي":
             break  # رايس ستزور، سنعمل: a verb in the future (names read ستيفن، ستانلي، سنودن)
-        if n and _VERBAL_NOUN_SHAPE.match(key) and key in lex.common_rank and key not in given:
+        after_given = n or continuing
+        if after_given and key not in given and key in lex.common_rank and text[tok.end - 1:tok.end] == "ى":
+            break  # إيهود أولمرت التقى: a word in ى (a verb, an elative) ends a name; family names in ى
+            # (العيسى، الموسى) are no everyday words
+        if after_given and key.startswith("ال") and key.endswith("ات") and len(key) >= 7 and key in lex.common_rank \
+                and key not in given:
+            break  # وصف عنان وصبري المحادثات: a definite plural noun (المحادثات), not a family name
+        if after_given and key.startswith(("لي", "لت", "لن")) and key.endswith("وا") and len(key) >= 6 and key not in given:
+            break  # فارس ليضربوا: ل and a verb in the plural ("so that they strike"), not a family name
+        if after_given and _PASSIVE_FEMININE.match(key) and key not in given and key not in found.people_firsts:
+            break  # السيدة برلسكوني مرفوقة بابنتها: a passive participle (مفعولة), not a family name
+        if after_given and _VERBAL_NOUN_SHAPE.match(key) and key in lex.common_rank and key not in given:
             break  # نفى السيد هاجاييف اختلاس أموال: a verbal noun (افتعال، استفعال، انفعال), not a family name
         if n and _present_verb(key, lex):
             break  # دوتيرتي يلوح بفرض: a verb in the present after a name
@@ -369,7 +382,7 @@ def person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexi
             and gap_is_space(text, tokens[k].end, tokens[k + 1].start)
         if k < len(tokens) and (compound or before_given or given.has(tokens[k].key, text[tokens[k].start:tokens[k].end])
                                 or _name_word(tokens[k], lex, found)):
-            n = 1 + name_run(tokens, k + 1, text, stop, 2, found, lex=lex) if before_given \
+            n = 1 + name_run(tokens, k + 1, text, stop, 2, found, lex=lex, continuing=True) if before_given \
                 else name_run(tokens, k, text, stop, 3, found, lex=lex)
             if n >= 1:
                 return rank_len + add_new_person(found, text, tokens, k, k + n, lex=lex)
@@ -386,10 +399,14 @@ def person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexi
         and given.has(f"{first} {tokens[i + 1].key}", text[tokens[i + 1].start:tokens[i + 1].end]) \
         and gap_is_space(text, tok.end, tokens[i + 1].start)  # زين العابدين بن علي (not بن على: "on")
     if given.has(first, written) or compound_first or (first in ("ابو", "ام") and i + 1 < len(tokens)):
-        n = 1 + name_run(tokens, i + 2, text, stop, MAX_PERSON_TOKENS - 1, found, lex=lex) if compound_first \
-            and not given.has(first, written) else name_run(tokens, i + 1, text, stop, MAX_PERSON_TOKENS - 1, found,
-                                                            lex=lex)  # عبد الله خضير زبار العلواني
-        n += regnal_ordinal(tokens, i + 1 + n, text)  # الملك محمد السادس، الحسن الثاني، ألفونسو الثالث عشر
+        n = 1 + name_run(tokens, i + 2, text, stop, MAX_PERSON_TOKENS - 1, found, lex=lex, continuing=True) \
+            if compound_first and not given.has(first, written) \
+            else name_run(tokens, i + 1, text, stop, MAX_PERSON_TOKENS - 1, found, lex=lex,
+                          continuing=True)  # عبد الله خضير زبار العلواني
+        if all(t.key in given.names for t in tokens[i + 1:i + 1 + n]):
+            # الملك محمد السادس، الحسن الثاني، خوان كارلوس الأول (after a family name an ordinal is a rank:
+            # فرناندو غونزاليز العاشر)
+            n += regnal_ordinal(tokens, i + 1 + n, text)
         if n >= 1:
             if not skip and n < MAX_PERSON_TOKENS - 1 and _foreign_first_before(tokens, i, text, found, lex=lex):
                 used = add_new_person(found, text, tokens, i - 1, i + 1 + n, lex=lex)
@@ -535,7 +552,7 @@ def title_person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex
         return 0  # وزير خارجيته: "his foreign minister", no name
     if _two_word_name_after_title(tokens, k, text, lex=lex):
         n = 1 + name_run(tokens, k + 1, text, name_words(lex).name_stop, 2, found, lex=lex,
-                         common_limit=TITLE_NAME_RANK)
+                         common_limit=TITLE_NAME_RANK, continuing=True)
         return (k - i) + add_new_person(found, text, tokens, k, k + n, lex=lex)
     if key in lex.words.stopwords or key.isdigit() or len(key) < 3 or key.startswith("ال") \
             or lex.common_rank.get(key, TITLE_NAME_RANK) < TITLE_NAME_RANK or (is_common(key, lex) and
