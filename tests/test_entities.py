@@ -1216,3 +1216,24 @@ def test_columbia_university_is_no_colombia():
 def test_a_name_ends_before_a_verb_a_participle_a_plural_or_a_rank(text, name):
     got = arabic_names(text, "actor")
     assert name in got if name else not any("المحادثات" in n for n in got)
+
+
+def test_the_sunset_prayer_is_no_morocco():
+    text = "وألقى الداعية محاضرة بعد صلاة المغرب في الجامع الكبير"
+    assert not names(text, "place") and "Morocco" not in names(text, "actor")
+
+
+def test_a_players_country_after_his_name_is_where_he_comes_from():
+    text = "وسجل اللاعب روبرتو دا سيلفيرا من الرأس الأخضر هدفا في المباراة ضمن الدوري"
+    assert "Cabo Verde national team" not in names(text, "actor")
+    assert "روبرتو دا سيلفيرا" in arabic_names(text, "actor")
+
+
+def test_an_areas_name_after_a_title_is_no_first_name():
+    text = "وأكد حاكم مقاطعة زيركاني محمد يوسف خان الحصيلة"
+    assert arabic_names(text, "actor") == {"محمد يوسف خان"}
+
+
+def test_a_citys_open_is_a_tournament_not_the_city():
+    text = "وتأهلت اللاعبة إلى نصف نهائي بطولة روما المفتوحة للتنس بعد فوز صعب"
+    assert "Rome" not in names(text, "place")

@@ -201,6 +201,8 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
     if not skip and len(form) == 1 and text[tokens[i].start + 1:tokens[i].start + 2] == "آ" \
             and text[tokens[i].start] in "وفبلك":
         return []  # بآبل ("of Apple"): ب on a word in آ, not the town بابل the letters fold to
+    if form == _MAGHRIB and i and tokens[i - 1].key in _PRAYER_WORDS:
+        return []  # صلاة المغرب: the sunset prayer, not Morocco
     if n == 1 and i + 1 < len(tokens) and (form[0], tokens[i + 1].key[:3]) in _PLACE_IDIOMS \
             and all(e.entity_type == "place" for e in hits):
         return []  # مسقط رأسه "his birthplace": an idiom, not Muscat
@@ -313,6 +315,7 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
 
 # A sport after «الاتحاد + a country's name or nisba» (لكرة القدم، للعبة، للتنس، للمصارعة): a federation.
 _FOR_A_SPORT = ("لكر", "للكر", "للع", "للس", "للت", "للم", "للا", "للب", "للر", "للج", "للف", "للق", "للي", "للد")
+_OPEN_WORDS = frozenset({"المفتوحه", "الدوليه", "للتنس", "للجولف", "للغولف", "للماسترز"})
 _MEMBER_STATES = frozenset({"دول", "الدول"})
 
 
@@ -338,6 +341,10 @@ def _teammate(key: str) -> bool:
     return key.startswith(_TEAMMATE_STEMS) and len(key) <= 8
 
 
+_MAGHRIB = ("المغرب",)
+# Words before المغرب that make it the sunset prayer or its time (صلاة المغرب، أذان المغرب، بعد صلاتي المغرب).
+_PRAYER_WORDS = frozenset({"صلاه", "لصلاه", "وصلاه", "بصلاه", "صلاتي", "اذان", "واذان", "لاذان", "موعد", "وقت",
+                           "قبيل", "وقبيل"})
 # A place's one-word form and the first three letters of the next word: together an idiom that names no place.
 _PLACE_IDIOMS = frozenset({("مسقط", "راس")})
 # Words right before the side a team meets (يستضيف جنوة، ضد فانكوفر، أمام ميلان): in a sports text a town there is
@@ -509,6 +516,8 @@ def _in_competition_name(tokens: list[Token], i: int, text: str, hits: list[Enti
         return True
     if prev in _NATIONAL_COMPETITION and any(e.entity_type == "place" and e.kind == "country" for e in hits):
         return True  # كأس إيطاليا، بطولة أميركا المفتوحة: a country's cup or open, a competition's name
+    if prev in _NATIONAL_COMPETITION and i + 1 < len(tokens) and tokens[i + 1].key in _OPEN_WORDS:
+        return True  # بطولة مدريد المفتوحة للتنس: a city's open, a tournament's name
     return prev in _COMPETITION and all(e.kind in ("region", "continent") for e in hits if e.entity_type == "place")
 
 

@@ -164,6 +164,12 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
             n += 1  # كيم يونغ نام، مون جاي إن: a Korean name has two syllables after the family name, words or not
             words += 1
             continue
+        if (n or continuing) and key in particles and i + n + 1 < len(tokens) and words < limit \
+                and gap_is_space(text, tok.end, tokens[i + n + 1].start) \
+                and tokens[i + n + 1].key not in lex.words.stopwords \
+                and lex.common_rank.get(tokens[i + n + 1].key, TITLE_NAME_RANK) >= TITLE_NAME_RANK:
+            n += 1  # نونو دا كوستا، فيرجيل فان دايك: a foreign name's particle, then its next part
+            continue
         if n and key in _HAMZA_NOUNS and text[tok.start:tok.end] == _HAMZA_NOUNS[key]:
             n += 1  # عادل إمام: إمام (with hamza below) is a noun and a family name, not أمام "before"
             words += 1
@@ -325,6 +331,11 @@ def _descriptors(tokens: list[Token], k: int, text: str, definite_title: bool, l
             n += 1  # رئيس الحكومة
             continue
         nxt = k + n + 1
+        if not n and not definite_title and key in lex.place_cues and nxt + 1 < len(tokens) \
+                and tokens[nxt].key not in lex.given_names and tokens[nxt + 1].key in lex.given_names \
+                and gap_is_space(text, tokens[nxt].end, tokens[nxt + 1].start):
+            n += 2  # حاكم مقاطعة شينكاي محمد قاسم خان: the district's name, then the governor's
+            continue
         if not n and not definite_title and nxt < len(tokens) and is_common(key, lex) \
                 and index_keys(tokens[nxt].key, lex=lex)[0]:
             m, ents, _, _ = lookup(tokens, nxt, text, lex=lex)
@@ -442,7 +453,13 @@ def _foreign_first_before(tokens: list[Token], i: int, text: str, found: Found, 
         and key not in lex.common_rank and not is_common(key, lex) and key not in lex.words.stopwords \
         and key not in lex.speech_cues and key not in name_words(lex).before_name and key not in lex.demonyms \
         and not key.endswith(("ها", "هم", "هما", "كم", "نا")) and "\u064b" not in written \
-        and not index_keys(key, lex=lex)[0] and not _preposition_on_word(key, lex)
+        and not index_keys(key, lex=lex)[0] and not _preposition_on_word(key, lex) \
+        and not (i > 1 and any(k in lex.place_cues or k in _AREA_CUES for k in clitic_keys(tokens[i - 2].key)))
+    # (حاكم مقاطعة شينكاي محمد قاسم خان: a word after a place cue is the place's name, not a first name)
+
+
+# Words of an administrative area (مقاطعة، ولاية، محافظة): the word after one is the area's name.
+_AREA_CUES = frozenset({"مقاطعه", "ولايه", "محافظه", "مديريه", "اقليم", "بلديه", "اماره"})
 
 
 _NISBAS: "weakref.WeakKeyDictionary[Lexicons, frozenset[str]]" = weakref.WeakKeyDictionary()

@@ -85,7 +85,8 @@ def locative(tokens: list[Token], i: int, text: str, skip: int, found: Found, *,
         if prev in lex.function_words["locative"] or lex.place_relations.get(prev) or prev in lex.place_cues:
             # كلا من البرتغال وإسبانيا، خسارة مصر من روسيا: in a sports text من lists teams; ينحدر من: origin
             return not (sports and prev in ("من", "امام")) or i > 1 and (
-                tokens[i - 2].key in _ORIGIN_WORDS or tokens[i - 2].key[1:] in _ORIGIN_WORDS)
+                tokens[i - 2].key in _ORIGIN_WORDS or tokens[i - 2].key[1:] in _ORIGIN_WORDS
+                or prev == "من" and _person_just_before(found, i - 1))  # نونو دا كوستا من الرأس الأخضر: his origin
         if prev in lex.words.location_nouns or (prev[0] in "وف" and prev[1:] in lex.words.location_nouns):
             return True  # سفارة الهند، بورصة البحرين، أراضي سوريا: a place something is in
     if _dateline(text, tokens[i].start + skip):
@@ -104,6 +105,11 @@ def locative(tokens: list[Token], i: int, text: str, skip: int, found: Found, *,
     if found.locative_until == i - 1 and i > 1 and tokens[i - 1].key == "او":
         return True  # إلى ليبيا أو الجزائر
     return found.locative_until == i and (written.startswith("و") or bool(i) and text[tokens[i - 1].end:tokens[i].start].strip(" #") in ("،", ","))
+
+
+def _person_just_before(found: Found, k: int) -> bool:
+    """Does a person's name end right before token k (a player «من» a country: where he comes from)?"""
+    return bool(found.hits) and found.hits[-1].j == k and all(e.kind == "person" for e in found.hits[-1].ents)
 
 
 # Nouns of invading or occupying: ل + a country after them (and their subject) is the country entered.
