@@ -1237,3 +1237,8 @@ def test_an_areas_name_after_a_title_is_no_first_name():
 def test_a_citys_open_is_a_tournament_not_the_city():
     text = "وتأهلت اللاعبة إلى نصف نهائي بطولة روما المفتوحة للتنس بعد فوز صعب"
     assert "Rome" not in names(text, "place")
+
+
+def test_joining_clubs_after_a_filler_word_names_clubs():
+    text = "وفاز ليون في المباراة الأولى من الدوري لينضم بذلك إلى مرسيليا وموناكو في صدارة الترتيب"
+    assert not {"Marseille", "Monaco"} & names(text, "place")

@@ -357,7 +357,8 @@ _MATCH_WORDS = frozenset({"ضد", "يستضيف", "سيستضيف", "استضا�
 # Kinds of place a club is named after: in a sports text these need a locative reading to be a place.
 _SETTLEMENTS = frozenset({"city", "town", "village"})
 # Words of a player's move (with a pronoun or ال): إلى or ل after them leads to a club (الانضمام إلى برشلونة).
-_JOINING_STEMS = ("انضم", "انتقال", "انتقل", "ينتقل", "سينتقل", "تعاقد", "يتعاقد", "اعار", "معار", "توقيع")
+_JOINING_FILLERS = frozenset({"بذلك", "بهذا", "رسميا", "مجددا", "بدوره", "اليوم", "امس"})
+_JOINING_STEMS = ("انضم", "ينضم", "تنضم", "سينضم", "انتقال", "انتقل", "ينتقل", "سينتقل", "تعاقد", "يتعاقد", "اعار", "معار", "توقيع")
 
 
 def _joining(tokens: list[Token], i: int, text: str, skip: int) -> bool:
@@ -368,10 +369,12 @@ def _joining(tokens: list[Token], i: int, text: str, skip: int) -> bool:
         k = i - 2
     else:
         return False
+    if k > 0 and tokens[k].key in _JOINING_FILLERS:
+        k -= 1  # لينضم بذلك إلى مرسيليا
     if k < 0:
         return False
     key = tokens[k].key
-    for cand in (key, key[1:]) if key[:1] in "وف" else (key,):
+    for cand in (key, key[1:]) if key[:1] in "وفل" else (key,):
         cand = cand[2:] if cand.startswith("ال") else cand
         if cand.startswith(_JOINING_STEMS) and len(cand) <= 9:
             return True
