@@ -1240,5 +1240,6 @@ def test_a_citys_open_is_a_tournament_not_the_city():
 
 
 def test_joining_clubs_after_a_filler_word_names_clubs():
-    text = "وفاز ليون في المباراة الأولى من الدوري لينضم بذلك إلى مرسيليا وموناكو في صدارة الترتيب"
+    text = ("وسجل اللاعب هدفين في المباراة وقال المدرب إن الفريق يستحق الفوز في الدوري. وفاز ليون في المباراة "
+            "الأولى لينضم بذلك إلى مرسيليا وموناكو في صدارة الترتيب")
     assert not {"Marseille", "Monaco"} & names(text, "place")
