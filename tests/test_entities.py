@@ -1243,3 +1243,14 @@ def test_joining_clubs_after_a_filler_word_names_clubs():
     text = ("وسجل اللاعب هدفين في المباراة وقال المدرب إن الفريق يستحق الفوز في الدوري. وفاز ليون في المباراة "
             "الأولى لينضم بذلك إلى مرسيليا وموناكو في صدارة الترتيب")
     assert not {"Marseille", "Monaco"} & names(text, "place")
+
+
+def test_a_bare_ittihad_after_a_federation_is_the_federation():
+    text = ("أعلن الاتحاد الأردني لكرة القدم إيقاف اللاعب مباراتين في الدوري. وقال رئيس الاتحاد إن القرار نهائي "
+            "بعد المباراة وإن المدرب يتحمل جزءا من المسؤولية")
+    assert "Al-Ittihad" not in names(text, "actor")
+
+
+def test_a_dual_present_verb_after_a_title_is_no_name():
+    text = "وقال الحكم إن المدرب واللاعب يستحقان العقوبة بعد المباراة"
+    assert not [n for n in arabic_names(text, "actor") if "يستحق" in n]

@@ -278,6 +278,10 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
             and _scope_adjective_after(tokens, i + n, text, federation=form[0] == "الاتحاد", lex=lex):
         teams = []  # الاتحاد الدولي، الاتحاد السعودي لكرة القدم: a federation, not the club named الاتحاد
         hits = [e for e in hits if e.kind != "team"]
+    if teams and form == _ITTIHAD:
+        federation = _federation_named(found)
+        if federation is not None:
+            return [federation]  # الاتحاد السعودي لكرة القدم … رئيس الاتحاد: the federation named before, no club
     if teams and form and len(form) == 1 and form[0] in lex.words.common_words \
             and tokens[i].key.startswith("لل") and _coordinated_everyday_noun(tokens, i + n, text, lex=lex):
         teams = []  # الهيئة العامة للشباب والرياضة: "youth and sport", not the club named الشباب
@@ -315,6 +319,18 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
 
 # A sport after «الاتحاد + a country's name or nisba» (لكرة القدم، للعبة، للتنس، للمصارعة): a federation.
 _FOR_A_SPORT = ("لكر", "للكر", "للع", "للس", "للت", "للم", "للا", "للب", "للر", "للج", "للف", "للق", "للي", "للد")
+_ITTIHAD = ("الاتحاد",)
+
+
+def _federation_named(found: Found) -> Entity | None:
+    """A federation (الاتحاد + a country's nisba or a sport) this article named before and, the club al-Ittihad
+    not being named yet, the one a bare الاتحاد stands for."""
+    if "team:al-ittihad" in found.entities:
+        return None
+    return next((e for e in found.entities.values() if e.kind == "organization" and e.entity_id.startswith("org:")
+                 and fold(e.name_ar).startswith("الاتحاد ")), None)
+
+
 _OPEN_WORDS = frozenset({"المفتوحه", "الدوليه", "للتنس", "للجولف", "للغولف", "للماسترز"})
 _MEMBER_STATES = frozenset({"دول", "الدول"})
 

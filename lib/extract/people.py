@@ -257,6 +257,9 @@ def _middle_ali(tokens: list[Token], k: int, text: str, lex: Lexicons) -> bool:
 def _present_verb(key: str, lex: Lexicons) -> bool:
     """ينبذ، يعتبر: يـ on an everyday word (نبذ) is a verb in the present, no name after a title (مجتمعنا المحافظ
     ينبذ); given names so made (يزيد، ياسر) are listed."""
+    if len(key) >= 6 and key[0] in "يت" and key.endswith(("ان", "ون")) and key not in lex.given_names \
+            and lex.common_rank.get(key[:-2], CLITIC_RANK) < CLITIC_RANK:
+        return True  # يستحقان، يقولون: the dual or plural of a frequent present verb
     if not 4 <= len(key) <= 6 or key[0] != "ي" or key in lex.given_names:
         return False
     rank = lex.common_rank.get(key[1:])
