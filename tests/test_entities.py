@@ -1254,3 +1254,8 @@ def test_a_bare_ittihad_after_a_federation_is_the_federation():
 def test_a_dual_present_verb_after_a_title_is_no_name():
     text = "وقال الحكم إن المدرب واللاعب يستحقان العقوبة بعد المباراة"
     assert not [n for n in arabic_names(text, "actor") if "يستحق" in n]
+
+
+def test_fa_inna_is_no_name_particle():
+    text = "وإذا رحل المهاجم أليكسيو سانتيز فإن راشفورد سيلعب أساسيا"
+    assert not [n for n in arabic_names(text, "actor") if "فإن" in n]

@@ -165,10 +165,11 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
             words += 1
             continue
         if (n or continuing) and key in particles and i + n + 1 < len(tokens) and words < limit \
+                and not any(c in "أإ" for c in text[tok.start:tok.end]) \
                 and gap_is_space(text, tok.end, tokens[i + n + 1].start) \
                 and tokens[i + n + 1].key not in lex.words.stopwords \
                 and lex.common_rank.get(tokens[i + n + 1].key, TITLE_NAME_RANK) >= TITLE_NAME_RANK:
-            n += 1  # نونو دا كوستا، فيرجيل فان دايك: a foreign name's particle, then its next part
+            n += 1  # نونو دا كوستا، فيرجيل فان دايك: a foreign name's particle, then its next part (فإن: "then")
             continue
         if n and key in _HAMZA_NOUNS and text[tok.start:tok.end] == _HAMZA_NOUNS[key]:
             n += 1  # عادل إمام: إمام (with hamza below) is a noun and a family name, not أمام "before"
