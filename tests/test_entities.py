@@ -1259,3 +1259,18 @@ def test_a_dual_present_verb_after_a_title_is_no_name():
 def test_fa_inna_is_no_name_particle():
     text = "وإذا رحل المهاجم أليكسيو سانتيز فإن راشفورد سيلعب أساسيا"
     assert not [n for n in arabic_names(text, "actor") if "فإن" in n]
+
+
+def test_li_on_a_first_name_keeps_the_first_name():
+    text = "وصدر ديوان «المطر» لخالد سمير أبو حمدان عن دار النشر"
+    assert "خالد سمير أبو حمدان" in arabic_names(text, "actor")
+
+
+def test_a_rank_before_punctuation_or_a_nationality_opens_no_name():
+    text = "ونشرت الوكالة العنوان التالي: الشيخ (العراقي حسين جواد كاظم) الموسوي: «الوحدة أولا»"
+    assert not [n for n in arabic_names(text, "actor") if n.startswith("العراقي")]
+
+
+def test_a_telecom_named_after_its_country_is_no_state():
+    text = "وجاءت أسهم شركات الإنماء وكيان وزين السعودية على رأس الأسهم الأكثر نشاطا"
+    assert "Saudi Arabia" not in names(text, "actor") | names(text, "place")

@@ -375,6 +375,11 @@ def person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexi
         return 0  # tanween: داراً is "a house", not the name Dara
     first = tok.key[1:] if tok.key[0] == "و" and (given.has(tok.key[1:], written) or tok.key[1:] in ranks) \
         else tok.key
+    if tok.key[0] == "ل" and len(tok.key) > 3 and not given.has(tok.key, written) \
+            and given.has(tok.key[1:], written[1:]) and not is_common(tok.key[1:], lex) \
+            and i + 1 < len(tokens) and gap_is_space(text, tok.end, tokens[i + 1].start) \
+            and (tokens[i + 1].key in given.names or not is_common(tokens[i + 1].key, lex)):
+        first, written = tok.key[1:], written[1:]  # ديوان «الينبوع» لأحمد زكي أبو شادي: ل ("by") on a first name
     skip = len(tok.key) - len(first)
     rank_len = 0
     if first in ranks:
@@ -390,6 +395,9 @@ def person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexi
         return rank_len  # المشير خليفة حفتر: the lexicon knows the name that follows; let it match
     if rank_len:
         k = i + rank_len
+        if k >= len(tokens) or not gap_is_space(text, tokens[k - 1].end, tokens[k].start) \
+                or tokens[k].key.startswith("ال") and tokens[k].key in lex.demonyms:
+            return 0  # الشيخ (الفلسطيني محمد …): punctuation or a nationality after the rank, not a name's first word
         compound = k + 1 < len(tokens) and f"{tokens[k].key} {tokens[k + 1].key}" in given.names
         # العميد الركن الأمين يوسف إبراهيم: after a rank even an everyday word opens a name before a given one
         # ... and before بن (اللواء سفر بن أحمد الغامدي): a father's name follows a first name
