@@ -1274,3 +1274,24 @@ def test_a_rank_before_punctuation_or_a_nationality_opens_no_name():
 def test_a_telecom_named_after_its_country_is_no_state():
     text = "وجاءت أسهم شركات الإنماء وكيان وزين السعودية على رأس الأسهم الأكثر نشاطا"
     assert "Saudi Arabia" not in names(text, "actor") | names(text, "place")
+
+
+def test_a_bodys_seat_is_a_location():
+    text = "وقالت الشبكة الحقوقية ومقرها فرنسا إن الحصيلة ارتفعت"
+    assert "France" not in names(text, "actor")
+
+
+def test_a_model_number_after_a_town_name_is_no_place():
+    assert not names("وأطلقت الجماعة طائرة مسيرة من طراز \"صماد-2\" نحو المطار", "place")
+
+
+def test_a_clubs_youth_grade_is_no_club():
+    text = ("وعين النادي مدربا جديدا للفريق الأول في الدوري واختار جهازا فنيا لدرجة الشباب قبل انطلاق "
+            "المباريات وفق اللاعب والمدرب")
+    assert "Al-Shabab" not in names(text, "actor")
+
+
+def test_a_host_state_before_its_tournament_is_no_team():
+    text = ("وتهدف الحملة إلى إفساد استضافة روسيا لكأس العالم لكرة القدم، وقال مدرب المنتخب إن اللاعب "
+            "جاهز للمباراة")
+    assert "Russia national team" not in names(text, "actor")

@@ -201,6 +201,8 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
     if not skip and len(form) == 1 and text[tokens[i].start + 1:tokens[i].start + 2] == "آ" \
             and text[tokens[i].start] in "وفبلك":
         return []  # بآبل ("of Apple"): ب on a word in آ, not the town بابل the letters fold to
+    if _MODEL_NUMBER.match(text, tokens[i + n - 1].end):
+        return []  # طائرة من طراز "صماد-3": a model's name and number, no place
     if form == _MAGHRIB and i and tokens[i - 1].key in _PRAYER_WORDS:
         return []  # صلاة المغرب: the sunset prayer, not Morocco
     if n == 1 and i + 1 < len(tokens) and (form[0], tokens[i + 1].key[:3]) in _PLACE_IDIOMS \
@@ -274,6 +276,9 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
             and _side_in_sports(tokens, i, n, text, skip, found, lex=lex):
         return []  # ديربي ميلانو، ثم ميلان، الجبيل حقق تسع بطولات: a club named after its town, no place
     teams = [e for e in hits if e.kind == "team"]
+    if teams and i and _age_grade(tokens[i - 1].key):
+        teams = []  # لدرجة الشباب، فئة الشباب: a club's youth grade, not the club named الشباب
+        hits = [e for e in hits if e.kind != "team"]
     if teams and form and len(form) == 1 and form[0] in lex.words.common_words \
             and _scope_adjective_after(tokens, i + n, text, federation=form[0] == "الاتحاد", lex=lex):
         teams = []  # الاتحاد الدولي، الاتحاد السعودي لكرة القدم: a federation, not the club named الاتحاد
@@ -309,6 +314,7 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
     country = next((e for e in hits if e.entity_type == "place" and e.kind == "country"), None) if sports else None
     if country is not None and not is_locative and not _hosting(tokens, i, text) \
             and not any(t.key in _BIDDING for t in tokens[i + n:i + n + _BIDDING_WINDOW]) \
+            and not (i and tokens[i - 1].key in _BIDDING) \
             and _sports_near(tokens, i, n, lex=lex, window=COUNTRY_TEAM_WINDOW):
         return [national_team(country, lex=lex)]  # تلتقي فرنسا مع كرواتيا، وجاءت تونس الأولى
     if len(hits) > 1 and is_locative:
@@ -355,6 +361,15 @@ def _teammate(key: str) -> bool:
     key = key[1:] if key[:1] in "وف" and len(key) > 4 else key
     key = key[2:] if key.startswith("ال") else key
     return key.startswith(_TEAMMATE_STEMS) and len(key) <= 8
+
+
+_MODEL_NUMBER = re.compile(r"[-–]\d")  # صماد-3، بركان-2: a model's name with its number
+_AGE_GRADES = frozenset({"درجه", "فيه", "فيات", "درجات"})
+
+
+def _age_grade(key: str) -> bool:
+    """درجة، لدرجة، وفئة: a word of a club's age grade (درجة الشباب: its youth side)."""
+    return key in _AGE_GRADES or key[:1] in "ولب" and (key[1:] in _AGE_GRADES or key[:2] == "ول" and key[2:] in _AGE_GRADES)
 
 
 _MAGHRIB = ("المغرب",)
