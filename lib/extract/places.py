@@ -234,13 +234,22 @@ def parent_after(tokens: list[Token], k: int, text: str, *, lex: Lexicons,
     precision = None
     cue_word = False
     m = k
+    km = None
     for step in range(3):
         if m >= len(tokens) or not _tie_gap(text, tokens[m - 1].end, tokens[m].start, first=step == 0):
             return None
         key = tokens[m].key
+        if km is None and step < 2 and (key.isdigit() or key in _DISTANCE_OPENERS):
+            far = _distance_at(tokens, m, text)
+            if far is not None:  # قرية X، 70 كلم غرب الرمادي؛ الواقعة على بعد 60 كلم شمال طرابلس
+                km, m = far
+                precision = precision or "parent"
+                if m >= len(tokens) or not gap_is_space(text, tokens[m - 1].end, tokens[m].start):
+                    return None
+                key = tokens[m].key
         rel = _TIE_PARTICIPLES.get(key) if step == 0 else None
-        if rel is None and step and key == "من" and precision is not None:
-            m += 1  # بالقرب من حمص، القريبة من الرمادي
+        if rel is None and (step or km is not None) and key in ("من", "عن") and precision is not None:
+            m += 1  # بالقرب من حمص، القريبة من الرمادي، تبعد 40 كلم عن بني وليد
             continue
         if rel is None and (key in lex.place_relations or key[0] != "و"):  # وبلدة، وفي: a list goes on, no tie
             rel = next((lex.place_relations[c] for c in clitic_keys(key) if c in lex.place_relations), None)
@@ -251,6 +260,8 @@ def parent_after(tokens: list[Token], k: int, text: str, *, lex: Lexicons,
         if whole is not None and whole.lat is not None and rel != "parent":
             if not _area_of_a_country(whole):
                 return None
+            if km is not None:
+                return _within(whole, km)
             return whole, whole.precision if whole.precision in ("governorate", "district", "city", "region") \
                 else rel
         precision = rel if rel != "parent" or precision is None else precision
@@ -274,6 +285,8 @@ def parent_after(tokens: list[Token], k: int, text: str, *, lex: Lexicons,
         precision = "parent"  # بحمص; حي الخزامي، الرياض: the place it lies in, after a comma
     if not _area_of_a_country(place):
         return None  # a country's or a continent's middle is no useful area for a village
+    if km is not None:
+        return _within(place, km)
     if place.kind == "region" or place.precision == "region":
         return place, "region"  # بلدة صرين في شمال سوريا، قرية في جبل سنجار: the region's area
     if precision == "parent":
@@ -298,11 +311,54 @@ def _through_unknown(tokens: list[Token], m: int, text: str, *, lex: Lexicons) -
     return None
 
 
+# A place named as so far from a known one («على بعد 60 كلم شمال طرابلس», «تبعد 40 كلم عن بني وليد», «، 70 كلم غرب
+# الرمادي») lies within that distance of it: the area drawn around the known place must be that wide at least
+# (lib/dashboard/maps.py PRECISION_METRES: governorate 40 km, region 80 km); farther is no useful area.
+_DISTANCE_OPENERS = frozenset({"علي", "وعلي", "تبعد", "يبعد", "وتبعد", "ويبعد", "التي", "الذي"})
+_DISTANCE_HEDGES = frozenset({"نحو", "حوالي", "قرابه", "زهاء", "مسافه", "اقل"})
+_KM_UNITS = frozenset({"كلم", "كم", "كيلومتر", "كيلومترا", "كيلومترات", "كيلو"})
+_KM_TWO = frozenset({"كيلومترين", "كيلومتران"})
+_AREA_FOR_KM = ((30, "governorate"), (70, "region"))
+
+
+def _distance_at(tokens: list[Token], m: int, text: str) -> tuple[int, int] | None:
+    """A distance at token m («على بعد نحو 60 كلم»، «التي تبعد أقل من كيلومترين»، «70 كلم»): (kilometres, the
+    token after it), or None. «أكثر من» (more than) gives no bound, so no distance."""
+    n = len(tokens)
+    if tokens[m].key in ("التي", "الذي"):
+        m += 1
+    if m < n and tokens[m].key in ("علي", "وعلي"):
+        if m + 1 >= n or tokens[m + 1].key != "بعد":
+            return None
+        m += 2
+    elif m < n and tokens[m].key in ("تبعد", "يبعد", "وتبعد", "ويبعد"):
+        m += 1
+    while m < n and (tokens[m].key in _DISTANCE_HEDGES or tokens[m].key == "من" and tokens[m - 1].key == "اقل"):
+        m += 1
+    if m < n and tokens[m].key in _KM_TWO:
+        return 2, m + 1
+    if m + 1 >= n or not tokens[m].key.isdigit() or tokens[m + 1].key not in _KM_UNITS \
+            or not gap_is_space(text, tokens[m].end, tokens[m + 1].start):
+        return None
+    after = m + 2
+    if after < n and tokens[after].key == "تقريبا":
+        after += 1
+    return int(tokens[m].key), after
+
+
+def _within(place: Entity, km: int) -> tuple[Entity, str] | None:
+    """The known place and an area around it wide enough for a place `km` kilometres away (None when farther)."""
+    return next(((place, precision) for limit, precision in _AREA_FOR_KM if km <= limit), None)
+
+
 # Participles that tie a place to the one named after them (قرية X الواقعة في ريف حلب، بلدتي X وY التابعتين
 # لمحافظة لحج، منطقة X القريبة من الرمادي), and the precision the tie gives.
 _TIE_PARTICIPLES = {"الواقعه": "parent", "الواقع": "parent", "الواقعتين": "parent", "التابعه": "parent",
                     "التابع": "parent", "التابعتين": "parent", "التابعين": "parent", "القريبه": "district",
-                    "القريب": "district", "المجاوره": "district", "المتاخمه": "district", "المحاذيه": "district"}
+                    "القريب": "district", "المجاوره": "district", "المتاخمه": "district", "المحاذيه": "district",
+                    "والواقعه": "parent", "والواقع": "parent"}
+# Masculine adjectives without the -ي of a nisba that may stand between a place's name and its tie.
+_PLAIN_ADJECTIVES = frozenset({"القديم", "الجديد", "الكبير", "الصغير"})
 
 
 def _area_of_a_country(place: Entity) -> bool:
@@ -370,10 +426,11 @@ def unknown_place_at(tokens: list[Token], i: int, text: str, found: Found, *, le
     name_ar = text[start:end]
     pid = "unknown:" + fold(name_ar).replace(" ", "_")
     after = j + n
-    if after < len(tokens) and tokens[after].key.startswith("ال") and tokens[after].key.endswith(("ه", "ي")) \
+    if after < len(tokens) and tokens[after].key.startswith("ال") \
+            and (tokens[after].key.endswith(("ه", "ي")) or tokens[after].key in _PLAIN_ADJECTIVES) \
             and tokens[after].key not in _TIE_PARTICIPLES \
             and gap_is_space(text, tokens[after - 1].end, tokens[after].start):
-        after += 1  # كفرزيتا الجديدة شمال حماة: an adjective between the name and its tie
+        after += 1  # كفرزيتا الجديدة شمال حماة، حي X القديم في قلب إسطنبول: an adjective before the tie
     tie = parent_after(tokens, after, text, lex=lex)
     listed: list[int] = []
     if tie is None:
@@ -434,7 +491,7 @@ def _no_place_name(tokens: list[Token], i: int, j: int, text: str, cue: str, *, 
     """The cue is an everyday word here or what follows it is no name: من ناحية ("on the one hand"), لقضاء
     ("to spend"), a second noun after و (مدينة وقرية وتجمع), a noun with a preposition (مسجد للعبادة، بمقر) or
     with a possessive pronoun (قرية أجداده، ناحية منعهم)."""
-    if cue == "ناحيه" and i and tokens[i - 1].key in ("من", "ومن"):
+    if cue == "ناحيه" and i and tokens[i - 1].key in ("من", "ومن", "فمن"):
         return True
     if cue == "قضاء" and tokens[i].key.startswith("ل"):
         return True
@@ -446,6 +503,12 @@ def _no_place_name(tokens: list[Token], i: int, j: int, text: str, cue: str, *, 
         return True  # بعد قضاء الإجازة: "after spending", no district
     first = tokens[j].key
     written = text[tokens[j].start:tokens[j].end]
+    if cue == "قضاء" and not first.startswith("ال") and len(first) >= 5 \
+            and _MARKS.sub("", written).endswith(("ه", "ها", "هم", "تك", "تكم", "تنا")):
+        return True  # قضاء حوائجه، بقضاء عطلتك: "seeing to his needs", "spending your holiday" (a district's
+        # name written with ة, such as عانة, is not a pronoun)
+    if first[:1] == "و" and first[1:].isdigit():
+        return True  # مسجد و63 محلا: "a mosque and 63 shops"
     plain_written = _MARKS.sub("", written)
     if cue in _VERBAL_NOUN_CUES and _VERBAL_NOUN.match(first):
         return True  # سد الاحتياج، منطقة الانتظار، مناطق التوسعة: a verbal noun ("filling the need"), no name

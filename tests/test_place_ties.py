@@ -1,0 +1,57 @@
+"""Places no gazetteer knows, located by how the text ties them to a known one (distances, adjectives, «في قلب»),
+and cue words in their everyday sense that name no place (issue 10's unlocated long tail)."""
+from __future__ import annotations
+
+import pytest
+
+from lib.extract.entities import find_entities
+
+
+def _unknown(text: str, name: str):
+    """The place no gazetteer knows named `name` in the text (None when none is)."""
+    found = find_entities(text)
+    hit = [e for e in found.entities.values() if e.entity_id.startswith("unknown:") and e.name_ar == name]
+    return (hit[0], found) if hit else (None, found)
+
+
+@pytest.mark.parametrize("text, name, precision, parent", [
+    # a distance to a known place: an area around it at least that wide (governorate 40 km, region 80 km)
+    ("اندلعت انتفاضة في بلدة كبيسة، 70 كلم غرب الرمادي، ضد المسلحين", "كبيسة", "region", "الرمادي"),
+    ("وتحدث الفريق في بلدة نوبول، الواقعة على بعد 26 كم شمال غرب مدينة حلب، إلى اللاجئين", "نوبول",
+     "governorate", "حلب"),
+    ("استهدفت الغارة منطقة السدادة، التي تبعد 40 كلم شرقي بلدة بني وليد.", "السدادة", "region", "بني وليد"),
+    ("وتقع منطقة تل المسخوطة على بعد 15 كيلومترا غربي مدينة الإسماعيلية", "تل المسخوطة", "governorate",
+     "الإسماعيلية"),
+    # an adjective between the name and its tie, and «في قلب» (the heart of a city)
+    ("يقول صاحب شركة صرافة في حي شيشيانة القديم في قلب اسطنبول إن", "شيشيانة", "city", "إسطنبول"),
+])
+def test_a_place_tied_at_a_distance_or_past_an_adjective(text, name, precision, parent):
+    ent, found = _unknown(text, name)
+    assert ent is not None, found.entities
+    assert ent.lat is not None and ent.precision == precision and ent.coord_source == "context"
+    assert parent in found.entities[ent.parent_id].name_ar
+
+
+@pytest.mark.parametrize("text, name", [
+    ("سقطت الطائرة قرب قرية أرغونوفو، على بعد 80 كيلومترا جنوب شرقي موسكو", "أرغونوفو"),  # too far for an area
+    ("وقعت المعارك في بلدة الزهراء على بعد أكثر من 20 كلم عن حلب", "الزهراء"),  # «more than»: no bound
+])
+def test_a_place_too_far_or_at_no_bounded_distance_gets_no_area(text, name):
+    ent, found = _unknown(text, name)
+    assert ent is not None and ent.lat is None, found.entities
+
+
+@pytest.mark.parametrize("text", [
+    "يعينه كرسي متحرك على قضاء حوائجه المنزلية",  # "seeing to his needs"
+    "إن فكرت يوما بقضاء عطلتك الصيفية على القمر",  # "spending your holiday"
+    "الوضع صعب، فمن ناحية هوامش التكرير منخفضة",  # "on the one hand"
+    "تم إضرام النيران في مسجد و63 محلا",  # "a mosque and 63 shops"
+])
+def test_a_cue_word_in_its_everyday_sense_names_no_place(text):
+    found = find_entities(text)
+    assert not [e for e in found.entities.values() if e.entity_id.startswith("unknown:")], found.entities
+
+
+def test_a_district_named_with_ta_marbuta_after_qada_is_still_a_place():
+    found = find_entities("قتل مسلحون في قضاء عانة غرب الأنبار")
+    assert "عانة" in {e.name_ar for e in found.entities.values() if e.entity_type == "place"}
