@@ -16,7 +16,7 @@ def _unknown(text: str, name: str):
 
 @pytest.mark.parametrize("text, name, precision, parent", [
     # a distance to a known place: an area around it at least that wide (governorate 40 km, region 80 km)
-    ("اندلعت انتفاضة في بلدة كبيسة، 70 كلم غرب الرمادي، ضد المسلحين", "كبيسة", "region", "الرمادي"),
+    ("اندلعت انتفاضة في بلدة الزويرة، 70 كلم غرب الرمادي، ضد المسلحين", "الزويرة", "region", "الرمادي"),
     ("وتحدث الفريق في بلدة نوبول، الواقعة على بعد 26 كم شمال غرب مدينة حلب، إلى اللاجئين", "نوبول",
      "governorate", "حلب"),
     ("استهدفت الغارة منطقة السدادة، التي تبعد 40 كلم شرقي بلدة بني وليد.", "السدادة", "region", "بني وليد"),
