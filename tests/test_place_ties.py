@@ -55,3 +55,20 @@ def test_a_cue_word_in_its_everyday_sense_names_no_place(text):
 def test_a_district_named_with_ta_marbuta_after_qada_is_still_a_place():
     found = find_entities("قتل مسلحون في قضاء عانة غرب الأنبار")
     assert "عانة" in {e.name_ar for e in found.entities.values() if e.entity_type == "place"}
+
+
+@pytest.mark.parametrize("text, name, parent", [
+    ("تمركز الرتل قرب قرية كفرحوم التابعة إدارياً لمنطقة حارم بريف إدلب", "كفرحوم", "حارم"),  # an adverb
+    # through an administrative unit whose name is also an everyday word (الجراحي "surgical")
+    ("أجبر المسلحون سكان قرية البغيل في مديرية الجراحي جنوب محافظة الحديدة على النزوح", "البغيل", "الحديدة"),
+    ("ولد في قرية كفر شكر بمحافظة القليوبية عام 1922", "كفر شكر", "القليوبية"),  # an Egyptian governorate
+])
+def test_a_village_tied_through_an_adverb_a_unit_or_a_governorate(text, name, parent):
+    ent, found = _unknown(text, name)
+    assert ent is not None and ent.lat is not None and ent.coord_source == "context", found.entities
+    assert parent in found.entities[ent.parent_id].name_ar
+
+
+def test_a_prepositional_phrase_is_no_second_word_of_a_name():
+    found = find_entities("كانت التعزيزات في طريقها إلى مديرية جبل راس بالمحافظة.")
+    assert not any("بالمحافظة" in (e.name_ar or "") for e in found.entities.values())

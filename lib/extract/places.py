@@ -248,6 +248,8 @@ def parent_after(tokens: list[Token], k: int, text: str, *, lex: Lexicons,
                     return None
                 key = tokens[m].key
         rel = _TIE_PARTICIPLES.get(key) if step == 0 else None
+        if rel is not None and m + 1 < len(tokens) and tokens[m + 1].key in _TIE_ADVERBS:
+            m += 1  # التابعة إدارياً لمنطقة حارم: "administratively"
         if rel is None and (step or km is not None) and key in ("من", "عن") and precision is not None:
             m += 1  # بالقرب من حمص، القريبة من الرمادي، تبعد 40 كلم عن بني وليد
             continue
@@ -298,12 +300,15 @@ def parent_after(tokens: list[Token], k: int, text: str, *, lex: Lexicons,
 def _through_unknown(tokens: list[Token], m: int, text: str, *, lex: Lexicons) -> tuple[Entity, str] | None:
     """The tie of an unknown place named at token m after a cue word (بمديرية شدا بمحافظة صعدة): one or two
     name words that are no everyday words, then a tie of their own."""
+    unit = any(k in _ADMIN_UNITS for k in clitic_keys(tokens[m - 1].key))
     for width in (1, 2):
         last = m + width - 1
         if last >= len(tokens) or (width == 2 and not gap_is_space(text, tokens[m].end, tokens[last].start)):
             return None
         key = tokens[last].key
-        if key in lex.words.stopwords or lex.common_rank.get(key, 10**9) < COMMON_RANK_ALONE or key.isdigit():
+        # after an administrative unit's word the next one is its name, even when it is also a word (الجراحي)
+        if key in lex.words.stopwords or key.isdigit() or key in lex.place_cues or key in lex.place_relations \
+                or lex.common_rank.get(key, 10**9) < (VERY_COMMON_RANK if unit else COMMON_RANK_ALONE):
             return None
         tie = parent_after(tokens, last + 1, text, lex=lex, chained=True)
         if tie is not None:
@@ -351,12 +356,18 @@ def _within(place: Entity, km: int) -> tuple[Entity, str] | None:
     return next(((place, precision) for limit, precision in _AREA_FOR_KM if km <= limit), None)
 
 
+# Words of an administrative unit: the word after one is the unit's name (مديرية الجراحي، ناحية الرشاد).
+_ADMIN_UNITS = frozenset({"مديريه", "مديريتي", "ناحيه", "قضاء", "محافظه", "ولايه", "مقاطعه", "اقليم", "بلديه"})
+
+
 # Participles that tie a place to the one named after them (قرية X الواقعة في ريف حلب، بلدتي X وY التابعتين
 # لمحافظة لحج، منطقة X القريبة من الرمادي), and the precision the tie gives.
 _TIE_PARTICIPLES = {"الواقعه": "parent", "الواقع": "parent", "الواقعتين": "parent", "التابعه": "parent",
                     "التابع": "parent", "التابعتين": "parent", "التابعين": "parent", "القريبه": "district",
                     "القريب": "district", "المجاوره": "district", "المتاخمه": "district", "المحاذيه": "district",
-                    "والواقعه": "parent", "والواقع": "parent"}
+                    "والواقعه": "parent", "والواقع": "parent", "المتاخمتين": "district", "القريبتين": "district",
+                    "المجاورتين": "district", "المحاذيتين": "district"}
+_TIE_ADVERBS = frozenset({"اداريا", "جغرافيا"})
 # Masculine adjectives without the -ي of a nisba that may stand between a place's name and its tie.
 _PLAIN_ADJECTIVES = frozenset({"القديم", "الجديد", "الكبير", "الصغير"})
 
@@ -407,8 +418,8 @@ def unknown_place_at(tokens: list[Token], i: int, text: str, found: Found, *, le
     nxt = tokens[j + 1].key if has_next else ""
     n = 1
     described = False
-    if first in heads and has_next and len(nxt) > 1 and (nxt not in stop
-                                                        or nxt.startswith("ال") and nxt not in lex.words.stopwords):
+    if first in heads and has_next and len(nxt) > 1 and not nxt.startswith(("بال", "لل", "وال", "فال")) \
+            and (nxt not in stop or nxt.startswith("ال") and nxt not in lex.words.stopwords):
         n = 2  # تل أبيض، جبل الشيخ: a title after the head (الشيخ) is still the name's second word
         if nxt in _NAME_LINKS and j + 2 < len(tokens) and gap_is_space(text, tokens[j + 1].end, tokens[j + 2].start) \
                 and tokens[j + 2].key not in stop:
