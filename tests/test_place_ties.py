@@ -72,3 +72,22 @@ def test_a_village_tied_through_an_adverb_a_unit_or_a_governorate(text, name, pa
 def test_a_prepositional_phrase_is_no_second_word_of_a_name():
     found = find_entities("كانت التعزيزات في طريقها إلى مديرية جبل راس بالمحافظة.")
     assert not any("بالمحافظة" in (e.name_ar or "") for e in found.entities.values())
+
+
+@pytest.mark.parametrize("text, name, precision", [
+    (" سبق- الرياض: تواجه بعض المخططات في حي النظيم منذ نحو ثلاثة أشهر نقصا", "النظيم", "city"),
+    (" واس- جدة: تبدأ الأعمال من تقاطع قرية المرشدية إلى الطريق القديم", "المرشدية", "region"),
+])
+def test_an_untied_place_of_a_local_report_gets_its_dateline_citys_area(text, name, precision):
+    ent, found = _unknown(text, name)
+    assert ent is not None and ent.lat is not None and ent.precision == precision, found.entities
+    assert ent.coord_source == "context" and found.entities[ent.parent_id].kind == "city"
+
+
+@pytest.mark.parametrize("text, name", [
+    (" سبق- الرياض: قصفت الطائرات قرية الهيجة في اليمن", "الهيجة"),  # another country in the article
+    ("قال مسؤول في الرياض إن حي النظيم سيشهد مشاريع", "النظيم"),  # no dateline
+])
+def test_a_dateline_locates_nothing_when_the_article_leaves_its_country_or_has_none(text, name):
+    ent, found = _unknown(text, name)
+    assert ent is not None and ent.lat is None, found.entities
