@@ -91,3 +91,13 @@ def test_an_untied_place_of_a_local_report_gets_its_dateline_citys_area(text, na
 def test_a_dateline_locates_nothing_when_the_article_leaves_its_country_or_has_none(text, name):
     ent, found = _unknown(text, name)
     assert ent is not None and ent.lat is None, found.entities
+
+
+@pytest.mark.parametrize("text, name, parent", [
+    ("وصلت الطائرة إلى مطار تريبوفان الدولي بالعاصمة كاتماندو أمس", "تريبوفان", "كاتماندو"),  # «بالعاصمة X»
+    ("أغلق مطار ستانستيد في العاصمة البريطانية لندن", "ستانستيد", "لندن"),  # the capital by its nisba
+])
+def test_a_place_tied_to_a_capital_named_as_such(text, name, parent):
+    ent, found = _unknown(text, name)
+    assert ent is not None and ent.lat is not None and ent.precision == "city", found.entities
+    assert parent in found.entities[ent.parent_id].name_ar

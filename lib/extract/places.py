@@ -403,8 +403,9 @@ def _within(place: Entity, km: int) -> tuple[Entity, str] | None:
     return next(((place, precision) for limit, precision in _AREA_FOR_KM if km <= limit), None)
 
 
-# Words of an administrative unit: the word after one is the unit's name (مديرية الجراحي، ناحية الرشاد).
-_ADMIN_UNITS = frozenset({"مديريه", "مديريتي", "ناحيه", "قضاء", "محافظه", "ولايه", "مقاطعه", "اقليم", "بلديه"})
+# Words of an administrative unit or an area: the word after one is its name (مديرية الجراحي، منطقة الدورة).
+_ADMIN_UNITS = frozenset({"مديريه", "مديريتي", "ناحيه", "قضاء", "محافظه", "ولايه", "مقاطعه", "اقليم", "بلديه",
+                          "منطقه"})
 
 
 # Participles that tie a place to the one named after them (قرية X الواقعة في ريف حلب، بلدتي X وY التابعتين
