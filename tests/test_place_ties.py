@@ -101,3 +101,12 @@ def test_a_place_tied_to_a_capital_named_as_such(text, name, parent):
     ent, found = _unknown(text, name)
     assert ent is not None and ent.lat is not None and ent.precision == "city", found.entities
     assert parent in found.entities[ent.parent_id].name_ar
+
+
+@pytest.mark.parametrize("text, name", [
+    ("القاهرة: قال المتحدث إن الجيش استهدف تجمعا بمنطقة جبل العليقة في عملية", "جبل العليقة"),  # منطقة: anywhere
+    (" سبق- جدة: ووري جثمانها الثرى في مقبرة غران بمحافظة خليص.", "غران"),  # tied to a place no gazetteer knows
+])
+def test_a_dateline_locates_no_area_word_and_no_place_tied_elsewhere(text, name):
+    ent, found = _unknown(text, name)
+    assert ent is not None and ent.lat is None, found.entities

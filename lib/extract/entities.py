@@ -180,7 +180,7 @@ def find_entities(text: str, tokens: list[Token] | None = None, *, lex: Lexicons
         else:
             i += 1
     confirm_places(found, lex=lex)
-    locate_by_dateline(found, text)
+    locate_by_dateline(found, text, lex=lex)
     resolve_namesakes(found, text, published, lex=lex)
     resolve_surnames(found, text)
     _finish(found, text)

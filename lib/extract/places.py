@@ -235,25 +235,45 @@ _DATELINE_AREA = {"neighbourhood": "city", "landmark": "city", "village": "regio
 _DATELINE_KINDS = frozenset({"city", "town", "governorate", "district"})
 
 
-def locate_by_dateline(found: Found, text: str) -> None:
+def locate_by_dateline(found: Found, text: str, *, lex: Lexicons) -> None:
     """Give the places no gazetteer knows and nothing in their sentence ties the area of the city a local report
     is dated from («سبق- جازان: … قرية الهيجة»), when every other located place of the article lies in that
-    city's country (a report from Riyadh about a Yemeni village names Yemen)."""
-    untied = [e for e in found.entities.values() if e.lat is None and e.entity_id.startswith("unknown:")
-              and e.kind in _DATELINE_AREA]
+    city's country (a report from Riyadh about a Yemeni village names Yemen). Not a place after منطقة (an area
+    anywhere in a country that a capital's report covers) nor one the text ties to a place no gazetteer knows
+    («مقبرة غران بمحافظة خليص»)."""
+    untied = {e.entity_id for e in found.entities.values() if e.lat is None and e.entity_id.startswith("unknown:")
+              and e.kind in _DATELINE_AREA}
+    if not untied:
+        return
+    first: dict[str, Hit] = {}
+    for h in found.hits:
+        if h.ents[0].entity_id in untied and (h.ents[0].entity_id not in first or h.start < first[h.ents[0].entity_id].start):
+            first[h.ents[0].entity_id] = h
+    untied = {pid for pid, h in first.items() if h.how == "cue" and _dateline_cue(text, h, lex=lex)}
     if not untied:
         return
     city = _dateline_place(found, text)
     if city is None or any(h.ents[0].lat is not None and h.ents[0].country not in (None, city.country)
                            for h in found.hits if h.ents[0].entity_type == "place"):
         return
-    for ent in untied:
+    for ent in (found.entities[pid] for pid in untied):
         precision = _DATELINE_AREA[ent.kind]
         if precision == "city" and city.precision != "city":
             precision = city.precision or "governorate"
         found.entities[ent.entity_id] = replace(ent, lat=city.lat, lon=city.lon, precision=precision,
                                                 country=city.country, parent_id=city.entity_id,
                                                 coord_source="context")
+
+
+def _dateline_cue(text: str, hit: Hit, *, lex: Lexicons) -> bool:
+    """Is the place at `hit` named after a cue other than منطقة/مناطق and followed by no tie word (بمحافظة، في)?"""
+    before = text[max(0, hit.start - 25):hit.start].split()
+    after = text[hit.end:hit.end + 25].split()
+    cue = fold(before[-1].strip("\"«“")) if before else ""
+    if any(k in ("منطقه", "مناطق") for k in clitic_keys(cue)):
+        return False
+    nxt = fold(after[0].strip("،,.")) if after and text[hit.end:hit.end + 1] == " " else ""
+    return not nxt or not any(k in lex.place_relations or k in lex.place_cues for k in clitic_keys(nxt))
 
 
 def _dateline_place(found: Found, text: str) -> Entity | None:
