@@ -240,7 +240,7 @@ def locate_by_dateline(found: Found, text: str, *, lex: Lexicons) -> None:
     is dated from («سبق- جازان: … قرية الهيجة»), when every other located place of the article lies in that
     city's country (a report from Riyadh about a Yemeni village names Yemen). Not a place after منطقة (an area
     anywhere in a country that a capital's report covers) nor one the text ties to a place no gazetteer knows
-    («مقبرة غران بمحافظة خليص»)."""
+    («مقبرة غران بمحافظة الحرث»)."""
     untied = {e.entity_id for e in found.entities.values() if e.lat is None and e.entity_id.startswith("unknown:")
               and e.kind in _DATELINE_AREA}
     if not untied:
