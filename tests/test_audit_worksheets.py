@@ -86,3 +86,19 @@ def test_entity_worksheet_scores_as_documented(seed):
            round(len(true_actors) / len(actors), 3),
            round(sum(v["identity"] == "right" for v in true_actors) / len(true_actors), 3))
     assert got == ENTITY_FIGURES[seed]
+
+
+# seed → (place_precision, geocode_right) of the places-only worksheets (50 places, tests/audit/README.md)
+PLACE_FIGURES = {261: (0.96, 1.00)}
+
+
+@pytest.mark.parametrize("seed", sorted(PLACE_FIGURES))
+def test_place_worksheet_is_judged_carries_no_context_and_scores_as_documented(seed):
+    items = _items("places", seed)
+    assert len(items) == 50 and all(it["type"] == "place" and "context" not in it for it in items)
+    verdicts = [it["verdict"] for it in items]
+    assert all(isinstance(v.get("place"), bool) and v.get("geocode") in ("right", "wrong", "none") for v in verdicts)
+    true = [v for v in verdicts if v["place"]]
+    located = [v for v in true if v["geocode"] in ("right", "wrong")]
+    got = (round(len(true) / len(verdicts), 3), round(sum(v["geocode"] == "right" for v in located) / len(located), 3))
+    assert got == PLACE_FIGURES[seed]

@@ -13,8 +13,8 @@ from lib.extract.lookup import EntityIndex, Found, Hit, entity_index, index_keys
 from lib.extract.organisations import eponym_at, head_of, national_team, national_team_at, org_at, sports_article
 from lib.extract.people import (add_new_person, definite_nisbas, demonym_person_at, given_names, particle_name_at,
                                 person_at, remember_person, title_person_at)
-from lib.extract.places import (adverb_use, confirm_places, demonym_use, local_evidence, locative, needs_evidence,
-                                parent_after, unknown_place_at)
+from lib.extract.places import (adverb_use, confirm_places, demonym_use, local_evidence, locate_by_dateline,
+                                locative, needs_evidence, parent_after, unknown_place_at)
 from lib.lexicons import Lexicons
 from lib.records import Entity, Mention
 from lib.text.normalize import fold
@@ -187,6 +187,7 @@ def find_entities(text: str, tokens: list[Token] | None = None, *, lex: Lexicons
         else:
             i += 1
     confirm_places(found, lex=lex)
+    locate_by_dateline(found, text, lex=lex)
     resolve_namesakes(found, text, published, lex=lex)
     resolve_surnames(found, text)
     _finish(found, text)

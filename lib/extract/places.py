@@ -3,6 +3,7 @@ found by its cue word, and it is located by the known place the text ties it to 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from lib.extract.lookup import Found, Hit, lookup
@@ -271,6 +272,72 @@ def confirm_places(found: Found, *, lex: Lexicons) -> None:
     found.hits = keep
 
 
+# Kinds of an untied place no gazetteer knows that a local report's dateline city locates, and the area it
+# then gets: a quarter or a mosque of that city; a village of the region the city's bureau covers (a Saudi
+# region or governorate is often 100 km across: region precision, 80 km, not governorate, 40 km).
+_DATELINE_AREA = {"neighbourhood": "city", "landmark": "city", "village": "region", "town": "region",
+                  "district": "region"}
+_DATELINE_KINDS = frozenset({"city", "town", "governorate", "district"})
+
+
+def locate_by_dateline(found: Found, text: str, *, lex: Lexicons) -> None:
+    """Give the places no gazetteer knows and nothing in their sentence ties the area of the city a local report
+    is dated from («سبق- جازان: … قرية الهيجة»), when every other located place of the article lies in that
+    city's country (a report from Riyadh about a Yemeni village names Yemen). Not a place after منطقة (an area
+    anywhere in a country that a capital's report covers) nor one the text ties to a place no gazetteer knows
+    («مقبرة غران بمحافظة الحرث»)."""
+    untied = {e.entity_id for e in found.entities.values() if e.lat is None and e.entity_id.startswith("unknown:")
+              and e.kind in _DATELINE_AREA}
+    if not untied:
+        return
+    first: dict[str, Hit] = {}
+    for h in found.hits:
+        if h.ents[0].entity_id in untied and (h.ents[0].entity_id not in first or h.start < first[h.ents[0].entity_id].start):
+            first[h.ents[0].entity_id] = h
+    untied = {pid for pid, h in first.items() if h.how == "cue" and _dateline_cue(text, h, lex=lex)}
+    if not untied:
+        return
+    city = _dateline_place(found, text)
+    if city is None or any(h.ents[0].lat is not None and h.ents[0].country not in (None, city.country)
+                           for h in found.hits if h.ents[0].entity_type == "place"):
+        return
+    for ent in (found.entities[pid] for pid in untied):
+        precision = _DATELINE_AREA[ent.kind]
+        if precision == "city" and city.precision != "city":
+            precision = city.precision or "governorate"
+        found.entities[ent.entity_id] = replace(ent, lat=city.lat, lon=city.lon, precision=precision,
+                                                country=city.country, parent_id=city.entity_id,
+                                                coord_source="context")
+
+
+def _dateline_cue(text: str, hit: Hit, *, lex: Lexicons) -> bool:
+    """Is the place at `hit` named after a cue other than منطقة/مناطق and followed by no tie word (بمحافظة، في)?"""
+    before = text[max(0, hit.start - 25):hit.start].split()
+    after = text[hit.end:hit.end + 25].split()
+    cue = fold(before[-1].strip("\"«“")) if before else ""
+    if any(k in ("منطقه", "مناطق") for k in clitic_keys(cue)):
+        return False
+    nxt = fold(after[0].strip("،,.")) if after and text[hit.end:hit.end + 1] == " " else ""
+    return not nxt or not any(k in lex.place_relations or k in lex.place_cues for k in clitic_keys(nxt))
+
+
+def _dateline_place(found: Found, text: str) -> Entity | None:
+    """The known city at the head of the text's first line before a colon («سبق- الرياض:», «واس- جدة:»), or None."""
+    lead = len(text) - len(text.lstrip())
+    line_end = text.find("\n", lead)
+    line_end = len(text) if line_end < 0 else line_end
+    first = min((h for h in found.hits if h.start < min(line_end, lead + 60) and h.ents[0].entity_type == "place"),
+                key=lambda h: h.start, default=None)  # a byline's writer may come first (محمد المواسي- سبق- جازان:)
+    if first is None:
+        return None
+    ent = first.ents[0]
+    before = text[lead:first.start]
+    if ent.lat is None or ent.kind not in _DATELINE_KINDS or len(before) > 45 \
+            or any(c in before for c in ":.«»\"") or not text[first.end:first.end + 3].lstrip(" ").startswith(":"):
+        return None
+    return ent
+
+
 def parent_after(tokens: list[Token], k: int, text: str, *, lex: Lexicons,
                  chained: bool = False) -> tuple[Entity, str] | None:
     """A known place that the words from token k tie the place before them to (في ريف إدلب، شمال حلب، بحمص):
@@ -279,13 +346,24 @@ def parent_after(tokens: list[Token], k: int, text: str, *, lex: Lexicons,
     precision = None
     cue_word = False
     m = k
+    km = None
     for step in range(3):
         if m >= len(tokens) or not _tie_gap(text, tokens[m - 1].end, tokens[m].start, first=step == 0):
             return None
         key = tokens[m].key
+        if km is None and step < 2 and (key.isdigit() or key in _DISTANCE_OPENERS):
+            far = _distance_at(tokens, m, text)
+            if far is not None:  # قرية X، 70 كلم غرب الرمادي؛ الواقعة على بعد 60 كلم شمال طرابلس
+                km, m = far
+                precision = precision or "parent"
+                if m >= len(tokens) or not gap_is_space(text, tokens[m - 1].end, tokens[m].start):
+                    return None
+                key = tokens[m].key
         rel = _TIE_PARTICIPLES.get(key) if step == 0 else None
-        if rel is None and step and key == "من" and precision is not None:
-            m += 1  # بالقرب من حمص، القريبة من الرمادي
+        if rel is not None and m + 1 < len(tokens) and tokens[m + 1].key in _TIE_ADVERBS:
+            m += 1  # التابعة إدارياً لمنطقة حارم: "administratively"
+        if rel is None and (step or km is not None) and key in ("من", "عن") and precision is not None:
+            m += 1  # بالقرب من حمص، القريبة من الرمادي، تبعد 40 كلم عن بني وليد
             continue
         if rel is None and (key in lex.place_relations or key[0] != "و"):  # وبلدة، وفي: a list goes on, no tie
             rel = next((lex.place_relations[c] for c in clitic_keys(key) if c in lex.place_relations), None)
@@ -296,6 +374,8 @@ def parent_after(tokens: list[Token], k: int, text: str, *, lex: Lexicons,
         if whole is not None and whole.lat is not None and rel != "parent":
             if not _area_of_a_country(whole):
                 return None
+            if km is not None:
+                return _within(whole, km)
             return whole, whole.precision if whole.precision in ("governorate", "district", "city", "region") \
                 else rel
         precision = rel if rel != "parent" or precision is None else precision
@@ -319,6 +399,8 @@ def parent_after(tokens: list[Token], k: int, text: str, *, lex: Lexicons,
         precision = "parent"  # بحمص; حي الخزامي، الرياض: the place it lies in, after a comma
     if not _area_of_a_country(place):
         return None  # a country's or a continent's middle is no useful area for a village
+    if km is not None:
+        return _within(place, km)
     if place.kind == "region" or place.precision == "region":
         return place, "region"  # بلدة صرين في شمال سوريا، قرية في جبل سنجار: the region's area
     if precision == "parent":
@@ -330,12 +412,15 @@ def parent_after(tokens: list[Token], k: int, text: str, *, lex: Lexicons,
 def _through_unknown(tokens: list[Token], m: int, text: str, *, lex: Lexicons) -> tuple[Entity, str] | None:
     """The tie of an unknown place named at token m after a cue word (بمديرية شدا بمحافظة صعدة): one or two
     name words that are no everyday words, then a tie of their own."""
+    unit = any(k in _ADMIN_UNITS for k in clitic_keys(tokens[m - 1].key))
     for width in (1, 2):
         last = m + width - 1
         if last >= len(tokens) or (width == 2 and not gap_is_space(text, tokens[m].end, tokens[last].start)):
             return None
         key = tokens[last].key
-        if key in lex.words.stopwords or lex.common_rank.get(key, 10**9) < COMMON_RANK_ALONE or key.isdigit():
+        # after an administrative unit's word the next one is its name, even when it is also a word (الجراحي)
+        if key in lex.words.stopwords or key.isdigit() or key in lex.place_cues or key in lex.place_relations \
+                or lex.common_rank.get(key, 10**9) < (VERY_COMMON_RANK if unit else COMMON_RANK_ALONE):
             return None
         tie = parent_after(tokens, last + 1, text, lex=lex, chained=True)
         if tie is not None:
@@ -343,11 +428,61 @@ def _through_unknown(tokens: list[Token], m: int, text: str, *, lex: Lexicons) -
     return None
 
 
+# A place named as so far from a known one («على بعد 60 كلم شمال طرابلس», «تبعد 40 كلم عن بني وليد», «، 70 كلم غرب
+# الرمادي») lies within that distance of it: the area drawn around the known place must be that wide at least
+# (lib/dashboard/maps.py PRECISION_METRES: governorate 40 km, region 80 km); farther is no useful area.
+_DISTANCE_OPENERS = frozenset({"علي", "وعلي", "تبعد", "يبعد", "وتبعد", "ويبعد", "التي", "الذي"})
+_DISTANCE_HEDGES = frozenset({"نحو", "حوالي", "قرابه", "زهاء", "مسافه", "اقل"})
+_KM_UNITS = frozenset({"كلم", "كم", "كيلومتر", "كيلومترا", "كيلومترات", "كيلو"})
+_KM_TWO = frozenset({"كيلومترين", "كيلومتران"})
+_AREA_FOR_KM = ((30, "governorate"), (70, "region"))
+
+
+def _distance_at(tokens: list[Token], m: int, text: str) -> tuple[int, int] | None:
+    """A distance at token m («على بعد نحو 60 كلم»، «التي تبعد أقل من كيلومترين»، «70 كلم»): (kilometres, the
+    token after it), or None. «أكثر من» (more than) gives no bound, so no distance."""
+    n = len(tokens)
+    if tokens[m].key in ("التي", "الذي"):
+        m += 1
+    if m < n and tokens[m].key in ("علي", "وعلي"):
+        if m + 1 >= n or tokens[m + 1].key != "بعد":
+            return None
+        m += 2
+    elif m < n and tokens[m].key in ("تبعد", "يبعد", "وتبعد", "ويبعد"):
+        m += 1
+    while m < n and (tokens[m].key in _DISTANCE_HEDGES or tokens[m].key == "من" and tokens[m - 1].key == "اقل"):
+        m += 1
+    if m < n and tokens[m].key in _KM_TWO:
+        return 2, m + 1
+    if m + 1 >= n or not tokens[m].key.isdigit() or tokens[m + 1].key not in _KM_UNITS \
+            or not gap_is_space(text, tokens[m].end, tokens[m + 1].start):
+        return None
+    after = m + 2
+    if after < n and tokens[after].key == "تقريبا":
+        after += 1
+    return int(tokens[m].key), after
+
+
+def _within(place: Entity, km: int) -> tuple[Entity, str] | None:
+    """The known place and an area around it wide enough for a place `km` kilometres away (None when farther)."""
+    return next(((place, precision) for limit, precision in _AREA_FOR_KM if km <= limit), None)
+
+
+# Words of an administrative unit or an area: the word after one is its name (مديرية الجراحي، منطقة الدورة).
+_ADMIN_UNITS = frozenset({"مديريه", "مديريتي", "ناحيه", "قضاء", "محافظه", "ولايه", "مقاطعه", "اقليم", "بلديه",
+                          "منطقه"})
+
+
 # Participles that tie a place to the one named after them (قرية X الواقعة في ريف حلب، بلدتي X وY التابعتين
 # لمحافظة لحج، منطقة X القريبة من الرمادي), and the precision the tie gives.
 _TIE_PARTICIPLES = {"الواقعه": "parent", "الواقع": "parent", "الواقعتين": "parent", "التابعه": "parent",
                     "التابع": "parent", "التابعتين": "parent", "التابعين": "parent", "القريبه": "district",
-                    "القريب": "district", "المجاوره": "district", "المتاخمه": "district", "المحاذيه": "district"}
+                    "القريب": "district", "المجاوره": "district", "المتاخمه": "district", "المحاذيه": "district",
+                    "والواقعه": "parent", "والواقع": "parent", "المتاخمتين": "district", "القريبتين": "district",
+                    "المجاورتين": "district", "المحاذيتين": "district"}
+_TIE_ADVERBS = frozenset({"اداريا", "جغرافيا"})
+# Masculine adjectives without the -ي of a nisba that may stand between a place's name and its tie.
+_PLAIN_ADJECTIVES = frozenset({"القديم", "الجديد", "الكبير", "الصغير"})
 
 
 def _area_of_a_country(place: Entity) -> bool:
@@ -396,8 +531,8 @@ def unknown_place_at(tokens: list[Token], i: int, text: str, found: Found, *, le
     nxt = tokens[j + 1].key if has_next else ""
     n = 1
     described = False
-    if first in heads and has_next and len(nxt) > 1 and (nxt not in stop
-                                                        or nxt.startswith("ال") and nxt not in lex.words.stopwords):
+    if first in heads and has_next and len(nxt) > 1 and not nxt.startswith(("بال", "لل", "وال", "فال")) \
+            and (nxt not in stop or nxt.startswith("ال") and nxt not in lex.words.stopwords):
         n = 2  # تل أبيض، جبل الشيخ: a title after the head (الشيخ) is still the name's second word
         if nxt in _NAME_LINKS and j + 2 < len(tokens) and gap_is_space(text, tokens[j + 1].end, tokens[j + 2].start) \
                 and tokens[j + 2].key not in stop:
@@ -415,10 +550,11 @@ def unknown_place_at(tokens: list[Token], i: int, text: str, found: Found, *, le
     name_ar = text[start:end]
     pid = "unknown:" + fold(name_ar).replace(" ", "_")
     after = j + n
-    if after < len(tokens) and tokens[after].key.startswith("ال") and tokens[after].key.endswith(("ه", "ي")) \
+    if after < len(tokens) and tokens[after].key.startswith("ال") \
+            and (tokens[after].key.endswith(("ه", "ي")) or tokens[after].key in _PLAIN_ADJECTIVES) \
             and tokens[after].key not in _TIE_PARTICIPLES \
             and gap_is_space(text, tokens[after - 1].end, tokens[after].start):
-        after += 1  # كفرزيتا الجديدة شمال حماة: an adjective between the name and its tie
+        after += 1  # كفرزيتا الجديدة شمال حماة، حي X القديم في قلب إسطنبول: an adjective before the tie
     tie = parent_after(tokens, after, text, lex=lex)
     listed: list[int] = []
     if tie is None:
@@ -479,7 +615,7 @@ def _no_place_name(tokens: list[Token], i: int, j: int, text: str, cue: str, *, 
     """The cue is an everyday word here or what follows it is no name: من ناحية ("on the one hand"), لقضاء
     ("to spend"), a second noun after و (مدينة وقرية وتجمع), a noun with a preposition (مسجد للعبادة، بمقر) or
     with a possessive pronoun (قرية أجداده، ناحية منعهم)."""
-    if cue == "ناحيه" and i and tokens[i - 1].key in ("من", "ومن"):
+    if cue == "ناحيه" and i and tokens[i - 1].key in ("من", "ومن", "فمن"):
         return True
     if cue == "قضاء" and tokens[i].key.startswith("ل"):
         return True
@@ -491,6 +627,12 @@ def _no_place_name(tokens: list[Token], i: int, j: int, text: str, cue: str, *, 
         return True  # بعد قضاء الإجازة: "after spending", no district
     first = tokens[j].key
     written = text[tokens[j].start:tokens[j].end]
+    if cue == "قضاء" and not first.startswith("ال") and len(first) >= 5 \
+            and _MARKS.sub("", written).endswith(("ه", "ها", "هم", "تك", "تكم", "تنا")):
+        return True  # قضاء حوائجه، بقضاء عطلتك: "seeing to his needs", "spending your holiday" (a district's
+        # name written with ة, such as عانة, is not a pronoun)
+    if first[:1] == "و" and first[1:].isdigit():
+        return True  # مسجد و63 محلا: "a mosque and 63 shops"
     plain_written = _MARKS.sub("", written)
     if cue in _VERBAL_NOUN_CUES and (_VERBAL_NOUN.match(first) or _IF_AL.match(first)
                                      and plain_written.lstrip("وفبل").startswith("الإ")):
