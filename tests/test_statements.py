@@ -635,3 +635,34 @@ def test_a_clitic_left_on_a_short_name_still_finds_the_actor():
 def test_a_title_ending_in_a_word_of_time_keeps_it():
     """العام ends الأمين العام: only when-words (أمس، الخميس) are dropped from a speaker phrase's end."""
     assert [s.speaker_ar for s in statements("وقال الأمين العام إن الأمم المتحدة قلقة.")] == ["الأمين العام"]
+
+
+# Speaker phrases read whole and no further (the kinds of error seed 211 showed; invented sentences):
+# (text, snippet of the quote, the speaker as written exactly, or None for no speaker)
+EXACT_SPEAKER_CASES = [
+    # a parenthesis after a title glosses it; the name comes after the comma
+    ("ودعا زعيم الحزب الأخضر (معارضة يسارية)، بيار لوكلير، الخميس، الرئيس إلى \"إعلان موقفه\" بسرعة.",
+     "إعلان موقفه", "بيار لوكلير"),
+    # في and a noun with a pronoun is the occasion (his directive), not the place or body of the title
+    ("وأوضح وزير الشؤون البلدية في توجيهه الأخير للبلديات أنه يعد في حكم المقاول كل عضو في مجلس إدارة.",
+     "في حكم المقاول", "وزير الشؤون البلدية"),
+    # the person in a relational title's genitive is not the speaker: the rank's name after it is
+    ("وقال مستشار بوتين الدكتور سامي جمال إن روسيا مستعدة للحوار.", "روسيا مستعدة", "سامي جمال"),
+    # a subjectless verb after حيث: the subject of its own sentence, a name set off by its title, not the
+    # speaker of the paragraph before
+    ("قال المدرب جوزيه سانتوس إن الفريق قدم مباراة جيدة.\nأعرب سيدريك سواريس، مدافع المنتخب عن فخره بزميله، "
+     "حيث قال عقب المباراة: إنه أفضل لاعب في العالم.", "أفضل لاعب", "سيدريك سواريس"),
+]
+
+
+@pytest.mark.parametrize("text,snippet,speaker", EXACT_SPEAKER_CASES, ids=[c[2] or c[1] for c in EXACT_SPEAKER_CASES])
+def test_speaker_phrase_read_whole_and_no_further(text, snippet, speaker):
+    hits = [s for s in statements(text) if fold(snippet) in fold(s.quote)]
+    assert hits, f"no statement holds {snippet!r}"
+    assert hits[0].speaker_ar == speaker, f"speaker {hits[0].speaker_ar!r}, want {speaker!r}"
+
+
+def test_a_gloss_cut_open_by_the_phrase_end_is_dropped():
+    """الباحثون في مجلة (…) إن: an opening parenthesis left open is no part of the speaker."""
+    for s in statements("وقال الباحثون في مجلة (الطب الحديث) إن النوم المبكر يحسن الذاكرة."):
+        assert "(" not in (s.speaker_ar or "")

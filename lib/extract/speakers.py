@@ -489,6 +489,14 @@ class Reader:
         self.kinds[i] = hit
         return hit
 
+    def possessed(self, i: int) -> bool:
+        """Does token i carry a possessive pronoun (توجيهه، كلمتها، حديثهم), so that it is an occasion, not a place or
+        body a title belongs to?"""
+        tok = self.p.tokens[i]
+        written = self.p.text[tok.start:tok.end]
+        return len(written) > 4 and not self.definite(i) and written.endswith(("ه", "ها", "هم", "هما")) and \
+            self.kind(i) == "word"
+
     def entity_at(self, i: int) -> Entity | None:
         """The actor a mention chunk at token i names."""
         m = self.p.mention_in(i)
@@ -714,12 +722,31 @@ class Reader:
             if named is not None:
                 return named
         while j < end and j - i < MAX_TITLE_TOKENS and not self.boundary(j):
+            if j > i + 1 and "(" in p.text[p.tokens[j - 1].end:p.tokens[j].start]:
+                close = p.text.find(")", p.tokens[j].start, p.tokens[end - 1].end)
+                if close < 0:
+                    break
+                j = p.token_after(close)  # زعيم الجمهوريين (معارضة يمينية)، لوران فوكييه: a gloss, not the name
+                continue
             k, key = self.kind(j), self.key(j)
             if k == "mention":
                 ent = self.entity_at(j)
                 if ent is not None and ent.kind == "person" and not (
                         self.kind(j - 1) == "name_context" or self.kind(j - 1) == "glued_noun" and
                         self._genitive_noun(self.key(j - 1))):
+                    after = self.mention_last(j) + 1
+                    if head in cls.relational and after + 1 < end and not self.boundary(after) and (
+                            self.key(after) in self.lex.words.ranks or
+                            self.key(after) in self.lex.speaker_phrase["name_title"]):
+                        # مستشار خامنئي الدكتور علي أكبر ولايتي: the genitive is another person, the rank's name speaks
+                        inner = self.entity_at(after + 1) if self.kind(after + 1) == "mention" else None
+                        if inner is not None and inner.kind == "person":
+                            person_at = after + 1
+                            break
+                        named = self._rank_name(after, after + 1, end)
+                        if named is not None and named.name_span is not None:
+                            named.first, named.name_after_title = i, True
+                            return named
                     person_at = j
                     break
                 j = self.mention_last(j) + 1  # المتحدث باسم الجيش التركي، لمركز الملك سلمان للإغاثة
@@ -747,7 +774,7 @@ class Reader:
                     return named
             if k == "prep":
                 if key in ("في", "من", "لدي", "الي") and j + 1 < end and not self.boundary(j + 1) and self.kind(j + 1) in (
-                        "word", "mention", "bare_body", "name_context"):
+                        "word", "mention", "bare_body", "name_context") and not self.possessed(j + 1):
                     j += 1  # قائد العمليات في بابل، مسؤول في الوزارة: the title's place or body
                     complement = 0
                     continue
@@ -798,7 +825,7 @@ class Reader:
             if ent is not None and ent.kind == "person" and (after >= end or self.boundary(after)):
                 person_at = j  # وزير …، X،: a name set off by commas
         elif person_at < 0 and j < end and self.boundary(j) and self.kind(j) in ("word", "name_link") and \
-                not self.definite(j) and p.text[p.tokens[j - 1].end:p.tokens[j].start].strip() in ("،", ","):
+                not self.definite(j) and p.text[p.tokens[j - 1].end:p.tokens[j].start].strip(" )") in ("،", ","):
             name = self.name(j, end)
             after = name.last + 1
             if name.last - j < 2 and after < end and not self.boundary(after) and self.kind(after) == "mention" \
@@ -1790,6 +1817,9 @@ class Speakers:
                     not p.tokens[ch.first].key.endswith("ه") and p.tokens[ch.first].key in self.lex.words.roles:
                 return None  # ووصفت الممثل جهاد الأطرش بالصديق: a feminine verb, a man's title: its object
             src, ev = self._chunk_source(ch, end) if ch.kind in allowed else (None, [])
+            if src is not None and ch.kind == "name" and "name_recurs" not in ev and step and self._apposed(ch, end):
+                src = Source(src.speaker, src.speaker_ar, None, "person")  # a name with a title after it: someone
+                return Candidate(src, p.tokens[ch.first].start, ["person"])
             if src is not None and not (ch.kind == "name" and "name_recurs" not in ev):
                 return Candidate(src, p.tokens[ch.first].start, [e for e in ev if not e.startswith("name")])
             if ch.kind in nominal or i + 1 >= end or r.boundary(i + 1):
@@ -1799,6 +1829,15 @@ class Speakers:
             while step == 0 and i < end and r.kind(i) == "filler" and not r.boundary(i):
                 i += 1  # وتحدث فيها الدكتور …: a pronoun or adverb before the subject
         return None
+
+    def _apposed(self, ch: Chunk, end: int) -> bool:
+        """Is a name no list knows, after a verb, set off by a title in apposition (أعرب سيدريك سواريس، مدافع
+        المنتخب …): two or three indefinite words, a comma, a title — a person, though the article names him once."""
+        p, r = self.p, self.reader
+        after = ch.last + 1
+        return 0 < ch.last - ch.first < 3 and after < end and r.kind(after) == "role" and \
+            p.text[p.tokens[ch.last].end:p.tokens[after].start].strip() in ("،", ",") and \
+            not any(r.definite(t) for t in range(ch.first, after))
 
     def _clause_subject(self, sent: int, cue: Cue) -> Candidate | None:
         """A subjectless verb's or participle's subject in a long sentence: the subject of the nearest clause
@@ -2603,6 +2642,8 @@ def _clean_written(name: str, *, lex: Lexicons) -> str:
             name = name.replace(a, "").replace(b, "")
     if name.count('"') % 2:
         name = name.replace('"', "")
+    if name.count("(") > name.count(")") and name.find("(") > 0:
+        name = name[:name.rfind("(")].strip()  # الباحثون في مجلة (ذا لانست: a gloss cut by the phrase's end
     if name[:1] == "ل" and fold(name[1:].lstrip("ـ")).split()[:1] and \
             word_class(fold(name[1:].lstrip("ـ")).split()[0], lex=lex) == "name_context":
         name = name[1:].lstrip("ـ")
