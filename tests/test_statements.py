@@ -666,3 +666,29 @@ def test_a_gloss_cut_open_by_the_phrase_end_is_dropped():
     """الباحثون في مجلة (…) إن: an opening parenthesis left open is no part of the speaker."""
     for s in statements("وقال الباحثون في مجلة (الطب الحديث) إن النوم المبكر يحسن الذاكرة."):
         assert "(" not in (s.speaker_ar or "")
+
+
+@pytest.mark.parametrize("name,actor_id", [
+    ("عبدالفتاح السيسي", "abdel-fattah-el-sisi"),  # عبد written onto the word it opens
+    ("محمد ظريف", "mohammad-javad-zarif"),  # a full name's first and last word
+    ("انتونيو غوتيريش", "antonio-guterres"),  # ت for ط
+    ("رجب طيب اردوجان", "recep-tayyip-erdogan"),  # ج for غ
+])
+def test_one_speaker_under_the_spellings_and_short_forms_of_a_lexicon_name(name, actor_id):
+    from lib import lexicons
+    from lib.extract.speakers import lexicon_actor
+    ent = lexicon_actor(name, lex=lexicons.default())
+    assert ent is not None and ent.entity_id == actor_id
+
+
+def test_a_short_form_is_nobody_else_s_name():
+    """A first and last word that two people share, or a title and a surname, reach no one."""
+    from lib import lexicons
+    from lib.extract.speakers import lexicon_actor
+    assert lexicon_actor("اللواء الحسن", lex=lexicons.default()) is None
+    assert lexicon_actor("أحمد جواد ظريف", lex=lexicons.default()) is None
+
+
+def test_bandar_is_a_given_name():
+    st = [s for s in statements("وقال بندر الخالدي إن المشروع سيكتمل قريبا.") if "المشروع" in s.quote]
+    assert st and st[0].speaker_kind == "person"

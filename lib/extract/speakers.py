@@ -161,9 +161,17 @@ _APPOSITION_OPENERS = frozenset({"احد", "احدي"})  # folded أحد، إح�
 _ABBREVIATED_TITLES = frozenset({"د"})  # د. (دكتور) before a name: a title like الدكتور
 
 
+_LAST_MEMO: list = [None, None]  # (weak reference to the last Lexicons, its memo): one lookup, not one per call
+
+
 def word_class(key: str, *, lex: Lexicons) -> str:
     """The class of a folded word in a speaker phrase ('word' for words no list holds)."""
-    memo = _CLASS_MEMO.setdefault(lex, {})
+    ref, memo = _LAST_MEMO
+    if ref is None or ref() is not lex:
+        memo = _CLASS_MEMO.get(lex)
+        if memo is None:
+            memo = _CLASS_MEMO[lex] = {}
+        _LAST_MEMO[:] = [weakref.ref(lex), memo]
     hit = memo.get(key)
     if hit is None and key in _ABBREVIATED_TITLES:
         hit = memo[key] = "role"
@@ -2499,27 +2507,57 @@ class Speakers:
 
 # ---------------------------------------------------------------- one key per speaker
 
+# Letters that transliterations of one foreign name swap (أنطونيو/انتونيو، أردوغان/اردوجان، كيري/قيري).
+_SKELETON_LETTERS = str.maketrans("طقظذثصضج", "تكززسسدغ")
+
+
 def _skeleton(word: str) -> str:
-    """A word without its inner long vowels: spellings of one transliterated name meet (بوتن = بوتين)."""
+    """A word without its inner long vowels and with the letters transliterations swap made one: spellings of
+    one name meet (بوتن = بوتين، انتونيو = أنطونيو)."""
+    word = word.translate(_SKELETON_LETTERS)
     return word[:1] + "".join(c for c in word[1:] if c not in "اوي")
+
+
+def _joined(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A name's words with عبد/أبو joined to the word they open (عبد الفتاح → عبدالفتاح), as name_key joins them."""
+    out: list[str] = []
+    for w in words:
+        if out and out[-1] in ("عبد", "ابو", "ابي", "ام"):
+            out[-1] += w
+        else:
+            out.append(w)
+    return tuple(out)
 
 
 @lru_cache(maxsize=4)
 def _skeletons(*, lex: Lexicons) -> dict[tuple[str, ...], str]:
-    """Skeletons of the lexicon's person names → actor id (only skeletons that one person has)."""
+    """Skeletons of the lexicon's person names → actor id (only skeletons that one person has); a full name of
+    three words or more also under its first and last word (محمد ظريف for محمد جواد ظريف) unless that is
+    another person's or a second person's short form."""
     index = entity_index(lex=lex)
     out: dict[tuple[str, ...], str] = {}
     clash: set[tuple[str, ...]] = set()
+    short: dict[tuple[str, ...], str] = {}
     for form, ents in index.forms.items():
         for ent in ents:
             if ent.entity_type != "actor" or ent.kind != "person":
                 continue
-            skel = tuple(_skeleton(w) for w in form)
-            if len(form) < 2 or len("".join(skel)) < 5:
+            words = _joined(form)
+            skel = tuple(_skeleton(w) for w in words)
+            if len(words) < 2 or len("".join(skel)) < 5:
                 continue
             if out.get(skel, ent.entity_id) != ent.entity_id:
                 clash.add(skel)
             out[skel] = ent.entity_id
+            if len(words) > 2 and words[-2] not in ("بن", "ابن", "بنت", "ال", "دي", "فان", "فون") and \
+                    words[0] not in _name_prefixes(lex=lex) and words[0] not in ("ايه", "اية", "الحاج"):
+                pair = (skel[0], skel[-1])
+                if short.get(pair, ent.entity_id) != ent.entity_id:
+                    clash.add(pair)
+                short[pair] = ent.entity_id
+    for pair, actor_id in short.items():
+        if out.setdefault(pair, actor_id) != actor_id:
+            clash.add(pair)
     for skel in clash:
         out.pop(skel, None)
     return out
@@ -2550,6 +2588,7 @@ def lexicon_actor(name: str, *, lex: Lexicons) -> Entity | None:
         hits = [e for e in index.forms.get(tuple(short), []) if e.entity_type == "actor" and e.kind == "person"]
         if hits and len(short) > 1:
             return hits[0]
+    words = _joined(words)
     actor_id = _skeletons(lex=lex).get(tuple(_skeleton(w) for w in words)) if len(words) > 1 else None
     if actor_id is not None:  # فلاديمير بوتن: spellings of a full name (one word alone is too short to tell)
         return lex.actors[actor_id][0]
