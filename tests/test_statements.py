@@ -652,7 +652,23 @@ EXACT_SPEAKER_CASES = [
     # speaker of the paragraph before
     ("قال المدرب جوزيه سانتوس إن الفريق قدم مباراة جيدة.\nأعرب سيدريك سواريس، مدافع المنتخب عن فخره بزميله، "
      "حيث قال عقب المباراة: إنه أفضل لاعب في العالم.", "أفضل لاعب", "سيدريك سواريس"),
+    # a body's name ends before an indefinite noun after its adjective (the verb's object)
+    ("وأطلقت شركة المياه الوطنية خدمة جديدة. وقالت الشركة إن الخدمة متاحة للجميع.", "متاحة للجميع",
+     "شركة المياه الوطنية"),
 ]
+
+
+@pytest.mark.parametrize("text,snippet,junk", [
+    # the verb's definite object (every word an everyday one) is no speaker
+    ("بينما رفض مراد الحكم وأنكر الاتهامات الموجهة إليه، وصاح في المحكمة بأن الشاهد كاذب.", "الشاهد كاذب",
+     "الاتهامات الموجهة"),
+    # a definite noun and a ل after it (what a company does for its customers) is no body's name
+    ("وتقدم الخدمات التي تقدمها الشركة للعملاء في المدن الكبرى. وقالت الشركة، أن الموقع يمكن العميل من تحديث "
+     "معلوماته.", "الموقع يمكن", "الشركة للعملاء"),
+])
+def test_words_after_the_verb_that_name_no_one(text, snippet, junk):
+    hits = [s for s in statements(text) if fold(snippet) in fold(s.quote)]
+    assert hits and fold(hits[0].speaker_ar or "") != fold(junk)
 
 
 @pytest.mark.parametrize("text,snippet,speaker", EXACT_SPEAKER_CASES, ids=[c[2] or c[1] for c in EXACT_SPEAKER_CASES])

@@ -71,6 +71,7 @@ WEIGHTS: dict[str, float] = {
     "name_runs_on": -1.5,  # … that run on into more words (not a name: ولا يرى في التقدم بالسن عائقا)
     "attribution_name": -1.0,  # after بحسب / وفق, unknown words are often not a source (وفق الخطط)
     "name_definite": -1.0,  # … and words with ال are mostly common nouns (الخطط), seldom names (الحمدان)
+    "definite_everyday": -1.0,  # … every word definite and everyday (الاتهامات الموجهة): the verb's object
     "gender_clash": -2.5,  # قالت with a man, قال with الوزارة
     "number_clash": -3.0,  # … and قالوا with one person
     "far": -0.3,  # a referent two or three paragraphs back
@@ -1020,6 +1021,9 @@ class Reader:
             k = self.kind(j)
             if k != "name_quote" and self.p.quote_holding(self.p.tokens[j].start) is not quote:
                 break  # وشكر النادي الأهلي "الأشقاء …": the quoted words begin, the name has ended
+            if n == 0 and k != "glued_mention" and self.key(j)[:1] == "ل" and self.definite(i) and \
+                    self.key(i).startswith(("ال", "وال")):
+                break  # تقدمها الشركة للعملاء: a definite noun and what it does for whom (a name takes an adjective first)
             if k in ("mention", "glued_mention") and self.entity_at(j) is not None and \
                     self.entity_at(j).kind not in ("person", "media"):
                 j, n, named = self.mention_last(j) + 1, n + 1, True  # شركة الإمارات للاتصالات
@@ -1051,6 +1055,10 @@ class Reader:
                     self.key(j - 1).startswith(("ال", "وال")) and not _nisba(self.key(j)) and (
                         not _nisba(self.key(j - 1)) or self._demonym_at(j - 1)):
                 break  # وزارة التجارة والصناعة بلوغ القيمة …: an indefinite noun after the definite name
+            if n and k == "word" and not self.definite(j) and self.key(j).endswith("ه") and len(self.key(j)) > 3 \
+                    and not _nisba(self.key(j)) and self.key(j - 1).startswith(("ال", "وال")) and \
+                    self.key(j)[:1] not in "ول":
+                break  # أطلقت شركة المياه الوطنية خدمة جديدة: an object after the name and its adjective
             j, n = j + 1, n + 1  # المكتب الإعلامي لرئيس مجلس الوزراء العراقي
         return Chunk("body", i, j - 1) if n else Chunk("junk", i, i)
 
@@ -2423,6 +2431,8 @@ class Speakers:
             ev.append("name_runs_on")
         if self._everyday(words, ch):
             ev.append("name_everyday")
+            if "name_definite" in ev and all(w.startswith("ال") for w in words):
+                ev.append("definite_everyday")  # وأنكر الاتهامات الموجهة: an object of the verb, not a name
         return Source(text, text, None, "named"), ev
 
     def _everyday(self, words: list[str], ch: Chunk) -> bool:
