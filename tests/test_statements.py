@@ -655,6 +655,11 @@ EXACT_SPEAKER_CASES = [
     # a body's name ends before an indefinite noun after its adjective (the verb's object)
     ("وأطلقت شركة المياه الوطنية خدمة جديدة. وقالت الشركة إن الخدمة متاحة للجميع.", "متاحة للجميع",
      "شركة المياه الوطنية"),
+    # a body's name the matcher cut before its genitive is read whole
+    ("وقال الاتحاد المصري لكرة القدم إن المباراة ستقام في موعدها.", "المباراة ستقام", "الاتحاد المصري لكرة القدم"),
+    # «الاتحاد» alone, where the article names only a federation so (never a club), is that federation
+    ("وقال رئيس الاتحاد السعودي لكرة القدم ياسر المسحل إن المنتخب جاهز. وأكد الاتحاد أن المباراة ستقام في موعدها.",
+     "المباراة ستقام", "الاتحاد السعودي لكرة القدم"),
 ]
 
 

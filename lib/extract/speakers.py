@@ -604,7 +604,18 @@ class Reader:
         if k == "word" and i in self.p.cue_at and self.p.cue_at[i].kind in ("verb", "participle"):
             return Chunk("filler", i, self.p.cue_at[i].last_token)  # ومضى يقول، وتابع قائلا
         if k == "mention":
-            return Chunk("actor", i, min(self.mention_last(i), end - 1), mention=self.p.mention_in(i))
+            last = min(self.mention_last(i), end - 1)
+            m = self.p.mention_in(i)
+            if last + 1 < end and self.key(last + 1)[:1] == "ل" and not self.boundary(last + 1) and \
+                    self.kind(last + 1) in ("word", "glued_noun") and not self._addressee_noun(self.key(last + 1)) \
+                    and self.p.entity(m).entity_id.startswith("org:"):
+                body = self.body(i, end)  # الاتحاد المصري لكرة القدم: a body the matcher cut before its genitive
+                if body.kind == "body" and body.last > last:
+                    return body
+            if last == i and self.p.entity(m).kind == "team" and word_class(self.key(i), lex=self.lex) == "bare_body" \
+                    and self._only_in_longer_names(i):
+                return Chunk("bare", i, i)  # وأكد الاتحاد after الاتحاد السعودي لكرة القدم: the federation, not the club
+            return Chunk("actor", i, last, mention=m)
         if k in ("glued_mention", "glued_noun", "prep"):
             return self.prep(i, end)
         if k == "glued_place":
@@ -660,6 +671,14 @@ class Reader:
         if k in ("word", "name_link"):
             return self.name(i, end)
         return Chunk("junk", i, i)
+
+    def _only_in_longer_names(self, i: int) -> bool:
+        """Is token i's word elsewhere in the article only ever the head of a longer name (الاتحاد السعودي، الاتحاد
+        الدولي لكرة القدم), never alone (a club's name)?"""
+        p = self.p
+        others = [j for j in p.positions(self.key(i)) if j != i]
+        return bool(others) and all(j + 1 < len(p.tokens) and not self.boundary(j + 1) and (
+            _nisba(self.key(j + 1)) or self.key(j + 1).startswith("ل")) for j in others)
 
     def prep(self, i: int, end: int) -> Chunk:
         """A preposition and its noun phrase: an occasion (في بيان)، a time, or the one spoken to (لـ«الحياة»)."""
@@ -2342,6 +2361,10 @@ class Speakers:
         description, also the kind and its adjectives alone: الشرطة النرويجية)."""
         p, r = self.p, self.reader
         if m is not None:
+            ch = r.chunk(j, min(len(p.tokens), j + MAX_BODY_TOKENS + 1)) if p.entity(m).entity_id.startswith("org:") \
+                else None
+            if ch is not None and ch.kind == "body":
+                return self._chunk_source(ch)[0]  # الاتحاد السعودي لكرة القدم: the name the matcher cut, whole
             return source_of(p.entity(m), m.surface, lex=self.lex)
         key = p.tokens[j].key
         body = r.body(j, min(len(p.tokens), j + MAX_BODY_TOKENS + 1))
