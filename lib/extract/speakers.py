@@ -159,6 +159,8 @@ _CLASS_MEMO: weakref.WeakKeyDictionary[Lexicons, dict[str, str]] = weakref.WeakK
 
 _BLESSINGS = frozenset({"رحمه", "يرحمه", "رحمها", "يرحمها", "رحمهم", "رحمهما"})  # folded; before الله
 _APPOSITION_OPENERS = frozenset({"احد", "احدي"})  # folded أحد، إحدى: «X أحد المسؤولين» describes X, it ends his name
+_DIRECTION_ADJECTIVES = frozenset({"الشرقيه", "الغربيه", "الشماليه", "الجنوبيه", "الوسطي", "الشرقي", "الغربي",
+                                   "الشمالي", "الجنوبي"})  # folded; المنطقة الشرقية ends a title's body
 _ABBREVIATED_TITLES = frozenset({"د"})  # د. (دكتور) before a name: a title like الدكتور
 
 
@@ -480,6 +482,8 @@ class Reader:
         else:
             hit = word_class(tok.key, lex=self.lex)
             written = p.text[tok.start:tok.end]
+            if tok.key in ("امام", "وامام") and written.lstrip("و").startswith("إ"):
+                hit = "role"  # إمام المسجد (an imam), not أمام (in front of): the hamza tells them apart
             if hit == "word" and i not in p.cue_at and "\u064b" in written:
                 hit = "accusative"  # ويضيف استعمالاً مجازياً: a word with tanwin al-fath is the verb's object, no name
             elif hit == "word":
@@ -809,6 +813,13 @@ class Reader:
                 break
             if key in ("يدعي", "تدعي"):
                 break  # مسؤول في الشرطة يدعى نافيد شاه: the name follows
+            if key in _DIRECTION_ADJECTIVES and self.key(j - 1).startswith("ال"):
+                j += 1  # الناطق الإعلامي بشرطة المنطقة الشرقية: an adjective of the body, not a stop word
+                continue
+            if k in ("anonymous", "group") and self.definite(j) and word_class(
+                    _glued_preposition(self.key(j - 1), lex=self.lex) or self.key(j - 1), lex=self.lex) == "name_context":
+                j += 1  # رئيس لجنة الدفاع بمجلس النواب: the council's genitive, not an unnamed group
+                continue
             if k == "role":
                 complement = -1  # ومديرة المهرجان: a second title begins
             if complement >= 0 and k in ("word", "bare_body") and self.definite(j) and not _nisba(key):
@@ -1617,7 +1628,7 @@ class Speakers:
         p, r = self.p, self.reader
         j = cue.first_token - 1
         if j < 2 or not r.boundary(j + 1) or p.text[p.tokens[j].end:p.tokens[j + 1].start].strip() not in ("،", ","):
-            return None
+            return self._opening_name_and_title(cue)
         d = j
         while d > 0 and j - d < 8 and not r.boundary(d):
             d -= 1
@@ -1648,6 +1659,27 @@ class Speakers:
         name = self._text(a, e)
         src = Source(name, name, None, "person", self._title_gender(d, d))
         return Candidate(src, p.tokens[a].start, ["before_verb", "person"])
+
+    def _opening_name_and_title(self, cue: Cue) -> Candidate | None:
+        """SVO with no commas: a sentence that opens with a name no list knows and its definite title, then the verb
+        (جوليان تيرون الأستاذ في العلوم السياسية يقول إن …): the name is the verb's subject."""
+        p, r = self.p, self.reader
+        a = p.token_after(p.sentence_start(p.tokens[cue.first_token].start))
+        if not (a < cue.first_token - 2 and cue.first_token - a <= 12) or p.in_content(p.tokens[a].start):
+            return None
+        e = a
+        while e < a + 3 and r.kind(e) in ("word", "name_link") and not p.tokens[e].key.startswith("ال") and \
+                (e == a or not r.boundary(e)):
+            e += 1
+        common, given = self.lex.words.common_words, self.lex.given_names
+        if e - a < 2 or r.kind(e) != "role" or not r.definite(e) or r.boundary(e) or \
+                all(p.tokens[t].key in common and p.tokens[t].key not in given for t in range(a, e)):
+            return None  # (words that are all everyday ones are no name)
+        if any(r.boundary(t) or t in p.cue_at for t in range(e, cue.first_token)):
+            return None  # the title runs up to the verb, no clause between
+        name = self._text(a, e - 1)
+        return Candidate(Source(name, name, None, "person", self._title_gender(e, e)), p.tokens[a].start,
+                         ["before_verb", "person"])
 
     def _name_before_verb(self, cue: Cue) -> Candidate | None:
         """SVO with a name no lexicon knows: a quoted name, or a name the article uses again, right before."""
@@ -1698,6 +1730,15 @@ class Speakers:
             ch = {"bare_body": Chunk("bare", j, j), "bare_document": Chunk("document", j, j),
                   "anonymous": Chunk("anonymous", j, j), "group": Chunk("anonymous", j, j)}.get(k, Chunk("capital", j, j))
             src, ev = self._chunk_source(ch, j + 1)
+        elif k == "word" and relative and p.tokens[j].key[:1] in "لب" and len(p.tokens[j].key) > 4 and \
+                p.tokens[j].key[1:] not in self.lex.words.common_words and (
+                    p.positions(p.tokens[j].key[1:]) or self._article_name([p.tokens[j].key[1:]], p.tokens[j].start)):
+            # مع تعليق لتوربا، الذي قال: the name under its preposition, which the relative clause's verb has as subject
+            src = self._article_name([p.tokens[j].key[1:]], p.tokens[j].start)
+            if src is None:
+                written = p.text[p.tokens[j].start + 1:p.tokens[j].end].lstrip("ـ")
+                src = Source(written, written, None, "named")
+            ev = ["name_recurs"]
         elif k == "word" and not p.tokens[j].key.startswith("ال"):
             src = self._article_name([p.tokens[j].key], p.tokens[j].start)
             if src is None and self._recurs(j, Chunk("name", j, j)):
