@@ -674,6 +674,9 @@ EXACT_SPEAKER_CASES = [
     # the name under a preposition that a relative clause's verb has as its subject
     ("وقال توربا إن الموقع سيعود. لكن هذا التصريح تناقض مع تعليق لتوربا، الذي قال إن الشركة هي التي حذفت المنشورات.",
      "حذفت المنشورات", "توربا"),
+    # the title right after the speaker's name is its apposition, not a new subject for the next verb
+    ("وقالت سوزان ورال مديرة مكتبة الأبحاث في الجامعة إن هذا الكشف يعد إسهاما مهما، وأضافت: «نشعر بحماس شديد "
+     "لوجود الوثيقة».", "بحماس شديد", "سوزان ورال"),
 ]
 
 

@@ -1818,6 +1818,10 @@ class Speakers:
             comma = max(p.text.rfind("،", sent, cue.start), p.text.rfind(",", sent, cue.start))
             if comma > max(sent, dash) and not participle:
                 subject = self._sentence_subject(comma + 1, cue.start)  # …، إذ اتهمه النجم مارادونا … وأشار
+        if subject is not None and subject.source.kind == "title" and self.last is not None and \
+                self.last.speaker_ar and 0 < subject.at - self.last_at < 40 and \
+                p.text[self.last_at:subject.at].rstrip(" ،,").endswith(self.last.speaker_ar):
+            subject = None  # وقالت سوزان ورال مديرة المكتبة …، وأضافت: the title is the last speaker's apposition
         if subject is not None:
             subject.evidence.insert(0, "sentence_subject")
             if subject.source.kind == "title":
