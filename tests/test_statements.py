@@ -677,6 +677,18 @@ EXACT_SPEAKER_CASES = [
     # the title right after the speaker's name is its apposition, not a new subject for the next verb
     ("وقالت سوزان ورال مديرة مكتبة الأبحاث في الجامعة إن هذا الكشف يعد إسهاما مهما، وأضافت: «نشعر بحماس شديد "
      "لوجود الوثيقة».", "بحماس شديد", "سوزان ورال"),
+    # a name in brackets after a title is the name, not a gloss
+    ("يقول الكاتب الكولومبي الراحل (جابرييل جارسيا ماركيز) إنه دخل عالم الكتابة بمحض الصدفة.", "عالم الكتابة",
+     "جابرييل جارسيا ماركيز"),
+    # the city after the office, then the rank and the name
+    ("أوصى إمام وخطيب المسجد الكبير بمكة المكرمة الشيخ الدكتور سالم الحمدان، المصلين بالصبر. وقال في خطبة الجمعة "
+     "إن التقوى خير زاد.", "خير زاد", "سالم الحمدان"),
+    # an outlet under ل after a body the matcher cut is the one spoken to, not the body's genitive
+    ("يمكن أن يدر المشروع 500 مليون دولار حسب ما أكدت وزارة الاقتصاد لفرانس24. فلبنان يأمل تسجيل قفزة.",
+     "500 مليون", "وزارة الاقتصاد"),
+    # a definite noun after a body's adjective is the verb's object
+    ("أطلقت شركة المياه الوطنية الفرع الإلكتروني لخدمات العملاء. وقالت الشركة إن الموقع يمكن العميل من تحديث "
+     "معلوماته.", "تحديث معلوماته", "شركة المياه الوطنية"),
 ]
 
 

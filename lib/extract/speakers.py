@@ -612,7 +612,8 @@ class Reader:
             m = self.p.mention_in(i)
             if last + 1 < end and self.key(last + 1)[:1] == "ل" and not self.boundary(last + 1) and \
                     self.kind(last + 1) in ("word", "glued_noun") and not self._addressee_noun(self.key(last + 1)) \
-                    and self.p.entity(m).entity_id.startswith("org:"):
+                    and self.p.entity(m).entity_id.startswith("org:") and (self.key(last + 1).startswith("لل") or (
+                        last + 2 < end and not self.boundary(last + 2) and self.definite(last + 2))):
                 body = self.body(i, end)  # الاتحاد المصري لكرة القدم: a body the matcher cut before its genitive
                 if body.kind == "body" and body.last > last:
                     return body
@@ -756,9 +757,13 @@ class Reader:
         while j < end and j - i < MAX_TITLE_TOKENS and not self.boundary(j):
             if j > i + 1 and "(" in p.text[p.tokens[j - 1].end:p.tokens[j].start]:
                 close = p.text.find(")", p.tokens[j].start, p.tokens[end - 1].end)
-                if close < 0:
-                    break
-                j = p.token_after(close)  # زعيم الجمهوريين (معارضة يمينية)، لوران فوكييه: a gloss, not the name
+                if close >= 0 and p.text[close + 1:close + 3].strip()[:1] in ("،", ","):
+                    j = p.token_after(close)  # زعيم الجمهوريين (معارضة يمينية)، لوران فوكييه: a gloss, not the name
+                    continue  # (الكاتب الراحل (جابرييل جارسيا ماركيز) إنه: the name itself in brackets)
+            if self.kind(j) == "glued_place" and j + 1 < end and not self.boundary(j + 1) and (
+                    self.kind(j + 1) == "role" or self.key(j + 1).startswith("ال") and self.kind(j + 1) == "word"
+                    and j + 2 < end and self.kind(j + 2) == "role"):
+                j += 1  # إمام وخطيب المسجد الحرام بمكة المكرمة الشيخ …: where the office is, then the rank and name
                 continue
             k, key = self.kind(j), self.key(j)
             if k == "mention":
@@ -1085,9 +1090,12 @@ class Reader:
                     self.key(j - 1).startswith(("ال", "وال")) and not _nisba(self.key(j)) and (
                         not _nisba(self.key(j - 1)) or self._demonym_at(j - 1)):
                 break  # وزارة التجارة والصناعة بلوغ القيمة …: an indefinite noun after the definite name
+            if n > 1 and k in ("word", "bare_body") and self.definite(j) and not _nisba(self.key(j)) and \
+                    self.key(j).startswith("ال") and _nisba(self.key(j - 1)) and self.key(j - 1).startswith("ال"):
+                break  # أطلقت شركة المياه الوطنية الفرع الإلكتروني: a definite noun after the adjective is the object
             if n and k == "word" and not self.definite(j) and self.key(j).endswith("ه") and len(self.key(j)) > 3 \
                     and not _nisba(self.key(j)) and self.key(j - 1).startswith(("ال", "وال")) and \
-                    self.key(j)[:1] not in "ول":
+                    self.key(j)[:1] not in "ولب":
                 break  # أطلقت شركة المياه الوطنية خدمة جديدة: an object after the name and its adjective
             j, n = j + 1, n + 1  # المكتب الإعلامي لرئيس مجلس الوزراء العراقي
         return Chunk("body", i, j - 1) if n else Chunk("junk", i, i)
