@@ -689,6 +689,9 @@ EXACT_SPEAKER_CASES = [
     # a definite noun after a body's adjective is the verb's object
     ("أطلقت شركة المياه الوطنية الفرع الإلكتروني لخدمات العملاء. وقالت الشركة إن الموقع يمكن العميل من تحديث "
      "معلوماته.", "تحديث معلوماته", "شركة المياه الوطنية"),
+    # data «of» a body named under its ل: the body (a recent-data adjective between them)
+    ("وتشير بيانات حديثة لمصلحة الإحصاءات العامة إلى أن المسنين يمثلون 5 في المئة من السكان.", "المسنين يمثلون",
+     "مصلحة الإحصاءات العامة"),
 ]
 
 

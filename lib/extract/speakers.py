@@ -1079,7 +1079,8 @@ class Reader:
             if k == "honorific" and n == 0 and _nisba(self.key(j)):
                 j, n = j + 1, n + 1  # الديوان الملكي: an adjective that is also an honorific (السمو الملكي)
                 continue
-            if k not in ("word", "prepositional", "name_link", "bare_body", "name_context", "role") \
+            if k not in ("word", "prepositional", "name_link", "bare_body", "name_context", "role") and not (
+                    n == 0 and k == "bare_document" and self.definite(j)) \
                     or self.key(j) in self.lex.speech_cues or self.key(j) in self.lex.speaker_phrase["affiliation"] \
                     or n and self.key(j) in ("اول", "اولي", "اخر") and j + 1 < end and self.key(j + 1) == "من":
                 break  # (المنظمة التابعة له: what it belongs to; موقع باز فييد أول من نشر: the name has ended)
