@@ -740,6 +740,7 @@ def test_a_short_form_is_nobody_else_s_name():
     from lib.extract.speakers import lexicon_actor
     assert lexicon_actor("اللواء الحسن", lex=lexicons.default()) is None
     assert lexicon_actor("أحمد جواد ظريف", lex=lexicons.default()) is None
+    assert lexicon_actor("أحمد الخطيب", lex=lexicons.default()) is None  # not أحمد معاذ الخطيب
 
 
 def test_bandar_is_a_given_name():

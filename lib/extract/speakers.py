@@ -2637,7 +2637,8 @@ def _skeletons(*, lex: Lexicons) -> dict[tuple[str, ...], str]:
                 clash.add(skel)
             out[skel] = ent.entity_id
             if len(words) > 2 and words[-2] not in ("بن", "ابن", "بنت", "ال", "دي", "فان", "فون") and \
-                    words[0] not in _name_prefixes(lex=lex) and words[0] not in ("ايه", "اية", "الحاج"):
+                    words[0] not in _name_prefixes(lex=lex) and words[0] not in ("ايه", "اية", "الحاج") and \
+                    not words[-1].startswith("ال"):  # (أحمد الخطيب is not أحمد معاذ الخطيب: an Arab family name is shared)
                 pair = (skel[0], skel[-1])
                 if short.get(pair, ent.entity_id) != ent.entity_id:
                     clash.add(pair)
