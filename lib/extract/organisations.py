@@ -240,6 +240,11 @@ def _definite_head_org(tokens: list[Token], i: int, text: str, found: Found, *, 
     n = next((m for m in range(1, n) if tokens[k + m].key[0] == "و"), n)  # الاتحاد القاري والفيفا: two bodies
     if not n or n == 1 and key in lex.demonyms and k + 1 < len(tokens) and tokens[k + 1].key in lex.given_names:
         return 0  # لاعب وسط الاتحاد العماني أحمد حديد: the nisba describes the player who follows
+    m = k + n
+    if head == "اتحاد" and m + 1 < len(tokens) and tokens[m].key == "لكره" and tokens[m + 1].key.startswith("ال") \
+            and gap_is_space(text, tokens[m - 1].end, tokens[m].start) \
+            and gap_is_space(text, tokens[m].end, tokens[m + 1].start):
+        n += 2  # الاتحاد السعودي لكرة القدم: the sport is part of the federation's name (الاتحاد الروسي alone is a state)
     _record_org(tokens, i, k + n, "ال" + head, lex.org_heads[head][0], text, found)
     return 1 + n
 
