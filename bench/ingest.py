@@ -17,8 +17,8 @@ import sys
 import time
 from pathlib import Path
 
-from measure import (ANT2, BENCH_STORE, Peak, ant_items, figures, fresh_store, load_average, machine, median,
-                     need_corpora, snn_paths, timed)
+from measure import (ANT2, BENCH_STORE, Peak, ant_items, cpu_seconds, figures, fresh_store, load_average, machine,
+                     median, need_corpora, snn_paths, timed)
 
 from lib.corpus.readers import RawArticle, read_paths
 from lib.corpus.importer import default_workers, first_articles, import_items
@@ -83,8 +83,11 @@ def ingest_pass(runs, store: Path, workers: int) -> dict:
     out = {"wall": 0.0, "cpu": 0.0, "read": 0, "snn_s": float("nan")}
     with peak.watch():
         for name, records in runs:
+            own, kids = cpu_seconds(children=False), peak.children_cpu
             with timed() as t:
                 report = import_items(records(), store, workers=workers)
+            peak.sample()
+            own, kids = cpu_seconds(children=False) - own, peak.children_cpu - kids
             out["wall"] += t.wall
             out["cpu"] += t.cpu
             out["read"] += report.read
@@ -100,6 +103,12 @@ def ingest_pass(runs, store: Path, workers: int) -> dict:
                   f"store {st.get('store', 0):.1f} s; analysis {st.get('analyse', 0):.1f} s CPU over "
                   f"{workers} worker(s) ({report.read / max(st.get('analyse', 1e-9), 1e-9):.0f} articles/s "
                   "per core)")
+            n = max(report.read, 1)
+            print(f"  CPU per article: main process {own / n * 1000:.2f} ms (reading, storing, the Dask client and "
+                  f"scheduler), worker processes {kids / n * 1000:.2f} ms (of which analysis "
+                  f"{st.get('analyse', 0) / n * 1000:.2f} ms)")
+            if name == "SaudiNewsNet":
+                out["snn_main_ms"], out["snn_workers_ms"] = own / n * 1000, kids / n * 1000
     out["peak_mb"], out["processes"], out["own_mb"] = peak.total_mb, peak.processes, peak.own_mb
     print(f"  peak memory: {peak.total_mb:,.0f} MB RSS over {peak.processes} processes (main {peak.own_mb:,.0f} MB)")
     return out
