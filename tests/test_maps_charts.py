@@ -35,7 +35,7 @@ def layer(spec: dict, layer_id: str) -> dict:
 def test_basemap_is_vendored_small_and_credited():
     folder = ROOT / "data" / "basemap"
     sizes = {p.name: p.stat().st_size for p in folder.glob("*.geojson")}
-    assert set(sizes) == {"countries.geojson", "coastlines.geojson", "rivers.geojson", "lakes.geojson"}
+    assert set(sizes) == {"countries.geojson", "rivers.geojson", "lakes.geojson"}
     assert sum(sizes.values()) < 3_000_000
     assert "public domain" in (folder / "LICENSE").read_text().lower()
     assert "Natural Earth" in (folder / "README.md").read_text()
@@ -51,7 +51,20 @@ def test_deck_needs_no_network(data):
     assert spec.get("mapStyle") in (None, "__MAP_STYLE__")
     text = json.dumps(spec)
     assert "http://" not in text and "https://" not in text and "mapbox" not in text
-    assert [lay["id"] for lay in spec["layers"][:5]] == ["sea", "countries", "coastlines", "lakes", "rivers"]
+    assert [lay["id"] for lay in spec["layers"][:4]] == ["sea", "countries", "lakes", "rivers"]
+
+
+def test_borders_show_by_tint_not_by_drawn_outlines(data):
+    spec = deck_json(maps.places_deck(maps.place_points(data["place_table"], maps.place_counts(
+        data["places"], data["statements"]))))
+    land = layer(spec, "countries")
+    assert land["stroked"] is False  # outlines cost a GPU-less browser seconds per click
+    fills = {f["properties"].get("id"): tuple(f["properties"]["fill"]) for f in land["data"]["features"]}
+    for a, b in (("SYR", "IRQ"), ("SYR", "TUR"), ("SYR", "LBN"), ("SYR", "JOR"), ("IRQ", "IRN"), ("IRQ", "SAU"),
+                 ("IRQ", "TUR"), ("IRQ", "KWT"), ("JOR", "ISR"), ("EGY", "LBY")):
+        assert fills[a] != fills[b], (a, b)  # neighbours never share a tint, so the border shows
+    assert set(fills.values()) <= set(maps.LAND_TINTS)
+    assert all(tuple(maps.SEA_COLOUR) != t for t in maps.LAND_TINTS)
 
 
 # -- places -------------------------------------------------------------------------------------------------------

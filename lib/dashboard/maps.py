@@ -77,7 +77,12 @@ class CompactDeck(pdk.Deck):
         return _BASEMAP_SLOT.sub(lambda m: _basemap_json(m.group(1), _box(m.group(2))), text)
 
 
-BASEMAP_LAYERS = ("countries", "coastlines", "lakes", "rivers")
+BASEMAP_LAYERS = ("countries", "lakes", "rivers")
+SEA_COLOUR = (208, 224, 238)
+LAKE_COLOUR = (170, 205, 230)
+# Land tints by the `tint` scripts/build_basemap.py gives each country (no two neighbours share one): pale enough
+# for the places' dots to stand out, apart enough to show a border once Streamlit fades the map after a click.
+LAND_TINTS = ((243, 237, 222), (229, 237, 216), (241, 226, 216), (232, 227, 240), (240, 236, 204))
 _BASEMAP_REF = "rasd-basemap:"  # a layer's data until CompactDeck.to_json puts the GeoJSON in its place
 _BASEMAP_SLOT = re.compile(rf'"{_BASEMAP_REF}({"|".join(BASEMAP_LAYERS)})(?:@([-0-9.,]+))?"')
 # A city map shows the countries within this many degrees of the city, and cannot be zoomed out past CITY_MIN_ZOOM
@@ -124,6 +129,9 @@ def _basemap_json(name: str, box: tuple[float, float, float, float] | None = Non
             elif meets(geometry["coordinates"]):
                 kept.append(feature)
         layer = {**layer, "features": kept}
+    if name == "countries":
+        layer = {**layer, "features": [{**f, "properties": {**f["properties"], "fill": LAND_TINTS[
+            f["properties"].get("tint", 0) % len(LAND_TINTS)]}} for f in layer["features"]]}
     return json.dumps(layer, separators=(",", ":"))
 
 
@@ -134,24 +142,22 @@ def _basemap_ref(name: str, box: tuple[float, float, float, float] | None) -> st
 
 def basemap_layers(streets: bool = False, city: bool = False,
                    box: tuple[float, float, float, float] | None = None) -> list[pdk.Layer]:
-    """Sea, countries with their borders, coastlines, lakes and rivers (Natural Earth, vendored); with the
-    street map under them, only the borders; for a city map, only the land and the borders (at 1:50m the
-    coasts, lakes and rivers are kilometres off at street zoom, and the city's own river is drawn instead).
-    With `box` (west, south, east, north), only the countries that reach into it."""
-    countries = _basemap_ref("countries", box)
+    """Sea, land (each country in a tint none of its neighbours has), lakes and rivers (Natural Earth, vendored);
+    with the street map under them, nothing (its tiles draw all of it); for a city map, only the land (at 1:50m
+    lakes and rivers are kilometres off at street zoom, and the city's own river is drawn instead). With `box`
+    (west, south, east, north), only the countries that reach into it."""
     if streets:
-        return [pdk.Layer("GeoJsonLayer", countries, id="countries", filled=False,
-                          stroked=True, get_line_color=[120, 110, 100], line_width_min_pixels=1, get_line_width=1)]
+        return []
+    # Borders and coasts show as a change of colour, not as drawn lines: a browser without a GPU draws every line
+    # point again on each frame, and the countries' outlines and the coastline (53,000 points: each border twice,
+    # every coast twice) tripled the cost of a click on the map in software-rendered Chromium (bench/README.md).
     sea = [{"polygon": [[-180, -85], [180, -85], [180, 85], [-180, 85]]}]
     layers = [
-        pdk.Layer("SolidPolygonLayer", sea, id="sea", get_polygon="polygon", get_fill_color=[214, 228, 238]),
-        pdk.Layer("GeoJsonLayer", countries, id="countries", filled=True, stroked=True,
-                  get_fill_color=[246, 243, 236], get_line_color=[150, 140, 130], line_width_min_pixels=0.8,
-                  get_line_width=1),
-        pdk.Layer("GeoJsonLayer", _BASEMAP_REF + "coastlines", id="coastlines", stroked=True, filled=False,
-                  get_line_color=[110, 140, 170], line_width_min_pixels=1, get_line_width=1),
+        pdk.Layer("SolidPolygonLayer", sea, id="sea", get_polygon="polygon", get_fill_color=list(SEA_COLOUR)),
+        pdk.Layer("GeoJsonLayer", _basemap_ref("countries", box), id="countries", filled=True, stroked=False,
+                  get_fill_color="properties.fill"),
         pdk.Layer("GeoJsonLayer", _BASEMAP_REF + "lakes", id="lakes", filled=True, stroked=False,
-                  get_fill_color=[170, 205, 230]),
+                  get_fill_color=list(LAKE_COLOUR)),
         pdk.Layer("GeoJsonLayer", _BASEMAP_REF + "rivers", id="rivers", stroked=True, filled=False,
                   get_line_color=[90, 150, 210], line_width_min_pixels=1.2, get_line_width=1),
     ]
