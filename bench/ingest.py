@@ -23,7 +23,7 @@ from measure import (ANT2, BENCH_STORE, Peak, ant_items, cpu_seconds, figures, f
 from lib.corpus.readers import RawArticle, read_paths
 from lib.corpus.importer import default_workers, first_articles, import_items
 from lib.extract.analyse import analyse
-from lib.corpus.store import rows_of
+from lib.corpus.store import blocks_of, rows_of
 
 # The baseline's one scan: the tokenizer's word pattern (letters, digits and the marks inside words).
 WORD = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640]+")
@@ -53,12 +53,14 @@ def baseline(items) -> tuple[int, int, int]:
 
 
 def pickled_sizes(n: int = 200) -> tuple[float, float]:
-    """Mean pickled bytes of one analysed SaudiNewsNet article: as an Article, and as the rows workers send."""
+    """Mean pickled bytes of one analysed SaudiNewsNet article: as an Article, and as workers send it (a block of
+    Arrow tables per 64-article chunk)."""
     arts = [analyse(r.text, r.meta, r.name) for r in itertools.islice(
         (i for i in read_paths(snn_paths()[:1]) if isinstance(i, RawArticle)), n)]
     whole = sum(len(pickle.dumps(a)) for a in arts) / len(arts)
-    rows = sum(len(pickle.dumps(rows_of(a))) for a in arts) / len(arts)
-    return whole, rows
+    rows = [rows_of(a) for a in arts]
+    sent = sum(len(pickle.dumps(blocks_of(rows[n:n + 64]))) for n in range(0, len(rows), 64)) / len(arts)
+    return whole, sent
 
 
 def baseline_pass(runs) -> tuple[float, int, int]:
@@ -134,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
         bases.append(base_wall)
         ingests.append(ingest_pass(runs, args.store, args.workers))
     whole, rows = pickled_sizes()
-    print(f"pickled per article: Article {whole / 1024:.1f} KiB, rows sent by workers {rows / 1024:.1f} KiB")
+    print(f"pickled per article: Article {whole / 1024:.1f} KiB, as workers send it {rows / 1024:.1f} KiB")
 
     wall = median([r["wall"] for r in ingests])
     cpu = median([r["cpu"] for r in ingests])
