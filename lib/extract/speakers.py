@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import weakref
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -151,11 +152,8 @@ def _classes(*, lex: Lexicons) -> _Classes:
                     lex.function_words["name_link"], lex.given_names)
 
 
-@lru_cache(maxsize=4)
-def _class_memo(*, lex: Lexicons) -> dict[str, str]:
-    """Per loaded Lexicons: word → class, with the conjunction و/ف stripped when the word itself has none (an
-    lru_cache hit is answered in C: a WeakKeyDictionary made a weak reference on every call)."""
-    return {}
+# Per loaded Lexicons: word → class, with the conjunction و/ف stripped when the word itself has none.
+_CLASS_MEMO: weakref.WeakKeyDictionary[Lexicons, dict[str, str]] = weakref.WeakKeyDictionary()
 
 
 _BLESSINGS = frozenset({"رحمه", "يرحمه", "رحمها", "يرحمها", "رحمهم", "رحمهما"})  # folded; before الله
@@ -165,7 +163,7 @@ _ABBREVIATED_TITLES = frozenset({"د"})  # د. (دكتور) before a name: a tit
 
 def word_class(key: str, *, lex: Lexicons) -> str:
     """The class of a folded word in a speaker phrase ('word' for words no list holds)."""
-    memo = _class_memo(lex=lex)
+    memo = _CLASS_MEMO.setdefault(lex, {})
     hit = memo.get(key)
     if hit is None and key in _ABBREVIATED_TITLES:
         hit = memo[key] = "role"
@@ -239,14 +237,9 @@ class Passage:
     def positions(self, key: str) -> list[int]:
         """Indices of the tokens whose folded word is key (built once per article)."""
         if self._positions is None:
-            found: dict[str, list[int]] = {}
-            for n, k in enumerate([t.key for t in self.tokens]):
-                at = found.get(k)
-                if at is None:
-                    found[k] = [n]  # (no list made and dropped per token, as setdefault would)
-                else:
-                    at.append(n)
-            self._positions = found
+            self._positions = {}
+            for n, t in enumerate(self.tokens):
+                self._positions.setdefault(t.key, []).append(n)
         return self._positions.get(key, [])
 
     def first_position(self, key: str) -> int:
