@@ -176,6 +176,9 @@ def served_rss(store: Path, rounds: int = 2) -> tuple[float, dict[str, float], d
                     after.setdefault(path or "home", now)
                     peak = max(peak, now)
             for _ in range(rounds):
+                for name, seconds in navigation(page, base).items():
+                    seen.setdefault(name, []).append(seconds)
+            for _ in range(rounds):
                 for name, seconds in interactions(page, base).items():
                     seen.setdefault(name, []).append(seconds)
             browser.close()
@@ -203,6 +206,20 @@ def _timed(page, act, done_js: str) -> float:
     page.wait_for_function(done_js, timeout=180_000)
     _settled(page)
     return time.perf_counter() - t
+
+
+def navigation(page, base: str) -> dict[str, float]:
+    """Seconds from a click on a page's link in the sidebar until that page is drawn, as a reader moves between
+    pages (no reload of the app, unlike the `page.goto` visits above), for every page from the one before it."""
+    out = {}
+    page.goto(f"{base}/", wait_until="commit", timeout=180_000)
+    _settled(page)
+    for path, title in [*list(BROWSER_PAGES.items())[1:], ("", "Rasd")]:
+        link = page.get_by_test_id("stSidebarNav").locator(f'a[href$="/{path}"]').first
+        # the new page's title, not the old one's, then no run going on
+        done = f"() => (document.querySelector('[data-testid=stMainBlockContainer] h1') || {{}}).innerText?.includes({title!r})"
+        out[f"nav_{path or 'home'}"] = _timed(page, lambda: link.click(), done)
+    return out
 
 
 def interactions(page, base: str) -> dict[str, float]:

@@ -15,7 +15,8 @@ SPEAKER_FIGURES = {41: (0.967, 0.724), 101: (0.983, 0.797), 43: (0.983, 0.746), 
            109: (0.933, 0.857), 113: (0.967, 0.759),
            127: (0.917, 0.673), 131: (0.833, 0.700), 137: (0.967, 0.810),
            149: (0.950, 0.789),
-           157: (0.9, 0.759), 163: (0.983, 0.746), 181: (0.95, 0.825), 191: (0.967, 0.69), 193: (0.933, 0.75)}
+           157: (0.9, 0.759), 163: (0.983, 0.746), 181: (0.95, 0.825), 191: (0.967, 0.69), 193: (0.933, 0.75),
+           211: (0.933, 0.714), 223: (0.967, 0.828)}
 
 
 # seed → (place_precision, geocode_right, actor_precision, actor_identity) as tests/audit/README.md reports them
@@ -28,7 +29,12 @@ ENTITY_FIGURES = {51: (0.86, 0.90, 0.80, 0.875), 53: (0.96, 1.00, 0.84, 0.952), 
                   127: (0.88, 1.00, 0.90, 0.956),
                   131: (0.94, 1.00, 0.90, 0.978),
                   139: (0.96, 1.00, 0.88, 1.00),
-                  167: (0.96, 1.00, 0.88, 1.00)}
+                  167: (0.96, 1.00, 0.88, 1.00),
+                  241: (0.88, 1.00, 0.92, 0.978),
+                  245: (0.92, 1.00, 0.88, 1.00),
+                  251: (0.94, 0.979, 0.88, 1.00),
+                  257: (0.92, 1.00, 0.86, 0.977),
+                  263: (0.94, 1.00, 0.94, 0.979)}
 
 
 def _items(kind: str, seed: int) -> list[dict]:
@@ -81,3 +87,19 @@ def test_entity_worksheet_scores_as_documented(seed):
            round(len(true_actors) / len(actors), 3),
            round(sum(v["identity"] == "right" for v in true_actors) / len(true_actors), 3))
     assert got == ENTITY_FIGURES[seed]
+
+
+# seed → (place_precision, geocode_right) of the places-only worksheets (50 places, tests/audit/README.md)
+PLACE_FIGURES = {261: (0.96, 1.00)}
+
+
+@pytest.mark.parametrize("seed", sorted(PLACE_FIGURES))
+def test_place_worksheet_is_judged_carries_no_context_and_scores_as_documented(seed):
+    items = _items("places", seed)
+    assert len(items) == 50 and all(it["type"] == "place" and "context" not in it for it in items)
+    verdicts = [it["verdict"] for it in items]
+    assert all(isinstance(v.get("place"), bool) and v.get("geocode") in ("right", "wrong", "none") for v in verdicts)
+    true = [v for v in verdicts if v["place"]]
+    located = [v for v in true if v["geocode"] in ("right", "wrong")]
+    got = (round(len(true) / len(verdicts), 3), round(sum(v["geocode"] == "right" for v in located) / len(located), 3))
+    assert got == PLACE_FIGURES[seed]

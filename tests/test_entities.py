@@ -1127,3 +1127,171 @@ def test_countries_either_side_of_a_border_are_locations():
 def test_a_countrys_champion_is_no_national_team():
     text = "وحقق باريس سان جرمان بطل فرنسا فوزه الثاني في الجولة الودية على ملعب المباراة"
     assert "France national team" not in names(text, "actor")
+
+
+# Sixth session (seed 241 and the classes left by seed 167): invented sentences, each failing before its fix.
+def test_countries_listed_after_a_location_phrase_are_places_not_states():
+    text = "وتحدث الوزير عن نشاط الميليشيات في بلدان كثيرة بالإقليم وعلى رأسها اليمن والعراق ولبنان"
+    assert not {"Yemen", "Iraq", "Lebanon"} & names(text, "actor")
+    assert {"Yemen", "Iraq", "Lebanon"} <= names(text, "place")
+    text = "وعمل أستاذا زائرا في بلدان: المغرب والأردن وتركيا"
+    assert not {"Morocco", "Jordan", "Turkey"} & names(text, "actor")
+
+
+def test_states_listed_as_actors_stay_states():
+    text = "وأعلنت دول عدة على رأسها السعودية والإمارات قطع علاقاتها"
+    assert {"Saudi Arabia", "United Arab Emirates"} <= names(text, "actor")
+
+
+def test_a_blocs_member_states_after_a_preposition_are_where_not_the_bloc():
+    assert "Gulf Cooperation Council" not in names("وارتفعت مبيعات الشركة في دول مجلس التعاون الخليجي", "actor")
+    assert "Gulf Cooperation Council" in names("وطالبت دول مجلس التعاون الخليجي بوقف التصعيد", "actor")
+
+
+def test_a_korean_name_keeps_its_three_syllables():
+    text = "واستقبل الرئيس كيم يونغ نام الوفد الزائر وتبادلا الهدايا"
+    assert "كيم يونغ نام" in arabic_names(text, "actor")
+
+
+def test_a_verbal_noun_ends_a_name_after_a_title():
+    text = "ونفى السيد كوراييف اختلاس أموال الشركة أمام المحكمة"
+    assert arabic_names(text, "actor") == {"كوراييف"}
+
+
+def test_an_institutes_quoted_name_goes_on_its_name():
+    text = "وأظهر مسح أجراه معهد البحوث \"فالوريس\" أن الأسعار ارتفعت"
+    assert any("فالوريس" in n for n in arabic_names(text, "actor"))
+
+
+def test_a_countrys_football_federation_is_no_state_and_no_team():
+    text = "وتلقى الاتحاد الروسي لكرة القدم رسالة من الفيفا بشأن المباراة الودية والملعب"
+    found = find_entities(text)
+    kinds = {found.entities[m.entity_id].kind for m in found.mentions if "اتحاد" in m.surface}
+    assert kinds == {"organization"}
+    assert "الاتحاد الروسي" in arabic_names("وقدمت الفيفا الدعم للاتحاد الروسي لكرة القدم قبل المباراة", "actor")
+
+
+def test_a_club_read_as_the_club_once_stays_the_club_in_a_sports_text():
+    text = ("وقال مدرب برشلونة إن الفريق يستعد للمباراة المقبلة في الدوري. وأضاف اللاعب أن المدرب يريد تقديم "
+            "الأفضل خلال الموسم وأن الجمهور ينتظر الكثير ويأمل أن يقدم الجميع شيئا مفيدا لبرشلونة هذا العام")
+    assert "Barcelona" not in names(text, "place")
+
+
+def test_a_clubs_town_right_after_a_team_in_a_sports_text_is_the_club():
+    text = ("وفاز يوفنتوس في المباراة وسجل اللاعب هدفين في الدوري. وابتعد الفريق في الصدارة بفارق خمس نقاط "
+            "عن منافسه نابولي الذي يخوض الأحد لقاء صعبا")
+    assert "Naples" not in names(text, "place")
+    text = ("وسجل اللاعب هدفا في المباراة أمام المنتخب في التصفيات. وقال زميله في نابولي إنه سعيد بالتأهل مع "
+            "المدرب")
+    assert "Naples" not in names(text, "place")
+
+
+def test_a_nationality_before_a_town_named_foreigner_makes_a_person():
+    text = "وتعاقد النادي مع الهولندي ممفيس ديباي قادما من ليون"
+    assert "Memphis" not in names(text, "place")
+    assert "ممفيس ديباي" in arabic_names(text, "actor")
+
+
+def test_a_place_opening_a_short_quoted_title_is_no_place():
+    assert "United Arab Emirates" not in names("ونقلت صحيفة عن \"الإمارات اليوم\" أن المحكمة أصدرت حكمها", "place")
+
+
+def test_a_form_iv_verbal_noun_after_a_zone_cue_is_no_place():
+    text = "ويعاني الفريق من ضعف واضح في مناطق الإنهاء أمام المرمى"
+    assert not names(text, "place")
+
+
+def test_columbia_university_is_no_colombia():
+    text = "وقالت الباحثة في جامعة كولومبيا إن النتائج مشجعة"
+    assert "Colombia" not in names(text, "place") | names(text, "actor")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("وأكد رئيس الحكومة إيهود شمعوني التقى المبعوث أمس", "إيهود شمعوني"),  # a verb in ى
+    ("ووصلت السيدة كارلسون مرفوقة بزوجها إلى القاعة", "كارلسون"),  # a passive participle in ة
+    ("وقال الملك خوان كارلوس الأول إن", "خوان كارلوس الأول"),  # a sovereign's ordinal after given names
+    ("وتقدم الإسباني رافائيل نادال الخامس في التصنيف", "رافائيل نادال"),  # after a family name: a rank
+    ("ووصف الوزير وصبري المحادثات بأنها جيدة", None),  # a definite plural noun is no family name
+])
+def test_a_name_ends_before_a_verb_a_participle_a_plural_or_a_rank(text, name):
+    got = arabic_names(text, "actor")
+    assert name in got if name else not any("المحادثات" in n for n in got)
+
+
+def test_the_sunset_prayer_is_no_morocco():
+    text = "وألقى الداعية محاضرة بعد صلاة المغرب في الجامع الكبير"
+    assert not names(text, "place") and "Morocco" not in names(text, "actor")
+
+
+def test_a_players_country_after_his_name_is_where_he_comes_from():
+    text = "وسجل اللاعب روبرتو دا سيلفيرا من الرأس الأخضر هدفا في المباراة ضمن الدوري"
+    assert "Cabo Verde national team" not in names(text, "actor")
+    assert "روبرتو دا سيلفيرا" in arabic_names(text, "actor")
+
+
+def test_an_areas_name_after_a_title_is_no_first_name():
+    text = "وأكد حاكم مقاطعة زيركاني محمد يوسف خان الحصيلة"
+    assert arabic_names(text, "actor") == {"محمد يوسف خان"}
+
+
+def test_a_citys_open_is_a_tournament_not_the_city():
+    text = "وتأهلت اللاعبة إلى نصف نهائي بطولة روما المفتوحة للتنس بعد فوز صعب"
+    assert "Rome" not in names(text, "place")
+
+
+def test_joining_clubs_after_a_filler_word_names_clubs():
+    text = ("وسجل اللاعب هدفين في المباراة وقال المدرب إن الفريق يستحق الفوز في الدوري. وفاز ليون في المباراة "
+            "الأولى لينضم بذلك إلى مرسيليا وموناكو في صدارة الترتيب")
+    assert not {"Marseille", "Monaco"} & names(text, "place")
+
+
+def test_a_bare_ittihad_after_a_federation_is_the_federation():
+    text = ("أعلن الاتحاد الأردني لكرة القدم إيقاف اللاعب مباراتين في الدوري. وقال رئيس الاتحاد إن القرار نهائي "
+            "بعد المباراة وإن المدرب يتحمل جزءا من المسؤولية")
+    assert "Al-Ittihad" not in names(text, "actor")
+
+
+def test_a_dual_present_verb_after_a_title_is_no_name():
+    text = "وقال الحكم إن المدرب واللاعب يستحقان العقوبة بعد المباراة"
+    assert not [n for n in arabic_names(text, "actor") if "يستحق" in n]
+
+
+def test_fa_inna_is_no_name_particle():
+    text = "وإذا رحل المهاجم أليكسيو سانتيز فإن راشفورد سيلعب أساسيا"
+    assert not [n for n in arabic_names(text, "actor") if "فإن" in n]
+
+
+def test_li_on_a_first_name_keeps_the_first_name():
+    text = "وصدر ديوان «المطر» لخالد سمير أبو حمدان عن دار النشر"
+    assert "خالد سمير أبو حمدان" in arabic_names(text, "actor")
+
+
+def test_a_rank_before_punctuation_or_a_nationality_opens_no_name():
+    text = "ونشرت الوكالة العنوان التالي: الشيخ (العراقي حسين جواد كاظم) الموسوي: «الوحدة أولا»"
+    assert not [n for n in arabic_names(text, "actor") if n.startswith("العراقي")]
+
+
+def test_a_telecom_named_after_its_country_is_no_state():
+    text = "وجاءت أسهم شركات الإنماء وكيان وزين السعودية على رأس الأسهم الأكثر نشاطا"
+    assert "Saudi Arabia" not in names(text, "actor") | names(text, "place")
+
+
+def test_a_bodys_seat_is_a_location():
+    text = "وقالت الشبكة الحقوقية ومقرها فرنسا إن الحصيلة ارتفعت"
+    assert "France" not in names(text, "actor")
+
+
+def test_a_model_number_after_a_town_name_is_no_place():
+    assert not names("وأطلقت الجماعة طائرة مسيرة من طراز \"صماد-2\" نحو المطار", "place")
+
+
+def test_a_clubs_youth_grade_is_no_club():
+    text = ("وعين النادي مدربا جديدا للفريق الأول في الدوري واختار جهازا فنيا لدرجة الشباب قبل انطلاق "
+            "المباريات وفق اللاعب والمدرب")
+    assert "Al-Shabab" not in names(text, "actor")
+
+
+def test_a_host_state_before_its_tournament_is_no_team():
+    text = ("وتهدف الحملة إلى إفساد استضافة روسيا لكأس العالم لكرة القدم، وقال مدرب المنتخب إن اللاعب "
+            "جاهز للمباراة")
+    assert "Russia national team" not in names(text, "actor")

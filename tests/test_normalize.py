@@ -86,3 +86,16 @@ def test_every_folded_char_points_at_a_char_that_folds_to_it(text):
     for k, c in enumerate(folded):
         assert 0 <= index[k] < len(text)
         assert c in fold_char(text[index[k]])
+
+
+def test_presentation_forms_fold_to_their_letters_and_the_text_is_kept():
+    from lib.extract.entities import find_entities
+    from lib.text.tokens import tokenize
+
+    shaped = "ﺩﻣﺸﻖ"  # دمشق in shaped (presentation) letters, as some pages and PDFs carry it
+    assert fold(shaped) == "دمشق" and fold("ﻻ") == "لا"
+    text = f"قصفت الطائرات مواقع قرب {shaped} أمس"
+    tok = next(t for t in tokenize(text) if text[t.start:t.end] == shaped)
+    assert tok.key == "دمشق"
+    found = find_entities(text)
+    assert [(m.surface, found.entities[m.entity_id].name) for m in found.mentions] == [(shaped, "Damascus")]

@@ -57,11 +57,11 @@ def three_batches(tmp_path_factory) -> tuple[Path, Path]:
     base = tmp_path_factory.mktemp("three")
     root = base / "store"
     assert import_paths([BUNDLED_ARTICLES], store_dir=root).added >= 1
-    for batch in ("middle", "last"):
+    for b, batch in enumerate(("middle", "last")):
         folder = base / batch
         folder.mkdir()
-        for n in range(2):
-            (folder / f"{batch}{n}.txt").write_text(arabic(hash((batch, n)) % 1000), encoding="utf-8")
+        for n in range(2):  # a distinct figure per article, so none is a duplicate of another
+            (folder / f"{batch}{n}.txt").write_text(arabic(10 * b + n + 1), encoding="utf-8")
         assert import_paths([folder], store_dir=root).added == 2
     return root, base / "middle"
 

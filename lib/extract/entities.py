@@ -13,8 +13,8 @@ from lib.extract.lookup import EntityIndex, Found, Hit, entity_index, index_keys
 from lib.extract.organisations import eponym_at, head_of, national_team, national_team_at, org_at, sports_article
 from lib.extract.people import (add_new_person, definite_nisbas, demonym_person_at, given_names, particle_name_at,
                                 person_at, remember_person, title_person_at)
-from lib.extract.places import (adverb_use, confirm_places, demonym_use, local_evidence, locative, needs_evidence,
-                                parent_after, unknown_place_at)
+from lib.extract.places import (adverb_use, confirm_places, demonym_use, local_evidence, locate_by_dateline,
+                                locative, needs_evidence, parent_after, unknown_place_at)
 from lib.lexicons import Lexicons
 from lib.records import Entity, Mention
 from lib.text.normalize import fold
@@ -136,7 +136,8 @@ def find_entities(text: str, tokens: list[Token] | None = None, *, lex: Lexicons
             if not hits:
                 n = 0
                 if form and (demonym_use(tokens, i, text, skip, form)
-                             or adverb_use(tokens, i, len(form), text, lex=lex)):
+                             or adverb_use(tokens, i, len(form), text, lex=lex)
+                             or _member_states_where(tokens, i, text, skip, form, found, lex=lex)):
                     i += len(form)  # الشركات السعودية، دوماً: no name at all
                     continue
         if n == 1 and hits and all(e.entity_type == "place" or e.kind == "state" for e in hits) \
@@ -146,6 +147,12 @@ def find_entities(text: str, tokens: list[Token] | None = None, *, lex: Lexicons
             i += add_new_person(found, text, tokens, i, i + 1, skip, lex=lex) if (key,) not in found.people \
                 else person_at(tokens, i, text, found, lex=lex) or 1
             continue
+        if n == 1 and hits and i and keys[i - 1] in nisbas and keys[i - 1].endswith("ي") \
+                and all(e.entity_type == "place" and e.kind in _SETTLEMENTS for e in hits):
+            person = demonym_person_at(tokens, i, text, found, lex=lex)
+            if person:
+                i += person  # الهولندي ممفيس ديباي: a foreigner's name after his nationality, not Memphis
+                continue
         if n == 1 and all(e.entity_type == "place" for e in hits) and \
                 given.has(tokens[i].key, text[tokens[i].start:tokens[i].end]):
             # رشيد قاسم، بشار الأسد: a given name that is also a town starts a person's name
@@ -180,6 +187,7 @@ def find_entities(text: str, tokens: list[Token] | None = None, *, lex: Lexicons
         else:
             i += 1
     confirm_places(found, lex=lex)
+    locate_by_dateline(found, text, lex=lex)
     resolve_namesakes(found, text, published, lex=lex)
     resolve_surnames(found, text)
     _finish(found, text)
@@ -194,6 +202,10 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
     if not skip and len(form) == 1 and text[tokens[i].start + 1:tokens[i].start + 2] == "آ" \
             and text[tokens[i].start] in "وفبلك":
         return []  # بآبل ("of Apple"): ب on a word in آ, not the town بابل the letters fold to
+    if _MODEL_NUMBER.match(text, tokens[i + n - 1].end):
+        return []  # طائرة من طراز "صماد-3": a model's name and number, no place
+    if form == _MAGHRIB and i and tokens[i - 1].key in _PRAYER_WORDS:
+        return []  # صلاة المغرب: the sunset prayer, not Morocco
     if n == 1 and i + 1 < len(tokens) and (form[0], tokens[i + 1].key[:3]) in _PLACE_IDIOMS \
             and all(e.entity_type == "place" for e in hits):
         return []  # مسقط رأسه "his birthplace": an idiom, not Muscat
@@ -211,6 +223,14 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
         return []  # الريال اليمني، الريال السعودي: the currency, not Real Madrid
     if i and tokens[i - 1].key in _RANKS_OF and any(e.entity_type == "place" or e.kind == "team" for e in hits):
         return [e for e in hits if e.kind == "team"]  # في صفوف برشلونة: a club's ranks, never the city
+    if sports and i > 1 and tokens[i - 1].key == "في" and _teammate(tokens[i - 2].key) \
+            and any(e.kind == "team" for e in hits):
+        return [e for e in hits if e.kind == "team"]  # زميله في نابولي، لاعب في برشلونة: a club's player
+    if len(form) > 1 and form[0] == "الاتحاد" and i + n < len(tokens) and tokens[i + n].key.startswith(_FOR_A_SPORT) \
+            and any(e.kind in ("state", "country") for e in hits):
+        return []  # الاتحاد الروسي لكرة القدم: the football federation, not the Russian Federation (nor its team)
+    if _member_states_where(tokens, i, text, skip, form, found, lex=lex):
+        return []  # في دول مجلس التعاون: where (a market, a region), not the council acting
     if len(hits) == 1 and hits[0].entity_type == "actor" and hits[0].kind != "team":
         if form == _MIDDLE_EAST and not _named_as_outlet(tokens, i, text, skip):
             region = entity_index(lex=lex).by_id.get("curated:middle-east")
@@ -257,10 +277,17 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
             and _side_in_sports(tokens, i, n, text, skip, found, lex=lex):
         return []  # ديربي ميلانو، ثم ميلان، الجبيل حقق تسع بطولات: a club named after its town, no place
     teams = [e for e in hits if e.kind == "team"]
+    if teams and i and _age_grade(tokens[i - 1].key):
+        teams = []  # لدرجة الشباب، فئة الشباب: a club's youth grade, not the club named الشباب
+        hits = [e for e in hits if e.kind != "team"]
     if teams and form and len(form) == 1 and form[0] in lex.words.common_words \
             and _scope_adjective_after(tokens, i + n, text, federation=form[0] == "الاتحاد", lex=lex):
         teams = []  # الاتحاد الدولي، الاتحاد السعودي لكرة القدم: a federation, not the club named الاتحاد
         hits = [e for e in hits if e.kind != "team"]
+    if teams and form == _ITTIHAD:
+        federation = _federation_named(found)
+        if federation is not None:
+            return [federation]  # الاتحاد السعودي لكرة القدم … رئيس الاتحاد: the federation named before, no club
     if teams and form and len(form) == 1 and form[0] in lex.words.common_words \
             and tokens[i].key.startswith("لل") and _coordinated_everyday_noun(tokens, i + n, text, lex=lex):
         teams = []  # الهيئة العامة للشباب والرياضة: "youth and sport", not the club named الشباب
@@ -269,10 +296,12 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
         # a club named like an everyday word (الاتفاق، التعاون) needs a sports word right beside it
         window = CLUB_WORD_WINDOW if form and len(form) == 1 and form[0] in lex.words.common_words \
             and not any(e.entity_type == "place" for e in hits) else SPORTS_WINDOW
-        near = sports and _sports_near(tokens, i, n, lex=lex, window=window) or any(
+        near = sports and (_sports_near(tokens, i, n, lex=lex, window=window) or _team_before(found, i)) or any(
             e.entity_type == "place" for e in hits) and _club_adjective(tokens, i, n, text, lex=lex) \
             or _before_a_club(tokens, i + n, text, lex=lex)
-        clubs = [e for e in teams if e.entity_id not in lex.sports_only_teams or near or found.team_head_until > i]
+        # a club already read as the club in this sports text stays the club (one sense per article)
+        clubs = [e for e in teams if e.entity_id not in lex.sports_only_teams or near or found.team_head_until > i
+                 or sports and e.entity_id in found.entities]
         if clubs and not (sports and _cue_before(tokens, i, text, lex=lex)) and not (
                 any(e.entity_type == "place" for e in hits) and not _after_a_club(tokens, i, text, found)
                 and not _before_a_club(tokens, i + n, text, lex=lex)
@@ -286,6 +315,7 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
     country = next((e for e in hits if e.entity_type == "place" and e.kind == "country"), None) if sports else None
     if country is not None and not is_locative and not _hosting(tokens, i, text) \
             and not any(t.key in _BIDDING for t in tokens[i + n:i + n + _BIDDING_WINDOW]) \
+            and not (i and tokens[i - 1].key in _BIDDING) \
             and _sports_near(tokens, i, n, lex=lex, window=COUNTRY_TEAM_WINDOW):
         return [national_team(country, lex=lex)]  # تلتقي فرنسا مع كرواتيا، وجاءت تونس الأولى
     if len(hits) > 1 and is_locative:
@@ -294,10 +324,59 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
     return hits
 
 
+# A sport after «الاتحاد + a country's name or nisba» (لكرة القدم، للعبة، للتنس، للمصارعة): a federation.
+_FOR_A_SPORT = ("لكر", "للكر", "للع", "للس", "للت", "للم", "للا", "للب", "للر", "للج", "للف", "للق", "للي", "للد")
+_ITTIHAD = ("الاتحاد",)
+
+
+def _federation_named(found: Found) -> Entity | None:
+    """A federation (الاتحاد + a country's nisba or a sport) this article named before and, the club al-Ittihad
+    not being named yet, the one a bare الاتحاد stands for."""
+    if "team:al-ittihad" in found.entities:
+        return None
+    return next((e for e in found.entities.values() if e.kind == "organization" and e.entity_id.startswith("org:")
+                 and fold(e.name_ar).startswith("الاتحاد ")), None)
+
+
+_OPEN_WORDS = frozenset({"المفتوحه", "الدوليه", "للتنس", "للجولف", "للغولف", "للماسترز"})
+_MEMBER_STATES = frozenset({"دول", "الدول"})
+
+
+def _member_states_where(tokens: list[Token], i: int, text: str, skip: int, form: tuple[str, ...], found: Found, *,
+                         lex: Lexicons) -> bool:
+    """في دول مجلس التعاون، بدول الاتحاد الأوروبي: a body's member states after في or ب say where something is;
+    the body does not act there."""
+    return len(form) > 1 and form[0] in _MEMBER_STATES and locative(tokens, i, text, skip, found, lex=lex)
+
+
 _MIDDLE_EAST = ("الشرق", "الاوسط")
 _RIYAL = ("الريال",)
 # «في صفوف X»: the ranks of a club or a side; a town's name there is its club.
 _RANKS_OF = frozenset({"صفوف", "لصفوف", "بصفوف", "وصفوف", "صفوفه", "صفوفها"})
+# Nouns of a side's members (with a pronoun, و or ال): «في» + a club's town after one is the club they play for.
+_TEAMMATE_STEMS = ("زميل", "زملا", "لاعب", "لاعبي", "لاعبو")
+
+
+def _teammate(key: str) -> bool:
+    """زميله، زملائه، لاعب، واللاعبين: a teammate or a player (his club follows «في»)."""
+    key = key[1:] if key[:1] in "وف" and len(key) > 4 else key
+    key = key[2:] if key.startswith("ال") else key
+    return key.startswith(_TEAMMATE_STEMS) and len(key) <= 8
+
+
+_MODEL_NUMBER = re.compile(r"[-–]\d")  # صماد-3، بركان-2: a model's name with its number
+_AGE_GRADES = frozenset({"درجه", "فيه", "فيات", "درجات"})
+
+
+def _age_grade(key: str) -> bool:
+    """درجة، لدرجة، وفئة: a word of a club's age grade (درجة الشباب: its youth side)."""
+    return key in _AGE_GRADES or key[:1] in "ولب" and (key[1:] in _AGE_GRADES or key[:2] == "ول" and key[2:] in _AGE_GRADES)
+
+
+_MAGHRIB = ("المغرب",)
+# Words before المغرب that make it the sunset prayer or its time (صلاة المغرب، أذان المغرب، بعد صلاتي المغرب).
+_PRAYER_WORDS = frozenset({"صلاه", "لصلاه", "وصلاه", "بصلاه", "صلاتي", "اذان", "واذان", "لاذان", "موعد", "وقت",
+                           "قبيل", "وقبيل"})
 # A place's one-word form and the first three letters of the next word: together an idiom that names no place.
 _PLACE_IDIOMS = frozenset({("مسقط", "راس")})
 # Words right before the side a team meets (يستضيف جنوة، ضد فانكوفر، أمام ميلان): in a sports text a town there is
@@ -310,7 +389,8 @@ _MATCH_WORDS = frozenset({"ضد", "يستضيف", "سيستضيف", "استضا�
 # Kinds of place a club is named after: in a sports text these need a locative reading to be a place.
 _SETTLEMENTS = frozenset({"city", "town", "village"})
 # Words of a player's move (with a pronoun or ال): إلى or ل after them leads to a club (الانضمام إلى برشلونة).
-_JOINING_STEMS = ("انضم", "انتقال", "انتقل", "ينتقل", "سينتقل", "تعاقد", "يتعاقد", "اعار", "معار", "توقيع")
+_JOINING_FILLERS = frozenset({"بذلك", "بهذا", "رسميا", "مجددا", "بدوره", "اليوم", "امس"})
+_JOINING_STEMS = ("انضم", "ينضم", "تنضم", "سينضم", "انتقال", "انتقل", "ينتقل", "سينتقل", "تعاقد", "يتعاقد", "اعار", "معار", "توقيع")
 
 
 def _joining(tokens: list[Token], i: int, text: str, skip: int) -> bool:
@@ -321,10 +401,12 @@ def _joining(tokens: list[Token], i: int, text: str, skip: int) -> bool:
         k = i - 2
     else:
         return False
+    if k > 0 and tokens[k].key in _JOINING_FILLERS:
+        k -= 1  # لينضم بذلك إلى مرسيليا
     if k < 0:
         return False
     key = tokens[k].key
-    for cand in (key, key[1:]) if key[:1] in "وف" else (key,):
+    for cand in (key, key[1:]) if key[:1] in "وفل" else (key,):
         cand = cand[2:] if cand.startswith("ال") else cand
         if cand.startswith(_JOINING_STEMS) and len(cand) <= 9:
             return True
@@ -388,8 +470,11 @@ def _inside_outlet_name(tokens: list[Token], i: int, n: int, text: str, skip: in
     if any(q in before for q in "«\"“") and re.search(r"ل[ـ]?\s?[«\"“]$", before):
         return True
     if text[tokens[i].start - 1:tokens[i].start] in _OPEN_QUOTES and not skip \
-            and _YEAR_THEN_QUOTE.match(text, tokens[i + n - 1].end):
-        return True  # «"الرياض" رصدت»، «السعودية 2050»: a place's name alone in quotes (or with a year) is a title
+            and (_YEAR_THEN_QUOTE.match(text, tokens[i + n - 1].end)
+                 or _WORD_THEN_QUOTE.match(text, tokens[i + n - 1].end)):
+        # «"الرياض" رصدت»، «السعودية 2050»، «"الإمارات اليوم"»: a place's name alone in quotes (or with a year or
+        # one more word) is a title: a paper's, a programme's, a plan's
+        return True
     if i and lex.org_heads.get(tokens[i - 1].key, ("", False))[0] == "media" or i and tokens[i - 1].key == "قنوات":
         return True
     if i > 1 and tokens[i - 1].key == "انباء" and head_of(tokens[i - 2].key, lex.org_heads) is not None:
@@ -452,6 +537,7 @@ def _eponym_list_item(tokens: list[Token], i: int, text: str) -> bool:
 _BUSINESS_HEADS = frozenset({"شركه", "شركات", "بنك", "مصرف", "مجموعه"})
 _OPEN_QUOTES = frozenset('«"“')
 _YEAR_THEN_QUOTE = re.compile(r'(?:\s*\d{4})?[»"”]')
+_WORD_THEN_QUOTE = re.compile(r'\s[^\s\d«»"“”وبلف،,.:][^\s«»"“”،,.:]{1,10}[»"”]')
 _CLOSE_QUOTES = frozenset('»"”')
 
 
@@ -465,6 +551,8 @@ def _in_competition_name(tokens: list[Token], i: int, text: str, hits: list[Enti
         return True
     if prev in _NATIONAL_COMPETITION and any(e.entity_type == "place" and e.kind == "country" for e in hits):
         return True  # كأس إيطاليا، بطولة أميركا المفتوحة: a country's cup or open, a competition's name
+    if prev in _NATIONAL_COMPETITION and i + 1 < len(tokens) and tokens[i + 1].key in _OPEN_WORDS:
+        return True  # بطولة مدريد المفتوحة للتنس: a city's open, a tournament's name
     return prev in _COMPETITION and all(e.kind in ("region", "continent") for e in hits if e.entity_type == "place")
 
 
@@ -574,6 +662,20 @@ def _after_a_club(tokens: list[Token], i: int, text: str, found: Found) -> bool:
         return tokens[i].key[0] == "و" and gap_is_space(text, tokens[i - 1].end, tokens[i].start)
     return j == i - 1 and tokens[j].key in ("او", "و") and gap_is_space(text, tokens[j - 1].end, tokens[j].start) \
         and gap_is_space(text, tokens[j].end, tokens[i].start)
+
+
+_TEAM_BEFORE_WINDOW = 12  # words back to a team's name that make a club's town name the club in a sports text
+
+
+def _team_before(found: Found, i: int) -> bool:
+    """Was a team named within a few words before token i (تعثر برشلونة وريال مدريد … ما جعل إشبيلية، يوفنتوس …
+    غريمه نابولي)? In a sports text a club's town name there is the club."""
+    for h in reversed(found.hits):
+        if h.j < i - _TEAM_BEFORE_WINDOW:
+            return False
+        if any(e.kind == "team" for e in h.ents):
+            return True
+    return False
 
 
 def _before_a_club(tokens: list[Token], j: int, text: str, *, lex: Lexicons) -> bool:

@@ -121,6 +121,9 @@ def org_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexicon
         n = quoted
     elif in_name:
         n = _definite_run(tokens, k, text, lex=lex) or _proper_run(tokens, k, text, found, lex=lex)
+        if n and n < 3 and k + n < len(tokens) and kind != "government" \
+                and lex.common_rank.get(tokens[k + n].key, TITLE_NAME_RANK) >= TITLE_NAME_RANK:
+            n += _quoted(tokens, k + n, text, tokens[k + n - 1].end)  # معهد الدراسات "أودوكسا": its name follows
     else:
         if head == "فريق" and tokens[i].key != "فريق":
             return 0  # الفريق is a rank, بفريق … a team of something
@@ -136,7 +139,8 @@ def org_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexicon
     with_head = (in_name or kind == "organization") and not quoted
     start = tokens[i].start + len(tokens[i].key) - len(head) if with_head else tokens[k].start
     end = tokens[k + n - 1].end
-    name_ar = text[start:end].strip("\"«»“”' ")
+    name_ar = " ".join(text[start:end].replace("«", " ").replace("»", " ").replace('"', " ").replace("“", " ")
+                       .replace("”", " ").split()).strip("' ")  # معهد الدراسات "أودوكسا: no quote marks
     if not name_ar:
         return 0
     prefix = "team:" if kind == "team" else "org:"
@@ -199,6 +203,9 @@ def _record_org(tokens: list[Token], i: int, j: int, head: str, kind: str, text:
     start = tokens[i].start + len(tokens[i].key) - len(head)
     end = tokens[j - 1].end
     name_ar = text[start:end]
+    if head.startswith("ال") and tokens[i].key.startswith("لل") and len(tokens[i].key) == len(head):
+        start += 2  # للاتحاد الروسي: ل on ال drops its alif; the name is الاتحاد الروسي, the words اتحاد الروسي
+        name_ar = "ال" + text[start:end]
     eid = "org:" + fold(name_ar).replace(" ", "_")
     ent = found.entities.get(eid) or Entity(eid, "actor", name_ar, name_ar, kind)
     found.entities.setdefault(eid, ent)

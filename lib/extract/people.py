@@ -36,6 +36,11 @@ _TITLES_AFTER_RANK = frozenset({"دكتور", "الدكتور", "د", "المه�
 # Stopwords whose hamza, as written, tells a noun that is also a family name (إمام) from the function word
 # they fold to (أمام).
 _HAMZA_NOUNS = {"امام": "إمام"}
+# Verbal nouns of the derived stems افتعال، استفعال، انفعال (اختلاس، استقبال، انسحاب): everyday words that end a name.
+_VERBAL_NOUN_SHAPE = re.compile(r"^(?:ا.ت.ا.|است..ا.|ان..ا.)$")
+_PASSIVE_FEMININE = re.compile(r"^م..و.ه$")  # مرفوقة، مدعومة، مصحوبة once folded
+# Korean family names: the two short syllables after one are the given name (كيم يونغ نام), even an everyday word.
+_KOREAN_FAMILIES = frozenset({"كيم", "بارك", "تشوي", "مون", "كانغ", "يون", "هان"})
 _PREPOSITION_ARTICLE = ("بال", "وال", "فال", "كال")
 _AL_FAMILY = fold("آل")  # the family link (آل سعود); folded it is written like the article ال
 _FAMILY_LINKS = frozenset({_AL_FAMILY, "بن", "بنت", "ابن"})
@@ -120,16 +125,22 @@ _W_WORD_RANK = 20_000  # وزير, ولد, وقت … rank far above: و + one o
 
 
 def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit: int, found: Found, *,
-             lex: Lexicons, strict: bool = True, common_limit: int = 10**9) -> int:
+             lex: Lexicons, strict: bool = True, common_limit: int = 10**9, continuing: bool = False) -> int:
     """How many tokens from i continue a name: no stopwords, everyday words, adverbs or second person, at most
     limit words. With strict=False everyday words do not end it (a known surname is being matched); after a
-    title only words ranked above common_limit do (foreign names are frequent words too: يورغن كلوب)."""
+    title only words ranked above common_limit do (foreign names are frequent words too: يورغن كلوب).
+    continuing: the word before i is already the name's first (a run after a given name)."""
     n, words = 0, 0
     cues = lex.speech_cues
     given = lex.given_names
     links = lex.function_words["name_link"]
     particles = lex.function_words["name_particle"]
     breaks = lex.words.name_breaks
+    # كيم يونغ نام: the family name's position (the run may start on it or right after it)
+    family = i if i < len(tokens) and tokens[i].key in _KOREAN_FAMILIES else \
+        i - 1 if i and tokens[i - 1].key in _KOREAN_FAMILIES else -1
+    if family >= 0:
+        limit = max(limit, family + 3 - i)
     while i + n < len(tokens) and words < limit:
         tok = tokens[i + n]
         key = tok.key
@@ -147,6 +158,18 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
             # after a foreign name's particle comes its next part
             n += 1
             words += key not in links  # بن عبد الله: عبد links like بن and leaves room for the family name
+            continue
+        if family >= 0 and 0 < i + n - family < 3 and len(key) <= 4 and key[0] not in "وف" \
+                and key not in lex.words.stopwords and key not in cues:
+            n += 1  # كيم يونغ نام، مون جاي إن: a Korean name has two syllables after the family name, words or not
+            words += 1
+            continue
+        if (n or continuing) and key in particles and i + n + 1 < len(tokens) and words < limit \
+                and not any(c in "أإ" for c in text[tok.start:tok.end]) \
+                and gap_is_space(text, tok.end, tokens[i + n + 1].start) \
+                and tokens[i + n + 1].key not in lex.words.stopwords \
+                and lex.common_rank.get(tokens[i + n + 1].key, TITLE_NAME_RANK) >= TITLE_NAME_RANK:
+            n += 1  # نونو دا كوستا، فيرجيل فان دايك: a foreign name's particle, then its next part (فإن: "then")
             continue
         if n and key in _HAMZA_NOUNS and text[tok.start:tok.end] == _HAMZA_NOUNS[key]:
             n += 1  # عادل إمام: إمام (with hamza below) is a noun and a family name, not أمام "before"
@@ -195,6 +218,19 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
             break  # حسني حديثه: an everyday noun with "his", not a family name
         if n and len(key) >= 5 and key[:2] in ("ست", "سن") and key[2] not in "اوي":
             break  # رايس ستزور، سنعمل: a verb in the future (names read ستيفن، ستانلي، سنودن)
+        after_given = n or continuing
+        if after_given and key not in given and key in lex.common_rank and text[tok.end - 1:tok.end] == "ى":
+            break  # إيهود أولمرت التقى: a word in ى (a verb, an elative) ends a name; family names in ى
+            # (العيسى، الموسى) are no everyday words
+        if after_given and key.startswith("ال") and key.endswith("ات") and len(key) >= 7 and key in lex.common_rank \
+                and key not in given:
+            break  # وصف عنان وصبري المحادثات: a definite plural noun (المحادثات), not a family name
+        if after_given and key.startswith(("لي", "لت", "لن")) and key.endswith("وا") and len(key) >= 6 and key not in given:
+            break  # فارس ليضربوا: ل and a verb in the plural ("so that they strike"), not a family name
+        if after_given and _PASSIVE_FEMININE.match(key) and key not in given and key not in found.people_firsts:
+            break  # السيدة برلسكوني مرفوقة بابنتها: a passive participle (مفعولة), not a family name
+        if after_given and _VERBAL_NOUN_SHAPE.match(key) and key in lex.common_rank and key not in given:
+            break  # نفى السيد هاجاييف اختلاس أموال: a verbal noun (افتعال، استفعال، انفعال), not a family name
         if n and _present_verb(key, lex):
             break  # دوتيرتي يلوح بفرض: a verb in the present after a name
         if n and _future_verb(key, lex):
@@ -222,6 +258,9 @@ def _middle_ali(tokens: list[Token], k: int, text: str, lex: Lexicons) -> bool:
 def _present_verb(key: str, lex: Lexicons) -> bool:
     """ينبذ، يعتبر: يـ on an everyday word (نبذ) is a verb in the present, no name after a title (مجتمعنا المحافظ
     ينبذ); given names so made (يزيد، ياسر) are listed."""
+    if len(key) >= 6 and key[0] in "يت" and key.endswith(("ان", "ون")) and key not in lex.given_names \
+            and lex.common_rank.get(key[:-2], CLITIC_RANK) < CLITIC_RANK:
+        return True  # يستحقان، يقولون: the dual or plural of a frequent present verb
     if not 4 <= len(key) <= 6 or key[0] != "ي" or key in lex.given_names:
         return False
     rank = lex.common_rank.get(key[1:])
@@ -296,6 +335,11 @@ def _descriptors(tokens: list[Token], k: int, text: str, definite_title: bool, l
             n += 1  # رئيس الحكومة
             continue
         nxt = k + n + 1
+        if not n and not definite_title and key in lex.place_cues and nxt + 1 < len(tokens) \
+                and tokens[nxt].key not in lex.given_names and tokens[nxt + 1].key in lex.given_names \
+                and gap_is_space(text, tokens[nxt].end, tokens[nxt + 1].start):
+            n += 2  # حاكم مقاطعة شينكاي محمد قاسم خان: the district's name, then the governor's
+            continue
         if not n and not definite_title and nxt < len(tokens) and is_common(key, lex) \
                 and index_keys(tokens[nxt].key, lex=lex)[0]:
             m, ents, _, _ = lookup(tokens, nxt, text, lex=lex)
@@ -331,6 +375,11 @@ def person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexi
         return 0  # tanween: داراً is "a house", not the name Dara
     first = tok.key[1:] if tok.key[0] == "و" and (given.has(tok.key[1:], written) or tok.key[1:] in ranks) \
         else tok.key
+    if tok.key[0] == "ل" and len(tok.key) > 3 and not given.has(tok.key, written) \
+            and given.has(tok.key[1:], written[1:]) and not is_common(tok.key[1:], lex) \
+            and i + 1 < len(tokens) and gap_is_space(text, tok.end, tokens[i + 1].start) \
+            and (tokens[i + 1].key in given.names or not is_common(tokens[i + 1].key, lex)):
+        first, written = tok.key[1:], written[1:]  # ديوان «الينبوع» لأحمد زكي أبو شادي: ل ("by") on a first name
     skip = len(tok.key) - len(first)
     rank_len = 0
     if first in ranks:
@@ -346,6 +395,9 @@ def person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexi
         return rank_len  # المشير خليفة حفتر: the lexicon knows the name that follows; let it match
     if rank_len:
         k = i + rank_len
+        if k >= len(tokens) or not gap_is_space(text, tokens[k - 1].end, tokens[k].start) \
+                or tokens[k].key.startswith("ال") and tokens[k].key in lex.demonyms:
+            return 0  # الشيخ (الفلسطيني محمد …): punctuation or a nationality after the rank, not a name's first word
         compound = k + 1 < len(tokens) and f"{tokens[k].key} {tokens[k + 1].key}" in given.names
         # العميد الركن الأمين يوسف إبراهيم: after a rank even an everyday word opens a name before a given one
         # ... and before بن (اللواء سفر بن أحمد الغامدي): a father's name follows a first name
@@ -353,7 +405,7 @@ def person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexi
             and gap_is_space(text, tokens[k].end, tokens[k + 1].start)
         if k < len(tokens) and (compound or before_given or given.has(tokens[k].key, text[tokens[k].start:tokens[k].end])
                                 or _name_word(tokens[k], lex, found)):
-            n = 1 + name_run(tokens, k + 1, text, stop, 2, found, lex=lex) if before_given \
+            n = 1 + name_run(tokens, k + 1, text, stop, 2, found, lex=lex, continuing=True) if before_given \
                 else name_run(tokens, k, text, stop, 3, found, lex=lex)
             if n >= 1:
                 return rank_len + add_new_person(found, text, tokens, k, k + n, lex=lex)
@@ -370,10 +422,14 @@ def person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexi
         and given.has(f"{first} {tokens[i + 1].key}", text[tokens[i + 1].start:tokens[i + 1].end]) \
         and gap_is_space(text, tok.end, tokens[i + 1].start)  # زين العابدين بن علي (not بن على: "on")
     if given.has(first, written) or compound_first or (first in ("ابو", "ام") and i + 1 < len(tokens)):
-        n = 1 + name_run(tokens, i + 2, text, stop, MAX_PERSON_TOKENS - 1, found, lex=lex) if compound_first \
-            and not given.has(first, written) else name_run(tokens, i + 1, text, stop, MAX_PERSON_TOKENS - 1, found,
-                                                            lex=lex)  # عبد الله خضير زبار العلواني
-        n += regnal_ordinal(tokens, i + 1 + n, text)  # الملك محمد السادس، الحسن الثاني، ألفونسو الثالث عشر
+        n = 1 + name_run(tokens, i + 2, text, stop, MAX_PERSON_TOKENS - 1, found, lex=lex, continuing=True) \
+            if compound_first and not given.has(first, written) \
+            else name_run(tokens, i + 1, text, stop, MAX_PERSON_TOKENS - 1, found, lex=lex,
+                          continuing=True)  # عبد الله خضير زبار العلواني
+        if all(t.key in given.names for t in tokens[i + 1:i + 1 + n]):
+            # الملك محمد السادس، الحسن الثاني، خوان كارلوس الأول (after a family name an ordinal is a rank:
+            # فرناندو غونزاليز العاشر)
+            n += regnal_ordinal(tokens, i + 1 + n, text)
         if n >= 1:
             if not skip and n < MAX_PERSON_TOKENS - 1 and _foreign_first_before(tokens, i, text, found, lex=lex):
                 used = add_new_person(found, text, tokens, i - 1, i + 1 + n, lex=lex)
@@ -409,7 +465,13 @@ def _foreign_first_before(tokens: list[Token], i: int, text: str, found: Found, 
         and key not in lex.common_rank and not is_common(key, lex) and key not in lex.words.stopwords \
         and key not in lex.speech_cues and key not in name_words(lex).before_name and key not in lex.demonyms \
         and not key.endswith(("ها", "هم", "هما", "كم", "نا")) and "\u064b" not in written \
-        and not index_keys(key, lex=lex)[0] and not _preposition_on_word(key, lex)
+        and not index_keys(key, lex=lex)[0] and not _preposition_on_word(key, lex) \
+        and not (i > 1 and any(k in lex.place_cues or k in _AREA_CUES for k in clitic_keys(tokens[i - 2].key)))
+    # (حاكم مقاطعة شينكاي محمد قاسم خان: a word after a place cue is the place's name, not a first name)
+
+
+# Words of an administrative area (مقاطعة، ولاية، محافظة): the word after one is the area's name.
+_AREA_CUES = frozenset({"مقاطعه", "ولايه", "محافظه", "مديريه", "اقليم", "بلديه", "اماره"})
 
 
 _NISBAS: "weakref.WeakKeyDictionary[Lexicons, frozenset[str]]" = weakref.WeakKeyDictionary()
@@ -519,7 +581,7 @@ def title_person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex
         return 0  # وزير خارجيته: "his foreign minister", no name
     if _two_word_name_after_title(tokens, k, text, lex=lex):
         n = 1 + name_run(tokens, k + 1, text, name_words(lex).name_stop, 2, found, lex=lex,
-                         common_limit=TITLE_NAME_RANK)
+                         common_limit=TITLE_NAME_RANK, continuing=True)
         return (k - i) + add_new_person(found, text, tokens, k, k + n, lex=lex)
     if key in lex.words.stopwords or key.isdigit() or len(key) < 3 or key.startswith("ال") \
             or lex.common_rank.get(key, TITLE_NAME_RANK) < TITLE_NAME_RANK or (is_common(key, lex) and

@@ -3,6 +3,7 @@ found by its cue word, and it is located by the known place the text ties it to 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from lib.extract.lookup import Found, Hit, lookup
@@ -85,7 +86,8 @@ def locative(tokens: list[Token], i: int, text: str, skip: int, found: Found, *,
         if prev in lex.function_words["locative"] or lex.place_relations.get(prev) or prev in lex.place_cues:
             # كلا من البرتغال وإسبانيا، خسارة مصر من روسيا: in a sports text من lists teams; ينحدر من: origin
             return not (sports and prev in ("من", "امام")) or i > 1 and (
-                tokens[i - 2].key in _ORIGIN_WORDS or tokens[i - 2].key[1:] in _ORIGIN_WORDS)
+                tokens[i - 2].key in _ORIGIN_WORDS or tokens[i - 2].key[1:] in _ORIGIN_WORDS
+                or prev == "من" and _person_just_before(found, i - 1))  # نونو دا كوستا من الرأس الأخضر: his origin
         if prev in lex.words.location_nouns or (prev[0] in "وف" and prev[1:] in lex.words.location_nouns):
             return True  # سفارة الهند، بورصة البحرين، أراضي سوريا: a place something is in
     if _dateline(text, tokens[i].start + skip):
@@ -94,6 +96,8 @@ def locative(tokens: list[Token], i: int, text: str, skip: int, found: Found, *,
         return True  # غزو الولايات المتحدة لأفغانستان والعراق: the country invaded is where it happened
     if not skip and _included_in_area(tokens, i, lex=lex):
         return True  # في المنطقة بما يشمل سوريا ولبنان: the places an area takes in
+    if not skip and _listed_after_area(tokens, i, text, lex=lex):
+        return True  # في دول عدة وعلى رأسها اليمن، درّس في بلدان: مصر ولبنان: the places a list of where names
     if text[tokens[i].end:tokens[i].end + 2].lstrip(" ")[:1] == ":" and (
             i == 0 or text[tokens[i - 1].end:tokens[i].start].strip(" ") in (":", "\n", "")
             and text[tokens[i - 1].end:tokens[i].start].strip(" ")):
@@ -102,6 +106,11 @@ def locative(tokens: list[Token], i: int, text: str, skip: int, found: Found, *,
     if found.locative_until == i - 1 and i > 1 and tokens[i - 1].key == "او":
         return True  # إلى ليبيا أو الجزائر
     return found.locative_until == i and (written.startswith("و") or bool(i) and text[tokens[i - 1].end:tokens[i].start].strip(" #") in ("،", ","))
+
+
+def _person_just_before(found: Found, k: int) -> bool:
+    """Does a person's name end right before token k (a player «من» a country: where he comes from)?"""
+    return bool(found.hits) and found.hits[-1].j == k and all(e.kind == "person" for e in found.hits[-1].ents)
 
 
 # Nouns of invading or occupying: ل + a country after them (and their subject) is the country entered.
@@ -121,6 +130,43 @@ def _included_in_area(tokens: list[Token], i: int, *, lex: Lexicons) -> bool:
         return False
     return any(t.key in _AREA_WORDS or t.key in lex.words.location_nouns or t.key[1:] in _AREA_WORDS
                for t in tokens[max(0, k - 3):k])
+
+
+# Words that open a list of the places just named by kind (في دول عدة وعلى رأسها اليمن، في بلدان منها مصر).
+_LIST_OPENERS = frozenset({"راسها", "منها", "ومنها", "بينها", "مثل", "ومثل", "خاصه", "وخاصه", "خصوصا", "وخصوصا",
+                           "سيما", "لاسيما", "وبينها", "ابرزها", "اهمها"})
+# Plural or collective nouns of where (دول، بلدان، مدن): after في or ب they say where, and the names listed
+# after them are places.
+_AREA_PLURALS = frozenset({"دول", "الدول", "بلدان", "البلدان", "مدن", "المدن", "عواصم", "العواصم", "مناطق",
+                           "المناطق", "المنطقه", "منطقه", "العالم", "اقطار", "الاقطار", "محافظات", "ولايات"})
+_LIST_REACH = 6  # words between the area's noun and the list's opener (في دول عدة بالمنطقة وعلى رأسها)
+
+
+def _listed_after_area(tokens: list[Token], i: int, text: str, *, lex: Lexicons) -> bool:
+    """Is the name at token i the first of a list of places after «في/ب + دول، بلدان، مناطق» (في دول عدة وعلى
+    رأسها اليمن، في بلدان: مصر، في مدن مثل حلب)? Acting states are listed after no preposition (دول على رأسها
+    السعودية أعلنت)."""
+    if not i:
+        return False
+    gap = text[tokens[i - 1].end:tokens[i].start]
+    if ":" in gap:
+        opener = i  # في بلدان: مصر
+    elif not gap.strip() and tokens[i - 1].key in _LIST_OPENERS:
+        opener = i - 1
+    else:
+        return False
+    locatives = lex.function_words["locative"]
+    for k in range(opener - 1, max(-1, opener - 1 - _LIST_REACH), -1):
+        key = tokens[k].key
+        if _LIST_END.search(text[tokens[k].end:tokens[k + 1].start]) and k + 1 < opener:
+            return False
+        area = key in _AREA_PLURALS or key[:1] in "بل" and key[1:] in _AREA_PLURALS
+        if area:
+            return key[:1] in "بل" and key[1:] in _AREA_PLURALS or k > 0 and tokens[k - 1].key in locatives
+    return False
+
+
+_LIST_END = re.compile(r"[.؛!?\n]")
 
 
 _BORDER_WORDS = frozenset({"الحدود", "حدود", "حدودها", "حدوده", "الحدوديه", "حدودنا", "الحدودي", "حدودهما"})
@@ -226,6 +272,72 @@ def confirm_places(found: Found, *, lex: Lexicons) -> None:
     found.hits = keep
 
 
+# Kinds of an untied place no gazetteer knows that a local report's dateline city locates, and the area it
+# then gets: a quarter or a mosque of that city; a village of the region the city's bureau covers (a Saudi
+# region or governorate is often 100 km across: region precision, 80 km, not governorate, 40 km).
+_DATELINE_AREA = {"neighbourhood": "city", "landmark": "city", "village": "region", "town": "region",
+                  "district": "region"}
+_DATELINE_KINDS = frozenset({"city", "town", "governorate", "district"})
+
+
+def locate_by_dateline(found: Found, text: str, *, lex: Lexicons) -> None:
+    """Give the places no gazetteer knows and nothing in their sentence ties the area of the city a local report
+    is dated from («سبق- جازان: … قرية الهيجة»), when every other located place of the article lies in that
+    city's country (a report from Riyadh about a Yemeni village names Yemen). Not a place after منطقة (an area
+    anywhere in a country that a capital's report covers) nor one the text ties to a place no gazetteer knows
+    («مقبرة غران بمحافظة الحرث»)."""
+    untied = {e.entity_id for e in found.entities.values() if e.lat is None and e.entity_id.startswith("unknown:")
+              and e.kind in _DATELINE_AREA}
+    if not untied:
+        return
+    first: dict[str, Hit] = {}
+    for h in found.hits:
+        if h.ents[0].entity_id in untied and (h.ents[0].entity_id not in first or h.start < first[h.ents[0].entity_id].start):
+            first[h.ents[0].entity_id] = h
+    untied = {pid for pid, h in first.items() if h.how == "cue" and _dateline_cue(text, h, lex=lex)}
+    if not untied:
+        return
+    city = _dateline_place(found, text)
+    if city is None or any(h.ents[0].lat is not None and h.ents[0].country not in (None, city.country)
+                           for h in found.hits if h.ents[0].entity_type == "place"):
+        return
+    for ent in (found.entities[pid] for pid in untied):
+        precision = _DATELINE_AREA[ent.kind]
+        if precision == "city" and city.precision != "city":
+            precision = city.precision or "governorate"
+        found.entities[ent.entity_id] = replace(ent, lat=city.lat, lon=city.lon, precision=precision,
+                                                country=city.country, parent_id=city.entity_id,
+                                                coord_source="context")
+
+
+def _dateline_cue(text: str, hit: Hit, *, lex: Lexicons) -> bool:
+    """Is the place at `hit` named after a cue other than منطقة/مناطق and followed by no tie word (بمحافظة، في)?"""
+    before = text[max(0, hit.start - 25):hit.start].split()
+    after = text[hit.end:hit.end + 25].split()
+    cue = fold(before[-1].strip("\"«“")) if before else ""
+    if any(k in ("منطقه", "مناطق") for k in clitic_keys(cue)):
+        return False
+    nxt = fold(after[0].strip("،,.")) if after and text[hit.end:hit.end + 1] == " " else ""
+    return not nxt or not any(k in lex.place_relations or k in lex.place_cues for k in clitic_keys(nxt))
+
+
+def _dateline_place(found: Found, text: str) -> Entity | None:
+    """The known city at the head of the text's first line before a colon («سبق- الرياض:», «واس- جدة:»), or None."""
+    lead = len(text) - len(text.lstrip())
+    line_end = text.find("\n", lead)
+    line_end = len(text) if line_end < 0 else line_end
+    first = min((h for h in found.hits if h.start < min(line_end, lead + 60) and h.ents[0].entity_type == "place"),
+                key=lambda h: h.start, default=None)  # a byline's writer may come first (محمد المواسي- سبق- جازان:)
+    if first is None:
+        return None
+    ent = first.ents[0]
+    before = text[lead:first.start]
+    if ent.lat is None or ent.kind not in _DATELINE_KINDS or len(before) > 45 \
+            or any(c in before for c in ":.«»\"") or not text[first.end:first.end + 3].lstrip(" ").startswith(":"):
+        return None
+    return ent
+
+
 def parent_after(tokens: list[Token], k: int, text: str, *, lex: Lexicons,
                  chained: bool = False) -> tuple[Entity, str] | None:
     """A known place that the words from token k tie the place before them to (في ريف إدلب، شمال حلب، بحمص):
@@ -234,13 +346,24 @@ def parent_after(tokens: list[Token], k: int, text: str, *, lex: Lexicons,
     precision = None
     cue_word = False
     m = k
+    km = None
     for step in range(3):
         if m >= len(tokens) or not _tie_gap(text, tokens[m - 1].end, tokens[m].start, first=step == 0):
             return None
         key = tokens[m].key
+        if km is None and step < 2 and (key.isdigit() or key in _DISTANCE_OPENERS):
+            far = _distance_at(tokens, m, text)
+            if far is not None:  # قرية X، 70 كلم غرب الرمادي؛ الواقعة على بعد 60 كلم شمال طرابلس
+                km, m = far
+                precision = precision or "parent"
+                if m >= len(tokens) or not gap_is_space(text, tokens[m - 1].end, tokens[m].start):
+                    return None
+                key = tokens[m].key
         rel = _TIE_PARTICIPLES.get(key) if step == 0 else None
-        if rel is None and step and key == "من" and precision is not None:
-            m += 1  # بالقرب من حمص، القريبة من الرمادي
+        if rel is not None and m + 1 < len(tokens) and tokens[m + 1].key in _TIE_ADVERBS:
+            m += 1  # التابعة إدارياً لمنطقة حارم: "administratively"
+        if rel is None and (step or km is not None) and key in ("من", "عن") and precision is not None:
+            m += 1  # بالقرب من حمص، القريبة من الرمادي، تبعد 40 كلم عن بني وليد
             continue
         if rel is None and (key in lex.place_relations or key[0] != "و"):  # وبلدة، وفي: a list goes on, no tie
             rel = next((lex.place_relations[c] for c in clitic_keys(key) if c in lex.place_relations), None)
@@ -251,6 +374,8 @@ def parent_after(tokens: list[Token], k: int, text: str, *, lex: Lexicons,
         if whole is not None and whole.lat is not None and rel != "parent":
             if not _area_of_a_country(whole):
                 return None
+            if km is not None:
+                return _within(whole, km)
             return whole, whole.precision if whole.precision in ("governorate", "district", "city", "region") \
                 else rel
         precision = rel if rel != "parent" or precision is None else precision
@@ -274,6 +399,8 @@ def parent_after(tokens: list[Token], k: int, text: str, *, lex: Lexicons,
         precision = "parent"  # بحمص; حي الخزامي، الرياض: the place it lies in, after a comma
     if not _area_of_a_country(place):
         return None  # a country's or a continent's middle is no useful area for a village
+    if km is not None:
+        return _within(place, km)
     if place.kind == "region" or place.precision == "region":
         return place, "region"  # بلدة صرين في شمال سوريا، قرية في جبل سنجار: the region's area
     if precision == "parent":
@@ -285,12 +412,15 @@ def parent_after(tokens: list[Token], k: int, text: str, *, lex: Lexicons,
 def _through_unknown(tokens: list[Token], m: int, text: str, *, lex: Lexicons) -> tuple[Entity, str] | None:
     """The tie of an unknown place named at token m after a cue word (بمديرية شدا بمحافظة صعدة): one or two
     name words that are no everyday words, then a tie of their own."""
+    unit = any(k in _ADMIN_UNITS for k in clitic_keys(tokens[m - 1].key))
     for width in (1, 2):
         last = m + width - 1
         if last >= len(tokens) or (width == 2 and not gap_is_space(text, tokens[m].end, tokens[last].start)):
             return None
         key = tokens[last].key
-        if key in lex.words.stopwords or lex.common_rank.get(key, 10**9) < COMMON_RANK_ALONE or key.isdigit():
+        # after an administrative unit's word the next one is its name, even when it is also a word (الجراحي)
+        if key in lex.words.stopwords or key.isdigit() or key in lex.place_cues or key in lex.place_relations \
+                or lex.common_rank.get(key, 10**9) < (VERY_COMMON_RANK if unit else COMMON_RANK_ALONE):
             return None
         tie = parent_after(tokens, last + 1, text, lex=lex, chained=True)
         if tie is not None:
@@ -298,11 +428,61 @@ def _through_unknown(tokens: list[Token], m: int, text: str, *, lex: Lexicons) -
     return None
 
 
+# A place named as so far from a known one («على بعد 60 كلم شمال طرابلس», «تبعد 40 كلم عن بني وليد», «، 70 كلم غرب
+# الرمادي») lies within that distance of it: the area drawn around the known place must be that wide at least
+# (lib/dashboard/maps.py PRECISION_METRES: governorate 40 km, region 80 km); farther is no useful area.
+_DISTANCE_OPENERS = frozenset({"علي", "وعلي", "تبعد", "يبعد", "وتبعد", "ويبعد", "التي", "الذي"})
+_DISTANCE_HEDGES = frozenset({"نحو", "حوالي", "قرابه", "زهاء", "مسافه", "اقل"})
+_KM_UNITS = frozenset({"كلم", "كم", "كيلومتر", "كيلومترا", "كيلومترات", "كيلو"})
+_KM_TWO = frozenset({"كيلومترين", "كيلومتران"})
+_AREA_FOR_KM = ((30, "governorate"), (70, "region"))
+
+
+def _distance_at(tokens: list[Token], m: int, text: str) -> tuple[int, int] | None:
+    """A distance at token m («على بعد نحو 60 كلم»، «التي تبعد أقل من كيلومترين»، «70 كلم»): (kilometres, the
+    token after it), or None. «أكثر من» (more than) gives no bound, so no distance."""
+    n = len(tokens)
+    if tokens[m].key in ("التي", "الذي"):
+        m += 1
+    if m < n and tokens[m].key in ("علي", "وعلي"):
+        if m + 1 >= n or tokens[m + 1].key != "بعد":
+            return None
+        m += 2
+    elif m < n and tokens[m].key in ("تبعد", "يبعد", "وتبعد", "ويبعد"):
+        m += 1
+    while m < n and (tokens[m].key in _DISTANCE_HEDGES or tokens[m].key == "من" and tokens[m - 1].key == "اقل"):
+        m += 1
+    if m < n and tokens[m].key in _KM_TWO:
+        return 2, m + 1
+    if m + 1 >= n or not tokens[m].key.isdigit() or tokens[m + 1].key not in _KM_UNITS \
+            or not gap_is_space(text, tokens[m].end, tokens[m + 1].start):
+        return None
+    after = m + 2
+    if after < n and tokens[after].key == "تقريبا":
+        after += 1
+    return int(tokens[m].key), after
+
+
+def _within(place: Entity, km: int) -> tuple[Entity, str] | None:
+    """The known place and an area around it wide enough for a place `km` kilometres away (None when farther)."""
+    return next(((place, precision) for limit, precision in _AREA_FOR_KM if km <= limit), None)
+
+
+# Words of an administrative unit or an area: the word after one is its name (مديرية الجراحي، منطقة الدورة).
+_ADMIN_UNITS = frozenset({"مديريه", "مديريتي", "ناحيه", "قضاء", "محافظه", "ولايه", "مقاطعه", "اقليم", "بلديه",
+                          "منطقه"})
+
+
 # Participles that tie a place to the one named after them (قرية X الواقعة في ريف حلب، بلدتي X وY التابعتين
 # لمحافظة لحج، منطقة X القريبة من الرمادي), and the precision the tie gives.
 _TIE_PARTICIPLES = {"الواقعه": "parent", "الواقع": "parent", "الواقعتين": "parent", "التابعه": "parent",
                     "التابع": "parent", "التابعتين": "parent", "التابعين": "parent", "القريبه": "district",
-                    "القريب": "district", "المجاوره": "district", "المتاخمه": "district", "المحاذيه": "district"}
+                    "القريب": "district", "المجاوره": "district", "المتاخمه": "district", "المحاذيه": "district",
+                    "والواقعه": "parent", "والواقع": "parent", "المتاخمتين": "district", "القريبتين": "district",
+                    "المجاورتين": "district", "المحاذيتين": "district"}
+_TIE_ADVERBS = frozenset({"اداريا", "جغرافيا"})
+# Masculine adjectives without the -ي of a nisba that may stand between a place's name and its tie.
+_PLAIN_ADJECTIVES = frozenset({"القديم", "الجديد", "الكبير", "الصغير"})
 
 
 def _area_of_a_country(place: Entity) -> bool:
@@ -351,8 +531,8 @@ def unknown_place_at(tokens: list[Token], i: int, text: str, found: Found, *, le
     nxt = tokens[j + 1].key if has_next else ""
     n = 1
     described = False
-    if first in heads and has_next and len(nxt) > 1 and (nxt not in stop
-                                                        or nxt.startswith("ال") and nxt not in lex.words.stopwords):
+    if first in heads and has_next and len(nxt) > 1 and not nxt.startswith(("بال", "لل", "وال", "فال")) \
+            and (nxt not in stop or nxt.startswith("ال") and nxt not in lex.words.stopwords):
         n = 2  # تل أبيض، جبل الشيخ: a title after the head (الشيخ) is still the name's second word
         if nxt in _NAME_LINKS and j + 2 < len(tokens) and gap_is_space(text, tokens[j + 1].end, tokens[j + 2].start) \
                 and tokens[j + 2].key not in stop:
@@ -370,10 +550,11 @@ def unknown_place_at(tokens: list[Token], i: int, text: str, found: Found, *, le
     name_ar = text[start:end]
     pid = "unknown:" + fold(name_ar).replace(" ", "_")
     after = j + n
-    if after < len(tokens) and tokens[after].key.startswith("ال") and tokens[after].key.endswith(("ه", "ي")) \
+    if after < len(tokens) and tokens[after].key.startswith("ال") \
+            and (tokens[after].key.endswith(("ه", "ي")) or tokens[after].key in _PLAIN_ADJECTIVES) \
             and tokens[after].key not in _TIE_PARTICIPLES \
             and gap_is_space(text, tokens[after - 1].end, tokens[after].start):
-        after += 1  # كفرزيتا الجديدة شمال حماة: an adjective between the name and its tie
+        after += 1  # كفرزيتا الجديدة شمال حماة، حي X القديم في قلب إسطنبول: an adjective before the tie
     tie = parent_after(tokens, after, text, lex=lex)
     listed: list[int] = []
     if tie is None:
@@ -434,7 +615,7 @@ def _no_place_name(tokens: list[Token], i: int, j: int, text: str, cue: str, *, 
     """The cue is an everyday word here or what follows it is no name: من ناحية ("on the one hand"), لقضاء
     ("to spend"), a second noun after و (مدينة وقرية وتجمع), a noun with a preposition (مسجد للعبادة، بمقر) or
     with a possessive pronoun (قرية أجداده، ناحية منعهم)."""
-    if cue == "ناحيه" and i and tokens[i - 1].key in ("من", "ومن"):
+    if cue == "ناحيه" and i and tokens[i - 1].key in ("من", "ومن", "فمن"):
         return True
     if cue == "قضاء" and tokens[i].key.startswith("ل"):
         return True
@@ -446,9 +627,18 @@ def _no_place_name(tokens: list[Token], i: int, j: int, text: str, cue: str, *, 
         return True  # بعد قضاء الإجازة: "after spending", no district
     first = tokens[j].key
     written = text[tokens[j].start:tokens[j].end]
+    if cue == "قضاء" and not first.startswith("ال") and len(first) >= 5 \
+            and _MARKS.sub("", written).endswith(("ه", "ها", "هم", "تك", "تكم", "تنا")):
+        return True  # قضاء حوائجه، بقضاء عطلتك: "seeing to his needs", "spending your holiday" (a district's
+        # name written with ة, such as عانة, is not a pronoun)
+    if first[:1] == "و" and first[1:].isdigit():
+        return True  # مسجد و63 محلا: "a mosque and 63 shops"
     plain_written = _MARKS.sub("", written)
-    if cue in _VERBAL_NOUN_CUES and _VERBAL_NOUN.match(first):
-        return True  # سد الاحتياج، منطقة الانتظار، مناطق التوسعة: a verbal noun ("filling the need"), no name
+    if cue in _VERBAL_NOUN_CUES and (_VERBAL_NOUN.match(first) or _IF_AL.match(first)
+                                     and plain_written.lstrip("وفبل").startswith("الإ")):
+        # سد الاحتياج، منطقة الانتظار، مناطق التوسعة، مناطق الإنهاء: a verbal noun ("filling the need"), no
+        # name (form IV الإفعال is written with إ; a place's name in أ: الأحساء)
+        return True
     if not first.startswith("ال") and len(first) >= 5 and written.endswith(("ته", "تها", "تهم", "تنا", "تكم")):
         return True  # ناحية تعاسته: a noun in ة with "his", no place's name (مصراتة ends in ة)
     if cue in _ADJECTIVE_CUES and not first.startswith("ال") and first not in lex.words.place_heads:
@@ -481,6 +671,7 @@ _TIME_BEFORE = frozenset({"بعد", "قبل", "اثناء", "خلال", "وبع�
 # A definite verbal noun of the derived forms VII, VIII and X (الانسحاب، الاحتياج، الاستقرار) or II in ـة
 # (التوسعة): after these cues, what a place's area or a dam does, not its name (حي الاستقلال keeps its name).
 _VERBAL_NOUN = re.compile(r"^ال(?:ا.ت.ا.|است..ا.|ان..ا.|ت[^ا]{3}ه)$")
+_IF_AL = re.compile(r"^الا..ا.$")  # الإفعال (الإنهاء، الإنتاج) once folded
 _VERBAL_NOUN_CUES = frozenset({"سد", "منطقه", "مناطق"})
 # Cues that are also everyday adjectives or nouns (جامع "comprehensive", سد "a barrier"): only a definite word
 # after them is a name (جامع الهويدي، سد الخوانق).

@@ -71,6 +71,7 @@ WEIGHTS: dict[str, float] = {
     "name_runs_on": -1.5,  # … that run on into more words (not a name: ولا يرى في التقدم بالسن عائقا)
     "attribution_name": -1.0,  # after بحسب / وفق, unknown words are often not a source (وفق الخطط)
     "name_definite": -1.0,  # … and words with ال are mostly common nouns (الخطط), seldom names (الحمدان)
+    "definite_everyday": -1.0,  # … every word definite and everyday (الاتهامات الموجهة): the verb's object
     "gender_clash": -2.5,  # قالت with a man, قال with الوزارة
     "number_clash": -3.0,  # … and قالوا with one person
     "far": -0.3,  # a referent two or three paragraphs back
@@ -158,12 +159,22 @@ _CLASS_MEMO: weakref.WeakKeyDictionary[Lexicons, dict[str, str]] = weakref.WeakK
 
 _BLESSINGS = frozenset({"رحمه", "يرحمه", "رحمها", "يرحمها", "رحمهم", "رحمهما"})  # folded; before الله
 _APPOSITION_OPENERS = frozenset({"احد", "احدي"})  # folded أحد، إحدى: «X أحد المسؤولين» describes X, it ends his name
+_DIRECTION_ADJECTIVES = frozenset({"الشرقيه", "الغربيه", "الشماليه", "الجنوبيه", "الوسطي", "الشرقي", "الغربي",
+                                   "الشمالي", "الجنوبي"})  # folded; المنطقة الشرقية ends a title's body
 _ABBREVIATED_TITLES = frozenset({"د"})  # د. (دكتور) before a name: a title like الدكتور
+
+
+_LAST_MEMO: list = [None, None]  # (weak reference to the last Lexicons, its memo): one lookup, not one per call
 
 
 def word_class(key: str, *, lex: Lexicons) -> str:
     """The class of a folded word in a speaker phrase ('word' for words no list holds)."""
-    memo = _CLASS_MEMO.setdefault(lex, {})
+    ref, memo = _LAST_MEMO
+    if ref is None or ref() is not lex:
+        memo = _CLASS_MEMO.get(lex)
+        if memo is None:
+            memo = _CLASS_MEMO[lex] = {}
+        _LAST_MEMO[:] = [weakref.ref(lex), memo]
     hit = memo.get(key)
     if hit is None and key in _ABBREVIATED_TITLES:
         hit = memo[key] = "role"
@@ -471,6 +482,8 @@ class Reader:
         else:
             hit = word_class(tok.key, lex=self.lex)
             written = p.text[tok.start:tok.end]
+            if tok.key in ("امام", "وامام") and written.lstrip("و").startswith("إ"):
+                hit = "role"  # إمام المسجد (an imam), not أمام (in front of): the hamza tells them apart
             if hit == "word" and i not in p.cue_at and "\u064b" in written:
                 hit = "accusative"  # ويضيف استعمالاً مجازياً: a word with tanwin al-fath is the verb's object, no name
             elif hit == "word":
@@ -488,6 +501,14 @@ class Reader:
                     hit = "name_link"
         self.kinds[i] = hit
         return hit
+
+    def possessed(self, i: int) -> bool:
+        """Does token i carry a possessive pronoun (توجيهه، كلمتها، حديثهم), so that it is an occasion, not a place or
+        body a title belongs to?"""
+        tok = self.p.tokens[i]
+        written = self.p.text[tok.start:tok.end]
+        return len(written) > 4 and not self.definite(i) and written.endswith(("ه", "ها", "هم", "هما")) and \
+            self.kind(i) == "word"
 
     def entity_at(self, i: int) -> Entity | None:
         """The actor a mention chunk at token i names."""
@@ -587,7 +608,19 @@ class Reader:
         if k == "word" and i in self.p.cue_at and self.p.cue_at[i].kind in ("verb", "participle"):
             return Chunk("filler", i, self.p.cue_at[i].last_token)  # ومضى يقول، وتابع قائلا
         if k == "mention":
-            return Chunk("actor", i, min(self.mention_last(i), end - 1), mention=self.p.mention_in(i))
+            last = min(self.mention_last(i), end - 1)
+            m = self.p.mention_in(i)
+            if last + 1 < end and self.key(last + 1)[:1] == "ل" and not self.boundary(last + 1) and \
+                    self.kind(last + 1) in ("word", "glued_noun") and not self._addressee_noun(self.key(last + 1)) \
+                    and self.p.entity(m).entity_id.startswith("org:") and (self.key(last + 1).startswith("لل") or (
+                        last + 2 < end and not self.boundary(last + 2) and self.definite(last + 2))):
+                body = self.body(i, end)  # الاتحاد المصري لكرة القدم: a body the matcher cut before its genitive
+                if body.kind == "body" and body.last > last:
+                    return body
+            if last == i and self.p.entity(m).kind == "team" and word_class(self.key(i), lex=self.lex) == "bare_body" \
+                    and self._only_in_longer_names(i):
+                return Chunk("bare", i, i)  # وأكد الاتحاد after الاتحاد السعودي لكرة القدم: the federation, not the club
+            return Chunk("actor", i, last, mention=m)
         if k in ("glued_mention", "glued_noun", "prep"):
             return self.prep(i, end)
         if k == "glued_place":
@@ -643,6 +676,14 @@ class Reader:
         if k in ("word", "name_link"):
             return self.name(i, end)
         return Chunk("junk", i, i)
+
+    def _only_in_longer_names(self, i: int) -> bool:
+        """Is token i's word elsewhere in the article only ever the head of a longer name (الاتحاد السعودي، الاتحاد
+        الدولي لكرة القدم), never alone (a club's name)?"""
+        p = self.p
+        others = [j for j in p.positions(self.key(i)) if j != i]
+        return bool(others) and all(j + 1 < len(p.tokens) and not self.boundary(j + 1) and (
+            _nisba(self.key(j + 1)) or self.key(j + 1).startswith("ل")) for j in others)
 
     def prep(self, i: int, end: int) -> Chunk:
         """A preposition and its noun phrase: an occasion (في بيان)، a time, or the one spoken to (لـ«الحياة»)."""
@@ -714,12 +755,35 @@ class Reader:
             if named is not None:
                 return named
         while j < end and j - i < MAX_TITLE_TOKENS and not self.boundary(j):
+            if j > i + 1 and "(" in p.text[p.tokens[j - 1].end:p.tokens[j].start]:
+                close = p.text.find(")", p.tokens[j].start, p.tokens[end - 1].end)
+                if close >= 0 and p.text[close + 1:close + 3].strip()[:1] in ("،", ","):
+                    j = p.token_after(close)  # زعيم الجمهوريين (معارضة يمينية)، لوران فوكييه: a gloss, not the name
+                    continue  # (الكاتب الراحل (جابرييل جارسيا ماركيز) إنه: the name itself in brackets)
+            if self.kind(j) == "glued_place" and j + 1 < end and not self.boundary(j + 1) and (
+                    self.kind(j + 1) == "role" or self.key(j + 1).startswith("ال") and self.kind(j + 1) == "word"
+                    and j + 2 < end and self.kind(j + 2) == "role"):
+                j += 1  # إمام وخطيب المسجد الحرام بمكة المكرمة الشيخ …: where the office is, then the rank and name
+                continue
             k, key = self.kind(j), self.key(j)
             if k == "mention":
                 ent = self.entity_at(j)
                 if ent is not None and ent.kind == "person" and not (
                         self.kind(j - 1) == "name_context" or self.kind(j - 1) == "glued_noun" and
                         self._genitive_noun(self.key(j - 1))):
+                    after = self.mention_last(j) + 1
+                    if head in cls.relational and after + 1 < end and not self.boundary(after) and (
+                            self.key(after) in self.lex.words.ranks or
+                            self.key(after) in self.lex.speaker_phrase["name_title"]):
+                        # مستشار خامنئي الدكتور علي أكبر ولايتي: the genitive is another person, the rank's name speaks
+                        inner = self.entity_at(after + 1) if self.kind(after + 1) == "mention" else None
+                        if inner is not None and inner.kind == "person":
+                            person_at = after + 1
+                            break
+                        named = self._rank_name(after, after + 1, end)
+                        if named is not None and named.name_span is not None:
+                            named.first, named.name_after_title = i, True
+                            return named
                     person_at = j
                     break
                 j = self.mention_last(j) + 1  # المتحدث باسم الجيش التركي، لمركز الملك سلمان للإغاثة
@@ -747,13 +811,20 @@ class Reader:
                     return named
             if k == "prep":
                 if key in ("في", "من", "لدي", "الي") and j + 1 < end and not self.boundary(j + 1) and self.kind(j + 1) in (
-                        "word", "mention", "bare_body", "name_context"):
+                        "word", "mention", "bare_body", "name_context") and not self.possessed(j + 1):
                     j += 1  # قائد العمليات في بابل، مسؤول في الوزارة: the title's place or body
                     complement = 0
                     continue
                 break
             if key in ("يدعي", "تدعي"):
                 break  # مسؤول في الشرطة يدعى نافيد شاه: the name follows
+            if key in _DIRECTION_ADJECTIVES and self.key(j - 1).startswith("ال"):
+                j += 1  # الناطق الإعلامي بشرطة المنطقة الشرقية: an adjective of the body, not a stop word
+                continue
+            if k in ("anonymous", "group") and self.definite(j) and word_class(
+                    _glued_preposition(self.key(j - 1), lex=self.lex) or self.key(j - 1), lex=self.lex) == "name_context":
+                j += 1  # رئيس لجنة الدفاع بمجلس النواب: the council's genitive, not an unnamed group
+                continue
             if k == "role":
                 complement = -1  # ومديرة المهرجان: a second title begins
             if complement >= 0 and k in ("word", "bare_body") and self.definite(j) and not _nisba(key):
@@ -798,7 +869,7 @@ class Reader:
             if ent is not None and ent.kind == "person" and (after >= end or self.boundary(after)):
                 person_at = j  # وزير …، X،: a name set off by commas
         elif person_at < 0 and j < end and self.boundary(j) and self.kind(j) in ("word", "name_link") and \
-                not self.definite(j) and p.text[p.tokens[j - 1].end:p.tokens[j].start].strip() in ("،", ","):
+                not self.definite(j) and p.text[p.tokens[j - 1].end:p.tokens[j].start].strip(" )") in ("،", ","):
             name = self.name(j, end)
             after = name.last + 1
             if name.last - j < 2 and after < end and not self.boundary(after) and self.kind(after) == "mention" \
@@ -985,6 +1056,9 @@ class Reader:
             k = self.kind(j)
             if k != "name_quote" and self.p.quote_holding(self.p.tokens[j].start) is not quote:
                 break  # وشكر النادي الأهلي "الأشقاء …": the quoted words begin, the name has ended
+            if n == 0 and k != "glued_mention" and self.key(j)[:1] == "ل" and self.definite(i) and \
+                    self.key(i).startswith(("ال", "وال")):
+                break  # تقدمها الشركة للعملاء: a definite noun and what it does for whom (a name takes an adjective first)
             if k in ("mention", "glued_mention") and self.entity_at(j) is not None and \
                     self.entity_at(j).kind not in ("person", "media"):
                 j, n, named = self.mention_last(j) + 1, n + 1, True  # شركة الإمارات للاتصالات
@@ -1005,7 +1079,8 @@ class Reader:
             if k == "honorific" and n == 0 and _nisba(self.key(j)):
                 j, n = j + 1, n + 1  # الديوان الملكي: an adjective that is also an honorific (السمو الملكي)
                 continue
-            if k not in ("word", "prepositional", "name_link", "bare_body", "name_context", "role") \
+            if k not in ("word", "prepositional", "name_link", "bare_body", "name_context", "role") and not (
+                    n == 0 and k == "bare_document" and self.definite(j)) \
                     or self.key(j) in self.lex.speech_cues or self.key(j) in self.lex.speaker_phrase["affiliation"] \
                     or n and self.key(j) in ("اول", "اولي", "اخر") and j + 1 < end and self.key(j + 1) == "من":
                 break  # (المنظمة التابعة له: what it belongs to; موقع باز فييد أول من نشر: the name has ended)
@@ -1016,6 +1091,13 @@ class Reader:
                     self.key(j - 1).startswith(("ال", "وال")) and not _nisba(self.key(j)) and (
                         not _nisba(self.key(j - 1)) or self._demonym_at(j - 1)):
                 break  # وزارة التجارة والصناعة بلوغ القيمة …: an indefinite noun after the definite name
+            if n > 1 and k in ("word", "bare_body") and self.definite(j) and not _nisba(self.key(j)) and \
+                    self.key(j).startswith("ال") and _nisba(self.key(j - 1)) and self.key(j - 1).startswith("ال"):
+                break  # أطلقت شركة المياه الوطنية الفرع الإلكتروني: a definite noun after the adjective is the object
+            if n and k == "word" and not self.definite(j) and self.key(j).endswith("ه") and len(self.key(j)) > 3 \
+                    and not _nisba(self.key(j)) and self.key(j - 1).startswith(("ال", "وال")) and \
+                    self.key(j)[:1] not in "ولب":
+                break  # أطلقت شركة المياه الوطنية خدمة جديدة: an object after the name and its adjective
             j, n = j + 1, n + 1  # المكتب الإعلامي لرئيس مجلس الوزراء العراقي
         return Chunk("body", i, j - 1) if n else Chunk("junk", i, i)
 
@@ -1555,7 +1637,7 @@ class Speakers:
         p, r = self.p, self.reader
         j = cue.first_token - 1
         if j < 2 or not r.boundary(j + 1) or p.text[p.tokens[j].end:p.tokens[j + 1].start].strip() not in ("،", ","):
-            return None
+            return self._opening_name_and_title(cue)
         d = j
         while d > 0 and j - d < 8 and not r.boundary(d):
             d -= 1
@@ -1586,6 +1668,27 @@ class Speakers:
         name = self._text(a, e)
         src = Source(name, name, None, "person", self._title_gender(d, d))
         return Candidate(src, p.tokens[a].start, ["before_verb", "person"])
+
+    def _opening_name_and_title(self, cue: Cue) -> Candidate | None:
+        """SVO with no commas: a sentence that opens with a name no list knows and its definite title, then the verb
+        (جوليان تيرون الأستاذ في العلوم السياسية يقول إن …): the name is the verb's subject."""
+        p, r = self.p, self.reader
+        a = p.token_after(p.sentence_start(p.tokens[cue.first_token].start))
+        if not (a < cue.first_token - 2 and cue.first_token - a <= 12) or p.in_content(p.tokens[a].start):
+            return None
+        e = a
+        while e < a + 3 and r.kind(e) in ("word", "name_link") and not p.tokens[e].key.startswith("ال") and \
+                (e == a or not r.boundary(e)):
+            e += 1
+        common, given = self.lex.words.common_words, self.lex.given_names
+        if e - a < 2 or r.kind(e) != "role" or not r.definite(e) or r.boundary(e) or \
+                all(p.tokens[t].key in common and p.tokens[t].key not in given for t in range(a, e)):
+            return None  # (words that are all everyday ones are no name)
+        if any(r.boundary(t) or t in p.cue_at for t in range(e, cue.first_token)):
+            return None  # the title runs up to the verb, no clause between
+        name = self._text(a, e - 1)
+        return Candidate(Source(name, name, None, "person", self._title_gender(e, e)), p.tokens[a].start,
+                         ["before_verb", "person"])
 
     def _name_before_verb(self, cue: Cue) -> Candidate | None:
         """SVO with a name no lexicon knows: a quoted name, or a name the article uses again, right before."""
@@ -1636,6 +1739,15 @@ class Speakers:
             ch = {"bare_body": Chunk("bare", j, j), "bare_document": Chunk("document", j, j),
                   "anonymous": Chunk("anonymous", j, j), "group": Chunk("anonymous", j, j)}.get(k, Chunk("capital", j, j))
             src, ev = self._chunk_source(ch, j + 1)
+        elif k == "word" and relative and p.tokens[j].key[:1] in "لب" and len(p.tokens[j].key) > 4 and \
+                p.tokens[j].key[1:] not in self.lex.words.common_words and (
+                    p.positions(p.tokens[j].key[1:]) or self._article_name([p.tokens[j].key[1:]], p.tokens[j].start)):
+            # مع تعليق لتوربا، الذي قال: the name under its preposition, which the relative clause's verb has as subject
+            src = self._article_name([p.tokens[j].key[1:]], p.tokens[j].start)
+            if src is None:
+                written = p.text[p.tokens[j].start + 1:p.tokens[j].end].lstrip("ـ")
+                src = Source(written, written, None, "named")
+            ev = ["name_recurs"]
         elif k == "word" and not p.tokens[j].key.startswith("ال"):
             src = self._article_name([p.tokens[j].key], p.tokens[j].start)
             if src is None and self._recurs(j, Chunk("name", j, j)):
@@ -1715,6 +1827,10 @@ class Speakers:
             comma = max(p.text.rfind("،", sent, cue.start), p.text.rfind(",", sent, cue.start))
             if comma > max(sent, dash) and not participle:
                 subject = self._sentence_subject(comma + 1, cue.start)  # …، إذ اتهمه النجم مارادونا … وأشار
+        if subject is not None and subject.source.kind == "title" and self.last is not None and \
+                self.last.speaker_ar and 0 < subject.at - self.last_at < 40 and \
+                p.text[self.last_at:subject.at].rstrip(" ،,").endswith(self.last.speaker_ar):
+            subject = None  # وقالت سوزان ورال مديرة المكتبة …، وأضافت: the title is the last speaker's apposition
         if subject is not None:
             subject.evidence.insert(0, "sentence_subject")
             if subject.source.kind == "title":
@@ -1790,6 +1906,9 @@ class Speakers:
                     not p.tokens[ch.first].key.endswith("ه") and p.tokens[ch.first].key in self.lex.words.roles:
                 return None  # ووصفت الممثل جهاد الأطرش بالصديق: a feminine verb, a man's title: its object
             src, ev = self._chunk_source(ch, end) if ch.kind in allowed else (None, [])
+            if src is not None and ch.kind == "name" and "name_recurs" not in ev and step and self._apposed(ch, end):
+                src = Source(src.speaker, src.speaker_ar, None, "person")  # a name with a title after it: someone
+                return Candidate(src, p.tokens[ch.first].start, ["person"])
             if src is not None and not (ch.kind == "name" and "name_recurs" not in ev):
                 return Candidate(src, p.tokens[ch.first].start, [e for e in ev if not e.startswith("name")])
             if ch.kind in nominal or i + 1 >= end or r.boundary(i + 1):
@@ -1799,6 +1918,15 @@ class Speakers:
             while step == 0 and i < end and r.kind(i) == "filler" and not r.boundary(i):
                 i += 1  # وتحدث فيها الدكتور …: a pronoun or adverb before the subject
         return None
+
+    def _apposed(self, ch: Chunk, end: int) -> bool:
+        """Is a name no list knows, after a verb, set off by a title in apposition (أعرب سيدريك سواريس، مدافع
+        المنتخب …): two or three indefinite words, a comma, a title — a person, though the article names him once."""
+        p, r = self.p, self.reader
+        after = ch.last + 1
+        return 0 < ch.last - ch.first < 3 and after < end and r.kind(after) == "role" and \
+            p.text[p.tokens[ch.last].end:p.tokens[after].start].strip() in ("،", ",") and \
+            not any(r.definite(t) for t in range(ch.first, after))
 
     def _clause_subject(self, sent: int, cue: Cue) -> Candidate | None:
         """A subjectless verb's or participle's subject in a long sentence: the subject of the nearest clause
@@ -2287,6 +2415,10 @@ class Speakers:
         description, also the kind and its adjectives alone: الشرطة النرويجية)."""
         p, r = self.p, self.reader
         if m is not None:
+            ch = r.chunk(j, min(len(p.tokens), j + MAX_BODY_TOKENS + 1)) if p.entity(m).entity_id.startswith("org:") \
+                else None
+            if ch is not None and ch.kind == "body":
+                return self._chunk_source(ch)[0]  # الاتحاد السعودي لكرة القدم: the name the matcher cut, whole
             return source_of(p.entity(m), m.surface, lex=self.lex)
         key = p.tokens[j].key
         body = r.body(j, min(len(p.tokens), j + MAX_BODY_TOKENS + 1))
@@ -2376,6 +2508,8 @@ class Speakers:
             ev.append("name_runs_on")
         if self._everyday(words, ch):
             ev.append("name_everyday")
+            if "name_definite" in ev and all(w.startswith("ال") for w in words):
+                ev.append("definite_everyday")  # وأنكر الاتهامات الموجهة: an object of the verb, not a name
         return Source(text, text, None, "named"), ev
 
     def _everyday(self, words: list[str], ch: Chunk) -> bool:
@@ -2460,27 +2594,58 @@ class Speakers:
 
 # ---------------------------------------------------------------- one key per speaker
 
+# Letters that transliterations of one foreign name swap (أنطونيو/انتونيو، أردوغان/اردوجان، كيري/قيري).
+_SKELETON_LETTERS = str.maketrans("طقظذثصضج", "تكززسسدغ")
+
+
 def _skeleton(word: str) -> str:
-    """A word without its inner long vowels: spellings of one transliterated name meet (بوتن = بوتين)."""
+    """A word without its inner long vowels and with the letters transliterations swap made one: spellings of
+    one name meet (بوتن = بوتين، انتونيو = أنطونيو)."""
+    word = word.translate(_SKELETON_LETTERS)
     return word[:1] + "".join(c for c in word[1:] if c not in "اوي")
+
+
+def _joined(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A name's words with عبد/أبو joined to the word they open (عبد الفتاح → عبدالفتاح), as name_key joins them."""
+    out: list[str] = []
+    for w in words:
+        if out and out[-1] in ("عبد", "ابو", "ابي", "ام"):
+            out[-1] += w
+        else:
+            out.append(w)
+    return tuple(out)
 
 
 @lru_cache(maxsize=4)
 def _skeletons(*, lex: Lexicons) -> dict[tuple[str, ...], str]:
-    """Skeletons of the lexicon's person names → actor id (only skeletons that one person has)."""
+    """Skeletons of the lexicon's person names → actor id (only skeletons that one person has); a full name of
+    three words or more also under its first and last word (محمد ظريف for محمد جواد ظريف) unless that is
+    another person's or a second person's short form."""
     index = entity_index(lex=lex)
     out: dict[tuple[str, ...], str] = {}
     clash: set[tuple[str, ...]] = set()
+    short: dict[tuple[str, ...], str] = {}
     for form, ents in index.forms.items():
         for ent in ents:
             if ent.entity_type != "actor" or ent.kind != "person":
                 continue
-            skel = tuple(_skeleton(w) for w in form)
-            if len(form) < 2 or len("".join(skel)) < 5:
+            words = _joined(form)
+            skel = tuple(_skeleton(w) for w in words)
+            if len(words) < 2 or len("".join(skel)) < 5:
                 continue
             if out.get(skel, ent.entity_id) != ent.entity_id:
                 clash.add(skel)
             out[skel] = ent.entity_id
+            if len(words) > 2 and words[-2] not in ("بن", "ابن", "بنت", "ال", "دي", "فان", "فون") and \
+                    words[0] not in _name_prefixes(lex=lex) and words[0] not in ("ايه", "اية", "الحاج") and \
+                    not words[-1].startswith("ال"):  # (أحمد الخطيب is not أحمد معاذ الخطيب: an Arab family name is shared)
+                pair = (skel[0], skel[-1])
+                if short.get(pair, ent.entity_id) != ent.entity_id:
+                    clash.add(pair)
+                short[pair] = ent.entity_id
+    for pair, actor_id in short.items():
+        if out.setdefault(pair, actor_id) != actor_id:
+            clash.add(pair)
     for skel in clash:
         out.pop(skel, None)
     return out
@@ -2511,6 +2676,7 @@ def lexicon_actor(name: str, *, lex: Lexicons) -> Entity | None:
         hits = [e for e in index.forms.get(tuple(short), []) if e.entity_type == "actor" and e.kind == "person"]
         if hits and len(short) > 1:
             return hits[0]
+    words = _joined(words)
     actor_id = _skeletons(lex=lex).get(tuple(_skeleton(w) for w in words)) if len(words) > 1 else None
     if actor_id is not None:  # فلاديمير بوتن: spellings of a full name (one word alone is too short to tell)
         return lex.actors[actor_id][0]
@@ -2603,6 +2769,8 @@ def _clean_written(name: str, *, lex: Lexicons) -> str:
             name = name.replace(a, "").replace(b, "")
     if name.count('"') % 2:
         name = name.replace('"', "")
+    if name.count("(") > name.count(")") and name.find("(") > 0:
+        name = name[:name.rfind("(")].strip()  # الباحثون في مجلة (ذا لانست: a gloss cut by the phrase's end
     if name[:1] == "ل" and fold(name[1:].lstrip("ـ")).split()[:1] and \
             word_class(fold(name[1:].lstrip("ـ")).split()[0], lex=lex) == "name_context":
         name = name[1:].lstrip("ـ")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 # Diacritics (tashkeel), Quranic marks, superscript alef and tatweel carry no lexical meaning for matching.
@@ -15,18 +16,35 @@ _FOLD = str.maketrans({
 })
 
 
+def _presentation_forms() -> dict[int, str]:
+    """Arabic presentation forms (U+FB50–U+FDFF, U+FE70–U+FEFF: the shaped letters and lam-alef ligatures some
+    pages and PDFs carry) → the folded letters they stand for; a mark's form → '' (dropped like the mark)."""
+    table: dict[int, str] = {}
+    for cp in (*range(0xFB50, 0xFE00), *range(0xFE70, 0xFF00)):
+        plain = unicodedata.normalize("NFKC", chr(cp)).strip()
+        if plain == chr(cp) or not plain or len(plain) > 2 or not all("\u0600" <= c <= "\u06ff" for c in plain):
+            continue  # not a presentation form, or a long ligature (ﷺ) that stands for a phrase
+        table[cp] = _DROP.sub("", plain).translate(_FOLD)
+    return table
+
+
+_PRESENTATION = _presentation_forms()
+_HAS_PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]").search
+
+
 def fold_char(ch: str) -> str:
     """Fold one character; returns '' for characters that matching ignores."""
     if _DROP.match(ch):
         return ""
-    return ch.translate(_FOLD).lower()
+    return ch.translate(_PRESENTATION).translate(_FOLD).lower()
 
 
 _PAIRS = tuple((chr(k), v) for k, v in _FOLD.items())
 
 
 # `fold` in one table: each letter fold_keeping_offsets replaces, and each character _DROP drops (→ None).
-_FOLD_AND_DROP = {**_FOLD, **dict.fromkeys(map(ord, _DROP.findall("".join(map(chr, range(0x10000))))))}
+_FOLD_AND_DROP = {**_FOLD, **dict.fromkeys(map(ord, _DROP.findall("".join(map(chr, range(0x10000)))))),
+                  **_PRESENTATION}
 _SHORT = 40  # characters: below this a word or a name is folded through the table
 
 
@@ -47,7 +65,10 @@ def _fold_short(text: str) -> str:
 
 
 def fold_keeping_offsets(text: str) -> str:
-    """`fold` without dropping diacritics and tatweel: one character for each (unless lower case lengthens one)."""
+    """`fold` without dropping diacritics and tatweel: one character for each (unless lower case lengthens one,
+    or a presentation-form ligature stands for two letters or a shaped mark for none: ﻻ → لا)."""
+    if _HAS_PRESENTATION(text):
+        text = text.translate(_PRESENTATION)
     for a, b in _PAIRS:
         if a in text:
             text = text.replace(a, b)
