@@ -17,13 +17,13 @@ import sys
 import time
 from pathlib import Path
 
-from measure import (ANT2, BENCH_STORE, Peak, ant_items, figures, fresh_store, load_average, machine, median,
-                     need_corpora, snn_paths, timed)
+from measure import (ANT2, BENCH_STORE, Peak, ant_items, cpu_seconds, figures, fresh_store, load_average, machine,
+                     median, need_corpora, snn_paths, timed)
 
 from lib.corpus.readers import RawArticle, read_paths
 from lib.corpus.importer import default_workers, first_articles, import_items
 from lib.extract.analyse import analyse
-from lib.corpus.store import rows_of
+from lib.corpus.store import blocks_of, rows_of
 
 # The baseline's one scan: the tokenizer's word pattern (letters, digits and the marks inside words).
 WORD = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640]+")
@@ -53,12 +53,14 @@ def baseline(items) -> tuple[int, int, int]:
 
 
 def pickled_sizes(n: int = 200) -> tuple[float, float]:
-    """Mean pickled bytes of one analysed SaudiNewsNet article: as an Article, and as the rows workers send."""
+    """Mean pickled bytes of one analysed SaudiNewsNet article: as an Article, and as workers send it (a block of
+    Arrow tables per 64-article chunk)."""
     arts = [analyse(r.text, r.meta, r.name) for r in itertools.islice(
         (i for i in read_paths(snn_paths()[:1]) if isinstance(i, RawArticle)), n)]
     whole = sum(len(pickle.dumps(a)) for a in arts) / len(arts)
-    rows = sum(len(pickle.dumps(rows_of(a))) for a in arts) / len(arts)
-    return whole, rows
+    rows = [rows_of(a) for a in arts]
+    sent = sum(len(pickle.dumps(blocks_of(rows[n:n + 64]))) for n in range(0, len(rows), 64)) / len(arts)
+    return whole, sent
 
 
 def baseline_pass(runs) -> tuple[float, int, int]:
@@ -83,8 +85,11 @@ def ingest_pass(runs, store: Path, workers: int) -> dict:
     out = {"wall": 0.0, "cpu": 0.0, "read": 0, "snn_s": float("nan")}
     with peak.watch():
         for name, records in runs:
+            own, kids = cpu_seconds(children=False), peak.children_cpu
             with timed() as t:
                 report = import_items(records(), store, workers=workers)
+            peak.sample()
+            own, kids = cpu_seconds(children=False) - own, peak.children_cpu - kids
             out["wall"] += t.wall
             out["cpu"] += t.cpu
             out["read"] += report.read
@@ -100,6 +105,12 @@ def ingest_pass(runs, store: Path, workers: int) -> dict:
                   f"store {st.get('store', 0):.1f} s; analysis {st.get('analyse', 0):.1f} s CPU over "
                   f"{workers} worker(s) ({report.read / max(st.get('analyse', 1e-9), 1e-9):.0f} articles/s "
                   "per core)")
+            n = max(report.read, 1)
+            print(f"  CPU per article: main process {own / n * 1000:.2f} ms (reading, storing, the Dask client and "
+                  f"scheduler), worker processes {kids / n * 1000:.2f} ms (of which analysis "
+                  f"{st.get('analyse', 0) / n * 1000:.2f} ms)")
+            if name == "SaudiNewsNet":
+                out["snn_main_ms"], out["snn_workers_ms"] = own / n * 1000, kids / n * 1000
     out["peak_mb"], out["processes"], out["own_mb"] = peak.total_mb, peak.processes, peak.own_mb
     print(f"  peak memory: {peak.total_mb:,.0f} MB RSS over {peak.processes} processes (main {peak.own_mb:,.0f} MB)")
     return out
@@ -125,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
         bases.append(base_wall)
         ingests.append(ingest_pass(runs, args.store, args.workers))
     whole, rows = pickled_sizes()
-    print(f"pickled per article: Article {whole / 1024:.1f} KiB, rows sent by workers {rows / 1024:.1f} KiB")
+    print(f"pickled per article: Article {whole / 1024:.1f} KiB, as workers send it {rows / 1024:.1f} KiB")
 
     wall = median([r["wall"] for r in ingests])
     cpu = median([r["cpu"] for r in ingests])

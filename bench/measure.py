@@ -83,6 +83,14 @@ class Peak:
     total_mb: float = 0.0  # the sum over the process and its children (shared pages counted in each)
     own_mb: float = 0.0  # the process alone
     processes: int = 1
+    # CPU seconds (user + system) of each child process at its last sample: the workers' whole CPU (their
+    # analysis, Dask's or the pool's own work, pickling), which RUSAGE_CHILDREN misses until they are waited for.
+    child_cpu: dict[int, float] = field(default_factory=dict)
+
+    @property
+    def children_cpu(self) -> float:
+        """CPU seconds of the children seen, as last sampled (a child's last 0.1 s may be missed)."""
+        return sum(self.child_cpu.values())
 
     def sample(self) -> None:
         """Take one reading now."""
@@ -100,6 +108,12 @@ class Peak:
             except psutil.Error:
                 continue
             total += rss
+            if n:
+                try:
+                    t = p.cpu_times()
+                    self.child_cpu[p.pid] = t.user + t.system
+                except psutil.Error:
+                    pass
             if n == 0:
                 self.own_mb = max(self.own_mb, rss / 2**20)
         self.total_mb = max(self.total_mb, total / 2**20)

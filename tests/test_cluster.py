@@ -11,7 +11,7 @@ import pytest
 from lib.corpus import cluster, importer
 from lib.corpus.cluster import ClusterError
 from lib.corpus.importer import import_paths
-from lib.corpus.store import TABLES, Store
+from lib.corpus.store import Store
 from lib.ingest import EXIT_CLUSTER, main
 from lib.records import Issue, RawArticle
 
@@ -84,9 +84,8 @@ def test_results_come_back_in_input_order_with_issues_in_place(scheduler):
     out = list(cluster.analysed(groups, importer._analyse_rows, importer._warm_up, scheduler=scheduler))
     assert [item for item, _ in out] == [raws[0], raws[1], issue, raws[2], raws[3], raws[4]]
     assert out[2][1] is issue
-    at = TABLES["articles"].names.index("source_file")
-    assert [rows.tables["articles"][0][at] for _, rows in out if not isinstance(rows, Issue)] == \
-        [r.name for r in raws]  # each article's own rows (source_file column), not a neighbour's
+    assert [art.table("articles")["source_file"].to_pylist() for _, art in out if not isinstance(art, Issue)] == \
+        [[r.name] for r in raws]  # each article's own rows (source_file column), not a neighbour's
 
 
 def test_stopping_early_drops_the_queued_work(scheduler):

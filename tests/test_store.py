@@ -12,7 +12,9 @@ import pytest
 from lib.corpus.readers import read_article
 from lib.extract.analyse import analyse
 from lib.records import Article
-from lib.corpus.store import TABLES, Store
+import pickle
+
+from lib.corpus.store import TABLES, ArticleRows, BlockArticle, Store, blocks_of, rows_of
 
 SEED = Path(__file__).resolve().parent.parent / "data" / "articles" / "asharq-2017-07-07-tillerson-syria.txt"
 
@@ -120,6 +122,56 @@ def test_stored_rows_round_trip_the_article(store):
     assert frames["statements"]["quote"].tolist() == [s.quote for s in art.statements]
     assert frames["dates"]["date"].tolist() == [d.date for d in art.dates]
     assert set(frames["places"]["place_id"]) == set(art.places)
+
+
+# -- articles sent by workers as blocks of Arrow tables
+
+
+def _rows_without_time(store: Store) -> dict:
+    tables = store.read()
+    tables["articles"] = tables["articles"].drop_columns(["ingested_at"])
+    return {name: table.to_pylist() for name, table in tables.items()}
+
+
+def test_blocks_store_the_same_rows_as_the_articles(tmp_path):
+    arts = [_seed()] + [_article(n) for n in range(5)]
+    plain, blocked = Store(tmp_path / "plain"), Store(tmp_path / "blocked")
+    plain.add(arts)
+    # two blocks, as two worker chunks would send them (pickled, so each block is its own object)
+    sent = pickle.loads(pickle.dumps(blocks_of([rows_of(a) for a in arts[:4]]))) + \
+        pickle.loads(pickle.dumps(blocks_of([rows_of(a) for a in arts[4:]])))
+    assert all(isinstance(a, BlockArticle) for a in sent)
+    result = blocked.add(sent)
+    assert result.added == [a.article_id for a in arts]
+    assert _rows_without_time(blocked) == _rows_without_time(plain)
+    assert len(set(blocked.read()["articles"]["ingested_at"].to_pylist())) == 1  # filled in when written
+
+
+def test_part_of_a_block_is_stored_when_the_rest_is_stored_already(tmp_path):
+    arts = [_article(n) for n in range(4)]
+    plain, blocked = Store(tmp_path / "plain"), Store(tmp_path / "blocked")
+    plain.add(arts)
+    blocked.add([arts[1], arts[3]])
+    sent = blocks_of([rows_of(a) for a in arts]) + [rows_of(arts[0])]  # and one sent twice
+    result = blocked.add(sent)
+    assert (result.added, result.duplicates) == ([arts[0].article_id, arts[2].article_id],
+                                                 [arts[1].article_id, arts[3].article_id, arts[0].article_id])
+    got = _rows_without_time(blocked)
+    want = _rows_without_time(plain)
+    for name in TABLES:  # the same rows, in the order the two adds stored them
+        key = lambda row: (row["article_id"], repr(row))  # noqa: E731
+        assert sorted(got[name], key=key) == sorted(want[name], key=key)
+    assert sent[2].table("statements").num_rows == len(arts[2].statements)
+
+
+def test_an_article_arrow_refuses_stays_rows_and_the_store_refuses_it_alone(store):
+    bad = _article(1)
+    bad = Article(**{**bad.__dict__, "title": "\ud800 bad"})
+    sent = blocks_of([rows_of(_article(0)), rows_of(bad), rows_of(_article(2))])
+    assert [type(a) for a in sent] == [BlockArticle, ArticleRows, BlockArticle]
+    result = store.add(sent)
+    assert result.added == [sent[0].article_id, sent[2].article_id]
+    assert [why for _, why in result.failed][0].startswith("could not be stored")
 
 
 # -- two writers at once

@@ -10,8 +10,9 @@ in CPU time, so a text built to hit a slow path fails alone instead of hanging t
 
 With workers, the analysis is the cost (a few ms an article; reading and storing are a few % of it), so the
 main process only reads, hands out small chunks of records and stores: it keeps enough chunks queued that the
-workers never wait while a batch is written, and workers send back each article's table rows (`ArticleRows`),
-not the Article objects, which are several times bigger to pickle.
+workers never wait while a batch is written, and workers send back each chunk's rows as Arrow tables (a
+`TableBlock`, one `BlockArticle` per article), not the Article objects (several times bigger to pickle) nor
+row tuples (which cost the main process more to unpickle and turn into columns than the store's write).
 """
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ from typing import Callable, Iterable, Iterator
 
 from lib.corpus import cluster
 from lib.corpus.readers import LIMITS, MB, Limits, read_bytes, read_paths
-from lib.corpus.store import ArticleRows, Store, StoreError, rows_of
+from lib.corpus.store import ArticleRows, BlockArticle, Store, StoreError, blocks_of, rows_of
 from lib.extract.analyse import analyse
 from lib.records import Article, Issue, Item, RawArticle
 
@@ -188,17 +189,25 @@ def _worker_start() -> None:
     gc.disable()
 
 
-def _analyse_rows(raws: list[RawArticle]) -> tuple[list[ArticleRows | Issue], float]:
-    """In a worker: each record's table rows (or the Issue), and the CPU seconds the chunk took."""
+Analysed = ArticleRows | BlockArticle | Issue  # what a worker sends back for one record
+
+
+def _analyse_rows(raws: list[RawArticle]) -> tuple[list[Analysed], float]:
+    """In a worker: each record's rows (the chunk's articles as one block of Arrow tables; an article whose
+    rows Arrow refuses as its ArticleRows) or its Issue, and the CPU seconds the chunk took."""
     start = time.process_time()
-    out: list[ArticleRows | Issue] = []
+    out: list[Analysed] = []
     for raw in raws:
         result = analyse_raw(raw)
         out.append(result if isinstance(result, Issue) else rows_of(result))
+    rows = [r for r in out if not isinstance(r, Issue)]
+    if rows:
+        blocked = iter(blocks_of(rows))
+        out = [r if isinstance(r, Issue) else next(blocked) for r in out]
     return out, time.process_time() - start
 
 
-def _analyse_chunk(raws: list[RawArticle]) -> tuple[list[ArticleRows | Issue], float]:
+def _analyse_chunk(raws: list[RawArticle]) -> tuple[list[Analysed], float]:
     """In a pool worker: `_analyse_rows`, then the garbage collector (disabled in the pool's workers)."""
     out, cpu = _analyse_rows(raws)
     start = time.process_time()
@@ -242,7 +251,7 @@ def _groups(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
 
 
 def _analysed(items: Iterable[Item], workers: int, clock: _Clock, scheduler: str | None = None,
-              engine: str | None = None) -> Iterator[tuple[Item, Article | ArticleRows | Issue]]:
+              engine: str | None = None) -> Iterator[tuple[Item, Article | Analysed]]:
     """(item, result) in input order; issues pass through as their own result. Analysed on the Dask cluster at
     `scheduler`; else, with more than one worker (or engine "dask"), on a local Dask cluster or (engine "pool")
     a process pool; else here."""
@@ -276,7 +285,7 @@ def _analysed(items: Iterable[Item], workers: int, clock: _Clock, scheduler: str
     with pool:
         pending: deque = deque()
 
-        def done() -> Iterator[tuple[Item, ArticleRows | Issue]]:
+        def done() -> Iterator[tuple[Item, Analysed]]:
             group, job = pending.popleft()
             start = time.perf_counter()
             results, cpu = job.get() if job is not None else ([], 0.0)
@@ -310,7 +319,7 @@ def import_items(items: Iterable[Item], store_dir: Path | None = None, progress:
     except StoreError as exc:
         _stopped(report, store, str(exc))
         return report
-    batch: list[Article | ArticleRows] = []
+    batch: list[Article | ArticleRows | BlockArticle] = []
     if limit is not None:
         items = first_articles(items, limit)
     analysed = _analysed(items, workers, clock, scheduler, engine)
@@ -394,7 +403,8 @@ def import_uploads(files: list[tuple[str, bytes]], store_dir: Path | None = None
     return import_items(items, store_dir, progress, total=total)
 
 
-def _flush(store: Store, batch: list[Article | ArticleRows], report: ImportReport, clock: _Clock) -> bool:
+def _flush(store: Store, batch: list[Article | ArticleRows | BlockArticle], report: ImportReport,
+           clock: _Clock) -> bool:
     """Store the batch (one atomic write) and count what was added, skipped and refused; False when the store
     could not be written (the report says why; nothing of this batch is stored)."""
     if not batch:

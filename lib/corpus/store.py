@@ -5,8 +5,10 @@ then rename). Readers read only parts that a manifest names, so a crash mid-writ
 sees half a batch. Writers take an exclusive lock, check which articles are already stored, and add the rest:
 two ingests at once serialise and lose nothing, and the same article added twice is stored once.
 
-An article goes to the store as `ArticleRows` (its rows of every table, as tuples): small to send from the
-worker processes that analyse, and quick to turn into Arrow columns. The ids already stored are read once per
+An article goes to the store as `ArticleRows` (its rows of every table, as tuples), or as one article of a
+`TableBlock` (several articles' rows already as Arrow tables): the worker processes that analyse build a block
+per chunk, which pickles as a few buffers, so the main process only concatenates tables (unpickling row tuples
+and building Arrow columns from them cost it ~0.7 ms an article, a fifth of a core at 300 articles/s). The ids already stored are read once per
 `Store` object and then only from manifests committed since, so a long import does not re-read the store for
 every batch. An article whose rows Arrow refuses is left out of its batch and reported; the rest is written.
 
@@ -20,8 +22,8 @@ committed are removed at the next write (the writer's lock is held, so none is m
 from __future__ import annotations
 
 import bisect
-
 import fcntl
+import itertools
 import json
 import os
 import time
@@ -142,7 +144,56 @@ def rows_of(art: Article) -> ArticleRows:
     })
 
 
-def _table(name: str, rows: list[tuple], ingested_at: str) -> pa.Table:
+@dataclass(frozen=True)
+class TableBlock:
+    """Several articles' rows as one Arrow table per table (the articles' `ingested_at` null until written),
+    and how many rows of each table each article has, in order."""
+
+    tables: dict[str, pa.Table]
+    counts: dict[str, list[int]]
+
+
+@dataclass(frozen=True)
+class BlockArticle:
+    """One article of a TableBlock (the `index`-th): what a worker sends back for it instead of its rows (a
+    chunk's BlockArticles pickle together, so their block is sent once)."""
+
+    article_id: str
+    block: TableBlock
+    index: int
+
+    def table(self, name: str) -> pa.Table:
+        """This article's rows of one table."""
+        counts = self.block.counts[name]
+        return self.block.tables[name].slice(sum(counts[:self.index]), counts[self.index])
+
+
+def blocks_of(rows: list[ArticleRows]) -> list[ArticleRows | BlockArticle]:
+    """The articles as BlockArticles of one TableBlock (in a worker, per chunk); an article whose rows Arrow
+    refuses stays ArticleRows, so that the store refuses and reports it as before."""
+    tables, refused = _tables_of(rows, None)
+    bad = {id(art) for art, _ in refused}
+    good = [art for art in rows if id(art) not in bad]
+    block = TableBlock(tables, {name: [len(art.tables[name]) for art in good] for name in TABLES})
+    n = iter(range(len(good)))
+    return [art if id(art) in bad else BlockArticle(art.article_id, block, next(n)) for art in rows]
+
+
+def _block_tables(run: list[BlockArticle]) -> dict[str, pa.Table]:
+    """The tables of these articles of one block (the block's own tables when they are all of it, in order)."""
+    block = run[0].block
+    picked = [art.index for art in run]
+    if picked == list(range(len(block.counts["articles"]))):
+        return block.tables
+    out = {}
+    for name, counts in block.counts.items():
+        starts = list(itertools.accumulate(counts, initial=0))
+        rows = [r for i in picked for r in range(starts[i], starts[i] + counts[i])]
+        out[name] = block.tables[name].take(pa.array(rows, pa.int64()))
+    return out
+
+
+def _table(name: str, rows: list[tuple], ingested_at: str | None) -> pa.Table:
     """Rows of one table as an Arrow table (built column by column: much quicker than row dicts)."""
     schema = TABLES[name]
     if not rows:
@@ -269,7 +320,7 @@ class Store:
             raise StoreError(f"{self.root}: the store cannot be written ({exc.strerror or exc}"
                              f"{': ' + str(exc.filename) if exc.filename else ''})") from exc
 
-    def add(self, articles: Sequence[Article | ArticleRows]) -> AddResult:
+    def add(self, articles: Sequence[Article | ArticleRows | BlockArticle]) -> AddResult:
         """Store the articles not stored yet, as one atomic batch; an article whose rows cannot be written
         (text Arrow refuses) is left out and named in `failed`, and the rest are stored."""
         with self._lock():
@@ -281,11 +332,11 @@ class Store:
                     dupes.append(art.article_id)
                 else:
                     seen.add(art.article_id)
-                    fresh.append(art if isinstance(art, ArticleRows) else rows_of(art))
+                    fresh.append(art if isinstance(art, (ArticleRows, BlockArticle)) else rows_of(art))
             failed: list[tuple[str, str]] = []
             if fresh:
                 now = time.strftime("%Y-%m-%dT%H:%M:%S")
-                tables, refused = _tables_of(fresh, now)
+                tables, refused = _batch_tables(fresh, now)
                 if refused:
                     bad = {id(art) for art, _ in refused}
                     fresh = [art for art in fresh if id(art) not in bad]
@@ -570,7 +621,8 @@ def _read_tables(names: tuple[str, ...], columns: dict[str, list[str]] | None,
     return out
 
 
-def _tables_of(articles: list[ArticleRows], now: str) -> tuple[dict[str, pa.Table], list[tuple[ArticleRows, str]]]:
+def _tables_of(articles: list[ArticleRows], now: str | None
+               ) -> tuple[dict[str, pa.Table], list[tuple[ArticleRows, str]]]:
     """The batch's Arrow tables, and the articles left out of them because Arrow refuses a value of theirs
     (each with why): the batch is built whole first, article by article only when that fails."""
     try:
@@ -587,6 +639,29 @@ def _tables_of(articles: list[ArticleRows], now: str) -> tuple[dict[str, pa.Tabl
         else:
             good.append(art)
     return {name: _table(name, [r for art in good for r in art.tables[name]], now) for name in TABLES}, refused
+
+
+def _batch_tables(articles: list[ArticleRows | BlockArticle], now: str
+                  ) -> tuple[dict[str, pa.Table], list[tuple[ArticleRows, str]]]:
+    """The batch's Arrow tables, in the articles' order: runs of ArticleRows built here (`_tables_of`, which
+    leaves out the articles Arrow refuses), runs of one block's articles taken from it; `ingested_at` is now."""
+    pieces: list[dict[str, pa.Table]] = []
+    refused: list[tuple[ArticleRows, str]] = []
+    for block, run in itertools.groupby(articles, key=lambda a: id(a.block) if isinstance(a, BlockArticle) else 0):
+        run = list(run)
+        if block:
+            pieces.append(_block_tables(run))
+        else:
+            tables, bad = _tables_of(run, now)
+            pieces.append(tables)
+            refused += bad
+    if len(pieces) == 1 and not isinstance(articles[0], BlockArticle):
+        return pieces[0], refused  # all built here, `ingested_at` included
+    tables = {name: pa.concat_tables([p[name] for p in pieces]) for name in TABLES}
+    arts = tables["articles"]
+    at = arts.schema.get_field_index("ingested_at")
+    tables["articles"] = arts.set_column(at, arts.schema.field(at), pa.array([now] * arts.num_rows, pa.string()))
+    return tables, refused
 
 
 def _source_of(art: ArticleRows) -> str:
