@@ -110,3 +110,22 @@ def test_a_place_tied_to_a_capital_named_as_such(text, name, parent):
 def test_a_dateline_locates_no_area_word_and_no_place_tied_elsewhere(text, name):
     ent, found = _unknown(text, name)
     assert ent is not None and ent.lat is None, found.entities
+
+
+def test_a_namesake_the_text_ties_to_a_city_far_away_is_placed_there():
+    # the gazetteer's Douma is in Syria; the text's village is by Nablus, 200 km away: a namesake it lacks
+    ent, found = _unknown("واقتحم المستوطنون قرية دوما قرب نابلس فجر اليوم", "دوما")
+    assert ent is not None and ent.country == "PS", found.entities
+    assert found.entities[ent.parent_id].name_ar == "نابلس"
+    assert not any(e.country == "SY" for e in found.entities.values() if e.entity_type == "place")
+
+
+@pytest.mark.parametrize("text, known", [
+    ("وسقطت قذائف على بلدة الرمثا قرب درعا أمس", "الرمثا"),  # across a border, 10 km away: the gazetteer's town
+    ("وقصفت الطائرات مدينة دوما شرق دمشق", "دوما"),  # the gazetteer's Douma, by Damascus
+    ("وقصفت الطائرات مدينة دوما في ريف دمشق", "دوما"),  # a governorate's point says little: no namesake read
+])
+def test_a_place_near_its_tie_stays_the_gazetteers(text, known):
+    ent, found = _unknown(text, known)
+    assert ent is None
+    assert any(e.name_ar == known and not e.entity_id.startswith("unknown:") for e in found.entities.values())

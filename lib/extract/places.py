@@ -2,6 +2,7 @@
 found by its cue word, and it is located by the known place the text ties it to («قرية X في ريف إدلب»)."""
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import replace
 from functools import lru_cache
@@ -463,6 +464,32 @@ def _distance_at(tokens: list[Token], m: int, text: str) -> tuple[int, int] | No
     return int(tokens[m].key), after
 
 
+# A cue-named place the gazetteer knows, tied by the text to a known place farther than this from every place of
+# that name, is a namesake the gazetteer does not know (الرمثا قرب درعا, across a border 10 km away, stays itself).
+NAMESAKE_KM = 100
+_WIDE_PRECISIONS = frozenset({"governorate", "region", "country", "province", "state"})
+# Only a quarter, a village or a camp is read as a namesake: a city (مدينة تعز الواقعة شمالي عدن) or a district
+# (قضاء X التابع لولاية Y) may lie far from the place that situates it. The tie must follow the name directly
+# (no comma: «منطقة الرياض، والمدينة المنورة» is a list, not a tie).
+_SMALL_PLACE_KINDS = frozenset({"neighbourhood", "village", "landmark"})
+
+
+def _namesake_far_from(ents: list[Entity], parent: Entity) -> bool:
+    """Is every located place among `ents` more than NAMESAKE_KM from `parent` (both located; the parent a city
+    or finer: a governorate's or region's point says little of where its villages are)?"""
+    if parent.lat is None or parent.lon is None or parent.precision in _WIDE_PRECISIONS:
+        return False
+    located = [e for e in ents if e.entity_type == "place" and e.lat is not None and e.lon is not None]
+    return bool(located) and all(_km(e.lat, e.lon, parent.lat, parent.lon) > NAMESAKE_KM for e in located)
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2, dl = math.radians(lat1), math.radians(lat2), math.radians(lon2 - lon1)
+    cos = math.sin(p1) * math.sin(p2) + math.cos(p1) * math.cos(p2) * math.cos(dl)
+    return 6371.0 * math.acos(max(-1.0, min(1.0, cos)))
+
+
 def _within(place: Entity, km: int) -> tuple[Entity, str] | None:
     """The known place and an area around it wide enough for a place `km` kilometres away (None when farther)."""
     return next(((place, precision) for limit, precision in _AREA_FOR_KM if km <= limit), None)
@@ -510,7 +537,19 @@ def unknown_place_at(tokens: list[Token], i: int, text: str, found: Found, *, le
     j = i + 1
     n, ents, _, _ = lookup(tokens, j, text, lex=lex)
     if n and any(e.kind != "team" for e in ents):
-        return 1  # the gazetteer knows what follows; let the next step match it (a club's name is no place)
+        tie = parent_after(tokens, j + n, text, lex=lex) if cues[cue] in _SMALL_PLACE_KINDS \
+            and j + n < len(tokens) and gap_is_space(text, tokens[j + n - 1].end, tokens[j + n].start) else None
+        if tie is None or not _namesake_far_from(ents, tie[0]):
+            return 1  # the gazetteer knows what follows; let the next step match it (a club's name is no place)
+        # قرية دوما قرب نابلس: the text's village by Nablus, not the gazetteer's Douma 200 km away in Syria
+        start, end = tokens[j].start, tokens[j + n - 1].end
+        name_ar = text[start:end]
+        parent, precision = tie
+        _add_unknown(found, Entity("unknown:" + fold(name_ar).replace(" ", "_"), "place", name_ar, name_ar,
+                                   cues[cue], lat=parent.lat, lon=parent.lon, precision=precision,
+                                   country=parent.country, parent_id=parent.entity_id, coord_source="context"),
+                     j, j + n, start, end)
+        return 1 + n
     first = tokens[j].key
     if (first in stop and first not in heads) or first.isdigit() or (len(first) < 3 and first not in heads):
         return 0
