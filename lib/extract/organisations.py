@@ -139,8 +139,7 @@ def org_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexicon
     with_head = (in_name or kind == "organization") and not quoted
     start = tokens[i].start + len(tokens[i].key) - len(head) if with_head else tokens[k].start
     end = tokens[k + n - 1].end
-    name_ar = " ".join(text[start:end].replace("«", " ").replace("»", " ").replace('"', " ").replace("“", " ")
-                       .replace("”", " ").split()).strip("' ")  # معهد الدراسات "أودوكسا: no quote marks
+    name_ar = " ".join(text[start:end].translate(_QUOTE_MARKS).split()).strip("' ")  # معهد "أودوكسا": no quote marks
     if not name_ar:
         return 0
     prefix = "team:" if kind == "team" else "org:"
@@ -151,6 +150,7 @@ def org_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexicon
     return 1 + n
 
 
+_QUOTE_MARKS = str.maketrans(dict.fromkeys('«»"“”', " "))
 # Heads of firms named after their product and a place (أسمنت حائل، إسمنت الشرقية): a name only when a known
 # place follows, since the product word is an everyday noun too.
 _PLACE_NAMED_ONLY = frozenset({"اسمنت"})
@@ -336,8 +336,9 @@ def _person_extent(tokens: list[Token], k: int, text: str, found: Found, *, lex:
     compound = k + r + 1 < len(tokens) and f"{first.key} {tokens[k + r + 1].key}" in lex.given_names
     if not compound and not given_names(lex).has(first.key, text[first.start:first.end]):
         return 0  # (عبد الله after الملك is one compound given name)
-    if not r and not compound and regnal_ordinal(tokens, k + 1, text):
-        return 1 + regnal_ordinal(tokens, k + 1, text)  # مطار محمد الخامس، جامعة فؤاد الأول: a king's name
+    regnal = 0 if r or compound else regnal_ordinal(tokens, k + 1, text)
+    if regnal:
+        return 1 + regnal  # مطار محمد الخامس، جامعة فؤاد الأول: a king's name
     if not r and not titled and k + 1 < len(tokens) and tokens[k + 1].key not in lex.function_words["name_link"]:
         return 0  # a bare given name after مركز is rarely an eponym (مركز محمد …): want الملك X or X بن Y
     return r + 1 + name_run(tokens, k + r + 1, text, name_words(lex).name_stop, 3, found, lex=lex)

@@ -467,7 +467,7 @@ def _distance_at(tokens: list[Token], m: int, text: str) -> tuple[int, int] | No
 # A cue-named place the gazetteer knows, tied by the text to a known place farther than this from every place of
 # that name, is a namesake the gazetteer does not know (الرمثا قرب درعا, across a border 10 km away, stays itself).
 NAMESAKE_KM = 100
-_WIDE_PRECISIONS = frozenset({"governorate", "region", "country", "province", "state"})
+_WIDE_PRECISIONS = frozenset({"governorate", "region", "country"})
 # Only a quarter, a village or a camp is read as a namesake: a city (مدينة تعز الواقعة شمالي عدن) or a district
 # (قضاء X التابع لولاية Y) may lie far from the place that situates it. The tie must follow the name directly
 # (no comma: «منطقة الرياض، والمدينة المنورة» is a list, not a tie).
@@ -543,12 +543,7 @@ def unknown_place_at(tokens: list[Token], i: int, text: str, found: Found, *, le
             return 1  # the gazetteer knows what follows; let the next step match it (a club's name is no place)
         # قرية دوما قرب نابلس: the text's village by Nablus, not the gazetteer's Douma 200 km away in Syria
         start, end = tokens[j].start, tokens[j + n - 1].end
-        name_ar = text[start:end]
-        parent, precision = tie
-        _add_unknown(found, Entity("unknown:" + fold(name_ar).replace(" ", "_"), "place", name_ar, name_ar,
-                                   cues[cue], lat=parent.lat, lon=parent.lon, precision=precision,
-                                   country=parent.country, parent_id=parent.entity_id, coord_source="context"),
-                     j, j + n, start, end)
+        _add_unknown(found, _unknown_place(text[start:end], cues[cue], tie), j, j + n, start, end)
         return 1 + n
     first = tokens[j].key
     if (first in stop and first not in heads) or first.isdigit() or (len(first) < 3 and first not in heads):
@@ -586,8 +581,6 @@ def unknown_place_at(tokens: list[Token], i: int, text: str, found: Found, *, le
     elif cues[cue] == "landmark" and first in lex.given_names:
         return 0  # مطار جون إف كينيدي، مطار جون لينون: a landmark named after a person, no one-word place
     start, end = tokens[j].start, tokens[j + n - 1].end
-    name_ar = text[start:end]
-    pid = "unknown:" + fold(name_ar).replace(" ", "_")
     after = j + n
     if after < len(tokens) and tokens[after].key.startswith("ال") \
             and (tokens[after].key.endswith(("ه", "ي")) or tokens[after].key in _PLAIN_ADJECTIVES) \
@@ -603,22 +596,12 @@ def unknown_place_at(tokens: list[Token], i: int, text: str, found: Found, *, le
     if tie is None and (described or n == 1 and first not in heads
                         and lex.common_rank.get(first, 10**9) < COMMON_RANK_ALONE):
         return 0  # قرية المصانع، منطقة الغارة: a common word alone, tied to no known place, names no place
-    if tie is not None:
-        parent, precision = tie
-        ent = Entity(pid, "place", name_ar, name_ar, cues[cue], lat=parent.lat, lon=parent.lon,
-                     precision=precision, country=parent.country, parent_id=parent.entity_id,
-                     coord_source="context")
-    else:
-        ent = Entity(pid, "place", name_ar, name_ar, cues[cue])
-    _add_unknown(found, ent, j, j + n, start, end)
+    _add_unknown(found, _unknown_place(text[start:end], cues[cue], tie), j, j + n, start, end)
     if tie is None or not listed or cues[cue] is None or cue not in _PLURAL_CUES:
         return 1 + n
     for k in listed:  # بلدتي الوهط وصبر التابعتين لمحافظة لحج: each place of the list, in the same area
         name_k = text[tokens[k].start + 1:tokens[k].end]
-        pid_k = "unknown:" + fold(name_k).replace(" ", "_")
-        _add_unknown(found, Entity(pid_k, "place", name_k, name_k, cues[cue], lat=ent.lat, lon=ent.lon,
-                                   precision=ent.precision, country=ent.country, parent_id=ent.parent_id,
-                                   coord_source="context"), k, k + 1, tokens[k].start + 1, tokens[k].end)
+        _add_unknown(found, _unknown_place(name_k, cues[cue], tie), k, k + 1, tokens[k].start + 1, tokens[k].end)
     return listed[-1] + 1 - i
 
 
@@ -640,6 +623,16 @@ def _listed_names(tokens: list[Token], k: int, text: str, *, lex: Lexicons) -> l
         out.append(k)
         k += 1
     return out
+
+
+def _unknown_place(name_ar: str, kind: str | None, tie: tuple[Entity, str] | None) -> Entity:
+    """A place no gazetteer knows, in the area of the known place it is tied to (unlocated without a tie)."""
+    pid = "unknown:" + fold(name_ar).replace(" ", "_")
+    if tie is None:
+        return Entity(pid, "place", name_ar, name_ar, kind)
+    parent, precision = tie
+    return Entity(pid, "place", name_ar, name_ar, kind, lat=parent.lat, lon=parent.lon, precision=precision,
+                  country=parent.country, parent_id=parent.entity_id, coord_source="context")
 
 
 def _add_unknown(found: Found, ent: Entity, i: int, j: int, start: int, end: int) -> None:
