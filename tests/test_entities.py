@@ -1201,6 +1201,16 @@ def test_a_form_iv_verbal_noun_after_a_zone_cue_is_no_place():
     assert not names(text, "place")
 
 
+@pytest.mark.parametrize("text, place", [
+    ("وحلت جامعة ملبورن في المركز الثاني تليها جامعة تورنتو", "Melbourne"),
+    ("وقال أستاذ في جامعة دمشق إن الامتحانات تأجلت", "Damascus"),
+    ("وأصدر معهد واشنطن دراسة جديدة", "Washington, D.C."),
+])
+def test_a_city_inside_an_institutions_name_is_no_place(text, place):
+    assert place not in names(text, "place")
+    assert any(n.startswith(("جامعة", "معهد")) for n in arabic_names(text, "actor"))
+
+
 def test_columbia_university_is_no_colombia():
     text = "وقالت الباحثة في جامعة كولومبيا إن النتائج مشجعة"
     assert "Colombia" not in names(text, "place") | names(text, "actor")

@@ -179,15 +179,12 @@ def _proper_run(tokens: list[Token], k: int, text: str, found: Found, *, lex: Le
 _ARABIC = frozenset("ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإؤئة")
 
 
-# Heads of institutions that stand where they are named after (جامعة دمشق is in Damascus): the place stays one.
-_LOCATED_HEADS = frozenset({"جامعه", "معهد", "محكمه", "مستشفي", "كليه"})
-
-
 def _place_named_org(tokens: list[Token], i: int, k: int, head: str, kind: str, text: str, found: Found, *,
                      lex: Lexicons) -> int:
     """جامعة دمشق، اتحاد أمريكا الجنوبية لكرة القدم: an institution named after a known place is recorded whole;
-    returns the tokens it used from i, or 1 when the place is to be matched as a place too (a university is in
-    its city; a federation or a bank named after a country is no mention of a location)."""
+    returns the tokens it used from i, or 1 when what follows is no place. The place inside the name is no
+    mention of a location (a ranking's جامعة ملبورن says nothing of where the news is), for a university as for
+    a federation or a bank."""
     m, ents, skip, _ = lookup(tokens, k, text, lex=lex)
     if not m or skip or not all(e.entity_type == "place" or e.kind == "state" for e in ents):
         return 1
@@ -195,7 +192,7 @@ def _place_named_org(tokens: list[Token], i: int, k: int, head: str, kind: str, 
     if j < len(tokens) and gap_is_space(text, tokens[j - 1].end, tokens[j].start):
         j += _definite_run(tokens, j, text, lex=lex)
     _record_org(tokens, i, j, head, kind, text, found)
-    return 1 if head in _LOCATED_HEADS else j - i
+    return j - i
 
 
 def _record_org(tokens: list[Token], i: int, j: int, head: str, kind: str, text: str, found: Found) -> None:
