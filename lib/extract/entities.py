@@ -244,7 +244,8 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
             return []
     if any(e.entity_type == "place" for e in hits) and (
             _in_competition_name(tokens, i, text, hits)
-            or all(e.kind != "country" for e in hits) and _noun_with_adjective(tokens, i, n, text, form, lex=lex)):
+            or all(e.kind != "country" for e in hits) and _noun_with_adjective(tokens, i, n, text, form, lex=lex)
+            or _dual_with_adjective(tokens, i, n, text, form)):
         hits = [e for e in hits if e.entity_type != "place" and e.kind != "state"]
         if not hits:
             return []
@@ -568,6 +569,19 @@ def _noun_with_adjective(tokens: list[Token], i: int, n: int, text: str, form: t
     nxt = tokens[i + 1].key
     return nxt.startswith("ال") and nxt.endswith("ي") and len(nxt) > 4 and nxt not in _PLACE_ADJECTIVES \
         and nxt not in lex.demonyms and nxt[2:] not in lex.demonyms
+
+
+def _dual_with_adjective(tokens: list[Token], i: int, n: int, text: str, form: tuple[str, ...]) -> bool:
+    """البحرين الأحمر والأبيض، البحرين الأبيض والمتوسط: a name shaped like a dual (البحرين "the two seas") before a
+    masculine colour or elative is that noun, not the country."""
+    return n == 1 and bool(form) and form[0].startswith("ال") and form[0].endswith("ين") and i + 1 < len(tokens) \
+        and tokens[i + 1].key in _MASCULINE_ADJECTIVES and gap_is_space(text, tokens[i].end, tokens[i + 1].start)
+
+
+# Definite masculine colours and elatives, folded (الأبيض، الأحمر، الأكبر): a town's or a country's name takes
+# the feminine (البيضاء، الكبرى), so before one a name that is also a noun is that noun (not الأوسط: الشرق الأوسط).
+_MASCULINE_ADJECTIVES = frozenset({"الابيض", "الاحمر", "الاسود", "الاخضر", "الاصفر", "الازرق", "الاكبر",
+                                   "الاصغر", "المتوسط"})
 
 
 def _named_as_outlet(tokens: list[Token], i: int, text: str, skip: int) -> bool:
