@@ -129,3 +129,18 @@ def test_a_place_near_its_tie_stays_the_gazetteers(text, known):
     ent, found = _unknown(text, known)
     assert ent is None
     assert any(e.name_ar == known and not e.entity_id.startswith("unknown:") for e in found.entities.values())
+
+
+@pytest.mark.parametrize("text, name, parent", [
+    # a head word opens the two-word name of the unit or the hills the tie goes through
+    ("واشتدت المعارك حول جبل الصوان في مديرية جبل حبشي غربي محافظة تعز", "الصوان", "تعز"),
+    ("وهدمت الجرافات منازل في قرية التوانة جنوب جبل الخليل أمس", "التوانة", "الخليل"),
+    # a hashtag on the known place, a closing quote mark on the unknown one
+    ("وسقطت قذيفة قرب مسجد الأشرفية في #تعز، ما أدى إلى أضرار", "الأشرفية", "تعز"),
+    ("وزار الوفد “قرية المفتاحة” بمدينة أبها أمس", "المفتاحة", "أبها"),
+])
+def test_a_tie_through_a_head_word_a_hashtag_or_a_quote_mark(text, name, parent):
+    ent, found = _unknown(text, name)
+    assert ent is not None, found.entities
+    assert ent.lat is not None and ent.coord_source == "context"
+    assert parent in found.entities[ent.parent_id].name_ar

@@ -382,12 +382,12 @@ def parent_after(tokens: list[Token], k: int, text: str, *, lex: Lexicons,
         precision = rel if rel != "parent" or precision is None else precision
         cue_word = not any(c in lex.function_words["locative"] for c in clitic_keys(key))
         m += 1
-    if m >= len(tokens) or (m > k and not gap_is_space(text, tokens[m - 1].end, tokens[m].start)):
+    if m >= len(tokens) or (m > k and not _tie_gap(text, tokens[m - 1].end, tokens[m].start, first=False)):
         return None
     comma = m == k and k > 0 and text[tokens[k - 1].end:tokens[k].start].strip() in ("،", ",")
     n, ents, skip, _ = lookup(tokens, m, text, lex=lex)
     place = next((e for e in ents if e.entity_type == "place" and e.lat is not None), None)
-    if place is None and cue_word and not chained and not n:
+    if place is None and (cue_word or tokens[m].key in lex.words.place_heads) and not chained and not n:
         return _through_unknown(tokens, m, text, lex=lex)
     if place is None:
         return None
@@ -419,6 +419,13 @@ def _through_unknown(tokens: list[Token], m: int, text: str, *, lex: Lexicons) -
         if last >= len(tokens) or (width == 2 and not gap_is_space(text, tokens[m].end, tokens[last].start)):
             return None
         key = tokens[last].key
+        if width == 1 and key in lex.words.place_heads:
+            continue  # مديرية جبل حبشي، جنوب جبل الخليل: a head word opens a two-word name
+        if width == 2 and tokens[m].key in lex.words.place_heads:
+            known = next((e for e in lookup(tokens, last, text, lex=lex)[1]
+                          if e.entity_type == "place" and e.lat is not None and _area_of_a_country(e)), None)
+            if known is not None:
+                return known, "district"  # جنوب جبل الخليل: the hills named after a known city lie around it
         # after an administrative unit's word the next one is its name, even when it is also a word (الجراحي)
         if key in lex.words.stopwords or key.isdigit() or key in lex.place_cues or key in lex.place_relations \
                 or lex.common_rank.get(key, 10**9) < (VERY_COMMON_RANK if unit else COMMON_RANK_ALONE):
@@ -520,10 +527,15 @@ def _area_of_a_country(place: Entity) -> bool:
     return place.kind != "region" and place.precision != "region" or bool(place.country)
 
 
+# A quoted place's closing mark before its tie («قرية "المفتاحة" بمدينة أبها»).
+_CLOSING_QUOTES = frozenset({'"', "”", "»"})
+
+
 def _tie_gap(text: str, end: int, start: int, first: bool) -> bool:
-    """Only spaces between the words of a tie, or a comma right after the place it ties (قرية X، شمال حلب)."""
-    gap = text[end:start].strip(" \t\u00a0\u200f\u200e")
-    return not gap or (first and gap in ("،", ","))
+    """Only spaces (or a hashtag's #) between the words of a tie, or a comma or a closing quote mark right after
+    the place it ties (قرية X، شمال حلب؛ «قرية "X" بمدينة أبها»)."""
+    gap = text[end:start].strip(" \t\u00a0\u200f\u200e#")  # في #تعز: a hashtag is the place's name
+    return not gap or first and (gap in ("،", ",") or gap in _CLOSING_QUOTES)
 
 
 def unknown_place_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexicons) -> int:
