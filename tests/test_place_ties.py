@@ -144,3 +144,14 @@ def test_a_tie_through_a_head_word_a_hashtag_or_a_quote_mark(text, name, parent)
     assert ent is not None, found.entities
     assert ent.lat is not None and ent.coord_source == "context"
     assert parent in found.entities[ent.parent_id].name_ar
+
+
+@pytest.mark.parametrize("text, name, parent", [
+    ("وأقيم العزاء في منزل الفقيد في جدة في حي الرحاب بعد صلاة العصر", "الرحاب", "جدة"),
+    ("وحلقت الطائرة فوق الرياض، حي الخزامي، يوم السبت", "الخزامي", "الرياض"),
+])
+def test_a_quarter_after_the_city_it_lies_in(text, name, parent):
+    ent, found = _unknown(text, name)
+    assert ent is not None, found.entities
+    assert ent.precision == "city" and ent.coord_source == "context"
+    assert parent in found.entities[ent.parent_id].name_ar

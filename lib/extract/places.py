@@ -605,6 +605,8 @@ def unknown_place_at(tokens: list[Token], i: int, text: str, found: Found, *, le
         listed = _listed_names(tokens, after, text, lex=lex)
         if listed:
             tie = parent_after(tokens, listed[-1] + 1, text, lex=lex)  # مناطق البوشجل والملاحمة في محافظة الأنبار
+    if tie is None and cue in _IN_A_CITY:
+        tie = _city_just_before(tokens, i, text, found)
     if tie is None and (described or n == 1 and first not in heads
                         and lex.common_rank.get(first, 10**9) < COMMON_RANK_ALONE):
         return 0  # قرية المصانع، منطقة الغارة: a common word alone, tied to no known place, names no place
@@ -615,6 +617,29 @@ def unknown_place_at(tokens: list[Token], i: int, text: str, found: Found, *, le
         name_k = text[tokens[k].start + 1:tokens[k].end]
         _add_unknown(found, _unknown_place(name_k, cues[cue], tie), k, k + 1, tokens[k].start + 1, tokens[k].end)
     return listed[-1] + 1 - i
+
+
+# Cues of a place inside a city: a city named right before one is where it lies (في جدة في حي الرحاب).
+_IN_A_CITY = frozenset({"حي", "مسجد", "جامع", "مقبره"})
+
+
+def _city_just_before(tokens: list[Token], i: int, text: str, found: Found) -> tuple[Entity, str] | None:
+    """A located city named just before the cue at token i and tying it (في جدة في حي X، بالرياض بحي X،
+    الرياض، حي X): that city and its area, or None."""
+    if not found.hits:
+        return None
+    h = found.hits[-1]
+    city = h.ents[0]
+    if city.entity_type != "place" or city.lat is None or city.precision != "city" \
+            or city.kind not in ("city", "town") or h.how != "form":
+        return None
+    gap = text[h.end:tokens[i].start].strip(" ")
+    written = text[tokens[i].start:tokens[i].end]
+    if h.j == i - 1 and tokens[i - 1].key in ("في", "وفي") and gap in ("في", "وفي"):
+        return city, "city"  # في جدة في حي الرحاب
+    if h.j == i and (gap in ("،", ",") or not gap and written[:1] == "ب"):
+        return city, "city"  # الرياض، حي الخزامي؛ بالرياض بحي الملز
+    return None
 
 
 # Cues of more than one place (مناطق، بلدتي): the names listed after one are places of that kind too.
