@@ -1305,3 +1305,22 @@ def test_a_host_state_before_its_tournament_is_no_team():
     text = ("وتهدف الحملة إلى إفساد استضافة روسيا لكأس العالم لكرة القدم، وقال مدرب المنتخب إن اللاعب "
             "جاهز للمباراة")
     assert "Russia national team" not in names(text, "actor")
+
+
+def test_a_club_named_like_a_city_with_a_masculine_nisba_is_the_club_before_any_lam_word():
+    text = "وأسر ليونيل ميسي نجم برشلونة الإسباني للمقربين منه برغبته في الرحيل"
+    assert "Barcelona" not in names(text, "place") and "FC Barcelona" in names(text, "actor")
+
+
+@pytest.mark.parametrize("text", [
+    "لا يخدم إلا أعداء الإسلام ومن يريدون النيل منه وتشويه صورته",
+    "وتسعى الحملة للنيل من سمعة المملكة",
+])
+def test_harming_is_not_the_nile(text):
+    assert "Nile" not in names(text, "place")
+
+
+def test_two_seas_are_not_bahrain():
+    text = "ويقترح المشروع إقامة رابطة بين البحرين الأبيض والمتوسط عبر قناة"
+    assert "Bahrain" not in names(text, "place") | names(text, "actor")
+    assert "Bahrain" in names("وزار الوفد البحرين الأسبوع الماضي", "place")

@@ -209,6 +209,8 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
     if n == 1 and i + 1 < len(tokens) and (form[0], tokens[i + 1].key[:3]) in _PLACE_IDIOMS \
             and all(e.entity_type == "place" for e in hits):
         return []  # مسقط رأسه "his birthplace": an idiom, not Muscat
+    if form == ("النيل",) and i + 1 < len(tokens) and tokens[i + 1].key == "من" and tokens[i].key.startswith("لل"):
+        return []  # سعيا للنيل من سمعته "to harm his name", not the Nile
     if n == 1 and i > 0 and tokens[i - 1].key in _TRIBE_OF and all(e.entity_type == "place" or e.kind == "state"
                                                                   for e in hits):
         return []  # بني إسرائيل، بنو أمية: a people or a tribe named after a place, not the place
@@ -282,8 +284,11 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
         teams = []  # لدرجة الشباب، فئة الشباب: a club's youth grade, not the club named الشباب
         hits = [e for e in hits if e.kind != "team"]
     if teams and form and len(form) == 1 and form[0] in lex.words.common_words \
+            and not any(e.entity_type == "place" for e in hits) \
             and _scope_adjective_after(tokens, i + n, text, federation=form[0] == "الاتحاد", lex=lex):
-        teams = []  # الاتحاد الدولي، الاتحاد السعودي لكرة القدم: a federation, not the club named الاتحاد
+        # الاتحاد الدولي، الاتحاد السعودي لكرة القدم: a federation, not the club named الاتحاد (a club named after
+        # a city is no federation: برشلونة الإسباني للـ… is the club)
+        teams = []
         hits = [e for e in hits if e.kind != "team"]
     if teams and form == _ITTIHAD:
         federation = _federation_named(found)
@@ -379,7 +384,8 @@ _MAGHRIB = ("المغرب",)
 _PRAYER_WORDS = frozenset({"صلاه", "لصلاه", "وصلاه", "بصلاه", "صلاتي", "اذان", "واذان", "لاذان", "موعد", "وقت",
                            "قبيل", "وقبيل"})
 # A place's one-word form and the first three letters of the next word: together an idiom that names no place.
-_PLACE_IDIOMS = frozenset({("مسقط", "راس")})
+# النيل منه "harming him" (and «للنيل من»: "to harm") is a verbal noun, not the Nile.
+_PLACE_IDIOMS = frozenset({("مسقط", "راس"), ("النيل", "منه")})
 # Words right before the side a team meets (يستضيف جنوة، ضد فانكوفر، أمام ميلان): in a sports text a town there is
 # a club named after it.
 _MATCH_WORDS = frozenset({"ضد", "يستضيف", "سيستضيف", "استضاف", "يستقبل", "سيستقبل", "استقبل", "يواجه", "سيواجه",
