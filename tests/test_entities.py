@@ -1324,3 +1324,18 @@ def test_two_seas_are_not_bahrain():
     text = "ويقترح المشروع إقامة رابطة بين البحرين الأبيض والمتوسط عبر قناة"
     assert "Bahrain" not in names(text, "place") | names(text, "actor")
     assert "Bahrain" in names("وزار الوفد البحرين الأسبوع الماضي", "place")
+
+
+def test_a_sides_midfield_is_no_middle_of_a_place():
+    sports = "مباراة الدوري انتهت بفوز الفريق بهدفين في الملعب. "
+    assert "Monaco" not in names(sports + "ولم ينجح المدرب في ضخ دماء شابة في خط وسط موناكو", "place")
+    assert "Monaco" in names("وتقع الشقة في وسط موناكو", "place")
+
+
+@pytest.mark.parametrize("text, gone, kept", [
+    ("وقع الحادث على طريق الرياض ــ القصيم السريع قرب بريدة", {"Riyadh", "Qassim Region"}, "Buraydah"),
+    ("وتقدمت القوات على طريق دمشق - حلب الدولي قرب خان شيخون", {"Damascus", "Aleppo"}, None),
+])
+def test_the_two_ends_of_a_roads_name_are_no_places(text, gone, kept):
+    got = names(text, "place")
+    assert not gone & got and (kept is None or kept in got)

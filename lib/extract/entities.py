@@ -209,6 +209,8 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
     if n == 1 and i + 1 < len(tokens) and (form[0], tokens[i + 1].key[:3]) in _PLACE_IDIOMS \
             and all(e.entity_type == "place" for e in hits):
         return []  # مسقط رأسه "his birthplace": an idiom, not Muscat
+    if _route_name(tokens, i, n, text) and all(e.entity_type == "place" for e in hits):
+        return []  # طريق الرياض ــ القصيم السريع: the two ends name a highway, not where the news is
     if form == ("النيل",) and i + 1 < len(tokens) and tokens[i + 1].key == "من" and tokens[i].key.startswith("لل"):
         return []  # سعيا للنيل من سمعته "to harm his name", not the Nile
     if n == 1 and i > 0 and tokens[i - 1].key in _TRIBE_OF and all(e.entity_type == "place" or e.kind == "state"
@@ -384,6 +386,19 @@ _MAGHRIB = ("المغرب",)
 _PRAYER_WORDS = frozenset({"صلاه", "لصلاه", "وصلاه", "بصلاه", "صلاتي", "اذان", "واذان", "لاذان", "موعد", "وقت",
                            "قبيل", "وقبيل"})
 # A place's one-word form and the first three letters of the next word: together an idiom that names no place.
+# A road's word before «A - B» (طريق الرياض - القصيم، الطريق الدولي دمشق - حلب): the pair is the road's name.
+_ROAD_WORDS = frozenset({"طريق", "الطريق", "لطريق", "بطريق", "وطريق", "خط", "الخط", "اوتستراد", "الاوتستراد"})
+_DASH = re.compile(r"^\s*[-–—ـ]+\s*$")
+
+
+def _route_name(tokens: list[Token], i: int, n: int, text: str) -> bool:
+    """Is the name at token i one end of a road's «A - B» name (طريق الرياض ــ القصيم السريع)?"""
+    if i and tokens[i - 1].key in _ROAD_WORDS and i + n < len(tokens) \
+            and _DASH.match(text[tokens[i + n - 1].end:tokens[i + n].start]):
+        return True
+    return i > 1 and tokens[i - 2].key in _ROAD_WORDS and bool(_DASH.match(text[tokens[i - 1].end:tokens[i].start]))
+
+
 # النيل منه "harming him" (and «للنيل من»: "to harm") is a verbal noun, not the Nile.
 _PLACE_IDIOMS = frozenset({("مسقط", "راس"), ("النيل", "منه")})
 # Words right before the side a team meets (يستضيف جنوة، ضد فانكوفر، أمام ميلان): in a sports text a town there is

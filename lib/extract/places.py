@@ -84,6 +84,8 @@ def locative(tokens: list[Token], i: int, text: str, skip: int, found: Found, *,
             return True  # قرب الحدود مع العراق، الحدود بين تونس والجزائر: a border is where a country lies
         if len(prev) > 3 and prev[0] == "ب" and lex.place_relations.get(prev[1:]):
             prev = prev[1:]  # بوسط المكسيك، بشمال سوريا: ب on a word of where (a ب on the name itself is above)
+        if prev == "وسط" and i > 1 and tokens[i - 2].key in _LINE_WORDS:
+            prev = "-"  # خط وسط موناكو: a side's midfield, not the middle of a place
         if prev in lex.function_words["locative"] or lex.place_relations.get(prev) or prev in lex.place_cues:
             # كلا من البرتغال وإسبانيا، خسارة مصر من روسيا: in a sports text من lists teams; ينحدر من: origin
             return not (sports and prev in ("من", "امام")) or i > 1 and (
@@ -107,6 +109,10 @@ def locative(tokens: list[Token], i: int, text: str, skip: int, found: Found, *,
     if found.locative_until == i - 1 and i > 1 and tokens[i - 1].key == "او":
         return True  # إلى ليبيا أو الجزائر
     return found.locative_until == i and (written.startswith("و") or bool(i) and text[tokens[i - 1].end:tokens[i].start].strip(" #") in ("،", ","))
+
+
+# «خط وسط» is a side's midfield: the name after it is the side's, not a place's middle.
+_LINE_WORDS = frozenset({"خط", "لخط", "بخط", "وخط"})
 
 
 def _person_just_before(found: Found, k: int) -> bool:
