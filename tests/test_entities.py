@@ -902,7 +902,8 @@ def test_teams_listed_after_a_team_are_teams():
 ])
 def test_lists_and_everyday_words_tie_no_place(text, name):
     ent = next(e for e in find_entities(text).entities.values() if e.name_ar == name)
-    assert ent.lat is None
+    # no tie; a lone town in the sentence may still give its wide region (places.locate_by_sentence)
+    assert ent.lat is None or ent.precision == "region"
 
 
 @pytest.mark.parametrize("text", [
@@ -1339,3 +1340,12 @@ def test_a_sides_midfield_is_no_middle_of_a_place():
 def test_the_two_ends_of_a_roads_name_are_no_places(text, gone, kept):
     got = names(text, "place")
     assert not gone & got and (kept is None or kept in got)
+
+
+@pytest.mark.parametrize("text, jeddah", [
+    ("وقالت جدة الرئيس الأمريكي إنها تأمل زيارته", False),  # his grandmother
+    ("وتأمل جدة محمد في عودته قريبا", False),
+    ("ووصل إلى جدة الرئيس الفرنسي أمس", True),  # arrived in Jeddah, the president the subject
+])
+def test_a_grandmother_is_not_jeddah(text, jeddah):
+    assert ("Jeddah" in names(text, "place")) is jeddah

@@ -86,7 +86,6 @@ def test_an_untied_place_of_a_local_report_gets_its_dateline_citys_area(text, na
 
 @pytest.mark.parametrize("text, name", [
     (" سبق- الرياض: قصفت الطائرات قرية الهيجة في اليمن", "الهيجة"),  # another country in the article
-    ("قال مسؤول في الرياض إن حي النظيم سيشهد مشاريع", "النظيم"),  # no dateline
 ])
 def test_a_dateline_locates_nothing_when_the_article_leaves_its_country_or_has_none(text, name):
     ent, found = _unknown(text, name)
@@ -155,3 +154,26 @@ def test_a_quarter_after_the_city_it_lies_in(text, name, parent):
     assert ent is not None, found.entities
     assert ent.precision == "city" and ent.coord_source == "context"
     assert parent in found.entities[ent.parent_id].name_ar
+
+
+@pytest.mark.parametrize("text, name, parent", [
+    ("وأصيب شرطي أثناء المطاردة، كما توفي مواطن من قرية الواصفية في حادث قرب الأقصر.", "الواصفية", "الأقصر"),
+    ("وتواصل سقوط القذائف على دمشق، واستهدف القصف منطقة الدويلعة صباح اليوم.", "الدويلعة", "دمشق"),
+    # no dateline, but the sentence's one town: its region (80 km), not its city area
+    ("قال مسؤول في الرياض إن حي النظيم سيشهد مشاريع", "النظيم", "الرياض"),
+])
+def test_an_untied_village_gets_the_region_of_its_sentences_one_town(text, name, parent):
+    ent, found = _unknown(text, name)
+    assert ent is not None, found.entities
+    assert ent.precision == "region" and ent.coord_source == "context"
+    assert parent in found.entities[ent.parent_id].name_ar
+
+
+@pytest.mark.parametrize("text, name", [
+    ("وسيطرت القوات على جبل حمالة في هجوم من تعز وعدن.", "حمالة"),  # two towns: it may lie anywhere between
+    ("وقال أهالي قرية كوغيلو إن الرئيس لم يزر نيروبي.", "كوغيلو"),  # a town outside the Arab world
+    ("وتضم الدائرة حي الصالحية، وحي الشهابية، وحي الريان، وحي الروضة.", "الصالحية"),  # a list of quarters
+])
+def test_no_sentence_area_between_two_towns_abroad_or_in_a_list(text, name):
+    ent, found = _unknown(text, name)
+    assert ent is not None and ent.lat is None, found.entities

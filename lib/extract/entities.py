@@ -14,7 +14,7 @@ from lib.extract.organisations import eponym_at, head_of, national_team, nationa
 from lib.extract.people import (add_new_person, definite_nisbas, demonym_person_at, given_names, particle_name_at,
                                 person_at, remember_person, title_person_at)
 from lib.extract.places import (adverb_use, confirm_places, demonym_use, local_evidence, locate_by_dateline,
-                                locative, needs_evidence, parent_after, unknown_place_at)
+                                locate_by_sentence, locative, needs_evidence, parent_after, unknown_place_at)
 from lib.lexicons import Lexicons
 from lib.records import Entity, Mention
 from lib.text.normalize import fold
@@ -188,6 +188,7 @@ def find_entities(text: str, tokens: list[Token] | None = None, *, lex: Lexicons
             i += 1
     confirm_places(found, lex=lex)
     locate_by_dateline(found, text, lex=lex)
+    locate_by_sentence(found, text)
     resolve_namesakes(found, text, published, lex=lex)
     resolve_surnames(found, text)
     _finish(found, text)
@@ -209,6 +210,12 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
     if n == 1 and i + 1 < len(tokens) and (form[0], tokens[i + 1].key[:3]) in _PLACE_IDIOMS \
             and all(e.entity_type == "place" for e in hits):
         return []  # مسقط رأسه "his birthplace": an idiom, not Muscat
+    if form in _KIN_FORMS and i + 1 < len(tokens) and gap_is_space(text, tokens[i].end, tokens[i + 1].start) \
+            and (tokens[i + 1].key in lex.words.person_titles or tokens[i + 1].key in lex.given_names) \
+            and not locative(tokens, i, text, skip, found, lex=lex):
+        # جدة الرئيس، جدة محمد: his grandmother, not Jeddah (a city takes no person as its genitive); وصل إلى جدة
+        # الرئيس الفرنسي: the city, the president its verb's subject
+        return []
     if _route_name(tokens, i, n, text) and all(e.entity_type == "place" for e in hits):
         return []  # طريق الرياض ــ القصيم السريع: the two ends name a highway, not where the news is
     if form == ("النيل",) and i + 1 < len(tokens) and tokens[i + 1].key == "من" and tokens[i].key.startswith("لل"):
@@ -386,6 +393,8 @@ _MAGHRIB = ("المغرب",)
 _PRAYER_WORDS = frozenset({"صلاه", "لصلاه", "وصلاه", "بصلاه", "صلاتي", "اذان", "واذان", "لاذان", "موعد", "وقت",
                            "قبيل", "وقبيل"})
 # A place's one-word form and the first three letters of the next word: together an idiom that names no place.
+# Place names that are also kinship nouns (جدة "grandmother"): before a title or a given name they are the kin.
+_KIN_FORMS = frozenset({("جده",)})
 # A road's word before «A - B» (طريق الرياض - القصيم، الطريق الدولي دمشق - حلب): the pair is the road's name.
 _ROAD_WORDS = frozenset({"طريق", "الطريق", "لطريق", "بطريق", "وطريق", "خط", "الخط", "اوتستراد", "الاوتستراد"})
 _DASH = re.compile(r"^\s*[-–—ـ]+\s*$")

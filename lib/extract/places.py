@@ -317,6 +317,65 @@ def locate_by_dateline(found: Found, text: str, *, lex: Lexicons) -> None:
                                                 coord_source="context")
 
 
+# Countries whose towns and villages the archive's local and war news names by the dozen: a village there named in
+# a sentence with one town or governorate of that country and no other place mostly lies around it (a foreign
+# village is named with a distant capital: Schwäbisch Gmünd with «شمال العراق», the Uyghur region with Beijing).
+_LOCAL_NEWS_COUNTRIES = frozenset({"SA", "YE", "SY", "IQ", "LB", "PS", "JO", "EG", "LY", "SD", "TN", "DZ", "MA",
+                                   "KW", "BH", "QA", "AE", "OM"})
+# Kinds of an untied place a lone town of its sentence locates, and the area it then gets: a quarter, a mosque or
+# a village lies around the town named with it, within a region's reach (80 km), not at its point.
+_SENTENCE_AREA = {"neighbourhood": "region", "landmark": "region", "village": "region", "town": "region",
+                  "region": "region"}
+_SENTENCE_PLACES = frozenset({"city", "town", "governorate", "district"})
+_SENTENCE_END = re.compile(r"[.!?؟\n؛]")
+_SENTENCE_LIST = 3
+_DISTANCE_WORD = re.compile(r"كلم|كم\b|كيلو|ميل")
+
+
+def locate_by_sentence(found: Found, text: str) -> None:
+    """Give a place no gazetteer knows, which nothing ties, the area of the one known town, city or governorate of
+    an Arab country that its sentence names («سيطرت القوات على جبل حمالة … غرب تعز» read as no tie, «أصيب شرطي
+    … من قرية الواصفية … في الأقصر»): region precision, never a point; not when the sentence names two or more."""
+    untied = {e.entity_id for e in found.entities.values() if e.lat is None and e.entity_id.startswith("unknown:")
+              and e.kind in _SENTENCE_AREA}
+    if not untied:
+        return
+    done: set[str] = set()
+    for h in found.hits:
+        pid = h.ents[0].entity_id
+        if pid not in untied or pid in done or h.how != "cue":
+            continue
+        done.add(pid)
+        start = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, h.start - 400), h.start)), default=0)
+        stop = _SENTENCE_END.search(text, h.end)
+        end = stop.start() if stop else len(text)
+        known = {e.entity_id: e for k in found.hits if start <= k.start and k.end <= end
+                 and not _dateline(text, k.start) and not _origin_label(text, k)  # «سبق- جدة:»: the report's origin
+                 for e in k.ents if e.entity_type == "place" and e.lat is not None and e.kind != "country"
+                 and not e.entity_id.startswith("unknown:")}
+        if len(known) != 1:
+            continue  # no place, or two (the village may lie between them, or they are a list)
+        if _DISTANCE_WORD.search(text, start, end):
+            continue  # «على بعد أكثر من 20 كلم عن حلب»: the distance said decides (parent_after), unbounded here
+        if sum(k.how == "cue" and start <= k.start < end for k in found.hits) > _SENTENCE_LIST:
+            continue  # «حي X، وحي Y، وحي الريان …»: a list of quarters, where one known name may be a namesake
+        town = next(iter(known.values()))
+        if town.kind not in _SENTENCE_PLACES or town.country not in _LOCAL_NEWS_COUNTRIES:
+            continue
+        if any(e.entity_type == "place" and e.kind == "country" and e.country != town.country
+               for k in found.hits if start <= k.start and k.end <= end for e in k.ents):
+            continue  # «سبق- الرياض: قصفت الطائرات قرية الهيجة في اليمن»: the village lies in another country
+        found.entities[pid] = replace(found.entities[pid], lat=town.lat, lon=town.lon,
+                                      precision=_SENTENCE_AREA[found.entities[pid].kind], country=town.country,
+                                      parent_id=town.entity_id, coord_source="context")
+
+
+def _origin_label(text: str, hit: Hit) -> bool:
+    """Is the place at `hit` a line's label before a colon near its start («سبق- جدة:», «واس- الرياض:»)?"""
+    line = text.rfind("\n", 0, hit.start) + 1
+    return hit.start - line <= 45 and text[hit.end:hit.end + 3].lstrip(" ").startswith(":")
+
+
 def _dateline_cue(text: str, hit: Hit, *, lex: Lexicons) -> bool:
     """Is the place at `hit` named after a cue other than منطقة/مناطق and followed by no tie word (بمحافظة، في)?"""
     before = text[max(0, hit.start - 25):hit.start].split()
