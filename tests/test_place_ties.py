@@ -177,3 +177,9 @@ def test_an_untied_village_gets_the_region_of_its_sentences_one_town(text, name,
 def test_no_sentence_area_between_two_towns_abroad_or_in_a_list(text, name):
     ent, found = _unknown(text, name)
     assert ent is not None and ent.lat is None, found.entities
+
+
+def test_a_geonames_town_written_without_its_final_hamza_ties_its_quarters():
+    ent, found = _unknown("وسيطرت القوات على منطقة المغرس بمديرية التحيتا في مواجهات عنيفة", "المغرس")
+    assert ent is not None and ent.coord_source == "context"
+    assert found.entities[ent.parent_id].name == "At Tuhayta"
