@@ -8,10 +8,12 @@ from lib import lexicons
 from lib.extract.article import clean_article
 from lib.extract.dates import find_dates
 from lib.extract.entities import find_entities
+from lib.extract.lookup import Found
+from lib.extract.people import name_shaped
 from lib.extract.statements import extract_statements
 from lib.extract.topics import article_topic
 from lib.lexicons import Lexicons
-from lib.records import Article, Entity
+from lib.records import Article, Entity, Mention, Statement
 from lib.text.normalize import fold
 from lib.text.tokens import tokenize
 
@@ -34,6 +36,31 @@ def _entity_record(ent: Entity, spans: list[tuple[int, int]], surfaces: list[str
     return rec
 
 
+def _speakers_as_actors(body: str, statements: list[Statement], found: Found, lex: Lexicons) -> list[Mention]:
+    """People the speaker logic named and the entity finder did not (وقال إيلون ماسك): actors too, at each place
+    the body writes their name. Adds them to found.entities."""
+    known = {fold(e.name_ar or e.name) for e in found.entities.values()}
+    taken = [(m.start, m.end) for m in found.mentions]
+    out: list[Mention] = []
+    for s in statements:
+        sid, name = s.speaker_id or "", s.speaker_ar or ""
+        if not sid.startswith("person:") or sid in found.entities or fold(name) in known \
+                or not name_shaped(name, lex=lex):
+            continue
+        known.add(fold(name))
+        spans = []
+        at = body.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if not any(a < end and at < b for a, b in taken):
+                spans.append((at, end))
+            at = body.find(name, end)
+        if spans:
+            found.entities[sid] = Entity(sid, "actor", name, name, "person")
+            out += [Mention("actor", sid, name, a, b) for a, b in spans]
+    return out
+
+
 def analyse(text: str, meta: dict | None = None, source_file: str = "", lex: Lexicons | None = None) -> Article:
     """The article's text and metadata in, everything found in it out (offsets into the body)."""
     lex = lex or lexicons.default()
@@ -41,7 +68,7 @@ def analyse(text: str, meta: dict | None = None, source_file: str = "", lex: Lex
     tokens = tokenize(art.body)
     found = find_entities(art.body, tokens, lex=lex)
     statements = extract_statements(art.body, tokens, found, art.published, lex=lex)
-    mentions = sorted(found.mentions, key=lambda m: m.start)
+    mentions = sorted(found.mentions + _speakers_as_actors(art.body, statements, found, lex), key=lambda m: m.start)
     spans: dict[str, list[tuple[int, int]]] = {}
     surfaces: dict[str, list[str]] = {}
     for m in mentions:
