@@ -6,6 +6,7 @@ import pytest
 
 from lib import lexicons
 from lib.extract.analyse import analyse
+from lib.extract.organisations import org_shaped
 from lib.extract.people import name_shaped
 
 
@@ -50,3 +51,27 @@ def test_names_have_the_shape_of_a_name(name):
 ])
 def test_phrases_that_only_stand_where_a_speaker_stands_are_no_names(phrase):
     assert not name_shaped(phrase, lex=lexicons.default())
+
+
+def test_an_unlisted_body_that_speaks_is_an_actor_under_the_finders_key():
+    art = analyse("وقالت هيئة مكافحة الحرائق والكوارث في بيان إن النيران أتت على عشرات المنازل.")
+    actor = art.actors.get("org:هييه_مكافحه_الحرايق_والكوارث")
+    assert actor is not None and actor["kind"] == "organization"
+    assert [art.body[a:b] for a, b in actor["spans"]] == ["هيئة مكافحة الحرائق والكوارث"]
+
+
+@pytest.mark.parametrize("name", ['صحيفة "ماركا"', "منظمة حظر الأسلحة الكيميائية", "هيئة قناة السويس",
+                                  "شركة توتال الفرنسية"])
+def test_bodies_have_the_shape_of_a_name(name):
+    assert org_shaped(name, lex=lexicons.default())
+
+
+@pytest.mark.parametrize("phrase", [
+    "بنك بريطاني", "محكمة تركية",  # a kind of bank or court
+    "شركة عامة", "مجموعة متزايدة", "شركة الأبحاث",  # an everyday word after شركة، مجموعة
+    'صحيفة "الماركا" إن برشلونة',  # the sentence runs on
+    "شركة هوندا اليابانية للسيارات ارتفاع صافي",
+    "وكالة #موديز",  # a hashtag: the body writes the name otherwise
+])
+def test_kinds_of_body_and_run_on_phrases_are_no_names(phrase):
+    assert not org_shaped(phrase, lex=lexicons.default())
