@@ -271,13 +271,22 @@ def speakers_figure(speakers: pd.DataFrame, top: int = 15) -> go.Figure:
     grouped = speakers["speaker_label"].isin([*GROUP_LABELS.values(), OTHERS_ROW])
     head = pd.concat([speakers[~grouped].head(top), speakers[grouped]]).iloc[::-1]
     grouped = set(GROUP_LABELS.values()) | {OTHERS_ROW}
+    is_group = [s in grouped for s in head["speaker_label"]]
+    named_max = max((n for n, g in zip(head["statements"], is_group) if not g), default=0)
+    # On an archive "other speakers" outnumber any one speaker a hundredfold: the axis is the named speakers',
+    # and a group's bar that runs past it is cut there with its count written on it.
+    cut = named_max * 1.3 if named_max and head["statements"].max() > named_max * 1.3 else None
     fig = go.Figure(go.Bar(x=head["statements"], y=[short(s) for s in head["speaker_label"]], orientation="h",
-                           marker_color=["#b2bec3" if s in grouped else "#c0392b" for s in head["speaker_label"]],
+                           marker_color=["#b2bec3" if g else "#c0392b" for g in is_group],
+                           text=[f"{n:,} ›" if cut and n > cut else "" for n in head["statements"]],
+                           textposition="inside", insidetextanchor="end",
                            customdata=[esc(s) for s in head["speaker_label"]],
-                           hovertemplate="%{customdata}: %{x}<extra></extra>"))
+                           hovertemplate="%{customdata}: %{x:,}<extra></extra>"))
     fig.update_layout(font=FONT, height=max(260, 60 + 28 * len(head)), title="Who speaks most · الأكثر تصريحاً",
                       margin=dict(l=10, r=10, t=50, b=30))
     fig.update_yaxes(automargin=True)
+    if cut:
+        fig.update_xaxes(range=[0, cut])
     return fig
 
 
