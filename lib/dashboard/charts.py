@@ -290,7 +290,7 @@ def speakers_figure(speakers: pd.DataFrame, top: int = 15) -> go.Figure:
     fig = go.Figure(go.Bar(x=head["statements"], y=[short(s) for s in head["speaker_label"]], orientation="h",
                            marker_color=["#b2bec3" if g else "#c0392b" for g in is_group],
                            text=[f"{n:,} ›" if cut and n > cut else "" for n in head["statements"]],
-                           textposition="inside", insidetextanchor="end",
+                           textposition="inside", insidetextanchor="start",  # the cut end is off the axis
                            customdata=[esc(s) for s in head["speaker_label"]],
                            hovertemplate="%{customdata}: %{x:,}<extra></extra>"))
     fig.update_layout(font=FONT, height=max(260, 60 + 28 * len(head)), title="Who speaks most · الأكثر تصريحاً",
