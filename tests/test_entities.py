@@ -1349,3 +1349,12 @@ def test_the_two_ends_of_a_roads_name_are_no_places(text, gone, kept):
 ])
 def test_a_grandmother_is_not_jeddah(text, jeddah):
     assert ("Jeddah" in names(text, "place")) is jeddah
+
+
+@pytest.mark.parametrize("text, city, kept", [
+    ("وقال الخبير في الجامعة الأمريكية في باريس إن الهدف واضح", "Paris", False),
+    ("وتخرج الطبيب من الجامعة الأميركية في بيروت عام 1990", "Beirut", False),
+    ("وزار الوزير الجامعة العربية في القاهرة أمس", "Cairo", True),  # the Arab League at its seat
+])
+def test_the_city_in_a_universitys_name_with_fi_is_no_place(text, city, kept):
+    assert (city in names(text, "place")) is kept

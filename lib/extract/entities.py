@@ -216,6 +216,10 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
         # جدة الرئيس، جدة محمد: his grandmother, not Jeddah (a city takes no person as its genitive); وصل إلى جدة
         # الرئيس الفرنسي: the city, the president its verb's subject
         return []
+    if _university_in(tokens, i, text) and not (found.hits and found.hits[-1].j == i - 1) and all(e.entity_type == "place" or e.kind == "state" for e in hits):
+        # الجامعة الأمريكية في بيروت: the city is part of the university's name, no place mention (الجامعة العربية في
+        # القاهرة, a body the lexicon knows, is the Arab League at its seat)
+        return []
     if _route_name(tokens, i, n, text) and all(e.entity_type == "place" for e in hits):
         return []  # طريق الرياض ــ القصيم السريع: the two ends name a highway, not where the news is
     if form == ("النيل",) and i + 1 < len(tokens) and tokens[i + 1].key == "من" and tokens[i].key.startswith("لل"):
@@ -395,6 +399,15 @@ _PRAYER_WORDS = frozenset({"صلاه", "لصلاه", "وصلاه", "بصلاه",
 # A place's one-word form and the first three letters of the next word: together an idiom that names no place.
 # Place names that are also kinship nouns (جدة "grandmother"): before a title or a given name they are the kin.
 _KIN_FORMS = frozenset({("جده",)})
+def _university_in(tokens: list[Token], i: int, text: str) -> bool:
+    """Is the name at token i the city of «الجامعة + a nisba + في + city» (الجامعة الأمريكية في القاهرة)?"""
+    if i < 3 or tokens[i - 1].key != "في" or not gap_is_space(text, tokens[i - 1].end, tokens[i].start):
+        return False
+    nisba, head = tokens[i - 2].key, tokens[i - 3].key
+    return nisba.startswith("ال") and nisba.endswith("يه") and any(k == "الجامعه" for k in clitic_keys(head)) \
+        and gap_is_space(text, tokens[i - 3].end, tokens[i - 2].start)
+
+
 # A road's word before «A - B» (طريق الرياض - القصيم، الطريق الدولي دمشق - حلب): the pair is the road's name.
 _ROAD_WORDS = frozenset({"طريق", "الطريق", "لطريق", "بطريق", "وطريق", "خط", "الخط", "اوتستراد", "الاوتستراد"})
 _DASH = re.compile(r"^\s*[-–—ـ]+\s*$")
