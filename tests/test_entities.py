@@ -118,7 +118,7 @@ def test_second_person_is_not_joined():
 @pytest.mark.parametrize("text, name, kind", [
     ("أعلن حزب العمال البريطاني فوزه", "حزب العمال البريطاني", "organization"),
     ("وقعت شركة سيمنز الألمانية عقدا جديدا", "شركة سيمنز", "organization"),
-    ("وزع مركز الملك سلمان للإغاثة والأعمال الإنسانية مساعدات", "مركز الملك سلمان للإغاثة والأعمال الإنسانية",
+    ("افتتح مركز الملك فيصل للبحوث والدراسات الإسلامية معرضا", "مركز الملك فيصل للبحوث والدراسات الإسلامية",
      "organization"),
     ("المنتخب المصري يفوز على ضيفه", "منتخب مصر", "team"),
 ])
@@ -130,6 +130,9 @@ def test_organisations_and_teams_by_their_head_word(text, name, kind):
 
 def test_a_centre_named_after_a_king_is_not_the_king():
     assert "King Salman" not in names("وزع مركز الملك سلمان للإغاثة والأعمال الإنسانية مساعدات", "actor")
+    # the lexicon lists this one: its entity, under whichever of its names the text writes
+    assert names("وزع مركز الملك سلمان للإغاثة والأعمال الإنسانية مساعدات", "actor") == \
+        {"King Salman Humanitarian Aid and Relief Centre"}
 
 
 @pytest.mark.parametrize("text, teams, places", [

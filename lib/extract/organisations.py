@@ -317,8 +317,10 @@ def eponym_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexi
         start = tokens[i].start + len(tokens[i].key) - len(head)
         end = tokens[j - 1].end
         name_ar = text[start:end]
-        ent = Entity("org:" + fold(name_ar).replace(" ", "_"), "actor", name_ar, name_ar, "organization")
-        found.entities.setdefault(ent.entity_id, ent)
+        n, ents, _, _ = lookup(tokens, i, text, lex=lex)
+        known = next((e for e in ents if e.entity_type == "actor" and e.kind != "person"), None) if n == j - i else None
+        ent = known or Entity("org:" + fold(name_ar).replace(" ", "_"), "actor", name_ar, name_ar, "organization")
+        found.entities.setdefault(ent.entity_id, ent)  # the lexicon's when it lists the whole name (KSrelief)
         found.hits.append(Hit(i, j, start, end, [found.entities[ent.entity_id]], "org"))
     return j - i
 
