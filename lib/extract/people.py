@@ -676,11 +676,30 @@ def add_new_person(found: Found, text: str, tokens: list[Token], i: int, j: int,
     key = fold(name_ar)
     if any(key == c or key.startswith(c + " ") for c in lex.words.not_names):
         return 0  # حسن الجوار، رياض الأطفال
-    pid = found.people.get(tuple(key.split())) or _person_id(key)
-    ent = found.entities.get(pid) or Entity(pid, "actor", name_ar, name_ar, "person")
+    known = _without_patronymic(tuple(t.key for t in tokens[i:j]), lex)
+    pid = known.entity_id if known else found.people.get(tuple(key.split())) or _person_id(key)
+    ent = found.entities.get(pid) or known or Entity(pid, "actor", name_ar, name_ar, "person")
     _add_person(found, text, tokens, i, j, start, pid, ent)
     remember_person(found, tokens[i:j], pid, skip_first=bool(skip), lex=lex)
     return j - i
+
+
+_SON_OF = frozenset({"بن", "ابن"})
+
+
+def _without_patronymic(keys: tuple[str, ...], lex: Lexicons) -> Entity | None:
+    """The lexicon's person when the name is theirs with the father's (and grandfather's) names inserted: عادل بن
+    أحمد الجبير is عادل الجبير; the given name and the family name both have to match."""
+    if len(keys) < 4 or keys[1] not in _SON_OF:
+        return None
+    k = 1
+    while k + 1 < len(keys) and keys[k] in _SON_OF:
+        k += 2  # بن أحمد بن محمد
+    if k >= len(keys):
+        return None
+    short = (keys[0], *keys[k:])
+    return next((e for e in entity_index(lex=lex).forms.get(short, ())
+                 if e.entity_type == "actor" and e.kind == "person"), None)
 
 
 def _noun_with_adjective_after(tokens: list[Token], k: int, text: str, lex: Lexicons) -> bool:
