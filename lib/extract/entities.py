@@ -202,6 +202,11 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
     if not skip and len(form) == 1 and text[tokens[i].start + 1:tokens[i].start + 2] == "آ" \
             and text[tokens[i].start] in "وفبلك":
         return []  # بآبل ("of Apple"): ب on a word in آ, not the town بابل the letters fold to
+    if form and form[0] in _UNIVERSITY_HEADS and all(e.entity_type == "place" for e in hits) \
+            and not (i and any(k in _BUILDING_WORDS for k in clitic_keys(tokens[i - 1].key))):
+        # جامعة الموصل: a university is an organisation (read by its head word), not a landmark; its building
+        # or campus (تحرير مبنى جامعة الأنبار) is the place fought over
+        return []
     if _MODEL_NUMBER.match(text, tokens[i + n - 1].end):
         return []  # طائرة من طراز "صماد-3": a model's name and number, no place
     if form == _MAGHRIB and i and tokens[i - 1].key in _PRAYER_WORDS:
@@ -219,8 +224,18 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
     if n == 1 and not skip and i > 0 and tokens[i - 1].key in _SON_OF and not form[0].startswith("ال") \
             and all(e.entity_type == "place" for e in hits):
         return []  # ابن حبان، ابن سينا: a name after ابن is a person's, not the town that shares it
-    if form == _RIYAL and i + n < len(tokens) and tokens[i + n].key in lex.demonyms:
-        return []  # الريال اليمني، الريال السعودي: the currency, not Real Madrid
+    if not skip and i and tokens[i - 1].key.lstrip("و").isdigit() and len(tokens[i - 1].key.lstrip("و")) < 4 \
+            and gap_is_space(text, tokens[i - 1].end, tokens[i].start) \
+            and text[max(0, tokens[i - 1].start - 2):tokens[i - 1].start].strip()[-1:] not in _SCORE_MARKS \
+            and all(e.kind in ("country", "state") for e in hits):
+        return []  # 43 ماليزيا و27 أستراليا: a count of nationals (the nisba misspelt), no country named
+    if form == _RIYAL and (i + n < len(tokens) and tokens[i + n].key in lex.demonyms or not sports
+                           or _money_near(tokens, i, n)):
+        return []  # الريال اليمني، سعر الريال، للريال الواحد، outside sport: the currency, not Real Madrid
+    if form == _QATAR and _length_after(tokens, i + n):
+        return []  # وقطر داخلي 12 مترا، نصف قطر الدائرة 3 سم: the diameter (قُطر), not Qatar
+    if i and _idiom(tokens, i, n, form, lex=lex):
+        return []  # نصيب الأسد "the lion's share": a fixed expression, not al-Assad
     if i and tokens[i - 1].key in _RANKS_OF and any(e.entity_type == "place" or e.kind == "team" for e in hits):
         return [e for e in hits if e.kind == "team"]  # في صفوف برشلونة: a club's ranks, never the city
     if sports and i > 1 and tokens[i - 1].key == "في" and _teammate(tokens[i - 2].key) \
@@ -311,7 +326,8 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
         hits = [e for e in hits if e.kind != "team"]
     if len(hits) < 2 and not sports:
         return hits
-    is_locative = locative(tokens, i, text, skip, found, lex=lex, sports=sports)
+    is_locative = locative(tokens, i, text, skip, found, lex=lex, sports=sports) \
+        or any(e.kind == "country" for e in hits) and _country_as_where(tokens, i, text, skip, found, lex=lex)
     country = next((e for e in hits if e.entity_type == "place" and e.kind == "country"), None) if sports else None
     if country is not None and not is_locative and not _hosting(tokens, i, text) \
             and not any(t.key in _BIDDING for t in tokens[i + n:i + n + _BIDDING_WINDOW]) \
@@ -322,6 +338,40 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
         # في سوريا، بالعراق، من العراق وإيران: the country as a place, not as a state acting
         hits = [e for e in hits if e.entity_type == "place"]
     return hits
+
+
+# Direction adjectives after a noun of where: ل + a country after them is whose coast or area it is
+# (الشواطئ الشمالية للمغرب، المناطق الجنوبية لليمن).
+_DIRECTIONS = frozenset({"الشرقي", "الشرقيه", "الغربي", "الغربيه", "الشمالي", "الشماليه", "الجنوبي", "الجنوبيه",
+                         "الوسطي", "الشرقيين", "الغربيين", "الشماليين", "الجنوبيين"})
+# Forms of شهد "to witness" before a country: what a country witnesses happens in it (يشهد اليمن حربا).
+_WITNESS = frozenset({"شهد", "شهدت", "يشهد", "تشهد", "وشهد", "وشهدت", "ويشهد", "وتشهد", "تشهده", "يشهده",
+                      "شهدته", "شهدها", "تشهدها", "يشهدها"})
+
+
+def _country_as_where(tokens: list[Token], i: int, text: str, skip: int, found: Found, *, lex: Lexicons) -> bool:
+    """Is the country at token i only where something is or happens, so no state acts: a tournament held in it
+    (مونديال روسيا, in any article), a direction's area or coast of it (السواحل الشمالية للمغرب), what it
+    witnesses (يشهد اليمن حربا), the noun of where before it (على مستوى مصر), a group named with it (حركة
+    طالبان أفغانستان)?"""
+    if not i:
+        return False
+    prev = tokens[i - 1].key
+    if not gap_is_space(text, tokens[i - 1].end, tokens[i].start):
+        return False
+    if _hosting(tokens, i, text) or prev in _WITNESS:
+        return True
+    if skip and text[tokens[i].start + skip - 1] == "ل" and (
+            prev in _DIRECTIONS or prev.startswith("ال") and prev[2:] in lex.words.location_nouns):
+        return True
+    if not skip and (prev in lex.words.location_nouns or prev[:1] in "وفب" and prev[1:] in lex.words.location_nouns):
+        return True
+    last = found.hits[-1] if found.hits else None
+    return not skip and last is not None and last.j == i and all(e.kind in _NAMED_WITH_A_COUNTRY for e in last.ents)
+
+
+# Kinds of body whose name a country's name may end (حركة طالبان أفغانستان): the country names no state acting.
+_NAMED_WITH_A_COUNTRY = frozenset({"armed_group"})
 
 
 # A sport after «الاتحاد + a country's name or nisba» (لكرة القدم، للعبة، للتنس، للمصارعة): a federation.
@@ -351,6 +401,41 @@ def _member_states_where(tokens: list[Token], i: int, text: str, skip: int, form
 
 _MIDDLE_EAST = ("الشرق", "الاوسط")
 _RIYAL = ("الريال",)
+_QATAR = ("قطر",)
+_UNIVERSITY_HEADS = frozenset({"جامعه", "كليه"})
+_BUILDING_WORDS = frozenset({"مبني", "مباني", "مجمع", "حرم", "بنايه", "ابنيه", "محيط", "اسوار", "سور"})
+_SCORE_MARKS = frozenset("-–:")  # before the second number of a score (مصر 2-1 روسيا)
+# Words of money or price near الريال: it is the currency (سعر الريال، مليون ريال، للريال الواحد).
+_MONEY_WORDS = frozenset({"سعر", "اسعار", "صرف", "الصرف", "الدولار", "دولار", "العمله", "عمله", "الواحد", "مليون",
+                          "مليار", "الف", "الاف", "قيمه", "بقيمه", "يعادل", "تعادل", "مقابل", "الدينار", "اليورو",
+                          "الجنيه", "الدرهم", "ريال", "ريالا", "ريالات", "هلله", "هللات", "تكلفه", "ميزانيه"})
+# Units of length after قطر: the word is a diameter's (قطره 12 مترا).
+_LENGTH_UNITS = frozenset({"متر", "مترا", "امتار", "سم", "سنتيمتر", "سنتيمترا", "سنتيمترات", "مم", "ملم",
+                           "مليمتر", "مليمترا", "مليمترات", "كم", "كيلومتر", "كيلومترا", "كيلومترات", "بوصه",
+                           "بوصات", "انش", "انشات", "قدم", "اقدام", "ميكرون", "نانومتر"})
+
+
+def _money_near(tokens: list[Token], i: int, n: int) -> bool:
+    """Does a number or a word of money or price stand within two words of الريال at token i?"""
+    near = tokens[max(0, i - 2):i] + tokens[i + n:i + n + 2]
+    return any(t.key in _MONEY_WORDS or t.key[1:] in _MONEY_WORDS or t.key[:1].isdigit() for t in near)
+
+
+def _length_after(tokens: list[Token], j: int) -> bool:
+    """Does a number with a unit of length follow within five words (قطر داخلي 12 مترا)?"""
+    window = tokens[j:j + 5]
+    return any(t.key[:1].isdigit() for t in window) and any(t.key in _LENGTH_UNITS for t in window) \
+        and not any(t.key in ("مربع", "مربعا", "مكعب") for t in window)
+
+
+def _idiom(tokens: list[Token], i: int, n: int, form: tuple[str, ...], *, lex: Lexicons) -> bool:
+    """Does the known form at token i stand in a fixed expression that names no one (نصيب الأسد، حصة الأسد)?"""
+    idioms = lex.words.idioms
+    name = " ".join(form)
+    prev = tokens[i - 1].key
+    if f"{prev} {name}" in idioms or prev[:1] in "وبل" and f"{prev[1:]} {name}" in idioms:
+        return True
+    return i + n < len(tokens) and f"{name} {tokens[i + n].key}" in idioms
 # «في صفوف X»: the ranks of a club or a side; a town's name there is its club.
 _RANKS_OF = frozenset({"صفوف", "لصفوف", "بصفوف", "وصفوف", "صفوفه", "صفوفها"})
 # Nouns of a side's members (with a pronoun, و or ال): «في» + a club's town after one is the club they play for.
