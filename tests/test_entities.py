@@ -1364,3 +1364,33 @@ def test_a_university_is_one_organisation_and_its_city_no_place():
 def test_a_university_building_fought_over_is_a_place():
     text = "وتمكنت القوات من تحرير مبنى جامعة الموصل بعد معارك عنيفة"
     assert arabic_names(text, "place") == {"جامعة الموصل"}
+
+
+@pytest.mark.parametrize("text, name, not_name", [
+    ("وأكد المحامي أن موكله كريم الهاشمي سيحاكم أمام محكمة مدنية", "كريم الهاشمي", "سيحاكم"),  # a future verb
+    ("ورحل الحارس فراس النمري بتوصية من الجهاز الفني", "فراس النمري", "بتوصية"),  # ب on an everyday noun in ة
+    ("وكان العداء جوناثان بيكر قطع 20 كيلومترا", "جوناثان بيكر", "قطع"),  # a short verb before a count
+])
+def test_a_name_ends_before_a_verb_or_a_prepositional_noun(text, name, not_name):
+    got = arabic_names(text, "actor")
+    assert name in got
+    assert not any(not_name in n for n in got)
+
+
+@pytest.mark.parametrize("text", [
+    "ويرى المراقبون أن الحزب الحاكم بات معزولا داخل البرلمان",  # a verb and its accusative predicate
+    "ويتساءل الناخبون عن المرشح الذي سيخلف جوزيه ماريا في المنصب",  # a future verb before a foreign name
+])
+def test_a_verb_opens_no_name(text):
+    got = arabic_names(text, "actor")
+    assert not any(n.startswith(("بات", "سيخلف")) for n in got)
+
+
+def test_a_lion_with_a_nationality_is_no_assad():
+    text = "ويعيش الأسد الآسيوي في غابات الهند، بينما يفوقه الأسد الأفريقي حجما"
+    assert "Bashar al-Assad" not in names(text, "actor")
+
+
+def test_a_state_after_its_cue_word_is_mentioned_at_its_name():
+    found = find_entities("وأعلنت دولة الكويت دعمها للاتفاق")
+    assert {m.surface for m in found.mentions} == {"الكويت"}

@@ -234,6 +234,10 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
         return []  # الريال اليمني، سعر الريال، للريال الواحد، outside sport: the currency, not Real Madrid
     if form == _QATAR and _length_after(tokens, i + n):
         return []  # وقطر داخلي 12 مترا، نصف قطر الدائرة 3 سم: the diameter (قُطر), not Qatar
+    if n == 1 and not skip and i + 1 < len(tokens) and form[0].startswith("ال") \
+            and all(e.kind == "person" for e in hits) and _nationality_after(tokens[i + 1].key, lex=lex) \
+            and gap_is_space(text, tokens[i].end, tokens[i + 1].start):
+        return []  # الأسد الآسيوي، الأسد الهندي: a definite surname that is also a noun (a lion) with a nationality
     if i and _idiom(tokens, i, n, form, lex=lex):
         return []  # نصيب الأسد "the lion's share": a fixed expression, not al-Assad
     if i and tokens[i - 1].key in _RANKS_OF and any(e.entity_type == "place" or e.kind == "team" for e in hits):
@@ -413,6 +417,15 @@ _MONEY_WORDS = frozenset({"سعر", "اسعار", "صرف", "الصرف", "ال�
 _LENGTH_UNITS = frozenset({"متر", "مترا", "امتار", "سم", "سنتيمتر", "سنتيمترا", "سنتيمترات", "مم", "ملم",
                            "مليمتر", "مليمترا", "مليمترات", "كم", "كيلومتر", "كيلومترا", "كيلومترات", "بوصه",
                            "بوصات", "انش", "انشات", "قدم", "اقدام", "ميكرون", "نانومتر"})
+
+
+_CONTINENT_NISBAS = frozenset({"الاسيوي", "الاوروبي", "الافريقي", "الامريكي", "الاميركي", "الاسيويه", "الاوروبيه",
+                               "الافريقيه", "الامريكيه", "الاميركيه"})
+
+
+def _nationality_after(key: str, *, lex: Lexicons) -> bool:
+    """Is the word a definite nisba of a country or a continent (الهندي، الآسيوي)?"""
+    return key.startswith("ال") and key.endswith(("ي", "يه")) and (key in lex.demonyms or key in _CONTINENT_NISBAS)
 
 
 def _money_near(tokens: list[Token], i: int, n: int) -> bool:
@@ -807,7 +820,8 @@ def _add_form_hit(tokens: list[Token], i: int, n: int, text: str, skip: int, for
     start, end = tokens[i].start + skip, tokens[i + n - 1].end
     if n > 1 and form[0] in _LEADING_TITLES and all(e.kind == "person" for e in hits):
         start = tokens[i + 1].start  # الشيخ خليفة بن زايد: the name's words, without the title the form carries
-    if n > 1 and (form[0] in _GENERIC_CUES or form[-1] in _EPITHETS) and all(e.entity_type == "place" for e in hits):
+    if n > 1 and (form[0] in _GENERIC_CUES or form[-1] in _EPITHETS) \
+            and all(e.entity_type == "place" or e.kind == "state" for e in hits):
         if form[0] in _GENERIC_CUES:
             start = tokens[i + 1].start  # مدينة مشهد، قطاع غزة، دولة قطر: the place's name after its cue word
         if form[-1] in _EPITHETS:

@@ -235,6 +235,12 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
             break  # دوتيرتي يلوح بفرض: a verb in the present after a name
         if n and _future_verb(key, lex):
             break  # نيمار سيحتاج: سي and a present verb (يحتاج) is the future; سيلفا، سيمون read no verb
+        if n and len(key) <= 4 and key not in given and key in lex.common_rank and i + n + 1 < len(tokens) \
+                and tokens[i + n + 1].key[:1].isdigit() and gap_is_space(text, tok.end, tokens[i + n + 1].start):
+            break  # مايويذر خاض 50 نزالا، سجل 3 أهداف: a short everyday word before a count is a verb, no surname
+        if n and len(key) >= 5 and key[0] in "بك" and key.endswith("ه") and key not in given \
+                and lex.common_rank.get(key[1:], CLITIC_RANK) < CLITIC_RANK:
+            break  # سلام شاكر بتوصية من المدرب: ب and an everyday noun in ة ("on the recommendation"), no surname
         if _inflected_word(key, lex):
             break  # معاوية جيشا، زيان أكثرهم، عبد الحفيظ لشرح: an everyday word inflected, not a surname
         n += 1
@@ -268,8 +274,11 @@ def _present_verb(key: str, lex: Lexicons) -> bool:
 
 
 def _future_verb(key: str, lex: Lexicons) -> bool:
-    """سيحتاج، سيغيب: سـ and an everyday present verb in يـ (a name read so, سيلفا، سيمون, is no verb)."""
-    return len(key) >= 5 and key[:2] == "سي" and lex.common_rank.get(key[1:], CLITIC_RANK) < CLITIC_RANK
+    """سيحتاج، سيغيب، سيحاكم: سـ and a present verb in يـ whose form or stem is an everyday word (a name read so,
+    سيلفا، سيمون, is no verb)."""
+    return len(key) >= 5 and key[:2] == "سي" and key not in lex.given_names and (
+        lex.common_rank.get(key[1:], CLITIC_RANK) < CLITIC_RANK
+        or len(key) >= 6 and lex.common_rank.get(key[2:], TITLE_NAME_RANK) < TITLE_NAME_RANK)
 
 
 def _future_verb_other_person(key: str, lex: Lexicons) -> bool:
@@ -466,8 +475,11 @@ def _foreign_first_before(tokens: list[Token], i: int, text: str, found: Found, 
         and key not in lex.speech_cues and key not in name_words(lex).before_name and key not in lex.demonyms \
         and not key.endswith(("ها", "هم", "هما", "كم", "نا")) and "\u064b" not in written \
         and not index_keys(key, lex=lex)[0] and not _preposition_on_word(key, lex) \
+        and not _future_verb(key, lex) and not _present_verb(key, lex) \
+        and not (written.endswith("ه") and key[:-1] in lex.common_rank) \
         and not (i > 1 and any(k in lex.place_cues or k in _AREA_CUES for k in clitic_keys(tokens[i - 2].key)))
-    # (حاكم مقاطعة شينكاي محمد قاسم خان: a word after a place cue is the place's name, not a first name)
+    # (حاكم مقاطعة شينكاي محمد قاسم خان: a word after a place cue is the place's name, not a first name; الذي
+    # سيخلف خوان مانويل: a verb; موكله كريم: "his client")
 
 
 # Words of an administrative area (مقاطعة، ولاية، محافظة): the word after one is the area's name.
@@ -626,8 +638,10 @@ def _two_word_name_after_title(tokens: list[Token], k: int, text: str, *, lex: L
     if nxt[0] in "بلك" and len(nxt) > 4 and nxt[1:] in lex.common_rank:
         return False
     if _preposition_on_word(key, lex) or _preposition_on_feminine_noun(key, lex) \
-            or _future_verb_other_person(key, lex):
+            or _future_verb_other_person(key, lex) or _future_verb(key, lex):
         return False  # الحكم بسجن رادوفان كراديتش: "by jailing", not a first name (الحكم is also a referee)
+    if _plural_or_accusative(nxt, lex) and nxt not in lex.given_names:
+        return False  # التنظيم الإرهابي بات محاصرا: a verb and its accusative predicate, no name
     if nxt in ("بن", "بنت"):
         return True  # الدكتور هادي بن علي اليامي: a father's name follows
     if nxt in lex.words.stopwords or nxt in lex.speech_cues or len(nxt) < 3 or nxt[0] not in _ARABIC_LETTERS \
