@@ -1394,3 +1394,21 @@ def test_a_lion_with_a_nationality_is_no_assad():
 def test_a_state_after_its_cue_word_is_mentioned_at_its_name():
     found = find_entities("وأعلنت دولة الكويت دعمها للاتفاق")
     assert {m.surface for m in found.mentions} == {"الكويت"}
+
+
+def test_a_broadcaster_named_by_two_nouns_is_whole():
+    assert "هيئة الإذاعة والتلفزيون" in arabic_names("وقررت هيئة الإذاعة والتلفزيون وقف البرنامج", "actor")
+
+
+def test_junior_closes_a_name():
+    assert "سامي ديفيس جونيور" in arabic_names("وغنى الفنان سامي ديفيس جونيور في الحفل", "actor")
+
+
+def test_a_definite_verbal_noun_is_no_surname():
+    got = arabic_names("ويحق لخالد الاستئناف على الحكم خلال شهر", "actor")
+    assert not any("الاستئناف" in n for n in got)
+
+
+def test_the_copa_america_is_no_state():
+    text = "وخسر المنتخب نهائي كوبا أمريكا مرتين قبل أن يتوج باللقب"
+    assert not ({"United States", "Cuba"} & (names(text, "actor") | names(text, "place")))

@@ -209,6 +209,8 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
         return []
     if _MODEL_NUMBER.match(text, tokens[i + n - 1].end):
         return []  # طائرة من طراز "صماد-3": a model's name and number, no place
+    if _copa_america(tokens, i, n, form):
+        return []  # كوبا أمريكا: the Copa América, neither Cuba nor the United States
     if form == _MAGHRIB and i and tokens[i - 1].key in _PRAYER_WORDS:
         return []  # صلاة المغرب: the sunset prayer, not Morocco
     if n == 1 and i + 1 < len(tokens) and (form[0], tokens[i + 1].key[:3]) in _PLACE_IDIOMS \
@@ -426,6 +428,17 @@ _CONTINENT_NISBAS = frozenset({"الاسيوي", "الاوروبي", "الافر
 def _nationality_after(key: str, *, lex: Lexicons) -> bool:
     """Is the word a definite nisba of a country or a continent (الهندي، الآسيوي)?"""
     return key.startswith("ال") and key.endswith(("ي", "يه")) and (key in lex.demonyms or key in _CONTINENT_NISBAS)
+
+
+_COPA = frozenset({"كوبا", "وكوبا", "بكوبا", "لكوبا"})
+_AMERICA = frozenset({"امريكا", "اميركا"})
+
+
+def _copa_america(tokens: list[Token], i: int, n: int, form: tuple[str, ...]) -> bool:
+    """Is the known form at token i the كوبا or the أمريكا of «كوبا أمريكا» (a competition's name)?"""
+    if n == 1 and tokens[i].key in _COPA and i + 1 < len(tokens) and tokens[i + 1].key in _AMERICA:
+        return True
+    return bool(i) and tokens[i - 1].key in _COPA and form[0] in _AMERICA
 
 
 def _money_near(tokens: list[Token], i: int, n: int) -> bool:

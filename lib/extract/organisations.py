@@ -271,8 +271,11 @@ def _definite_run(tokens: list[Token], k: int, text: str, *, lex: Lexicons) -> i
                 or key in lex.words.name_breaks or key in _TITLE_MODIFIERS \
                 or (not n and key.startswith("وال")):
             break
-        if key.startswith("وال") and (key[3:] in lex.org_heads or key[3:] in lex.eponym_heads):
-            break  # اتحاد الكرة والهيئة العامة للشباب: a second body, not part of the first one's name
+        if key.startswith("وال") and (key[3:] in lex.org_heads or key[3:] in lex.eponym_heads) \
+                and k + n + 1 < len(tokens) and tokens[k + n + 1].key.startswith(("ال", "لل")) \
+                and gap_is_space(text, tok.end, tokens[k + n + 1].start):
+            break  # اتحاد الكرة والهيئة العامة للشباب: a second body with its own name (but هيئة الإذاعة
+            # والتلفزيون: a head word alone after و is the name's second noun)
         if key.startswith("وال") and n and tokens[k + n - 1].key.endswith(("ي", "يه")) \
                 and not key.endswith(("ي", "يه")):
             break  # حزب المؤتمر الوطني الهندي والحكومة: after an adjective a noun with و opens a second one

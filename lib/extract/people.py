@@ -38,6 +38,7 @@ _TITLES_AFTER_RANK = frozenset({"دكتور", "الدكتور", "د", "المه�
 _HAMZA_NOUNS = {"امام": "إمام"}
 # Verbal nouns of the derived stems افتعال، استفعال، انفعال (اختلاس، استقبال، انسحاب): everyday words that end a name.
 _VERBAL_NOUN_SHAPE = re.compile(r"^(?:ا.ت.ا.|است..ا.|ان..ا.)$")
+_GENERATION_SUFFIXES = frozenset({"جونيور", "جونير", "الابن", "سينيور"})  # after a foreign name: Jr., Sr.
 _PASSIVE_FEMININE = re.compile(r"^م..و.ه$")  # مرفوقة، مدعومة، مصحوبة once folded
 # Korean family names: the two short syllables after one are the given name (كيم يونغ نام), even an everyday word.
 _KOREAN_FAMILIES = frozenset({"كيم", "بارك", "تشوي", "مون", "كانغ", "يون", "هان"})
@@ -171,6 +172,9 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
                 and lex.common_rank.get(tokens[i + n + 1].key, TITLE_NAME_RANK) >= TITLE_NAME_RANK:
             n += 1  # نونو دا كوستا، فيرجيل فان دايك: a foreign name's particle, then its next part (فإن: "then")
             continue
+        if n and key in _GENERATION_SUFFIXES:
+            n += 1  # روبرت داوني جونيور: Junior or Senior closes the name it follows
+            break
         if n and key in _HAMZA_NOUNS and text[tok.start:tok.end] == _HAMZA_NOUNS[key]:
             n += 1  # عادل إمام: إمام (with hamza below) is a noun and a family name, not أمام "before"
             words += 1
@@ -229,6 +233,9 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
             break  # فارس ليضربوا: ل and a verb in the plural ("so that they strike"), not a family name
         if after_given and _PASSIVE_FEMININE.match(key) and key not in given and key not in found.people_firsts:
             break  # السيدة برلسكوني مرفوقة بابنتها: a passive participle (مفعولة), not a family name
+        if after_given and key.startswith("ال") and _VERBAL_NOUN_SHAPE.match(key[2:]) and key in lex.common_rank \
+                and key not in given:
+            break  # بإمكان هاني الاعتراض: a definite verbal noun (الافتعال، الاستفعال), not a family name
         if after_given and _VERBAL_NOUN_SHAPE.match(key) and key in lex.common_rank and key not in given:
             break  # نفى السيد هاجاييف اختلاس أموال: a verbal noun (افتعال، استفعال، انفعال), not a family name
         if n and _present_verb(key, lex):
