@@ -1412,3 +1412,27 @@ def test_a_definite_verbal_noun_is_no_surname():
 def test_the_copa_america_is_no_state():
     text = "وخسر المنتخب نهائي كوبا أمريكا مرتين قبل أن يتوج باللقب"
     assert not ({"United States", "Cuba"} & (names(text, "actor") | names(text, "place")))
+
+
+def test_a_rank_after_a_bodys_name_opens_its_holder():
+    text = "واستقبل رئيس هيئة الأركان العامة الفريق أول ركن فهد المطيري الوفد"
+    assert "هيئة الأركان العامة" in arabic_names(text, "actor")
+
+
+def test_a_nickname_word_ends_a_name():
+    text = "وقتل القيادي سامر الدليمي الملقب بـ«أبي حفص» في الغارة"
+    got = arabic_names(text, "actor")
+    assert "سامر الدليمي" in got and not any("الملقب" in n for n in got)
+
+
+def test_the_word_after_an_area_cue_opens_no_person():
+    text = "واعتمد المجلس مخطط الإسكان بمحافظة بدر بإجمالي تعويض كبير"
+    assert not arabic_names(text, "actor")
+
+
+@pytest.mark.parametrize("text, country", [
+    ("الخرطوم (السودان) - قال مسؤولون عسكريون إن الهدنة صامدة", "Sudan"),  # a town, then its country
+    ("ويستخرج الزيت من شجرة موطنها المغرب منذ قرون", "Morocco"),  # a homeland is where
+])
+def test_a_country_only_as_where_it_lies_is_no_state(text, country):
+    assert country not in names(text, "actor")

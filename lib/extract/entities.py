@@ -363,6 +363,10 @@ def _country_as_where(tokens: list[Token], i: int, text: str, skip: int, found: 
     if not i:
         return False
     prev = tokens[i - 1].key
+    last = found.hits[-1] if found.hits else None
+    if not skip and last is not None and last.j == i and text[last.end:tokens[i].start].strip() in ("(", "،", ",") \
+            and all(e.entity_type == "place" and e.kind in _TOWNS for e in last.ents):
+        return True  # «بنغازي (ليبيا):»، «حلب، سوريا»: the country a town named just before lies in
     if not gap_is_space(text, tokens[i - 1].end, tokens[i].start):
         return False
     if _hosting(tokens, i, text) or prev in _WITNESS:
@@ -372,10 +376,10 @@ def _country_as_where(tokens: list[Token], i: int, text: str, skip: int, found: 
         return True
     if not skip and (prev in lex.words.location_nouns or prev[:1] in "وفب" and prev[1:] in lex.words.location_nouns):
         return True
-    last = found.hits[-1] if found.hits else None
     return not skip and last is not None and last.j == i and all(e.kind in _NAMED_WITH_A_COUNTRY for e in last.ents)
 
 
+_TOWNS = frozenset({"city", "town", "village", "neighbourhood"})
 # Kinds of body whose name a country's name may end (حركة طالبان أفغانستان): the country names no state acting.
 _NAMED_WITH_A_COUNTRY = frozenset({"armed_group"})
 

@@ -197,9 +197,10 @@ def _place_named_org(tokens: list[Token], i: int, k: int, head: str, kind: str, 
     if j < len(tokens) and gap_is_space(text, tokens[j - 1].end, tokens[j].start):
         run = _definite_run(tokens, j, text, lex=lex)
         words = lex.words
-        # بجامعة القاهرة الدكتور أمين عامر: a title after the name opens the person's, it is no part of it
-        j += next((m for m in range(run) if (key := tokens[j + m].key) in words.ranks or key in words.weak_ranks
-                   or key in words.person_titles), run)
+        # بجامعة القاهرة الدكتور أمين عامر: a title after the name opens the person's, it is no part of it (the
+        # run's first word too: the definite run stops at a title only after its first)
+        j += 0 if run and ((key := tokens[j].key) in words.ranks or key in words.weak_ranks
+                           or key in words.person_titles) else run
     _record_org(tokens, i, j, head, kind, text, found)
     return 1 if head in _LOCATED_HEADS else j - i
 
@@ -271,6 +272,8 @@ def _definite_run(tokens: list[Token], k: int, text: str, *, lex: Lexicons) -> i
                 or key in lex.words.name_breaks or key in _TITLE_MODIFIERS \
                 or (not n and key.startswith("وال")):
             break
+        if n and (key in lex.words.ranks or key in lex.words.weak_ranks or key in lex.words.person_titles):
+            break  # رئيس هيئة الأركان العامة الفريق أول ركن …: a rank after a body's name opens its holder's
         if key.startswith("وال") and (key[3:] in lex.org_heads or key[3:] in lex.eponym_heads) \
                 and k + n + 1 < len(tokens) and tokens[k + n + 1].key.startswith(("ال", "لل")) \
                 and gap_is_space(text, tok.end, tokens[k + n + 1].start):

@@ -242,6 +242,9 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
             break  # دوتيرتي يلوح بفرض: a verb in the present after a name
         if n and _future_verb(key, lex):
             break  # نيمار سيحتاج: سي and a present verb (يحتاج) is the future; سيلفا، سيمون read no verb
+        if key[0] in "بك" and len(key) > 4 and key not in given and key not in found.people_firsts \
+                and lex.common_rank.get(key[1:], CLITIC_RANK) < FIRST_SURNAME_RANK * 2:
+            break  # بدر بإجمالي: ب on an everyday word ("in total"), no family name
         if n and len(key) <= 4 and key not in given and key in lex.common_rank and i + n + 1 < len(tokens) \
                 and tokens[i + n + 1].key[:1].isdigit() and gap_is_space(text, tok.end, tokens[i + n + 1].start):
             break  # مايويذر خاض 50 نزالا، سجل 3 أهداف: a short everyday word before a count is a verb, no surname
@@ -389,6 +392,9 @@ def person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexi
     written = text[tok.start:tok.end]
     if "\u064b" in written:
         return 0  # tanween: داراً is "a house", not the name Dara
+    if i and any(k in _AREA_CUES for k in clitic_keys(tokens[i - 1].key)) \
+            and gap_is_space(text, tokens[i - 1].end, tok.start):
+        return 0  # بمحافظة بدر، ولاية حمزة: the word after an area's cue is the area's name, not a person's
     first = tok.key[1:] if tok.key[0] == "و" and (given.has(tok.key[1:], written) or tok.key[1:] in ranks) \
         else tok.key
     if tok.key[0] == "ل" and len(tok.key) > 3 and not given.has(tok.key, written) \
