@@ -1436,3 +1436,24 @@ def test_the_word_after_an_area_cue_opens_no_person():
 ])
 def test_a_country_only_as_where_it_lies_is_no_state(text, country):
     assert country not in names(text, "actor")
+
+
+@pytest.mark.parametrize("text, name, not_name", [
+    ("وتحدث والد الفقيد سعيد المطرفي بنبرات حزينة عن ابنه", "سعيد المطرفي", "بنبرات"),  # ب on a plural noun
+    ("واستشهدت الدراسة بتعريف الناقد عبد الله الغذامي لأدب المقاومة", "عبد الله الغذامي", "لأدب"),  # ل on a noun
+    ("ونقلت الكاتبة تعريف عبد الرحمن منيف للرواية", "عبد الرحمن منيف", "تعريف"),  # a verbal noun before it
+])
+def test_a_name_ends_before_a_prepositional_noun_and_opens_after_a_verbal_noun(text, name, not_name):
+    got = arabic_names(text, "actor")
+    assert name in got
+    assert not any(not_name in n for n in got)
+
+
+def test_a_future_verb_after_a_nisba_opens_no_name():
+    text = "وأعلنت شركة «سامسونغ» الكورية ستطرح هاتفا جديدا الشهر المقبل"
+    assert not any(n.startswith("ستطرح") for n in arabic_names(text, "actor"))
+
+
+def test_a_border_region_between_two_countries_is_where():
+    text = "وفر آلاف السكان من المنطقة الحدودية المضطربة بين تشاد والسودان"
+    assert not ({"Chad", "Sudan"} & names(text, "actor"))

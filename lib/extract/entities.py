@@ -371,6 +371,8 @@ def _country_as_where(tokens: list[Token], i: int, text: str, skip: int, found: 
         return False
     if _hosting(tokens, i, text) or prev in _WITNESS:
         return True
+    if prev in ("بين", "مع") and any(t.key in _BORDERS for t in tokens[max(0, i - 4):i - 1]):
+        return True  # المنطقة الحدودية المضطربة بين الكاميرون ونيجيريا: a border region lies in both
     if skip and text[tokens[i].start + skip - 1] == "ل" and (
             prev in _DIRECTIONS or prev.startswith("ال") and prev[2:] in lex.words.location_nouns):
         return True
@@ -379,6 +381,7 @@ def _country_as_where(tokens: list[Token], i: int, text: str, skip: int, found: 
     return not skip and last is not None and last.j == i and all(e.kind in _NAMED_WITH_A_COUNTRY for e in last.ents)
 
 
+_BORDERS = frozenset({"الحدود", "حدود", "الحدوديه", "الحدودي", "حدودها", "حدوده", "الحدوديين", "الحدوديتين"})
 _TOWNS = frozenset({"city", "town", "village", "neighbourhood"})
 # Kinds of body whose name a country's name may end (حركة طالبان أفغانستان): the country names no state acting.
 _NAMED_WITH_A_COUNTRY = frozenset({"armed_group"})

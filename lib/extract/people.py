@@ -38,6 +38,7 @@ _TITLES_AFTER_RANK = frozenset({"دكتور", "الدكتور", "د", "المه�
 _HAMZA_NOUNS = {"امام": "إمام"}
 # Verbal nouns of the derived stems افتعال، استفعال، انفعال (اختلاس، استقبال، انسحاب): everyday words that end a name.
 _VERBAL_NOUN_SHAPE = re.compile(r"^(?:ا.ت.ا.|است..ا.|ان..ا.)$")
+_TAFIL = re.compile(r"^ت..ي.$")  # تعريف، تقرير، تصريح once folded: a verbal noun of form II
 _GENERATION_SUFFIXES = frozenset({"جونيور", "جونير", "الابن", "سينيور"})  # after a foreign name: Jr., Sr.
 _PASSIVE_FEMININE = re.compile(r"^م..و.ه$")  # مرفوقة، مدعومة، مصحوبة once folded
 # Korean family names: the two short syllables after one are the given name (كيم يونغ نام), even an everyday word.
@@ -242,9 +243,11 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
             break  # دوتيرتي يلوح بفرض: a verb in the present after a name
         if n and _future_verb(key, lex):
             break  # نيمار سيحتاج: سي and a present verb (يحتاج) is the future; سيلفا، سيمون read no verb
-        if key[0] in "بك" and len(key) > 4 and key not in given and key not in found.people_firsts \
-                and lex.common_rank.get(key[1:], CLITIC_RANK) < FIRST_SURNAME_RANK * 2:
-            break  # بدر بإجمالي: ب on an everyday word ("in total"), no family name
+        if key[0] in "بكل" and len(key) >= (4 if key[0] == "ل" else 5) and key not in given \
+                and key not in found.people_firsts and (lex.common_rank.get(key[1:], CLITIC_RANK) < FIRST_SURNAME_RANK * 2
+                                                      or key.endswith("ات") and len(key) >= 6
+                                                      and (key[1:] in lex.common_rank or key[1:-2] + "ه" in lex.common_rank)):
+            break  # بدر بإجمالي، كيليطو لأدب، الهلالي بنبرات: a preposition on an everyday word, no family name
         if n and len(key) <= 4 and key not in given and key in lex.common_rank and i + n + 1 < len(tokens) \
                 and tokens[i + n + 1].key[:1].isdigit() and gap_is_space(text, tok.end, tokens[i + n + 1].start):
             break  # مايويذر خاض 50 نزالا، سجل 3 أهداف: a short everyday word before a count is a verb, no surname
@@ -295,7 +298,8 @@ def _future_verb_other_person(key: str, lex: Lexicons) -> bool:
     """ستتقدم، سنعمل: سـ on a frequent present verb in تـ or نـ opens no name (ستيفن، ستانلي: no frequent word
     after the س)."""
     return len(key) >= 5 and key[:2] in ("ست", "سن") and key not in lex.given_names \
-        and lex.common_rank.get(key[1:], TITLE_NAME_RANK) < TITLE_NAME_RANK
+        and (lex.common_rank.get(key[1:], TITLE_NAME_RANK) < TITLE_NAME_RANK
+             or len(key) >= 5 and lex.common_rank.get(key[2:], TITLE_NAME_RANK) < TITLE_NAME_RANK)
 
 
 def _preposition_on_feminine_noun(key: str, lex: Lexicons) -> bool:
@@ -650,6 +654,8 @@ def _two_word_name_after_title(tokens: list[Token], k: int, text: str, *, lex: L
         return False  # الحكم عليهم بإزهاق، لاعب وسطه نغولو، الرئيس للاتفاقية: a function word, a possessed noun, a preposition on ال
     if nxt[0] in "بلك" and len(nxt) > 4 and nxt[1:] in lex.common_rank:
         return False
+    if _TAFIL.match(key) and key in lex.common_rank and key not in lex.given_names:
+        return False  # الباحثة تعريف عبد الفتاح: a verbal noun (تفعيل) before a name, not its first word
     if _preposition_on_word(key, lex) or _preposition_on_feminine_noun(key, lex) \
             or _future_verb_other_person(key, lex) or _future_verb(key, lex):
         return False  # الحكم بسجن رادوفان كراديتش: "by jailing", not a first name (الحكم is also a referee)
