@@ -1457,3 +1457,18 @@ def test_a_future_verb_after_a_nisba_opens_no_name():
 def test_a_border_region_between_two_countries_is_where():
     text = "وفر آلاف السكان من المنطقة الحدودية المضطربة بين تشاد والسودان"
     assert not ({"Chad", "Sudan"} & names(text, "actor"))
+
+
+def test_a_known_son_of_name_with_a_family_name_after_it_is_another_man():
+    text = "وافتتح المعرض الدكتور عبدالله بن عبدالعزيز المزروعي مدير الجامعة"
+    assert "King Abdullah bin Abdulaziz" not in names(text, "actor")
+    assert "عبدالله بن عبدالعزيز المزروعي" in arabic_names(text, "actor")
+
+
+def test_firms_of_a_sector_are_no_name():
+    assert not arabic_names("وتراجعت أسهم شركات الاسمنت مع هبوط المؤشر", "actor")
+
+
+def test_a_dual_noun_with_his_ends_a_name():
+    got = arabic_names("وأشاد المدرب بالمهاجم كريم بنزيمة زميليه في الهجوم", "actor")
+    assert not any("زميليه" in n for n in got)

@@ -11,8 +11,8 @@ from lib import lexicons
 from lib.extract.identity import resolve_namesakes, resolve_surnames
 from lib.extract.lookup import EntityIndex, Found, Hit, entity_index, index_keys, lookup
 from lib.extract.organisations import eponym_at, head_of, national_team, national_team_at, org_at, sports_article
-from lib.extract.people import (add_new_person, definite_nisbas, demonym_person_at, given_names, particle_name_at,
-                                person_at, remember_person, title_person_at)
+from lib.extract.people import (TITLE_NAME_RANK, add_new_person, definite_nisbas, demonym_person_at, given_names,
+                                particle_name_at, person_at, remember_person, title_person_at)
 from lib.extract.places import (adverb_use, confirm_places, demonym_use, local_evidence, locate_by_dateline,
                                 locative, needs_evidence, parent_after, unknown_place_at)
 from lib.lexicons import Lexicons
@@ -160,6 +160,10 @@ def find_entities(text: str, tokens: list[Token] | None = None, *, lex: Lexicons
             if person:
                 i += person
                 continue
+        if n and _longer_family_name(tokens, i, n, text, form, hits, lex=lex):
+            # الدكتور عبدالله بن عبدالعزيز الربيعة: a known «X بن Y» with a family name after it is another man
+            i += add_new_person(found, text, tokens, i, i + n + 1, skip, lex=lex) or n
+            continue
         if n:
             i += _add_form_hit(tokens, i, n, text, skip, form, hits, found, index, lex=lex)
             continue
@@ -192,6 +196,20 @@ def find_entities(text: str, tokens: list[Token] | None = None, *, lex: Lexicons
     resolve_surnames(found, text)
     _finish(found, text)
     return found
+
+
+def _longer_family_name(tokens: list[Token], i: int, n: int, text: str, form: tuple[str, ...], hits: list[Entity], *,
+                        lex: Lexicons) -> bool:
+    """Is the known person's form «X بن Y» at token i followed by a family name no list knows (a definite word
+    that is no everyday word, title, nisba of a country or adjective): the name of another man?"""
+    if not hits or "بن" not in form or not all(e.kind == "person" for e in hits) or i + n >= len(tokens):
+        return False
+    nxt = tokens[i + n]
+    key = nxt.key
+    return key.startswith("ال") and len(key) > 4 and gap_is_space(text, tokens[i + n - 1].end, nxt.start) \
+        and lex.common_rank.get(key, TITLE_NAME_RANK) >= TITLE_NAME_RANK and key not in lex.demonyms \
+        and key not in lex.words.name_breaks and key not in lex.words.person_titles and key not in lex.words.ranks \
+        and key not in lex.words.stopwords and not key.endswith(("يه", "يين", "يون", "ات"))
 
 
 def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tuple[str, ...], hits: list[Entity],

@@ -127,6 +127,8 @@ def org_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexicon
     else:
         if head == "فريق" and tokens[i].key != "فريق":
             return 0  # الفريق is a rank, بفريق … a team of something
+        if head.endswith("ات") and tokens[k].key.startswith("ال"):
+            return 0  # شركات البتروكيماويات: firms of a sector (a plural head and a definite noun), no one's name
         if is_common(tokens[k].key, lex) or tokens[k].key in lex.given_names or len(tokens[k].key) < 3 \
                 or tokens[k].key in lex.demonyms or _indefinite_adjective(tokens[k].key):
             return 0  # شركة سعودية، فرقة إسعافية: a kind of firm or team, no name

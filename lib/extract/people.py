@@ -241,6 +241,9 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
             break  # نفى السيد هاجاييف اختلاس أموال: a verbal noun (افتعال، استفعال، انفعال), not a family name
         if n and _present_verb(key, lex):
             break  # دوتيرتي يلوح بفرض: a verb in the present after a name
+        if n and len(key) >= 6 and text[tok.start:tok.end].rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("يه") \
+                and key not in given and key[:-2] in lex.common_rank:
+            break  # فيرناندو توريس زميليه: a dual or plural noun with "his" (زميليه), not a family name
         if n and _future_verb(key, lex):
             break  # نيمار سيحتاج: سي and a present verb (يحتاج) is the future; سيلفا، سيمون read no verb
         if key[0] in "بكل" and len(key) >= (4 if key[0] == "ل" else 5) and key not in given \
@@ -494,9 +497,10 @@ def _foreign_first_before(tokens: list[Token], i: int, text: str, found: Found, 
         and not index_keys(key, lex=lex)[0] and not _preposition_on_word(key, lex) \
         and not _future_verb(key, lex) and not _present_verb(key, lex) \
         and not (written.endswith("ه") and key[:-1] in lex.common_rank) \
+        and not (key[0] in "بلك" and lex.common_rank.get(key[1:], TITLE_NAME_RANK) < TITLE_NAME_RANK) \
         and not (i > 1 and any(k in lex.place_cues or k in _AREA_CUES for k in clitic_keys(tokens[i - 2].key)))
     # (حاكم مقاطعة شينكاي محمد قاسم خان: a word after a place cue is the place's name, not a first name; الذي
-    # سيخلف خوان مانويل: a verb; موكله كريم: "his client")
+    # سيخلف خوان مانويل: a verb; موكله كريم: "his client"; قامت بأسر: a preposition on a noun)
 
 
 # Words of an administrative area (مقاطعة، ولاية، محافظة): the word after one is the area's name.
