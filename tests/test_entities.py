@@ -1472,3 +1472,9 @@ def test_firms_of_a_sector_are_no_name():
 def test_a_dual_noun_with_his_ends_a_name():
     got = arabic_names("وأشاد المدرب بالمهاجم كريم بنزيمة زميليه في الهجوم", "actor")
     assert not any("زميليه" in n for n in got)
+
+
+def test_a_rank_modifier_and_a_possessed_noun_stay_out_of_names():
+    text = "وحضر العقيد ركن سالم العتيبي، ويقوم ببطولته هشام سليم مع آخرين"
+    got = arabic_names(text, "actor")
+    assert "سالم العتيبي" in got and "هشام سليم" in got

@@ -32,7 +32,7 @@ PREPOSITION_RANK = 5_000
 _TRAILING_MARKS = re.compile("[\u064b-\u0652\u0640]+$")
 # Definite words with a proclitic preposition never continue a name (بالرياض، للعلوم، والأمن).
 _CLITIC_ARTICLE = ("لل", "وال", "بال", "فال", "كال", "ولل", "وبال")
-_TITLES_AFTER_RANK = frozenset({"دكتور", "الدكتور", "د", "المهندس", "مهندس", "الركن", "طبيب", "الطبيب"})
+_TITLES_AFTER_RANK = frozenset({"دكتور", "الدكتور", "د", "المهندس", "مهندس", "الركن", "ركن", "طبيب", "الطبيب"})
 # Stopwords whose hamza, as written, tells a noun that is also a family name (إمام) from the function word
 # they fold to (أمام).
 _HAMZA_NOUNS = {"امام": "إمام"}
@@ -496,11 +496,12 @@ def _foreign_first_before(tokens: list[Token], i: int, text: str, found: Found, 
         and not key.endswith(("ها", "هم", "هما", "كم", "نا")) and "\u064b" not in written \
         and not index_keys(key, lex=lex)[0] and not _preposition_on_word(key, lex) \
         and not _future_verb(key, lex) and not _present_verb(key, lex) \
-        and not (written.endswith("ه") and key[:-1] in lex.common_rank) \
+        and not (written.endswith("ه") and key[:-1] in lex.common_rank) and not _possessed(written) \
         and not (key[0] in "بلك" and lex.common_rank.get(key[1:], TITLE_NAME_RANK) < TITLE_NAME_RANK) \
         and not (i > 1 and any(k in lex.place_cues or k in _AREA_CUES for k in clitic_keys(tokens[i - 2].key)))
     # (حاكم مقاطعة شينكاي محمد قاسم خان: a word after a place cue is the place's name, not a first name; الذي
-    # سيخلف خوان مانويل: a verb; موكله كريم: "his client"; قامت بأسر: a preposition on a noun)
+    # سيخلف خوان مانويل: a verb; موكله كريم، ببطولته عمرو سعد: a possessed noun; قامت بأسر: a preposition on a
+    # noun)
 
 
 # Words of an administrative area (مقاطعة، ولاية، محافظة): the word after one is the area's name.
