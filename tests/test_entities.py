@@ -1478,3 +1478,11 @@ def test_a_rank_modifier_and_a_possessed_noun_stay_out_of_names():
     text = "وحضر العقيد ركن سالم العتيبي، ويقوم ببطولته هشام سليم مع آخرين"
     got = arabic_names(text, "actor")
     assert "سالم العتيبي" in got and "هشام سليم" in got
+
+
+def test_the_sides_drawn_in_a_group_are_teams():
+    text = ("وأسفرت قرعة كأس العالم لكرة القدم عن مواجهات قوية، وقال مدرب المنتخب إن اللاعبين جاهزون للمباريات "
+            "في البطولة التي تنطلق بعد أشهر في عدة ملاعب كبيرة حول البلد المضيف وسط حضور جماهيري كبير ومتوقع "
+            "جدا هذا الصيف. المجموعة D كرواتيا نيجيريا آيسلندا")
+    assert "Croatia national team" in names(text, "actor")
+    assert not ({"Croatia", "Nigeria", "Iceland"} & names(text, "actor"))

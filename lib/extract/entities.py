@@ -356,7 +356,8 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
     if country is not None and not is_locative and not _hosting(tokens, i, text) \
             and not any(t.key in _BIDDING for t in tokens[i + n:i + n + _BIDDING_WINDOW]) \
             and not (i and tokens[i - 1].key in _BIDDING) \
-            and _sports_near(tokens, i, n, lex=lex, window=COUNTRY_TEAM_WINDOW):
+            and (_sports_near(tokens, i, n, lex=lex, window=COUNTRY_TEAM_WINDOW)
+                 or any(t.key in _GROUP_WORDS for t in tokens[max(0, i - 3):i])):
         return [national_team(country, lex=lex)]  # تلتقي فرنسا مع كرواتيا، وجاءت تونس الأولى
     if len(hits) > 1 and is_locative:
         # في سوريا، بالعراق، من العراق وإيران: the country as a place, not as a state acting
@@ -399,6 +400,8 @@ def _country_as_where(tokens: list[Token], i: int, text: str, skip: int, found: 
     return not skip and last is not None and last.j == i and all(e.kind in _NAMED_WITH_A_COUNTRY for e in last.ents)
 
 
+# A tournament's group just before a country in a sports text: the sides drawn in it (المجموعة H بولندا السنغال).
+_GROUP_WORDS = frozenset({"المجموعه", "مجموعه", "والمجموعه", "بالمجموعه", "للمجموعه"})
 _BORDERS = frozenset({"الحدود", "حدود", "الحدوديه", "الحدودي", "حدودها", "حدوده", "الحدوديين", "الحدوديتين"})
 _TOWNS = frozenset({"city", "town", "village", "neighbourhood"})
 # Kinds of body whose name a country's name may end (حركة طالبان أفغانستان): the country names no state acting.
