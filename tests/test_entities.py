@@ -1486,3 +1486,11 @@ def test_the_sides_drawn_in_a_group_are_teams():
             "جدا هذا الصيف. المجموعة D كرواتيا نيجيريا آيسلندا")
     assert "Croatia national team" in names(text, "actor")
     assert not ({"Croatia", "Nigeria", "Iceland"} & names(text, "actor"))
+
+
+def test_a_race_named_after_a_country_is_no_state():
+    assert "France" not in names("وسقط الدراج في المرحلة العاشرة من طواف فرنسا للدراجات أمس", "actor")
+
+
+def test_the_arm_after_a_rank_stays_out_of_the_name():
+    assert "فهد الشهري" in arabic_names("وصرح العميد بحري فهد الشهري بأن الدوريات مستمرة", "actor")

@@ -38,7 +38,8 @@ _BIDDING_WINDOW = 4
 _COMPETITION = frozenset({"كاس", "بطوله", "دوري", "الدوري", "نهاييات", "تصفيات"})
 # Right before a country these name its national cup, league, open or champion (كأس مصر، بطولة فرنسا المفتوحة،
 # بطل فرنسا); where a tournament is held takes في or مونديال (كأس العالم في روسيا، مونديال روسيا).
-_NATIONAL_COMPETITION = frozenset({"كاس", "بطوله", "بطولتا", "بطولات", "دوري", "بطل", "وبطل"})
+_NATIONAL_COMPETITION = frozenset({"كاس", "بطوله", "بطولتا", "بطولات", "دوري", "بطل", "وبطل", "سباق", "طواف", "رالي",
+                                   "جايزه"})  # سباق فرنسا للدراجات، جائزة البحرين الكبرى: a race's name
 # Direction and age adjectives that follow a place's name (القدس الشرقية، الموصل القديمة): still the place.
 _PLACE_ADJECTIVES = frozenset({"الشرقي", "الشرقيه", "الغربي", "الغربيه", "الشمالي", "الشماليه", "الجنوبي",
                                "الجنوبيه", "الجديد", "الجديده", "القديم", "القديمه", "الكبري", "الصغري"})

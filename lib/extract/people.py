@@ -32,7 +32,8 @@ PREPOSITION_RANK = 5_000
 _TRAILING_MARKS = re.compile("[\u064b-\u0652\u0640]+$")
 # Definite words with a proclitic preposition never continue a name (بالرياض، للعلوم، والأمن).
 _CLITIC_ARTICLE = ("لل", "وال", "بال", "فال", "كال", "ولل", "وبال")
-_TITLES_AFTER_RANK = frozenset({"دكتور", "الدكتور", "د", "المهندس", "مهندس", "الركن", "ركن", "طبيب", "الطبيب"})
+_TITLES_AFTER_RANK = frozenset({"دكتور", "الدكتور", "د", "المهندس", "مهندس", "الركن", "ركن", "طبيب", "الطبيب", "بحري",
+                                "البحري", "طيار", "الطيار"})  # العميد بحري، اللواء طيار: the arm after the rank
 # Stopwords whose hamza, as written, tells a noun that is also a family name (إمام) from the function word
 # they fold to (أمام).
 _HAMZA_NOUNS = {"امام": "إمام"}
