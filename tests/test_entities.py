@@ -1494,3 +1494,25 @@ def test_a_race_named_after_a_country_is_no_state():
 
 def test_the_arm_after_a_rank_stays_out_of_the_name():
     assert "فهد الشهري" in arabic_names("وصرح العميد بحري فهد الشهري بأن الدوريات مستمرة", "actor")
+
+
+# Fixed after seed 317 was judged (not measured by it).
+def test_a_grand_prix_named_after_a_country_is_no_state():
+    assert "Italy" not in names("وتوج السائق الهولندي بجائزة إيطاليا الكبرى للفورمولا 1", "actor")
+
+
+@pytest.mark.parametrize("text", [
+    "وضبطت الدورية زورقا داخل المياه الإقليمية لدولة الكويت فجر اليوم",  # waters, their adjective, then ل
+    "وأبحرت السفينة باتجاه تركيا قبل أن تعترضها البحرية",  # the way a boat heads
+])
+def test_waters_and_headings_are_where(text):
+    assert not ({"Kuwait", "Turkey"} & names(text, "actor"))
+
+
+def test_an_indefinite_plural_after_a_body_head_is_no_name():
+    assert not arabic_names("ونظرت القضية هيئة محلفين من اثني عشر مواطنا", "actor")
+
+
+def test_a_fathers_name_left_alone_is_no_person():
+    text = "وصلى المشيعون في مسجد الشيخ سعيد بن عبد الرحمن بحي العليا"
+    assert "عبد الرحمن" not in arabic_names(text, "actor")

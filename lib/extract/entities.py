@@ -230,6 +230,9 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
         return []  # طائرة من طراز "صماد-3": a model's name and number, no place
     if _copa_america(tokens, i, n, form):
         return []  # كوبا أمريكا: the Copa América, neither Cuba nor the United States
+    if i and tokens[i - 1].key in ("بن", "بنت") and hits and all(e.kind == "person" for e in hits) \
+            and gap_is_space(text, tokens[i - 1].end, tokens[i].start):
+        return []  # جامع الإمام تركي بن عبد الله: the father's name inside a longer name no rule read, no one alone
     if form == _MAGHRIB and i and tokens[i - 1].key in _PRAYER_WORDS:
         return []  # صلاة المغرب: the sunset prayer, not Morocco
     if n == 1 and i + 1 < len(tokens) and (form[0], tokens[i + 1].key[:3]) in _PLACE_IDIOMS \
@@ -394,8 +397,12 @@ def _country_as_where(tokens: list[Token], i: int, text: str, skip: int, found: 
     if prev in ("بين", "مع") and any(t.key in _BORDERS for t in tokens[max(0, i - 4):i - 1]):
         return True  # المنطقة الحدودية المضطربة بين الكاميرون ونيجيريا: a border region lies in both
     if skip and text[tokens[i].start + skip - 1] == "ل" and (
-            prev in _DIRECTIONS or prev.startswith("ال") and prev[2:] in lex.words.location_nouns):
-        return True
+            prev in _DIRECTIONS or prev.startswith("ال") and prev[2:] in lex.words.location_nouns
+            or prev.startswith("ال") and prev.endswith(("يه", "ي")) and i > 1
+            and tokens[i - 2].key.startswith("ال") and tokens[i - 2].key[2:] in lex.words.location_nouns):
+        return True  # المياه الإقليمية لمملكة البحرين: a noun of where and its adjective, then ل + the country
+    if prev in _TOWARDS:
+        return True  # باتجاه مملكة البحرين: the way a boat heads
     if not skip and (prev in lex.words.location_nouns or prev[:1] in "وفب" and prev[1:] in lex.words.location_nouns):
         return True
     return not skip and last is not None and last.j == i and all(e.kind in _NAMED_WITH_A_COUNTRY for e in last.ents)
@@ -403,6 +410,7 @@ def _country_as_where(tokens: list[Token], i: int, text: str, skip: int, found: 
 
 # A tournament's group just before a country in a sports text: the sides drawn in it (المجموعة H بولندا السنغال).
 _GROUP_WORDS = frozenset({"المجموعه", "مجموعه", "والمجموعه", "بالمجموعه", "للمجموعه"})
+_TOWARDS = frozenset({"باتجاه", "اتجاه", "صوب", "وباتجاه"})
 _BORDERS = frozenset({"الحدود", "حدود", "الحدوديه", "الحدودي", "حدودها", "حدوده", "الحدوديين", "الحدوديتين"})
 _TOWNS = frozenset({"city", "town", "village", "neighbourhood"})
 # Kinds of body whose name a country's name may end (حركة طالبان أفغانستان): the country names no state acting.
@@ -686,7 +694,8 @@ def _in_competition_name(tokens: list[Token], i: int, text: str, hits: list[Enti
     if not i or not gap_is_space(text, tokens[i - 1].end, tokens[i].start):
         return False
     prev = tokens[i - 1].key
-    prev = prev[1:] if prev[:1] in "وبل" and prev[1:] in _COMPETITION | _COMPETITION_OF else prev
+    prev = prev[1:] if prev[:1] in "وبل" and prev[1:] in _COMPETITION | _COMPETITION_OF | _NATIONAL_COMPETITION \
+        else prev  # بجائزة إسبانيا الكبرى، وكأس مصر
     if prev in _COMPETITION_OF:
         return True
     if prev in _NATIONAL_COMPETITION and any(e.entity_type == "place" and e.kind == "country" for e in hits):

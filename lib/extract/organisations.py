@@ -172,6 +172,8 @@ def _proper_run(tokens: list[Token], k: int, text: str, found: Found, *, lex: Le
             or key[0] not in _ARABIC or key in lex.words.stopwords or key.startswith("اا") \
             or key[0] in "بلك" and key[1:] in lex.common_rank or "ـ" in text[tokens[k].start:tokens[k].end]:
         return 0  # محكمة لتعزيزات: a preposition on a word; حزب االـ: a broken word
+    if len(key) >= 6 and key[0] == "م" and key.endswith("ين") and key not in lex.given_names:
+        return 0  # هيئة محلفين، لجنة مختصين: an indefinite plural participle says what kind, it names nothing
     n = name_run(tokens, k, text, lex.words.stopwords, 2, found, lex=lex, common_limit=TITLE_NAME_RANK)
     if n and k + n < len(tokens) and gap_is_space(text, tokens[k + n - 1].end, tokens[k + n].start):
         n += _definite_run(tokens, k + n, text, lex=lex)

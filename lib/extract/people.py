@@ -403,6 +403,8 @@ def person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexi
     if i and any(k in _AREA_CUES for k in clitic_keys(tokens[i - 1].key)) \
             and gap_is_space(text, tokens[i - 1].end, tok.start):
         return 0  # بمحافظة بدر، ولاية حمزة: the word after an area's cue is the area's name, not a person's
+    if i and tokens[i - 1].key in ("بن", "بنت") and gap_is_space(text, tokens[i - 1].end, tok.start):
+        return 0  # تركي بن عبد الله (in a mosque's name): a father's name inside a name no rule read, no one alone
     first = tok.key[1:] if tok.key[0] == "و" and (given.has(tok.key[1:], written) or tok.key[1:] in ranks) \
         else tok.key
     if tok.key[0] == "ل" and len(tok.key) > 3 and not given.has(tok.key, written) \
