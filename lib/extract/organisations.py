@@ -119,6 +119,11 @@ def org_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexicon
         return 1  # the lexicon knows the name that follows; let it match
     if quoted:
         n = quoted
+        m, ents, _, _ = lookup(tokens, k, text, lex=lex)
+        known = next((e for e in ents if e.entity_type == "actor"), None) if m == n else None
+        if known is not None:  # وكالة «رويترز»: the lexicon's Reuters, not a second one under org:رويترز
+            found.hits.append(Hit(k, k + n, tokens[k].start, tokens[k + n - 1].end, [known], "org"))
+            return 1 + n
     elif in_name:
         n = _definite_run(tokens, k, text, lex=lex) or _proper_run(tokens, k, text, found, lex=lex)
         if n and n < 3 and k + n < len(tokens) and kind != "government" \
