@@ -42,6 +42,7 @@ class WordLists:
     person_titles: frozenset[str]  # occupations and titles that introduce a name (الروائي، اللاعب)
     sports_words: frozenset[str]  # words that mark a sports article (مباراة، الدوري)
     documents: frozenset[str]
+    idioms: frozenset[str]  # fixed expressions holding a known name that name no one (نصيب الأسد)
     name_contexts: frozenset[str]
     not_names: frozenset[str]
     not_places: frozenset[str]
