@@ -746,3 +746,29 @@ def test_a_short_form_is_nobody_else_s_name():
 def test_bandar_is_a_given_name():
     st = [s for s in statements("وقال بندر الخالدي إن المشروع سيكتمل قريبا.") if "المشروع" in s.quote]
     assert st and st[0].speaker_kind == "person"
+
+
+# (text, snippet that no statement may hold): the writer's own words or a designation inside quote marks
+NOT_SPOKEN_CASES = [
+    # a quote right after a relative pronoun goes on with the writer's sentence
+    ("وقال الكاتب سليم منصور إن الرحلة كانت شاقة. وانتهى به الأمر في مخيم بعيد، المكان الذي \"اعتقد أنه سيجد فيه "
+     "الأمان لعائلته الصغيرة\".", "سيجد فيه الأمان"),
+    # a verb of naming one word back: what the statement called something, not its words
+    ("وقال المتحدث العسكري إن \"العمليات انتهت بنجاح\". وأشاد البيان بتطهير الأحياء الشرقية مما سماه البيان "
+     "\"وكر الجماعات المسلحة وأوكارها المنتشرة في كل الأحياء\".", "وكر الجماعات المسلحة"),
+    # a quote inside the writer's explanation, with no one to say it
+    ("يجب التمييز بين الترشيد والكفاءة. فاستبدال مصباح قديم بمصباح حديث \"يعمل بطاقة أقل بكثير لإنتاج الإضاءة "
+     "نفسها\" هو مثال على الكفاءة.", "يعمل بطاقة أقل"),
+    # a charge's wording after تهمة
+    ("واعتقلت الشرطة ثلاثة شبان ووجهت إليهم تهمة \"إتلاف ممتلكات عامة وإلحاق الضرر بالمرافق في وسط المدينة\".",
+     "إتلاف ممتلكات عامة"),
+    # a statement that opens with a verse: the verse is no one's words here
+    ("وأصدرت وزارة العدل بيانا قالت فيه: قال الله تعالى: «ولكم في القصاص حياة يا أولي الألباب».",
+     "ولكم في القصاص"),
+]
+
+
+@pytest.mark.parametrize("text,snippet", NOT_SPOKEN_CASES, ids=[c[1] for c in NOT_SPOKEN_CASES])
+def test_the_writer_s_words_in_quote_marks_are_no_statement(text, snippet):
+    hits = [s for s in statements(text) if fold(snippet) in fold(s.quote)]
+    assert not hits, hits

@@ -159,6 +159,11 @@ def _emit_content(ctx: _Context, opener: _Opener, source: Source | None, cue: Cu
             start = opener.content_start
             while start < len(text) and text[start] in " \t":
                 start += 1
+    if opener.kind == "colon":
+        j = ctx.token_after(start)
+        inner = ctx.cue_at.get(j)
+        if inner is not None and inner.kind == "verb" and ctx.tokens[j].start == start and inner is not cue:
+            return  # بيانا قالت فيه: قال الله تعالى: «…»: the content opens with another's words, that cue's
     if opener.kind == "quote" and opener.quote is not None:
         _add_quote(ctx, opener.quote, source, cue.written)
         return
@@ -426,12 +431,38 @@ def _on_free_quote(ctx: _Context, q: QuoteSpan, *, lex: Lexicons) -> None:
     postposed = _postposed_source(ctx, q) or _saying_noun_source(ctx, q, lex=lex)
     if not (introduced or postposed) and q.words(ctx.text) < 6:
         return  # «العام الثقافي قطر - تركيا»: a short quoted name with no one saying it
+    embedded = not (introduced or postposed) and _embedded_after(ctx, q, lex=lex)
+    if embedded == "named":
+        return  # مما سماه البيان «…»، المكان الذي «ظن أنه …»: a designation or the writer's words in quote marks
     source = postposed or (introduced and _colon_subject(ctx, q)) or ctx.who.last
     if not postposed and source is not None and _names_inside(source, ctx.text[q.open:q.close]):
         source = None  # «لأن نديدي يحتاج …»: words that speak of the last speaker by name are someone else's
-    if source is None and q.words(ctx.text) < 8:
-        return
+    if source is None and q.words(ctx.text) < (12 if embedded else 8):
+        return  # (استبدال مصباح … المدمج «الذي يستخدم طاقة أقل»: a phrase inside the writer's sentence, no one's)
     _add_quote(ctx, q, source, None)
+
+
+def _embedded_after(ctx: _Context, q: QuoteSpan, *, lex: Lexicons) -> str:
+    """Is a quote set inside the writer's own sentence, right after one of its words ("": no)? "named" when
+    that word is a relative pronoun or a verb of naming one or two words back (المكان الذي «…», مما سماه البيان
+    «…»): what follows is the writer's clause or a designation; "word" after any other word but a complementiser,
+    a conjunction or a reporting word (whose quotes stay someone's)."""
+    j = ctx.token_after(q.open) - 1
+    if j < 0:
+        return ""
+    tok = ctx.tokens[j]
+    if ctx.text[tok.end:q.open].strip(" \t") or tok.start < ctx.sentence_start(q.open):
+        return ""  # a mark, a line break or a sentence end before the quote: it opens on its own
+    key = tok.key
+    naming = lex.function_words["naming"]
+    if key in ctx.lex.speaker_phrase["relative"] or key in naming or key[:1] == "و" and key[1:] in naming or \
+            j > 0 and (ctx.tokens[j - 1].key in naming or ctx.tokens[j - 1].key[1:] in naming
+                       and ctx.tokens[j - 1].key[:1] == "و") and gap_is_space(ctx.text, ctx.tokens[j - 1].end, tok.start):
+        return "named"
+    if key in ("و", "ف", "او", "أو") or j in ctx.cue_at or is_complementiser(ctx.tokens, j, lex=lex) or \
+            is_saying_noun(key, lex=lex):
+        return ""
+    return "word"
 
 
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
