@@ -763,6 +763,10 @@ NOT_SPOKEN_CASES = [
     ("واعتقلت الشرطة ثلاثة شبان ووجهت إليهم تهمة \"إتلاف ممتلكات عامة وإلحاق الضرر بالمرافق في وسط المدينة\".",
      "إتلاف ممتلكات عامة"),
     # a statement that opens with a verse: the verse is no one's words here
+    # a short quote that a noun of the speaker's clause governs is a term or a name, not the speaker's words
+    ("واعتبر الوزير القرار الأوروبي بحق بلاده \"خيانة للشراكة\"، وتعهد بالرد عليه.", "خيانة للشراكة"),
+    ("وأعلنت الحكومة عن إطلاق خطة \"وطن أخضر\" لزراعة مليون شجرة.", "وطن أخضر"),
+    ("وكشف المدرب عن مباراة ودية على ملعب \"سانتياغو برنابيو\" يوم الأحد.", "سانتياغو برنابيو"),
     ("وأصدرت وزارة العدل بيانا قالت فيه: قال الله تعالى: «ولكم في القصاص حياة يا أولي الألباب».",
      "ولكم في القصاص"),
 ]
@@ -772,3 +776,11 @@ NOT_SPOKEN_CASES = [
 def test_the_writer_s_words_in_quote_marks_are_no_statement(text, snippet):
     hits = [s for s in statements(text) if fold(snippet) in fold(s.quote)]
     assert not hits, hits
+
+
+def test_a_short_quote_after_the_speaker_or_a_complementiser_is_still_spoken():
+    """The term rule leaves a short quote after a name, أن or a preposition the speaker's words."""
+    for text, snippet in [("وقال سامر الحلبي \"لن نتراجع أبدا\".", "لن نتراجع"),
+                          ("وأكد الوزير أن \"الوضع مستقر\".", "الوضع مستقر"),
+                          ("ودعا الأمين العام الطرفين إلى \"ضبط النفس\".", "ضبط النفس")]:
+        assert [s for s in statements(text) if snippet in s.quote], text

@@ -193,7 +193,7 @@ def _find_opener(ctx: _Context, cue: Cue, limit: int, *, lex: Lexicons) -> _Open
             if ch in _OPENERS and k in ctx.quote_by_open:
                 q = ctx.quote_by_open[k]
                 if (not ctx.is_name_quote(q) or (q.words(text) >= 2 and _follows_directly(ctx, cue, q))) and \
-                        not _name_in_clause(ctx, q, lex=lex):
+                        not _name_in_clause(ctx, q, lex=lex) and not _term_after_noun(ctx, cue, q, lex=lex):
                     if seen > 6 and _attributed_after(ctx, q):
                         return None  # أعلن … لكن لم يتم تأكيدها «لأسباب أمنية» بحسب الوزارة: the quote is بحسب's
                     return _Opener("quote", k, k, q)
@@ -234,6 +234,35 @@ def _name_in_clause(ctx: _Context, q: QuoteSpan, *, lex: Lexicons) -> bool:
     tok = ctx.tokens[j]
     return ctx.text[tok.start:tok.start + 2] == "ال" and tok.key not in lex.speaker_phrase["time"] and \
         tok.key not in lex.function_words["locative"] and not tok.key.startswith("الي")
+
+
+_GOVERNING = frozenset(("الي", "علي", "عن", "من", "ب", "في", "ل", "مع", "حول", "ضد", "بين"))
+
+
+def _term_after_noun(ctx: _Context, cue: Cue, q: QuoteSpan, *, lex: Lexicons) -> bool:
+    """A quote of three words or fewer that a noun of the speaker's clause governs (اعتبر العقوبات على بلاده
+    «طعنة بالظهر»، أعلنت الصين عن خطة «قد العالم»، على ملعب «أولد ترافورد»): a term or a name, not the speaker's
+    words. Not after a complementiser, a preposition, a conjunction or a name (وقال ترامب «…»)."""
+    if q.words(ctx.text) > 3:
+        return False
+    j = ctx.token_after(q.open) - 1
+    if j <= cue.last_token or ctx.text[ctx.tokens[j].end:q.open].strip(" \t"):
+        return False
+    tok = ctx.tokens[j]
+    key = tok.key
+    if key in _GOVERNING or key in ("و", "ف") or j in ctx.cue_at or is_complementiser(ctx.tokens, j, lex=lex) or \
+            is_saying_noun(key, lex=lex) or key in lex.given_names or _in_actor_mention(ctx, tok.start):
+        return False
+    words = fold(ctx.text[q.open + 1:q.close]).split()
+    if words and all(w.endswith(("ي", "يه")) for w in words):
+        return False  # لهجوم «حوثي إيراني»: the speaker's own adjectives of a noun they use, an accusation
+    return key.isalpha()
+
+
+def _in_actor_mention(ctx: _Context, pos: int) -> bool:
+    """Does an actor mention hold pos (a name's last word included)?"""
+    k = bisect.bisect_right(ctx.mention_starts, pos)
+    return any(m.end > pos for m in ctx.actor_mentions[max(0, k - 3):k])
 
 
 def _attributed_after(ctx: _Context, q: QuoteSpan) -> bool:
