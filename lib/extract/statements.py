@@ -296,6 +296,8 @@ def _on_cue(ctx: _Context, cue: Cue, *, lex: Lexicons) -> None:
     if cue.kind == "participle":
         if opener is not None:
             source = who.for_participle(cue)
+            if _view_with_no_holder(ctx, cue, source, lex=lex):
+                return
             who.spoke(source, cue.start)
             _emit_content(ctx, opener, source, cue, lex=lex)
         return
@@ -321,6 +323,8 @@ def _on_cue(ctx: _Context, cue: Cue, *, lex: Lexicons) -> None:
             elif cue.takes == "any":
                 _verbal_noun_content(ctx, cue, source, limit, lex=lex)
         return
+    if not named and _view_with_no_holder(ctx, cue, source, lex=lex):
+        return
     if source is None:
         start = opener.content_start
         while start < len(ctx.text) and ctx.text[start] in " \t":
@@ -332,6 +336,24 @@ def _on_cue(ctx: _Context, cue: Cue, *, lex: Lexicons) -> None:
     who.spoke(source, cue.start)
     if opener.kind != "participle":
         _emit_content(ctx, opener, source, cue, lex=lex)
+
+
+def _view_with_no_holder(ctx: _Context, cue: Cue, source: Source | None, *, lex: Lexicons) -> bool:
+    """A view (يرى أن، معتبرا أنه) whose holder the text does not name near: no one, or only the last speaker
+    quoted paragraphs back. In an essay that is the writer's own reasoning about someone (الأصولي … بل يرى أنه),
+    not anybody's words."""
+    if fold(cue.written).lstrip("وف") not in lex.function_words["opinion_cue"] and \
+            cue.form not in lex.function_words["opinion_cue"]:
+        return False
+    if source is None or source.kind == "unknown":
+        return True
+    who = ctx.who
+    sent = ctx.sentence_start(cue.start)
+    if source == who.last:
+        return who.last_at < ctx.paragraphs_back(sent, 2)
+    name = (source.speaker_ar or "").split()
+    # a holder the discourse supplied (the last person named): named in this paragraph or the one before
+    return bool(name) and name[-1] not in ctx.text[ctx.paragraphs_back(sent, 1):cue.start]
 
 
 def _noun_before(ctx: _Context, cue: Cue, *, lex: Lexicons) -> bool:
