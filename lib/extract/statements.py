@@ -240,16 +240,19 @@ _GOVERNING = frozenset(("الي", "علي", "عن", "من", "ب", "في", "ل", 
 
 
 def _term_after_noun(ctx: _Context, cue: Cue, q: QuoteSpan, *, lex: Lexicons) -> bool:
-    """A quote of three words or fewer that a noun of the speaker's clause governs (اعتبر العقوبات على بلاده
+    """A quote after a title or naming word (تحت عنوان «…»), or of three words or fewer that a noun of the
+    speaker's clause governs (اعتبر العقوبات على بلاده
     «طعنة بالظهر»، أعلنت الصين عن خطة «قد العالم»، على ملعب «أولد ترافورد»): a term or a name, not the speaker's
     words. Not after a complementiser, a preposition, a conjunction or a name (وقال ترامب «…»)."""
-    if q.words(ctx.text) > 3:
-        return False
     j = ctx.token_after(q.open) - 1
     if j <= cue.last_token or ctx.text[ctx.tokens[j].end:q.open].strip(" \t"):
         return False
     tok = ctx.tokens[j]
     key = tok.key
+    if key in lex.function_words["title_marker"] or key in lex.function_words["naming"]:
+        return True  # في تعقيبه على ما نشرته «عكاظ» تحت عنوان «…»: a headline, whatever its length
+    if q.words(ctx.text) > 3:
+        return False
     if key in _GOVERNING or key in ("و", "ف") or j in ctx.cue_at or is_complementiser(ctx.tokens, j, lex=lex) or \
             is_saying_noun(key, lex=lex) or key in lex.given_names or _in_actor_mention(ctx, tok.start):
         return False
