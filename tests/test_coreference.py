@@ -92,3 +92,22 @@ def test_a_spokesman_for_a_body_is_not_a_name():
             "وأضاف المتحدث أن الشرطة لم تعتقل أحدا حتى الآن.")
     for s in analyse(text, PUB).statements:
         assert "باسم" not in (s.speaker_ar or "").split()[:1]
+
+
+@pytest.mark.parametrize("text,snippet,want", [
+    # a title and a nationality after the person was named with another title (a name no list knows)
+    ("دعا وزير حقوق الإنسان محمد العلواني مفوض الأمم المتحدة إلى زيارة عدن.\n"
+     "وأكد المسؤول اليمني في خطاب للمفوض أن الحكومة ستعمل على ترتيب الزيارة.", "ترتيب الزيارة", "محمد العلواني"),
+    ("أعلن قائد القوات الأميركية في المنطقة الجنرال جون نيكولسون عن غارة على مقر للمسلحين.\n"
+     "وقال الجنرال الأميركي إن \"المجتمعين كانوا يظنون أنهم في أمان تام\".", "يظنون أنهم", "جون نيكولسون"),
+])
+def test_a_title_and_nationality_refers_to_the_person_just_named(text, snippet, want):
+    st = [s for s in analyse(text, PUB).statements if snippet in s.quote]
+    assert st and fold(st[0].speaker_ar or "") == fold(want), [(s.quote, s.speaker_ar) for s in st]
+
+
+def test_a_title_and_another_nationality_is_not_the_person_just_named():
+    text = ("وصل وزير الخارجية المصري سامح العلواني إلى الخرطوم أمس.\n"
+            "وقال المسؤول السوداني إن الخرطوم ترحب بالزيارة.")
+    st = [s for s in analyse(text, PUB).statements if "ترحب بالزيارة" in s.quote]
+    assert st and "العلواني" not in (st[0].speaker_ar or "")
