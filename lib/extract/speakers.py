@@ -1586,13 +1586,23 @@ class Speakers:
                 all(p.tokens[t].key.startswith("ال") for t in range(chunks[k].first, chunks[k].last + 1)) and \
                 (k == n or chunks[k].first == chunks[k - 1].last + 1 and not r.boundary(chunks[k].first)):
             k += 1
-        if k == n or k >= len(chunks) or chunks[k].first != chunks[k - 1].last + 1 or r.boundary(chunks[k].first):
+        if k == n or k >= len(chunks) or chunks[k].first != chunks[k - 1].last + 1:
             return None
         nxt = chunks[k]
+        if r.boundary(nxt.first) and not (k - n <= 2 and self._comma_apposition(nxt)):
+            return None  # (وقال السياسي العراقي المستقل، غانم العابد، إن: a name set off by commas goes on)
         if nxt.kind == "name" and p.tokens[nxt.first].key in self.lex.given_names or nxt.kind == "actor" and \
                 r.entity_at(nxt.first) is not None and r.entity_at(nxt.first).kind == "person":
             return nxt
         return None
+
+    def _comma_apposition(self, ch: Chunk) -> bool:
+        """Is a chunk a name set off by a comma on each side (…، غانم العابد، إن)?"""
+        p, r = self.p, self.reader
+        before = p.text[p.tokens[ch.first - 1].end:p.tokens[ch.first].start].strip()
+        after = ch.last + 1
+        return before in ("،", ",") and after < len(p.tokens) and r.boundary(after) and \
+            p.text[p.tokens[ch.last].end:p.tokens[after].start].strip() in ("،", ",")
 
     def before_verb(self, cue: Cue) -> Source | None:
         """The actor right before a verb (SVO), if the text puts one there."""
