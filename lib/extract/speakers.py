@@ -2300,6 +2300,13 @@ class Speakers:
                 return replace(src, gender=""), ev  # the verb agrees with the document, not its issuer
         text = self._text(ch.first, ch.last)
         head = p.tokens[ch.first].key
+        if head[:1] in "لب" and word_class(head, lex=self.lex) not in ("document", "bare_document"):
+            under = _glued_preposition(head, lex=self.lex)
+            if under is not None and word_class(under, lex=self.lex) in ("document", "bare_document"):
+                # وفقا لتقرير إخباري → تقرير إخباري (the document under its ل; للتقرير → التقرير)
+                cut = 2 if head.startswith(("لل", "ول", "فل", "وب", "فب")) else 1
+                text = ("ال" if head.startswith("لل") else "") + text[cut:].lstrip("ـ")
+                head = under
         if ch.last > ch.first and not head.startswith("ال"):
             src = Source(text, text, None, "document", _word_gender(head))
             self.issuers.setdefault(head, src)  # تقرير الشال … then التقرير: that report
