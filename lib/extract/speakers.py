@@ -1460,11 +1460,15 @@ class Speakers:
                 chunks[0] = self._unglued(chunks[0], min(b, a + MAX_TITLE_TOKENS + 3))  # وفقاً لمنظمة «بيتسليم»
             if chunks[0].kind in ("prep", "junk"):
                 return None, start  # وفقاً للنتائج الأولية: no source
-        for ch in chunks:
+        for n, ch in enumerate(chunks):
             if ch.kind in ("filler", "prep") and not ch.after_comma:
                 continue
             if ch.kind in ("junk", "relative", "object") or ch.after_comma:
                 return None, start
+            if ch.kind == "title" and ch.person is None and ch.name_span is None and not ch.inner_person:
+                named = self._named_after_comma(chunks[n + 1:n + 3])
+                if named is not None:
+                    ch = named  # حسبما أعلن الناطق باسم القائد العام …، العميد أحمد المسماري: the name given
             src, ev = self._chunk_source(ch)
             if src is None:
                 return None, start
@@ -1479,6 +1483,20 @@ class Speakers:
             q = p.quote_holding(p.tokens[ch.last].start)
             return src, (q.close + 1 if q is not None and q.close >= end else end)  # (… الرسمية «سانا»: its mark too)
         return None, start
+
+    def _named_after_comma(self, chunks: list[Chunk]) -> Chunk | None:
+        """The first of these chunks, when a comma sets it off and it names a person (a title with its name, a
+        person the lists know), else None."""
+        for c in chunks:
+            if c.kind == "filler" and not c.after_comma:
+                continue
+            if not c.after_comma:
+                return None
+            if c.kind == "title" and (c.person is not None or c.name_span is not None):
+                return c
+            ent = self.reader.entity_at(c.first) if c.kind == "actor" else None
+            return c if ent is not None and ent.kind == "person" else None
+        return None
 
     def _unglued(self, ch: Chunk, end: int) -> Chunk:
         """A prepositional chunk read as the noun under its ل (after وفقاً، طبقاً written onto it)."""

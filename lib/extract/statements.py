@@ -449,7 +449,7 @@ def _on_attribution(ctx: _Context, cue: Cue, limit: int, *, lex: Lexicons) -> No
     sent_start = ctx.sentence_start(cue.start)
     k = ctx.token_after(phrase_end)
     if any(c.kind == "verb" and k <= c.first_token <= k + 2 and not _noun_before(ctx, c, lex=lex)
-           for c in ctx.cues if c.start >= phrase_end):
+           for c in ctx.cues if phrase_end <= c.start < limit):  # (a verb past the sentence's end is not its)
         return  # ووفقاً للبي بي سي قال البروفيسور …: the outlet relays; the verb's subject speaks
     if any(a < cue.start and b > sent_start for a, b in ctx.taken):
         return  # كشف X أن …، بحسب وكالة الأنباء: the outlet that carried a statement found already
