@@ -825,6 +825,11 @@ class Reader:
                     _glued_preposition(self.key(j - 1), lex=self.lex) or self.key(j - 1), lex=self.lex) == "name_context":
                 j += 1  # رئيس لجنة الدفاع بمجلس النواب: the council's genitive, not an unnamed group
                 continue
+            if k in ("anonymous", "group", "not_speaker") and j > i + 1 and self.kind(j - 1) == "word" and \
+                    not self.definite(j - 1) and self.key(j - 1)[:1] not in "لب" and j + 1 < end and \
+                    (self.definite(j) or not self.boundary(j + 1) and self.kind(j + 1) == "word"):
+                j += 1  # وزير حماية المواطنين، قائد معركة تحرير عدن: a noun in the genitive of the title's noun
+                continue
             if k == "role":
                 complement = -1  # ومديرة المهرجان: a second title begins
             if complement >= 0 and k in ("word", "bare_body") and self.definite(j) and not _nisba(key):
@@ -854,7 +859,7 @@ class Reader:
                 continue
             if k == "word" and j > i and not key.startswith("ال") and (
                     self._demonym_at(j - 1) or self.key(j - 1).startswith("ال") and self.kind(j - 1) in (
-                        "word", "bare_body", "bare_document", "role")):  # (النائب إد رويس: a definite head, a name)
+                        "word", "bare_body", "bare_document", "role", "anonymous", "group", "not_speaker")):  # (النائب إد رويس: a definite head, a name)
                 named = self._name_after(i, j, end)  # مغني الراب الأميركي كاني ويست
                 if named is not None:
                     return named
