@@ -956,6 +956,8 @@ class Reader:
                                                                      "glued_mention", "relative") \
                 and self.key(k) not in ("وهو", "وهي") and not (self.kind(k) == "role" and k - j >= 2):
             return None  # باسم الجيش: the words run on into the title (or into a rank and its name)
+        if k < end and not self.boundary(k) and self.key(k) in self.lex.words.ranks and self.key(j)[:1] == "و":
+            return None  # أستاذ أمراض القلب وقسطرة الشرايين الدكتور خالد النمر: the title goes on, the rank's name speaks
         # (النائب إد رويس رئيس لجنة …، النائب اليوت انجل وهو …: a title or a description follows the name)
         chunk = Chunk("title", i, k - 1)
         chunk.name_span, chunk.name_after_title = (j, k - 1), True
@@ -1742,6 +1744,8 @@ class Speakers:
         k = r.kind(j)
         if k == "name_quote":
             q = p.quote_holding(p.tokens[j].start)
+            if p.text[max(0, q.open - 2):q.open].strip(" ") in ("و", "ـو") or p.text[q.open - 1:q.open] == "و":
+                return None  # وهما «العهد» و«حق ميت» قالت: the last of a list of quoted titles, the verb's object
             first = p.token_after(q.open)
             name = p.text[q.open + 1:q.close].strip()
             if first > 0 and r.kind(first - 1) == "name_context" and not r.boundary(first):
