@@ -111,3 +111,10 @@ def test_a_title_and_another_nationality_is_not_the_person_just_named():
             "وقال المسؤول السوداني إن الخرطوم ترحب بالزيارة.")
     st = [s for s in analyse(text, PUB).statements if "ترحب بالزيارة" in s.quote]
     assert st and "العلواني" not in (st[0].speaker_ar or "")
+
+
+def test_a_title_written_right_after_a_quoted_name_is_that_person():
+    text = ("أكد سامي ناجي العلواني وزير الداخلية التونسية تشكيل لجنة للتحقيق. وقال في مؤتمر صحافي إن اللجنة ستبدأ "
+            "عملها غدا.\nوأشار وزير الداخلية إلى أن المؤسسة الأمنية مستهدفة من حملة منظمة.")
+    st = [s for s in analyse(text, PUB).statements if "المؤسسة الأمنية" in s.quote]
+    assert st and fold(st[0].speaker_ar or "") == fold("سامي ناجي العلواني"), [(s.quote, s.speaker_ar) for s in st]

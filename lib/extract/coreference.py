@@ -304,6 +304,9 @@ class _Article:
             # several holders: the one the statement's own sentence names
             here = [src for src, at in found if self.p.sentence_start(s.start) <= at < s.start]
             return here[-1] if here else None
+        titled = self._speaker_written_with(s, words, statements)
+        if titled is not None:
+            return titled
         if s.speaker_kind != "title" and not _is_role(words[0], self.lex):
             return None
         if not words[0].startswith("ال"):
@@ -324,6 +327,28 @@ class _Article:
             if before:
                 return Source(o.speaker, o.speaker_ar, o.speaker_id, "person")
         return None
+
+    def _speaker_written_with(self, s: Statement, words: list[str], statements: list[Statement]) -> Source | None:
+        """The one person quoted by name before the statement whose name the article writes right next to this
+        title, with or without a comma (محمد ناجم الغرسلي وزير الداخلية التونسية … وأشار وزير الداخلية)."""
+        if len(words) < 2 or not _is_role(words[0], self.lex):
+            return None  # (a one-word title, المدرب, fits too many people to be matched by its words alone)
+        title = " ".join(words)
+        text = self.p.text
+        hits: dict[str, Source] = {}
+        for o in statements:
+            if o.start >= s.start or not self.namelike(o) or not o.speaker_ar or len(o.speaker_ar.split()) < 2:
+                continue
+            name = o.speaker_ar
+            at = text.find(name)
+            while at >= 0:
+                after = fold(text[at + len(name):at + len(name) + len(title) + 12]).lstrip(" ،,")
+                before = fold(text[max(0, at - len(title) - 24):at]).rstrip(" ،,")
+                if after.startswith(title) or title in before:
+                    hits[name_key(name, lex=self.lex)] = Source(o.speaker, o.speaker_ar, o.speaker_id, "person")
+                    break
+                at = text.find(name, at + len(name))
+        return next(iter(hits.values())) if len(hits) == 1 else None
 
     def _described_before(self, s: Statement, words: list[str]) -> Source | None:
         """A definite title and a nationality (المسؤول اليمني، الجنرال الأميركي، المدرب الهولندي): an anaphor of
