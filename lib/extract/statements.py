@@ -251,6 +251,9 @@ def _term_after_noun(ctx: _Context, cue: Cue, q: QuoteSpan, *, lex: Lexicons) ->
     key = tok.key
     if key in lex.function_words["title_marker"] or key in lex.function_words["naming"]:
         return True  # في تعقيبه على ما نشرته «عكاظ» تحت عنوان «…»: a headline, whatever its length
+    if key == "عن" and q.words(ctx.text) <= 3 and \
+            (fold(ctx.text[q.open + 1:q.close]).split() or [""])[0] in lex.words.anonymous:
+        return True  # نقلت وكالة أعماق عن «مصدر أمني» أن …: the source relayed, in quote marks
     if q.words(ctx.text) > 3:
         return False
     if key in _GOVERNING or key in ("و", "ف") or j in ctx.cue_at or is_complementiser(ctx.tokens, j, lex=lex) or \
