@@ -118,3 +118,12 @@ def test_a_title_written_right_after_a_quoted_name_is_that_person():
             "عملها غدا.\nوأشار وزير الداخلية إلى أن المؤسسة الأمنية مستهدفة من حملة منظمة.")
     st = [s for s in analyse(text, PUB).statements if "المؤسسة الأمنية" in s.quote]
     assert st and fold(st[0].speaker_ar or "") == fold("سامي ناجي العلواني"), [(s.quote, s.speaker_ar) for s in st]
+
+
+def test_a_long_quoted_body_name_after_its_kind_issues_the_report():
+    text = ("أوضح تقرير لمركز \"نورث ستار للدراسات الاستراتيجية\" للأبحاث أن القوات الحكومية استعادت نصف البلاد.\n"
+            "وأشار التقرير إلى أن الغارات الجوية غيرت مسار الحرب.")
+    sts = analyse(text, PUB).statements
+    assert not [s for s in sts if s.quote.startswith("نورث ستار")], [s.quote for s in sts]
+    st = [s for s in sts if "غيرت مسار الحرب" in s.quote]
+    assert st and "نورث ستار" in (st[0].speaker_ar or ""), [(s.quote, s.speaker_ar) for s in sts]

@@ -352,6 +352,13 @@ class Passage:
         if 4 <= words <= 6 and fold(text[q.open + 1:q.close].strip()).split(" ")[0] in self.lex.words.name_contexts \
                 and text[q.close + 1:q.close + 3].strip()[:1] in ("،", ",", "") and text[q.close + 1:q.close + 2] != ":":
             return True  # وتقول «مجموعة الأزمات الدولية (ICG)»، ومقرها بروكسل: «…»: a body's name in quotes
+        if 4 <= words <= 6 and text[q.close + 1:q.close + 2] != ":":
+            k = self.token_after(q.open) - 1
+            key = self.tokens[k].key if k >= 0 and self.tokens[k].end <= q.open else ""
+            bare = key[1:] if key[:1] in "لب" else key
+            if bare in self.lex.words.name_contexts and not bare.startswith("ال") and \
+                    not text[self.tokens[k].end:q.open].strip(" \t"):
+                return True  # تقرير لمركز «جاينز آي إتش إس ماركيت» للأبحاث: a body's name after its kind
         if words >= 4:
             return False
         if words <= 1:
