@@ -285,6 +285,9 @@ SPEAKER_CASES = [
     # an outlet relaying an unnamed source written in quote marks: the source speaks
     ("ونقلت وكالة الأنباء التابعة للتنظيم عن \"مصدر أمني\" أن \"منفذ الهجوم هو أحد عناصر التنظيم\".",
      "منفذ الهجوم", None, {"وكاله الانباء"}),
+    # a group in the construct plural of a named person (محامو ساركوزي), not the source quoted before
+    ("قال مصدر قضائي إن الرئيس الأسبق سيحاكم.\nوقال محامو ساركوزي إنه سيطعن على القرار.", "سيطعن على القرار",
+     None, {"مصدر قضايي"}),
     # a description no list holds, then the name set off by commas
     ("وقال محللون إن الأزمة ستطول. وقال الناشط الحقوقي المستقل، سامر الحلبي، إن السجون مكتظة، قائلا \"لا بد من حل "
      "سريع لهذه المشكلة\".", "لا بد من حل", {"سامر الحلبي"}, {"محللون"}),

@@ -650,7 +650,9 @@ class Reader:
             return Chunk("anonymous", i, last) if last > i else Chunk("junk", i, i)
         key = self.key(i)
         if k == "word" and len(key) >= 5 and key[0] == "م" and key[1] != "ا" and key.endswith("و") and \
-                i + 1 < end and not self.boundary(i + 1) and self.definite(i + 1):
+                i + 1 < end and not self.boundary(i + 1) and (self.definite(i + 1) or self.kind(i + 1) == "mention"):
+            if self.kind(i + 1) == "mention":  # وقال محامو ساركوزي: the group is someone's
+                return Chunk("anonymous", i, self.mention_last(i + 1))
             return Chunk("anonymous", i, self.description(i + 1, end))  # مقدمو الشكوى، ممثلو الفصائل: a group
         if key in ("احد", "احدي") and i + 1 < end and not self.boundary(i + 1) and self.kind(i + 1) in (
                 "word", "anonymous", "group", "role", "bare_body") and (
