@@ -814,7 +814,8 @@ def test_a_short_quote_after_the_speaker_or_a_complementiser_is_still_spoken():
     """The term rule leaves a short quote after a name, أن or a preposition the speaker's words."""
     for text, snippet in [("وقال سامر الحلبي \"لن نتراجع أبدا\".", "لن نتراجع"),
                           ("وأكد الوزير أن \"الوضع مستقر\".", "الوضع مستقر"),
-                          ("ودعا الأمين العام الطرفين إلى \"ضبط النفس\".", "ضبط النفس")]:
+                          ("ودعا الأمين العام الطرفين إلى \"ضبط النفس\".", "ضبط النفس"),
+                          ("ورفع المتظاهرون لافتات كتب عليها \"لا للفساد\".", "لا للفساد")]:
         assert [s for s in statements(text) if snippet in s.quote], text
 
 

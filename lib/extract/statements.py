@@ -237,6 +237,9 @@ def _name_in_clause(ctx: _Context, q: QuoteSpan, *, lex: Lexicons) -> bool:
 
 
 _GOVERNING = frozenset(("الي", "علي", "عن", "من", "ب", "في", "ل", "مع", "حول", "ضد", "بين"))
+# … and with a pronoun written onto them (كتب عليها «…»، قال له «…»), folded
+_GOVERNING_PRONOUN = frozenset(p + s for p in ("علي", "الي", "عن", "من", "في", "ب", "ل", "مع", "عند", "لدي")
+                               for s in ("ه", "ها", "هم", "هما", "هن", "ك", "كم", "نا", "ي"))
 
 
 def _term_after_noun(ctx: _Context, cue: Cue, q: QuoteSpan, *, lex: Lexicons) -> bool:
@@ -256,7 +259,7 @@ def _term_after_noun(ctx: _Context, cue: Cue, q: QuoteSpan, *, lex: Lexicons) ->
         return True  # نقلت وكالة أعماق عن «مصدر أمني» أن …: the source relayed, in quote marks
     if q.words(ctx.text) > 3:
         return False
-    if key in _GOVERNING or key in ("و", "ف") or j in ctx.cue_at or is_complementiser(ctx.tokens, j, lex=lex) or \
+    if key in _GOVERNING or key in _GOVERNING_PRONOUN or key in ("و", "ف") or j in ctx.cue_at or is_complementiser(ctx.tokens, j, lex=lex) or \
             is_saying_noun(key, lex=lex) or key in lex.given_names or _in_actor_mention(ctx, tok.start):
         return False
     words = fold(ctx.text[q.open + 1:q.close]).split()
