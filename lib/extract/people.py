@@ -466,8 +466,11 @@ def _foreign_first_before(tokens: list[Token], i: int, text: str, found: Found, 
         and key not in lex.speech_cues and key not in name_words(lex).before_name and key not in lex.demonyms \
         and not key.endswith(("ها", "هم", "هما", "كم", "نا")) and "\u064b" not in written \
         and not index_keys(key, lex=lex)[0] and not _preposition_on_word(key, lex) \
-        and not (i > 1 and any(k in lex.place_cues or k in _AREA_CUES for k in clitic_keys(tokens[i - 2].key)))
-    # (حاكم مقاطعة شينكاي محمد قاسم خان: a word after a place cue is the place's name, not a first name)
+        and not (i > 1 and any(k in lex.place_cues or k in _AREA_CUES for k in clitic_keys(tokens[i - 2].key))) \
+        and not (i > 1 and tokens[i - 2].key in ("ما", "لما", "مما", "بما", "كما")) \
+        and not (key.endswith("ه") and key[:-1] in lex.speech_cues)
+    # (حاكم مقاطعة شينكاي محمد قاسم خان: a word after a place cue is the place's name, not a first name; لما
+    # أعلنه ناصر الحاسي: a verb after ما, or a reporting verb with its object pronoun, is no first name)
 
 
 # Words of an administrative area (مقاطعة، ولاية، محافظة): the word after one is the area's name.

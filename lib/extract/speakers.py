@@ -1531,7 +1531,7 @@ class Speakers:
         if cue.kind == "attribution":
             a = cue.end
             j = cue.last_token + 1
-            if j < len(self.p.tokens) and self.p.tokens[j].key == "ما":
+            if j < len(self.p.tokens) and self.p.tokens[j].key in ("ما", "لما"):  # (وطبقا لما أعلنه)
                 a = self.p.tokens[min(j + 1, len(self.p.tokens) - 1)].end
             elif cue.form.endswith("ما") and j < len(self.p.tokens):
                 a = self.p.tokens[j].end

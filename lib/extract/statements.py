@@ -447,7 +447,7 @@ def _on_attribution(ctx: _Context, cue: Cue, limit: int, *, lex: Lexicons) -> No
     # وفق ما أوردته صحيفة …، حسب ما كشف مصدر …، حسبما أفاد …: pass over "ما" and its verb.
     if cue.form.endswith("ما") and j < len(tokens):
         phrase_start = tokens[j].end
-    elif j < len(tokens) and tokens[j].key == "ما":
+    elif j < len(tokens) and tokens[j].key in ("ما", "لما"):  # (وطبقا لما أعلنه X: ما written onto its ل)
         phrase_start = tokens[j + 1].end if j + 1 < len(tokens) else tokens[j].end
     source, phrase_end = ctx.who.for_attribution(cue, phrase_start, limit)
     if source is None:
