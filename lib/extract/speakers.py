@@ -845,6 +845,9 @@ class Reader:
                 complement += 1
                 if complement > 1:
                     break  # وترجع المسؤولة في وزارة العمل التأخر: the body has its genitive, an object follows
+            if key == "عام" and j == i + 1 and j + 1 < end and not self.boundary(j + 1):
+                j += 1  # مديرة عام الإدارة العامة …، أمين عام: the title's adjective (general), not a stop word
+                continue
             if k == "time" and (j == i + 1 or key == "العام" and self.kind(j - 1) == "role") or \
                     self.kind(j - 1) == "name_link":  # (نائب الرئيس العام: the title's adjective, not the year)
                 j += 1  # المدير العام: an adjective of the title, not a time; عبد الله: one name
@@ -1582,6 +1585,13 @@ class Speakers:
                 return Candidate(Source(text, text, None, "person"), self.p.tokens[named.first].start,
                                  ["subject", "person"]), False, chunks
             if ch.kind == "name" and ch.first == ch.last and n + 1 < len(chunks) and \
+                    self.p.tokens[ch.first].key.endswith(("ها", "هم", "هما")) and chunks[n + 1].first == ch.last + 1 \
+                    and (chunks[n + 1].kind == "name" or chunks[n + 1].kind == "actor" and
+                         self.reader.entity_at(chunks[n + 1].first) is not None and
+                         self.reader.entity_at(chunks[n + 1].first).kind == "person") \
+                    and self._comma_apposition(chunks[n + 1]):
+                ch = chunks[n + 1]  # وقالت محاميتها، غابي لاسكي، إن: a kin or role word with its pronoun, then the name
+            elif ch.kind == "name" and ch.first == ch.last and n + 1 < len(chunks) and \
                     (self.p.tokens[ch.first].key.endswith(("ه", "ها", "هم", "هما"))
                      or self.p.tokens[ch.first].key.startswith("ال")) and \
                     chunks[n + 1].kind == "actor" and chunks[n + 1].first == ch.last + 1 and \
@@ -2554,7 +2564,9 @@ class Speakers:
         if end is None or nxt >= end or r.boundary(nxt) or r.kind(nxt) in (
                 "prep", "glued_mention", "glued_noun", "filler", "time", "role", "relative") or (
                 p.tokens[nxt].key.startswith("ال") and _nisba(p.tokens[nxt].key)) or (
-                p.tokens[nxt].key in _APPOSITION_OPENERS) or self._blessed(nxt):
+                p.tokens[nxt].key in _APPOSITION_OPENERS) or self._blessed(nxt) or (
+                r.kind(nxt) == "number" and "(" in p.text[p.tokens[last].end:p.tokens[nxt].start]):
+            # (قالت عهد التميمي (17 عاما) إنه: an age in brackets closes the name)
             # (an apposition, جيانغ هوي أحد المسؤولين عن …; a blessing for the dead, الطيبي رحمه الله)
             ev.append("name_ends_phrase")
         else:
