@@ -59,9 +59,10 @@ def forms_found(tokens: list[Token], lex: Lexicons) -> Counter:
     entries = [get(t.key, _NOTHING) for t in tokens]
     found: Counter = Counter()
     skip = -1
-    for i, (hit, readings) in enumerate(entries):
-        if i <= skip or (hit is None and not readings):
+    for i in [i for i, entry in enumerate(entries) if entry is not _NOTHING]:  # the few words of the tables
+        if i <= skip:
             continue
+        hit, readings = entries[i]
         if readings and i + 1 < len(tokens):
             after = entries[i + 1][1] or _readings(tokens[i + 1].key)
             pair = next((f"{r} {s}" for r in readings for s in after if f"{r} {s}" in words), None)
