@@ -37,8 +37,8 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 # analysis's CPU, for a profile nobody reads here.
 LOCAL_CONFIG = {"distributed.worker.profile.enabled": False}
 # Local workers are forked where the system can (Linux): each then starts with this process's modules and loaded
-# lexicons instead of importing Dask, pandas and Rasd and loading the lexicons again (spawned, ~2.5 s of CPU per
-# worker before its first article: 1.3 ms/article on 3,000 articles with 2 workers, 0.45 forked).
+# lexicons instead of importing Dask, pandas and Rasd and loading the lexicons again (spawned: ~2 s of CPU per
+# worker before its first article, 1.3 ms/article above the analysis on 3,000 articles with 2 workers; forked 0.1).
 FORK = "fork" in multiprocessing.get_all_start_methods()
 # What the analysis depends on: a worker whose copy differs would give other records for the same article.
 FINGERPRINTED = (("lib", "*.py"), ("data/lexicons", "*"), ("data/gazetteer", "*"))
