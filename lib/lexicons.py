@@ -157,7 +157,7 @@ def _places(gazetteer: Path) -> dict[str, tuple[Entity, tuple[str, ...]]]:
 
 
 MAJOR_POPULATION = 250_000
-MAJOR_KINDS = ("country", "governorate", "region", "lake", "river")
+MAJOR_KINDS = ("country", "governorate", "region", "lake", "river", "sea", "waterway")
 
 
 def _major_places(gazetteer: Path) -> frozenset[str]:

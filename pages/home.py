@@ -58,6 +58,8 @@ st.subheader("Articles · المقالات")
 columns.append("statements")
 if counts["articles"] > ARTICLE_ROWS:
     st.caption(f"The newest {ARTICLE_ROWS:,} of {counts['articles']:,} · أحدث {ARTICLE_ROWS:,}")
+if "topic" in columns:  # the topic as the filters name it, not its key
+    newest = newest.assign(topic=newest["topic"].map(lambda t: TOPIC_LABELS.get(t, t)))
 st.dataframe(newest[columns], hide_index=True,
              column_config={"title": "title · العنوان", "source": "source · المصدر", "topic": "topic · الموضوع"})
 

@@ -15,6 +15,7 @@ from lib.corpus import importer
 from lib.corpus.importer import import_paths
 from lib.corpus.store import Store
 from lib.dashboard import engine, maps
+from lib.dashboard.widgets import TOPIC_LABELS
 
 from conftest import RAQQA_ID, ROOT, rich_articles
 
@@ -204,6 +205,9 @@ def test_duckdb_home_shows_the_pandas_homes_figures_and_articles(store, monkeypa
     rows = lambda f: f.astype(object).where(f.notna(), None).values.tolist()  # noqa: E731
     assert list(shown["published"]) == list(expected["published"])  # newest first (same-day order is free)
     assert sorted(rows(shown), key=str) == sorted(rows(expected), key=str)
+    if "topic" in shown:  # named as the topic filter names them, not by their keys
+        named = set(shown["topic"].dropna())  # (articles stored before topics were read have none)
+        assert named <= set(TOPIC_LABELS.values()) and len(named) > 1
 
 
 def _page(monkeypatch, which: str, script: str, query: dict | None = None) -> AppTest:

@@ -17,7 +17,7 @@ PLACES = GAZ / "places.tsv"
 COLUMNS = ["place_id", "name", "name_ar", "forms_ar", "lat", "lon", "kind", "precision", "country", "parent_id",
            "population", "source"]
 KINDS = {"country", "governorate", "district", "city", "town", "village", "neighbourhood", "landmark", "river", "lake",
-         "region"}
+         "sea", "waterway", "region"}
 PRECISIONS = {"country", "region", "governorate", "district", "city", "neighbourhood", "point"}
 ARABIC_FORM = re.compile("^[\u0621-\u063a\u0641-\u064a\u064b-\u0652 0-9]+$")
 
@@ -162,7 +162,8 @@ def test_required_places(form, lat, lon, tol_km, country):
     ("نينوى", "governorate"), ("الأنبار", "governorate"), ("ريف دمشق", "governorate"), ("الفرات", "river"),
     ("دجلة", "river"), ("بحيرة تشاد", "lake"), ("منطقة الشرق الأوسط", "region"), ("إقليم كردستان", "region"),
     ("شمال سوريا", "region"), ("الشمال السوري", "region"), ("وادي الفرات", "region"), ("غرب أفريقيا", "region"),
-    ("سوريا", "country"), ("تركيا", "country"),
+    ("سوريا", "country"), ("تركيا", "country"), ("البحر الأحمر", "sea"), ("البحر الأبيض المتوسط", "sea"),
+    ("باب المندب", "waterway"), ("قناة السويس", "waterway"), ("بحيرة الأسد", "lake"), ("شط العرب", "river"),
 ])
 def test_kinds_of_named_places(form, kind):
     assert place(form)["kind"] == kind, form

@@ -290,3 +290,23 @@ def test_mentions_over_time_per_day_inside_the_span_and_the_articles_given():
     assert list(y) == [5]
     spec = json.loads(charts.mentions_over_time(rows, articles, ["raqqa"], {}, "t", article_ids={"b"}).to_json())
     assert len(spec["data"]) == 1
+
+
+def test_who_speaks_most_is_drawn_on_the_named_speakers_scale():
+    """On an archive the other speakers outnumber any one a hundredfold: their bar is cut at the named speakers'
+    scale with its count written on it, so the named speakers' bars can be compared."""
+    speakers = pd.DataFrame({"speaker_label": ["Donald Trump · دونالد ترمب", "Sergey Lavrov · سيرغي لافروف",
+                                               charts.OTHERS_ROW],
+                             "statements": [310, 120, 61_500]})
+    fig = charts.speakers_figure(speakers).to_plotly_json()
+    bar = fig["data"][0]
+    shown = dict(zip(bar["customdata"], bar["text"]))
+    assert fig["layout"]["xaxis"]["range"][1] < 1_000  # the named speakers' scale, not the others'
+    assert shown[charts.OTHERS_ROW] == "61,500 ›" and shown["Donald Trump · دونالد ترمب"] == ""
+
+
+def test_who_speaks_most_keeps_its_own_scale_when_no_group_dwarfs_it():
+    speakers = pd.DataFrame({"speaker_label": ["Donald Trump · دونالد ترمب", charts.OTHERS_ROW],
+                             "statements": [310, 200]})
+    fig = charts.speakers_figure(speakers).to_plotly_json()
+    assert "range" not in fig["layout"].get("xaxis", {}) and not any(fig["data"][0]["text"])

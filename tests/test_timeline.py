@@ -153,3 +153,24 @@ def test_brushed_range_reads_the_selection(selection, expected):
 
     got = charts.brushed_range(SimpleNamespace(selection=selection))
     assert (None if got is None else tuple(d.strftime("%Y-%m-%d") for d in got)) == expected
+
+
+def _counts(rows: list[tuple[str, str, int]]) -> pd.Series:
+    """Counts per (bin start, chart row), as `activity_figure` hands them to `activity_bars`."""
+    index = pd.MultiIndex.from_tuples([(pd.Timestamp(d), w) for d, w, _ in rows], names=["bin", "who"])
+    return pd.Series([n for _, _, n in rows], index=index).sort_index()
+
+
+def test_grey_groups_start_hidden_when_they_flatten_the_named_speakers():
+    table = _counts([("2018-01-01", LAVROV, 30), ("2018-02-01", LAVROV, 20), ("2018-01-01", charts.OTHERS_ROW, 900),
+                     ("2018-02-01", charts.GROUP_LABELS["group:anonymous"], 300)])
+    spec = json.loads(charts.activity_bars(table, "M").to_json())
+    shown = {t["name"]: t.get("visible", True) for t in spec["data"]}
+    assert shown == {LAVROV: True, charts.OTHERS_ROW: "legendonly", charts.GROUP_LABELS["group:anonymous"]: "legendonly"}
+    assert "Click a grey group" in spec["layout"]["legend"]["title"]["text"]
+
+
+def test_grey_groups_stay_drawn_when_they_do_not():
+    table = _counts([("2018-01-01", LAVROV, 300), ("2018-01-01", charts.OTHERS_ROW, 500)])
+    spec = json.loads(charts.activity_bars(table, "M").to_json())
+    assert all(t.get("visible", True) is True for t in spec["data"])

@@ -183,6 +183,10 @@ def activity_figure(statements: pd.DataFrame, top: int = 8, bin: str | None = No
     return activity_bars(pd.DataFrame({"bin": start, "who": who}).groupby(["bin", "who"]).size(), bin)
 
 
+# The grey groups (other speakers, unnamed sources …) start hidden when they outnumber the named speakers this often.
+GROUPS_HIDDEN_OVER = 3
+
+
 def activity_bars(table: pd.Series, bin: str) -> go.Figure:
     """`activity_figure`'s chart from its counts per (bin start, chart row), sorted by both (what
     `groupby(["bin", "who"]).size()` gives; the DuckDB engine counts them in SQL)."""
@@ -197,15 +201,22 @@ def activity_bars(table: pd.Series, bin: str) -> go.Figure:
             GROUP_LABELS["group:unnamed"]: "#ced6e0", GROUP_LABELS["group:unknown"]: "#dfe4ea",
             OTHERS_ROW: "#d1d8e0"}
     width = {"D": 0.8, "W": 6, "M": 26}[bin] * 86_400_000
+    # On an archive the grey groups outnumber the named speakers many times over and flatten their bars: they
+    # start hidden then, one click in the legend away.
+    named = totals.drop(groups).sum()
+    hide = named > 0 and totals[groups].sum() > GROUPS_HIDDEN_OVER * named
     fig = go.Figure()
     for n, name in enumerate(order):
         series = table.xs(name, level="who")
         fig.add_trace(go.Bar(x=series.index, y=series.values, name=name, width=width,
                              marker_color=grey.get(name, palette[n % len(palette)]),
+                             visible="legendonly" if hide and name in groups else True,
                              hovertemplate="%{x|%Y-%m-%d}: %{y}<extra>" + name + "</extra>"))
     en, ar = BINS[bin]
+    hint = "Click a grey group to add it<br>انقر مجموعة رمادية لإضافتها" if hide else None
     fig.update_layout(barmode="stack", font=FONT, height=420, title=f"Statements per {en} · التصريحات لكل {ar}",
-                      margin=dict(l=10, r=10, t=50, b=10), legend=dict(font_size=11, traceorder="normal"))
+                      margin=dict(l=10, r=10, t=50, b=10),
+                      legend=dict(font_size=11, traceorder="normal", title=dict(text=hint, font_size=11)))
     # A drag draws a horizontal brush (the page narrows what follows to it: `brushed_range`); the slider zooms.
     fig.update_layout(dragmode="select", selectdirection="h")
     fig.update_xaxes(type="date", rangeslider=dict(visible=True, thickness=0.08),
@@ -271,13 +282,22 @@ def speakers_figure(speakers: pd.DataFrame, top: int = 15) -> go.Figure:
     grouped = speakers["speaker_label"].isin([*GROUP_LABELS.values(), OTHERS_ROW])
     head = pd.concat([speakers[~grouped].head(top), speakers[grouped]]).iloc[::-1]
     grouped = set(GROUP_LABELS.values()) | {OTHERS_ROW}
+    is_group = [s in grouped for s in head["speaker_label"]]
+    named_max = max((n for n, g in zip(head["statements"], is_group) if not g), default=0)
+    # On an archive "other speakers" outnumber any one speaker a hundredfold: the axis is the named speakers',
+    # and a group's bar that runs past it is cut there with its count written on it.
+    cut = named_max * 1.3 if named_max and head["statements"].max() > named_max * 1.3 else None
     fig = go.Figure(go.Bar(x=head["statements"], y=[short(s) for s in head["speaker_label"]], orientation="h",
-                           marker_color=["#b2bec3" if s in grouped else "#c0392b" for s in head["speaker_label"]],
+                           marker_color=["#b2bec3" if g else "#c0392b" for g in is_group],
+                           text=[f"{n:,} ›" if cut and n > cut else "" for n in head["statements"]],
+                           textposition="inside", insidetextanchor="start",  # the cut end is off the axis
                            customdata=[esc(s) for s in head["speaker_label"]],
-                           hovertemplate="%{customdata}: %{x}<extra></extra>"))
+                           hovertemplate="%{customdata}: %{x:,}<extra></extra>"))
     fig.update_layout(font=FONT, height=max(260, 60 + 28 * len(head)), title="Who speaks most · الأكثر تصريحاً",
                       margin=dict(l=10, r=10, t=50, b=30))
     fig.update_yaxes(automargin=True)
+    if cut:
+        fig.update_xaxes(range=[0, cut])
     return fig
 
 

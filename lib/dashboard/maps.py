@@ -43,14 +43,14 @@ KIND_COLOURS: dict[str, tuple[int, int, int]] = {
     "country": (110, 110, 120), "region": (140, 110, 190), "governorate": (140, 110, 190),
     "city": (205, 60, 55), "town": (230, 120, 40), "village": (225, 165, 30), "district": (45, 125, 200),
     "neighbourhood": (30, 150, 130), "landmark": (150, 55, 160), "river": (35, 100, 210),
-    "lake": (35, 100, 210),
+    "lake": (35, 100, 210), "sea": (35, 100, 210), "waterway": (35, 100, 210),
 }
 OTHER_COLOUR = (90, 90, 90)
 KIND_LABELS = {
     "country": "country · دولة", "region": "region · منطقة", "governorate": "governorate · محافظة",
     "city": "city · مدينة", "town": "town · بلدة", "village": "village · قرية", "district": "district · حي/ناحية",
     "neighbourhood": "neighbourhood · حي", "landmark": "landmark · معلم", "river": "river · نهر",
-    "lake": "lake · بحيرة",
+    "lake": "lake · بحيرة", "sea": "sea · بحر", "waterway": "strait or canal · مضيق أو قناة",
 }
 # How far from its coordinates a place may really be, in metres, by the precision the gazetteer gives.
 PRECISION_METRES = {"point": 0, "neighbourhood": 400, "district": 1500, "city": 4000, "governorate": 40000,

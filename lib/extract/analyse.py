@@ -8,10 +8,13 @@ from lib import lexicons
 from lib.extract.article import clean_article
 from lib.extract.dates import find_dates
 from lib.extract.entities import find_entities
+from lib.extract.lookup import Found
+from lib.extract.organisations import org_shaped
+from lib.extract.people import name_shaped
 from lib.extract.statements import extract_statements
 from lib.extract.topics import article_topic
 from lib.lexicons import Lexicons
-from lib.records import Article, Entity
+from lib.records import Article, Entity, Mention, Statement
 from lib.text.normalize import fold
 from lib.text.tokens import tokenize
 
@@ -34,6 +37,42 @@ def _entity_record(ent: Entity, spans: list[tuple[int, int]], surfaces: list[str
     return rec
 
 
+def _speakers_as_actors(body: str, statements: list[Statement], found: Found, lex: Lexicons) -> list[Mention]:
+    """People and bodies the speaker logic named and the entity finder did not (وقال إيلون ماسك، ذكرت صحيفة
+    "ماركا"): actors too, at each place the body writes their name. Adds them to found.entities."""
+    known = {fold(e.name_ar or e.name) for e in found.entities.values() if e.entity_type == "actor"}
+    taken = [(m.start, m.end) for m in found.mentions]
+    out: list[Mention] = []
+    for s in statements:
+        name, kind = s.speaker_ar or "", s.speaker_kind
+        if (s.speaker_id or "").startswith("person:") and name_shaped(name, lex=lex):
+            eid, kind = s.speaker_id, "person"
+        elif (s.speaker_id or "").startswith("name:") and kind in ("organization", "media") \
+                and org_shaped(name, lex=lex):
+            eid = "org:" + fold(name.translate(_QUOTE_MARKS)).replace(" ", "_")
+        else:
+            continue
+        key = fold(name)
+        if eid in found.entities or key in known or kind != "person" and any(k in key for k in known if len(k) > 3):
+            continue  # the finder has them (صحيفة "ماركا" is its ماركا)
+        known.add(key)
+        spans = []
+        at = body.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if not any(a < end and at < b for a, b in taken):
+                spans.append((at, end))
+            at = body.find(name, end)
+        if spans:
+            written = " ".join(name.translate(_QUOTE_MARKS).split())
+            found.entities[eid] = Entity(eid, "actor", written, written, kind)
+            out += [Mention("actor", eid, name, a, b) for a, b in spans]
+    return out
+
+
+_QUOTE_MARKS = str.maketrans(dict.fromkeys('«»"“”', " "))
+
+
 def analyse(text: str, meta: dict | None = None, source_file: str = "", lex: Lexicons | None = None) -> Article:
     """The article's text and metadata in, everything found in it out (offsets into the body)."""
     lex = lex or lexicons.default()
@@ -41,7 +80,7 @@ def analyse(text: str, meta: dict | None = None, source_file: str = "", lex: Lex
     tokens = tokenize(art.body)
     found = find_entities(art.body, tokens, lex=lex)
     statements = extract_statements(art.body, tokens, found, art.published, lex=lex)
-    mentions = sorted(found.mentions, key=lambda m: m.start)
+    mentions = sorted(found.mentions + _speakers_as_actors(art.body, statements, found, lex), key=lambda m: m.start)
     spans: dict[str, list[tuple[int, int]]] = {}
     surfaces: dict[str, list[str]] = {}
     for m in mentions:

@@ -42,9 +42,10 @@ def entity_index(*, lex: Lexicons) -> EntityIndex:
                 key = tuple(t.key for t in tokenize(name))
                 if not key or " ".join(key) in skip:
                     continue
-                bucket = forms.setdefault(key, [])
-                if all(e.entity_type != ent.entity_type for e in bucket):
-                    bucket.append(ent)
+                for variant in (key, *_abd_spellings(key)) if ent.entity_type == "actor" else (key,):
+                    bucket = forms.setdefault(variant, [])
+                    if all(e.entity_type != ent.entity_type for e in bucket):
+                        bucket.append(ent)
     # A form several actors share (جورج بوش) points to its default reading; the article may choose another.
     for key_text, rows in lex.namesakes.items():
         key = tuple(t.key for t in tokenize(key_text))
@@ -57,6 +58,21 @@ def entity_index(*, lex: Lexicons) -> EntityIndex:
     firsts = {k: max(v) for k, v in lengths.items()}
     return EntityIndex(forms, max(firsts.values(), default=1), firsts=firsts, by_id=by_id,
                        lengths={k: frozenset(v) for k, v in lengths.items()})
+
+
+_ABD = "عبد"
+
+
+def _abd_spellings(key: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """The other spelling of a name with عبد: joined to the next word (عبد الفتاح → عبدالفتاح, as the Gulf press
+    writes it) or apart (عبدالله → عبد الله); none when the name has no عبد."""
+    out = []
+    for i, word in enumerate(key):
+        if word == _ABD and i + 1 < len(key):
+            out.append(key[:i] + (word + key[i + 1],) + key[i + 2:])
+        elif word.startswith(_ABD) and len(word) > len(_ABD) + 2:
+            out.append(key[:i] + (_ABD, word[len(_ABD):]) + key[i + 1:])
+    return tuple(out)
 
 
 @lru_cache(maxsize=200_000)

@@ -119,6 +119,11 @@ def org_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexicon
         return 1  # the lexicon knows the name that follows; let it match
     if quoted:
         n = quoted
+        m, ents, _, _ = lookup(tokens, k, text, lex=lex)
+        known = next((e for e in ents if e.entity_type == "actor"), None) if m == n else None
+        if known is not None:  # وكالة «رويترز»: the lexicon's Reuters, not a second one under org:رويترز
+            found.hits.append(Hit(k, k + n, tokens[k].start, tokens[k + n - 1].end, [known], "org"))
+            return 1 + n
     elif in_name:
         n = _definite_run(tokens, k, text, lex=lex) or _proper_run(tokens, k, text, found, lex=lex)
         if n and n < 3 and k + n < len(tokens) and kind != "government" \
@@ -342,3 +347,32 @@ def _person_extent(tokens: list[Token], k: int, text: str, found: Found, *, lex:
     if not r and not titled and k + 1 < len(tokens) and tokens[k + 1].key not in lex.function_words["name_link"]:
         return 0  # a bare given name after مركز is rarely an eponym (مركز محمد …): want الملك X or X بن Y
     return r + 1 + name_run(tokens, k + r + 1, text, name_words(lex).name_stop, 3, found, lex=lex)
+
+
+def org_shaped(name: str, *, lex: Lexicons) -> bool:
+    """Could a phrase the speaker logic took for a body be an organisation's or an outlet's name: a head word
+    (وكالة، شركة، صحيفة …) and a name after it (صحيفة "ماركا"، منظمة حظر الأسلحة الكيميائية), not a kind of body
+    (بنك بريطاني، شركة الأبحاث) or a phrase run on (صحيفة "الماركا" إن برشلونة)? By shape only."""
+    if "#" in name:
+        return False
+    words = [fold(w) for w in name.translate(_QUOTE_MARKS).split()]
+    head = head_of(words[0], lex.org_heads) if words else None
+    if head is None or len(words) < 2:
+        return False
+    if len(words) > MAX_ORG_WORDS + 1 or any(w in lex.words.stopwords or w in lex.speech_cues for w in words[1:]):
+        return False
+    if any(a.startswith(("ال", "لل")) and not b.startswith(("ال", "لل", "وال")) and is_common(b, lex)
+           for a, b in zip(words[1:], words[2:])):
+        return False  # شركة هوندا اليابانية للسيارات ارتفاع: the sentence goes on after the name
+    second = words[1]
+    if _indefinite_adjective(second) or second in lex.demonyms or second.endswith("ي") and not second.startswith("ال") \
+            and second in lex.common_rank:
+        return False  # محكمة تركية، بنك بريطاني: what kind of court or bank, no name
+    if any(q in name for q in _QUOTES):
+        return True
+    if lex.org_heads[head][1]:  # منظمة، هيئة … then nouns: not one everyday word alone (منظمة دولية)
+        return len(words) > 2 or second.startswith("ال") or not is_common(second, lex)
+    # after شركة، صحيفة … a name: no everyday word (شركة عامة، شركة الأبحاث، مجموعة متزايدة) but a rare one
+    # that is no feminine adjective (شركة توتال: foreign names are words too)
+    return not is_common(second, lex) or not second.endswith("ه") \
+        and lex.common_rank.get(second, TITLE_NAME_RANK) >= TITLE_NAME_RANK

@@ -720,3 +720,47 @@ def remember_person(found: Found, name_tokens: list[Token], pid: str, skip_first
             # عبد الله, nor a frequent everyday word (الكبير، الأمين), an adjective in ي (إداري) or a demonym
             found.people.setdefault(suffix, pid)
             found.people_firsts.add(suffix[0])
+
+
+# Words this frequent (تم، نشر، عالم، مواقع) are never part of a name the speaker logic found (رمضان, 940th, is;
+# لو of لو مير is lost).
+EVERYDAY_RANK = 700
+
+
+def name_shaped(name: str, *, lex: Lexicons) -> bool:
+    """Could a phrase the speaker logic took for a name be a person's name (إيلون ماسك), not a noun phrase or a
+    verb and its subject (مخاوف السلطات، التقت بريجيت، زوجتاه السابقتان، لسيريان سومنر after وفقا)? By shape only."""
+    written = [_TRAILING_MARKS.sub("", w) for w in name.split()]
+    words = [fold(w) for w in written]
+    if len(words) < 2:
+        return False
+    first, given = words[0], lex.given_names
+    if first not in given and (
+            first[0] in "بل" and first[1:] in lex.words.common_words or first[0] == "ل" and not first.startswith("لو")
+            or first[0] in "وف" and lex.common_rank.get(first[1:], CLITIC_RANK) < PREPOSITION_RANK
+            or _preposition_on_word(first, lex)
+            or len(first) >= 4 and first.endswith("ت") and lex.common_rank.get(first[:-1], CLITIC_RANK) < CLITIC_RANK):
+        return False  # a preposition on a word, a conjunction on one, a verb in the past with her ت (اختارت)
+    links = lex.function_words["name_link"]
+    for k, (key, as_written) in enumerate(zip(words, written)):
+        if key in given or key in links:
+            continue
+        if key in lex.demonyms or key in lex.words.stopwords or key in lex.speech_cues \
+                or lex.common_rank.get(key, CLITIC_RANK) < EVERYDAY_RANK:
+            return False
+        if k and not as_written.startswith("ال") and (
+                key.endswith("ي") and lex.common_rank.get(key, CLITIC_RANK) < PREPOSITION_RANK
+                or key.endswith(("يه", "يتان", "يون", "يين")) and key in lex.common_rank):
+            return False  # مواقع محلية، خطط علمية: a noun and its adjective (a family name in ي may be commoner: بادي)
+        if _possessed(as_written) or _future_verb(key, lex) or _present_verb(key, lex) \
+                or _future_verb_other_person(key, lex) or _preposition_on_feminine_noun(key, lex) \
+                or len(key) >= 6 and key.endswith("ات") or k < len(words) - 1 and _inflected_word(key, lex):
+            return False
+        if any(key.endswith(suffix) and len(key) - len(suffix) >= (4 if suffix == "ه" else 3)
+               and lex.common_rank.get(key[:-len(suffix)], CLITIC_RANK) < (CLITIC_RANK if len(suffix) > 1 else PREPOSITION_RANK)
+               for suffix in ("هما", "ها", "اه", "ه", "ك")):
+            return False  # a pronoun on an everyday word (زوجتاه، متحدثها، خصائصه، سألك; عبده keeps its short stem)
+        if as_written.startswith("ال") and not key.endswith("ي") \
+                and (is_common(key, lex) or key.endswith(("ون", "ين", "ان", "ات"))):
+            return False  # المستهلكين، السلطات: a definite noun, no family name (الكبيتس، العصيمي are)
+    return True
