@@ -42,6 +42,7 @@ class WordLists:
     person_titles: frozenset[str]  # occupations and titles that introduce a name (الروائي، اللاعب)
     sports_words: frozenset[str]  # words that mark a sports article (مباراة، الدوري)
     documents: frozenset[str]
+    idioms: frozenset[str]  # fixed expressions holding a known name that name no one (نصيب الأسد)
     name_contexts: frozenset[str]
     not_names: frozenset[str]
     not_places: frozenset[str]
@@ -69,6 +70,7 @@ class Lexicons:
 
     places: Mapping[str, tuple[Entity, tuple[str, ...]]]  # place id → the place and its Arabic forms
     place_stop_forms: frozenset[str]  # place names that are mostly ordinary words
+    news_place_names: frozenset[str]  # folded one-word place names frequent in the word list only as places
     actors: Mapping[str, tuple[Entity, tuple[str, ...]]]  # actor id → the actor and its Arabic forms
     offices: tuple[Office, ...]
     speech_cues: Mapping[str, tuple[str, str]]  # folded reporting cue → (kind, object)
@@ -282,6 +284,7 @@ def load(data: Path = DATA) -> Lexicons:
     return Lexicons(
         places=MappingProxyType(_places(gaz)),
         place_stop_forms=frozenset(fold(w) for w in _lines(gaz / "stop_forms.txt")),
+        news_place_names=frozenset(fold(w) for w in _lines(gaz / "news_place_names.txt")),
         actors=MappingProxyType(_actors(lex)),
         offices=offices,
         speech_cues=MappingProxyType({fold(r["form"]): (r["kind"], r["object"])

@@ -118,7 +118,7 @@ def test_second_person_is_not_joined():
 @pytest.mark.parametrize("text, name, kind", [
     ("أعلن حزب العمال البريطاني فوزه", "حزب العمال البريطاني", "organization"),
     ("وقعت شركة سيمنز الألمانية عقدا جديدا", "شركة سيمنز", "organization"),
-    ("وزع مركز الملك سلمان للإغاثة والأعمال الإنسانية مساعدات", "مركز الملك سلمان للإغاثة والأعمال الإنسانية",
+    ("افتتح مركز الملك فيصل للبحوث والدراسات الإسلامية معرضا", "مركز الملك فيصل للبحوث والدراسات الإسلامية",
      "organization"),
     ("المنتخب المصري يفوز على ضيفه", "منتخب مصر", "team"),
 ])
@@ -130,6 +130,9 @@ def test_organisations_and_teams_by_their_head_word(text, name, kind):
 
 def test_a_centre_named_after_a_king_is_not_the_king():
     assert "King Salman" not in names("وزع مركز الملك سلمان للإغاثة والأعمال الإنسانية مساعدات", "actor")
+    # the lexicon lists this one: its entity, under whichever of its names the text writes
+    assert names("وزع مركز الملك سلمان للإغاثة والأعمال الإنسانية مساعدات", "actor") == \
+        {"King Salman Humanitarian Aid and Relief Centre"}
 
 
 @pytest.mark.parametrize("text, teams, places", [
@@ -1295,3 +1298,224 @@ def test_a_host_state_before_its_tournament_is_no_team():
     text = ("وتهدف الحملة إلى إفساد استضافة روسيا لكأس العالم لكرة القدم، وقال مدرب المنتخب إن اللاعب "
             "جاهز للمباراة")
     assert "Russia national team" not in names(text, "actor")
+
+
+# Issue 10, seventh session: a country only as where, money and diameter homographs, idioms, universities.
+@pytest.mark.parametrize("text, country", [
+    ("وحصل الفندق على جائزة أفضل منتجع على مستوى لبنان هذا العام", "Lebanon"),  # a noun of where before it
+    ("وغرق قارب صيد قبالة السواحل الغربية للجزائر فجر اليوم", "Algeria"),  # a direction's coast of it
+    ("ومنذ سنوات تشهد ليبيا صراعا على السلطة بين حكومتين", "Libya"),  # what a country witnesses happens in it
+    ("وتستعد الجماهير لحضور مباريات مونديال قطر بعد أشهر", "Qatar"),  # a tournament held in it (no sports text)
+    ("وتبنى الهجوم فصيل تابع لحركة الشباب الصومال في بيان", "Somalia"),  # a group named with it
+])
+def test_a_country_only_as_where_is_no_state(text, country):
+    assert country not in names(text, "actor")
+    assert country in names(text, "place")
+
+
+def test_a_country_still_acts_as_subject_after_the_new_rules():
+    assert "Egypt" in names("وقالت مصر إنها ترفض القرار، وأعلن لبنان موقفه", "actor")
+
+
+def test_a_count_of_nationals_is_no_country():
+    text = "وكان بين الركاب 12 كنديا و9 ألمانيا و4 فرنسا بحسب الشركة"
+    assert not ({"Germany", "France"} & (names(text, "actor") | names(text, "place")))
+
+
+def test_a_score_before_a_country_still_names_a_side():
+    text = "وجاءت النتائج في التصفيات كالتالي: اليابان 3-1 الصين، وتأهل المنتخب الأول"
+    assert "China" not in names(text, "place")
+
+
+@pytest.mark.parametrize("text", [
+    "وتراجع سعر الريال أمام الدولار في السوق الموازية",
+    "ويبلغ ثمن التذكرة نحو 50 ريالا أي ما يعادل ألف للريال الواحد",
+    "وسأل الكاتب: هل الولاء للوطن أم للريال؟",  # outside a sports text الريال is the money
+])
+def test_the_riyal_is_no_real_madrid(text):
+    assert "Real Madrid" not in names(text, "actor")
+
+
+def test_real_madrid_in_a_sports_text_is_still_the_club():
+    text = "وفاز الريال على خيتافي في مباراة الدوري الإسباني، وسجل اللاعب هدفين في المباراة"
+    assert "Real Madrid" in names(text, "actor")
+
+
+@pytest.mark.parametrize("text", [
+    "ويبلغ ارتفاع الخزان 20 مترا وقطره 8 أمتار، وقطر الأنبوب 40 سم",
+    "وتبلغ نصف قطر الدائرة ثلاثة أمتار",
+])
+def test_a_diameter_is_no_qatar(text):
+    assert "Qatar" not in names(text, "actor") | names(text, "place")
+
+
+@pytest.mark.parametrize("text", [
+    "واستحوذت الشركات الكبرى على حصة الأسد من العقود الحكومية",
+    "ونال المنتخب نصيب الأسد من الجوائز الفردية",
+])
+def test_an_idiom_with_a_known_name_names_no_one(text):
+    assert "Bashar al-Assad" not in names(text, "actor")
+
+
+def test_a_university_is_one_organisation_and_its_city_no_place():
+    text = "ووقعت جامعة الموصل اتفاقية مع جامعة كاليفورنيا، وجامعة حلب"
+    actors = arabic_names(text, "actor")
+    assert {"جامعة الموصل", "جامعة كاليفورنيا", "جامعة حلب"} <= actors
+    assert not names(text, "place")
+
+
+def test_a_university_building_fought_over_is_a_place():
+    text = "وتمكنت القوات من تحرير مبنى جامعة الموصل بعد معارك عنيفة"
+    assert arabic_names(text, "place") == {"جامعة الموصل"}
+
+
+@pytest.mark.parametrize("text, name, not_name", [
+    ("وأكد المحامي أن موكله كريم الهاشمي سيحاكم أمام محكمة مدنية", "كريم الهاشمي", "سيحاكم"),  # a future verb
+    ("ورحل الحارس فراس النمري بتوصية من الجهاز الفني", "فراس النمري", "بتوصية"),  # ب on an everyday noun in ة
+    ("وكان العداء جوناثان بيكر قطع 20 كيلومترا", "جوناثان بيكر", "قطع"),  # a short verb before a count
+])
+def test_a_name_ends_before_a_verb_or_a_prepositional_noun(text, name, not_name):
+    got = arabic_names(text, "actor")
+    assert name in got
+    assert not any(not_name in n for n in got)
+
+
+@pytest.mark.parametrize("text", [
+    "ويرى المراقبون أن الحزب الحاكم بات معزولا داخل البرلمان",  # a verb and its accusative predicate
+    "ويتساءل الناخبون عن المرشح الذي سيخلف جوزيه ماريا في المنصب",  # a future verb before a foreign name
+])
+def test_a_verb_opens_no_name(text):
+    got = arabic_names(text, "actor")
+    assert not any(n.startswith(("بات", "سيخلف")) for n in got)
+
+
+def test_a_lion_with_a_nationality_is_no_assad():
+    text = "ويعيش الأسد الآسيوي في غابات الهند، بينما يفوقه الأسد الأفريقي حجما"
+    assert "Bashar al-Assad" not in names(text, "actor")
+
+
+def test_a_state_after_its_cue_word_is_mentioned_at_its_name():
+    found = find_entities("وأعلنت دولة الكويت دعمها للاتفاق")
+    assert {m.surface for m in found.mentions} == {"الكويت"}
+
+
+def test_a_broadcaster_named_by_two_nouns_is_whole():
+    assert "هيئة الإذاعة والتلفزيون" in arabic_names("وقررت هيئة الإذاعة والتلفزيون وقف البرنامج", "actor")
+
+
+def test_junior_closes_a_name():
+    assert "سامي ديفيس جونيور" in arabic_names("وغنى الفنان سامي ديفيس جونيور في الحفل", "actor")
+
+
+def test_a_definite_verbal_noun_is_no_surname():
+    got = arabic_names("ويحق لخالد الاستئناف على الحكم خلال شهر", "actor")
+    assert not any("الاستئناف" in n for n in got)
+
+
+def test_the_copa_america_is_no_state():
+    text = "وخسر المنتخب نهائي كوبا أمريكا مرتين قبل أن يتوج باللقب"
+    assert not ({"United States", "Cuba"} & (names(text, "actor") | names(text, "place")))
+
+
+def test_a_rank_after_a_bodys_name_opens_its_holder():
+    text = "واستقبل رئيس هيئة الأركان العامة الفريق أول ركن فهد المطيري الوفد"
+    assert "هيئة الأركان العامة" in arabic_names(text, "actor")
+
+
+def test_a_nickname_word_ends_a_name():
+    text = "وقتل القيادي سامر الدليمي الملقب بـ«أبي حفص» في الغارة"
+    got = arabic_names(text, "actor")
+    assert "سامر الدليمي" in got and not any("الملقب" in n for n in got)
+
+
+def test_the_word_after_an_area_cue_opens_no_person():
+    text = "واعتمد المجلس مخطط الإسكان بمحافظة بدر بإجمالي تعويض كبير"
+    assert not arabic_names(text, "actor")
+
+
+@pytest.mark.parametrize("text, country", [
+    ("الخرطوم (السودان) - قال مسؤولون عسكريون إن الهدنة صامدة", "Sudan"),  # a town, then its country
+    ("ويستخرج الزيت من شجرة موطنها المغرب منذ قرون", "Morocco"),  # a homeland is where
+])
+def test_a_country_only_as_where_it_lies_is_no_state(text, country):
+    assert country not in names(text, "actor")
+
+
+@pytest.mark.parametrize("text, name, not_name", [
+    ("وتحدث والد الفقيد سعيد المطرفي بنبرات حزينة عن ابنه", "سعيد المطرفي", "بنبرات"),  # ب on a plural noun
+    ("واستشهدت الدراسة بتعريف الناقد عبد الله الغذامي لأدب المقاومة", "عبد الله الغذامي", "لأدب"),  # ل on a noun
+    ("ونقلت الكاتبة تعريف عبد الرحمن منيف للرواية", "عبد الرحمن منيف", "تعريف"),  # a verbal noun before it
+])
+def test_a_name_ends_before_a_prepositional_noun_and_opens_after_a_verbal_noun(text, name, not_name):
+    got = arabic_names(text, "actor")
+    assert name in got
+    assert not any(not_name in n for n in got)
+
+
+def test_a_future_verb_after_a_nisba_opens_no_name():
+    text = "وأعلنت شركة «سامسونغ» الكورية ستطرح هاتفا جديدا الشهر المقبل"
+    assert not any(n.startswith("ستطرح") for n in arabic_names(text, "actor"))
+
+
+def test_a_border_region_between_two_countries_is_where():
+    text = "وفر آلاف السكان من المنطقة الحدودية المضطربة بين تشاد والسودان"
+    assert not ({"Chad", "Sudan"} & names(text, "actor"))
+
+
+def test_a_known_son_of_name_with_a_family_name_after_it_is_another_man():
+    text = "وافتتح المعرض الدكتور عبدالله بن عبدالعزيز المزروعي مدير الجامعة"
+    assert "King Abdullah bin Abdulaziz" not in names(text, "actor")
+    assert "عبدالله بن عبدالعزيز المزروعي" in arabic_names(text, "actor")
+
+
+def test_firms_of_a_sector_are_no_name():
+    assert not arabic_names("وتراجعت أسهم شركات الاسمنت مع هبوط المؤشر", "actor")
+
+
+def test_a_dual_noun_with_his_ends_a_name():
+    got = arabic_names("وأشاد المدرب بالمهاجم كريم بنزيمة زميليه في الهجوم", "actor")
+    assert not any("زميليه" in n for n in got)
+
+
+def test_a_rank_modifier_and_a_possessed_noun_stay_out_of_names():
+    text = "وحضر العقيد ركن سالم العتيبي، ويقوم ببطولته هشام سليم مع آخرين"
+    got = arabic_names(text, "actor")
+    assert "سالم العتيبي" in got and "هشام سليم" in got
+
+
+def test_the_sides_drawn_in_a_group_are_teams():
+    text = ("وأسفرت قرعة كأس العالم لكرة القدم عن مواجهات قوية، وقال مدرب المنتخب إن اللاعبين جاهزون للمباريات "
+            "في البطولة التي تنطلق بعد أشهر في عدة ملاعب كبيرة حول البلد المضيف وسط حضور جماهيري كبير ومتوقع "
+            "جدا هذا الصيف. المجموعة D كرواتيا نيجيريا آيسلندا")
+    assert "Croatia national team" in names(text, "actor")
+    assert not ({"Croatia", "Nigeria", "Iceland"} & names(text, "actor"))
+
+
+def test_a_race_named_after_a_country_is_no_state():
+    assert "France" not in names("وسقط الدراج في المرحلة العاشرة من طواف فرنسا للدراجات أمس", "actor")
+
+
+def test_the_arm_after_a_rank_stays_out_of_the_name():
+    assert "فهد الشهري" in arabic_names("وصرح العميد بحري فهد الشهري بأن الدوريات مستمرة", "actor")
+
+
+# Fixed after seed 317 was judged (not measured by it).
+def test_a_grand_prix_named_after_a_country_is_no_state():
+    assert "Italy" not in names("وتوج السائق الهولندي بجائزة إيطاليا الكبرى للفورمولا 1", "actor")
+
+
+@pytest.mark.parametrize("text", [
+    "وضبطت الدورية زورقا داخل المياه الإقليمية لدولة الكويت فجر اليوم",  # waters, their adjective, then ل
+    "وأبحرت السفينة باتجاه تركيا قبل أن تعترضها البحرية",  # the way a boat heads
+])
+def test_waters_and_headings_are_where(text):
+    assert not ({"Kuwait", "Turkey"} & names(text, "actor"))
+
+
+def test_an_indefinite_plural_after_a_body_head_is_no_name():
+    assert not arabic_names("ونظرت القضية هيئة محلفين من اثني عشر مواطنا", "actor")
+
+
+def test_a_fathers_name_left_alone_is_no_person():
+    text = "وصلى المشيعون في مسجد الشيخ سعيد بن عبد الرحمن بحي العليا"
+    assert "عبد الرحمن" not in arabic_names(text, "actor")

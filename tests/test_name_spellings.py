@@ -28,3 +28,10 @@ def test_one_person_whether_abd_is_joined_or_apart(text, actor_id):
 def test_a_quoted_outlet_the_lexicon_knows_is_that_outlet(text, actor_id):
     """صحيفة «X»: when the lexicon knows X, the outlet is its entity, not a second one under org:X."""
     assert list(analyse(text).actors) == [actor_id]
+
+
+def test_a_listed_person_with_the_fathers_name_inserted_is_that_person():
+    """عادل بن أحمد الجبير is the lexicon's عادل الجبير: same given name and family name, the father's name between."""
+    art = analyse("وقال وزير الخارجية عادل بن أحمد الجبير إن المملكة ترفض التدخل في شؤونها.")
+    assert list(art.actors) == ["adel-al-jubeir"]
+    assert [s.speaker_id for s in art.statements] == ["adel-al-jubeir"]

@@ -11,8 +11,8 @@ from lib import lexicons
 from lib.extract.identity import resolve_namesakes, resolve_surnames
 from lib.extract.lookup import EntityIndex, Found, Hit, entity_index, index_keys, lookup
 from lib.extract.organisations import eponym_at, head_of, national_team, national_team_at, org_at, sports_article
-from lib.extract.people import (add_new_person, definite_nisbas, demonym_person_at, given_names, particle_name_at,
-                                person_at, remember_person, title_person_at)
+from lib.extract.people import (TITLE_NAME_RANK, add_new_person, definite_nisbas, demonym_person_at, given_names,
+                                particle_name_at, person_at, remember_person, title_person_at)
 from lib.extract.places import (adverb_use, confirm_places, demonym_use, local_evidence, locate_by_dateline,
                                 locative, needs_evidence, parent_after, unknown_place_at)
 from lib.lexicons import Lexicons
@@ -38,7 +38,8 @@ _BIDDING_WINDOW = 4
 _COMPETITION = frozenset({"كاس", "بطوله", "دوري", "الدوري", "نهاييات", "تصفيات"})
 # Right before a country these name its national cup, league, open or champion (كأس مصر، بطولة فرنسا المفتوحة،
 # بطل فرنسا); where a tournament is held takes في or مونديال (كأس العالم في روسيا، مونديال روسيا).
-_NATIONAL_COMPETITION = frozenset({"كاس", "بطوله", "بطولتا", "بطولات", "دوري", "بطل", "وبطل"})
+_NATIONAL_COMPETITION = frozenset({"كاس", "بطوله", "بطولتا", "بطولات", "دوري", "بطل", "وبطل", "سباق", "طواف", "رالي",
+                                   "جايزه"})  # سباق فرنسا للدراجات، جائزة البحرين الكبرى: a race's name
 # Direction and age adjectives that follow a place's name (القدس الشرقية، الموصل القديمة): still the place.
 _PLACE_ADJECTIVES = frozenset({"الشرقي", "الشرقيه", "الغربي", "الغربيه", "الشمالي", "الشماليه", "الجنوبي",
                                "الجنوبيه", "الجديد", "الجديده", "القديم", "القديمه", "الكبري", "الصغري"})
@@ -160,6 +161,10 @@ def find_entities(text: str, tokens: list[Token] | None = None, *, lex: Lexicons
             if person:
                 i += person
                 continue
+        if n and _longer_family_name(tokens, i, n, text, form, hits, lex=lex):
+            # الدكتور عبدالله بن عبدالعزيز الربيعة: a known «X بن Y» with a family name after it is another man
+            i += add_new_person(found, text, tokens, i, i + n + 1, skip, lex=lex) or n
+            continue
         if n:
             i += _add_form_hit(tokens, i, n, text, skip, form, hits, found, index, lex=lex)
             continue
@@ -194,6 +199,20 @@ def find_entities(text: str, tokens: list[Token] | None = None, *, lex: Lexicons
     return found
 
 
+def _longer_family_name(tokens: list[Token], i: int, n: int, text: str, form: tuple[str, ...], hits: list[Entity], *,
+                        lex: Lexicons) -> bool:
+    """Is the known person's form «X بن Y» at token i followed by a family name no list knows (a definite word
+    that is no everyday word, title, nisba of a country or adjective): the name of another man?"""
+    if not hits or "بن" not in form or not all(e.kind == "person" for e in hits) or i + n >= len(tokens):
+        return False
+    nxt = tokens[i + n]
+    key = nxt.key
+    return key.startswith("ال") and len(key) > 4 and gap_is_space(text, tokens[i + n - 1].end, nxt.start) \
+        and lex.common_rank.get(key, TITLE_NAME_RANK) >= TITLE_NAME_RANK and key not in lex.demonyms \
+        and key not in lex.words.name_breaks and key not in lex.words.person_titles and key not in lex.words.ranks \
+        and key not in lex.words.stopwords and not key.endswith(("يه", "يين", "يون", "ات"))
+
+
 def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tuple[str, ...], hits: list[Entity],
              found: Found, sports: bool, *, lex: Lexicons) -> list[Entity]:
     """What a known form names here: a demonym or an adverb names nothing, a club named like a city or a word is
@@ -202,8 +221,18 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
     if not skip and len(form) == 1 and text[tokens[i].start + 1:tokens[i].start + 2] == "آ" \
             and text[tokens[i].start] in "وفبلك":
         return []  # بآبل ("of Apple"): ب on a word in آ, not the town بابل the letters fold to
+    if form and form[0] in _UNIVERSITY_HEADS and all(e.entity_type == "place" for e in hits) \
+            and not (i and any(k in _BUILDING_WORDS for k in clitic_keys(tokens[i - 1].key))):
+        # جامعة الموصل: a university is an organisation (read by its head word), not a landmark; its building
+        # or campus (تحرير مبنى جامعة الأنبار) is the place fought over
+        return []
     if _MODEL_NUMBER.match(text, tokens[i + n - 1].end):
         return []  # طائرة من طراز "صماد-3": a model's name and number, no place
+    if _copa_america(tokens, i, n, form):
+        return []  # كوبا أمريكا: the Copa América, neither Cuba nor the United States
+    if i and tokens[i - 1].key in ("بن", "بنت") and hits and all(e.kind == "person" for e in hits) \
+            and gap_is_space(text, tokens[i - 1].end, tokens[i].start):
+        return []  # جامع الإمام تركي بن عبد الله: the father's name inside a longer name no rule read, no one alone
     if form == _MAGHRIB and i and tokens[i - 1].key in _PRAYER_WORDS:
         return []  # صلاة المغرب: the sunset prayer, not Morocco
     if n == 1 and i + 1 < len(tokens) and (form[0], tokens[i + 1].key[:3]) in _PLACE_IDIOMS \
@@ -219,8 +248,22 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
     if n == 1 and not skip and i > 0 and tokens[i - 1].key in _SON_OF and not form[0].startswith("ال") \
             and all(e.entity_type == "place" for e in hits):
         return []  # ابن حبان، ابن سينا: a name after ابن is a person's, not the town that shares it
-    if form == _RIYAL and i + n < len(tokens) and tokens[i + n].key in lex.demonyms:
-        return []  # الريال اليمني، الريال السعودي: the currency, not Real Madrid
+    if not skip and i and tokens[i - 1].key.lstrip("و").isdigit() and len(tokens[i - 1].key.lstrip("و")) < 4 \
+            and gap_is_space(text, tokens[i - 1].end, tokens[i].start) \
+            and text[max(0, tokens[i - 1].start - 2):tokens[i - 1].start].strip()[-1:] not in _SCORE_MARKS \
+            and all(e.kind in ("country", "state") for e in hits):
+        return []  # 43 ماليزيا و27 أستراليا: a count of nationals (the nisba misspelt), no country named
+    if form == _RIYAL and (i + n < len(tokens) and tokens[i + n].key in lex.demonyms or not sports
+                           or _money_near(tokens, i, n)):
+        return []  # الريال اليمني، سعر الريال، للريال الواحد، outside sport: the currency, not Real Madrid
+    if form == _QATAR and _length_after(tokens, i + n):
+        return []  # وقطر داخلي 12 مترا، نصف قطر الدائرة 3 سم: the diameter (قُطر), not Qatar
+    if n == 1 and not skip and i + 1 < len(tokens) and form[0].startswith("ال") \
+            and all(e.kind == "person" for e in hits) and _nationality_after(tokens[i + 1].key, lex=lex) \
+            and gap_is_space(text, tokens[i].end, tokens[i + 1].start):
+        return []  # الأسد الآسيوي، الأسد الهندي: a definite surname that is also a noun (a lion) with a nationality
+    if i and _idiom(tokens, i, n, form, lex=lex):
+        return []  # نصيب الأسد "the lion's share": a fixed expression, not al-Assad
     if i and tokens[i - 1].key in _RANKS_OF and any(e.entity_type == "place" or e.kind == "team" for e in hits):
         return [e for e in hits if e.kind == "team"]  # في صفوف برشلونة: a club's ranks, never the city
     if sports and i > 1 and tokens[i - 1].key == "في" and _teammate(tokens[i - 2].key) \
@@ -311,17 +354,67 @@ def _reading(tokens: list[Token], i: int, n: int, text: str, skip: int, form: tu
         hits = [e for e in hits if e.kind != "team"]
     if len(hits) < 2 and not sports:
         return hits
-    is_locative = locative(tokens, i, text, skip, found, lex=lex, sports=sports)
+    is_locative = locative(tokens, i, text, skip, found, lex=lex, sports=sports) \
+        or any(e.kind == "country" for e in hits) and _country_as_where(tokens, i, text, skip, found, lex=lex)
     country = next((e for e in hits if e.entity_type == "place" and e.kind == "country"), None) if sports else None
     if country is not None and not is_locative and not _hosting(tokens, i, text) \
             and not any(t.key in _BIDDING for t in tokens[i + n:i + n + _BIDDING_WINDOW]) \
             and not (i and tokens[i - 1].key in _BIDDING) \
-            and _sports_near(tokens, i, n, lex=lex, window=COUNTRY_TEAM_WINDOW):
+            and (_sports_near(tokens, i, n, lex=lex, window=COUNTRY_TEAM_WINDOW)
+                 or any(t.key in _GROUP_WORDS for t in tokens[max(0, i - 3):i])):
         return [national_team(country, lex=lex)]  # تلتقي فرنسا مع كرواتيا، وجاءت تونس الأولى
     if len(hits) > 1 and is_locative:
         # في سوريا، بالعراق، من العراق وإيران: the country as a place, not as a state acting
         hits = [e for e in hits if e.entity_type == "place"]
     return hits
+
+
+# Direction adjectives after a noun of where: ل + a country after them is whose coast or area it is
+# (الشواطئ الشمالية للمغرب، المناطق الجنوبية لليمن).
+_DIRECTIONS = frozenset({"الشرقي", "الشرقيه", "الغربي", "الغربيه", "الشمالي", "الشماليه", "الجنوبي", "الجنوبيه",
+                         "الوسطي", "الشرقيين", "الغربيين", "الشماليين", "الجنوبيين"})
+# Forms of شهد "to witness" before a country: what a country witnesses happens in it (يشهد اليمن حربا).
+_WITNESS = frozenset({"شهد", "شهدت", "يشهد", "تشهد", "وشهد", "وشهدت", "ويشهد", "وتشهد", "تشهده", "يشهده",
+                      "شهدته", "شهدها", "تشهدها", "يشهدها"})
+
+
+def _country_as_where(tokens: list[Token], i: int, text: str, skip: int, found: Found, *, lex: Lexicons) -> bool:
+    """Is the country at token i only where something is or happens, so no state acts: a tournament held in it
+    (مونديال روسيا, in any article), a direction's area or coast of it (السواحل الشمالية للمغرب), what it
+    witnesses (يشهد اليمن حربا), the noun of where before it (على مستوى مصر), a group named with it (حركة
+    طالبان أفغانستان)?"""
+    if not i:
+        return False
+    prev = tokens[i - 1].key
+    last = found.hits[-1] if found.hits else None
+    if not skip and last is not None and last.j == i and text[last.end:tokens[i].start].strip() in ("(", "،", ",") \
+            and all(e.entity_type == "place" and e.kind in _TOWNS for e in last.ents):
+        return True  # «بنغازي (ليبيا):»، «حلب، سوريا»: the country a town named just before lies in
+    if not gap_is_space(text, tokens[i - 1].end, tokens[i].start):
+        return False
+    if _hosting(tokens, i, text) or prev in _WITNESS:
+        return True
+    if prev in ("بين", "مع") and any(t.key in _BORDERS for t in tokens[max(0, i - 4):i - 1]):
+        return True  # المنطقة الحدودية المضطربة بين الكاميرون ونيجيريا: a border region lies in both
+    if skip and text[tokens[i].start + skip - 1] == "ل" and (
+            prev in _DIRECTIONS or prev.startswith("ال") and prev[2:] in lex.words.location_nouns
+            or prev.startswith("ال") and prev.endswith(("يه", "ي")) and i > 1
+            and tokens[i - 2].key.startswith("ال") and tokens[i - 2].key[2:] in lex.words.location_nouns):
+        return True  # المياه الإقليمية لمملكة البحرين: a noun of where and its adjective, then ل + the country
+    if prev in _TOWARDS:
+        return True  # باتجاه مملكة البحرين: the way a boat heads
+    if not skip and (prev in lex.words.location_nouns or prev[:1] in "وفب" and prev[1:] in lex.words.location_nouns):
+        return True
+    return not skip and last is not None and last.j == i and all(e.kind in _NAMED_WITH_A_COUNTRY for e in last.ents)
+
+
+# A tournament's group just before a country in a sports text: the sides drawn in it (المجموعة H بولندا السنغال).
+_GROUP_WORDS = frozenset({"المجموعه", "مجموعه", "والمجموعه", "بالمجموعه", "للمجموعه"})
+_TOWARDS = frozenset({"باتجاه", "اتجاه", "صوب", "وباتجاه"})
+_BORDERS = frozenset({"الحدود", "حدود", "الحدوديه", "الحدودي", "حدودها", "حدوده", "الحدوديين", "الحدوديتين"})
+_TOWNS = frozenset({"city", "town", "village", "neighbourhood"})
+# Kinds of body whose name a country's name may end (حركة طالبان أفغانستان): the country names no state acting.
+_NAMED_WITH_A_COUNTRY = frozenset({"armed_group"})
 
 
 # A sport after «الاتحاد + a country's name or nisba» (لكرة القدم، للعبة، للتنس، للمصارعة): a federation.
@@ -351,6 +444,61 @@ def _member_states_where(tokens: list[Token], i: int, text: str, skip: int, form
 
 _MIDDLE_EAST = ("الشرق", "الاوسط")
 _RIYAL = ("الريال",)
+_QATAR = ("قطر",)
+_UNIVERSITY_HEADS = frozenset({"جامعه", "كليه"})
+_BUILDING_WORDS = frozenset({"مبني", "مباني", "مجمع", "حرم", "بنايه", "ابنيه", "محيط", "اسوار", "سور"})
+_SCORE_MARKS = frozenset("-–:")  # before the second number of a score (مصر 2-1 روسيا)
+# Words of money or price near الريال: it is the currency (سعر الريال، مليون ريال، للريال الواحد).
+_MONEY_WORDS = frozenset({"سعر", "اسعار", "صرف", "الصرف", "الدولار", "دولار", "العمله", "عمله", "الواحد", "مليون",
+                          "مليار", "الف", "الاف", "قيمه", "بقيمه", "يعادل", "تعادل", "مقابل", "الدينار", "اليورو",
+                          "الجنيه", "الدرهم", "ريال", "ريالا", "ريالات", "هلله", "هللات", "تكلفه", "ميزانيه"})
+# Units of length after قطر: the word is a diameter's (قطره 12 مترا).
+_LENGTH_UNITS = frozenset({"متر", "مترا", "امتار", "سم", "سنتيمتر", "سنتيمترا", "سنتيمترات", "مم", "ملم",
+                           "مليمتر", "مليمترا", "مليمترات", "كم", "كيلومتر", "كيلومترا", "كيلومترات", "بوصه",
+                           "بوصات", "انش", "انشات", "قدم", "اقدام", "ميكرون", "نانومتر"})
+
+
+_CONTINENT_NISBAS = frozenset({"الاسيوي", "الاوروبي", "الافريقي", "الامريكي", "الاميركي", "الاسيويه", "الاوروبيه",
+                               "الافريقيه", "الامريكيه", "الاميركيه"})
+
+
+def _nationality_after(key: str, *, lex: Lexicons) -> bool:
+    """Is the word a definite nisba of a country or a continent (الهندي، الآسيوي)?"""
+    return key.startswith("ال") and key.endswith(("ي", "يه")) and (key in lex.demonyms or key in _CONTINENT_NISBAS)
+
+
+_COPA = frozenset({"كوبا", "وكوبا", "بكوبا", "لكوبا"})
+_AMERICA = frozenset({"امريكا", "اميركا"})
+
+
+def _copa_america(tokens: list[Token], i: int, n: int, form: tuple[str, ...]) -> bool:
+    """Is the known form at token i the كوبا or the أمريكا of «كوبا أمريكا» (a competition's name)?"""
+    if n == 1 and tokens[i].key in _COPA and i + 1 < len(tokens) and tokens[i + 1].key in _AMERICA:
+        return True
+    return bool(i) and tokens[i - 1].key in _COPA and form[0] in _AMERICA
+
+
+def _money_near(tokens: list[Token], i: int, n: int) -> bool:
+    """Does a number or a word of money or price stand within two words of الريال at token i?"""
+    near = tokens[max(0, i - 2):i] + tokens[i + n:i + n + 2]
+    return any(t.key in _MONEY_WORDS or t.key[1:] in _MONEY_WORDS or t.key[:1].isdigit() for t in near)
+
+
+def _length_after(tokens: list[Token], j: int) -> bool:
+    """Does a number with a unit of length follow within five words (قطر داخلي 12 مترا)?"""
+    window = tokens[j:j + 5]
+    return any(t.key[:1].isdigit() for t in window) and any(t.key in _LENGTH_UNITS for t in window) \
+        and not any(t.key in ("مربع", "مربعا", "مكعب") for t in window)
+
+
+def _idiom(tokens: list[Token], i: int, n: int, form: tuple[str, ...], *, lex: Lexicons) -> bool:
+    """Does the known form at token i stand in a fixed expression that names no one (نصيب الأسد، حصة الأسد)?"""
+    idioms = lex.words.idioms
+    name = " ".join(form)
+    prev = tokens[i - 1].key
+    if f"{prev} {name}" in idioms or prev[:1] in "وبل" and f"{prev[1:]} {name}" in idioms:
+        return True
+    return i + n < len(tokens) and f"{name} {tokens[i + n].key}" in idioms
 # «في صفوف X»: the ranks of a club or a side; a town's name there is its club.
 _RANKS_OF = frozenset({"صفوف", "لصفوف", "بصفوف", "وصفوف", "صفوفه", "صفوفها"})
 # Nouns of a side's members (with a pronoun, و or ال): «في» + a club's town after one is the club they play for.
@@ -546,7 +694,8 @@ def _in_competition_name(tokens: list[Token], i: int, text: str, hits: list[Enti
     if not i or not gap_is_space(text, tokens[i - 1].end, tokens[i].start):
         return False
     prev = tokens[i - 1].key
-    prev = prev[1:] if prev[:1] in "وبل" and prev[1:] in _COMPETITION | _COMPETITION_OF else prev
+    prev = prev[1:] if prev[:1] in "وبل" and prev[1:] in _COMPETITION | _COMPETITION_OF | _NATIONAL_COMPETITION \
+        else prev  # بجائزة إسبانيا الكبرى، وكأس مصر
     if prev in _COMPETITION_OF:
         return True
     if prev in _NATIONAL_COMPETITION and any(e.entity_type == "place" and e.kind == "country" for e in hits):
@@ -722,7 +871,8 @@ def _add_form_hit(tokens: list[Token], i: int, n: int, text: str, skip: int, for
     start, end = tokens[i].start + skip, tokens[i + n - 1].end
     if n > 1 and form[0] in _LEADING_TITLES and all(e.kind == "person" for e in hits):
         start = tokens[i + 1].start  # الشيخ خليفة بن زايد: the name's words, without the title the form carries
-    if n > 1 and (form[0] in _GENERIC_CUES or form[-1] in _EPITHETS) and all(e.entity_type == "place" for e in hits):
+    if n > 1 and (form[0] in _GENERIC_CUES or form[-1] in _EPITHETS) \
+            and all(e.entity_type == "place" or e.kind == "state" for e in hits):
         if form[0] in _GENERIC_CUES:
             start = tokens[i + 1].start  # مدينة مشهد، قطاع غزة، دولة قطر: the place's name after its cue word
         if form[-1] in _EPITHETS:

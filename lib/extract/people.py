@@ -32,12 +32,15 @@ PREPOSITION_RANK = 5_000
 _TRAILING_MARKS = re.compile("[\u064b-\u0652\u0640]+$")
 # Definite words with a proclitic preposition never continue a name (بالرياض، للعلوم، والأمن).
 _CLITIC_ARTICLE = ("لل", "وال", "بال", "فال", "كال", "ولل", "وبال")
-_TITLES_AFTER_RANK = frozenset({"دكتور", "الدكتور", "د", "المهندس", "مهندس", "الركن", "طبيب", "الطبيب"})
+_TITLES_AFTER_RANK = frozenset({"دكتور", "الدكتور", "د", "المهندس", "مهندس", "الركن", "ركن", "طبيب", "الطبيب", "بحري",
+                                "البحري", "طيار", "الطيار"})  # العميد بحري، اللواء طيار: the arm after the rank
 # Stopwords whose hamza, as written, tells a noun that is also a family name (إمام) from the function word
 # they fold to (أمام).
 _HAMZA_NOUNS = {"امام": "إمام"}
 # Verbal nouns of the derived stems افتعال، استفعال، انفعال (اختلاس، استقبال، انسحاب): everyday words that end a name.
 _VERBAL_NOUN_SHAPE = re.compile(r"^(?:ا.ت.ا.|است..ا.|ان..ا.)$")
+_TAFIL = re.compile(r"^ت..ي.$")  # تعريف، تقرير، تصريح once folded: a verbal noun of form II
+_GENERATION_SUFFIXES = frozenset({"جونيور", "جونير", "الابن", "سينيور"})  # after a foreign name: Jr., Sr.
 _PASSIVE_FEMININE = re.compile(r"^م..و.ه$")  # مرفوقة، مدعومة، مصحوبة once folded
 # Korean family names: the two short syllables after one are the given name (كيم يونغ نام), even an everyday word.
 _KOREAN_FAMILIES = frozenset({"كيم", "بارك", "تشوي", "مون", "كانغ", "يون", "هان"})
@@ -171,6 +174,9 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
                 and lex.common_rank.get(tokens[i + n + 1].key, TITLE_NAME_RANK) >= TITLE_NAME_RANK:
             n += 1  # نونو دا كوستا، فيرجيل فان دايك: a foreign name's particle, then its next part (فإن: "then")
             continue
+        if n and key in _GENERATION_SUFFIXES:
+            n += 1  # روبرت داوني جونيور: Junior or Senior closes the name it follows
+            break
         if n and key in _HAMZA_NOUNS and text[tok.start:tok.end] == _HAMZA_NOUNS[key]:
             n += 1  # عادل إمام: إمام (with hamza below) is a noun and a family name, not أمام "before"
             words += 1
@@ -229,12 +235,29 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
             break  # فارس ليضربوا: ل and a verb in the plural ("so that they strike"), not a family name
         if after_given and _PASSIVE_FEMININE.match(key) and key not in given and key not in found.people_firsts:
             break  # السيدة برلسكوني مرفوقة بابنتها: a passive participle (مفعولة), not a family name
+        if after_given and key.startswith("ال") and _VERBAL_NOUN_SHAPE.match(key[2:]) and key in lex.common_rank \
+                and key not in given:
+            break  # بإمكان هاني الاعتراض: a definite verbal noun (الافتعال، الاستفعال), not a family name
         if after_given and _VERBAL_NOUN_SHAPE.match(key) and key in lex.common_rank and key not in given:
             break  # نفى السيد هاجاييف اختلاس أموال: a verbal noun (افتعال، استفعال، انفعال), not a family name
         if n and _present_verb(key, lex):
             break  # دوتيرتي يلوح بفرض: a verb in the present after a name
+        if n and len(key) >= 6 and text[tok.start:tok.end].rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("يه") \
+                and key not in given and key[:-2] in lex.common_rank:
+            break  # فيرناندو توريس زميليه: a dual or plural noun with "his" (زميليه), not a family name
         if n and _future_verb(key, lex):
             break  # نيمار سيحتاج: سي and a present verb (يحتاج) is the future; سيلفا، سيمون read no verb
+        if key[0] in "بكل" and len(key) >= (4 if key[0] == "ل" else 5) and key not in given \
+                and key not in found.people_firsts and (lex.common_rank.get(key[1:], CLITIC_RANK) < FIRST_SURNAME_RANK * 2
+                                                      or key.endswith("ات") and len(key) >= 6
+                                                      and (key[1:] in lex.common_rank or key[1:-2] + "ه" in lex.common_rank)):
+            break  # بدر بإجمالي، كيليطو لأدب، الهلالي بنبرات: a preposition on an everyday word, no family name
+        if n and len(key) <= 4 and key not in given and key in lex.common_rank and i + n + 1 < len(tokens) \
+                and tokens[i + n + 1].key[:1].isdigit() and gap_is_space(text, tok.end, tokens[i + n + 1].start):
+            break  # مايويذر خاض 50 نزالا، سجل 3 أهداف: a short everyday word before a count is a verb, no surname
+        if n and len(key) >= 5 and key[0] in "بك" and key.endswith("ه") and key not in given \
+                and lex.common_rank.get(key[1:], CLITIC_RANK) < CLITIC_RANK:
+            break  # سلام شاكر بتوصية من المدرب: ب and an everyday noun in ة ("on the recommendation"), no surname
         if _inflected_word(key, lex):
             break  # معاوية جيشا، زيان أكثرهم، عبد الحفيظ لشرح: an everyday word inflected, not a surname
         n += 1
@@ -268,15 +291,19 @@ def _present_verb(key: str, lex: Lexicons) -> bool:
 
 
 def _future_verb(key: str, lex: Lexicons) -> bool:
-    """سيحتاج، سيغيب: سـ and an everyday present verb in يـ (a name read so, سيلفا، سيمون, is no verb)."""
-    return len(key) >= 5 and key[:2] == "سي" and lex.common_rank.get(key[1:], CLITIC_RANK) < CLITIC_RANK
+    """سيحتاج، سيغيب، سيحاكم: سـ and a present verb in يـ whose form or stem is an everyday word (a name read so,
+    سيلفا، سيمون, is no verb)."""
+    return len(key) >= 5 and key[:2] == "سي" and key not in lex.given_names and (
+        lex.common_rank.get(key[1:], CLITIC_RANK) < CLITIC_RANK
+        or len(key) >= 6 and lex.common_rank.get(key[2:], TITLE_NAME_RANK) < TITLE_NAME_RANK)
 
 
 def _future_verb_other_person(key: str, lex: Lexicons) -> bool:
     """ستتقدم، سنعمل: سـ on a frequent present verb in تـ or نـ opens no name (ستيفن، ستانلي: no frequent word
     after the س)."""
     return len(key) >= 5 and key[:2] in ("ست", "سن") and key not in lex.given_names \
-        and lex.common_rank.get(key[1:], TITLE_NAME_RANK) < TITLE_NAME_RANK
+        and (lex.common_rank.get(key[1:], TITLE_NAME_RANK) < TITLE_NAME_RANK
+             or len(key) >= 5 and lex.common_rank.get(key[2:], TITLE_NAME_RANK) < TITLE_NAME_RANK)
 
 
 def _preposition_on_feminine_noun(key: str, lex: Lexicons) -> bool:
@@ -373,6 +400,11 @@ def person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexi
     written = text[tok.start:tok.end]
     if "\u064b" in written:
         return 0  # tanween: داراً is "a house", not the name Dara
+    if i and any(k in _AREA_CUES for k in clitic_keys(tokens[i - 1].key)) \
+            and gap_is_space(text, tokens[i - 1].end, tok.start):
+        return 0  # بمحافظة بدر، ولاية حمزة: the word after an area's cue is the area's name, not a person's
+    if i and tokens[i - 1].key in ("بن", "بنت") and gap_is_space(text, tokens[i - 1].end, tok.start):
+        return 0  # تركي بن عبد الله (in a mosque's name): a father's name inside a name no rule read, no one alone
     first = tok.key[1:] if tok.key[0] == "و" and (given.has(tok.key[1:], written) or tok.key[1:] in ranks) \
         else tok.key
     if tok.key[0] == "ل" and len(tok.key) > 3 and not given.has(tok.key, written) \
@@ -466,8 +498,13 @@ def _foreign_first_before(tokens: list[Token], i: int, text: str, found: Found, 
         and key not in lex.speech_cues and key not in name_words(lex).before_name and key not in lex.demonyms \
         and not key.endswith(("ها", "هم", "هما", "كم", "نا")) and "\u064b" not in written \
         and not index_keys(key, lex=lex)[0] and not _preposition_on_word(key, lex) \
+        and not _future_verb(key, lex) and not _present_verb(key, lex) \
+        and not (written.endswith("ه") and key[:-1] in lex.common_rank) and not _possessed(written) \
+        and not (key[0] in "بلك" and lex.common_rank.get(key[1:], TITLE_NAME_RANK) < TITLE_NAME_RANK) \
         and not (i > 1 and any(k in lex.place_cues or k in _AREA_CUES for k in clitic_keys(tokens[i - 2].key)))
-    # (حاكم مقاطعة شينكاي محمد قاسم خان: a word after a place cue is the place's name, not a first name)
+    # (حاكم مقاطعة شينكاي محمد قاسم خان: a word after a place cue is the place's name, not a first name; الذي
+    # سيخلف خوان مانويل: a verb; موكله كريم، ببطولته عمرو سعد: a possessed noun; قامت بأسر: a preposition on a
+    # noun)
 
 
 # Words of an administrative area (مقاطعة، ولاية، محافظة): the word after one is the area's name.
@@ -625,9 +662,13 @@ def _two_word_name_after_title(tokens: list[Token], k: int, text: str, *, lex: L
         return False  # الحكم عليهم بإزهاق، لاعب وسطه نغولو، الرئيس للاتفاقية: a function word, a possessed noun, a preposition on ال
     if nxt[0] in "بلك" and len(nxt) > 4 and nxt[1:] in lex.common_rank:
         return False
+    if _TAFIL.match(key) and key in lex.common_rank and key not in lex.given_names:
+        return False  # الباحثة تعريف عبد الفتاح: a verbal noun (تفعيل) before a name, not its first word
     if _preposition_on_word(key, lex) or _preposition_on_feminine_noun(key, lex) \
-            or _future_verb_other_person(key, lex):
+            or _future_verb_other_person(key, lex) or _future_verb(key, lex):
         return False  # الحكم بسجن رادوفان كراديتش: "by jailing", not a first name (الحكم is also a referee)
+    if _plural_or_accusative(nxt, lex) and nxt not in lex.given_names:
+        return False  # التنظيم الإرهابي بات محاصرا: a verb and its accusative predicate, no name
     if nxt in ("بن", "بنت"):
         return True  # الدكتور هادي بن علي اليامي: a father's name follows
     if nxt in lex.words.stopwords or nxt in lex.speech_cues or len(nxt) < 3 or nxt[0] not in _ARABIC_LETTERS \
@@ -676,11 +717,30 @@ def add_new_person(found: Found, text: str, tokens: list[Token], i: int, j: int,
     key = fold(name_ar)
     if any(key == c or key.startswith(c + " ") for c in lex.words.not_names):
         return 0  # حسن الجوار، رياض الأطفال
-    pid = found.people.get(tuple(key.split())) or _person_id(key)
-    ent = found.entities.get(pid) or Entity(pid, "actor", name_ar, name_ar, "person")
+    known = _without_patronymic(tuple(t.key for t in tokens[i:j]), lex)
+    pid = known.entity_id if known else found.people.get(tuple(key.split())) or _person_id(key)
+    ent = found.entities.get(pid) or known or Entity(pid, "actor", name_ar, name_ar, "person")
     _add_person(found, text, tokens, i, j, start, pid, ent)
     remember_person(found, tokens[i:j], pid, skip_first=bool(skip), lex=lex)
     return j - i
+
+
+_SON_OF = frozenset({"بن", "ابن"})
+
+
+def _without_patronymic(keys: tuple[str, ...], lex: Lexicons) -> Entity | None:
+    """The lexicon's person when the name is theirs with the father's (and grandfather's) names inserted: عادل بن
+    أحمد الجبير is عادل الجبير; the given name and the family name both have to match."""
+    if len(keys) < 4 or keys[1] not in _SON_OF:
+        return None
+    k = 1
+    while k + 1 < len(keys) and keys[k] in _SON_OF:
+        k += 2  # بن أحمد بن محمد
+    if k >= len(keys):
+        return None
+    short = (keys[0], *keys[k:])
+    return next((e for e in entity_index(lex=lex).forms.get(short, ())
+                 if e.entity_type == "actor" and e.kind == "person"), None)
 
 
 def _noun_with_adjective_after(tokens: list[Token], k: int, text: str, lex: Lexicons) -> bool:

@@ -220,7 +220,7 @@ def needs_evidence(ent: Entity, form: tuple[str, ...], *, lex: Lexicons) -> int:
     rank = lex.common_rank.get(form[0])
     if rank is None:
         return 0
-    return 2 if rank < VERY_COMMON_RANK else 1
+    return 2 if rank < VERY_COMMON_RANK and form[0] not in lex.news_place_names else 1
 
 
 @lru_cache(maxsize=1024)
