@@ -61,7 +61,7 @@ SPEAKER_PHRASE_ROLES = ("anaphoric", "filler", "phrase_break", "prepositional", 
                         "name_title", "nisba", "state_body", "title_link", "capital", "opinion", "occasion_head",
                         "prophetic")
 FUNCTION_WORD_ROLES = ("locative", "name_link", "name_particle", "saying_noun", "not_reporting_before",
-                       "noun_before_cue", "not_a_cue", "title_marker")
+                       "noun_before_cue", "not_a_cue", "title_marker", "naming", "opinion_cue")
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: caches are kept per loaded Lexicons

@@ -92,3 +92,38 @@ def test_a_spokesman_for_a_body_is_not_a_name():
             "وأضاف المتحدث أن الشرطة لم تعتقل أحدا حتى الآن.")
     for s in analyse(text, PUB).statements:
         assert "باسم" not in (s.speaker_ar or "").split()[:1]
+
+
+@pytest.mark.parametrize("text,snippet,want", [
+    # a title and a nationality after the person was named with another title (a name no list knows)
+    ("دعا وزير حقوق الإنسان محمد العلواني مفوض الأمم المتحدة إلى زيارة عدن.\n"
+     "وأكد المسؤول اليمني في خطاب للمفوض أن الحكومة ستعمل على ترتيب الزيارة.", "ترتيب الزيارة", "محمد العلواني"),
+    ("أعلن قائد القوات الأميركية في المنطقة الجنرال جون نيكولسون عن غارة على مقر للمسلحين.\n"
+     "وقال الجنرال الأميركي إن \"المجتمعين كانوا يظنون أنهم في أمان تام\".", "يظنون أنهم", "جون نيكولسون"),
+])
+def test_a_title_and_nationality_refers_to_the_person_just_named(text, snippet, want):
+    st = [s for s in analyse(text, PUB).statements if snippet in s.quote]
+    assert st and fold(st[0].speaker_ar or "") == fold(want), [(s.quote, s.speaker_ar) for s in st]
+
+
+def test_a_title_and_another_nationality_is_not_the_person_just_named():
+    text = ("وصل وزير الخارجية المصري سامح العلواني إلى الخرطوم أمس.\n"
+            "وقال المسؤول السوداني إن الخرطوم ترحب بالزيارة.")
+    st = [s for s in analyse(text, PUB).statements if "ترحب بالزيارة" in s.quote]
+    assert st and "العلواني" not in (st[0].speaker_ar or "")
+
+
+def test_a_title_written_right_after_a_quoted_name_is_that_person():
+    text = ("أكد سامي ناجي العلواني وزير الداخلية التونسية تشكيل لجنة للتحقيق. وقال في مؤتمر صحافي إن اللجنة ستبدأ "
+            "عملها غدا.\nوأشار وزير الداخلية إلى أن المؤسسة الأمنية مستهدفة من حملة منظمة.")
+    st = [s for s in analyse(text, PUB).statements if "المؤسسة الأمنية" in s.quote]
+    assert st and fold(st[0].speaker_ar or "") == fold("سامي ناجي العلواني"), [(s.quote, s.speaker_ar) for s in st]
+
+
+def test_a_long_quoted_body_name_after_its_kind_issues_the_report():
+    text = ("أوضح تقرير لمركز \"نورث ستار للدراسات الاستراتيجية\" للأبحاث أن القوات الحكومية استعادت نصف البلاد.\n"
+            "وأشار التقرير إلى أن الغارات الجوية غيرت مسار الحرب.")
+    sts = analyse(text, PUB).statements
+    assert not [s for s in sts if s.quote.startswith("نورث ستار")], [s.quote for s in sts]
+    st = [s for s in sts if "غيرت مسار الحرب" in s.quote]
+    assert st and "نورث ستار" in (st[0].speaker_ar or ""), [(s.quote, s.speaker_ar) for s in sts]

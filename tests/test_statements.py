@@ -269,6 +269,35 @@ SPEAKER_CASES = [
      "اللاعبين يستحقون", {"كلوب"}, {"المدرب الالماني"}),
     ("قال الباحث جون سميث إن النتائج مشجعة. وأوضح الباحث البريطاني أن التجارب ستستمر عامين.",
      "التجارب ستستمر", {"جون سميث"}, set()),
+    # after حسبما أعلن, a title and then, set off by a comma, a rank and the name
+    ("وتواصلت اجتماعات اللجان العسكرية في القاهرة، حسبما أعلن المتحدث باسم قيادة الجيش، العقيد سامر الحلبي.\n"
+     "وبحسب الحلبي، أكد المجتمعون على توحيد المؤسسة العسكرية.", "وتواصلت اجتماعات", {"سامر الحلبي"}, set()),
+    # a title whose genitive is a word another list holds (المواطنين، تحرير), then the name
+    ("وقال وزير حماية المواطنين يانيس كوستاس إن الحريق كان متعمدا.", "الحريق كان متعمدا", {"يانيس كوستاس"}, set()),
+    ("أعلن قائد معركة تحرير المدينة، العميد سالم الهاشمي، بدء الهجوم، مشيرا إلى أن المقاتلين مستعدون.",
+     "المقاتلين مستعدون", {"سالم الهاشمي"}, set()),
+    # a title's second field joined by و, then a rank and the name: the rank's name speaks
+    ("أكد استشاري وأستاذ أمراض الكلى وزراعة الأعضاء الدكتور سامي العتيبي أن السهر يضر بالكلى.", "السهر يضر",
+     {"سامي العتيبي"}, {"وزراعه الاعضاء"}),
+    # a list of quoted titles before the verb is its object, not its subject
+    ("قالت الممثلة سلمى حداد إنها تحب رمضان.\nوعن العملين اللذين تشارك فيهما وهما «البيت» و«ليل طويل» قالت: «هما "
+     "عملان مختلفان تماما».", "عملان مختلفان", {"سلمي حداد"}, {"ليل طويل"}),
+    # an outlet relaying an unnamed source written in quote marks: the source speaks
+    ("ونقلت وكالة الأنباء التابعة للتنظيم عن \"مصدر أمني\" أن \"منفذ الهجوم هو أحد عناصر التنظيم\".",
+     "منفذ الهجوم", None, {"وكاله الانباء"}),
+    # a group in the construct plural of a named person (محامو ساركوزي), not the source quoted before
+    ("قال مصدر قضائي إن الرئيس الأسبق سيحاكم.\nوقال محامو ساركوزي إنه سيطعن على القرار.", "سيطعن على القرار",
+     None, {"مصدر قضايي"}),
+    # an age in brackets after the name closes it; a role with its pronoun, then the name set off by commas
+    ("وقالت محاميتها، سلمى حداد، إن المحكمة قضت بغرامة.\nوخلال المحاكمة، قالت ليلى الحسن (17 عاما) إنه \"لا توجد "
+     "عدالة في هذه المحكمة\".", "لا توجد عدالة", {"ليلي الحسن"}, {"محاميتها", "سلمي حداد"}),
+    ("وقالت محاميتها، سلمى حداد، إن المحكمة قضت بغرامة.", "قضت بغرامة", {"سلمي حداد"}, {"محاميتها"}),
+    # مدير عام: the title's adjective, then the body and the name
+    ("وأشارت مديرة عام الإدارة العامة للتدريب بالمنطقة الشرقية سعاد العلي أمس إلى أنه سيتم افتتاح مراكز جديدة.",
+     "افتتاح مراكز", {"سعاد العلي"}, {"مديره"}),
+    # a description no list holds, then the name set off by commas
+    ("وقال محللون إن الأزمة ستطول. وقال الناشط الحقوقي المستقل، سامر الحلبي، إن السجون مكتظة، قائلا \"لا بد من حل "
+     "سريع لهذه المشكلة\".", "لا بد من حل", {"سامر الحلبي"}, {"محللون"}),
     # … but not when its gender is not theirs
     ("قال المدير جون سميث إن النتائج مشجعة. وأضافت الخبيرة الأميركية أن التجارب ستستمر عامين.",
      "التجارب ستستمر", {"الخبيره الاميركيه"}, {"جون سميث"}),
@@ -597,6 +626,10 @@ JUNK_SPEAKER_CASES = [
     ("وقال مسؤولون أمس الخميس إن المفاوضات متعثرة.", {"مسؤولون أمس الخميس", "مسؤولون الخميس"}),  # when, not who
     ("وقال المتحدث باسم الشرطة بمحافظة الأحساء إن الحادث وقع فجرا.", {"بمحافظة الأحساء"}),  # where, not who
     ("وبحسب مقطع مصور منشور على الإنترنت فإن الحريق اندلع في الطابق الأول.", {"مقطع مصور منشور", "مقطع مصور"}),
+    # a reporting verb with its pronoun after لما is no first name of the speaker
+    ("وتواصل القصف على مواقع المسلحين، وطبقا لما أعلنه سامي الحلبي فإن القوات تقدمت.", {"اعلنه سامي الحلبي"}),
+    # a document under the ل of وفقا is the document, not its preposition
+    ("ارتفعت أسعار الوقود في الأسواق المحلية بنسبة كبيرة، وفقا لتقرير إخباري نشر أمس.", {"لتقرير اخباري", "لتقرير"}),
 ]
 
 
@@ -746,3 +779,56 @@ def test_a_short_form_is_nobody_else_s_name():
 def test_bandar_is_a_given_name():
     st = [s for s in statements("وقال بندر الخالدي إن المشروع سيكتمل قريبا.") if "المشروع" in s.quote]
     assert st and st[0].speaker_kind == "person"
+
+
+# (text, snippet that no statement may hold): the writer's own words or a designation inside quote marks
+NOT_SPOKEN_CASES = [
+    # a quote right after a relative pronoun goes on with the writer's sentence
+    ("وقال الكاتب سليم منصور إن الرحلة كانت شاقة. وانتهى به الأمر في مخيم بعيد، المكان الذي \"اعتقد أنه سيجد فيه "
+     "الأمان لعائلته الصغيرة\".", "سيجد فيه الأمان"),
+    # a verb of naming one word back: what the statement called something, not its words
+    ("وقال المتحدث العسكري إن \"العمليات انتهت بنجاح\". وأشاد البيان بتطهير الأحياء الشرقية مما سماه البيان "
+     "\"وكر الجماعات المسلحة وأوكارها المنتشرة في كل الأحياء\".", "وكر الجماعات المسلحة"),
+    # a quote inside the writer's explanation, with no one to say it
+    ("يجب التمييز بين الترشيد والكفاءة. فاستبدال مصباح قديم بمصباح حديث \"يعمل بطاقة أقل بكثير لإنتاج الإضاءة "
+     "نفسها\" هو مثال على الكفاءة.", "يعمل بطاقة أقل"),
+    # a charge's wording after تهمة
+    ("واعتقلت الشرطة ثلاثة شبان ووجهت إليهم تهمة \"إتلاف ممتلكات عامة وإلحاق الضرر بالمرافق في وسط المدينة\".",
+     "إتلاف ممتلكات عامة"),
+    # a statement that opens with a verse: the verse is no one's words here
+    # a short quote that a noun of the speaker's clause governs is a term or a name, not the speaker's words
+    ("واعتبر الوزير القرار الأوروبي بحق بلاده \"خيانة للشراكة\"، وتعهد بالرد عليه.", "خيانة للشراكة"),
+    ("وأعلنت الحكومة عن إطلاق خطة \"وطن أخضر\" لزراعة مليون شجرة.", "وطن أخضر"),
+    ("وكشف المدرب عن مباراة ودية على ملعب \"سانتياغو برنابيو\" يوم الأحد.", "سانتياغو برنابيو"),
+    # a view with no holder named near: in an essay, the writer's reasoning about someone, not a speaker's words
+    ("وقال الفيلسوف هانز مولر إن العقل أساس الأخلاق.\nوالحقيقة أن المتشدد لا يقبل النقاش في أي مسألة.\n"
+     "وهو لا يسمع لغيره أبدا.\nبل يرى أنه وحده يملك الحقيقة كاملة ولا يحتاج إلى غيره.", "وحده يملك الحقيقة"),
+    ("يعيش المتطرف في عزلة عن مجتمعه.\nويتمسك بأفكاره مهما كلفه ذلك، معتبرا بذلك أنه يدافع عن قضية عادلة.",
+     "يدافع عن قضية عادلة"),
+    # a headline the speaker answers, after تحت عنوان
+    ("وأوضح مدير الشركة في رده على ما نشرته الصحيفة تحت عنوان \"الأحياء الجديدة بلا ماء ولا كهرباء منذ عام\" أن "
+     "المشروع سينجز قريبا.", "بلا ماء ولا كهرباء"),
+    ("وأصدرت وزارة العدل بيانا قالت فيه: قال الله تعالى: «ولكم في القصاص حياة يا أولي الألباب».",
+     "ولكم في القصاص"),
+]
+
+
+@pytest.mark.parametrize("text,snippet", NOT_SPOKEN_CASES, ids=[c[1] for c in NOT_SPOKEN_CASES])
+def test_the_writer_s_words_in_quote_marks_are_no_statement(text, snippet):
+    hits = [s for s in statements(text) if fold(snippet) in fold(s.quote)]
+    assert not hits, hits
+
+
+def test_a_short_quote_after_the_speaker_or_a_complementiser_is_still_spoken():
+    """The term rule leaves a short quote after a name, أن or a preposition the speaker's words."""
+    for text, snippet in [("وقال سامر الحلبي \"لن نتراجع أبدا\".", "لن نتراجع"),
+                          ("وأكد الوزير أن \"الوضع مستقر\".", "الوضع مستقر"),
+                          ("ودعا الأمين العام الطرفين إلى \"ضبط النفس\".", "ضبط النفس"),
+                          ("ورفع المتظاهرون لافتات كتب عليها \"لا للفساد\".", "لا للفساد")]:
+        assert [s for s in statements(text) if snippet in s.quote], text
+
+
+def test_a_view_whose_holder_is_named_is_still_spoken():
+    for text, snippet in [("ويرى المحلل سامي الخطيب أن الأزمة ستطول.", "الأزمة ستطول"),
+                          ("وقال الوزير إن الاتفاق مهم، معتبرا أنه خطوة نحو السلام.", "خطوة نحو السلام")]:
+        assert [s for s in statements(text) if snippet in s.quote], text

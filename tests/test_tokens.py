@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lib.text.normalize import fold
-from lib.text.tokens import clitic_keys, gap_is_space, tokenize
+from lib.text.tokens import clitic_keys, gap_is_space, proclitic_forms, tokenize
 
 # (word as written, every key clitic_keys yields, in order: the literal word first)
 CLITICS = [
@@ -87,3 +87,14 @@ def test_token_offsets_point_into_the_text():
 def test_gap_is_space(text, joined):
     a, b = tokenize(text)
     assert gap_is_space(text, a.end, b.start) is joined
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["", "و", "ف", "ب", "ل", "ك", "وب", "فل", "ول", "لل", "ولل", "فك"]),
+       st.sampled_from(["الامس", "امس", "غد", "ه", "الحرب", "حرب", "مباراه", "الاسبوع", "لبنان", "ال", "اليوم"]))
+def test_proclitic_forms_are_exactly_the_written_words_read_as_the_word(prefix, word):
+    """A written word is in proclitic_forms(w) exactly when clitic_keys reads it as w (the tables built on it
+    answer every text word as the memos they replaced did)."""
+    key = prefix + word
+    for w in (word, "ال" + word):  # للحرب is read as الحرب
+        assert (key in proclitic_forms(w)) == (w in clitic_keys(key))

@@ -28,6 +28,9 @@ _NOT_NATIONAL = frozenset({"الدولي", "الدوليه", "الرسمي", "ا
 # name_contexts.txt words before a name that are no speaking body (a correspondent, a film, a campaign), folded
 _NOT_BODIES = frozenset({"مراسل", "مراسله", "مندوب", "برنامج", "فيلم", "كتاب", "شعار", "عنوان", "لقب", "هاشتاغ",
                          "وسم", "اتفاق", "اتفاقيه", "عمليه", "حمله", "مشروع", "مبادره", "مهرجان", "موتمر"})
+# titles of a head of state or a monarch: with a nationality they name an office (الرئيس الروسي), not the last
+# person named; norm'd
+_OFFICE_HEADS = frozenset({"رئيس", "ملك", "امير", "ولي", "سلطان", "شيخ", "عاهل", "مرشد"})
 _PERSON_KINDS = ("person", "named")
 _BODY_KINDS = ("organization", "media", "government", "named", "anonymous", "title", "party", "military", "agency")
 
@@ -301,11 +304,15 @@ class _Article:
             # several holders: the one the statement's own sentence names
             here = [src for src, at in found if self.p.sentence_start(s.start) <= at < s.start]
             return here[-1] if here else None
+        titled = self._speaker_written_with(s, words, statements)
+        if titled is not None:
+            return titled
         if s.speaker_kind != "title" and not _is_role(words[0], self.lex):
             return None
-        if not words[0].startswith("ال") or any(w in _demonyms(lex=self.lex) and w not in _NOT_NATIONAL
-                                                   for w in words[1:]):
-            return None  # مسؤول أميركي، الرئيس الروسي: another person, or one the office table knows
+        if not words[0].startswith("ال"):
+            return None  # مسؤول أميركي: another person
+        if any(w in _demonyms(lex=self.lex) and w not in _NOT_NATIONAL for w in words[1:]):
+            return self._described_before(s, words)  # الرئيس الروسي: one the office table knows, or no one
         # no apposition: the title of the one person the article quotes by name (المدافع الدولي السابق)
         named = {}
         for o in statements:
@@ -319,6 +326,80 @@ class _Article:
             o, before = next(iter(named.values()))
             if before:
                 return Source(o.speaker, o.speaker_ar, o.speaker_id, "person")
+        return None
+
+    def _speaker_written_with(self, s: Statement, words: list[str], statements: list[Statement]) -> Source | None:
+        """The one person quoted by name before the statement whose name the article writes right next to this
+        title, with or without a comma (محمد ناجم الغرسلي وزير الداخلية التونسية … وأشار وزير الداخلية)."""
+        if len(words) < 2 or not _is_role(words[0], self.lex):
+            return None  # (a one-word title, المدرب, fits too many people to be matched by its words alone)
+        title = " ".join(words)
+        text = self.p.text
+        hits: dict[str, Source] = {}
+        for o in statements:
+            if o.start >= s.start or not self.namelike(o) or not o.speaker_ar or len(o.speaker_ar.split()) < 2:
+                continue
+            name = o.speaker_ar
+            at = text.find(name)
+            while at >= 0:
+                after = fold(text[at + len(name):at + len(name) + len(title) + 12]).lstrip(" ،,")
+                before = fold(text[max(0, at - len(title) - 24):at]).rstrip(" ،,")
+                if after.startswith(title) or title in before:
+                    hits[name_key(name, lex=self.lex)] = Source(o.speaker, o.speaker_ar, o.speaker_id, "person")
+                    break
+                at = text.find(name, at + len(name))
+        return next(iter(hits.values())) if len(hits) == 1 else None
+
+    def _described_before(self, s: Statement, words: list[str]) -> Source | None:
+        """A definite title and a nationality (المسؤول اليمني، الجنرال الأميركي، المدرب الهولندي): an anaphor of
+        the last person the text named before the statement's sentence, in its paragraph or the one before; not a head of
+        state or a king's title, which name an office of its own (الرئيس الروسي)."""
+        if len(words) > 3 or norm(words[0]) in _OFFICE_HEADS:
+            return None
+        p = self.p
+        sent = p.sentence_start(s.start)  # (before the statement's sentence: its speaker phrase may name others)
+        since = p.paragraphs_back(sent, 1)
+        cand = self.who._last_person_named(sent)
+        best = (cand.at, cand.source) if cand is not None and cand.at >= since else None
+        titled = self._last_titled_name(since, sent)  # وزير حقوق الإنسان عز الدين الاصبحي: a name no list knows
+        if titled is not None and (best is None or titled[0] > best[0]):
+            best = titled
+        if best is None:
+            return None
+        nationality = {w.rstrip("ه") for w in words[1:] if w in _demonyms(lex=self.lex)}
+        near = {w.rstrip("ه") for w in fold(p.text[max(0, best[0] - 80):best[0]]).split() if w in _demonyms(lex=self.lex)}
+        if near and not near & nationality:
+            return None  # قال الوزير المصري X … وقال المسؤول السوداني: someone else
+        src = best[1]
+        if (words[0].endswith("ه") and src.gender != "f") or (not words[0].endswith("ه") and src.gender == "f"):
+            return None  # وأضافت الخبيرة الأميركية after a man named: someone else
+        if not src.speaker_ar or len(src.speaker_ar.split()) < 2 or _title_like(src.speaker_ar, "person", False,
+                                                                                 self.lex):
+            return None  # (a one-word name may be a namesake's short form; a title is no name)
+        return src
+
+    def _last_titled_name(self, since: int, before: int) -> tuple[int, Source] | None:
+        """The last title given a name between two offsets (وزير حقوق الإنسان عز الدين الاصبحي): where the name
+        stands and its Source."""
+        p, r = self.p, self.who.reader
+        a, b = p.token_after(since), p.token_after(before)
+        for j in range(b - 1, a - 1, -1):
+            if b - j > 80:
+                break  # (a bounded look back)
+            if r.kind(j) != "role" or p.in_content(p.tokens[j].start):
+                continue
+            ch = r.title(j, min(len(p.tokens), j + 14))
+            if ch.last >= b:
+                continue
+            if ch.name_span is not None or ch.person is not None:
+                src, _ = self.who._title_source(ch)
+                if src.kind == "person":
+                    at = p.tokens[ch.name_span[0]].start if ch.name_span is not None else ch.person.start
+                    return at, src
+            elif ch.last + 1 < b and not r.boundary(ch.last + 1):
+                named = self.name_at(ch.last + 1)  # a given name and the words of the name after the title
+                if named is not None and named[1] < b:
+                    return p.tokens[ch.last + 1].start, named[0]
         return None
 
     # ---- bodies

@@ -10,7 +10,7 @@ from typing import Callable
 from lib.extract.hijri import FIRST_YEAR, HIJRI_MONTHS, LAST_YEAR, from_gregorian, hijri_key, to_gregorian
 from lib.text.normalize import fold
 from lib.records import DateRef
-from lib.text.tokens import Token, clitic_keys, tokenize
+from lib.text.tokens import Token, proclitic_forms, tokenize
 
 MONTHS = {
     "يناير": 1, "كانون الثاني": 1, "كانون ثاني": 1, "فبراير": 2, "شباط": 2, "مارس": 3, "آذار": 3, "اذار": 3,
@@ -191,27 +191,38 @@ def _trigger_bits() -> dict[str, int]:
 
 _TRIGGER_BITS = _trigger_bits()
 _YEARISH = re.compile(r"[0-9٠-٩]{4}[هم]?$")  # a year token (2015, 1436ه, 2015م): numeric and Hijri-year dates
-_KIND_MEMO: dict[str, int] = {}  # per word: most words repeat
+_DIGITS_FIRST = frozenset("0123456789٠١٢٣٤٥٦٧٨٩")
+
+
+def _written_bits() -> dict[str, int]:
+    """Every written form of a trigger word (through its proclitics: بالأمس، وغدا) → the kinds its readings call
+    for: a text word is answered by one look-up in this small table (no memo of every word read)."""
+    bits: dict[str, int] = {}
+    for word, bit in _TRIGGER_BITS.items():
+        for written in proclitic_forms(word):
+            bits[written] = bits.get(written, 0) | bit
+    return bits
+
+
+_WRITTEN_BITS = _written_bits()
 
 
 def _kinds(key: str) -> int:
     """Which patterns a word calls for (a bit each), 0 for most words; through its proclitics (بالأمس)."""
     kinds = _YEARS if _YEARISH.match(key) else 0
-    for reading in clitic_keys(key):
-        kinds |= _TRIGGER_BITS.get(reading, 0)
-    return kinds
+    return kinds | _WRITTEN_BITS.get(key, 0)
 
 
 def _windows(text: str, tokens: list[Token]) -> dict[int, list[tuple[int, int]]]:
     """Stretches of text around date words, merged, for each kind of date word."""
     spans: dict[int, list[tuple[int, int]]] = {}
-    memo, size = _KIND_MEMO, len(text)
+    table, digits, size = _WRITTEN_BITS, _DIGITS_FIRST, len(text)
     for t in tokens:
-        kinds = memo.get(t.key)
-        if kinds is None:
-            kinds = memo[t.key] = _kinds(t.key)
-        if not kinds:
-            continue
+        kinds = table.get(t.key)
+        if kinds is None:  # most words: a year (2015، 1436ه) is the only date word no table lists
+            if t.key[0] not in digits or not _YEARISH.match(t.key):
+                continue
+            kinds = _YEARS
         a, b = max(0, t.start - 45), min(size, t.end + 60)
         bit = 1
         while bit <= kinds:

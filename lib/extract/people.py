@@ -501,10 +501,12 @@ def _foreign_first_before(tokens: list[Token], i: int, text: str, found: Found, 
         and not _future_verb(key, lex) and not _present_verb(key, lex) \
         and not (written.endswith("ه") and key[:-1] in lex.common_rank) and not _possessed(written) \
         and not (key[0] in "بلك" and lex.common_rank.get(key[1:], TITLE_NAME_RANK) < TITLE_NAME_RANK) \
-        and not (i > 1 and any(k in lex.place_cues or k in _AREA_CUES for k in clitic_keys(tokens[i - 2].key)))
+        and not (i > 1 and any(k in lex.place_cues or k in _AREA_CUES for k in clitic_keys(tokens[i - 2].key))) \
+        and not (i > 1 and tokens[i - 2].key in ("ما", "لما", "مما", "بما", "كما")) \
+        and not (key.endswith("ه") and key[:-1] in lex.speech_cues)
     # (حاكم مقاطعة شينكاي محمد قاسم خان: a word after a place cue is the place's name, not a first name; الذي
     # سيخلف خوان مانويل: a verb; موكله كريم، ببطولته عمرو سعد: a possessed noun; قامت بأسر: a preposition on a
-    # noun)
+    # noun; لما أعلنه ناصر الحاسي: a verb after ما, or a reporting verb with its object pronoun)
 
 
 # Words of an administrative area (مقاطعة، ولاية، محافظة): the word after one is the area's name.

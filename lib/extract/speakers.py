@@ -352,6 +352,13 @@ class Passage:
         if 4 <= words <= 6 and fold(text[q.open + 1:q.close].strip()).split(" ")[0] in self.lex.words.name_contexts \
                 and text[q.close + 1:q.close + 3].strip()[:1] in ("،", ",", "") and text[q.close + 1:q.close + 2] != ":":
             return True  # وتقول «مجموعة الأزمات الدولية (ICG)»، ومقرها بروكسل: «…»: a body's name in quotes
+        if 4 <= words <= 6 and text[q.close + 1:q.close + 2] != ":":
+            k = self.token_after(q.open) - 1
+            key = self.tokens[k].key if k >= 0 and self.tokens[k].end <= q.open else ""
+            bare = key[1:] if key[:1] in "لب" else key
+            if bare in self.lex.words.name_contexts and not bare.startswith("ال") and \
+                    not text[self.tokens[k].end:q.open].strip(" \t"):
+                return True  # تقرير لمركز «جاينز آي إتش إس ماركيت» للأبحاث: a body's name after its kind
         if words >= 4:
             return False
         if words <= 1:
@@ -643,7 +650,9 @@ class Reader:
             return Chunk("anonymous", i, last) if last > i else Chunk("junk", i, i)
         key = self.key(i)
         if k == "word" and len(key) >= 5 and key[0] == "م" and key[1] != "ا" and key.endswith("و") and \
-                i + 1 < end and not self.boundary(i + 1) and self.definite(i + 1):
+                i + 1 < end and not self.boundary(i + 1) and (self.definite(i + 1) or self.kind(i + 1) == "mention"):
+            if self.kind(i + 1) == "mention":  # وقال محامو ساركوزي: the group is someone's
+                return Chunk("anonymous", i, self.mention_last(i + 1))
             return Chunk("anonymous", i, self.description(i + 1, end))  # مقدمو الشكوى، ممثلو الفصائل: a group
         if key in ("احد", "احدي") and i + 1 < end and not self.boundary(i + 1) and self.kind(i + 1) in (
                 "word", "anonymous", "group", "role", "bare_body") and (
@@ -825,12 +834,20 @@ class Reader:
                     _glued_preposition(self.key(j - 1), lex=self.lex) or self.key(j - 1), lex=self.lex) == "name_context":
                 j += 1  # رئيس لجنة الدفاع بمجلس النواب: the council's genitive, not an unnamed group
                 continue
+            if k in ("anonymous", "group", "not_speaker") and j > i + 1 and self.kind(j - 1) == "word" and \
+                    not self.definite(j - 1) and self.key(j - 1)[:1] not in "لب" and j + 1 < end and \
+                    (self.definite(j) or not self.boundary(j + 1) and self.kind(j + 1) == "word"):
+                j += 1  # وزير حماية المواطنين، قائد معركة تحرير عدن: a noun in the genitive of the title's noun
+                continue
             if k == "role":
                 complement = -1  # ومديرة المهرجان: a second title begins
             if complement >= 0 and k in ("word", "bare_body") and self.definite(j) and not _nisba(key):
                 complement += 1
                 if complement > 1:
                     break  # وترجع المسؤولة في وزارة العمل التأخر: the body has its genitive, an object follows
+            if key == "عام" and j == i + 1 and j + 1 < end and not self.boundary(j + 1):
+                j += 1  # مديرة عام الإدارة العامة …، أمين عام: the title's adjective (general), not a stop word
+                continue
             if k == "time" and (j == i + 1 or key == "العام" and self.kind(j - 1) == "role") or \
                     self.kind(j - 1) == "name_link":  # (نائب الرئيس العام: the title's adjective, not the year)
                 j += 1  # المدير العام: an adjective of the title, not a time; عبد الله: one name
@@ -854,7 +871,7 @@ class Reader:
                 continue
             if k == "word" and j > i and not key.startswith("ال") and (
                     self._demonym_at(j - 1) or self.key(j - 1).startswith("ال") and self.kind(j - 1) in (
-                        "word", "bare_body", "bare_document", "role")):  # (النائب إد رويس: a definite head, a name)
+                        "word", "bare_body", "bare_document", "role", "anonymous", "group", "not_speaker")):  # (النائب إد رويس: a definite head, a name)
                 named = self._name_after(i, j, end)  # مغني الراب الأميركي كاني ويست
                 if named is not None:
                     return named
@@ -951,6 +968,8 @@ class Reader:
                                                                      "glued_mention", "relative") \
                 and self.key(k) not in ("وهو", "وهي") and not (self.kind(k) == "role" and k - j >= 2):
             return None  # باسم الجيش: the words run on into the title (or into a rank and its name)
+        if k < end and not self.boundary(k) and self.key(k) in self.lex.words.ranks and self.key(j)[:1] == "و":
+            return None  # أستاذ أمراض القلب وقسطرة الشرايين الدكتور خالد النمر: the title goes on, the rank's name speaks
         # (النائب إد رويس رئيس لجنة …، النائب اليوت انجل وهو …: a title or a description follows the name)
         chunk = Chunk("title", i, k - 1)
         chunk.name_span, chunk.name_after_title = (j, k - 1), True
@@ -1460,11 +1479,15 @@ class Speakers:
                 chunks[0] = self._unglued(chunks[0], min(b, a + MAX_TITLE_TOKENS + 3))  # وفقاً لمنظمة «بيتسليم»
             if chunks[0].kind in ("prep", "junk"):
                 return None, start  # وفقاً للنتائج الأولية: no source
-        for ch in chunks:
+        for n, ch in enumerate(chunks):
             if ch.kind in ("filler", "prep") and not ch.after_comma:
                 continue
             if ch.kind in ("junk", "relative", "object") or ch.after_comma:
                 return None, start
+            if ch.kind == "title" and ch.person is None and ch.name_span is None and not ch.inner_person:
+                named = self._named_after_comma(chunks[n + 1:n + 3])
+                if named is not None:
+                    ch = named  # حسبما أعلن الناطق باسم القائد العام …، العميد أحمد المسماري: the name given
             src, ev = self._chunk_source(ch)
             if src is None:
                 return None, start
@@ -1479,6 +1502,20 @@ class Speakers:
             q = p.quote_holding(p.tokens[ch.last].start)
             return src, (q.close + 1 if q is not None and q.close >= end else end)  # (… الرسمية «سانا»: its mark too)
         return None, start
+
+    def _named_after_comma(self, chunks: list[Chunk]) -> Chunk | None:
+        """The first of these chunks, when a comma sets it off and it names a person (a title with its name, a
+        person the lists know), else None."""
+        for c in chunks:
+            if c.kind == "filler" and not c.after_comma:
+                continue
+            if not c.after_comma:
+                return None
+            if c.kind == "title" and (c.person is not None or c.name_span is not None):
+                return c
+            ent = self.reader.entity_at(c.first) if c.kind == "actor" else None
+            return c if ent is not None and ent.kind == "person" else None
+        return None
 
     def _unglued(self, ch: Chunk, end: int) -> Chunk:
         """A prepositional chunk read as the noun under its ل (after وفقاً، طبقاً written onto it)."""
@@ -1497,7 +1534,7 @@ class Speakers:
         if cue.kind == "attribution":
             a = cue.end
             j = cue.last_token + 1
-            if j < len(self.p.tokens) and self.p.tokens[j].key == "ما":
+            if j < len(self.p.tokens) and self.p.tokens[j].key in ("ما", "لما"):  # (وطبقا لما أعلنه)
                 a = self.p.tokens[min(j + 1, len(self.p.tokens) - 1)].end
             elif cue.form.endswith("ما") and j < len(self.p.tokens):
                 a = self.p.tokens[j].end
@@ -1548,6 +1585,13 @@ class Speakers:
                 return Candidate(Source(text, text, None, "person"), self.p.tokens[named.first].start,
                                  ["subject", "person"]), False, chunks
             if ch.kind == "name" and ch.first == ch.last and n + 1 < len(chunks) and \
+                    self.p.tokens[ch.first].key.endswith(("ها", "هم", "هما")) and chunks[n + 1].first == ch.last + 1 \
+                    and (chunks[n + 1].kind == "name" or chunks[n + 1].kind == "actor" and
+                         self.reader.entity_at(chunks[n + 1].first) is not None and
+                         self.reader.entity_at(chunks[n + 1].first).kind == "person") \
+                    and self._comma_apposition(chunks[n + 1]):
+                ch = chunks[n + 1]  # وقالت محاميتها، غابي لاسكي، إن: a kin or role word with its pronoun, then the name
+            elif ch.kind == "name" and ch.first == ch.last and n + 1 < len(chunks) and \
                     (self.p.tokens[ch.first].key.endswith(("ه", "ها", "هم", "هما"))
                      or self.p.tokens[ch.first].key.startswith("ال")) and \
                     chunks[n + 1].kind == "actor" and chunks[n + 1].first == ch.last + 1 and \
@@ -1586,13 +1630,23 @@ class Speakers:
                 all(p.tokens[t].key.startswith("ال") for t in range(chunks[k].first, chunks[k].last + 1)) and \
                 (k == n or chunks[k].first == chunks[k - 1].last + 1 and not r.boundary(chunks[k].first)):
             k += 1
-        if k == n or k >= len(chunks) or chunks[k].first != chunks[k - 1].last + 1 or r.boundary(chunks[k].first):
+        if k == n or k >= len(chunks) or chunks[k].first != chunks[k - 1].last + 1:
             return None
         nxt = chunks[k]
+        if r.boundary(nxt.first) and not (k - n <= 2 and self._comma_apposition(nxt)):
+            return None  # (وقال السياسي العراقي المستقل، غانم العابد، إن: a name set off by commas goes on)
         if nxt.kind == "name" and p.tokens[nxt.first].key in self.lex.given_names or nxt.kind == "actor" and \
                 r.entity_at(nxt.first) is not None and r.entity_at(nxt.first).kind == "person":
             return nxt
         return None
+
+    def _comma_apposition(self, ch: Chunk) -> bool:
+        """Is a chunk a name set off by a comma on each side (…، غانم العابد، إن)?"""
+        p, r = self.p, self.reader
+        before = p.text[p.tokens[ch.first - 1].end:p.tokens[ch.first].start].strip()
+        after = ch.last + 1
+        return before in ("،", ",") and after < len(p.tokens) and r.boundary(after) and \
+            p.text[p.tokens[ch.last].end:p.tokens[after].start].strip() in ("،", ",")
 
     def before_verb(self, cue: Cue) -> Source | None:
         """The actor right before a verb (SVO), if the text puts one there."""
@@ -1709,6 +1763,8 @@ class Speakers:
         k = r.kind(j)
         if k == "name_quote":
             q = p.quote_holding(p.tokens[j].start)
+            if p.text[max(0, q.open - 2):q.open].strip(" ") in ("و", "ـو") or p.text[q.open - 1:q.open] == "و":
+                return None  # وهما «العهد» و«حق ميت» قالت: the last of a list of quoted titles, the verb's object
             first = p.token_after(q.open)
             name = p.text[q.open + 1:q.close].strip()
             if first > 0 and r.kind(first - 1) == "name_context" and not r.boundary(first):
@@ -2290,6 +2346,13 @@ class Speakers:
                 return replace(src, gender=""), ev  # the verb agrees with the document, not its issuer
         text = self._text(ch.first, ch.last)
         head = p.tokens[ch.first].key
+        if head[:1] in "لب" and word_class(head, lex=self.lex) not in ("document", "bare_document"):
+            under = _glued_preposition(head, lex=self.lex)
+            if under is not None and word_class(under, lex=self.lex) in ("document", "bare_document"):
+                # وفقا لتقرير إخباري → تقرير إخباري (the document under its ل; للتقرير → التقرير)
+                cut = 2 if head.startswith(("لل", "ول", "فل", "وب", "فب")) else 1
+                text = ("ال" if head.startswith("لل") else "") + text[cut:].lstrip("ـ")
+                head = under
         if ch.last > ch.first and not head.startswith("ال"):
             src = Source(text, text, None, "document", _word_gender(head))
             self.issuers.setdefault(head, src)  # تقرير الشال … then التقرير: that report
@@ -2501,7 +2564,9 @@ class Speakers:
         if end is None or nxt >= end or r.boundary(nxt) or r.kind(nxt) in (
                 "prep", "glued_mention", "glued_noun", "filler", "time", "role", "relative") or (
                 p.tokens[nxt].key.startswith("ال") and _nisba(p.tokens[nxt].key)) or (
-                p.tokens[nxt].key in _APPOSITION_OPENERS) or self._blessed(nxt):
+                p.tokens[nxt].key in _APPOSITION_OPENERS) or self._blessed(nxt) or (
+                r.kind(nxt) == "number" and "(" in p.text[p.tokens[last].end:p.tokens[nxt].start]):
+            # (قالت عهد التميمي (17 عاما) إنه: an age in brackets closes the name)
             # (an apposition, جيانغ هوي أحد المسؤولين عن …; a blessing for the dead, الطيبي رحمه الله)
             ev.append("name_ends_phrase")
         else:

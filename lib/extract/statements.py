@@ -159,6 +159,11 @@ def _emit_content(ctx: _Context, opener: _Opener, source: Source | None, cue: Cu
             start = opener.content_start
             while start < len(text) and text[start] in " \t":
                 start += 1
+    if opener.kind == "colon":
+        j = ctx.token_after(start)
+        inner = ctx.cue_at.get(j)
+        if inner is not None and inner.kind == "verb" and ctx.tokens[j].start == start and inner is not cue:
+            return  # بيانا قالت فيه: قال الله تعالى: «…»: the content opens with another's words, that cue's
     if opener.kind == "quote" and opener.quote is not None:
         _add_quote(ctx, opener.quote, source, cue.written)
         return
@@ -188,7 +193,7 @@ def _find_opener(ctx: _Context, cue: Cue, limit: int, *, lex: Lexicons) -> _Open
             if ch in _OPENERS and k in ctx.quote_by_open:
                 q = ctx.quote_by_open[k]
                 if (not ctx.is_name_quote(q) or (q.words(text) >= 2 and _follows_directly(ctx, cue, q))) and \
-                        not _name_in_clause(ctx, q, lex=lex):
+                        not _name_in_clause(ctx, q, lex=lex) and not _term_after_noun(ctx, cue, q, lex=lex):
                     if seen > 6 and _attributed_after(ctx, q):
                         return None  # أعلن … لكن لم يتم تأكيدها «لأسباب أمنية» بحسب الوزارة: the quote is بحسب's
                     return _Opener("quote", k, k, q)
@@ -231,6 +236,44 @@ def _name_in_clause(ctx: _Context, q: QuoteSpan, *, lex: Lexicons) -> bool:
         tok.key not in lex.function_words["locative"] and not tok.key.startswith("الي")
 
 
+_GOVERNING = frozenset(("الي", "علي", "عن", "من", "ب", "في", "ل", "مع", "حول", "ضد", "بين"))
+# … and with a pronoun written onto them (كتب عليها «…»، قال له «…»), folded
+_GOVERNING_PRONOUN = frozenset(p + s for p in ("علي", "الي", "عن", "من", "في", "ب", "ل", "مع", "عند", "لدي")
+                               for s in ("ه", "ها", "هم", "هما", "هن", "ك", "كم", "نا", "ي"))
+
+
+def _term_after_noun(ctx: _Context, cue: Cue, q: QuoteSpan, *, lex: Lexicons) -> bool:
+    """A quote after a title or naming word (تحت عنوان «…»), or of three words or fewer that a noun of the
+    speaker's clause governs (اعتبر العقوبات على بلاده
+    «طعنة بالظهر»، أعلنت الصين عن خطة «قد العالم»، على ملعب «أولد ترافورد»): a term or a name, not the speaker's
+    words. Not after a complementiser, a preposition, a conjunction or a name (وقال ترامب «…»)."""
+    j = ctx.token_after(q.open) - 1
+    if j <= cue.last_token or ctx.text[ctx.tokens[j].end:q.open].strip(" \t"):
+        return False
+    tok = ctx.tokens[j]
+    key = tok.key
+    if key in lex.function_words["title_marker"] or key in lex.function_words["naming"]:
+        return True  # في تعقيبه على ما نشرته «عكاظ» تحت عنوان «…»: a headline, whatever its length
+    if key == "عن" and q.words(ctx.text) <= 3 and \
+            (fold(ctx.text[q.open + 1:q.close]).split() or [""])[0] in lex.words.anonymous:
+        return True  # نقلت وكالة أعماق عن «مصدر أمني» أن …: the source relayed, in quote marks
+    if q.words(ctx.text) > 3:
+        return False
+    if key in _GOVERNING or key in _GOVERNING_PRONOUN or key in ("و", "ف") or j in ctx.cue_at or is_complementiser(ctx.tokens, j, lex=lex) or \
+            is_saying_noun(key, lex=lex) or key in lex.given_names or _in_actor_mention(ctx, tok.start):
+        return False
+    words = fold(ctx.text[q.open + 1:q.close]).split()
+    if words and all(w.endswith(("ي", "يه")) for w in words):
+        return False  # لهجوم «حوثي إيراني»: the speaker's own adjectives of a noun they use, an accusation
+    return key.isalpha()
+
+
+def _in_actor_mention(ctx: _Context, pos: int) -> bool:
+    """Does an actor mention hold pos (a name's last word included)?"""
+    k = bisect.bisect_right(ctx.mention_starts, pos)
+    return any(m.end > pos for m in ctx.actor_mentions[max(0, k - 3):k])
+
+
 def _attributed_after(ctx: _Context, q: QuoteSpan) -> bool:
     """Does an attribution (بحسب، وفق) follow the quote right after it closes?"""
     j = ctx.token_after(q.close)
@@ -262,6 +305,8 @@ def _on_cue(ctx: _Context, cue: Cue, *, lex: Lexicons) -> None:
     if cue.kind == "participle":
         if opener is not None:
             source = who.for_participle(cue)
+            if _view_with_no_holder(ctx, cue, source, lex=lex):
+                return
             who.spoke(source, cue.start)
             _emit_content(ctx, opener, source, cue, lex=lex)
         return
@@ -287,6 +332,8 @@ def _on_cue(ctx: _Context, cue: Cue, *, lex: Lexicons) -> None:
             elif cue.takes == "any":
                 _verbal_noun_content(ctx, cue, source, limit, lex=lex)
         return
+    if not named and _view_with_no_holder(ctx, cue, source, lex=lex):
+        return
     if source is None:
         start = opener.content_start
         while start < len(ctx.text) and ctx.text[start] in " \t":
@@ -298,6 +345,24 @@ def _on_cue(ctx: _Context, cue: Cue, *, lex: Lexicons) -> None:
     who.spoke(source, cue.start)
     if opener.kind != "participle":
         _emit_content(ctx, opener, source, cue, lex=lex)
+
+
+def _view_with_no_holder(ctx: _Context, cue: Cue, source: Source | None, *, lex: Lexicons) -> bool:
+    """A view (يرى أن، معتبرا أنه) whose holder the text does not name near: no one, or only the last speaker
+    quoted paragraphs back. In an essay that is the writer's own reasoning about someone (الأصولي … بل يرى أنه),
+    not anybody's words."""
+    if fold(cue.written).lstrip("وف") not in lex.function_words["opinion_cue"] and \
+            cue.form not in lex.function_words["opinion_cue"]:
+        return False
+    if source is None or source.kind == "unknown":
+        return True
+    who = ctx.who
+    sent = ctx.sentence_start(cue.start)
+    if source == who.last:
+        return who.last_at < ctx.paragraphs_back(sent, 2)
+    name = (source.speaker_ar or "").split()
+    # a holder the discourse supplied (the last person named): named in this paragraph or the one before
+    return bool(name) and name[-1] not in ctx.text[ctx.paragraphs_back(sent, 1):cue.start]
 
 
 def _noun_before(ctx: _Context, cue: Cue, *, lex: Lexicons) -> bool:
@@ -382,7 +447,7 @@ def _on_attribution(ctx: _Context, cue: Cue, limit: int, *, lex: Lexicons) -> No
     # وفق ما أوردته صحيفة …، حسب ما كشف مصدر …، حسبما أفاد …: pass over "ما" and its verb.
     if cue.form.endswith("ما") and j < len(tokens):
         phrase_start = tokens[j].end
-    elif j < len(tokens) and tokens[j].key == "ما":
+    elif j < len(tokens) and tokens[j].key in ("ما", "لما"):  # (وطبقا لما أعلنه X: ما written onto its ل)
         phrase_start = tokens[j + 1].end if j + 1 < len(tokens) else tokens[j].end
     source, phrase_end = ctx.who.for_attribution(cue, phrase_start, limit)
     if source is None:
@@ -390,7 +455,7 @@ def _on_attribution(ctx: _Context, cue: Cue, limit: int, *, lex: Lexicons) -> No
     sent_start = ctx.sentence_start(cue.start)
     k = ctx.token_after(phrase_end)
     if any(c.kind == "verb" and k <= c.first_token <= k + 2 and not _noun_before(ctx, c, lex=lex)
-           for c in ctx.cues if c.start >= phrase_end):
+           for c in ctx.cues if phrase_end <= c.start < limit):  # (a verb past the sentence's end is not its)
         return  # ووفقاً للبي بي سي قال البروفيسور …: the outlet relays; the verb's subject speaks
     if any(a < cue.start and b > sent_start for a, b in ctx.taken):
         return  # كشف X أن …، بحسب وكالة الأنباء: the outlet that carried a statement found already
@@ -426,12 +491,38 @@ def _on_free_quote(ctx: _Context, q: QuoteSpan, *, lex: Lexicons) -> None:
     postposed = _postposed_source(ctx, q) or _saying_noun_source(ctx, q, lex=lex)
     if not (introduced or postposed) and q.words(ctx.text) < 6:
         return  # «العام الثقافي قطر - تركيا»: a short quoted name with no one saying it
+    embedded = not (introduced or postposed) and _embedded_after(ctx, q, lex=lex)
+    if embedded == "named":
+        return  # مما سماه البيان «…»، المكان الذي «ظن أنه …»: a designation or the writer's words in quote marks
     source = postposed or (introduced and _colon_subject(ctx, q)) or ctx.who.last
     if not postposed and source is not None and _names_inside(source, ctx.text[q.open:q.close]):
         source = None  # «لأن نديدي يحتاج …»: words that speak of the last speaker by name are someone else's
-    if source is None and q.words(ctx.text) < 8:
-        return
+    if source is None and q.words(ctx.text) < (12 if embedded else 8):
+        return  # (استبدال مصباح … المدمج «الذي يستخدم طاقة أقل»: a phrase inside the writer's sentence, no one's)
     _add_quote(ctx, q, source, None)
+
+
+def _embedded_after(ctx: _Context, q: QuoteSpan, *, lex: Lexicons) -> str:
+    """Is a quote set inside the writer's own sentence, right after one of its words ("": no)? "named" when
+    that word is a relative pronoun or a verb of naming one or two words back (المكان الذي «…», مما سماه البيان
+    «…»): what follows is the writer's clause or a designation; "word" after any other word but a complementiser,
+    a conjunction or a reporting word (whose quotes stay someone's)."""
+    j = ctx.token_after(q.open) - 1
+    if j < 0:
+        return ""
+    tok = ctx.tokens[j]
+    if ctx.text[tok.end:q.open].strip(" \t") or tok.start < ctx.sentence_start(q.open):
+        return ""  # a mark, a line break or a sentence end before the quote: it opens on its own
+    key = tok.key
+    naming = lex.function_words["naming"]
+    if key in ctx.lex.speaker_phrase["relative"] or key in naming or key[:1] == "و" and key[1:] in naming or \
+            j > 0 and (ctx.tokens[j - 1].key in naming or ctx.tokens[j - 1].key[1:] in naming
+                       and ctx.tokens[j - 1].key[:1] == "و") and gap_is_space(ctx.text, ctx.tokens[j - 1].end, tok.start):
+        return "named"
+    if key in ("و", "ف", "او", "أو") or j in ctx.cue_at or is_complementiser(ctx.tokens, j, lex=lex) or \
+            is_saying_noun(key, lex=lex):
+        return ""
+    return "word"
 
 
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")

@@ -14,7 +14,7 @@ from collections import Counter
 from weakref import WeakKeyDictionary
 
 from lib.lexicons import Lexicons, bare
-from lib.text.tokens import Token, clitic_keys, tokenize
+from lib.text.tokens import Token, clitic_keys, proclitic_forms, tokenize
 
 OTHER = "other"
 MAX_PER_FORM = 3
@@ -25,36 +25,44 @@ ACTOR_KINDS = {"armed_group": ("conflict", 2.0), "military": ("conflict", 2.0), 
                "state": ("politics", 1.0), "organization": ("politics", 1.0), "person": ("politics", 1.0)}
 MAX_ACTORS = 3
 
-# Per loaded Lexicons: folded word → what topics.tsv makes of it: the form it is (or None) and the bare readings
-# that open one of its two-word forms (most words are neither: one shared empty entry).
-_MEMO: WeakKeyDictionary = WeakKeyDictionary()
+# Per loaded Lexicons: every written word that topics.tsv makes something of → (the form it is, or None; its bare
+# readings when one opens a two-word form, else ()): most words are in no table and share one empty entry.
+_TABLES: WeakKeyDictionary = WeakKeyDictionary()
 _NOTHING: tuple[str | None, tuple[str, ...]] = (None, ())
 
 
-def _entry(key: str, lex: Lexicons, memo: dict, firsts: frozenset[str]) -> tuple[str | None, tuple[str, ...]]:
+def _entry(key: str, lex: Lexicons, firsts: frozenset[str]) -> tuple[str | None, tuple[str, ...]]:
     """(the topics.tsv form a folded word is behind its proclitics, its readings that open a two-word form)."""
-    found = memo.get(key)
-    if found is None:
-        readings = _readings(key)
-        hit = next((r for r in readings if r in lex.topic_words), None)
-        opening = tuple(r for r in readings if r in firsts)
-        found = memo[key] = (hit, readings if opening else ()) if hit or opening else _NOTHING
-    return found
+    readings = _readings(key)
+    hit = next((r for r in readings if r in lex.topic_words), None)
+    opening = tuple(r for r in readings if r in firsts)
+    return (hit, readings if opening else ()) if hit or opening else _NOTHING
+
+
+def _written_entries(lex: Lexicons) -> dict[str, tuple[str | None, tuple[str, ...]]]:
+    """`_entry` of every written word that has one: a form or a first word, with or without ال, under each of its
+    proclitics (بالمباراه، وللحرب). A text word is answered by one look-up here, not by a memo of every word read
+    (which grows with the corpus, and whose look-ups miss the CPU cache)."""
+    table = _TABLES.get(lex)
+    if table is None:
+        firsts = frozenset(k.split()[0] for k in lex.topic_words if " " in k)
+        bases = {w for k in lex.topic_words for w in (k, "ال" + k) if " " not in k} | firsts | {"ال" + f for f in firsts}
+        table = _TABLES[lex] = {written: entry for base in sorted(bases) for written in proclitic_forms(base)
+                                if (entry := _entry(written, lex, firsts)) is not _NOTHING}
+    return table
 
 
 def forms_found(tokens: list[Token], lex: Lexicons) -> Counter:
     """How often each form of topics.tsv occurs among the tokens (a two-word form takes its words)."""
-    tables = _MEMO.get(lex)
-    if tables is None:
-        tables = _MEMO[lex] = ({}, frozenset(k.split()[0] for k in lex.topic_words if " " in k))
-    memo, firsts = tables
+    get = _written_entries(lex).get
     words = lex.topic_words
-    entries = [memo.get(t.key) or _entry(t.key, lex, memo, firsts) for t in tokens]
+    entries = [get(t.key, _NOTHING) for t in tokens]
     found: Counter = Counter()
     skip = -1
-    for i, (hit, readings) in enumerate(entries):
-        if i <= skip or (hit is None and not readings):
+    for i in [i for i, entry in enumerate(entries) if entry is not _NOTHING]:  # the few words of the tables
+        if i <= skip:
             continue
+        hit, readings = entries[i]
         if readings and i + 1 < len(tokens):
             after = entries[i + 1][1] or _readings(tokens[i + 1].key)
             pair = next((f"{r} {s}" for r in readings for s in after if f"{r} {s}" in words), None)

@@ -75,6 +75,17 @@ def clitic_keys(key: str) -> tuple[str, ...]:
     return tuple(keys)
 
 
+def proclitic_forms(word: str) -> list[str]:
+    """Every written word whose `clitic_keys` include `word` (وword، بword، وبword، and للx for الx …): a table of
+    these answers a text word with one look-up in a small dict, where a memo of every word read grows with the
+    corpus and most of its look-ups miss the CPU cache."""
+    stems = [word, *(p + word for p in "بلك")]
+    if word.startswith("ال"):
+        stems.append("لل" + word[2:])
+    written = stems + [c + s for c in "وف" for s in stems]
+    return [k for k in dict.fromkeys(written) if word in clitic_keys(k)]
+
+
 def gap_is_space(text: str, end: int, start: int) -> bool:
     """True when only spaces separate two tokens (no punctuation, no line break)."""
     # most gaps are one space: answered without slicing (hundreds of calls per article)
