@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -116,6 +117,13 @@ def test_analyse_never_crashes_and_statement_offsets_hold(text, meta):
 @given(text=st.one_of(reported, arabicish, glued, mixed), meta=metas)
 def test_mention_and_date_offsets_hold(text, meta):
     check_other_offsets(text, meta)
+
+
+@pytest.mark.parametrize("data", [b'";', b'title,content\n"unclosed', b'"a\n'])
+def test_a_csv_whose_header_is_malformed_is_an_issue_not_a_crash(data):
+    """An unclosed quote in the header line (found by the property test below): reported, nothing raised."""
+    items = list(read_bytes(data, "a.csv"))
+    assert items and all(isinstance(i, Issue) and i.name.startswith("a.csv") for i in items)
 
 
 @settings(max_examples=300, deadline=None)

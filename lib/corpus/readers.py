@@ -492,6 +492,7 @@ def read_csv(data: bytes, name: str, mapping: dict[str, str], limits: Limits = L
         return
     csv.field_size_limit(max(csv.field_size_limit(), limits.max_article_chars * 4 + 1))
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=delim, strict=True)
+    start = 1  # the header itself may be what is malformed (an unclosed quote: ";)
     try:
         fields = reader.fieldnames or []
         if _field({f: 1 for f in fields}, "text", mapping)[0] is None:
