@@ -35,3 +35,9 @@ def test_a_listed_person_with_the_fathers_name_inserted_is_that_person():
     art = analyse("وقال وزير الخارجية عادل بن أحمد الجبير إن المملكة ترفض التدخل في شؤونها.")
     assert list(art.actors) == ["adel-al-jubeir"]
     assert [s.speaker_id for s in art.statements] == ["adel-al-jubeir"]
+
+
+def test_security_forces_are_iraqs_only_in_an_article_about_iraq():
+    """«القوات الأمنية» (namesakes.tsv): Iraq's security forces where the article names Iraq, nobody's elsewhere."""
+    assert "iraqi-security-forces" in analyse("وانتشرت القوات الأمنية المشتركة في بغداد بعد التفجير.").actors
+    assert not analyse("وأطلقت القوات الأمنية الغاز المسيل للدموع على المحتجين في مدينة نانت الفرنسية.").actors
