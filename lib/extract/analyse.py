@@ -9,7 +9,7 @@ from lib.extract.article import clean_article
 from lib.extract.dates import find_dates
 from lib.extract.entities import find_entities
 from lib.extract.lookup import Found
-from lib.extract.organisations import org_shaped
+from lib.extract.organisations import org_id, org_shaped, unquoted
 from lib.extract.people import name_shaped
 from lib.extract.statements import extract_statements
 from lib.extract.topics import article_topic
@@ -49,7 +49,7 @@ def _speakers_as_actors(body: str, statements: list[Statement], found: Found, le
             eid, kind = s.speaker_id, "person"
         elif (s.speaker_id or "").startswith("name:") and kind in ("organization", "media") \
                 and org_shaped(name, lex=lex):
-            eid = "org:" + fold(name.translate(_QUOTE_MARKS)).replace(" ", "_")
+            eid = org_id(unquoted(name))
         else:
             continue
         key = fold(name)
@@ -64,13 +64,10 @@ def _speakers_as_actors(body: str, statements: list[Statement], found: Found, le
                 spans.append((at, end))
             at = body.find(name, end)
         if spans:
-            written = " ".join(name.translate(_QUOTE_MARKS).split())
+            written = unquoted(name)
             found.entities[eid] = Entity(eid, "actor", written, written, kind)
             out += [Mention("actor", eid, name, a, b) for a, b in spans]
     return out
-
-
-_QUOTE_MARKS = str.maketrans(dict.fromkeys('«»"“”', " "))
 
 
 def analyse(text: str, meta: dict | None = None, source_file: str = "", lex: Lexicons | None = None) -> Article:

@@ -146,18 +146,29 @@ def org_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexicon
     with_head = (in_name or kind == "organization") and not quoted
     start = tokens[i].start + len(tokens[i].key) - len(head) if with_head else tokens[k].start
     end = tokens[k + n - 1].end
-    name_ar = " ".join(text[start:end].translate(_QUOTE_MARKS).split()).strip("' ")  # معهد "أودوكسا": no quote marks
+    name_ar = unquoted(text[start:end]).strip("' ")  # معهد "أودوكسا": no quote marks
     if not name_ar:
         return 0
     prefix = "team:" if kind == "team" else "org:"
-    ent = found.entities.get(prefix + fold(name_ar).replace(" ", "_")) or Entity(
-        prefix + fold(name_ar).replace(" ", "_"), "actor", name_ar, name_ar, kind)
+    eid = org_id(name_ar, prefix)
+    ent = found.entities.get(eid) or Entity(eid, "actor", name_ar, name_ar, kind)
     found.entities.setdefault(ent.entity_id, ent)
     found.hits.append(Hit(i if with_head else k, k + n, start, end, [ent], "org"))
     return 1 + n
 
 
 _QUOTE_MARKS = str.maketrans(dict.fromkeys('«»"“”', " "))
+
+
+def unquoted(name: str) -> str:
+    """A body's name as written without its quote marks (وكالة "أسوشيتد برس" → وكالة أسوشيتد برس)."""
+    return " ".join(name.translate(_QUOTE_MARKS).split())
+
+
+def org_id(name_ar: str, prefix: str = "org:") -> str:
+    """The key of a body no lexicon lists (a club's under team:): its folded name, one key across the archive."""
+    return prefix + fold(name_ar).replace(" ", "_")
+
 # Heads of firms named after their product and a place (أسمنت حائل، إسمنت الشرقية): a name only when a known
 # place follows, since the product word is an everyday noun too.
 _PLACE_NAMED_ONLY = frozenset({"اسمنت"})
@@ -217,7 +228,7 @@ def _record_org(tokens: list[Token], i: int, j: int, head: str, kind: str, text:
     if head.startswith("ال") and tokens[i].key.startswith("لل") and len(tokens[i].key) == len(head):
         start += 2  # للاتحاد الروسي: ل on ال drops its alif; the name is الاتحاد الروسي, the words اتحاد الروسي
         name_ar = "ال" + text[start:end]
-    eid = "org:" + fold(name_ar).replace(" ", "_")
+    eid = org_id(name_ar)
     ent = found.entities.get(eid) or Entity(eid, "actor", name_ar, name_ar, kind)
     found.entities.setdefault(eid, ent)
     found.hits.append(Hit(i, j, start, end, [ent], "org"))
@@ -330,7 +341,7 @@ def eponym_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexi
         name_ar = text[start:end]
         n, ents, _, _ = lookup(tokens, i, text, lex=lex)
         known = next((e for e in ents if e.entity_type == "actor" and e.kind != "person"), None) if n == j - i else None
-        ent = known or Entity("org:" + fold(name_ar).replace(" ", "_"), "actor", name_ar, name_ar, "organization")
+        ent = known or Entity(org_id(name_ar), "actor", name_ar, name_ar, "organization")
         found.entities.setdefault(ent.entity_id, ent)  # the lexicon's when it lists the whole name (KSrelief)
         found.hits.append(Hit(i, j, start, end, [found.entities[ent.entity_id]], "org"))
     return j - i
@@ -368,7 +379,7 @@ def org_shaped(name: str, *, lex: Lexicons) -> bool:
     (بنك بريطاني، شركة الأبحاث) or a phrase run on (صحيفة "الماركا" إن برشلونة)? By shape only."""
     if "#" in name:
         return False
-    words = [fold(w) for w in name.translate(_QUOTE_MARKS).split()]
+    words = fold(unquoted(name)).split()
     head = head_of(words[0], lex.org_heads) if words else None
     if head is None or len(words) < 2:
         return False
