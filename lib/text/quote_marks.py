@@ -24,10 +24,16 @@ class QuoteSpan:
         return len(_WORD.findall(text[self.open + 1:self.close]))
 
 
+_MARKS = {(o, c): re.compile(f"[{o}{c}]") for o, c in (("«", "»"), ("“", "”"))}
+_STRAIGHT = re.compile('"')
+
+
 def _pair_directional(text: str, opener: str, closer: str) -> list[QuoteSpan]:
     """Nesting-aware pairing; an opener that never closes is dropped (its inner pairs are kept)."""
+    if opener not in text:
+        return []  # most texts lack one kind of mark: no scan for it
     spans, stack = [], []
-    for m in re.finditer(f"[{opener}{closer}]", text):
+    for m in _MARKS[opener, closer].finditer(text):
         if m.group() == opener:
             stack.append(m.start())
         elif stack:
@@ -38,12 +44,18 @@ def _pair_directional(text: str, opener: str, closer: str) -> list[QuoteSpan]:
 def _pair_straight(text: str) -> list[QuoteSpan]:
     """Straight double quotes pair up in order within a paragraph; an odd one out is ignored."""
     spans = []
-    offset = 0
-    for para in text.split("\n"):
-        marks = [offset + m.start() for m in re.finditer('"', para)]
-        for a, b in zip(marks[0::2], marks[1::2]):
-            spans.append(QuoteSpan(a, b))
-        offset += len(para) + 1
+    # one scan of the whole text (not one per paragraph): a mark pairs with the next one in its paragraph
+    pending, para_end = -1, -1
+    for m in _STRAIGHT.finditer(text):
+        pos = m.start()
+        if pending >= 0 and pos < para_end:
+            spans.append(QuoteSpan(pending, pos))
+            pending = -1
+        else:
+            pending = pos
+            para_end = text.find("\n", pos)
+            if para_end < 0:
+                para_end = len(text)
     return spans
 
 
