@@ -246,12 +246,24 @@ class Passage:
         self._relay_starts: list[int] = []
 
     def positions(self, key: str) -> list[int]:
-        """Indices of the tokens whose folded word is key (built once per article)."""
+        """Indices of the tokens whose folded word is key (found once per key and article)."""
         if self._positions is None:
             self._positions = {}
-            for n, t in enumerate(self.tokens):
-                self._positions.setdefault(t.key, []).append(n)
-        return self._positions.get(key, [])
+        hit = self._positions.get(key)
+        if hit is None:
+            # a few keys are asked per article: a scan in C for each (list.index) is cheaper than an index of
+            # every word built in Python
+            if self._keys is None:
+                self._keys = [t.key for t in self.tokens]
+            keys, hit, n = self._keys, [], -1
+            try:
+                while True:
+                    n = keys.index(key, n + 1)
+                    hit.append(n)
+            except ValueError:
+                pass
+            self._positions[key] = hit
+        return hit
 
     def first_position(self, key: str) -> int:
         """Index of the first token whose folded word is key, or -1."""
