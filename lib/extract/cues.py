@@ -3,10 +3,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, count
+from operator import itemgetter
 
 from lib import lexicons
 from lib.lexicons import Lexicons
 from lib.text.tokens import Token, gap_is_space
+
+_KEY = itemgetter(2)  # Token.key
 
 # The complementiser that opens reported content: أن/إن/بأن, bare or with a pronoun (أنه، إنها، بأنهم …).
 _COMPLEMENTISERS = frozenset(
@@ -74,7 +78,8 @@ def find_cues(text: str, tokens: list[Token], *, lex: Lexicons | None = None) ->
     lengths = _cue_lengths(lex=lex)
     openers = _cue_openers(lex=lex)
     cues, after = [], 0
-    for i in [n for n, t in enumerate(tokens) if t.key in openers]:  # few words can open a cue
+    # few words can open a cue: found in C (map, compress), not with a Python step per token
+    for i in list(compress(count(), map(openers.__contains__, map(_KEY, tokens)))):
         if i < after:
             continue  # inside the previous cue
         hit = None
