@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from lib.extract.cues import Cue, find_cues, is_complementiser
 from lib.extract.entities import Found, entity_index
+from lib.extract.identity import NOBODY, namesake_choice
 from lib.lexicons import Lexicons
 from lib.records import Entity, Mention, Statement
 from lib.text.normalize import fold
@@ -2783,6 +2784,11 @@ def canonical_sources(statements: list[Statement], p: Passage) -> None:
         ent = lexicon_actor(plain, lex=lex)
         if ent is None and len(plain.split()) > 1 and fold(plain).split()[0] in lex.words.name_contexts:
             ent = lexicon_actor(plain.split(None, 1)[1], lex=lex)  # وكالة «رويترز»، صحيفة «نيويورك تايمز»
+        if ent is not None and lex.namesakes:
+            read = _namesake_reading(plain, ent, p)
+            if read is None and s.speaker_kind in ("person", "named"):
+                s.speaker_kind = ent.kind  # the article's own security forces: a body of that kind, no actor
+            ent = read
         if ent is not None:
             s.speaker, s.speaker_id, s.speaker_kind = ent.name, ent.entity_id, ent.kind
             s.speaker_ar = (ent.name_ar or name) if ent.kind == "person" or fold(name) != fold(ent.name_ar) \
@@ -2804,6 +2810,22 @@ def canonical_sources(statements: list[Statement], p: Passage) -> None:
 
 
 _QUOTE_MARKS = str.maketrans("", "", "«»\"“”")
+
+
+def _namesake_reading(written: str, ent: Entity, p: Passage) -> Entity | None:
+    """The actor a speaker written with a shared form (namesakes.tsv) names in this article, as its mentions
+    read it: «قالت القوات الأمنية» in a story that never names Iraq is no Iraqi force (None: the words stay)."""
+    lex = p.lex
+    words = fold(written).split()
+    keys = [" ".join(words)] + ([" ".join([words[0][1:]] + words[1:])] if words and words[0][:1] in "وفلب" else [])
+    key = next((k for k in keys if k in lex.namesakes and any(aid == ent.entity_id for aid, _ in lex.namesakes[k])),
+               None)
+    if key is None:
+        return ent
+    choice = namesake_choice(key, p.found, p.text, p.published, lex=lex)
+    if choice is None or choice == ent.entity_id:
+        return ent
+    return None if choice == NOBODY else entity_index(lex=lex).by_id.get(choice)
 
 
 _AREA_WORDS = frozenset({"محافظه", "ولايه", "اقليم", "اماره", "دوله", "قطاع", "مديريه", "ريف"})  # folded
