@@ -178,3 +178,24 @@ def test_a_namesake_body_speaks_as_the_article_reads_it():
     iraq = "اندلعت مواجهات في مدينة الموصل العراقية مساء السبت. وقالت القوات الأمنية إن المسلحين أحرقوا سيارات."
     st = analyse(iraq, PUB).statements
     assert st and st[0].speaker_id == "iraqi-security-forces"
+
+
+def test_a_womans_title_right_after_a_woman_quoted_is_her():
+    text = ("تقول سلمى كريمان إن مديرها حاول إيذاءها، وأشارت إلى أن عمرها في ذلك الوقت كان عشرين عاما.\n"
+            "وقالت أستاذة الفيزياء في جامعة الشمال إنها شعرت بالخوف الشديد.")
+    st = [s for s in analyse(text, PUB).statements if "بالخوف الشديد" in s.quote]
+    assert st and fold(st[0].speaker_ar or "") == fold("سلمى كريمان"), [(s.quote, s.speaker_ar) for s in st]
+
+
+def test_a_womans_title_after_a_man_quoted_stays_a_title():
+    text = ("يقول سامر كريمان إن مديره حاول إيذاءه، وأشار إلى أن عمره في ذلك الوقت كان عشرين عاما.\n"
+            "وقالت أستاذة الفيزياء في جامعة الشمال إن الحادثة تكررت مرارا.")
+    st = [s for s in analyse(text, PUB).statements if "تكررت مرارا" in s.quote]
+    assert st and "كريمان" not in (st[0].speaker_ar or "")
+
+
+def test_a_rank_with_its_force_before_the_name_is_that_person():
+    text = ("وأوضح الرقيب في شرطة «ريفرتون» بول كينسلي أن الدورية وصلت بعد دقائق.\n"
+            "وقال: «لقد نقلنا المصاب إلى المستشفى».")
+    st = [s for s in analyse(text, PUB).statements if "نقلنا المصاب" in s.quote]
+    assert st and fold(st[0].speaker_ar or "") == fold("بول كينسلي"), [(s.quote, s.speaker_ar) for s in st]

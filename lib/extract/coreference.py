@@ -319,7 +319,8 @@ class _Article:
             titled = self._speaker_written_with(s, list(form), statements)
             if titled is not None:
                 return titled
-        titled = self._title_then_name(s, words, statements) or self._fuller_title(s, words)
+        titled = self._title_then_name(s, words, statements) or self._fuller_title(s, words) or \
+            self._woman_just_quoted(s, words, statements)
         if titled is not None:
             return titled
         if s.speaker_kind != "title" and not _is_role(words[0], self.lex):
@@ -388,6 +389,24 @@ class _Article:
                 name = " ".join(rest)
                 return Source(name, name, None, "person")
         return None
+
+    def _woman_just_quoted(self, s: Statement, words: list[str], statements: list[Statement]) -> Source | None:
+        """A woman's title no one else is given (أستاذة الفيزياء في جامعة …) right after a woman was quoted by
+        name in the same paragraph or the one before: both verbs and the title agree (وأشارت فلانة … وقالت
+        أستاذة …), so it describes her."""
+        if not words[0].endswith("ه") or not _is_role(words[0], self.lex) or _statement_gender(s, self.p) != "f":
+            return None
+        prev = None
+        for o in statements:
+            if o.start >= s.start:
+                break
+            if o.speaker_ar and (o.speaker_ar != s.speaker_ar):
+                prev = o
+        if prev is None or not self.namelike(prev) or _generic_title(prev, self.lex) or \
+                len(prev.speaker_ar.split()) < 2 or _statement_gender(prev, self.p) != "f" or \
+                prev.start < self.p.paragraphs_back(self.p.sentence_start(s.start), 1):
+            return None
+        return Source(prev.speaker, prev.speaker_ar, prev.speaker_id, "person")
 
     def _bare_name(self, words: list[str], one: bool = False) -> bool:
         """Do these words, after a title, look like a name no list knows (بيريت ريس أندرسون), not the title's
@@ -692,6 +711,19 @@ def fill_missing(statements: list[Statement], p: Passage, who: Speakers) -> None
             continue
         src = who._person(m, i)
         s.speaker, s.speaker_ar, s.speaker_id, s.speaker_kind = src.speaker, src.speaker_ar, src.speaker_id, "person"
+
+
+def _statement_gender(s: Statement, p: Passage) -> str:
+    """m, f or pl as the statement's reporting verb says of its speaker ("" without a verb or participle)."""
+    if not s.cue:
+        return ""
+    key, cue = fold(s.cue), None
+    for c in p.cues:
+        if c.start >= s.start:
+            break
+        if key == fold(c.form) or key[1:] == fold(c.form) and key[:1] in "وف":
+            cue = c  # (the statement keeps the verb's conjunction: وقالت)
+    return cue_gender(cue, lex=p.lex) if cue is not None else ""
 
 
 def _governed(p: Passage, r, i: int) -> bool:
