@@ -199,3 +199,23 @@ def test_a_rank_with_its_force_before_the_name_is_that_person():
             "وقال: «لقد نقلنا المصاب إلى المستشفى».")
     st = [s for s in analyse(text, PUB).statements if "نقلنا المصاب" in s.quote]
     assert st and fold(st[0].speaker_ar or "") == fold("بول كينسلي"), [(s.quote, s.speaker_ar) for s in st]
+
+
+@pytest.mark.parametrize("text,snippet,want", [
+    # a document and the body that issued it after «أصدرتها»
+    ("ونقلت وكالة الأنباء الرسمية عن إحصائية أصدرتها الإدارة العامة للمرور أن عدد الوفيات انخفض بنسبة عشرة في المائة.",
+     "عدد الوفيات", "الإدارة العامة للمرور"),
+    # a statement of a title and its name under ل: that person, then البيان is theirs too
+    ("وقال بيان للمتحدثة باسم الخارجية الأميركية جين سوليفان إن بلادها قلقة من الاعتقالات.\n"
+     "وتابع البيان: \"ندعو إلى الإفراج عن المعتقلين فورا\".", "الإفراج عن المعتقلين", "جين سوليفان"),
+    # a draft of the statement the article named before (بيان لمجلس الأمن … مسودة البيان)
+    ("وقال دبلوماسيون إن الولايات المتحدة منعت تبني بيان لمجلس الأمن الدولي يدعو إلى التحقيق.\n"
+     "وجاء في مسودة البيان \"أن المجلس يعرب عن أسفه لمقتل المدنيين\".", "يعرب عن أسفه", "مجلس الأمن الدولي"),
+    # البيان after «وأضاف المتحدث، في البيان»: the spokesman's title, however long
+    ("قال المتحدث العسكري باسم الجيش المصري إن 30 مسلحا قتلوا.\n"
+     "وأضاف المتحدث، في البيان السادس عن نتائج العملية، أن القوات دمرت ثلاثة مخابئ.\n"
+     "وقال البيان إن قوات الجيش دمرت سيارة مفخخة.", "سيارة مفخخة", "المتحدث العسكري باسم الجيش المصري"),
+])
+def test_a_document_speaks_for_whoever_issued_it(text, snippet, want):
+    st = [s for s in analyse(text, PUB).statements if snippet in s.quote]
+    assert st and fold(st[0].speaker_ar or "") == fold(want), [(s.quote, s.speaker_ar) for s in st]

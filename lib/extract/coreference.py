@@ -769,7 +769,8 @@ def resolve_documents(statements: list[Statement], p: Passage, who: Speakers) ->
         src = _issuer(s, stem, statements, p, who, art)
         if src is not None:
             s.speaker, s.speaker_ar, s.speaker_id, s.speaker_kind = src.speaker, src.speaker_ar, src.speaker_id, \
-                src.kind if src.kind in ("person", "organization", "media", "government", "state") else "organization"
+                src.kind if src.kind in ("person", "organization", "media", "government", "state", "title") \
+                else "organization"
 
 
 def _bare_document(name: str, lex: Lexicons) -> bool:
@@ -807,7 +808,8 @@ def _issuer(s: Statement, stem: str, statements: list[Statement], p: Passage, wh
             named = art.namelike(o) if o.speaker_kind in _PERSON_KINDS else len(o.speaker_ar.split()) > 1 or bool(
                 o.speaker_id and ":" not in o.speaker_id)  # (a body of one word no list knows: نفس)
             if named and p.sentence_start(o.start) == sent and at < o.start < at + 150 and \
-                    not _bare_document(o.speaker_ar, p.lex) and not _generic_body(o, p.lex) and not _generic_title(o, p.lex):
+                    not _bare_document(o.speaker_ar, p.lex) and not _generic_body(o, p.lex) and not (
+                        _generic_title(o, p.lex) and len(o.speaker_ar.split()) < 3):  # (المتحدث العسكري باسم الجيش)
                 return Source(o.speaker, o.speaker_ar, o.speaker_id, o.speaker_kind or "organization")
         if not r.definite(j):
             return None  # تقرير اقتصادي: another document, whose issuer the article does not give

@@ -1037,6 +1037,20 @@ class Reader:
                 chunk.last = chunk.issuer.last
                 return chunk
             chunk.issuer = None
+        if j + 1 < end and not self.boundary(j) and self.key(j)[:1] == "ل" and self.kind(j) != "glued_mention" and \
+                _glued_role(self.key(j), lex=self.lex):
+            title = self.title(j, end)  # بيان للمتحدثة باسم الخارجية فلانة: the one whose statement it is
+            if title.name_span is not None or title.person is not None:
+                chunk.issuer, chunk.last = title, title.last
+                return chunk
+        if j + 1 < end and not self.boundary(j) and self.key(j) == "من" and not self.boundary(j + 1) and (
+                self.kind(j + 1) == "mention" and self.entity_at(j + 1) is not None and
+                self.entity_at(j + 1).kind not in ("person", "state", "place") or
+                self.kind(j + 1) in ("name_context", "bare_body") and not self.definite(j + 1)):
+            body = self.chunk(j + 1, end)  # بيانات أولية من إدارة الجمارك: the body the figures come from
+            if body.kind in ("body", "actor"):
+                chunk.issuer, chunk.last = body, body.last
+                return chunk
         if j < end and not self.boundary(j) and self.kind(j) in ("glued_noun", "prepositional") and \
                 self.key(j).startswith("لل") and \
                 word_class(_glued_preposition(self.key(j), lex=self.lex) or "", lex=self.lex) == "bare_body":
@@ -2354,6 +2368,13 @@ class Speakers:
                 cut = 2 if head.startswith(("لل", "ول", "فل", "وب", "فب")) else 1
                 text = ("ال" if head.startswith("لل") else "") + text[cut:].lstrip("ـ")
                 head = under
+        nxt = ch.first + 1
+        if ch.last == ch.first and not head.startswith("ال") and nxt < len(p.tokens) and not self.reader.boundary(nxt) \
+                and word_class(p.tokens[nxt].key, lex=self.lex) == "bare_document":
+            # مسودة البيان، نص التقرير: the document the article named before, and who issued it
+            src = self._issuer_before(p.tokens[nxt].key[2:], p.tokens[ch.first].start)
+            if src is not None:
+                return replace(src, gender=""), ["bare_resolved"] + self._kind_evidence(src)
         if ch.last > ch.first and not head.startswith("ال"):
             src = Source(text, text, None, "document", _word_gender(head))
             self.issuers.setdefault(head, src)  # تقرير الشال … then التقرير: that report
@@ -2394,8 +2415,14 @@ class Speakers:
                 for k in range(ch.first, ch.last + 1):
                     key = self.p.tokens[k].key
                     stem = key[1:] if key[:1] in "بل" and word_class(key[1:], lex=self.lex) == "document" else key
-                    if word_class(stem, lex=self.lex) == "document":
-                        self.issuers[stem.removeprefix("ال")] = source
+                    cls = word_class(stem, lex=self.lex)
+                    if cls == "document":
+                        self.issuers[stem.removeprefix("ال")] = source  # قالت الوزارة في بيان: a new statement
+                    elif cls == "bare_document" and stem[2:] not in self.issuers and \
+                            self._issuer_before(stem[2:], self.p.tokens[k].start) is None:
+                        # وأضاف المتحدث، في البيان: the statement is his where the article gave no issuer before
+                        # (تقرير صادر عن X … وأشار فلان في التقرير: still X's)
+                        self.issuers[stem[2:]] = source
 
     def _bare_source(self, ch: Chunk) -> tuple[Source, list[str]]:
         """الوزارة، الشركة: the body of that kind the article names, else an unnamed source."""
