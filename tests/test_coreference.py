@@ -219,3 +219,21 @@ def test_a_rank_with_its_force_before_the_name_is_that_person():
 def test_a_document_speaks_for_whoever_issued_it(text, snippet, want):
     st = [s for s in analyse(text, PUB).statements if snippet in s.quote]
     assert st and fold(st[0].speaker_ar or "") == fold(want), [(s.quote, s.speaker_ar) for s in st]
+
+
+def test_a_report_under_a_preposition_speaks_for_the_body_it_came_from():
+    text = ("ووفقا لتقرير صدر عن اتحاد منتجي الألبان فإن الاستهلاك ارتفع للعام الثالث.\n"
+            "وذكر التقرير أن الصادرات تضاعفت خلال عامين.")
+    st = [s for s in analyse(text, PUB).statements if "الصادرات تضاعفت" in s.quote]
+    assert st and fold(st[0].speaker_ar or "") == fold("اتحاد منتجي الألبان"), [(s.quote, s.speaker_ar) for s in st]
+
+
+def test_the_club_is_the_one_team_named_before():
+    one = ("فاز الهلال بهدفين في الدوري السعودي لكرة القدم، وسجل المهاجم الهدفين في الشوط الثاني من المباراة.\n"
+           "وجاء في بيان النادي على حسابه في \"تويتر\": اعتمد مجلس الإدارة مكافأة للاعبين.")
+    st = [s for s in analyse(one, PUB).statements if "مكافأة للاعبين" in s.quote]
+    assert st and st[0].speaker_id == "team:al-hilal"
+    two = ("فاز الهلال على النصر بهدفين في الدوري السعودي لكرة القدم.\n"
+           "وجاء في بيان النادي على حسابه في \"تويتر\": اعتمد مجلس الإدارة مكافأة للاعبين.")
+    st = [s for s in analyse(two, PUB).statements if "مكافأة للاعبين" in s.quote]
+    assert st and st[0].speaker_id not in ("team:al-hilal", "team:al-nassr")

@@ -840,6 +840,9 @@ class Reader:
                     (self.definite(j) or not self.boundary(j + 1) and self.kind(j + 1) == "word"):
                 j += 1  # وزير حماية المواطنين، قائد معركة تحرير عدن: a noun in the genitive of the title's noun
                 continue
+            if k == "role" and self._demonym_at(j - 1) and self.definite(j) and key not in self.lex.words.ranks and \
+                    key not in self.lex.words.weak_ranks and key not in self.lex.speaker_phrase["name_title"]:
+                break  # وأضافت السفيرة الأميركية الرئيس الفلسطيني …: the title ended at its nationality, an object follows
             if k == "role":
                 complement = -1  # ومديرة المهرجان: a second title begins
             if complement >= 0 and k in ("word", "bare_body") and self.definite(j) and not _nisba(key):
@@ -2493,7 +2496,7 @@ class Speakers:
         if not before and description is not None:
             return description  # قالت الشرطة النرويجية … وذكرت الشرطة: described, and named no other way before
         if not found:
-            return self._government_of_state(head, at)
+            return self._government_of_state(head, at) or self._team_before(head, at)
         # وكالة التصنيف الائتماني after وكالة التصنيف الائتماني ستاندرد آند بورز: the fuller name of that body
         # given before (a later one may run on into its verb: أن بنك كومنولث جمع رسوما)
         first = fold(found[0].speaker_ar or "").split()
@@ -2527,6 +2530,18 @@ class Speakers:
             src = replace(src, speaker_ar=written, speaker=src.speaker if src.speaker != src.speaker_ar
                           else written)
         return src
+
+    def _team_before(self, head: str, at: int) -> Source | None:
+        """النادي with one team named before it (أعلنت إدارة اتحاد جدة … بيان النادي): that team."""
+        p = self.p
+        if head not in self.lex.speaker_phrase["club_body"]:
+            return None
+        k = bisect.bisect_left(p.mention_starts, at)
+        teams = {p.entity(m).entity_id: m for m in p.actor_mentions[:k] if p.entity(m).kind == "team"}
+        if len(teams) != 1:
+            return None
+        m = next(iter(teams.values()))
+        return source_of(p.entity(m), m.surface, lex=self.lex)
 
     def _government_of_state(self, head: str, at: int) -> Source | None:
         """الحكومة، الرئاسة with a state named before: that state's government in the lexicon."""
