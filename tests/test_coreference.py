@@ -237,3 +237,10 @@ def test_the_club_is_the_one_team_named_before():
            "وجاء في بيان النادي على حسابه في \"تويتر\": اعتمد مجلس الإدارة مكافأة للاعبين.")
     st = [s for s in analyse(two, PUB).statements if "مكافأة للاعبين" in s.quote]
     assert st and st[0].speaker_id not in ("team:al-hilal", "team:al-nassr")
+
+
+def test_a_title_ends_at_its_nationality_before_another_title():
+    text = ("قالت السفيرة الأميركية نادين هولت إن بلادها تدعم الحوار.\n"
+            "وأضافت السفيرة الأميركية الرئيس الفلسطيني مطالب بالعودة إلى التفاوض، مشيرة إلى أن \"الباب مفتوح\".")
+    for s in analyse(text, PUB).statements:
+        assert "الرئيس" not in (s.speaker_ar or ""), (s.quote, s.speaker_ar)
