@@ -1062,15 +1062,16 @@ class Reader:
         if j + 1 < end and not self.boundary(j) and self.kind(j) == "relative" and self.kind(j + 1) == "issuer":
             j += 1  # التقرير الإحصائي الذي أصدرته الأمانة العامة
         if j < end and not self.boundary(j) and self.kind(j) == "issuer":
+            issued = j
             j += 1
             if j < end and self.key(j) in ("عن", "من"):
                 j += 1
-            if j < end:
-                chunk.issuer = self.chunk(j, end)
-                if chunk.issuer.kind in ("prep", "filler", "junk"):
-                    chunk.issuer = None  # بيان أصدرته في مايو: the pronoun is its issuer, the rest an occasion
-                else:
-                    j = chunk.issuer.last + 1
+            chunk.issuer = self.chunk(j, end) if j < end else None
+            if chunk.issuer is None or chunk.issuer.kind in ("prep", "filler", "junk"):
+                chunk.issuer = None  # بيان أصدرته في مايو: the pronoun is its issuer, the rest an occasion
+                j = issued  # (تقرير صدر حديثا: the document alone, not the words after it)
+            else:
+                j = chunk.issuer.last + 1
         elif j < end and not self.boundary(j) and not bare and self.kind(j) in ("mention", "bare_body",
                                                                                "name_context"):
             chunk.issuer = self.chunk(j, end)  # بيان الخارجية، تقرير الوزارة، تقرير مركز الدراسات
