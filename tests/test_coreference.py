@@ -244,3 +244,17 @@ def test_a_title_ends_at_its_nationality_before_another_title():
             "وأضافت السفيرة الأميركية الرئيس الفلسطيني مطالب بالعودة إلى التفاوض، مشيرة إلى أن \"الباب مفتوح\".")
     for s in analyse(text, PUB).statements:
         assert "الرئيس" not in (s.speaker_ar or ""), (s.quote, s.speaker_ar)
+
+
+def test_a_title_and_adjective_is_the_person_quoted_just_before():
+    text = ("قال سالم باعوضة إن المكونات الجنوبية متفقة على الحوار.\n"
+            "ويؤكد القيادي الجنوبي للصحيفة أن الوحدة ممكنة إذا توافرت الإرادة.")
+    st = [s for s in analyse(text, PUB).statements if "الوحدة ممكنة" in s.quote]
+    assert st and fold(st[0].speaker_ar or "") == fold("سالم باعوضة"), [(s.quote, s.speaker_ar) for s in st]
+
+
+def test_a_title_and_adjective_is_not_a_person_only_named():
+    text = ("تخرج ستون مستفيدا من مركز محمد بن نايف للمناصحة في الرياض.\n"
+            "وأوضح المتحدث الأمني أن البرنامج مستمر.")
+    st = [s for s in analyse(text, PUB).statements if "البرنامج مستمر" in s.quote]
+    assert st and "نايف" not in (st[0].speaker_ar or "")

@@ -329,6 +329,17 @@ class _Article:
             return None  # مسؤول أميركي: another person
         if any(w in _demonyms(lex=self.lex) and w not in _NOT_NATIONAL for w in words[1:]):
             return self._described_before(s, words)  # الرئيس الروسي: one the office table knows, or no one
+        if len(words) == 2 and words[1].startswith("ال") and _nisba(words[1]) and words[1] not in _NOT_NATIONAL \
+                and words[1] not in self.lex.speaker_phrase["nisba"] and _is_role(words[0], self.lex) and \
+                words[0] not in self.lex.words.ranks and words[0] not in self.lex.words.weak_ranks and \
+                norm(words[0]) not in self.lex.speaker_phrase["spokesman"]:
+            # القيادي الجنوبي: an adjective of another kind describes the person quoted just before (not الفريق
+            # الباريسي, a team; not المتحدث الأمني, an office)
+            found = self._described_before(s, words)
+            key = name_key(found.speaker_ar or "", lex=self.lex) if found is not None else ""
+            if found is not None and any(o.start < s.start and o.speaker_ar and self.namelike(o) and
+                                         name_key(o.speaker_ar, lex=self.lex) == key for o in statements):
+                return found
         # no apposition: the title of the one person the article quotes by name (المدافع الدولي السابق)
         named = {}
         for o in statements:
