@@ -161,6 +161,7 @@ _BLESSINGS = frozenset({"رحمه", "يرحمه", "رحمها", "يرحمها", 
 _APPOSITION_OPENERS = frozenset({"احد", "احدي"})  # folded أحد، إحدى: «X أحد المسؤولين» describes X, it ends his name
 _DIRECTION_ADJECTIVES = frozenset({"الشرقيه", "الغربيه", "الشماليه", "الجنوبيه", "الوسطي", "الشرقي", "الغربي",
                                    "الشمالي", "الجنوبي"})  # folded; المنطقة الشرقية ends a title's body
+_SUBJECT_PARTICLES = frozenset({"ان", "لان", "بان", "وان"})  # folded أن، إن، لأن، بأن: a subject follows (إلا أن فرنسا قالت)
 _ABBREVIATED_TITLES = frozenset({"د"})  # د. (دكتور) before a name: a title like الدكتور
 
 
@@ -654,6 +655,8 @@ class Reader:
             if self.kind(i + 1) == "mention":  # وقال محامو ساركوزي: the group is someone's
                 return Chunk("anonymous", i, self.mention_last(i + 1))
             return Chunk("anonymous", i, self.description(i + 1, end))  # مقدمو الشكوى، ممثلو الفصائل: a group
+        if k == "word" and len(key) >= 8 and key.startswith("الم") and key.endswith("ون"):
+            return Chunk("anonymous", i, self.description(i + 1, end))  # ويؤكد المشرفون على …: a group, unnamed
         if key in ("احد", "احدي") and i + 1 < end and not self.boundary(i + 1) and self.kind(i + 1) in (
                 "word", "anonymous", "group", "role", "bare_body") and (
                     self.boundary(i) or self.kind(i - 1) in ("filler", "time", "honorific") or
@@ -1565,6 +1568,8 @@ class Speakers:
                 continue  # أعلن في وقت سابق عن مسودة مشروع نظام …: what عن governs runs on, it is no subject
             if ch.kind == "object":
                 return None, False, chunks  # ويضيف استعمالاً مجازياً: the verb's object, its subject unwritten
+            if ch.kind == "name" and self._manner(ch):
+                continue  # قالت بوضوح، قال بشدة: an everyday word under ب says how, not who
             if ch.kind == "junk":
                 # أكد وجود …: a verbal noun right after the verb; after an occasion (في تغريدة أخرى) it is no clue
                 return None, n == 0, chunks
@@ -1620,8 +1625,10 @@ class Speakers:
         if n + 1 < len(chunks) and chunks[n + 1].kind == "actor" and chunks[n + 1].first == ch.last + 1 and \
                 not r.boundary(ch.last + 1) and r.entity_at(chunks[n + 1].first) is not None and \
                 r.entity_at(chunks[n + 1].first).kind == "person" and ch.last > ch.first and \
-                p.tokens[ch.last].key.startswith("ال") and not p.tokens[ch.first].key.startswith("ال") and \
-                self._everyday([p.tokens[t].key for t in range(ch.first, ch.last + 1)], ch):
+                p.tokens[ch.last].key.startswith("ال") and not p.tokens[ch.first].key.startswith("ال") and (
+                    self._everyday([p.tokens[t].key for t in range(ch.first, ch.last + 1)], ch) or
+                    p.tokens[ch.first].key.endswith(("ه", "ها", "هم")) and
+                    all(p.tokens[t].key.startswith("ال") for t in range(ch.first + 1, ch.last + 1))):
             # اعترف نجم الهجوم البولندي روبرت ليفاندوفسكي: a noun and its definite genitive or adjective describe the
             # person (not تعليقات أوباما: a noun right before the name is its genitive's head)
             return chunks[n + 1]
@@ -1647,6 +1654,18 @@ class Speakers:
         after = ch.last + 1
         return before in ("،", ",") and after < len(p.tokens) and r.boundary(after) and \
             p.text[p.tokens[ch.last].end:p.tokens[after].start].strip() in ("،", ",")
+
+    def _manner(self, ch: Chunk) -> bool:
+        """Is a one-word name chunk an everyday word under ب (بوضوح، بشدة: how it was said), not a name the article
+        uses again (بشارة) nor one in quotation marks?"""
+        p, key = self.p, self.p.tokens[ch.first].key
+        if ch.first != ch.last or len(key) < 4 or key[0] != "ب" or ch.clitic:
+            return False
+        common, given = self.lex.words.common_words, self.lex.given_names
+        if key[1:] not in common or key in given or key[1:] in given or key in entity_index(lex=self.lex).firsts:
+            return False
+        return p.quote_holding(p.tokens[ch.first].start) is None and not self._recurs(ch.first, ch) and \
+            self._article_name([key], p.tokens[ch.first].start) is None
 
     def before_verb(self, cue: Cue) -> Source | None:
         """The actor right before a verb (SVO), if the text puts one there."""
@@ -1842,7 +1861,8 @@ class Speakers:
             return None
         i = p.token_at(m.start)
         if (self.reader.kind(i) == "glued_mention" or i and not self.reader.boundary(i) and
-                self.reader.kind(i - 1) == "prep") and not gap.startswith(("التي", "الذي", "الذين")):
+                self.reader.kind(i - 1) == "prep" and p.tokens[i - 1].key not in _SUBJECT_PARTICLES) and \
+                not gap.startswith(("التي", "الذي", "الذين")):
             # نشر بيانا على فيسبوك قال فيه: the actor is what a preposition governs, not a subject (but حمل على
             # روسيا التي حذرت: the relative clause's verb is the actor's)
             return None
