@@ -1196,6 +1196,15 @@ def _agrees(cue_gender: str, source: Source) -> bool:
     return g == cue_gender or g == "pl" and cue_gender == "f"
 
 
+def _sound_plural(source: Source) -> bool:
+    """Is an unnamed source a group by a definite masculine plural (المشرفون، المحتجين): someone a verb with no
+    subject of its own goes on with only in the plural (وأضافوا)?"""
+    if source.kind != "anonymous" or not source.speaker_ar:
+        return False
+    head = fold(source.speaker_ar).split()[0]
+    return head.startswith("ال") and len(head) >= 7 and head.endswith(("ون", "ين"))
+
+
 def cue_gender(cue: Cue, *, lex: Lexicons) -> str:
     """m, f or pl: what a reporting verb or participle says of its subject (قالت → f, مضيفا → m, قالوا → pl)."""
     if cue.kind not in ("verb", "participle"):
@@ -1664,8 +1673,8 @@ class Speakers:
         common, given = self.lex.words.common_words, self.lex.given_names
         if key[1:] not in common or key in given or key[1:] in given or key in entity_index(lex=self.lex).firsts:
             return False
-        return p.quote_holding(p.tokens[ch.first].start) is None and not self._recurs(ch.first, ch) and \
-            self._article_name([key], p.tokens[ch.first].start) is None
+        return p.quote_holding(p.tokens[ch.first].start) is None and len(p.positions(key)) == 1 and \
+            self._article_name([key], p.tokens[ch.first].start) is None  # (وقال براق … براق: a name again)
 
     def before_verb(self, cue: Cue) -> Source | None:
         """The actor right before a verb (SVO), if the text puts one there."""
@@ -1786,6 +1795,13 @@ class Speakers:
                 return None  # وهما «العهد» و«حق ميت» قالت: the last of a list of quoted titles, the verb's object
             first = p.token_after(q.open)
             name = p.text[q.open + 1:q.close].strip()
+            head = first - 1
+            if head >= 0 and not r.boundary(first) and r.kind(head) == "name_context" and head and \
+                    not r.boundary(head):
+                head -= 1  # مع صحيفة «الحياة»: the preposition before the body's kind
+            if head > 0 and not r.boundary(head + 1) and r.kind(head) in ("prep", "glued_noun", "glued_mention") and \
+                    not r.boundary(head) and (r.kind(head - 1) == "not_speaker" or p.tokens[head].key in ("مع", "ومع")):
+                return None  # في حديث لصحيفة «ديلي ميرور» قال: the paper spoken to (not تقرير لموقع «…» كشف: its own)
             if first > 0 and r.kind(first - 1) == "name_context" and not r.boundary(first):
                 ch = r.body(first - 1, j + 1)
                 src, ev = self._chunk_source(ch, j + 1)
@@ -1829,12 +1845,34 @@ class Speakers:
                 src = Source(p.text[p.tokens[j].start:p.tokens[j].end], None, None, "named")
                 src = replace(src, speaker_ar=src.speaker)
             ev = ["name_recurs"]
+            if src is None:
+                src = self._rare_name_opening(j)
+                ev = []
         else:
             return None
         if src is None:
             return None
         ev = ["before_verb"] + [e for e in ev if e != "name"] + self._conjunction(cue)
         return Candidate(src, p.tokens[j].start, ev)
+
+    def _rare_name_opening(self, j: int) -> Source | None:
+        """Two or three words ending at token j that open their clause (after لكن، أن, a comma or the sentence
+        start), none of them a word of any list or an everyday one (لكن نجاتي سنتورك قال): a name, the subject."""
+        p, r = self.p, self.reader
+        common = self.lex.words.common_words
+        a = j
+        while a >= 0 and j - a < 3:
+            key = p.tokens[a].key
+            if r.kind(a) != "word" or key in common or key.startswith("ال") or len(key) < 3 or key[:1] in "وف" \
+                    and key[1:] in common or p.in_content(p.tokens[a].start):
+                break
+            if a == 0 or r.boundary(a) or p.tokens[a - 1].key in r.cls.particles:
+                if a == j:
+                    return None  # one word alone is as often a verb or a noun the lists lack
+                name = self._text(a, j)
+                return Source(name, name, None, "person")
+            a -= 1
+        return None
 
     def _conjunction(self, cue: Cue) -> list[str]:
         first = self.p.tokens[cue.first_token].key
@@ -1934,6 +1972,10 @@ class Speakers:
             named = self._last_person_named(cue.start)
             if named is not None:
                 cands.append(named)
+        if cue_gender(cue, lex=self.lex) in ("m", "f") and fold(cue.form).split()[0] != "كتب":  # (كُتب: passive)
+            for c in cands:
+                if _sound_plural(c.source) and "gender_clash" not in c.evidence:
+                    c.evidence.append("gender_clash")  # المحتجون … وأضاف: a singular verb goes on with one, not them
         return cands
 
     def _dateline_dash(self, sent: int, limit: int) -> int:
