@@ -161,6 +161,7 @@ _BLESSINGS = frozenset({"رحمه", "يرحمه", "رحمها", "يرحمها", 
 _APPOSITION_OPENERS = frozenset({"احد", "احدي"})  # folded أحد، إحدى: «X أحد المسؤولين» describes X, it ends his name
 _DIRECTION_ADJECTIVES = frozenset({"الشرقيه", "الغربيه", "الشماليه", "الجنوبيه", "الوسطي", "الشرقي", "الغربي",
                                    "الشمالي", "الجنوبي"})  # folded; المنطقة الشرقية ends a title's body
+_KUNYA = frozenset({"ام", "ابو"})  # folded أم، أبو: a name's opening (أم متولي، أبو محمد)
 _SUBJECT_PARTICLES = frozenset({"ان", "لان", "بان", "وان"})  # folded أن، إن، لأن، بأن: a subject follows (إلا أن فرنسا قالت)
 _ABBREVIATED_TITLES = frozenset({"د"})  # د. (دكتور) before a name: a title like الدكتور
 
@@ -431,6 +432,13 @@ class Chunk:
     relative: bool = False  # inside a relative clause (الذي يدعم …)
 
 
+def _madda_name(tokens: list[Token], i: int, cues: list[Cue], lex: Lexicons) -> bool:
+    """Is آن at token i the name Anne: right after a reporting verb, before a word no everyday list holds (وقالت آن
+    شوكيت)? Elsewhere it is a time (في آن معاً) or أن written with a madda (وأفادت مصادر آن …)."""
+    return i + 1 < len(tokens) and tokens[i + 1].key not in lex.words.common_words and \
+        any(c.last_token == i - 1 and c.kind == "verb" for c in cues)
+
+
 def _nisba(key: str) -> bool:
     """An adjective of relation (الأميركي، صحفي، الرسمية): it qualifies the noun before it."""
     return len(key) > 3 and key.endswith(("ي", "يه", "يون", "يين", "يان"))
@@ -492,6 +500,8 @@ class Reader:
             written = p.text[tok.start:tok.end]
             if tok.key in ("امام", "وامام") and written.lstrip("و").startswith("إ"):
                 hit = "role"  # إمام المسجد (an imam), not أمام (in front of): the hamza tells them apart
+            elif tok.key == "ان" and written.startswith("آ") and _madda_name(p.tokens, i, p.cues, self.lex):
+                hit = "word"  # وقالت آن شوكيت: the name Anne, not أن/إن (its madda tells them apart)
             if hit == "word" and i not in p.cue_at and "\u064b" in written:
                 hit = "accusative"  # ويضيف استعمالاً مجازياً: a word with tanwin al-fath is the verb's object, no name
             elif hit == "word":
@@ -655,6 +665,10 @@ class Reader:
             if self.kind(i + 1) == "mention":  # وقال محامو ساركوزي: the group is someone's
                 return Chunk("anonymous", i, self.mention_last(i + 1))
             return Chunk("anonymous", i, self.description(i + 1, end))  # مقدمو الشكوى، ممثلو الفصائل: a group
+        if key == "ام" and i + 1 < end and not self.boundary(i + 1) and self.kind(i + 1) == "word" and \
+                not self.definite(i + 1) and (self.key(i + 1) in self.cls.given or
+                                              self.key(i + 1) not in self.lex.words.common_words):
+            return self.name(i, end)  # وذكرت أم متولي، تحدثنا أم عبدالعزيز: a mother's kunya, not «or»
         if k == "word" and len(key) >= 8 and key.startswith("الم") and key.endswith("ون"):
             return Chunk("anonymous", i, self.description(i + 1, end))  # ويؤكد المشرفون على …: a group, unnamed
         if key in ("احد", "احدي") and i + 1 < end and not self.boundary(i + 1) and self.kind(i + 1) in (
@@ -1128,6 +1142,8 @@ class Reader:
         j, n = i, 0
         while j < end and n < MAX_NAME_TOKENS and (j == i or not self.boundary(j)):
             k = self.kind(j)
+            if j > i and j + 1 < end and f"{self.key(j)} {self.key(j + 1)}" in self.cls.roles:
+                break  # آن شوكيت القائمة بأعمال …: a two-word title after the name ends it
             if j > i and k not in ("word", "name_link") and not (self.kind(j - 1) == "name_link" and k in (
                     "mention", "role")) and not self._name_word(j, k, end):
                 break
@@ -1651,7 +1667,7 @@ class Speakers:
         nxt = chunks[k]
         if r.boundary(nxt.first) and not (k - n <= 2 and self._comma_apposition(nxt)):
             return None  # (وقال السياسي العراقي المستقل، غانم العابد، إن: a name set off by commas goes on)
-        if nxt.kind == "name" and p.tokens[nxt.first].key in self.lex.given_names or nxt.kind == "actor" and \
+        if nxt.kind == "name" and p.tokens[nxt.first].key in self.lex.given_names | _KUNYA or nxt.kind == "actor" and \
                 r.entity_at(nxt.first) is not None and r.entity_at(nxt.first).kind == "person":
             return nxt
         return None
@@ -2627,6 +2643,7 @@ class Speakers:
                 "prep", "glued_mention", "glued_noun", "filler", "time", "role", "relative") or (
                 p.tokens[nxt].key.startswith("ال") and _nisba(p.tokens[nxt].key)) or (
                 p.tokens[nxt].key in _APPOSITION_OPENERS) or self._blessed(nxt) or (
+                nxt + 1 < len(p.tokens) and f"{p.tokens[nxt].key} {p.tokens[nxt + 1].key}" in r.cls.roles) or (
                 r.kind(nxt) == "number" and "(" in p.text[p.tokens[last].end:p.tokens[nxt].start]):
             # (قالت عهد التميمي (17 عاما) إنه: an age in brackets closes the name)
             # (an apposition, جيانغ هوي أحد المسؤولين عن …; a blessing for the dead, الطيبي رحمه الله)
