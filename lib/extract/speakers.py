@@ -972,8 +972,9 @@ class Reader:
         if self.key(j) in self.lex.speaker_phrase["title_link"] or self.key(j)[:1] == "ل" or self._no_name_start(j):
             return None  # المتحدث باسم الخارجية، رئيس اللجنة الإشرافية لسوق عكاظ: the title goes on (الكاتبة تتحدث)
         rest = _glued_preposition(self.key(j), lex=self.lex)
-        if rest is not None and (word_class(rest, lex=self.lex) != "word" or rest in self.lex.place_cues):
-            return None  # بمنطقة المدينة المنورة: a place the title is of
+        if rest is not None and (word_class(rest, lex=self.lex) != "word" or rest in self.lex.place_cues or
+                                 rest in self.lex.words.common_words and rest not in self.cls.given):
+            return None  # بمنطقة المدينة المنورة، بمحافظة أبين، بقوات العمالقة: a place or a body the title is of
         k = j
         while j - 2 > i and self.kind(j - 2) == "name_link" and not self.boundary(j - 1):
             j -= 2  # عبد الرحمن رحيمي: the name began at its name link
