@@ -572,6 +572,15 @@ SPEAKER_CASES = [
     # a mother's kunya after a description speaks, and her participle goes on with her
     ("وقالت السائحة الأردنية أم خليل إن المدينة جميلة، مشيرة إلى أن أهلها كرماء.", "اهلها كرماء",
      {"ام خليل"}, set()),
+    # a count with من speaks as an unnamed group (كثير، الكثير، العديد), not the body quoted before
+    ("وذكرت وكالة الأنباء الرسمية أن الوزير سيزور المنطقة. كما اعتبرت الكثير من الدول أن الزيارة مهمة.",
+     "الزياره مهمه", None, {"وكاله الانباء الرسميه"}),
+    ("ويقول العديد منهم إنهم سيعودون إلى قراهم قريبا.", "سيعودون", None, set()),
+    # لكنه before the verb is the one quoted before, not a name
+    ("وقال المحلل سامي حداد إن الوضع صعب. لكنه أردف قائلا إن الحل ممكن.", "الحل ممكن", {"سامي حداد"}, {"لكنه"}),
+    # a verbal noun under ل after the verb is its object; the speaker before goes on
+    ("وقال مدير المدرسة عمر الزين إن الخسائر كبيرة. وأشار لوجود الكثير من المدارس المتعثرة، ويستدرك بالقول: "
+     "إن الحل قريب.", "الحل قريب", {"عمر الزين"}, set()),
     # آن right after the verb, before a word no list holds, is the name Anne, not أن
     ("وقالت آن شيفرديك القائمة بأعمال مدير المعهد إن اللقاح آمن.", "اللقاح امن", {"ان شيفرديك"}, set()),
 ]

@@ -161,6 +161,7 @@ _BLESSINGS = frozenset({"رحمه", "يرحمه", "رحمها", "يرحمها", 
 _APPOSITION_OPENERS = frozenset({"احد", "احدي"})  # folded أحد، إحدى: «X أحد المسؤولين» describes X, it ends his name
 _DIRECTION_ADJECTIVES = frozenset({"الشرقيه", "الغربيه", "الشماليه", "الجنوبيه", "الوسطي", "الشرقي", "الغربي",
                                    "الشمالي", "الجنوبي"})  # folded; المنطقة الشرقية ends a title's body
+_COUNT_OF = frozenset({"اكثر", "اقل", "كثير", "الكثير", "العديد"})  # folded: a count that needs من (كثير من …)
 _KUNYA = frozenset({"ام", "ابو"})  # folded أم، أبو: a name's opening (أم متولي، أبو محمد)
 _SUBJECT_PARTICLES = frozenset({"ان", "لان", "بان", "وان"})  # folded أن، إن، لأن، بأن: a subject follows (إلا أن فرنسا قالت)
 _ABBREVIATED_TITLES = frozenset({"د"})  # د. (دكتور) before a name: a title like الدكتور
@@ -500,6 +501,9 @@ class Reader:
             written = p.text[tok.start:tok.end]
             if tok.key in ("امام", "وامام") and written.lstrip("و").startswith("إ"):
                 hit = "role"  # إمام المسجد (an imam), not أمام (in front of): the hamza tells them apart
+            elif hit == "quantity" and tok.key in _COUNT_OF and tok.key not in ("اكثر", "اقل") and not (
+                    i + 1 < len(p.tokens) and p.tokens[i + 1].key in ("من", "منهم", "منهن")):
+                hit = "word"  # ابن كثير: كثير counts only what من follows it with
             elif tok.key == "ان" and written.startswith("آ") and _madda_name(p.tokens, i, p.cues, self.lex):
                 hit = "word"  # وقالت آن شوكيت: the name Anne, not أن/إن (its madda tells them apart)
             if hit == "word" and i not in p.cue_at and "\u064b" in written:
@@ -656,8 +660,11 @@ class Reader:
             return Chunk("anonymous", i, self.description(i + 2, end))  # وتقول وسائل إعلام إثيوبية: two words
         if k == "quantity":
             # a count needs what it counts, and أكثر/أقل a من (أكثر المواقف عدوانية is a superlative; على نحو a manner)
-            last = self.counted(i + 1, end) if self.key(i) not in ("اكثر", "اقل") or (
-                i + 1 < end and self.key(i + 1) == "من") else i
+            if self.key(i) in _COUNT_OF and i + 1 < end and self.key(i + 1) in ("منهم", "منهن") and \
+                    not self.boundary(i + 1):
+                return Chunk("anonymous", i, i + 1)  # ويقول الكثير منهم: some of them
+            last = self.counted(i + 1, end) if self.key(i) not in _COUNT_OF or (
+                i + 1 < end and self.key(i + 1) == "من") else i  # (كثير من المحللين; كثير is no one alone)
             return Chunk("anonymous", i, last) if last > i else Chunk("junk", i, i)
         key = self.key(i)
         if k == "word" and len(key) >= 5 and key[0] == "م" and key[1] != "ا" and key.endswith("و") and \
@@ -1146,10 +1153,10 @@ class Reader:
             if j > i and j + 1 < end and f"{self.key(j)} {self.key(j + 1)}" in self.cls.roles:
                 break  # آن شوكيت القائمة بأعمال …: a two-word title after the name ends it
             if j > i and k not in ("word", "name_link") and not (self.kind(j - 1) == "name_link" and k in (
-                    "mention", "role")) and not self._name_word(j, k, end):
+                    "mention", "role", "quantity")) and not self._name_word(j, k, end):
                 break
             if k == "name_link" and j + 1 < end and not self.boundary(j + 1) and self.kind(j + 1) in (
-                    "word", "name_link", "mention", "role"):
+                    "word", "name_link", "mention", "role", "quantity"):  # (ابن كثير)
                 j += 2  # آل الشيخ، أبو ريدة: a name link and the word it links are one name (not وقال آبي في …)
                 n += 1
                 continue
@@ -1582,6 +1589,9 @@ class Speakers:
         if chunks and chunks[0].kind == "prep" and self.p.tokens[chunks[0].first].key in ("الي", "علي", "عن") \
                 and chunks[0].first == a:
             return None, False, chunks  # وأشار إلى حدوث هجمات: the verb's object follows, its subject is unwritten
+        if chunks and chunks[0].kind == "prep" and chunks[0].first == a and word_class(
+                _glued_preposition(self.p.tokens[a].key, lex=self.lex) or "", lex=self.lex) == "not_speaker":
+            return None, False, chunks  # وأشار لوجود الكثير من …: a verbal noun under ل, the verb's object
         for n, ch in enumerate(chunks):
             if ch.kind in ("filler", "prep", "relative") or ch.relative:
                 continue
