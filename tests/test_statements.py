@@ -581,6 +581,9 @@ SPEAKER_CASES = [
     # a verbal noun under ل after the verb is its object; the speaker before goes on
     ("وقال مدير المدرسة عمر الزين إن الخسائر كبيرة. وأشار لوجود الكثير من المدارس المتعثرة، ويستدرك بالقول: "
      "إن الحل قريب.", "الحل قريب", {"عمر الزين"}, set()),
+    # a nickname in quotation marks inside a name keeps the name whole; the company quoted before is not him
+    ("وقالت شركة الطيران إن أنظمتها آمنة. ويقول توم «الثعلب» هاربرسون، وهو باحث أمني، إن الثغرات كثيرة.",
+     "الثغرات كثيره", {"توم «الثعلب» هاربرسون"}, {"شركه الطيران"}),
     # آن right after the verb, before a word no list holds, is the name Anne, not أن
     ("وقالت آن شيفرديك القائمة بأعمال مدير المعهد إن اللقاح آمن.", "اللقاح امن", {"ان شيفرديك"}, set()),
 ]

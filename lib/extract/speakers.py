@@ -504,6 +504,8 @@ class Reader:
             elif hit == "quantity" and tok.key in _COUNT_OF and tok.key not in ("اكثر", "اقل") and not (
                     i + 1 < len(p.tokens) and p.tokens[i + 1].key in ("من", "منهم", "منهن")):
                 hit = "word"  # ابن كثير: كثير counts only what من follows it with
+            elif hit == "prep" and written == "فالي" and i and self.kind(i - 1) == "word" and not self.boundary(i):
+                hit = "word"  # جيمي فالي: a name's word after a name's word, not فإلى (written with ى)
             elif tok.key == "ان" and written.startswith("آ") and _madda_name(p.tokens, i, p.cues, self.lex):
                 hit = "word"  # وقالت آن شوكيت: the name Anne, not أن/إن (its madda tells them apart)
             if hit == "word" and i not in p.cue_at and "\u064b" in written:
@@ -1152,6 +1154,10 @@ class Reader:
             k = self.kind(j)
             if j > i and j + 1 < end and f"{self.key(j)} {self.key(j + 1)}" in self.cls.roles:
                 break  # آن شوكيت القائمة بأعمال …: a two-word title after the name ends it
+            if j > i and k == "name_quote" and self.kind(j - 1) == "word" and self.quote_last(j) == j and \
+                    j + 1 < end and not self.boundary(j + 1) and self.kind(j + 1) == "word":
+                j, n = j + 1, n + 1  # براد «ريندرمان» هاينز: a nickname in quotation marks inside the name
+                continue
             if j > i and k not in ("word", "name_link") and not (self.kind(j - 1) == "name_link" and k in (
                     "mention", "role", "quantity")) and not self._name_word(j, k, end):
                 break
@@ -1700,6 +1706,13 @@ class Speakers:
         common, given = self.lex.words.common_words, self.lex.given_names
         if key[1:] not in common or key in given or key[1:] in given or key in entity_index(lex=self.lex).firsts:
             return False
+        nxt, r = ch.last + 1, self.reader
+        gap = p.text[p.tokens[ch.last].end:p.tokens[nxt].start] if nxt < len(p.tokens) else ""
+        if nxt < len(p.tokens) and not r.boundary(nxt) and nxt not in p.cue_at and \
+                not any(c in gap for c in "«\"“:") and (
+                r.kind(nxt) in ("word", "mention", "name_link") or r.kind(nxt) == "name_quote" and
+                r.quote_last(nxt) == nxt and nxt + 1 < len(p.tokens) and r.kind(nxt + 1) == "word"):
+            return False  # ويقول براد «…» هاينز: a name goes on; an adverb is followed by أن، a preposition, a quote
         return p.quote_holding(p.tokens[ch.first].start) is None and len(p.positions(key)) == 1 and \
             self._article_name([key], p.tokens[ch.first].start) is None  # (وقال براق … براق: a name again)
 
