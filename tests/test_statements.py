@@ -662,6 +662,8 @@ JUNK_SPEAKER_CASES = [
     # a place or a body under ب ends a title, it is no name after it
     ("وقال المتحدث باسم الشرطة بمحافظة الجوف، سامي العنزي، إن الطريق أغلق.", {"بمحافظه الجوف"}),
     ("وقال قائد الكتيبة الثانية بقوات الحرس، العقيد ماهر الزين، إن الهجوم صد.", {"بقوات الحرس"}),
+    # إلى and an everyday noun after a title is where its holder went, not part of the office
+    ("أحيل مدير الميناء إلى التقاعد بعد أن أعلن أن السفن ستتوقف.", {"مدير الميناء الي التقاعد"}),
     # how it was said, not who said it
     ("وقال بشدة إن الحكومة أخطأت في حق المزارعين.", {"بشده"}),
     # a verbal noun after أكد is its object

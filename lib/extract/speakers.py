@@ -247,6 +247,13 @@ class Passage:
         self._beside_cues: dict[str, list[int]] | None = None
         self._relays: list[Cue] | None = None
         self._relay_starts: list[int] = []
+        self._place_starts: set[int] | None = None
+
+    def place_starts(self) -> set[int]:
+        """Where the places the entity pass found start (built once per article)."""
+        if self._place_starts is None:
+            self._place_starts = {m.start for m in self.found.mentions if m.entity_type == "place"}
+        return self._place_starts
 
     def positions(self, key: str) -> list[int]:
         """Indices of the tokens whose folded word is key (built once per article)."""
@@ -801,6 +808,9 @@ class Reader:
                 j += 1  # إمام وخطيب المسجد الحرام بمكة المكرمة الشيخ …: where the office is, then the rank and name
                 continue
             k, key = self.kind(j), self.key(j)
+            if key == "الي" and j > i + 1 and j + 1 < end and self.kind(j + 1) in ("word", "not_speaker") and \
+                    self.definite(j + 1) and p.tokens[j + 1].start not in p.place_starts():
+                break  # أحيل محافظ كرشهير إلى التقاعد: where its holder went, not the office (المبعوث إلى اليمن)
             if k == "mention":
                 ent = self.entity_at(j)
                 if ent is not None and ent.kind == "person" and not (
