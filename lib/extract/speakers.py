@@ -440,7 +440,7 @@ class Chunk:
     relative: bool = False  # inside a relative clause (الذي يدعم …)
 
 
-def _madda_name(tokens: list[Token], i: int, cues: list[Cue], lex: Lexicons) -> bool:
+def madda_name(tokens: list[Token], i: int, cues: list[Cue], lex: Lexicons) -> bool:
     """Is آن at token i the name Anne: right after a reporting verb, before a word no everyday list holds (وقالت آن
     شوكيت)? Elsewhere it is a time (في آن معاً) or أن written with a madda (وأفادت مصادر آن …)."""
     return i + 1 < len(tokens) and tokens[i + 1].key not in lex.words.common_words and \
@@ -513,7 +513,7 @@ class Reader:
                 hit = "word"  # ابن كثير: كثير counts only what من follows it with
             elif hit == "prep" and written == "فالي" and i and self.kind(i - 1) == "word" and not self.boundary(i):
                 hit = "word"  # جيمي فالي: a name's word after a name's word, not فإلى (written with ى)
-            elif tok.key == "ان" and written.startswith("آ") and _madda_name(p.tokens, i, p.cues, self.lex):
+            elif tok.key == "ان" and written.startswith("آ") and madda_name(p.tokens, i, p.cues, self.lex):
                 hit = "word"  # وقالت آن شوكيت: the name Anne, not أن/إن (its madda tells them apart)
             if hit == "word" and i not in p.cue_at and "\u064b" in written:
                 hit = "accusative"  # ويضيف استعمالاً مجازياً: a word with tanwin al-fath is the verb's object, no name
@@ -1694,7 +1694,8 @@ class Speakers:
         nxt = chunks[k]
         if r.boundary(nxt.first) and not (k - n <= 2 and self._comma_apposition(nxt)):
             return None  # (وقال السياسي العراقي المستقل، غانم العابد، إن: a name set off by commas goes on)
-        if nxt.kind == "name" and p.tokens[nxt.first].key in self.lex.given_names | _KUNYA or nxt.kind == "actor" and \
+        if nxt.kind == "name" and (p.tokens[nxt.first].key in self.lex.given_names or
+                                   p.tokens[nxt.first].key in _KUNYA) or nxt.kind == "actor" and \
                 r.entity_at(nxt.first) is not None and r.entity_at(nxt.first).kind == "person":
             return nxt
         return None
