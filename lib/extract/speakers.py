@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from lib.extract.cues import Cue, find_cues, is_complementiser
 from lib.extract.entities import Found, entity_index
+from lib.extract.identity import NOBODY, namesake_choice
 from lib.lexicons import Lexicons
 from lib.records import Entity, Mention, Statement
 from lib.text.normalize import fold
@@ -875,6 +876,9 @@ class Reader:
                     (self.definite(j) or not self.boundary(j + 1) and self.kind(j + 1) == "word"):
                 j += 1  # وزير حماية المواطنين، قائد معركة تحرير عدن: a noun in the genitive of the title's noun
                 continue
+            if k == "role" and self._demonym_at(j - 1) and self.definite(j) and key not in self.lex.words.ranks and \
+                    key not in self.lex.words.weak_ranks and key not in self.lex.speaker_phrase["name_title"]:
+                break  # وأضافت السفيرة الأميركية الرئيس الفلسطيني …: the title ended at its nationality, an object follows
             if k == "role":
                 complement = -1  # ومديرة المهرجان: a second title begins
             if complement >= 0 and k in ("word", "bare_body") and self.definite(j) and not _nisba(key):
@@ -1073,6 +1077,20 @@ class Reader:
                 chunk.last = chunk.issuer.last
                 return chunk
             chunk.issuer = None
+        if j + 1 < end and not self.boundary(j) and self.key(j)[:1] == "ل" and self.kind(j) != "glued_mention" and \
+                _glued_role(self.key(j), lex=self.lex):
+            title = self.title(j, end)  # بيان للمتحدثة باسم الخارجية فلانة: the one whose statement it is
+            if title.name_span is not None or title.person is not None:
+                chunk.issuer, chunk.last = title, title.last
+                return chunk
+        if j + 1 < end and not self.boundary(j) and self.key(j) == "من" and not self.boundary(j + 1) and (
+                self.kind(j + 1) == "mention" and self.entity_at(j + 1) is not None and
+                self.entity_at(j + 1).kind not in ("person", "state", "place") or
+                self.kind(j + 1) in ("name_context", "bare_body") and not self.definite(j + 1)):
+            body = self.chunk(j + 1, end)  # بيانات أولية من إدارة الجمارك: the body the figures come from
+            if body.kind in ("body", "actor"):
+                chunk.issuer, chunk.last = body, body.last
+                return chunk
         if j < end and not self.boundary(j) and self.kind(j) in ("glued_noun", "prepositional") and \
                 self.key(j).startswith("لل") and \
                 word_class(_glued_preposition(self.key(j), lex=self.lex) or "", lex=self.lex) == "bare_body":
@@ -1081,15 +1099,16 @@ class Reader:
         if j + 1 < end and not self.boundary(j) and self.kind(j) == "relative" and self.kind(j + 1) == "issuer":
             j += 1  # التقرير الإحصائي الذي أصدرته الأمانة العامة
         if j < end and not self.boundary(j) and self.kind(j) == "issuer":
+            issued = j
             j += 1
             if j < end and self.key(j) in ("عن", "من"):
                 j += 1
-            if j < end:
-                chunk.issuer = self.chunk(j, end)
-                if chunk.issuer.kind in ("prep", "filler", "junk"):
-                    chunk.issuer = None  # بيان أصدرته في مايو: the pronoun is its issuer, the rest an occasion
-                else:
-                    j = chunk.issuer.last + 1
+            chunk.issuer = self.chunk(j, end) if j < end else None
+            if chunk.issuer is None or chunk.issuer.kind in ("prep", "filler", "junk"):
+                chunk.issuer = None  # بيان أصدرته في مايو: the pronoun is its issuer, the rest an occasion
+                j = issued  # (تقرير صدر حديثا: the document alone, not the words after it)
+            else:
+                j = chunk.issuer.last + 1
         elif j < end and not self.boundary(j) and not bare and self.kind(j) in ("mention", "bare_body",
                                                                                "name_context"):
             chunk.issuer = self.chunk(j, end)  # بيان الخارجية، تقرير الوزارة، تقرير مركز الدراسات
@@ -2466,6 +2485,13 @@ class Speakers:
                 cut = 2 if head.startswith(("لل", "ول", "فل", "وب", "فب")) else 1
                 text = ("ال" if head.startswith("لل") else "") + text[cut:].lstrip("ـ")
                 head = under
+        nxt = ch.first + 1
+        if ch.last == ch.first and not head.startswith("ال") and nxt < len(p.tokens) and not self.reader.boundary(nxt) \
+                and word_class(p.tokens[nxt].key, lex=self.lex) == "bare_document":
+            # مسودة البيان، نص التقرير: the document the article named before, and who issued it
+            src = self._issuer_before(p.tokens[nxt].key[2:], p.tokens[ch.first].start)
+            if src is not None:
+                return replace(src, gender=""), ["bare_resolved"] + self._kind_evidence(src)
         if ch.last > ch.first and not head.startswith("ال"):
             src = Source(text, text, None, "document", _word_gender(head))
             self.issuers.setdefault(head, src)  # تقرير الشال … then التقرير: that report
@@ -2506,8 +2532,14 @@ class Speakers:
                 for k in range(ch.first, ch.last + 1):
                     key = self.p.tokens[k].key
                     stem = key[1:] if key[:1] in "بل" and word_class(key[1:], lex=self.lex) == "document" else key
-                    if word_class(stem, lex=self.lex) == "document":
-                        self.issuers[stem.removeprefix("ال")] = source
+                    cls = word_class(stem, lex=self.lex)
+                    if cls == "document":
+                        self.issuers[stem.removeprefix("ال")] = source  # قالت الوزارة في بيان: a new statement
+                    elif cls == "bare_document" and stem[2:] not in self.issuers and \
+                            self._issuer_before(stem[2:], self.p.tokens[k].start) is None:
+                        # وأضاف المتحدث، في البيان: the statement is his where the article gave no issuer before
+                        # (تقرير صادر عن X … وأشار فلان في التقرير: still X's)
+                        self.issuers[stem[2:]] = source
 
     def _bare_source(self, ch: Chunk) -> tuple[Source, list[str]]:
         """الوزارة، الشركة: the body of that kind the article names, else an unnamed source."""
@@ -2578,7 +2610,7 @@ class Speakers:
         if not before and description is not None:
             return description  # قالت الشرطة النرويجية … وذكرت الشرطة: described, and named no other way before
         if not found:
-            return self._government_of_state(head, at)
+            return self._government_of_state(head, at) or self._team_before(head, at)
         # وكالة التصنيف الائتماني after وكالة التصنيف الائتماني ستاندرد آند بورز: the fuller name of that body
         # given before (a later one may run on into its verb: أن بنك كومنولث جمع رسوما)
         first = fold(found[0].speaker_ar or "").split()
@@ -2612,6 +2644,18 @@ class Speakers:
             src = replace(src, speaker_ar=written, speaker=src.speaker if src.speaker != src.speaker_ar
                           else written)
         return src
+
+    def _team_before(self, head: str, at: int) -> Source | None:
+        """النادي with one team named before it (أعلنت إدارة اتحاد جدة … بيان النادي): that team."""
+        p = self.p
+        if head not in self.lex.speaker_phrase["club_body"]:
+            return None
+        k = bisect.bisect_left(p.mention_starts, at)
+        teams = {p.entity(m).entity_id: m for m in p.actor_mentions[:k] if p.entity(m).kind == "team"}
+        if len(teams) != 1:
+            return None
+        m = next(iter(teams.values()))
+        return source_of(p.entity(m), m.surface, lex=self.lex)
 
     def _government_of_state(self, head: str, at: int) -> Source | None:
         """الحكومة، الرئاسة with a state named before: that state's government in the lexicon."""
@@ -2897,6 +2941,11 @@ def canonical_sources(statements: list[Statement], p: Passage) -> None:
         ent = lexicon_actor(plain, lex=lex)
         if ent is None and len(plain.split()) > 1 and fold(plain).split()[0] in lex.words.name_contexts:
             ent = lexicon_actor(plain.split(None, 1)[1], lex=lex)  # وكالة «رويترز»، صحيفة «نيويورك تايمز»
+        if ent is not None and lex.namesakes:
+            read = _namesake_reading(plain, ent, p)
+            if read is None and s.speaker_kind in ("person", "named"):
+                s.speaker_kind = ent.kind  # the article's own security forces: a body of that kind, no actor
+            ent = read
         if ent is not None:
             s.speaker, s.speaker_id, s.speaker_kind = ent.name, ent.entity_id, ent.kind
             s.speaker_ar = (ent.name_ar or name) if ent.kind == "person" or fold(name) != fold(ent.name_ar) \
@@ -2918,6 +2967,22 @@ def canonical_sources(statements: list[Statement], p: Passage) -> None:
 
 
 _QUOTE_MARKS = str.maketrans("", "", "«»\"“”")
+
+
+def _namesake_reading(written: str, ent: Entity, p: Passage) -> Entity | None:
+    """The actor a speaker written with a shared form (namesakes.tsv) names in this article, as its mentions
+    read it: «قالت القوات الأمنية» in a story that never names Iraq is no Iraqi force (None: the words stay)."""
+    lex = p.lex
+    words = fold(written).split()
+    keys = [" ".join(words)] + ([" ".join([words[0][1:]] + words[1:])] if words and words[0][:1] in "وفلب" else [])
+    key = next((k for k in keys if k in lex.namesakes and any(aid == ent.entity_id for aid, _ in lex.namesakes[k])),
+               None)
+    if key is None:
+        return ent
+    choice = namesake_choice(key, p.found, p.text, p.published, lex=lex)
+    if choice is None or choice == ent.entity_id:
+        return ent
+    return None if choice == NOBODY else entity_index(lex=lex).by_id.get(choice)
 
 
 _AREA_WORDS = frozenset({"محافظه", "ولايه", "اقليم", "اماره", "دوله", "قطاع", "مديريه", "ريف"})  # folded
