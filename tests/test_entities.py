@@ -310,6 +310,24 @@ def test_no_name_runs_into_an_everyday_word(text):
     assert not any(w in n for n in arabic_names(text, "actor") for w in ("دعا", "يعتمد", "جيشا", "أكثرهم"))
 
 
+@pytest.mark.parametrize("text, person, never", [
+    # علي before a comma is the name's last word, not the preposition على
+    ("التقى الوزير أمس سامر خليل علي، مدير الشركة", "سامر خليل علي", None),
+    # how he spoke (an accusative participle), an adverb in يا, ل on a noun: no family names
+    ("وقال المندوب رامي سالم البدري متضامنا مع بلاده", "رامي سالم البدري", "متضامنا"),
+    ("ولاحق المدعي العام سامر رامون قضائيا بتهمة الفساد", "سامر رامون", "قضائيا"),
+    ("وجاء هدف عبد الكريم ليعوض الخسارة", "عبد الكريم", "ليعوض"),
+    # a definite verbal noun of form IV (الإفصاح) after a given name
+    ("ورفض ماهر الإفصاح عن الخطة", None, "الإفصاح"),
+])
+def test_where_a_name_ends(text, person, never):
+    people = arabic_names(text, "actor")
+    if person:
+        assert person in people, people
+    if never:
+        assert not any(never in n for n in people), people
+
+
 @pytest.mark.parametrize("text", [
     "ثم زار قرية أجداده الأصلية خارج العاصمة",  # a possessed noun
     "في كل مدينة وقرية وتجمع سكاني",  # a second noun after و

@@ -39,6 +39,10 @@ _TITLES_AFTER_RANK = frozenset({"دكتور", "الدكتور", "د", "المه�
 _HAMZA_NOUNS = {"امام": "إمام"}
 # Verbal nouns of the derived stems افتعال، استفعال، انفعال (اختلاس، استقبال، انسحاب): everyday words that end a name.
 _VERBAL_NOUN_SHAPE = re.compile(r"^(?:ا.ت.ا.|است..ا.|ان..ا.)$")
+_IFAL = re.compile(r"^ا..ا.$")  # الإفصاح، الإعلان once folded, after ال: a verbal noun of form IV
+# Circumstantial participles of derived stems in the accusative (متضامنا، مستنكرا): after a name, how it was said
+# or done (فاعلا is left alone: foreign names are so shaped, غانبولد دامبا).
+_ACCUSATIVE_PARTICIPLE = re.compile(r"^(?:مت.{3,}ا|مست.{3,}ا)$")
 _TAFIL = re.compile(r"^ت..ي.$")  # تعريف، تقرير، تصريح once folded: a verbal noun of form II
 _GENERATION_SUFFIXES = frozenset({"جونيور", "جونير", "الابن", "سينيور"})  # after a foreign name: Jr., Sr.
 _PASSIVE_FEMININE = re.compile(r"^م..و.ه$")  # مرفوقة، مدعومة، مصحوبة once folded
@@ -189,8 +193,9 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
             break  # سانابريا لبيتيس: ل before a club or a body the lexicons know, no family name
         if key[-1] not in _ARABIC_LETTERS:
             break  # امانبور لـCNN: a word in Latin letters (with or without a clitic) is no part of an Arabic name
-        if key[0] in "وف" and (key[1:] in stop or key[1:] in cues or key[1:] in breaks):
-            break  # وهو، وقال، ورحمه
+        if key[0] in "وف" and (key[1:] in stop or key[1:] in cues or key[1:] in breaks) \
+                and not (n and key[0] == "ف" and key[1:] in stop and _last_before_punctuation(tokens, i + n, text)):
+            break  # وهو، وقال، ورحمه (but جيمي فالي،: ف and إلى before a comma is no "then to", a name's word)
         if key[0] == "ف" and len(key) >= 6 and key[1] in "يت" and key.endswith(("ان", "ون")) and key not in given:
             break  # باسبعين فيقولان، فيرون: ف and a verb in the dual or plural, no family name
         if key[0] == "ف" and len(key) >= 6 and key.endswith(("ها", "هم", "هما")) and key not in given:
@@ -235,8 +240,8 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
             break  # فارس ليضربوا: ل and a verb in the plural ("so that they strike"), not a family name
         if after_given and _PASSIVE_FEMININE.match(key) and key not in given and key not in found.people_firsts:
             break  # السيدة برلسكوني مرفوقة بابنتها: a passive participle (مفعولة), not a family name
-        if after_given and key.startswith("ال") and _VERBAL_NOUN_SHAPE.match(key[2:]) and key in lex.common_rank \
-                and key not in given:
+        if after_given and key.startswith("ال") and (_VERBAL_NOUN_SHAPE.match(key[2:]) or _IFAL.match(key[2:])
+                                                    and not compound) and key in lex.common_rank and key not in given:
             break  # بإمكان هاني الاعتراض: a definite verbal noun (الافتعال، الاستفعال), not a family name
         if after_given and _VERBAL_NOUN_SHAPE.match(key) and key in lex.common_rank and key not in given:
             break  # نفى السيد هاجاييف اختلاس أموال: a verbal noun (افتعال، استفعال، انفعال), not a family name
@@ -260,6 +265,12 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
             break  # سلام شاكر بتوصية من المدرب: ب and an everyday noun in ة ("on the recommendation"), no surname
         if _inflected_word(key, lex):
             break  # معاوية جيشا، زيان أكثرهم، عبد الحفيظ لشرح: an everyday word inflected, not a surname
+        if after_given and _ACCUSATIVE_PARTICIPLE.match(key) and key not in given and key not in found.people_firsts \
+                and "\u064b" not in written[:-1]:
+            break  # جمال ناصر البدر شارحا، طالباني متضامنا: how he spoke or acted, no family name
+        if after_given and key[0] == "ل" and len(key) >= 5 and key[1:] in lex.common_rank and key not in lex.common_rank \
+                and key not in given and key not in found.people_firsts:
+            break  # شون لفيضان، عبد الفتاح ليعوض: ل ("for", "to") on an everyday word, no family name
         n += 1
         if key not in links:
             words += 1  # بن، آل، عبد link the parts of one name and do not count
@@ -268,11 +279,22 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
     return n
 
 
+def _last_before_punctuation(tokens: list[Token], k: int, text: str) -> bool:
+    """Is token k, written without ى or hamza, followed by punctuation? A preposition (على، إلى) never is: its
+    noun follows it, so such a word is a name's (أنور أولاد علي، جيمي فالي،)."""
+    written = text[tokens[k].start:tokens[k].end]
+    return not any(c in "ىأإ" for c in written) and k + 1 < len(tokens) \
+        and text[tokens[k].end:tokens[k + 1].start].strip()[:1] in ("،", ",", "؛", ";", ")")
+
+
 def _middle_ali(tokens: list[Token], k: int, text: str, lex: Lexicons) -> bool:
     """صالح علي الصماد: علي (written with ي) inside a name, before a word that is no everyday word, is the
-    father's name, not the preposition على."""
-    if tokens[k].key != "علي" or not text[tokens[k].start:tokens[k].end].endswith("ي") or k + 1 >= len(tokens) \
-            or not gap_is_space(text, tokens[k].end, tokens[k + 1].start):
+    father's name, not the preposition على; so is علي closing a name before a comma (أنور أولاد علي،)."""
+    if tokens[k].key != "علي" or not text[tokens[k].start:tokens[k].end].endswith("ي") or k + 1 >= len(tokens):
+        return False
+    if _last_before_punctuation(tokens, k, text):
+        return k > 0 and gap_is_space(text, tokens[k - 1].end, tokens[k].start)
+    if not gap_is_space(text, tokens[k].end, tokens[k + 1].start):
         return False
     nxt = tokens[k + 1].key
     return len(nxt) > 2 and nxt[0] not in "وف" and not is_common(nxt, lex) and nxt not in lex.words.stopwords
@@ -282,12 +304,17 @@ def _present_verb(key: str, lex: Lexicons) -> bool:
     """ينبذ، يعتبر: يـ on an everyday word (نبذ) is a verb in the present, no name after a title (مجتمعنا المحافظ
     ينبذ); given names so made (يزيد، ياسر) are listed."""
     if len(key) >= 6 and key[0] in "يت" and key.endswith(("ان", "ون")) and key not in lex.given_names \
-            and lex.common_rank.get(key[:-2], CLITIC_RANK) < CLITIC_RANK:
-        return True  # يستحقان، يقولون: the dual or plural of a frequent present verb
+            and lex.common_rank.get(key[:-2], CLITIC_RANK) < CLITIC_RANK and not key.endswith("يون"):
+        return True  # يستحقان، يقولون: the dual or plural of a frequent present verb (يمنيون: a nisba)
     if not 4 <= len(key) <= 6 or key[0] != "ي" or key in lex.given_names:
         return False
     rank = lex.common_rank.get(key[1:])
     return rank is not None and (len(key) == 4 or rank < PREPOSITION_RANK)  # a three-letter root: any word
+
+
+def verb_after_name(key: str, lex: Lexicons) -> bool:
+    """Is the word a verb in the present or the future (يتحدرون، سيحتاج), which ends a name it follows?"""
+    return _present_verb(key, lex) or _future_verb(key, lex)
 
 
 def _future_verb(key: str, lex: Lexicons) -> bool:
@@ -318,6 +345,9 @@ def _inflected_word(key: str, lex: Lexicons) -> bool:
     common = lex.words.common_words
     if key in lex.given_names:
         return False
+    if len(key) >= 6 and key.endswith("يا") and key[:-1] in common \
+            and lex.common_rank.get(key[:-1], CLITIC_RANK) < min(PREPOSITION_RANK * 3, lex.common_rank.get(key, CLITIC_RANK)):
+        return True  # قضائيا، رسميا: an adjective in ي made an adverb (a name in يا is no commoner word's form)
     if len(key) >= 4 and key.endswith("ا") and not key.endswith(("يا", "ا ا")) and key[:-1] in common \
             and lex.common_rank.get(key[:-1], CLITIC_RANK) < lex.common_rank.get(key, CLITIC_RANK):
         return True  # (a foreign name in ا is commoner than the word it would inflect: كوستا, not كوست)
