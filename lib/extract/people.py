@@ -17,6 +17,10 @@ NISBA_RANK = 5_000
 # Right after a given name only the most frequent words end the name (رياض الجنة); rarer ones are surnames
 # often enough (محمد الأمين).
 FIRST_SURNAME_RANK = 3_000
+# Further into a name a word rarer than this is a surname still (تيري رود لارسن): the press's foreign names are
+# in the frequency list, far down (not a frequent word with a pronoun or an ending, فيصل الحربي شكره, nor a
+# definite noun, أيمن الحريري الملياردير).
+RARE_SURNAME_RANK = 20_000
 # A word with a proclitic ب، ل، ك is an everyday word when what follows it ranks above this.
 CLITIC_RANK = 20_000
 # After a title a word opens or continues a name unless it ranks above this among everyday words (المدرب يورغن
@@ -148,7 +152,9 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
         i - 1 if i and tokens[i - 1].key in _KOREAN_FAMILIES else -1
     if family >= 0:
         limit = max(limit, family + 3 - i)
-    while i + n < len(tokens) and words < limit:
+    while i + n < len(tokens) and (words < limit or n and (tokens[i + n].key == _AL_FAMILY and i + n + 1 < len(tokens)
+                                                          or tokens[i + n - 1].key == _AL_FAMILY)):
+        # (مكتوم بن محمد بن راشد آل مكتوم: a family named after آل closes the name, however long)
         tok = tokens[i + n]
         key = tok.key
         if i + n and not gap_is_space(text, tokens[i + n - 1].end, tok.start) \
@@ -205,8 +211,10 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
         if n and any(k in lex.place_cues for k in clitic_keys(key)):
             break  # ماجد الزهراني بمنطقة الطائف
         if key.startswith("ال") and key.endswith(("يه", "يين", "يون") if not n else ("يه", "يين", "يون", "ه")) \
-                and key != "الله":
-            break  # قاعدة ناصر الجوية، سعد التابعة: a feminine or plural adjective, not a family name
+                and key != "الله" and not (i + n > 1 and tokens[i + n - 2].key in ("بن", "بنت")
+                                           and key.endswith(("يه", "ه")) and key not in lex.common_rank):
+            break  # قاعدة ناصر الجوية، سعد التابعة: a feminine or plural adjective, not a family name (but after
+            # a father's name a rare definite word in ية is the family's: عبدالله بن خليفة العطية)
         if key.startswith(_CLITIC_ARTICLE):
             break  # عمرو زكي للزمالك
         compound = (i + n > 0 and f"{tokens[i + n - 1].key} {key}" in given) or (
@@ -214,7 +222,10 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
         if not compound and key.startswith("ال") and key.endswith(("ين", "ون")) and len(key) >= 8:
             break  # أحمد حمودي المنضمين: a plural participle, not a family name
         if strict and not compound and not _name_word(tok, lex, found) \
-                and (word_rank(key, lex) or 0) < (common_limit if n else min(common_limit, FIRST_SURNAME_RANK)):
+                and (word_rank(key, lex) or 0) < (min(common_limit, FIRST_SURNAME_RANK) if not n else common_limit
+                                                  if key[-1] in "هاة" and key[:-1] in lex.common_rank
+                                                  or key.startswith("ال")
+                                                  else min(common_limit, RARE_SURNAME_RANK)):
             break  # كوندوليزا رايس ستزور، محمد صلاح هدفا: an everyday word ends the name
         written = text[tok.start:tok.end]
         if not n and written.endswith("ة") and key in lex.words.common_words and key not in given and not (
@@ -492,6 +503,8 @@ def person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexi
             # الملك محمد السادس، الحسن الثاني، خوان كارلوس الأول (after a family name an ordinal is a rank:
             # فرناندو غونزاليز العاشر)
             n += regnal_ordinal(tokens, i + 1 + n, text)
+        if n >= 1 and first in ("ابو", "ام") and _kunya_nisba(tokens, i + 1 + n, text, lex):
+            n += 1  # أبو حمزة المصري، أبو محمد الجولاني: a kunya's nisba names the man, it is no adjective
         if n >= 1:
             if not skip and n < MAX_PERSON_TOKENS - 1 and _foreign_first_before(tokens, i, text, found, lex=lex):
                 used = add_new_person(found, text, tokens, i - 1, i + 1 + n, lex=lex)
@@ -593,6 +606,12 @@ def particle_name_at(tokens: list[Token], i: int, text: str, found: Found, *, le
     if n < 2:
         return 0  # a particle alone after a word: no name
     return add_new_person(found, text, tokens, i, i + 1 + n, lex=lex)
+
+
+def _kunya_nisba(tokens: list[Token], k: int, text: str, lex: Lexicons) -> bool:
+    """Is token k, right after a kunya's name, a definite nisba of a people or a place (المصري، التركي)?"""
+    return k < len(tokens) and gap_is_space(text, tokens[k - 1].end, tokens[k].start) \
+        and tokens[k].key.startswith("ال") and tokens[k].key.endswith("ي") and tokens[k].key in lex.demonyms
 
 
 def _kunya(tokens: list[Token], i: int, first: str, text: str, *, lex: Lexicons) -> bool:
