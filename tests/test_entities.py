@@ -841,6 +841,14 @@ def test_an_institute_name_runs_through_its_complement():
         "وفقا لمعهد ستوكهولم لدراسات السلام الدولية أمس", "actor")
 
 
+@pytest.mark.parametrize("text, body", [
+    ("وتخرج في معهد كاليفورنيا للتكنولوجيا قبل عشر سنوات", "معهد كاليفورنيا للتكنولوجيا"),  # لل after a proper name
+    ("شارك في مؤتمر لمنظمة الفرانكفونية والتي تضم دولا كثيرة", "منظمة الفرانكفونية"),  # والتي opens a clause
+])
+def test_where_a_body_name_ends(text, body):
+    assert body in arabic_names(text, "actor")
+
+
 def test_a_town_with_a_masculine_nisba_in_a_draw_is_a_club():
     text = ("وأسفرت قرعة البطولة عن مواجهات نارية في الدوري بين الأندية، وقال المدرب إن المباراة صعبة: "
             "السلام زغرتا اللبناني - الرجاء المغربي / الوداد المغربي - أهلي طرابلس الليبي")

@@ -192,7 +192,7 @@ def _proper_run(tokens: list[Token], k: int, text: str, found: Found, *, lex: Le
         return 0  # هيئة محلفين، لجنة مختصين: an indefinite plural participle says what kind, it names nothing
     n = name_run(tokens, k, text, lex.words.stopwords, 2, found, lex=lex, common_limit=TITLE_NAME_RANK)
     if n and k + n < len(tokens) and gap_is_space(text, tokens[k + n - 1].end, tokens[k + n].start):
-        n += _definite_run(tokens, k + n, text, lex=lex)
+        n += _definite_run(tokens, k + n, text, lex=lex, after_name=True)
     return n
 
 
@@ -210,7 +210,7 @@ def _place_named_org(tokens: list[Token], i: int, k: int, head: str, kind: str, 
         return 1
     j = k + m
     if j < len(tokens) and gap_is_space(text, tokens[j - 1].end, tokens[j].start):
-        run = _definite_run(tokens, j, text, lex=lex)
+        run = _definite_run(tokens, j, text, lex=lex, after_name=True)  # (معهد كاليفورنيا للتكنولوجيا)
         words = lex.words
         # بجامعة القاهرة الدكتور أمين عامر: a title after the name opens the person's, it is no part of it (the
         # run's first word too: the definite run stops at a title only after its first)
@@ -271,8 +271,9 @@ def _definite_head_org(tokens: list[Token], i: int, text: str, found: Found, *, 
     return 1 + n
 
 
-def _definite_run(tokens: list[Token], k: int, text: str, *, lex: Lexicons) -> int:
-    """Definite words that go on an organisation's name after its head (حزب العمال البريطاني، وزارة الصحة)."""
+def _definite_run(tokens: list[Token], k: int, text: str, *, lex: Lexicons, after_name: bool = False) -> int:
+    """Definite words that go on an organisation's name after its head (حزب العمال البريطاني، وزارة الصحة);
+    after_name: a proper name stands before k, so لل opens the run too (معهد ماساتشوستس للتكنولوجيا)."""
     n = 0
     stop = lex.words.stopwords
     while n < MAX_ORG_WORDS and k + n < len(tokens):
@@ -280,10 +281,11 @@ def _definite_run(tokens: list[Token], k: int, text: str, *, lex: Lexicons) -> i
         if n and not gap_is_space(text, tokens[k + n - 1].end, tok.start):
             break
         key = tok.key
-        definite = key.startswith("ال") or (n and key.startswith(("لل", "وال")) and len(key) > 4) or (
+        definite = key.startswith("ال") or ((n or after_name) and key.startswith(("لل", "وال")) and len(key) > 4
+                                           and not (not n and key.startswith("وال"))) or (
             key[0] == "ل" and len(key) > 4 and k + n + 1 < len(tokens) and tokens[k + n + 1].key.startswith("ال")
             and key[1:] in lex.common_rank)  # معهد ستوكهولم لدراسات السلام الدولية: ل and a noun, then definite
-        if not definite or key in stop or key in lex.speech_cues or key in lex.words.not_places \
+        if not definite or key in stop or key[0] in "وف" and key[1:] in stop or key in lex.speech_cues or key in lex.words.not_places \
                 or key in lex.words.name_breaks or key in _TITLE_MODIFIERS \
                 or (not n and key.startswith("وال")):
             break

@@ -221,7 +221,10 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
             i + n + 1 < len(tokens) and f"{key} {tokens[i + n + 1].key}" in given)  # نجم الدين، عبد الرحمن
         if not compound and key.startswith("ال") and key.endswith(("ين", "ون")) and len(key) >= 8:
             break  # أحمد حمودي المنضمين: a plural participle, not a family name
-        if strict and not compound and not _name_word(tok, lex, found) \
+        after_father = n >= 2 and tokens[i + n - 2].key in ("بن", "بنت") and key.startswith("ال") and len(key) > 4 \
+            and key not in name_words(lex).before_name and not key.endswith(("ون", "ين", "ات"))
+        # (محمد بن عبدالرحمن المخرج: after a father's name a definite word is the family's, even an everyday one)
+        if strict and not compound and not after_father and not _name_word(tok, lex, found) \
                 and (word_rank(key, lex) or 0) < (min(common_limit, FIRST_SURNAME_RANK) if not n else common_limit
                                                   if key[-1] in "هاة" and key[:-1] in lex.common_rank
                                                   or key.startswith("ال")
@@ -478,7 +481,8 @@ def person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexi
             and gap_is_space(text, tokens[k].end, tokens[k + 1].start)
         if k < len(tokens) and (compound or before_given or given.has(tokens[k].key, text[tokens[k].start:tokens[k].end])
                                 or _name_word(tokens[k], lex, found)):
-            n = 1 + name_run(tokens, k + 1, text, stop, 2, found, lex=lex, continuing=True) if before_given \
+            n = 1 + name_run(tokens, k + 1, text, stop, 3 if tokens[k + 1].key in ("بن", "بنت") else 2, found, lex=lex,
+                             continuing=True) if before_given \
                 else name_run(tokens, k, text, stop, 3, found, lex=lex)
             if n >= 1:
                 return rank_len + add_new_person(found, text, tokens, k, k + n, lex=lex)

@@ -1098,6 +1098,9 @@ class Reader:
                 # هيئة كبار العلماء، وكالة الأنباء الرسمية السورية: a group word as the genitive of the name's noun
                 j, n = j + 1, n + 1
                 continue
+            if n and self.key(j) in _DIRECTION_ADJECTIVES:
+                j, n = j + 1, n + 1  # إدارة مرور الشرقية: the region the body serves (a stop word elsewhere)
+                continue
             if k == "role" and not _nisba(self.key(j)) and (
                     self.key(j) in self.lex.words.ranks or self.key(j) in self.lex.speaker_phrase["name_title"]):
                 break  # رئيس الجمعية المهندس ماجد …: a rank opens its holder's name, the body has ended
