@@ -321,6 +321,9 @@ def test_no_name_runs_into_an_everyday_word(text):
     ("ورفض ماهر الإفصاح عن الخطة", None, "الإفصاح"),
     # a rare word further into a name is a surname still; a definite noun there is no family name
     ("وقال المبعوث جيري سود لارسن إن الحوار مستمر", "جيري سود لارسن", None),
+    # ... but not a verb in the plural, a possessed noun, or ل on a word
+    ("وقال إن رجال فرحان أوالي قيديد سيطروا على البلدة", None, "سيطروا"),
+    ("وأنقذ الحارس أحمد خليل مرماه من هدف محقق", "أحمد خليل", "مرماه"),
     # after a father's name a definite word in ية is the family's; a long chain closes with آل and its family
     ("وترأس الاجتماع السيد حامد بن خليفة العطية أمس", "حامد بن خليفة العطية", None),
     ("واستقبل الشيخ سالم بن محمد بن راشد آل مكتوم الوفد", "سالم بن محمد بن راشد آل مكتوم", None),

@@ -226,8 +226,7 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
         # (محمد بن عبدالرحمن المخرج: after a father's name a definite word is the family's, even an everyday one)
         if strict and not compound and not after_father and not _name_word(tok, lex, found) \
                 and (word_rank(key, lex) or 0) < (min(common_limit, FIRST_SURNAME_RANK) if not n else common_limit
-                                                  if key[-1] in "هاة" and key[:-1] in lex.common_rank
-                                                  or key.startswith("ال")
+                                                  if not _rare_surname_shape(key, lex)
                                                   else min(common_limit, RARE_SURNAME_RANK)):
             break  # كوندوليزا رايس ستزور، محمد صلاح هدفا: an everyday word ends the name
         written = text[tok.start:tok.end]
@@ -291,6 +290,14 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
     while n and (tokens[i + n - 1].key in links or tokens[i + n - 1].key in particles):
         n -= 1
     return n
+
+
+def _rare_surname_shape(key: str, lex: Lexicons) -> bool:
+    """Could a rare everyday word be a surname by its shape: no article, no pronoun or verb ending (شكره، مرماه،
+    سيطروا), no preposition on a word (لغزو), no adjective in ي of a word (لساني)?"""
+    return not key.startswith("ال") and not (key[-1] in "هاة" and key[:-1] in lex.common_rank) \
+        and not key.endswith(("وا", "اه", "ها", "هم")) and not (key[0] in "لبك" and key[1:] in lex.common_rank) \
+        and not (key.endswith("ي") and key[:-1] in lex.common_rank)
 
 
 def _last_before_punctuation(tokens: list[Token], k: int, text: str) -> bool:
