@@ -847,6 +847,9 @@ def test_an_institute_name_runs_through_its_complement():
 @pytest.mark.parametrize("text, body", [
     ("وتخرج في معهد كاليفورنيا للتكنولوجيا قبل عشر سنوات", "معهد كاليفورنيا للتكنولوجيا"),  # لل after a proper name
     ("شارك في مؤتمر لمنظمة الفرانكفونية والتي تضم دولا كثيرة", "منظمة الفرانكفونية"),  # والتي opens a clause
+    # بال after a definite noun: that noun's object (الرأفة بالمسنين), not a place (بالأحساء) or a second phrase
+    ("وقالت جمعية الرأفة بالمسنين إن الدار مكتملة", "جمعية الرأفة بالمسنين"),
+    ("وأعلنت وزارة الداخلية بالتعاون مع الشرطة خطة جديدة", "وزارة الداخلية"),
 ])
 def test_where_a_body_name_ends(text, body):
     assert body in arabic_names(text, "actor")

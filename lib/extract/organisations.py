@@ -281,10 +281,15 @@ def _definite_run(tokens: list[Token], k: int, text: str, *, lex: Lexicons, afte
         if n and not gap_is_space(text, tokens[k + n - 1].end, tok.start):
             break
         key = tok.key
+        prev = tokens[k + n - 1].key if n else ""
         definite = key.startswith("ال") or ((n or after_name) and key.startswith(("لل", "وال")) and len(key) > 4
                                            and not (not n and key.startswith("وال"))) or (
             key[0] == "ل" and len(key) > 4 and k + n + 1 < len(tokens) and tokens[k + n + 1].key.startswith("ال")
             and key[1:] in lex.common_rank)  # معهد ستوكهولم لدراسات السلام الدولية: ل and a noun, then definite
+        if not definite and prev.startswith("ال") and not prev.endswith(("ي", "يه", "ات")) and key.startswith("بال") \
+                and len(key) > 5 and "ال" + key[3:] not in lex.place_cues and not _place_word("ال" + key[3:], lex) \
+                and "ال" + key[3:] not in lex.speaker_phrase["time"]:
+            definite = True  # جمعية الرفق بالحيوان، هيئة الأمر بالمعروف: the object of the name's verbal noun
         if not definite or key in stop or key[0] in "وف" and key[1:] in stop or key in lex.speech_cues or key in lex.words.not_places \
                 or key in lex.words.name_breaks or key in _TITLE_MODIFIERS \
                 or (not n and key.startswith("وال")):
@@ -304,6 +309,11 @@ def _definite_run(tokens: list[Token], k: int, text: str, *, lex: Lexicons, afte
             break  # وزارة الصحة والرعاية الاجتماعية التهوين: after an adjective only adjectives go on
         n += 1
     return n
+
+
+def _place_word(key: str, lex: Lexicons) -> bool:
+    """Is the definite word a place the gazetteer knows (الرياض، الأحساء)?"""
+    return any(e.entity_type == "place" for e in entity_index(lex=lex).forms.get((key,), ()))
 
 
 # Definite words that may follow an adjective inside a name (الأمين العام، المجلس الوطني الأعلى).
