@@ -687,8 +687,8 @@ def title_person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex
                                                                         key not in lex.common_rank) \
             or key in lex.speech_cues or key in lex.demonyms or key[0] not in _ARABIC_LETTERS \
             or _preposition_on_word(key, lex) or _present_verb(key, lex) \
-            or _preposition_on_feminine_noun(key, lex) or _future_verb_other_person(key, lex):
-        return 0
+            or _preposition_on_feminine_noun(key, lex) or _future_verb_other_person(key, lex) or _future_verb(key, lex):
+        return 0  # (الذي سيخلف خوان مانويل سانتوس: a verb in the future, then the name)
     n = name_run(tokens, k, text, name_words(lex).name_stop, 3, found, lex=lex, common_limit=TITLE_NAME_RANK)
     if n == 1 and _plural_or_accusative(key, lex):
         return 0  # الوزير إيضاحات، اللاعب محبباً: a plural noun or an adverb after the title, no one's name

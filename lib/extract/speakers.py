@@ -1153,8 +1153,9 @@ class Reader:
         key = self.key(j)
         if key in self.cls.given:
             return False
-        if verb_after_name(key, self.lex):
-            return True
+        if verb_after_name(key, self.lex) or len(key) >= 6 and key[0] == "ي" and key.endswith("ون") \
+                or key[0] == "ت" and self.definite(j - 1) and self.lex.common_rank.get(key[1:], NISBA_RANK) < NISBA_RANK:
+            return True  # (يتحدرون: a verb in the plural; عائلة الضحية تضيف: a verb after a definite noun)
         return key.startswith("ال") and _nisba(key) and not self.definite(j - 1) and not self.possessed(j - 1) \
             and self.key(j - 1) not in self.lex.words.common_words and self.lex.common_rank.get(key, NISBA_RANK) < NISBA_RANK
 
