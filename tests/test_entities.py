@@ -852,6 +852,7 @@ def test_an_institute_name_runs_through_its_complement():
     # بال after a definite noun: that noun's object (الرأفة بالمسنين), not a place (بالأحساء) or a second phrase
     ("وقالت جمعية الرأفة بالمسنين إن الدار مكتملة", "جمعية الرأفة بالمسنين"),
     ("وأعلنت وزارة الداخلية بالتعاون مع الشرطة خطة جديدة", "وزارة الداخلية"),
+    ("ونظمت جمعية الأطفال المعاقين بالتنسيق مع البلدية حفلا", "جمعية الأطفال المعاقين"),
 ])
 def test_where_a_body_name_ends(text, body):
     assert body in arabic_names(text, "actor")

@@ -286,9 +286,12 @@ def _definite_run(tokens: list[Token], k: int, text: str, *, lex: Lexicons, afte
                                            and not (not n and key.startswith("وال"))) or (
             key[0] == "ل" and len(key) > 4 and k + n + 1 < len(tokens) and tokens[k + n + 1].key.startswith("ال")
             and key[1:] in lex.common_rank)  # معهد ستوكهولم لدراسات السلام الدولية: ل and a noun, then definite
-        if not definite and prev.startswith("ال") and not prev.endswith(("ي", "يه", "ات")) and key.startswith("بال") \
-                and len(key) > 5 and "ال" + key[3:] not in lex.place_cues and not _place_word("ال" + key[3:], lex) \
-                and "ال" + key[3:] not in lex.speaker_phrase["time"]:
+        if not definite and prev.startswith("ال") and not prev.endswith(("ي", "يه", "ات", "ين", "ون")) \
+                and key.startswith("بال") and len(key) > 5 and "ال" + key[3:] not in lex.place_cues \
+                and not _place_word("ال" + key[3:], lex) and "ال" + key[3:] not in lex.speaker_phrase["time"] \
+                and lex.common_rank.get(key, PREPOSITION_PHRASE_RANK) >= PREPOSITION_PHRASE_RANK \
+                and not (k + n + 1 < len(tokens) and tokens[k + n + 1].key == "مع"):
+            # (بالتعاون مع، بالإضافة، بالقرب: a phrase of the sentence, no part of the name)
             definite = True  # جمعية الرفق بالحيوان، هيئة الأمر بالمعروف: the object of the name's verbal noun
         if not definite or key in stop or key[0] in "وف" and key[1:] in stop or key in lex.speech_cues or key in lex.words.not_places \
                 or key in lex.words.name_breaks or key in _TITLE_MODIFIERS \
@@ -309,6 +312,10 @@ def _definite_run(tokens: list[Token], k: int, text: str, *, lex: Lexicons, afte
             break  # وزارة الصحة والرعاية الاجتماعية التهوين: after an adjective only adjectives go on
         n += 1
     return n
+
+
+# A word in بال this frequent is an adverbial phrase (بالتعاون 2,234th, بالنسبة، بالقرب), not a name's object.
+PREPOSITION_PHRASE_RANK = 5_000
 
 
 def _place_word(key: str, lex: Lexicons) -> bool:
