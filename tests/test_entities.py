@@ -327,6 +327,8 @@ def test_no_name_runs_into_an_everyday_word(text):
     # after a father's name a definite word in ية is the family's; a long chain closes with آل and its family
     ("وترأس الاجتماع السيد حامد بن خليفة العطية أمس", "حامد بن خليفة العطية", None),
     ("واستقبل الشيخ سالم بن محمد بن راشد آل مكتوم الوفد", "سالم بن محمد بن راشد آل مكتوم", None),
+    # a verb right after a given name ends the name
+    ("وكان فراس يكمل دراسته في الخارج", None, "يكمل"),
     # a verb in the future after a title's relative clause opens no name
     ("وسيصل الرئيس الذي سيخلف خوان بيريز إلى الحكم غدا", "خوان بيريز", "سيخلف"),
     # a kunya's nisba names the man

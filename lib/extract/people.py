@@ -258,12 +258,12 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
             break  # بإمكان هاني الاعتراض: a definite verbal noun (الافتعال، الاستفعال), not a family name
         if after_given and _VERBAL_NOUN_SHAPE.match(key) and key in lex.common_rank and key not in given:
             break  # نفى السيد هاجاييف اختلاس أموال: a verbal noun (افتعال، استفعال، انفعال), not a family name
-        if n and _present_verb(key, lex):
+        if after_given and _present_verb(key, lex):
             break  # دوتيرتي يلوح بفرض: a verb in the present after a name
         if n and len(key) >= 6 and text[tok.start:tok.end].rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("يه") \
                 and key not in given and key[:-2] in lex.common_rank:
             break  # فيرناندو توريس زميليه: a dual or plural noun with "his" (زميليه), not a family name
-        if n and _future_verb(key, lex):
+        if after_given and _future_verb(key, lex):
             break  # نيمار سيحتاج: سي and a present verb (يحتاج) is the future; سيلفا، سيمون read no verb
         if key[0] in "بكل" and len(key) >= (4 if key[0] == "ل" else 5) and key not in given \
                 and key not in found.people_firsts and (lex.common_rank.get(key[1:], CLITIC_RANK) < FIRST_SURNAME_RANK * 2
