@@ -324,6 +324,8 @@ def test_no_name_runs_into_an_everyday_word(text):
     # ... but not a verb in the plural, a possessed noun, or ل on a word
     ("وقال إن رجال فرحان أوالي قيديد سيطروا على البلدة", None, "سيطروا"),
     ("وأنقذ الحارس أحمد خليل مرماه من هدف محقق", "أحمد خليل", "مرماه"),
+    ("وغنى في الحفل سامي عبد الوهاب ووديع الصافي", "سامي عبد الوهاب", "ووديع"),
+    ("ويبقى المهاجم سامي بينار محاصر بين المدافعين", None, "محاصر"),
     # after a father's name a definite word in ية is the family's; a long chain closes with آل and its family
     ("وترأس الاجتماع السيد حامد بن خليفة العطية أمس", "حامد بن خليفة العطية", None),
     ("واستقبل الشيخ سالم بن محمد بن راشد آل مكتوم الوفد", "سالم بن محمد بن راشد آل مكتوم", None),
