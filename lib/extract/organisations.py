@@ -293,7 +293,8 @@ def _definite_run(tokens: list[Token], k: int, text: str, *, lex: Lexicons, afte
                 and not (k + n + 1 < len(tokens) and tokens[k + n + 1].key == "مع"):
             # (بالتعاون مع، بالإضافة، بالقرب: a phrase of the sentence, no part of the name)
             definite = True  # جمعية الرفق بالحيوان، هيئة الأمر بالمعروف: the object of the name's verbal noun
-        if not definite or key in stop or key[0] in "وف" and key[1:] in stop or key in lex.speech_cues or key in lex.words.not_places \
+        if not definite or key in stop or key[0] in "وف" and key[1:] in stop \
+                or key in lex.speech_cues or key in lex.words.not_places \
                 or key in lex.words.name_breaks or key in _TITLE_MODIFIERS \
                 or (not n and key.startswith("وال")):
             break

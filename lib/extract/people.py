@@ -48,7 +48,8 @@ _IFAL = re.compile(r"^ا..ا.$")  # الإفصاح، الإعلان once folded,
 # or done (فاعلا is left alone: foreign names are so shaped, غانبولد دامبا).
 _ACCUSATIVE_PARTICIPLE = re.compile(r"^(?:مت.{3,}ا|مست.{3,}ا)$")
 _TAFIL = re.compile(r"^ت..ي.$")
-_PARTICIPLE_SHAPE = re.compile(r"^(?:مت...+|مست...+|م.ا..)$")  # مترابط، مستعد، محاصر once folded  # تعريف، تقرير، تصريح once folded: a verbal noun of form II
+# Participles (مترابط، مستعد، محاصر once folded): no surname however rare.
+_PARTICIPLE_SHAPE = re.compile(r"^(?:مت...+|مست...+|م.ا..)$")  # تعريف، تقرير، تصريح once folded: a verbal noun of form II
 _GENERATION_SUFFIXES = frozenset({"جونيور", "جونير", "الابن", "سينيور"})  # after a foreign name: Jr., Sr.
 _PASSIVE_FEMININE = re.compile(r"^م..و.ه$")  # مرفوقة، مدعومة، مصحوبة once folded
 # Korean family names: the two short syllables after one are the given name (كيم يونغ نام), even an everyday word.
@@ -294,9 +295,9 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
 
 
 def _rare_surname_shape(key: str, lex: Lexicons) -> bool:
-    """Could a rare everyday word be a surname by its shape: no article, no و on a word in و (ووديع), no participle (مترابط، محاصر),
-    pronoun or verb ending (شكره، مرماه، سيطروا), no preposition on a word (لغزو), no adjective in ي of a word
-    (لساني)?"""
+    """Could a rare everyday word be a surname by its shape: no article, no و on a word in و (ووديع), no
+    participle (مترابط، محاصر), pronoun or verb ending (شكره، مرماه، سيطروا), no preposition on a word (لغزو), no
+    adjective in ي of a word (لساني)?"""
     return len(key) > 3 and not key.startswith("وو") and not _PARTICIPLE_SHAPE.match(key) \
         and not key.startswith("ال") and not (key[-1] in "هاة" and key[:-1] in lex.common_rank) \
         and not key.endswith(("وا", "اه", "ها", "هم")) and not (key[0] in "لبك" and key[1:] in lex.common_rank) \
