@@ -1154,6 +1154,7 @@ class Reader:
         if key in self.cls.given:
             return False
         if verb_after_name(key, self.lex) or len(key) >= 6 and key[0] == "ي" and key.endswith("ون") \
+                and not key.endswith("يون") \
                 or key[0] == "ت" and self.definite(j - 1) and self.lex.common_rank.get(key[1:], NISBA_RANK) < NISBA_RANK:
             return True  # (يتحدرون: a verb in the plural; عائلة الضحية تضيف: a verb after a definite noun)
         return key.startswith("ال") and _nisba(key) and not self.definite(j - 1) and not self.possessed(j - 1) \
