@@ -166,12 +166,13 @@ def served_rss(store: Path, rounds: int = 2) -> tuple[float, dict[str, float], d
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             for _ in range(rounds):
                 for path, title in BROWSER_PAGES.items():
-                    t = time.perf_counter()
+                    t, cpu = time.perf_counter(), chromium_cpu()
                     # "commit": the page's own load event waits on the server, which may still be busy with
                     # the last page's run; _settled waits for the drawing
                     page.goto(f"{base}/{path}", wait_until="commit", timeout=180_000)
                     _settled(page)
                     seen.setdefault(path or "home", []).append(time.perf_counter() - t)
+                    seen.setdefault(f"{path or 'home'}_cpu", []).append(chromium_cpu() - cpu)
                     now = sample()
                     after.setdefault(path or "home", now)
                     peak = max(peak, now)
@@ -199,13 +200,15 @@ def _settled(page, timeout: float = 180_000) -> None:
                            " && !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=timeout)
 
 
-def _timed(page, act, done_js: str) -> float:
-    """Seconds from an action until `done_js` holds and the run it started is over."""
-    t = time.perf_counter()
+def _timed(page, act, done_js: str, out: dict[str, float], name: str) -> None:
+    """Seconds from an action until `done_js` holds and the run it started is over, as out[name], and the CPU
+    seconds every Chromium process used meanwhile, as out[name + "_cpu"] (load inflates them much less)."""
+    t, cpu = time.perf_counter(), chromium_cpu()
     act()
     page.wait_for_function(done_js, timeout=180_000)
     _settled(page)
-    return time.perf_counter() - t
+    out[name] = time.perf_counter() - t
+    out[f"{name}_cpu"] = chromium_cpu() - cpu
 
 
 def navigation(page, base: str) -> dict[str, float]:
@@ -218,7 +221,7 @@ def navigation(page, base: str) -> dict[str, float]:
         link = page.get_by_test_id("stSidebarNav").locator(f'a[href$="/{path}"]').first
         # the new page's title, not the old one's, then no run going on
         done = f"() => (document.querySelector('[data-testid=stMainBlockContainer] h1') || {{}}).innerText?.includes({title!r})"
-        out[f"nav_{path or 'home'}"] = _timed(page, lambda: link.click(), done)
+        _timed(page, lambda: link.click(), done, out, f"nav_{path or 'home'}")
     return out
 
 
@@ -228,18 +231,17 @@ def interactions(page, base: str) -> dict[str, float]:
     page.goto(f"{base}/quotes", wait_until="commit", timeout=180_000)
     _settled(page)
     box = page.get_by_test_id("stSidebar").get_by_test_id("stTextInput").locator("input")
-    out["search"] = _timed(page, lambda: (box.fill("الموصل"), box.press("Enter")),
-                           "() => location.search.includes('q=')")
-    out["search_cleared"] = _timed(page, lambda: (box.fill(""), box.press("Enter")),
-                                   "() => !location.search.includes('q=')")
+    _timed(page, lambda: (box.fill("الموصل"), box.press("Enter")), "() => location.search.includes('q=')", out,
+           "search")
+    _timed(page, lambda: (box.fill(""), box.press("Enter")), "() => !location.search.includes('q=')", out,
+           "search_cleared")
     place = page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").nth(2)
     place.click()
-    out["place_typed"] = _timed(page, lambda: (page.keyboard.type("الرقة"), page.keyboard.press("Enter"),
-                                               page.keyboard.press("Escape")),
-                                "() => location.search.includes('place=')")
+    _timed(page, lambda: (page.keyboard.type("الرقة"), page.keyboard.press("Enter"), page.keyboard.press("Escape")),
+           "() => location.search.includes('place=')", out, "place_typed")
     every = page.get_by_role("button", name=re.compile("Every topic"))
     if every.count():
-        out["all_topics"] = _timed(page, lambda: every.first.click(), "() => location.search.includes('topic=all')")
+        _timed(page, lambda: every.first.click(), "() => location.search.includes('topic=all')", out, "all_topics")
     page.goto(f"{base}/map", wait_until="commit", timeout=180_000)
     _settled(page)
     canvas = page.locator('[data-testid="stDeckGlJsonChart"] canvas').first

@@ -59,7 +59,7 @@ SPEAKER_PHRASE_ROLES = ("anaphoric", "filler", "phrase_break", "prepositional", 
                         "honorific", "time", "group", "quantity", "bare_document", "bare_body", "addressee", "preposition",
                         "relational", "kin", "particle", "modifier", "affiliation", "media_head", "divine",
                         "name_title", "nisba", "state_body", "title_link", "capital", "opinion", "occasion_head",
-                        "prophetic")
+                        "prophetic", "spokesman", "club_body")
 FUNCTION_WORD_ROLES = ("locative", "name_link", "name_particle", "saying_noun", "not_reporting_before",
                        "noun_before_cue", "not_a_cue", "title_marker", "naming", "opinion_cue")
 

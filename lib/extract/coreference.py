@@ -123,6 +123,7 @@ class _Article:
         self._places: dict[int, int] | None = None
         self._appositions: dict[tuple[str, ...], list[tuple[Source, int]]] = {}
         self._bodies: dict[tuple[str, ...], Source | None] = {}
+        self._weak: set[tuple[int, int]] = set()  # appositions whose name may be an inner title's (id, where)
         # people who speak under a name: the last word of the name → the Source (several: ambiguous)
         self.speaking: dict[str, list[Source]] = {}
         for s in statements:
@@ -271,6 +272,10 @@ class _Article:
                            or w.removesuffix("يه") + "ي" in text for w in national):
                     found = None
             if found is not None:
+                if found[1] > j and any(r.kind(t) == "role" for t in range(j + 1, found[1])) and \
+                        any(p.tokens[t].key in self.lex.speaker_phrase["title_link"] for t in range(j + 1, found[1])):
+                    # المتحدثة باسم وزيرة الخارجية فلانة: the name may be the inner title's (the minister's)
+                    self._weak.add((id(found[0]), p.tokens[j].start))
                 out.append((found[0], p.tokens[j].start))
         return out
 
@@ -295,8 +300,14 @@ class _Article:
                 len(fold(m.surface).split()) > 1 and fold(m.surface).split()[-1] == words[0]
                 for m in self.p.actor_mentions):
             return None  # البشير: the family name of someone the article names, not a description
-        found = self.appositions(words)
+        found = [hit for form in _variants(tuple(words), self.lex) for hit in self.appositions(list(form))]
         found = [(src, at) for src, at in found if fold(src.speaker_ar or "") != " ".join(words)]  # (itself)
+        if found and all((id(src), at) in self._weak for src, at in found):
+            # only a name after an inner title: the one the article writes before this title wins if there is one
+            for form in _variants(tuple(words), self.lex):
+                titled = self._speaker_written_with(s, list(form), statements)
+                if titled is not None:
+                    return titled
         people = {name_key(src.speaker_ar or "", lex=self.lex): src for src, _ in found}
         if len(people) == 1:
             return next(iter(people.values()))
@@ -304,7 +315,12 @@ class _Article:
             # several holders: the one the statement's own sentence names
             here = [src for src, at in found if self.p.sentence_start(s.start) <= at < s.start]
             return here[-1] if here else None
-        titled = self._speaker_written_with(s, words, statements)
+        for form in _variants(tuple(words), self.lex):
+            titled = self._speaker_written_with(s, list(form), statements)
+            if titled is not None:
+                return titled
+        titled = self._title_then_name(s, words, statements) or self._fuller_title(s, words) or \
+            self._woman_just_quoted(s, words, statements)
         if titled is not None:
             return titled
         if s.speaker_kind != "title" and not _is_role(words[0], self.lex):
@@ -313,6 +329,17 @@ class _Article:
             return None  # مسؤول أميركي: another person
         if any(w in _demonyms(lex=self.lex) and w not in _NOT_NATIONAL for w in words[1:]):
             return self._described_before(s, words)  # الرئيس الروسي: one the office table knows, or no one
+        if len(words) == 2 and words[1].startswith("ال") and _nisba(words[1]) and words[1] not in _NOT_NATIONAL \
+                and words[1] not in self.lex.speaker_phrase["nisba"] and _is_role(words[0], self.lex) and \
+                words[0] not in self.lex.words.ranks and words[0] not in self.lex.words.weak_ranks and \
+                norm(words[0]) not in self.lex.speaker_phrase["spokesman"]:
+            # القيادي الجنوبي: an adjective of another kind describes the person quoted just before (not الفريق
+            # الباريسي, a team; not المتحدث الأمني, an office)
+            found = self._described_before(s, words)
+            key = name_key(found.speaker_ar or "", lex=self.lex) if found is not None else ""
+            if found is not None and any(o.start < s.start and o.speaker_ar and self.namelike(o) and
+                                         name_key(o.speaker_ar, lex=self.lex) == key for o in statements):
+                return found
         # no apposition: the title of the one person the article quotes by name (المدافع الدولي السابق)
         named = {}
         for o in statements:
@@ -349,6 +376,108 @@ class _Article:
                     break
                 at = text.find(name, at + len(name))
         return next(iter(hits.values())) if len(hits) == 1 else None
+
+    def _title_then_name(self, s: Statement, words: list[str], statements: list[Statement]) -> Source | None:
+        """The name written right after this very title where another statement's speaker was read as the title
+        and a name no list knows together (وقالت رئيسة لجنة الجائزة سارة لين … وأضافت رئيسة لجنة الجائزة);
+        for such a run itself, the name after the shorter title another statement speaks under."""
+        n = len(words)
+        if n > 9 or not _is_role(words[0], self.lex):
+            return None
+        mine = _variants(tuple(words), self.lex)
+        for o in statements:
+            if o is s or not o.speaker_ar or o.speaker_kind not in ("title", "named", "person"):
+                continue
+            theirs = _words_of(o.speaker_ar)
+            if len(theirs) > n >= 2 and theirs[:n] in mine:
+                rest = o.speaker_ar.translate(_NO_QUOTES).split()[n:]  # this title, then the name
+            elif 2 <= len(theirs) < n and o.speaker_kind == "title" and tuple(words[:len(theirs)]) in \
+                    _variants(theirs, self.lex):
+                rest = (s.speaker_ar or "").translate(_NO_QUOTES).split()[len(theirs):]  # the run is this one
+            else:
+                continue
+            if len(rest) == len(_words_of(" ".join(rest))) and self._bare_name(list(_words_of(" ".join(rest)))):
+                name = " ".join(rest)
+                return Source(name, name, None, "person")
+        return None
+
+    def _woman_just_quoted(self, s: Statement, words: list[str], statements: list[Statement]) -> Source | None:
+        """A woman's title no one else is given (أستاذة الفيزياء في جامعة …) right after a woman was quoted by
+        name in the same paragraph or the one before: both verbs and the title agree (وأشارت فلانة … وقالت
+        أستاذة …), so it describes her."""
+        if not words[0].endswith("ه") or not _is_role(words[0], self.lex) or _statement_gender(s, self.p) != "f":
+            return None
+        prev = None
+        for o in statements:
+            if o.start >= s.start:
+                break
+            if o.speaker_ar and (o.speaker_ar != s.speaker_ar):
+                prev = o
+        if prev is None or not self.namelike(prev) or _generic_title(prev, self.lex) or \
+                len(prev.speaker_ar.split()) < 2 or _statement_gender(prev, self.p) != "f" or \
+                prev.start < self.p.paragraphs_back(self.p.sentence_start(s.start), 1):
+            return None
+        return Source(prev.speaker, prev.speaker_ar, prev.speaker_id, "person")
+
+    def _bare_name(self, words: list[str], one: bool = False) -> bool:
+        """Do these words, after a title, look like a name no list knows (بيريت ريس أندرسون), not the title's
+        complement, an adjective or a place (في جامعة …، الأميركي، بالعاصمة)? With one, a single word a comma
+        closes may be one (المدرب تيتي، …)."""
+        lex = self.lex
+        if not (1 if one else 2) <= len(words) <= 4 or words[0].startswith(("ال", "وال", "لل")) or \
+                words[0] in _RUN_STOPS or len(words) == 1 and (len(words[0]) < 3 or _nisba(words[0]) or
+                                                               word_class(words[0], lex=lex) != "word"):
+            return False
+        if words[0] in lex.words.common_words and words[0] not in lex.given_names:
+            return False
+        return not any(_is_role(w, lex) or w in _demonyms(lex=lex) or w in _RUN_STOPS or w in ("في", "من", "و")
+                       or w in lex.words.anonymous or w[:1] in "لب" and len(w) > 2 and _is_role(w[1:], lex)
+                       for w in words)
+
+    def _fuller_title(self, s: Statement, words: list[str]) -> Source | None:
+        """A definite head alone (المتحدث، الناطقة) where the article wrote it in full before, one way only (المتحدث
+        باسم القوات المسلحة …): that title, or the person it was given."""
+        lex = self.lex
+        if len(words) != 1 or not words[0].startswith("ال") or not _is_role(words[0], lex) or \
+                norm(words[0]) in lex.words.anonymous or words[0] in lex.words.anonymous or \
+                words[0] in lex.words.ranks or words[0] in lex.words.weak_ranks or \
+                words[0] in lex.speaker_phrase["kin"] or words[0] in lex.speaker_phrase["name_title"]:
+            return None  # (الشيخ، اللواء: a rank is a name's; الزوجة: kin)
+        p, r = self.p, self.who.reader
+        heads = {form[0] for form in _variants(tuple(words), lex)}
+        found: dict[str, Source] = {}
+        for stem in {norm(h) for h in heads}:
+            for j in self.positions(stem):
+                start = p.tokens[j].start
+                if start >= s.start:
+                    break
+                key = p.tokens[j].key
+                if "ال" not in key[:4] or j in p.cue_at or p.in_content(start):
+                    continue  # (متحدث باسم الجيش: an unnamed source)
+                ch = r.title(j, min(len(p.tokens), j + MAX_TITLE_RUN))
+                if ch.last <= j:
+                    continue  # the head alone again
+                if ch.name_span is not None or ch.person is not None:
+                    src, _ = self.who._title_source(ch)
+                    if src.kind != "person":
+                        continue
+                elif self._bare_name([p.tokens[t].key for t in range(j + 1, ch.last + 1)], one=ch.last + 1 >= len(
+                        p.tokens) or r.boundary(ch.last + 1)):
+                    name = p.text[p.tokens[j + 1].start:p.tokens[ch.last].end]  # المدرب تيتي، الذي …
+                    src = Source(name, name, None, "person")
+                elif any(r.kind(t) in ("mention", "glued_mention", "name_context", "bare_body", "glued_noun") or
+                         p.tokens[t].key in lex.speaker_phrase["title_link"] for t in range(j + 1, ch.last + 1)):
+                    # (whose spokesman: a body; not الزوجة في الدعوى)
+                    text = p.text[start:p.tokens[ch.last].end].strip(" ،,")
+                    if key[:1] in "وف":
+                        text = text[1:]
+                    if key.startswith(("لل", "ولل", "فلل")):
+                        text = "ال" + text[text.index("لل") + 2:]
+                    src = Source(text, text, None, "title")
+                else:
+                    continue
+                found[name_key(src.speaker_ar or "", lex=lex)] = src
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _described_before(self, s: Statement, words: list[str]) -> Source | None:
         """A definite title and a nationality (المسؤول اليمني، الجنرال الأميركي، المدرب الهولندي): an anaphor of
@@ -514,6 +643,18 @@ class _Article:
         return src
 
 
+@lru_cache(maxsize=8192)
+def _variants(words: tuple[str, ...], lex: Lexicons) -> tuple[tuple[str, ...], ...]:
+    """A title as written and under its other head when two heads are one title (المتحدثه باسم … = الناطقه
+    باسم …, speaker_phrase.tsv spokesman)."""
+    if not words or norm(words[0]) not in lex.speaker_phrase["spokesman"] and words[0] not in \
+            lex.speaker_phrase["spokesman"]:
+        return (words,)
+    head = words[0]
+    other = head.replace("متحدث", "ناطق") if "متحدث" in head else head.replace("ناطق", "متحدث")
+    return (words, (other,) + words[1:]) if other != head else (words,)
+
+
 def resolve_generic(statements: list[Statement], p: Passage, who: Speakers) -> None:
     """Give a title, a description or a body's short form that spoke the person or body the article names for
     it, where one candidate fits (in place; canonical_sources then keys the speaker)."""
@@ -526,7 +667,8 @@ def resolve_generic(statements: list[Statement], p: Passage, who: Speakers) -> N
     for s in titles:
         src = art.person_for(s, statements)
         if src is not None:
-            s.speaker, s.speaker_ar, s.speaker_id, s.speaker_kind = src.speaker, src.speaker_ar, src.speaker_id, "person"
+            kind = "title" if src.kind == "title" else "person"  # (a fuller title: المتحدث باسم الجيش)
+            s.speaker, s.speaker_ar, s.speaker_id, s.speaker_kind = src.speaker, src.speaker_ar, src.speaker_id, kind
     for s in bodies:
         if s.speaker_kind == "person":
             continue
@@ -582,6 +724,19 @@ def fill_missing(statements: list[Statement], p: Passage, who: Speakers) -> None
         s.speaker, s.speaker_ar, s.speaker_id, s.speaker_kind = src.speaker, src.speaker_ar, src.speaker_id, "person"
 
 
+def _statement_gender(s: Statement, p: Passage) -> str:
+    """m, f or pl as the statement's reporting verb says of its speaker ("" without a verb or participle)."""
+    if not s.cue:
+        return ""
+    key, cue = fold(s.cue), None
+    for c in p.cues:
+        if c.start >= s.start:
+            break
+        if key == fold(c.form) or key[1:] == fold(c.form) and key[:1] in "وف":
+            cue = c  # (the statement keeps the verb's conjunction: وقالت)
+    return cue_gender(cue, lex=p.lex) if cue is not None else ""
+
+
 def _governed(p: Passage, r, i: int) -> bool:
     """Is the name at token i under a preposition or inside a body's name (شكره للأمير متعب، حزب ميركل), so
     that it cannot be the subject?"""
@@ -625,7 +780,8 @@ def resolve_documents(statements: list[Statement], p: Passage, who: Speakers) ->
         src = _issuer(s, stem, statements, p, who, art)
         if src is not None:
             s.speaker, s.speaker_ar, s.speaker_id, s.speaker_kind = src.speaker, src.speaker_ar, src.speaker_id, \
-                src.kind if src.kind in ("person", "organization", "media", "government", "state") else "organization"
+                src.kind if src.kind in ("person", "organization", "media", "government", "state", "title") \
+                else "organization"
 
 
 def _bare_document(name: str, lex: Lexicons) -> bool:
@@ -663,7 +819,8 @@ def _issuer(s: Statement, stem: str, statements: list[Statement], p: Passage, wh
             named = art.namelike(o) if o.speaker_kind in _PERSON_KINDS else len(o.speaker_ar.split()) > 1 or bool(
                 o.speaker_id and ":" not in o.speaker_id)  # (a body of one word no list knows: نفس)
             if named and p.sentence_start(o.start) == sent and at < o.start < at + 150 and \
-                    not _bare_document(o.speaker_ar, p.lex) and not _generic_body(o, p.lex) and not _generic_title(o, p.lex):
+                    not _bare_document(o.speaker_ar, p.lex) and not _generic_body(o, p.lex) and not (
+                        _generic_title(o, p.lex) and len(o.speaker_ar.split()) < 3):  # (المتحدث العسكري باسم الجيش)
                 return Source(o.speaker, o.speaker_ar, o.speaker_id, o.speaker_kind or "organization")
         if not r.definite(j):
             return None  # تقرير اقتصادي: another document, whose issuer the article does not give

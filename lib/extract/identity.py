@@ -70,19 +70,8 @@ def resolve_namesakes(found: Found, text: str, published: str | None, *, lex: Le
     choice: dict[str, str] = {}
     for h in shared:
         key = " ".join(h.form)
-        if key in choice:
-            continue
-        rows = lex.namesakes[key]
-        ids = {aid for aid, _ in rows}
-        # an unambiguous mention of one of them in the article decides (بوش الأب … بوش)
-        named = [e.entity_id for g in found.hits if g.how == "form" and " ".join(g.form) not in lex.namesakes
-                 for e in g.ents if e.entity_id in ids]
-        if named:
-            choice[key] = Counter(named).most_common(1)[0][0]
-            continue
-        choice[key] = next((aid for aid, ev in rows
-                            if _met(ev, text, published, states if ev.startswith("names:") else theatre)),
-                           _default(rows))
+        if key not in choice:
+            choice[key] = _choose(key, found, text, published, theatre, states, lex=lex)
     for h in shared:
         aid = choice[" ".join(h.form)]
         if aid == NOBODY:
@@ -104,6 +93,28 @@ def resolve_namesakes(found: Found, text: str, published: str | None, *, lex: Le
                 h.ents = [by_id[aid]]
                 found.entities[aid] = by_id[aid]
     found.hits = [h for h in found.hits if h.ents]
+
+
+def _choose(key: str, found: Found, text: str, published: str | None, theatre: Counter, states: Counter, *,
+            lex: Lexicons) -> str:
+    """The actor id (or NOBODY) a shared form names in this article."""
+    rows = lex.namesakes[key]
+    ids = {aid for aid, _ in rows}
+    # an unambiguous mention of one of them in the article decides (بوش الأب … بوش)
+    named = [e.entity_id for g in found.hits if g.how == "form" and " ".join(g.form) not in lex.namesakes
+             for e in g.ents if e.entity_id in ids]
+    if named:
+        return Counter(named).most_common(1)[0][0]
+    return next((aid for aid, ev in rows if _met(ev, text, published, states if ev.startswith("names:") else theatre)),
+                _default(rows))
+
+
+def namesake_choice(key: str, found: Found, text: str, published: str | None, *, lex: Lexicons) -> str | None:
+    """The actor id a folded form names in this article when namesakes.tsv shares it (NOBODY: no actor), else
+    None: for a speaker written with the form, read after the mentions are resolved."""
+    if key not in lex.namesakes:
+        return None
+    return _choose(key, found, text, published, _theatre(found), _states(found), lex=lex)
 
 
 def resolve_surnames(found: Found, text: str) -> None:

@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from lib.extract.cues import Cue, find_cues, is_complementiser
 from lib.extract.entities import Found, entity_index
+from lib.extract.identity import NOBODY, namesake_choice
 from lib.extract.people import NISBA_RANK, verb_after_name
 from lib.lexicons import Lexicons
 from lib.records import Entity, Mention, Statement
@@ -162,6 +163,9 @@ _BLESSINGS = frozenset({"رحمه", "يرحمه", "رحمها", "يرحمها", 
 _APPOSITION_OPENERS = frozenset({"احد", "احدي"})  # folded أحد، إحدى: «X أحد المسؤولين» describes X, it ends his name
 _DIRECTION_ADJECTIVES = frozenset({"الشرقيه", "الغربيه", "الشماليه", "الجنوبيه", "الوسطي", "الشرقي", "الغربي",
                                    "الشمالي", "الجنوبي"})  # folded; المنطقة الشرقية ends a title's body
+_COUNT_OF = frozenset({"اكثر", "اقل", "كثير", "الكثير", "العديد"})  # folded: a count that needs من (كثير من …)
+_KUNYA = frozenset({"ام", "ابو"})  # folded أم، أبو: a name's opening (أم متولي، أبو محمد)
+_SUBJECT_PARTICLES = frozenset({"ان", "لان", "بان", "وان"})  # folded أن، إن، لأن، بأن: a subject follows (إلا أن فرنسا قالت)
 _ABBREVIATED_TITLES = frozenset({"د"})  # د. (دكتور) before a name: a title like الدكتور
 
 
@@ -245,6 +249,13 @@ class Passage:
         self._beside_cues: dict[str, list[int]] | None = None
         self._relays: list[Cue] | None = None
         self._relay_starts: list[int] = []
+        self._place_starts: set[int] | None = None
+
+    def place_starts(self) -> set[int]:
+        """Where the places the entity pass found start (built once per article)."""
+        if self._place_starts is None:
+            self._place_starts = {m.start for m in self.found.mentions if m.entity_type == "place"}
+        return self._place_starts
 
     def positions(self, key: str) -> list[int]:
         """Indices of the tokens whose folded word is key (built once per article)."""
@@ -431,6 +442,13 @@ class Chunk:
     relative: bool = False  # inside a relative clause (الذي يدعم …)
 
 
+def madda_name(tokens: list[Token], i: int, cues: list[Cue], lex: Lexicons) -> bool:
+    """Is آن at token i the name Anne: right after a reporting verb, before a word no everyday list holds (وقالت آن
+    شوكيت)? Elsewhere it is a time (في آن معاً) or أن written with a madda (وأفادت مصادر آن …)."""
+    return i + 1 < len(tokens) and tokens[i + 1].key not in lex.words.common_words and \
+        any(c.last_token == i - 1 and c.kind == "verb" for c in cues)
+
+
 def _nisba(key: str) -> bool:
     """An adjective of relation (الأميركي، صحفي، الرسمية): it qualifies the noun before it."""
     return len(key) > 3 and key.endswith(("ي", "يه", "يون", "يين", "يان"))
@@ -492,6 +510,13 @@ class Reader:
             written = p.text[tok.start:tok.end]
             if tok.key in ("امام", "وامام") and written.lstrip("و").startswith("إ"):
                 hit = "role"  # إمام المسجد (an imam), not أمام (in front of): the hamza tells them apart
+            elif hit == "quantity" and tok.key in _COUNT_OF and tok.key not in ("اكثر", "اقل") and not (
+                    i + 1 < len(p.tokens) and p.tokens[i + 1].key in ("من", "منهم", "منهن")):
+                hit = "word"  # ابن كثير: كثير counts only what من follows it with
+            elif hit == "prep" and written == "فالي" and i and self.kind(i - 1) == "word" and not self.boundary(i):
+                hit = "word"  # جيمي فالي: a name's word after a name's word, not فإلى (written with ى)
+            elif tok.key == "ان" and written.startswith("آ") and madda_name(p.tokens, i, p.cues, self.lex):
+                hit = "word"  # وقالت آن شوكيت: the name Anne, not أن/إن (its madda tells them apart)
             if hit == "word" and i not in p.cue_at and "\u064b" in written:
                 hit = "accusative"  # ويضيف استعمالاً مجازياً: a word with tanwin al-fath is the verb's object, no name
             elif hit == "word":
@@ -646,8 +671,11 @@ class Reader:
             return Chunk("anonymous", i, self.description(i + 2, end))  # وتقول وسائل إعلام إثيوبية: two words
         if k == "quantity":
             # a count needs what it counts, and أكثر/أقل a من (أكثر المواقف عدوانية is a superlative; على نحو a manner)
-            last = self.counted(i + 1, end) if self.key(i) not in ("اكثر", "اقل") or (
-                i + 1 < end and self.key(i + 1) == "من") else i
+            if self.key(i) in _COUNT_OF and i + 1 < end and self.key(i + 1) in ("منهم", "منهن") and \
+                    not self.boundary(i + 1):
+                return Chunk("anonymous", i, i + 1)  # ويقول الكثير منهم: some of them
+            last = self.counted(i + 1, end) if self.key(i) not in _COUNT_OF or (
+                i + 1 < end and self.key(i + 1) == "من") else i  # (كثير من المحللين; كثير is no one alone)
             return Chunk("anonymous", i, last) if last > i else Chunk("junk", i, i)
         key = self.key(i)
         if k == "word" and len(key) >= 5 and key[0] == "م" and key[1] != "ا" and key.endswith("و") and \
@@ -655,6 +683,12 @@ class Reader:
             if self.kind(i + 1) == "mention":  # وقال محامو ساركوزي: the group is someone's
                 return Chunk("anonymous", i, self.mention_last(i + 1))
             return Chunk("anonymous", i, self.description(i + 1, end))  # مقدمو الشكوى، ممثلو الفصائل: a group
+        if key == "ام" and i + 1 < end and not self.boundary(i + 1) and self.kind(i + 1) == "word" and \
+                not self.definite(i + 1) and (self.key(i + 1) in self.cls.given or
+                                              self.key(i + 1) not in self.lex.words.common_words):
+            return self.name(i, end)  # وذكرت أم متولي، تحدثنا أم عبدالعزيز: a mother's kunya, not «or»
+        if k == "word" and len(key) >= 8 and key.startswith("الم") and key.endswith("ون"):
+            return Chunk("anonymous", i, self.description(i + 1, end))  # ويؤكد المشرفون على …: a group, unnamed
         if key in ("احد", "احدي") and i + 1 < end and not self.boundary(i + 1) and self.kind(i + 1) in (
                 "word", "anonymous", "group", "role", "bare_body") and (
                     self.boundary(i) or self.kind(i - 1) in ("filler", "time", "honorific") or
@@ -776,6 +810,9 @@ class Reader:
                 j += 1  # إمام وخطيب المسجد الحرام بمكة المكرمة الشيخ …: where the office is, then the rank and name
                 continue
             k, key = self.kind(j), self.key(j)
+            if key == "الي" and j > i + 1 and j + 1 < end and self.kind(j + 1) in ("word", "not_speaker") and \
+                    self.definite(j + 1) and p.tokens[j + 1].start not in p.place_starts():
+                break  # أحيل محافظ كرشهير إلى التقاعد: where its holder went, not the office (المبعوث إلى اليمن)
             if k == "mention":
                 ent = self.entity_at(j)
                 if ent is not None and ent.kind == "person" and not (
@@ -842,6 +879,9 @@ class Reader:
                     (self.definite(j) or not self.boundary(j + 1) and self.kind(j + 1) == "word"):
                 j += 1  # وزير حماية المواطنين، قائد معركة تحرير عدن: a noun in the genitive of the title's noun
                 continue
+            if k == "role" and self._demonym_at(j - 1) and self.definite(j) and key not in self.lex.words.ranks and \
+                    key not in self.lex.words.weak_ranks and key not in self.lex.speaker_phrase["name_title"]:
+                break  # وأضافت السفيرة الأميركية الرئيس الفلسطيني …: the title ended at its nationality, an object follows
             if k == "role":
                 complement = -1  # ومديرة المهرجان: a second title begins
             if complement >= 0 and k in ("word", "bare_body") and self.definite(j) and not _nisba(key):
@@ -958,8 +998,9 @@ class Reader:
         if self.key(j) in self.lex.speaker_phrase["title_link"] or self.key(j)[:1] == "ل" or self._no_name_start(j):
             return None  # المتحدث باسم الخارجية، رئيس اللجنة الإشرافية لسوق عكاظ: the title goes on (الكاتبة تتحدث)
         rest = _glued_preposition(self.key(j), lex=self.lex)
-        if rest is not None and (word_class(rest, lex=self.lex) != "word" or rest in self.lex.place_cues):
-            return None  # بمنطقة المدينة المنورة: a place the title is of
+        if rest is not None and (word_class(rest, lex=self.lex) != "word" or rest in self.lex.place_cues or
+                                 rest in self.lex.words.common_words and rest not in self.cls.given):
+            return None  # بمنطقة المدينة المنورة، بمحافظة أبين، بقوات العمالقة: a place or a body the title is of
         k = j
         while j - 2 > i and self.kind(j - 2) == "name_link" and not self.boundary(j - 1):
             j -= 2  # عبد الرحمن رحيمي: the name began at its name link
@@ -1039,6 +1080,20 @@ class Reader:
                 chunk.last = chunk.issuer.last
                 return chunk
             chunk.issuer = None
+        if j + 1 < end and not self.boundary(j) and self.key(j)[:1] == "ل" and self.kind(j) != "glued_mention" and \
+                _glued_role(self.key(j), lex=self.lex):
+            title = self.title(j, end)  # بيان للمتحدثة باسم الخارجية فلانة: the one whose statement it is
+            if title.name_span is not None or title.person is not None:
+                chunk.issuer, chunk.last = title, title.last
+                return chunk
+        if j + 1 < end and not self.boundary(j) and self.key(j) == "من" and not self.boundary(j + 1) and (
+                self.kind(j + 1) == "mention" and self.entity_at(j + 1) is not None and
+                self.entity_at(j + 1).kind not in ("person", "state", "place") or
+                self.kind(j + 1) in ("name_context", "bare_body") and not self.definite(j + 1)):
+            body = self.chunk(j + 1, end)  # بيانات أولية من إدارة الجمارك: the body the figures come from
+            if body.kind in ("body", "actor"):
+                chunk.issuer, chunk.last = body, body.last
+                return chunk
         if j < end and not self.boundary(j) and self.kind(j) in ("glued_noun", "prepositional") and \
                 self.key(j).startswith("لل") and \
                 word_class(_glued_preposition(self.key(j), lex=self.lex) or "", lex=self.lex) == "bare_body":
@@ -1047,15 +1102,16 @@ class Reader:
         if j + 1 < end and not self.boundary(j) and self.kind(j) == "relative" and self.kind(j + 1) == "issuer":
             j += 1  # التقرير الإحصائي الذي أصدرته الأمانة العامة
         if j < end and not self.boundary(j) and self.kind(j) == "issuer":
+            issued = j
             j += 1
             if j < end and self.key(j) in ("عن", "من"):
                 j += 1
-            if j < end:
-                chunk.issuer = self.chunk(j, end)
-                if chunk.issuer.kind in ("prep", "filler", "junk"):
-                    chunk.issuer = None  # بيان أصدرته في مايو: the pronoun is its issuer, the rest an occasion
-                else:
-                    j = chunk.issuer.last + 1
+            chunk.issuer = self.chunk(j, end) if j < end else None
+            if chunk.issuer is None or chunk.issuer.kind in ("prep", "filler", "junk"):
+                chunk.issuer = None  # بيان أصدرته في مايو: the pronoun is its issuer, the rest an occasion
+                j = issued  # (تقرير صدر حديثا: the document alone, not the words after it)
+            else:
+                j = chunk.issuer.last + 1
         elif j < end and not self.boundary(j) and not bare and self.kind(j) in ("mention", "bare_body",
                                                                                "name_context"):
             chunk.issuer = self.chunk(j, end)  # بيان الخارجية، تقرير الوزارة، تقرير مركز الدراسات
@@ -1134,13 +1190,19 @@ class Reader:
         j, n = i, 0
         while j < end and n < MAX_NAME_TOKENS and (j == i or not self.boundary(j)):
             k = self.kind(j)
+            if j > i and j + 1 < end and f"{self.key(j)} {self.key(j + 1)}" in self.cls.roles:
+                break  # آن شوكيت القائمة بأعمال …: a two-word title after the name ends it
+            if j > i and k == "name_quote" and self.kind(j - 1) == "word" and self.quote_last(j) == j and \
+                    j + 1 < end and not self.boundary(j + 1) and self.kind(j + 1) == "word":
+                j, n = j + 1, n + 1  # براد «ريندرمان» هاينز: a nickname in quotation marks inside the name
+                continue
             if j > i and k not in ("word", "name_link") and not (self.kind(j - 1) == "name_link" and k in (
-                    "mention", "role")) and not self._name_word(j, k, end):
+                    "mention", "role", "quantity")) and not self._name_word(j, k, end):
                 break
             if j > i and k == "word" and self._ends_name(j):
                 break
             if k == "name_link" and j + 1 < end and not self.boundary(j + 1) and self.kind(j + 1) in (
-                    "word", "name_link", "mention", "role"):
+                    "word", "name_link", "mention", "role", "quantity"):  # (ابن كثير)
                 j += 2  # آل الشيخ، أبو ريدة: a name link and the word it links are one name (not وقال آبي في …)
                 n += 1
                 continue
@@ -1218,6 +1280,15 @@ def _agrees(cue_gender: str, source: Source) -> bool:
         plural = source.kind == "named" and " " not in word and len(word) > 5 and word.endswith(("يون", "يين"))
         return (plural or source.kind not in ("person", "named", "document")) and g in ("pl", "m", "")
     return g == cue_gender or g == "pl" and cue_gender == "f"
+
+
+def _sound_plural(source: Source) -> bool:
+    """Is an unnamed source a group by a definite masculine plural (المشرفون، المحتجين): someone a verb with no
+    subject of its own goes on with only in the plural (وأضافوا)?"""
+    if source.kind != "anonymous" or not source.speaker_ar:
+        return False
+    head = fold(source.speaker_ar).split()[0]
+    return head.startswith("ال") and len(head) >= 7 and head.endswith(("ون", "ين"))
 
 
 def cue_gender(cue: Cue, *, lex: Lexicons) -> str:
@@ -1580,6 +1651,9 @@ class Speakers:
         if chunks and chunks[0].kind == "prep" and self.p.tokens[chunks[0].first].key in ("الي", "علي", "عن") \
                 and chunks[0].first == a:
             return None, False, chunks  # وأشار إلى حدوث هجمات: the verb's object follows, its subject is unwritten
+        if chunks and chunks[0].kind == "prep" and chunks[0].first == a and word_class(
+                _glued_preposition(self.p.tokens[a].key, lex=self.lex) or "", lex=self.lex) == "not_speaker":
+            return None, False, chunks  # وأشار لوجود الكثير من …: a verbal noun under ل, the verb's object
         for n, ch in enumerate(chunks):
             if ch.kind in ("filler", "prep", "relative") or ch.relative:
                 continue
@@ -1592,6 +1666,8 @@ class Speakers:
                 continue  # أعلن في وقت سابق عن مسودة مشروع نظام …: what عن governs runs on, it is no subject
             if ch.kind == "object":
                 return None, False, chunks  # ويضيف استعمالاً مجازياً: the verb's object, its subject unwritten
+            if ch.kind == "name" and self._manner(ch):
+                continue  # قالت بوضوح، قال بشدة: an everyday word under ب says how, not who
             if ch.kind == "junk":
                 # أكد وجود …: a verbal noun right after the verb; after an occasion (في تغريدة أخرى) it is no clue
                 return None, n == 0, chunks
@@ -1647,8 +1723,10 @@ class Speakers:
         if n + 1 < len(chunks) and chunks[n + 1].kind == "actor" and chunks[n + 1].first == ch.last + 1 and \
                 not r.boundary(ch.last + 1) and r.entity_at(chunks[n + 1].first) is not None and \
                 r.entity_at(chunks[n + 1].first).kind == "person" and ch.last > ch.first and \
-                p.tokens[ch.last].key.startswith("ال") and not p.tokens[ch.first].key.startswith("ال") and \
-                self._everyday([p.tokens[t].key for t in range(ch.first, ch.last + 1)], ch):
+                p.tokens[ch.last].key.startswith("ال") and not p.tokens[ch.first].key.startswith("ال") and (
+                    self._everyday([p.tokens[t].key for t in range(ch.first, ch.last + 1)], ch) or
+                    p.tokens[ch.first].key.endswith(("ه", "ها", "هم")) and
+                    all(p.tokens[t].key.startswith("ال") for t in range(ch.first + 1, ch.last + 1))):
             # اعترف نجم الهجوم البولندي روبرت ليفاندوفسكي: a noun and its definite genitive or adjective describe the
             # person (not تعليقات أوباما: a noun right before the name is its genitive's head)
             return chunks[n + 1]
@@ -1662,7 +1740,8 @@ class Speakers:
         nxt = chunks[k]
         if r.boundary(nxt.first) and not (k - n <= 2 and self._comma_apposition(nxt)):
             return None  # (وقال السياسي العراقي المستقل، غانم العابد، إن: a name set off by commas goes on)
-        if nxt.kind == "name" and p.tokens[nxt.first].key in self.lex.given_names or nxt.kind == "actor" and \
+        if nxt.kind == "name" and (p.tokens[nxt.first].key in self.lex.given_names or
+                                   p.tokens[nxt.first].key in _KUNYA) or nxt.kind == "actor" and \
                 r.entity_at(nxt.first) is not None and r.entity_at(nxt.first).kind == "person":
             return nxt
         return None
@@ -1674,6 +1753,25 @@ class Speakers:
         after = ch.last + 1
         return before in ("،", ",") and after < len(p.tokens) and r.boundary(after) and \
             p.text[p.tokens[ch.last].end:p.tokens[after].start].strip() in ("،", ",")
+
+    def _manner(self, ch: Chunk) -> bool:
+        """Is a one-word name chunk an everyday word under ب (بوضوح، بشدة: how it was said), not a name the article
+        uses again (بشارة) nor one in quotation marks?"""
+        p, key = self.p, self.p.tokens[ch.first].key
+        if ch.first != ch.last or len(key) < 4 or key[0] != "ب" or ch.clitic:
+            return False
+        common, given = self.lex.words.common_words, self.lex.given_names
+        if key[1:] not in common or key in given or key[1:] in given or key in entity_index(lex=self.lex).firsts:
+            return False
+        nxt, r = ch.last + 1, self.reader
+        gap = p.text[p.tokens[ch.last].end:p.tokens[nxt].start] if nxt < len(p.tokens) else ""
+        if nxt < len(p.tokens) and not r.boundary(nxt) and nxt not in p.cue_at and \
+                not any(c in gap for c in "«\"“:") and (
+                r.kind(nxt) in ("word", "mention", "name_link") or r.kind(nxt) == "name_quote" and
+                r.quote_last(nxt) == nxt and nxt + 1 < len(p.tokens) and r.kind(nxt + 1) == "word"):
+            return False  # ويقول براد «…» هاينز: a name goes on; an adverb is followed by أن، a preposition, a quote
+        return p.quote_holding(p.tokens[ch.first].start) is None and len(p.positions(key)) == 1 and \
+            self._article_name([key], p.tokens[ch.first].start) is None  # (وقال براق … براق: a name again)
 
     def before_verb(self, cue: Cue) -> Source | None:
         """The actor right before a verb (SVO), if the text puts one there."""
@@ -1794,6 +1892,13 @@ class Speakers:
                 return None  # وهما «العهد» و«حق ميت» قالت: the last of a list of quoted titles, the verb's object
             first = p.token_after(q.open)
             name = p.text[q.open + 1:q.close].strip()
+            head = first - 1
+            if head >= 0 and not r.boundary(first) and r.kind(head) == "name_context" and head and \
+                    not r.boundary(head):
+                head -= 1  # مع صحيفة «الحياة»: the preposition before the body's kind
+            if head > 0 and not r.boundary(head + 1) and r.kind(head) in ("prep", "glued_noun", "glued_mention") and \
+                    not r.boundary(head) and (r.kind(head - 1) == "not_speaker" or p.tokens[head].key in ("مع", "ومع")):
+                return None  # في حديث لصحيفة «ديلي ميرور» قال: the paper spoken to (not تقرير لموقع «…» كشف: its own)
             if first > 0 and r.kind(first - 1) == "name_context" and not r.boundary(first):
                 ch = r.body(first - 1, j + 1)
                 src, ev = self._chunk_source(ch, j + 1)
@@ -1837,12 +1942,34 @@ class Speakers:
                 src = Source(p.text[p.tokens[j].start:p.tokens[j].end], None, None, "named")
                 src = replace(src, speaker_ar=src.speaker)
             ev = ["name_recurs"]
+            if src is None:
+                src = self._rare_name_opening(j)
+                ev = []
         else:
             return None
         if src is None:
             return None
         ev = ["before_verb"] + [e for e in ev if e != "name"] + self._conjunction(cue)
         return Candidate(src, p.tokens[j].start, ev)
+
+    def _rare_name_opening(self, j: int) -> Source | None:
+        """Two or three words ending at token j that open their clause (after لكن، أن, a comma or the sentence
+        start), none of them a word of any list or an everyday one (لكن نجاتي سنتورك قال): a name, the subject."""
+        p, r = self.p, self.reader
+        common = self.lex.words.common_words
+        a = j
+        while a >= 0 and j - a < 3:
+            key = p.tokens[a].key
+            if r.kind(a) != "word" or key in common or key.startswith("ال") or len(key) < 3 or key[:1] in "وف" \
+                    and key[1:] in common or p.in_content(p.tokens[a].start):
+                break
+            if a == 0 or r.boundary(a) or p.tokens[a - 1].key in r.cls.particles:
+                if a == j:
+                    return None  # one word alone is as often a verb or a noun the lists lack
+                name = self._text(a, j)
+                return Source(name, name, None, "person")
+            a -= 1
+        return None
 
     def _conjunction(self, cue: Cue) -> list[str]:
         first = self.p.tokens[cue.first_token].key
@@ -1869,7 +1996,8 @@ class Speakers:
             return None
         i = p.token_at(m.start)
         if (self.reader.kind(i) == "glued_mention" or i and not self.reader.boundary(i) and
-                self.reader.kind(i - 1) == "prep") and not gap.startswith(("التي", "الذي", "الذين")):
+                self.reader.kind(i - 1) == "prep" and p.tokens[i - 1].key not in _SUBJECT_PARTICLES) and \
+                not gap.startswith(("التي", "الذي", "الذين")):
             # نشر بيانا على فيسبوك قال فيه: the actor is what a preposition governs, not a subject (but حمل على
             # روسيا التي حذرت: the relative clause's verb is the actor's)
             return None
@@ -1941,6 +2069,10 @@ class Speakers:
             named = self._last_person_named(cue.start)
             if named is not None:
                 cands.append(named)
+        if cue_gender(cue, lex=self.lex) in ("m", "f") and fold(cue.form).split()[0] != "كتب":  # (كُتب: passive)
+            for c in cands:
+                if _sound_plural(c.source) and "gender_clash" not in c.evidence:
+                    c.evidence.append("gender_clash")  # المحتجون … وأضاف: a singular verb goes on with one, not them
         return cands
 
     def _dateline_dash(self, sent: int, limit: int) -> int:
@@ -2382,6 +2514,13 @@ class Speakers:
                 cut = 2 if head.startswith(("لل", "ول", "فل", "وب", "فب")) else 1
                 text = ("ال" if head.startswith("لل") else "") + text[cut:].lstrip("ـ")
                 head = under
+        nxt = ch.first + 1
+        if ch.last == ch.first and not head.startswith("ال") and nxt < len(p.tokens) and not self.reader.boundary(nxt) \
+                and word_class(p.tokens[nxt].key, lex=self.lex) == "bare_document":
+            # مسودة البيان، نص التقرير: the document the article named before, and who issued it
+            src = self._issuer_before(p.tokens[nxt].key[2:], p.tokens[ch.first].start)
+            if src is not None:
+                return replace(src, gender=""), ["bare_resolved"] + self._kind_evidence(src)
         if ch.last > ch.first and not head.startswith("ال"):
             src = Source(text, text, None, "document", _word_gender(head))
             self.issuers.setdefault(head, src)  # تقرير الشال … then التقرير: that report
@@ -2422,8 +2561,14 @@ class Speakers:
                 for k in range(ch.first, ch.last + 1):
                     key = self.p.tokens[k].key
                     stem = key[1:] if key[:1] in "بل" and word_class(key[1:], lex=self.lex) == "document" else key
-                    if word_class(stem, lex=self.lex) == "document":
-                        self.issuers[stem.removeprefix("ال")] = source
+                    cls = word_class(stem, lex=self.lex)
+                    if cls == "document":
+                        self.issuers[stem.removeprefix("ال")] = source  # قالت الوزارة في بيان: a new statement
+                    elif cls == "bare_document" and stem[2:] not in self.issuers and \
+                            self._issuer_before(stem[2:], self.p.tokens[k].start) is None:
+                        # وأضاف المتحدث، في البيان: the statement is his where the article gave no issuer before
+                        # (تقرير صادر عن X … وأشار فلان في التقرير: still X's)
+                        self.issuers[stem[2:]] = source
 
     def _bare_source(self, ch: Chunk) -> tuple[Source, list[str]]:
         """الوزارة، الشركة: the body of that kind the article names, else an unnamed source."""
@@ -2494,7 +2639,7 @@ class Speakers:
         if not before and description is not None:
             return description  # قالت الشرطة النرويجية … وذكرت الشرطة: described, and named no other way before
         if not found:
-            return self._government_of_state(head, at)
+            return self._government_of_state(head, at) or self._team_before(head, at)
         # وكالة التصنيف الائتماني after وكالة التصنيف الائتماني ستاندرد آند بورز: the fuller name of that body
         # given before (a later one may run on into its verb: أن بنك كومنولث جمع رسوما)
         first = fold(found[0].speaker_ar or "").split()
@@ -2528,6 +2673,18 @@ class Speakers:
             src = replace(src, speaker_ar=written, speaker=src.speaker if src.speaker != src.speaker_ar
                           else written)
         return src
+
+    def _team_before(self, head: str, at: int) -> Source | None:
+        """النادي with one team named before it (أعلنت إدارة اتحاد جدة … بيان النادي): that team."""
+        p = self.p
+        if head not in self.lex.speaker_phrase["club_body"]:
+            return None
+        k = bisect.bisect_left(p.mention_starts, at)
+        teams = {p.entity(m).entity_id: m for m in p.actor_mentions[:k] if p.entity(m).kind == "team"}
+        if len(teams) != 1:
+            return None
+        m = next(iter(teams.values()))
+        return source_of(p.entity(m), m.surface, lex=self.lex)
 
     def _government_of_state(self, head: str, at: int) -> Source | None:
         """الحكومة، الرئاسة with a state named before: that state's government in the lexicon."""
@@ -2596,6 +2753,7 @@ class Speakers:
                 "prep", "glued_mention", "glued_noun", "filler", "time", "role", "relative") or (
                 p.tokens[nxt].key.startswith("ال") and _nisba(p.tokens[nxt].key)) or (
                 p.tokens[nxt].key in _APPOSITION_OPENERS) or self._blessed(nxt) or (
+                nxt + 1 < len(p.tokens) and f"{p.tokens[nxt].key} {p.tokens[nxt + 1].key}" in r.cls.roles) or (
                 r.kind(nxt) == "number" and "(" in p.text[p.tokens[last].end:p.tokens[nxt].start]):
             # (قالت عهد التميمي (17 عاما) إنه: an age in brackets closes the name)
             # (an apposition, جيانغ هوي أحد المسؤولين عن …; a blessing for the dead, الطيبي رحمه الله)
@@ -2814,6 +2972,11 @@ def canonical_sources(statements: list[Statement], p: Passage) -> None:
         ent = lexicon_actor(plain, lex=lex)
         if ent is None and len(plain.split()) > 1 and fold(plain).split()[0] in lex.words.name_contexts:
             ent = lexicon_actor(plain.split(None, 1)[1], lex=lex)  # وكالة «رويترز»، صحيفة «نيويورك تايمز»
+        if ent is not None and lex.namesakes:
+            read = _namesake_reading(plain, ent, p)
+            if read is None and s.speaker_kind in ("person", "named"):
+                s.speaker_kind = ent.kind  # the article's own security forces: a body of that kind, no actor
+            ent = read
         if ent is not None:
             s.speaker, s.speaker_id, s.speaker_kind = ent.name, ent.entity_id, ent.kind
             s.speaker_ar = (ent.name_ar or name) if ent.kind == "person" or fold(name) != fold(ent.name_ar) \
@@ -2835,6 +2998,22 @@ def canonical_sources(statements: list[Statement], p: Passage) -> None:
 
 
 _QUOTE_MARKS = str.maketrans("", "", "«»\"“”")
+
+
+def _namesake_reading(written: str, ent: Entity, p: Passage) -> Entity | None:
+    """The actor a speaker written with a shared form (namesakes.tsv) names in this article, as its mentions
+    read it: «قالت القوات الأمنية» in a story that never names Iraq is no Iraqi force (None: the words stay)."""
+    lex = p.lex
+    words = fold(written).split()
+    keys = [" ".join(words)] + ([" ".join([words[0][1:]] + words[1:])] if words and words[0][:1] in "وفلب" else [])
+    key = next((k for k in keys if k in lex.namesakes and any(aid == ent.entity_id for aid, _ in lex.namesakes[k])),
+               None)
+    if key is None:
+        return ent
+    choice = namesake_choice(key, p.found, p.text, p.published, lex=lex)
+    if choice is None or choice == ent.entity_id:
+        return ent
+    return None if choice == NOBODY else entity_index(lex=lex).by_id.get(choice)
 
 
 _AREA_WORDS = frozenset({"محافظه", "ولايه", "اقليم", "اماره", "دوله", "قطاع", "مديريه", "ريف"})  # folded

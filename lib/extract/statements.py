@@ -14,7 +14,7 @@ from lib.lexicons import Lexicons
 from lib.extract.cues import Cue, is_complementiser, is_saying_noun
 from lib.extract.entities import Found
 from lib.extract.coreference import fill_missing, resolve_documents, resolve_generic
-from lib.extract.speakers import UNKNOWN, Passage, Source, Speakers, canonical_sources
+from lib.extract.speakers import UNKNOWN, Passage, Source, Speakers, madda_name, canonical_sources
 from lib.text.normalize import fold
 from lib.text.quote_marks import QuoteSpan
 from lib.records import Statement
@@ -205,7 +205,8 @@ def _find_opener(ctx: _Context, cue: Cue, limit: int, *, lex: Lexicons) -> _Open
         if nxt >= limit or j >= len(tokens):
             return None
         tok = tokens[j]
-        if is_complementiser(tokens, j, lex=lex):
+        if is_complementiser(tokens, j, lex=lex) and not (
+                text[tok.start] == "آ" and madda_name(tokens, j, ctx.cues, lex)):  # (وقالت آن شوكيت: Anne)
             return _Opener("that", tok.start, tok.end)
         if is_saying_noun(tok.key, lex=lex):
             return _Opener("saying", tok.start, tok.end)
