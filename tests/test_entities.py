@@ -310,6 +310,40 @@ def test_no_name_runs_into_an_everyday_word(text):
     assert not any(w in n for n in arabic_names(text, "actor") for w in ("دعا", "يعتمد", "جيشا", "أكثرهم"))
 
 
+@pytest.mark.parametrize("text, person, never", [
+    # علي before a comma is the name's last word, not the preposition على
+    ("التقى الوزير أمس سامر خليل علي، مدير الشركة", "سامر خليل علي", None),
+    # how he spoke (an accusative participle), an adverb in يا, ل on a noun: no family names
+    ("وقال المندوب رامي سالم البدري متضامنا مع بلاده", "رامي سالم البدري", "متضامنا"),
+    ("ولاحق المدعي العام سامر رامون قضائيا بتهمة الفساد", "سامر رامون", "قضائيا"),
+    ("وجاء هدف عبد الكريم ليعوض الخسارة", "عبد الكريم", "ليعوض"),
+    # a definite verbal noun of form IV (الإفصاح) after a given name
+    ("ورفض ماهر الإفصاح عن الخطة", None, "الإفصاح"),
+    # a rare word further into a name is a surname still; a definite noun there is no family name
+    ("وقال المبعوث جيري سود لارسن إن الحوار مستمر", "جيري سود لارسن", None),
+    # ... but not a verb in the plural, a possessed noun, or ل on a word
+    ("وقال إن رجال فرحان أوالي قيديد سيطروا على البلدة", None, "سيطروا"),
+    ("وأنقذ الحارس أحمد خليل مرماه من هدف محقق", "أحمد خليل", "مرماه"),
+    ("وغنى في الحفل سامي عبد الوهاب ووديع الصافي", "سامي عبد الوهاب", "ووديع"),
+    ("ويبقى المهاجم سامي بينار محاصر بين المدافعين", None, "محاصر"),
+    # after a father's name a definite word in ية is the family's; a long chain closes with آل and its family
+    ("وترأس الاجتماع السيد حامد بن خليفة العطية أمس", "حامد بن خليفة العطية", None),
+    ("واستقبل الشيخ سالم بن محمد بن راشد آل مكتوم الوفد", "سالم بن محمد بن راشد آل مكتوم", None),
+    # a verb right after a given name ends the name
+    ("وكان فراس يكمل دراسته في الخارج", None, "يكمل"),
+    # a verb in the future after a title's relative clause opens no name
+    ("وسيصل الرئيس الذي سيخلف خوان بيريز إلى الحكم غدا", "خوان بيريز", "سيخلف"),
+    # a kunya's nisba names the man
+    ("وظهر أبو قتادة المصري في تسجيل جديد", "أبو قتادة المصري", None),
+])
+def test_a_name_ends_before_words_that_describe_or_follow_it(text, person, never):
+    people = arabic_names(text, "actor")
+    if person:
+        assert person in people, people
+    if never:
+        assert not any(never in n for n in people), people
+
+
 @pytest.mark.parametrize("text", [
     "ثم زار قرية أجداده الأصلية خارج العاصمة",  # a possessed noun
     "في كل مدينة وقرية وتجمع سكاني",  # a second noun after و
@@ -814,6 +848,18 @@ def test_the_verb_rafaat_before_a_country_is_no_name():
 def test_an_institute_name_runs_through_its_complement():
     assert "معهد ستوكهولم لدراسات السلام الدولية" in arabic_names(
         "وفقا لمعهد ستوكهولم لدراسات السلام الدولية أمس", "actor")
+
+
+@pytest.mark.parametrize("text, body", [
+    ("وتخرج في معهد كاليفورنيا للتكنولوجيا قبل عشر سنوات", "معهد كاليفورنيا للتكنولوجيا"),  # لل after a proper name
+    ("شارك في مؤتمر لمنظمة الفرانكفونية والتي تضم دولا كثيرة", "منظمة الفرانكفونية"),  # والتي opens a clause
+    # بال after a definite noun: that noun's object (الرأفة بالمسنين), not a place (بالأحساء) or a second phrase
+    ("وقالت جمعية الرأفة بالمسنين إن الدار مكتملة", "جمعية الرأفة بالمسنين"),
+    ("وأعلنت وزارة الداخلية بالتعاون مع الشرطة خطة جديدة", "وزارة الداخلية"),
+    ("ونظمت جمعية الأطفال المعاقين بالتنسيق مع البلدية حفلا", "جمعية الأطفال المعاقين"),
+])
+def test_where_a_body_name_ends(text, body):
+    assert body in arabic_names(text, "actor")
 
 
 def test_a_town_with_a_masculine_nisba_in_a_draw_is_a_club():

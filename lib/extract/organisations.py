@@ -192,7 +192,7 @@ def _proper_run(tokens: list[Token], k: int, text: str, found: Found, *, lex: Le
         return 0  # هيئة محلفين، لجنة مختصين: an indefinite plural participle says what kind, it names nothing
     n = name_run(tokens, k, text, lex.words.stopwords, 2, found, lex=lex, common_limit=TITLE_NAME_RANK)
     if n and k + n < len(tokens) and gap_is_space(text, tokens[k + n - 1].end, tokens[k + n].start):
-        n += _definite_run(tokens, k + n, text, lex=lex)
+        n += _definite_run(tokens, k + n, text, lex=lex, after_name=True)
     return n
 
 
@@ -210,7 +210,7 @@ def _place_named_org(tokens: list[Token], i: int, k: int, head: str, kind: str, 
         return 1
     j = k + m
     if j < len(tokens) and gap_is_space(text, tokens[j - 1].end, tokens[j].start):
-        run = _definite_run(tokens, j, text, lex=lex)
+        run = _definite_run(tokens, j, text, lex=lex, after_name=True)  # (معهد كاليفورنيا للتكنولوجيا)
         words = lex.words
         # بجامعة القاهرة الدكتور أمين عامر: a title after the name opens the person's, it is no part of it (the
         # run's first word too: the definite run stops at a title only after its first)
@@ -271,8 +271,9 @@ def _definite_head_org(tokens: list[Token], i: int, text: str, found: Found, *, 
     return 1 + n
 
 
-def _definite_run(tokens: list[Token], k: int, text: str, *, lex: Lexicons) -> int:
-    """Definite words that go on an organisation's name after its head (حزب العمال البريطاني، وزارة الصحة)."""
+def _definite_run(tokens: list[Token], k: int, text: str, *, lex: Lexicons, after_name: bool = False) -> int:
+    """Definite words that go on an organisation's name after its head (حزب العمال البريطاني، وزارة الصحة);
+    after_name: a proper name stands before k, so لل opens the run too (معهد ماساتشوستس للتكنولوجيا)."""
     n = 0
     stop = lex.words.stopwords
     while n < MAX_ORG_WORDS and k + n < len(tokens):
@@ -280,10 +281,20 @@ def _definite_run(tokens: list[Token], k: int, text: str, *, lex: Lexicons) -> i
         if n and not gap_is_space(text, tokens[k + n - 1].end, tok.start):
             break
         key = tok.key
-        definite = key.startswith("ال") or (n and key.startswith(("لل", "وال")) and len(key) > 4) or (
+        prev = tokens[k + n - 1].key if n else ""
+        definite = key.startswith("ال") or ((n or after_name) and key.startswith(("لل", "وال")) and len(key) > 4
+                                           and not (not n and key.startswith("وال"))) or (
             key[0] == "ل" and len(key) > 4 and k + n + 1 < len(tokens) and tokens[k + n + 1].key.startswith("ال")
             and key[1:] in lex.common_rank)  # معهد ستوكهولم لدراسات السلام الدولية: ل and a noun, then definite
-        if not definite or key in stop or key in lex.speech_cues or key in lex.words.not_places \
+        if not definite and prev.startswith("ال") and not prev.endswith(("ي", "يه", "ات", "ين", "ون")) \
+                and key.startswith("بال") and len(key) > 5 and "ال" + key[3:] not in lex.place_cues \
+                and not _place_word("ال" + key[3:], lex) and "ال" + key[3:] not in lex.speaker_phrase["time"] \
+                and lex.common_rank.get(key, PREPOSITION_PHRASE_RANK) >= PREPOSITION_PHRASE_RANK \
+                and not (k + n + 1 < len(tokens) and tokens[k + n + 1].key == "مع"):
+            # (بالتعاون مع، بالإضافة، بالقرب: a phrase of the sentence, no part of the name)
+            definite = True  # جمعية الرفق بالحيوان، هيئة الأمر بالمعروف: the object of the name's verbal noun
+        if not definite or key in stop or key[0] in "وف" and key[1:] in stop \
+                or key in lex.speech_cues or key in lex.words.not_places \
                 or key in lex.words.name_breaks or key in _TITLE_MODIFIERS \
                 or (not n and key.startswith("وال")):
             break
@@ -302,6 +313,15 @@ def _definite_run(tokens: list[Token], k: int, text: str, *, lex: Lexicons) -> i
             break  # وزارة الصحة والرعاية الاجتماعية التهوين: after an adjective only adjectives go on
         n += 1
     return n
+
+
+# A word in بال this frequent is an adverbial phrase (بالتعاون 2,234th, بالنسبة، بالقرب), not a name's object.
+PREPOSITION_PHRASE_RANK = 5_000
+
+
+def _place_word(key: str, lex: Lexicons) -> bool:
+    """Is the definite word a place the gazetteer knows (الرياض، الأحساء)?"""
+    return any(e.entity_type == "place" for e in entity_index(lex=lex).forms.get((key,), ()))
 
 
 # Definite words that may follow an adjective inside a name (الأمين العام، المجلس الوطني الأعلى).

@@ -17,6 +17,10 @@ NISBA_RANK = 5_000
 # Right after a given name only the most frequent words end the name (رياض الجنة); rarer ones are surnames
 # often enough (محمد الأمين).
 FIRST_SURNAME_RANK = 3_000
+# Further into a name a word rarer than this is a surname still (تيري رود لارسن): the press's foreign names are
+# in the frequency list, far down (not a frequent word with a pronoun or an ending, فيصل الحربي شكره, nor a
+# definite noun, أيمن الحريري الملياردير).
+RARE_SURNAME_RANK = 20_000
 # A word with a proclitic ب، ل، ك is an everyday word when what follows it ranks above this.
 CLITIC_RANK = 20_000
 # After a title a word opens or continues a name unless it ranks above this among everyday words (المدرب يورغن
@@ -39,7 +43,13 @@ _TITLES_AFTER_RANK = frozenset({"دكتور", "الدكتور", "د", "المه�
 _HAMZA_NOUNS = {"امام": "إمام"}
 # Verbal nouns of the derived stems افتعال، استفعال، انفعال (اختلاس، استقبال، انسحاب): everyday words that end a name.
 _VERBAL_NOUN_SHAPE = re.compile(r"^(?:ا.ت.ا.|است..ا.|ان..ا.)$")
-_TAFIL = re.compile(r"^ت..ي.$")  # تعريف، تقرير، تصريح once folded: a verbal noun of form II
+_IFAL = re.compile(r"^ا..ا.$")  # الإفصاح، الإعلان once folded, after ال: a verbal noun of form IV
+# Circumstantial participles of derived stems in the accusative (متضامنا، مستنكرا): after a name, how it was said
+# or done (فاعلا is left alone: foreign names are so shaped, غانبولد دامبا).
+_ACCUSATIVE_PARTICIPLE = re.compile(r"^(?:مت.{3,}ا|مست.{3,}ا)$")
+_TAFIL = re.compile(r"^ت..ي.$")
+# Participles (مترابط، مستعد، محاصر once folded): no surname however rare.
+_PARTICIPLE_SHAPE = re.compile(r"^(?:مت...+|مست...+|م.ا..)$")  # تعريف، تقرير، تصريح once folded: a verbal noun of form II
 _GENERATION_SUFFIXES = frozenset({"جونيور", "جونير", "الابن", "سينيور"})  # after a foreign name: Jr., Sr.
 _PASSIVE_FEMININE = re.compile(r"^م..و.ه$")  # مرفوقة، مدعومة، مصحوبة once folded
 # Korean family names: the two short syllables after one are the given name (كيم يونغ نام), even an everyday word.
@@ -144,7 +154,9 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
         i - 1 if i and tokens[i - 1].key in _KOREAN_FAMILIES else -1
     if family >= 0:
         limit = max(limit, family + 3 - i)
-    while i + n < len(tokens) and words < limit:
+    while i + n < len(tokens) and (words < limit or n and (tokens[i + n].key == _AL_FAMILY and i + n + 1 < len(tokens)
+                                                          or tokens[i + n - 1].key == _AL_FAMILY)):
+        # (مكتوم بن محمد بن راشد آل مكتوم: a family named after آل closes the name, however long)
         tok = tokens[i + n]
         key = tok.key
         if i + n and not gap_is_space(text, tokens[i + n - 1].end, tok.start) \
@@ -189,8 +201,9 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
             break  # سانابريا لبيتيس: ل before a club or a body the lexicons know, no family name
         if key[-1] not in _ARABIC_LETTERS:
             break  # امانبور لـCNN: a word in Latin letters (with or without a clitic) is no part of an Arabic name
-        if key[0] in "وف" and (key[1:] in stop or key[1:] in cues or key[1:] in breaks):
-            break  # وهو، وقال، ورحمه
+        if key[0] in "وف" and (key[1:] in stop or key[1:] in cues or key[1:] in breaks) \
+                and not (n and key[0] == "ف" and key[1:] in stop and _last_before_punctuation(tokens, i + n, text)):
+            break  # وهو، وقال، ورحمه (but جيمي فالي،: ف and إلى before a comma is no "then to", a name's word)
         if key[0] == "ف" and len(key) >= 6 and key[1] in "يت" and key.endswith(("ان", "ون")) and key not in given:
             break  # باسبعين فيقولان، فيرون: ف and a verb in the dual or plural, no family name
         if key[0] == "ف" and len(key) >= 6 and key.endswith(("ها", "هم", "هما")) and key not in given:
@@ -200,16 +213,23 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
         if n and any(k in lex.place_cues for k in clitic_keys(key)):
             break  # ماجد الزهراني بمنطقة الطائف
         if key.startswith("ال") and key.endswith(("يه", "يين", "يون") if not n else ("يه", "يين", "يون", "ه")) \
-                and key != "الله":
-            break  # قاعدة ناصر الجوية، سعد التابعة: a feminine or plural adjective, not a family name
+                and key != "الله" and not (i + n > 1 and tokens[i + n - 2].key in ("بن", "بنت")
+                                           and key.endswith(("يه", "ه")) and key not in lex.common_rank):
+            break  # قاعدة ناصر الجوية، سعد التابعة: a feminine or plural adjective, not a family name (but after
+            # a father's name a rare definite word in ية is the family's: عبدالله بن خليفة العطية)
         if key.startswith(_CLITIC_ARTICLE):
             break  # عمرو زكي للزمالك
         compound = (i + n > 0 and f"{tokens[i + n - 1].key} {key}" in given) or (
             i + n + 1 < len(tokens) and f"{key} {tokens[i + n + 1].key}" in given)  # نجم الدين، عبد الرحمن
         if not compound and key.startswith("ال") and key.endswith(("ين", "ون")) and len(key) >= 8:
             break  # أحمد حمودي المنضمين: a plural participle, not a family name
-        if strict and not compound and not _name_word(tok, lex, found) \
-                and (word_rank(key, lex) or 0) < (common_limit if n else min(common_limit, FIRST_SURNAME_RANK)):
+        after_father = n >= 2 and tokens[i + n - 2].key in ("بن", "بنت") and key.startswith("ال") and len(key) > 4 \
+            and key not in name_words(lex).before_name and not key.endswith(("ون", "ين", "ات"))
+        # (محمد بن عبدالرحمن المخرج: after a father's name a definite word is the family's, even an everyday one)
+        if strict and not compound and not after_father and not _name_word(tok, lex, found) \
+                and (word_rank(key, lex) or 0) < (min(common_limit, FIRST_SURNAME_RANK) if not n else common_limit
+                                                  if not _rare_surname_shape(key, lex)
+                                                  else min(common_limit, RARE_SURNAME_RANK)):
             break  # كوندوليزا رايس ستزور، محمد صلاح هدفا: an everyday word ends the name
         written = text[tok.start:tok.end]
         if not n and written.endswith("ة") and key in lex.words.common_words and key not in given and not (
@@ -235,17 +255,17 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
             break  # فارس ليضربوا: ل and a verb in the plural ("so that they strike"), not a family name
         if after_given and _PASSIVE_FEMININE.match(key) and key not in given and key not in found.people_firsts:
             break  # السيدة برلسكوني مرفوقة بابنتها: a passive participle (مفعولة), not a family name
-        if after_given and key.startswith("ال") and _VERBAL_NOUN_SHAPE.match(key[2:]) and key in lex.common_rank \
-                and key not in given:
+        if after_given and key.startswith("ال") and (_VERBAL_NOUN_SHAPE.match(key[2:]) or _IFAL.match(key[2:])
+                                                    and not compound) and key in lex.common_rank and key not in given:
             break  # بإمكان هاني الاعتراض: a definite verbal noun (الافتعال، الاستفعال), not a family name
         if after_given and _VERBAL_NOUN_SHAPE.match(key) and key in lex.common_rank and key not in given:
             break  # نفى السيد هاجاييف اختلاس أموال: a verbal noun (افتعال، استفعال، انفعال), not a family name
-        if n and _present_verb(key, lex):
+        if after_given and _present_verb(key, lex):
             break  # دوتيرتي يلوح بفرض: a verb in the present after a name
         if n and len(key) >= 6 and text[tok.start:tok.end].rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("يه") \
                 and key not in given and key[:-2] in lex.common_rank:
             break  # فيرناندو توريس زميليه: a dual or plural noun with "his" (زميليه), not a family name
-        if n and _future_verb(key, lex):
+        if after_given and _future_verb(key, lex):
             break  # نيمار سيحتاج: سي and a present verb (يحتاج) is the future; سيلفا، سيمون read no verb
         if key[0] in "بكل" and len(key) >= (4 if key[0] == "ل" else 5) and key not in given \
                 and key not in found.people_firsts and (lex.common_rank.get(key[1:], CLITIC_RANK) < FIRST_SURNAME_RANK * 2
@@ -260,6 +280,12 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
             break  # سلام شاكر بتوصية من المدرب: ب and an everyday noun in ة ("on the recommendation"), no surname
         if _inflected_word(key, lex):
             break  # معاوية جيشا، زيان أكثرهم، عبد الحفيظ لشرح: an everyday word inflected, not a surname
+        if after_given and _ACCUSATIVE_PARTICIPLE.match(key) and key not in given and key not in found.people_firsts \
+                and "\u064b" not in written[:-1]:
+            break  # جمال ناصر البدر شارحا، طالباني متضامنا: how he spoke or acted, no family name
+        if after_given and key[0] == "ل" and len(key) >= 5 and key[1:] in lex.common_rank and key not in lex.common_rank \
+                and key not in given and key not in found.people_firsts:
+            break  # شون لفيضان، عبد الفتاح ليعوض: ل ("for", "to") on an everyday word, no family name
         n += 1
         if key not in links:
             words += 1  # بن، آل، عبد link the parts of one name and do not count
@@ -268,11 +294,32 @@ def name_run(tokens: list[Token], i: int, text: str, stop: frozenset[str], limit
     return n
 
 
+def _rare_surname_shape(key: str, lex: Lexicons) -> bool:
+    """Could a rare everyday word be a surname by its shape: no article, no و on a word in و (ووديع), no
+    participle (مترابط، محاصر), pronoun or verb ending (شكره، مرماه، سيطروا), no preposition on a word (لغزو), no
+    adjective in ي of a word (لساني)?"""
+    return len(key) > 3 and not key.startswith("وو") and not _PARTICIPLE_SHAPE.match(key) \
+        and not key.startswith("ال") and not (key[-1] in "هاة" and key[:-1] in lex.common_rank) \
+        and not key.endswith(("وا", "اه", "ها", "هم")) and not (key[0] in "لبك" and key[1:] in lex.common_rank) \
+        and not (key.endswith("ي") and key[:-1] in lex.common_rank)
+
+
+def _last_before_punctuation(tokens: list[Token], k: int, text: str) -> bool:
+    """Is token k, written without ى or hamza, followed by punctuation? A preposition (على، إلى) never is: its
+    noun follows it, so such a word is a name's (أنور أولاد علي، جيمي فالي،)."""
+    written = text[tokens[k].start:tokens[k].end]
+    return not any(c in "ىأإ" for c in written) and k + 1 < len(tokens) \
+        and text[tokens[k].end:tokens[k + 1].start].strip()[:1] in ("،", ",", "؛", ";", ")")
+
+
 def _middle_ali(tokens: list[Token], k: int, text: str, lex: Lexicons) -> bool:
     """صالح علي الصماد: علي (written with ي) inside a name, before a word that is no everyday word, is the
-    father's name, not the preposition على."""
-    if tokens[k].key != "علي" or not text[tokens[k].start:tokens[k].end].endswith("ي") or k + 1 >= len(tokens) \
-            or not gap_is_space(text, tokens[k].end, tokens[k + 1].start):
+    father's name, not the preposition على; so is علي closing a name before a comma (أنور أولاد علي،)."""
+    if tokens[k].key != "علي" or not text[tokens[k].start:tokens[k].end].endswith("ي") or k + 1 >= len(tokens):
+        return False
+    if _last_before_punctuation(tokens, k, text):
+        return k > 0 and gap_is_space(text, tokens[k - 1].end, tokens[k].start)
+    if not gap_is_space(text, tokens[k].end, tokens[k + 1].start):
         return False
     nxt = tokens[k + 1].key
     return len(nxt) > 2 and nxt[0] not in "وف" and not is_common(nxt, lex) and nxt not in lex.words.stopwords
@@ -282,12 +329,17 @@ def _present_verb(key: str, lex: Lexicons) -> bool:
     """ينبذ، يعتبر: يـ on an everyday word (نبذ) is a verb in the present, no name after a title (مجتمعنا المحافظ
     ينبذ); given names so made (يزيد، ياسر) are listed."""
     if len(key) >= 6 and key[0] in "يت" and key.endswith(("ان", "ون")) and key not in lex.given_names \
-            and lex.common_rank.get(key[:-2], CLITIC_RANK) < CLITIC_RANK:
-        return True  # يستحقان، يقولون: the dual or plural of a frequent present verb
+            and lex.common_rank.get(key[:-2], CLITIC_RANK) < CLITIC_RANK and not key.endswith("يون"):
+        return True  # يستحقان، يقولون: the dual or plural of a frequent present verb (يمنيون: a nisba)
     if not 4 <= len(key) <= 6 or key[0] != "ي" or key in lex.given_names:
         return False
     rank = lex.common_rank.get(key[1:])
     return rank is not None and (len(key) == 4 or rank < PREPOSITION_RANK)  # a three-letter root: any word
+
+
+def verb_after_name(key: str, lex: Lexicons) -> bool:
+    """Is the word a verb in the present or the future (يتحدرون، سيحتاج), which ends a name it follows?"""
+    return _present_verb(key, lex) or _future_verb(key, lex)
 
 
 def _future_verb(key: str, lex: Lexicons) -> bool:
@@ -318,6 +370,9 @@ def _inflected_word(key: str, lex: Lexicons) -> bool:
     common = lex.words.common_words
     if key in lex.given_names:
         return False
+    if len(key) >= 6 and key.endswith("يا") and key[:-1] in common \
+            and lex.common_rank.get(key[:-1], CLITIC_RANK) < min(PREPOSITION_RANK * 3, lex.common_rank.get(key, CLITIC_RANK)):
+        return True  # قضائيا، رسميا: an adjective in ي made an adverb (a name in يا is no commoner word's form)
     if len(key) >= 4 and key.endswith("ا") and not key.endswith(("يا", "ا ا")) and key[:-1] in common \
             and lex.common_rank.get(key[:-1], CLITIC_RANK) < lex.common_rank.get(key, CLITIC_RANK):
         return True  # (a foreign name in ا is commoner than the word it would inflect: كوستا, not كوست)
@@ -437,7 +492,8 @@ def person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexi
             and gap_is_space(text, tokens[k].end, tokens[k + 1].start)
         if k < len(tokens) and (compound or before_given or given.has(tokens[k].key, text[tokens[k].start:tokens[k].end])
                                 or _name_word(tokens[k], lex, found)):
-            n = 1 + name_run(tokens, k + 1, text, stop, 2, found, lex=lex, continuing=True) if before_given \
+            n = 1 + name_run(tokens, k + 1, text, stop, 3 if tokens[k + 1].key in ("بن", "بنت") else 2, found, lex=lex,
+                             continuing=True) if before_given \
                 else name_run(tokens, k, text, stop, 3, found, lex=lex)
             if n >= 1:
                 return rank_len + add_new_person(found, text, tokens, k, k + n, lex=lex)
@@ -462,6 +518,8 @@ def person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex: Lexi
             # الملك محمد السادس، الحسن الثاني، خوان كارلوس الأول (after a family name an ordinal is a rank:
             # فرناندو غونزاليز العاشر)
             n += regnal_ordinal(tokens, i + 1 + n, text)
+        if n >= 1 and first in ("ابو", "ام") and _kunya_nisba(tokens, i + 1 + n, text, lex):
+            n += 1  # أبو حمزة المصري، أبو محمد الجولاني: a kunya's nisba names the man, it is no adjective
         if n >= 1:
             if not skip and n < MAX_PERSON_TOKENS - 1 and _foreign_first_before(tokens, i, text, found, lex=lex):
                 used = add_new_person(found, text, tokens, i - 1, i + 1 + n, lex=lex)
@@ -565,6 +623,12 @@ def particle_name_at(tokens: list[Token], i: int, text: str, found: Found, *, le
     return add_new_person(found, text, tokens, i, i + 1 + n, lex=lex)
 
 
+def _kunya_nisba(tokens: list[Token], k: int, text: str, lex: Lexicons) -> bool:
+    """Is token k, right after a kunya's name, a definite nisba of a people or a place (المصري، التركي)?"""
+    return k < len(tokens) and gap_is_space(text, tokens[k - 1].end, tokens[k].start) \
+        and tokens[k].key.startswith("ال") and tokens[k].key.endswith("ي") and tokens[k].key in lex.demonyms
+
+
 def _kunya(tokens: list[Token], i: int, first: str, text: str, *, lex: Lexicons) -> bool:
     """أبو محمد، أبو بكر البغدادي، أم كلثوم: أبو/أم then a given name (or, after أبو, a word that is no everyday
     one)."""
@@ -627,8 +691,8 @@ def title_person_at(tokens: list[Token], i: int, text: str, found: Found, *, lex
                                                                         key not in lex.common_rank) \
             or key in lex.speech_cues or key in lex.demonyms or key[0] not in _ARABIC_LETTERS \
             or _preposition_on_word(key, lex) or _present_verb(key, lex) \
-            or _preposition_on_feminine_noun(key, lex) or _future_verb_other_person(key, lex):
-        return 0
+            or _preposition_on_feminine_noun(key, lex) or _future_verb_other_person(key, lex) or _future_verb(key, lex):
+        return 0  # (الذي سيخلف خوان مانويل سانتوس: a verb in the future, then the name)
     n = name_run(tokens, k, text, name_words(lex).name_stop, 3, found, lex=lex, common_limit=TITLE_NAME_RANK)
     if n == 1 and _plural_or_accusative(key, lex):
         return 0  # الوزير إيضاحات، اللاعب محبباً: a plural noun or an adverb after the title, no one's name

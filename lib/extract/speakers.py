@@ -25,6 +25,7 @@ from functools import lru_cache
 from lib.extract.cues import Cue, find_cues, is_complementiser
 from lib.extract.entities import Found, entity_index
 from lib.extract.identity import NOBODY, namesake_choice
+from lib.extract.people import NISBA_RANK, verb_after_name
 from lib.lexicons import Lexicons
 from lib.records import Entity, Mention, Statement
 from lib.text.normalize import fold
@@ -869,7 +870,9 @@ class Reader:
                     return named
             if k == "prep":
                 if key in ("في", "من", "لدي", "الي") and j + 1 < end and not self.boundary(j + 1) and self.kind(j + 1) in (
-                        "word", "mention", "bare_body", "name_context") and not self.possessed(j + 1):
+                        "word", "mention", "bare_body", "name_context") and not self.possessed(j + 1) and not (
+                        key == "الي" and self.kind(j + 1) == "word" and self.key(j + 1) not in entity_index(lex=self.lex).firsts):
+                    # (محافظ X إلى التقاعد: the verb's object, not the place the title is for)
                     j += 1  # قائد العمليات في بابل، مسؤول في الوزارة: the title's place or body
                     complement = 0
                     continue
@@ -1163,6 +1166,12 @@ class Reader:
                 # هيئة كبار العلماء، وكالة الأنباء الرسمية السورية: a group word as the genitive of the name's noun
                 j, n = j + 1, n + 1
                 continue
+            if n and self.key(j) in _DIRECTION_ADJECTIVES:
+                j, n = j + 1, n + 1  # إدارة مرور الشرقية: the region the body serves (a stop word elsewhere)
+                continue
+            if k == "role" and not _nisba(self.key(j)) and (
+                    self.key(j) in self.lex.words.ranks or self.key(j) in self.lex.speaker_phrase["name_title"]):
+                break  # رئيس الجمعية المهندس ماجد …: a rank opens its holder's name, the body has ended
             if k == "honorific" and n == 0 and _nisba(self.key(j)):
                 j, n = j + 1, n + 1  # الديوان الملكي: an adjective that is also an honorific (السمو الملكي)
                 continue
@@ -1202,6 +1211,8 @@ class Reader:
             if j > i and k not in ("word", "name_link") and not (self.kind(j - 1) == "name_link" and k in (
                     "mention", "role", "quantity")) and not self._name_word(j, k, end):
                 break
+            if j > i and k == "word" and self._ends_name(j):
+                break
             if k == "name_link" and j + 1 < end and not self.boundary(j + 1) and self.kind(j + 1) in (
                     "word", "name_link", "mention", "role", "quantity"):  # (ابن كثير)
                 j += 2  # آل الشيخ، أبو ريدة: a name link and the word it links are one name (not وقال آبي في …)
@@ -1210,6 +1221,19 @@ class Reader:
             j, n = j + 1, n + 1
         return Chunk("name", i, min(j, end) - 1)
 
+    def _ends_name(self, j: int) -> bool:
+        """Does token j, after a name's word, end the name: a verb (مسيحيين يتحدرون) or a frequent definite adjective
+        after an indefinite word (لي مياوتشيان الاقتصادي في مجموعة …: the economist, no family name)?"""
+        key = self.key(j)
+        if key in self.cls.given:
+            return False
+        if verb_after_name(key, self.lex) or len(key) >= 6 and key[0] == "ي" and key.endswith("ون") \
+                and not key.endswith("يون") \
+                or key[0] == "ت" and self.definite(j - 1) and self.lex.common_rank.get(key[1:], NISBA_RANK) < NISBA_RANK:
+            return True  # (يتحدرون: a verb in the plural; عائلة الضحية تضيف: a verb after a definite noun)
+        return key.startswith("ال") and _nisba(key) and not self.definite(j - 1) and not self.possessed(j - 1) \
+            and self.key(j - 1) not in self.lex.words.common_words and self.lex.common_rank.get(key, NISBA_RANK) < NISBA_RANK
+
     def _name_word(self, j: int, k: str, end: int) -> bool:
         """Is token j, after a name's word, the name's next word though a list holds it? الله closing a compound
         name (عطا الله، الجار الله، رزق الله), or an indefinite title word with no complement (أسيل أمين من …:
@@ -1217,6 +1241,9 @@ class Reader:
         key = self.key(j)
         if k == "divine":
             return key == "الله" and self.kind(j - 1) == "word"
+        if k == "prep" and self.kind(j - 1) == "word" and (j + 1 >= end or self.boundary(j + 1)) \
+                and not any(c in "ىأإ" for c in self.p.text[self.p.tokens[j].start:self.p.tokens[j].end]):
+            return True  # أنور أولاد علي، جيمي فالي،: a preposition needs a noun, before a comma it is a name's word
         if k == "role" and not key.startswith("ال") and self.kind(j - 1) == "word":
             nxt = j + 1
             return nxt >= end or self.boundary(nxt) or self.kind(nxt) in ("prep", "filler", "time")
@@ -2290,8 +2317,10 @@ class Speakers:
         for n, word in enumerate(written):
             if n == len(written) - 1 and fold(word) == "الله" and word_class(fold(written[n - 1]), lex=self.lex) == "word":
                 break  # مروان رزق الله، نصر الله: the name of God ends many names (not رحمه الله)
-            if n and fold(written[n - 1]) in ("بن", "بنت", "ابن"):
-                continue  # جديع بن نهار: a father's name, whatever else the word means
+            if n and fold(written[n - 1]) in ("بن", "بنت", "ابن") or n == len(written) - 1 and (
+                    after >= len(p.tokens) or self.reader.boundary(after)) and not any(c in "ىأإ" for c in word):
+                continue  # جديع بن نهار: a father's name, whatever else the word means; أنور أولاد علي،: no
+                # preposition stands before a comma
             if n and (word_class(fold(word), lex=self.lex) in ("prep", "filler", "time", "not_speaker", "stop",
                                                                 "divine") or self.reader._glued_noun(fold(word))
                       or fold(word)[:1] in "لب" and lexicon_actor(word[1:], lex=self.lex) is not None):
@@ -2700,7 +2729,9 @@ class Speakers:
             words = words[1:]
             ch = Chunk("name", first, ch.last)
         if words[0][:1] in "وف" and (words[0][1:2] in "يتانس" or words[0][1:3] == "ال") and \
-                words[0] not in self.lex.given_names and words[0][1:] not in self.lex.given_names:
+                words[0] not in self.lex.given_names and words[0][1:] not in self.lex.given_names and (
+                words[0][0] == "و" or words[0][1:] in self.lex.common_rank or self._cue_word(words[0][1:])):
+            # (فاتيما بنتا داه: ف that reads no word after it is the name's own letter)
             if ch.last == first:
                 return self._plain_name(ch, end, text)  # ويست: one word can only be read as written
             first += 1  # وسيشارك براينت: a verb after its conjunction, then the name
