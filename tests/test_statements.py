@@ -906,3 +906,14 @@ def test_a_word_under_b_that_the_article_uses_as_a_name_still_speaks():
     text = "وقال المفكر عزمي بشارة إن الأزمة طويلة. وقال بشارة إن الحل سياسي."
     hits = [s for s in statements(text) if "الحل سياسي" in s.quote]
     assert hits and "بشارة" in (hits[0].speaker_ar or ""), hits
+
+
+def test_an_outlet_in_latin_letters_or_with_its_number_under_l_is_spoken_to():
+    """لـCNN، لفرانس24: the outlet a speaker talks to, never a word of the speaker's name nor the speaker."""
+    text = "وقالت الناشطة سلمى حداد لـCNN إنها لن تتراجع عن موقفها."
+    hits = [s for s in statements(text) if "لن تتراجع" in s.quote]
+    assert hits and hits[0].speaker_ar == "سلمى حداد", hits
+    text = ("وأوضح الباحث الفرنسي جان دوبوا في مقابلة أن الأزمة طويلة.\n"
+            "وأضاف لفرانس24 أن الحكومة أخطأت في تقدير الموقف.")
+    hits = [s for s in statements(text) if "الحكومة أخطأت" in s.quote]
+    assert hits and "فرانس" not in (hits[0].speaker_ar or ""), hits

@@ -611,6 +611,8 @@ class Reader:
         rest = _glued_preposition(key, lex=self.lex)
         if rest is None:
             return False
+        if key[:1] == "ل" and any(c.isascii() and c.isalnum() for c in rest):
+            return True  # لـCNN، لفرانس24: an outlet in Latin letters or with its channel's number (no name has either)
         if key[:1] == "ل" and len(rest) > 4 and rest.endswith(("يه", "يها", "يهم", "اته", "اتها")) \
                 and not rest.startswith("ال"):  # (للاتفاقية: a definite noun carries no pronoun)
             return True  # لمتابعيه، لمحبيها: his followers, her fans
