@@ -786,12 +786,12 @@ def statement_page(src: Source, chosen: Filters, offset: int = 0, limit: int = 2
         if order in ("speaker", "outlets") and not newest_first:  # what these orders sort on, joined to the kept rows
             rows_of = (f"(SELECT f.*, s.speaker_label, coalesce(o.outlets, 1) AS outlets FROM {rows_of} f "
                        f"LEFT JOIN _speakers s USING (who) LEFT JOIN {_outlets_table(src)} o USING (copy_id))")
-        if grouped:  # the first copy of each wire story in this order
-            rows_of = (f"(SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY copy_id ORDER BY {by}) AS nth "
-                       f"FROM {rows_of}) WHERE copy_id IS NULL OR nth = 1)")
-        found = _run(src, f"SELECT statement_id, article_id, part, who, published_ts AS published_date, "
-                          f"copy_id::VARCHAR AS copy_id FROM {rows_of} ORDER BY {by} LIMIT $limit OFFSET $offset",
-                     params)
+        select = (f"SELECT statement_id, article_id, part, who, published_ts AS published_date, "
+                  f"copy_id::VARCHAR AS copy_id FROM {rows_of} ORDER BY {by}")
+        if grouped:
+            found = _first_copies(src, select, params, int(offset), int(limit))
+        else:
+            found = _run(src, select + " LIMIT $limit OFFSET $offset", params)
     if found.empty:
         return pd.DataFrame(columns=[*PAGE_COLUMNS, *CARD_COLUMNS, *(COPY_COLUMNS if outlets else [])])
     whole = _rows_of(src, found)
@@ -815,6 +815,23 @@ def statement_page(src: Source, chosen: Filters, offset: int = 0, limit: int = 2
     rows["copy_sources"] = _copy_sources(src, rows)
     rows["outlets"] = [max(1, len(v)) for v in rows["copy_sources"]]
     return rows[[*PAGE_COLUMNS, *CARD_COLUMNS, *COPY_COLUMNS]]
+
+
+def _first_copies(src: Source, select: str, params: dict, offset: int, limit: int) -> pd.DataFrame:
+    """Rows offset… of `select` (ordered) keeping each wire story's first copy in that order.
+
+    Whether a row is its story's first copy depends only on the rows before it, so the head of the order is
+    enough: read a head long enough to hold offset + limit first copies (doubling it until it does or the rows
+    run out) instead of ranking every filtered row's copies (a window over 3.5M rows cost ~1.2 s at 1M)."""
+    want = offset + limit
+    n = max(2 * want, 64)
+    while True:
+        head = _run(src, select + " LIMIT $head", {**{k: v for k, v in params.items() if k not in ("offset", "limit")},
+                                                   "head": n})
+        first = head[head["copy_id"].isna() | ~head["copy_id"].duplicated()]
+        if len(first) >= want or len(head) < n:
+            return first.iloc[offset:want].reset_index(drop=True)
+        n *= 4
 
 
 def _copy_sources(src: Source, rows: pd.DataFrame) -> list[list[str]]:
