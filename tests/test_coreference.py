@@ -9,6 +9,11 @@ from lib.text.normalize import fold
 
 PUB = {"published": "2017-07-07"}
 
+
+def said(text: str, snippet: str) -> list:
+    """The statements of the text whose quote holds the snippet."""
+    return [s for s in analyse(text, PUB).statements if snippet in s.quote]
+
 # (text, words of the statement, the speaker it must carry)
 RESOLVED = [
     # a title named with its holder elsewhere in the article (وزير … الدكتور X), the title alone later
@@ -53,7 +58,7 @@ RESOLVED = [
 
 @pytest.mark.parametrize("text,snippet,want", RESOLVED, ids=[c[2] for c in RESOLVED])
 def test_a_generic_speaker_resolves_to_whom_the_article_names(text, snippet, want):
-    st = [s for s in analyse(text, PUB).statements if snippet in s.quote]
+    st = said(text, snippet)
     assert st, [s.quote for s in analyse(text, PUB).statements]
     assert fold(st[0].speaker_ar or "") == fold(want)
     assert st[0].speaker_kind in ("person", "organization")
@@ -63,27 +68,27 @@ def test_a_generic_speaker_resolves_to_whom_the_article_names(text, snippet, wan
 def test_a_title_of_another_nationality_stays_a_title():
     text = ("قال الرئيس المصري عبد الفتاح السيسي إن بلاده تدعم الحوار.\n"
             "وقال الرئيس السوداني إن الخرطوم ترحب بالمبادرة الجديدة.")
-    st = [s for s in analyse(text, PUB).statements if "الخرطوم ترحب" in s.quote]
+    st = said(text, "الخرطوم ترحب")
     assert st and "السيسي" not in (st[0].speaker_ar or "")
 
 
 def test_a_family_name_is_no_description():
     text = ("قال الرئيس السوداني عمر البشير إن بلاده تدعم الحوار.\n"
             "وأكد البشير أن الخرطوم ترحب بالمبادرة الجديدة التي طرحها بشير محمود أمس.")
-    st = [s for s in analyse(text, PUB).statements if "الخرطوم ترحب" in s.quote]
+    st = said(text, "الخرطوم ترحب")
     assert st and fold(st[0].speaker_ar or "") in (fold("عمر البشير"), fold("البشير"))
 
 
 def test_a_report_speaks_for_its_issuer():
     text = ("وذكر التقرير الصادر عن بنك الخليج الوطني، أن الاقتصاد سينمو بنسبة أربعة في المائة هذا العام.\n"
             "وأوضح التقرير أن الاستثمار ارتفع بشكل ملحوظ في الربع الأخير.")
-    st = [s for s in analyse(text, PUB).statements if "الاستثمار ارتفع" in s.quote]
+    st = said(text, "الاستثمار ارتفع")
     assert st and fold(st[0].speaker_ar or "") == fold("بنك الخليج الوطني")
 
 
 def test_a_participle_left_alone_takes_the_person_of_its_sentence():
     text = "وفي حين قدم زوجها فيصل الحربي شكره للجنة على جهودها، مبينا أن الأمير فتح الباب أمام ابنه لاستكمال دراسته."
-    st = [s for s in analyse(text, PUB).statements if "فتح الباب" in s.quote]
+    st = said(text, "فتح الباب")
     assert st and fold(st[0].speaker_ar or "") == fold("فيصل الحربي")
 
 
@@ -102,21 +107,21 @@ def test_a_spokesman_for_a_body_is_not_a_name():
      "وقال الجنرال الأميركي إن \"المجتمعين كانوا يظنون أنهم في أمان تام\".", "يظنون أنهم", "جون نيكولسون"),
 ])
 def test_a_title_and_nationality_refers_to_the_person_just_named(text, snippet, want):
-    st = [s for s in analyse(text, PUB).statements if snippet in s.quote]
+    st = said(text, snippet)
     assert st and fold(st[0].speaker_ar or "") == fold(want), [(s.quote, s.speaker_ar) for s in st]
 
 
 def test_a_title_and_another_nationality_is_not_the_person_just_named():
     text = ("وصل وزير الخارجية المصري سامح العلواني إلى الخرطوم أمس.\n"
             "وقال المسؤول السوداني إن الخرطوم ترحب بالزيارة.")
-    st = [s for s in analyse(text, PUB).statements if "ترحب بالزيارة" in s.quote]
+    st = said(text, "ترحب بالزيارة")
     assert st and "العلواني" not in (st[0].speaker_ar or "")
 
 
 def test_a_title_written_right_after_a_quoted_name_is_that_person():
     text = ("أكد سامي ناجي العلواني وزير الداخلية التونسية تشكيل لجنة للتحقيق. وقال في مؤتمر صحافي إن اللجنة ستبدأ "
             "عملها غدا.\nوأشار وزير الداخلية إلى أن المؤسسة الأمنية مستهدفة من حملة منظمة.")
-    st = [s for s in analyse(text, PUB).statements if "المؤسسة الأمنية" in s.quote]
+    st = said(text, "المؤسسة الأمنية")
     assert st and fold(st[0].speaker_ar or "") == fold("سامي ناجي العلواني"), [(s.quote, s.speaker_ar) for s in st]
 
 
@@ -138,7 +143,7 @@ def test_a_long_quoted_body_name_after_its_kind_issues_the_report():
      "وأضافت المتحدثة باسم وزارة البيئة أن الحملة مستمرة حتى الصيف.", "الحملة مستمرة", "هالة سميراني"),
 ])
 def test_a_title_said_again_is_the_person_it_was_written_with(text, snippet, want):
-    st = [s for s in analyse(text, PUB).statements if snippet in s.quote]
+    st = said(text, snippet)
     assert st and fold(st[0].speaker_ar or "") == fold(want), [(s.quote, s.speaker_ar) for s in st]
     assert st[0].speaker_kind == "person"
 
@@ -146,7 +151,7 @@ def test_a_title_said_again_is_the_person_it_was_written_with(text, snippet, wan
 def test_a_bare_head_is_the_title_the_article_wrote_in_full():
     text = ("أعلن المتحدث باسم القوات البحرية مقتل ثلاثة مهربين قرب الساحل.\n"
             "وقال المتحدث إن الدوريات مستمرة ليلا ونهارا.")
-    st = [s for s in analyse(text, PUB).statements if "الدوريات مستمرة" in s.quote]
+    st = said(text, "الدوريات مستمرة")
     assert st and fold(st[0].speaker_ar or "") == fold("المتحدث باسم القوات البحرية"), [(s.quote, s.speaker_ar) for s in st]
 
 
@@ -159,14 +164,14 @@ def test_a_bare_head_the_article_never_completes_stays_itself():
 def test_a_bare_head_given_two_ways_stays_itself():
     text = ("قال المتحدث باسم القوات البحرية إن مهربين قتلوا قرب الساحل.\n"
             "وقال المتحدث باسم الشرطة إن التحقيق مستمر.\nوأضاف المتحدث أن البحر هادئ.")
-    st = [s for s in analyse(text, PUB).statements if "البحر هادئ" in s.quote]
+    st = said(text, "البحر هادئ")
     assert st and "البحرية" not in (st[0].speaker_ar or "")
 
 
 def test_a_rank_alone_is_no_fuller_title():
     text = ("دعا الشيخ إلى زيادة الدعم للأسر المحتاجة في المدينة.\n"
             "وأكد الشيخ أن الجمعية ستوزع المساعدات غدا.")
-    st = [s for s in analyse(text, PUB).statements if "ستوزع المساعدات" in s.quote]
+    st = said(text, "ستوزع المساعدات")
     assert st and "زيادة" not in (st[0].speaker_ar or "")
 
 
@@ -183,21 +188,21 @@ def test_a_namesake_body_speaks_as_the_article_reads_it():
 def test_a_womans_title_right_after_a_woman_quoted_is_her():
     text = ("تقول سلمى كريمان إن مديرها حاول إيذاءها، وأشارت إلى أن عمرها في ذلك الوقت كان عشرين عاما.\n"
             "وقالت أستاذة الفيزياء في جامعة الشمال إنها شعرت بالخوف الشديد.")
-    st = [s for s in analyse(text, PUB).statements if "بالخوف الشديد" in s.quote]
+    st = said(text, "بالخوف الشديد")
     assert st and fold(st[0].speaker_ar or "") == fold("سلمى كريمان"), [(s.quote, s.speaker_ar) for s in st]
 
 
 def test_a_womans_title_after_a_man_quoted_stays_a_title():
     text = ("يقول سامر كريمان إن مديره حاول إيذاءه، وأشار إلى أن عمره في ذلك الوقت كان عشرين عاما.\n"
             "وقالت أستاذة الفيزياء في جامعة الشمال إن الحادثة تكررت مرارا.")
-    st = [s for s in analyse(text, PUB).statements if "تكررت مرارا" in s.quote]
+    st = said(text, "تكررت مرارا")
     assert st and "كريمان" not in (st[0].speaker_ar or "")
 
 
 def test_a_rank_with_its_force_before_the_name_is_that_person():
     text = ("وأوضح الرقيب في شرطة «ريفرتون» بول كينسلي أن الدورية وصلت بعد دقائق.\n"
             "وقال: «لقد نقلنا المصاب إلى المستشفى».")
-    st = [s for s in analyse(text, PUB).statements if "نقلنا المصاب" in s.quote]
+    st = said(text, "نقلنا المصاب")
     assert st and fold(st[0].speaker_ar or "") == fold("بول كينسلي"), [(s.quote, s.speaker_ar) for s in st]
 
 
@@ -217,25 +222,25 @@ def test_a_rank_with_its_force_before_the_name_is_that_person():
      "وقال البيان إن قوات الجيش دمرت سيارة مفخخة.", "سيارة مفخخة", "المتحدث العسكري باسم الجيش المصري"),
 ])
 def test_a_document_speaks_for_whoever_issued_it(text, snippet, want):
-    st = [s for s in analyse(text, PUB).statements if snippet in s.quote]
+    st = said(text, snippet)
     assert st and fold(st[0].speaker_ar or "") == fold(want), [(s.quote, s.speaker_ar) for s in st]
 
 
 def test_a_report_under_a_preposition_speaks_for_the_body_it_came_from():
     text = ("ووفقا لتقرير صدر عن اتحاد منتجي الألبان فإن الاستهلاك ارتفع للعام الثالث.\n"
             "وذكر التقرير أن الصادرات تضاعفت خلال عامين.")
-    st = [s for s in analyse(text, PUB).statements if "الصادرات تضاعفت" in s.quote]
+    st = said(text, "الصادرات تضاعفت")
     assert st and fold(st[0].speaker_ar or "") == fold("اتحاد منتجي الألبان"), [(s.quote, s.speaker_ar) for s in st]
 
 
 def test_the_club_is_the_one_team_named_before():
     one = ("فاز الهلال بهدفين في الدوري السعودي لكرة القدم، وسجل المهاجم الهدفين في الشوط الثاني من المباراة.\n"
            "وجاء في بيان النادي على حسابه في \"تويتر\": اعتمد مجلس الإدارة مكافأة للاعبين.")
-    st = [s for s in analyse(one, PUB).statements if "مكافأة للاعبين" in s.quote]
+    st = said(one, "مكافأة للاعبين")
     assert st and st[0].speaker_id == "team:al-hilal"
     two = ("فاز الهلال على النصر بهدفين في الدوري السعودي لكرة القدم.\n"
            "وجاء في بيان النادي على حسابه في \"تويتر\": اعتمد مجلس الإدارة مكافأة للاعبين.")
-    st = [s for s in analyse(two, PUB).statements if "مكافأة للاعبين" in s.quote]
+    st = said(two, "مكافأة للاعبين")
     assert st and st[0].speaker_id not in ("team:al-hilal", "team:al-nassr")
 
 
@@ -249,12 +254,12 @@ def test_a_title_ends_at_its_nationality_before_another_title():
 def test_a_title_and_adjective_is_the_person_quoted_just_before():
     text = ("قال سالم باعوضة إن المكونات الجنوبية متفقة على الحوار.\n"
             "ويؤكد القيادي الجنوبي للصحيفة أن الوحدة ممكنة إذا توافرت الإرادة.")
-    st = [s for s in analyse(text, PUB).statements if "الوحدة ممكنة" in s.quote]
+    st = said(text, "الوحدة ممكنة")
     assert st and fold(st[0].speaker_ar or "") == fold("سالم باعوضة"), [(s.quote, s.speaker_ar) for s in st]
 
 
 def test_a_title_and_adjective_is_not_a_person_only_named():
     text = ("تخرج ستون مستفيدا من مركز محمد بن نايف للمناصحة في الرياض.\n"
             "وأوضح المتحدث الأمني أن البرنامج مستمر.")
-    st = [s for s in analyse(text, PUB).statements if "البرنامج مستمر" in s.quote]
+    st = said(text, "البرنامج مستمر")
     assert st and "نايف" not in (st[0].speaker_ar or "")
