@@ -772,7 +772,6 @@ def statement_page(src: Source, chosen: Filters, offset: int = 0, limit: int = 2
     their `copy_sources` (over the whole store, as lib.dashboard.data.wire_copies)."""
     outlets = outlets or grouped
     where, params = _where(src, chosen, place, actor, outside)
-    params.update(offset=int(offset), limit=int(limit))
     if order not in ORDERS:
         raise ValueError(f"order must be one of {', '.join(ORDERS)}, not {order!r}")
     if order == "relevance" and not newest_first and search.parse_query(chosen.text):
@@ -791,7 +790,8 @@ def statement_page(src: Source, chosen: Filters, offset: int = 0, limit: int = 2
         if grouped:
             found = _first_copies(src, select, params, int(offset), int(limit))
         else:
-            found = _run(src, select + " LIMIT $limit OFFSET $offset", params)
+            found = _run(src, select + " LIMIT $limit OFFSET $offset", {**params, "offset": int(offset),
+                                                                         "limit": int(limit)})
     if found.empty:
         return pd.DataFrame(columns=[*PAGE_COLUMNS, *CARD_COLUMNS, *(COPY_COLUMNS if outlets else [])])
     whole = _rows_of(src, found)
@@ -826,8 +826,7 @@ def _first_copies(src: Source, select: str, params: dict, offset: int, limit: in
     want = offset + limit
     n = max(2 * want, 64)
     while True:
-        head = _run(src, select + " LIMIT $head", {**{k: v for k, v in params.items() if k not in ("offset", "limit")},
-                                                   "head": n})
+        head = _run(src, select + " LIMIT $head", {**params, "head": n})
         first = head[head["copy_id"].isna() | ~head["copy_id"].duplicated()]
         if len(first) >= want or len(head) < n:
             return first.iloc[offset:want].reset_index(drop=True)
